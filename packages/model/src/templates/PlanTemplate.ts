@@ -1,0 +1,8 @@
+import type { RichTextDoc } from '../richText.ts';
+
+/** A starting point for a new plan: its sections, their groups and their first text. */
+export interface PlanTemplate {
+  id: string;
+  name: string;
+  sections: { title: string; groupId: string | null; body: RichTextDoc }[];
+}

@@ -1,0 +1,88 @@
+/**
+ * Where plans live when no one has them open: each plan's Yjs update log (a snapshot
+ * plus the updates appended since), the plan's row for listing, and who wrote what.
+ *
+ * Every adapter (SQLite now, PostgreSQL for the scaled-out mode) passes the one contract
+ * suite in `documentStoreContract.ts`.
+ */
+
+/** A plan's row, for listing plans without loading their documents. */
+export interface StoredPlan {
+  id: string;
+  /** Denormalised copy of the plan's title from its Y.Doc, kept for listings. */
+  title: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Who sent an update: the Yjs client ids it carries and the person behind them. */
+export interface UpdateOrigin {
+  clientIds: readonly number[];
+  /** The participant behind the connection, or null for the server's own changes. */
+  participantId: string | null;
+}
+
+/** A plan's document as stored: apply `updates` in order to an empty Y.Doc. */
+export interface LoadedDocument {
+  /** The snapshot (if any) followed by every update appended after it. */
+  updates: Uint8Array[];
+  /** Sequence number of the last update in the log (0 when there is none yet). */
+  lastSeq: number;
+  /** How many updates were appended since the last snapshot. */
+  logLength: number;
+}
+
+/** One Yjs client id and the participant it belongs to; kept across compaction. */
+export interface ClientAttribution {
+  clientId: number;
+  participantId: string | null;
+  firstSeenAt: Date;
+}
+
+/** Result of appending an update to a plan's log. */
+export interface AppendResult {
+  seq: number;
+  /** Updates in the log since the last snapshot, including this one. */
+  logLength: number;
+}
+
+/** The storage port that the relay and the REST API use. */
+export interface DocumentStore {
+  /** Creates a plan whose document starts as `initialState`. Fails if the id exists. */
+  createPlan(plan: { id: string; title: string; initialState: Uint8Array }): Promise<StoredPlan>;
+  /** The plan's row, or null when there is no such plan. */
+  getPlan(planId: string): Promise<StoredPlan | null>;
+  /** All plans, most recently updated first. */
+  listPlans(): Promise<StoredPlan[]>;
+  /** Updates the listing title (the Y.Doc stays the source of truth). */
+  setPlanTitle(planId: string, title: string): Promise<void>;
+  /**
+   * Durably appends one update to the plan's log. Resolves only once the update
+   * would survive a crash; the relay broadcasts and acknowledges after that.
+   */
+  appendUpdate(planId: string, update: Uint8Array, origin: UpdateOrigin): Promise<AppendResult>;
+  /** The plan's stored document, or null when there is no such plan. */
+  loadDocument(planId: string): Promise<LoadedDocument | null>;
+  /**
+   * Replaces the snapshot and every update up to and including `throughSeq` with
+   * `snapshot`, atomically. Updates appended after `throughSeq` are kept.
+   */
+  compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /** Which participant each Yjs client id of the plan belongs to. */
+  clientAttribution(planId: string): Promise<ClientAttribution[]>;
+  /** Resolves when the store can serve (used by the health check). */
+  ping(): Promise<void>;
+  /** Releases the store's resources. */
+  close(): Promise<void>;
+}
+
+/** A store operation that failed for a reason the caller can name. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'plan-exists' | 'plan-not-found' | 'unavailable',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
