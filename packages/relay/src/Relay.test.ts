@@ -1,0 +1,290 @@
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { CloseCode } from './closeCodes.ts';
+import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
+import { Relay } from './Relay.ts';
+import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
+import { TestClient, until } from './test-support/TestClient.ts';
+import type { RelayLogger } from './types.ts';
+
+const PLAN = 'plan0000000001';
+
+function silentLogger(): RelayLogger & { warnings: object[] } {
+  const warnings: object[] = [];
+  return {
+    warnings,
+    info: () => undefined,
+    warn: (context) => warnings.push(context),
+    error: (context) => warnings.push(context),
+  };
+}
+
+function seededPlan(): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('section:a').insert(0, 'Objectives');
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function storedText(persistence: MemoryPersistence): string {
+  const doc = new Y.Doc();
+  const log = persistence.logs.get(PLAN);
+  if (log?.snapshot) Y.applyUpdate(doc, log.snapshot);
+  for (const { update } of log?.updates ?? []) Y.applyUpdate(doc, update);
+  return doc.getText('section:a').toString();
+}
+
+function updateFrameOf(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_UPDATE);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+let relay: Relay;
+let persistence: MemoryPersistence;
+let logger: ReturnType<typeof silentLogger>;
+
+function start(options: Partial<ConstructorParameters<typeof Relay>[0]['options']> = {}) {
+  persistence = new MemoryPersistence();
+  persistence.createPlan(PLAN, seededPlan());
+  logger = silentLogger();
+  relay = new Relay({ persistence, logger, options: { idleEvictMs: 10, ...options } });
+}
+
+async function synced(client: TestClient): Promise<void> {
+  await until(() => client.doc.getText('section:a').toString().startsWith('Objectives'));
+}
+
+afterEach(async () => {
+  await relay.close();
+});
+
+describe('Relay', () => {
+  it('syncs two clients and stores each update before the peer receives it', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    const bora = new TestClient(relay, PLAN);
+    await synced(alice);
+    await synced(bora);
+
+    let release = () => undefined as void;
+    persistence.stallAppends = new Promise((resolve) => {
+      release = resolve;
+    });
+    alice.doc.getText('section:a').insert(10, ' for 2025');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(bora.doc.getText('section:a').toString()).toBe('Objectives');
+    expect(storedText(persistence)).toBe('Objectives');
+
+    persistence.stallAppends = null;
+    release();
+    await until(() => bora.doc.getText('section:a').toString() === 'Objectives for 2025');
+    expect(storedText(persistence)).toBe('Objectives for 2025');
+  });
+
+  it('acknowledges a save request only after the updates before it are stored', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    let release = () => undefined as void;
+    persistence.stallAppends = new Promise((resolve) => {
+      release = resolve;
+    });
+    alice.doc.getText('section:a').insert(0, 'Draft: ');
+    alice.requestSave(7);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(alice.savedNonces).toEqual([]);
+    persistence.stallAppends = null;
+    release();
+    await until(() => alice.savedNonces.includes(7));
+    expect(storedText(persistence)).toBe('Draft: Objectives');
+  });
+
+  it('records the client ids and participant behind each update', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN, 'participant-alice');
+    await synced(alice);
+    alice.doc.getText('section:a').insert(0, 'A');
+    await until(() => (persistence.logs.get(PLAN)?.updates.length ?? 0) === 1);
+    const [entry] = persistence.logs.get(PLAN)?.updates ?? [];
+    expect(entry?.origin).toEqual({
+      clientIds: [alice.doc.clientID],
+      participantId: 'participant-alice',
+    });
+  });
+
+  it('stores nothing when a reconnecting client resends what the server has', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    alice.doc.getText('section:a').insert(0, 'A');
+    await until(() => (persistence.logs.get(PLAN)?.updates.length ?? 0) === 1);
+    alice.sendRaw(updateFrameOf(Y.encodeStateAsUpdate(alice.doc)));
+    alice.requestSave(1);
+    await until(() => alice.savedNonces.includes(1));
+    expect(persistence.logs.get(PLAN)?.updates.length).toBe(1);
+  });
+
+  describe('refuses bad frames, closing only the sender', () => {
+    const cases: [string, (client: TestClient) => Uint8Array, number][] = [
+      [
+        'a truncated frame',
+        () => new Uint8Array([MESSAGE_SYNC, SYNC_UPDATE, 50, 1, 2]),
+        CloseCode.MALFORMED_FRAME,
+      ],
+      ['an empty frame', () => new Uint8Array([]), CloseCode.MALFORMED_FRAME],
+      [
+        'trailing bytes',
+        (c) => concat(updateFrameOf(editBy(c, 'x')), new Uint8Array([9])),
+        CloseCode.MALFORMED_FRAME,
+      ],
+      ['an unknown message type', () => new Uint8Array([42]), CloseCode.UNKNOWN_MESSAGE_TYPE],
+      [
+        'an unknown sync sub-type',
+        () => new Uint8Array([MESSAGE_SYNC, 7, 0]),
+        CloseCode.UNKNOWN_MESSAGE_TYPE,
+      ],
+      [
+        'a malformed awareness update',
+        () => new Uint8Array([1, 3, 1, 5, 1, 2]),
+        CloseCode.MALFORMED_FRAME,
+      ],
+      [
+        'an update that does not decode',
+        () => updateFrameOf(new Uint8Array([1, 1, 200, 3, 0, 255])),
+        CloseCode.UPDATE_DOES_NOT_APPLY,
+      ],
+      [
+        'an update with a clock gap',
+        (c) => updateFrameOf(gapUpdate(c)),
+        CloseCode.UPDATE_DOES_NOT_APPLY,
+      ],
+      [
+        'a frame over the size limit',
+        () => updateFrameOf(new Uint8Array(4096)),
+        CloseCode.FRAME_TOO_LARGE,
+      ],
+    ];
+    for (const [name, makeFrame, code] of cases) {
+      it(name, async () => {
+        start({ maxFrameBytes: 2048 });
+        const bad = new TestClient(relay, PLAN);
+        const honest = new TestClient(relay, PLAN);
+        await synced(bad);
+        await synced(honest);
+        const before = storedText(persistence);
+        bad.sendRaw(makeFrame(bad));
+        await until(() => bad.closed !== null);
+        expect(bad.closed?.code).toBe(code);
+        expect(bad.closed?.reason.length).toBeGreaterThan(0);
+        expect(storedText(persistence)).toBe(before);
+        expect(logger.warnings.some((w) => 'code' in w && w.code === code)).toBe(true);
+
+        honest.doc.getText('section:a').insert(0, 'Still here. ');
+        honest.requestSave(1);
+        await until(() => honest.savedNonces.includes(1));
+        expect(honest.closed).toBeNull();
+        expect(storedText(persistence)).toBe(`Still here. ${before}`);
+      });
+    }
+  });
+
+  it('closes a socket for an unknown plan with 4404', async () => {
+    start();
+    const stranger = new TestClient(relay, 'nosuchplan0001');
+    await until(() => stranger.closed !== null);
+    expect(stranger.closed?.code).toBe(CloseCode.UNKNOWN_PLAN);
+  });
+
+  it('stops serving a plan whose storage fails, and reloads it once storage is back', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    persistence.failAppends = new Error('disk full');
+    alice.doc.getText('section:a').insert(0, 'Lost? ');
+    alice.requestSave(1);
+    await until(() => alice.closed !== null);
+    expect(alice.closed?.code).toBe(CloseCode.STORAGE_UNAVAILABLE);
+    expect(alice.savedNonces).toEqual([]);
+    expect(storedText(persistence)).toBe('Objectives');
+
+    persistence.failAppends = null;
+    const again = new TestClient(relay, PLAN);
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(alice.doc));
+    await until(() => storedText(persistence) === 'Lost? Objectives');
+  });
+
+  it('compacts the log into a snapshot once it grows past the threshold', async () => {
+    start({ compactAfterUpdates: 5 });
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    for (let i = 0; i < 12; i++) alice.doc.getText('section:a').insert(0, String(i % 10));
+    alice.requestSave(1);
+    await until(() => alice.savedNonces.includes(1));
+    expect(persistence.compactions).toBe(2);
+    expect(persistence.logs.get(PLAN)?.updates.length).toBe(2);
+    expect(storedText(persistence)).toBe(alice.doc.getText('section:a').toString());
+  });
+
+  it('writes a plan back and evicts it after the last client leaves', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    alice.doc.getText('section:a').insert(0, 'Kept. ');
+    alice.requestSave(1);
+    await until(() => alice.savedNonces.includes(1));
+    expect(relay.openRoomCount).toBe(1);
+    alice.disconnect();
+    await until(() => relay.openRoomCount === 0);
+    expect(persistence.logs.get(PLAN)?.updates).toEqual([]);
+    expect(storedText(persistence)).toBe('Kept. Objectives');
+  });
+
+  it('relays presence and removes it when its connection leaves', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    const bora = new TestClient(relay, PLAN);
+    await synced(bora);
+    alice.setPresence({ user: { name: 'Alice' } });
+    await until(() => bora.awareness.getStates().has(alice.doc.clientID));
+    alice.disconnect();
+    await until(() => !bora.awareness.getStates().has(alice.doc.clientID));
+  });
+
+  it('applies server-side changes as transactions every client receives', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    await relay.transact(PLAN, (doc) => doc.getText('section:a').insert(0, 'Server: '));
+    await until(() => alice.doc.getText('section:a').toString() === 'Server: Objectives');
+    expect(storedText(persistence)).toBe('Server: Objectives');
+  });
+});
+
+function editBy(client: TestClient, text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = client.doc.clientID + 1;
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(client.doc));
+  const before = Y.encodeStateVector(doc);
+  doc.getText('section:a').insert(0, text);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+/** An update whose first struct starts after clocks the server has never seen. */
+function gapUpdate(client: TestClient): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(client.doc));
+  doc.getText('section:a').insert(0, 'one');
+  const middle = Y.encodeStateVector(doc);
+  doc.getText('section:a').insert(0, 'two');
+  return Y.encodeStateAsUpdate(doc, middle);
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}

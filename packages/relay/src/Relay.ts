@@ -1,0 +1,180 @@
+import type * as Y from 'yjs';
+import { Connection } from './Connection.ts';
+import { CloseCode } from './closeCodes.ts';
+import type { RelayEvents } from './RelayEvents.ts';
+import { Room, type RoomEnvironment } from './Room.ts';
+import type {
+  ConnectionContext,
+  RelayLogger,
+  RelayOptions,
+  RelayPersistence,
+  RelaySocket,
+} from './types.ts';
+
+/** The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms. */
+export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
+  maxFrameBytes: 8 * 1024 * 1024,
+  compactAfterUpdates: 500,
+  idleEvictMs: 5_000,
+};
+
+/** A change asked of a plan that does not exist. */
+export class UnknownPlanError extends Error {
+  constructor(readonly planId: string) {
+    super(`No plan has the id "${planId}".`);
+    this.name = 'UnknownPlanError';
+  }
+}
+
+/** What the transport calls for one accepted socket. */
+export interface RelayConnection {
+  /** Hands over one binary frame from the client. */
+  receive(data: Uint8Array): void;
+  /** Tells the relay that the socket closed. */
+  disconnect(): void;
+}
+
+/**
+ * Rooms of open plans, framework-free: the server hands it sockets and frames, and
+ * REST handlers hand it changes to make. A room is loaded on first use and evicted
+ * (written back as one snapshot) once no one has been in it for `idleEvictMs`.
+ */
+export class Relay {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room | null>>();
+  private readonly options: RelayOptions;
+  private readonly environment: RoomEnvironment;
+  private shuttingDown = false;
+
+  constructor(deps: {
+    persistence: RelayPersistence;
+    logger: RelayLogger;
+    options?: Partial<RelayOptions>;
+    events?: RelayEvents;
+  }) {
+    this.options = { ...DEFAULT_RELAY_OPTIONS, ...deps.options };
+    this.environment = {
+      persistence: deps.persistence,
+      logger: deps.logger,
+      options: this.options,
+      events: deps.events ?? {},
+      onClosed: (room) => {
+        if (this.rooms.get(room.planId) === room) this.rooms.delete(room.planId);
+      },
+    };
+  }
+
+  /** How many plans are open in memory. */
+  get openRoomCount(): number {
+    return this.rooms.size;
+  }
+
+  /**
+   * Accepts a socket for a plan. Frames that arrive while the plan loads are kept and
+   * handled in order once it is ready; an unknown plan closes the socket with 4404.
+   */
+  connect(planId: string, socket: RelaySocket, context: ConnectionContext): RelayConnection {
+    const connection = new Connection(planId, socket, context);
+    let room: Room | null = null;
+    const early: Uint8Array[] = [];
+    const { logger } = this.environment;
+    this.openRoom(planId).then(
+      (opened) => {
+        if (connection.closed) return;
+        if (!opened) {
+          logger.warn(
+            { planId, code: CloseCode.UNKNOWN_PLAN },
+            'refused a socket for an unknown plan',
+          );
+          this.environment.events.onRefusal?.({
+            planId,
+            code: CloseCode.UNKNOWN_PLAN,
+            reason: 'unknown plan',
+          });
+          connection.close(CloseCode.UNKNOWN_PLAN, 'no plan has this id');
+          return;
+        }
+        room = opened;
+        room.join(connection);
+        for (const data of early.splice(0)) room.receive(connection, data);
+      },
+      (error: unknown) => {
+        logger.error({ planId, err: error }, 'could not load a plan');
+        connection.close(CloseCode.STORAGE_UNAVAILABLE, 'the plan could not be loaded');
+      },
+    );
+    return {
+      receive: (data) => {
+        if (connection.closed) return;
+        if (data.byteLength > this.options.maxFrameBytes) {
+          const reason = `frame of ${data.byteLength} bytes exceeds the limit of ${this.options.maxFrameBytes}`;
+          logger.warn(
+            {
+              planId,
+              participantId: context.participantId,
+              code: CloseCode.FRAME_TOO_LARGE,
+              bytes: data.byteLength,
+            },
+            'refused a frame and closed its socket',
+          );
+          this.environment.events.onRefusal?.({ planId, code: CloseCode.FRAME_TOO_LARGE, reason });
+          connection.close(CloseCode.FRAME_TOO_LARGE, reason);
+          room?.leave(connection);
+          return;
+        }
+        if (room) room.receive(connection, data);
+        else early.push(data);
+      },
+      disconnect: () => {
+        connection.markClosed();
+        room?.leave(connection);
+      },
+    };
+  }
+
+  /**
+   * Applies a change to a plan's document as one transaction, stores it and sends it to
+   * everyone in the plan. Throws `UnknownPlanError` when there is no such plan.
+   */
+  async transact<T>(
+    planId: string,
+    change: (doc: Y.Doc) => T,
+    participantId: string | null = null,
+  ): Promise<T> {
+    const room = await this.openRoom(planId);
+    if (!room) throw new UnknownPlanError(planId);
+    return room.transact(change, participantId);
+  }
+
+  /** Reads a plan's live document (loading it if needed) without changing it. */
+  async read<T>(planId: string, reader: (doc: Y.Doc) => T): Promise<T> {
+    return this.transact(planId, reader);
+  }
+
+  /** Closes every socket, writes every open plan back and stops accepting work. */
+  async close(): Promise<void> {
+    this.shuttingDown = true;
+    await Promise.all([...this.loading.values()]);
+    await Promise.all(
+      [...this.rooms.values()].map((room) =>
+        room.shutdown(CloseCode.GOING_AWAY, 'server is restarting'),
+      ),
+    );
+  }
+
+  private openRoom(planId: string): Promise<Room | null> {
+    if (this.shuttingDown) return Promise.reject(new Error('the relay is shutting down'));
+    const open = this.rooms.get(planId);
+    if (open && !open.isClosed) return Promise.resolve(open);
+    const pending = this.loading.get(planId);
+    if (pending) return pending;
+    const load = Room.load(planId, this.environment).then((room) => {
+      if (room) this.rooms.set(planId, room);
+      return room;
+    });
+    this.loading.set(planId, load);
+    const forget = () => this.loading.delete(planId);
+    load.then(forget, forget);
+    return load;
+  }
+}

@@ -1,0 +1,374 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { awarenessClientIds } from './awarenessUpdate.ts';
+import type { Connection } from './Connection.ts';
+import { CloseCode } from './closeCodes.ts';
+import {
+  awarenessFrame,
+  savedFrame,
+  syncStep1Frame,
+  syncStep2Frame,
+  updateFrame,
+} from './frames.ts';
+import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
+import type { RelayEvents } from './RelayEvents.ts';
+import type { RelayLogger, RelayOptions, RelayPersistence } from './types.ts';
+import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
+
+/** What a room needs from the relay that owns it. */
+export interface RoomEnvironment {
+  persistence: RelayPersistence;
+  logger: RelayLogger;
+  options: RelayOptions;
+  events: RelayEvents;
+  /** Called once when the room stops serving, so the relay forgets it. */
+  onClosed(room: Room): void;
+}
+
+/**
+ * One open plan: its Y.Doc, its presence and its connections.
+ *
+ * Everything that reads or changes the document runs through one queue, in arrival
+ * order, so that an update is applied, stored and only then broadcast, and an answer
+ * to "what am I missing" never contains something that is not stored yet.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly connections = new Set<Connection>();
+  private tail: Promise<unknown> = Promise.resolve();
+  private captured: Uint8Array | null = null;
+  private holds = 0;
+  private evictTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private lastSeq = 0;
+  private logLength = 0;
+
+  private constructor(
+    readonly planId: string,
+    private readonly env: RoomEnvironment,
+  ) {
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array) => {
+      this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
+    });
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Loads a plan's room from storage; null when the plan does not exist. */
+  static async load(planId: string, env: RoomEnvironment): Promise<Room | null> {
+    const stored = await env.persistence.loadDocument(planId);
+    if (!stored) return null;
+    const room = new Room(planId, env);
+    room.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
+    });
+    room.captured = null;
+    room.lastSeq = stored.lastSeq;
+    room.logLength = stored.logLength;
+    return room;
+  }
+
+  /** True once the room has stopped serving (evicted, failed or shut down). */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** How many sockets are in the room. */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Adds a connection and starts the sync handshake with it. */
+  join(connection: Connection): void {
+    this.cancelEviction();
+    this.connections.add(connection);
+    connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) {
+      connection.send(
+        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)),
+      );
+    }
+  }
+
+  /** Removes a connection and its presence; an empty room is evicted after a while. */
+  leave(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    }
+    this.scheduleEvictionIfIdle();
+  }
+
+  /** Handles one frame from a connection of this room. */
+  receive(connection: Connection, data: Uint8Array): void {
+    if (connection.closed || this.closed) return;
+    let frame: IncomingFrame;
+    try {
+      frame = decodeIncomingFrame(data);
+    } catch (error) {
+      const frameError = error as FrameError;
+      this.refuse(
+        connection,
+        frameError.kind === 'unknown-type'
+          ? CloseCode.UNKNOWN_MESSAGE_TYPE
+          : CloseCode.MALFORMED_FRAME,
+        frameError.message,
+        data.byteLength,
+      );
+      return;
+    }
+    switch (frame.kind) {
+      case 'sync-step-1': {
+        const { stateVector } = frame;
+        this.enqueue(() => {
+          connection.send(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)));
+        }).catch(() => undefined);
+        return;
+      }
+      case 'update':
+        this.enqueue(() => this.applyClientUpdate(connection, frame.update)).catch(
+          (error: unknown) => this.fail(error),
+        );
+        return;
+      case 'awareness':
+        this.applyAwareness(connection, frame.update, data.byteLength);
+        return;
+      case 'query-awareness':
+        connection.send(
+          awarenessFrame(
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
+              ...this.awareness.getStates().keys(),
+            ]),
+          ),
+        );
+        return;
+      case 'save-request': {
+        const { nonce } = frame;
+        // Queued behind every update this socket sent before asking, so the answer
+        // means those are stored.
+        this.enqueue(() => connection.send(savedFrame(nonce))).catch(() => undefined);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Runs a change made by the server itself (a REST call) as one Yjs transaction,
+   * stored and broadcast like any client's update.
+   */
+  async transact<T>(change: (doc: Y.Doc) => T, participantId: string | null): Promise<T> {
+    this.holds += 1;
+    this.cancelEviction();
+    try {
+      return await this.enqueue(async () => {
+        this.captured = null;
+        const result = this.doc.transact(() => change(this.doc), this);
+        const update = this.takeCaptured();
+        if (update) {
+          await this.commit(update, null, [this.doc.clientID], participantId).catch((error) => {
+            this.fail(error);
+            throw error;
+          });
+        }
+        return result;
+      });
+    } finally {
+      this.holds -= 1;
+      this.scheduleEvictionIfIdle();
+    }
+  }
+
+  /** Closes every connection with `code`, writes the document back and stops. */
+  async shutdown(code: number, reason: string): Promise<void> {
+    for (const connection of this.connections) connection.close(code, reason);
+    this.connections.clear();
+    await this.enqueue(() => this.writeBackAndClose()).catch(() => undefined);
+  }
+
+  private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = this.tail.then(() => {
+      if (this.closed) throw new Error('room is closed');
+      return task();
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private takeCaptured(): Uint8Array | null {
+    const update = this.captured;
+    this.captured = null;
+    return update;
+  }
+
+  private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
+    if (connection.closed) return;
+    const inspection = inspectUpdate(this.doc, update);
+    if (isUpdateProblem(inspection)) {
+      this.refuse(
+        connection,
+        CloseCode.UPDATE_DOES_NOT_APPLY,
+        inspection.reason,
+        update.byteLength,
+      );
+      return;
+    }
+    this.captured = null;
+    Y.applyUpdate(this.doc, update, connection);
+    const applied = this.takeCaptured();
+    // Nothing new (a reconnect resending what the server has) needs no storing.
+    if (!applied) return;
+    await this.commit(applied, connection, inspection.clientIds, connection.context.participantId);
+  }
+
+  /** Stores an applied update, then sends it to everyone but its sender. */
+  private async commit(
+    update: Uint8Array,
+    sender: Connection | null,
+    clientIds: readonly number[],
+    participantId: string | null,
+  ): Promise<void> {
+    let stored: { seq: number; logLength: number };
+    try {
+      stored = await this.env.persistence.appendUpdate(this.planId, update, {
+        clientIds,
+        participantId,
+      });
+    } catch (error) {
+      throw new StorageFailure(error);
+    }
+    this.lastSeq = stored.seq;
+    this.logLength = stored.logLength;
+    // Encoded once, the same bytes go to every peer.
+    const frame = updateFrame(update);
+    for (const connection of this.connections) {
+      if (connection !== sender) connection.send(frame);
+    }
+    this.env.events.onUpdateStored?.({
+      planId: this.planId,
+      bytes: update.byteLength,
+      participantId,
+    });
+    if (this.logLength >= this.env.options.compactAfterUpdates) await this.compact();
+  }
+
+  private async compact(): Promise<void> {
+    try {
+      await this.env.persistence.compact(
+        this.planId,
+        Y.encodeStateAsUpdate(this.doc),
+        this.lastSeq,
+      );
+      this.logLength = 0;
+    } catch (error) {
+      // The log is still complete; compaction is retried after the next update.
+      this.env.logger.warn({ planId: this.planId, err: error }, 'compaction failed');
+    }
+  }
+
+  private applyAwareness(connection: Connection, update: Uint8Array, bytes: number): void {
+    try {
+      awarenessClientIds(update);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    } catch (error) {
+      this.refuse(
+        connection,
+        CloseCode.MALFORMED_FRAME,
+        `malformed awareness update: ${(error as Error).message}`,
+        bytes,
+      );
+    }
+  }
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (origin && this.connections.has(origin as Connection)) {
+      const connection = origin as Connection;
+      for (const id of [...change.added, ...change.updated]) connection.awarenessIds.add(id);
+      for (const id of change.removed) connection.awarenessIds.delete(id);
+    }
+    // Sent to the sender too: a lone client hears its own renewals and knows the
+    // connection is alive (the stock client reconnects after 30 s of silence).
+    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const connection of this.connections) connection.send(frame);
+  };
+
+  private refuse(connection: Connection, code: number, reason: string, bytes: number): void {
+    this.env.logger.warn(
+      { planId: this.planId, participantId: connection.context.participantId, code, reason, bytes },
+      'refused a frame and closed its socket',
+    );
+    this.env.events.onRefusal?.({ planId: this.planId, code, reason });
+    connection.close(code, reason.slice(0, 120));
+    this.leave(connection);
+  }
+
+  /**
+   * Storage failed (or something unexpected broke): the in-memory document may now be
+   * ahead of what is stored, so it must not serve anyone. Clients keep their changes
+   * and resend them when they reconnect to a freshly loaded room.
+   */
+  private fail(error: unknown): void {
+    if (this.closed) return;
+    this.env.logger.error({ planId: this.planId, err: error }, 'room failed; closing it');
+    this.closed = true;
+    const code =
+      error instanceof StorageFailure ? CloseCode.STORAGE_UNAVAILABLE : CloseCode.SERVER_ERROR;
+    for (const connection of this.connections) {
+      connection.close(
+        code,
+        code === CloseCode.STORAGE_UNAVAILABLE ? 'storage unavailable' : 'server error',
+      );
+    }
+    this.connections.clear();
+    this.dispose();
+  }
+
+  private scheduleEvictionIfIdle(): void {
+    if (this.closed || this.connections.size > 0 || this.holds > 0 || this.evictTimer) return;
+    this.evictTimer = setTimeout(() => {
+      this.evictTimer = null;
+      this.enqueue(async () => {
+        if (this.connections.size > 0 || this.holds > 0) return;
+        await this.writeBackAndClose();
+      }).catch(() => undefined);
+    }, this.env.options.idleEvictMs);
+    this.evictTimer.unref();
+  }
+
+  private cancelEviction(): void {
+    if (this.evictTimer) clearTimeout(this.evictTimer);
+    this.evictTimer = null;
+  }
+
+  private async writeBackAndClose(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Forget the room first, so a client arriving now loads a fresh one from storage.
+    this.env.onClosed(this);
+    if (this.logLength > 0) await this.compact();
+    this.dispose();
+  }
+
+  private dispose(): void {
+    this.closed = true;
+    this.cancelEviction();
+    this.env.onClosed(this);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** Storage refused to append an update; the room cannot go on serving. */
+export class StorageFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`storage refused an update: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StorageFailure';
+  }
+}

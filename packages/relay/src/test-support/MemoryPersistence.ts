@@ -1,0 +1,53 @@
+import type { RelayPersistence, UpdateOrigin } from '../types.ts';
+
+interface StoredLog {
+  snapshot: Uint8Array | null;
+  updates: { seq: number; update: Uint8Array; origin: UpdateOrigin }[];
+  lastSeq: number;
+}
+
+/**
+ * The relay's persistence port kept in memory, with switches to make appends fail or
+ * wait, for testing what the relay does when storage misbehaves.
+ */
+export class MemoryPersistence implements RelayPersistence {
+  readonly logs = new Map<string, StoredLog>();
+  compactions = 0;
+  /** When set, appends reject with this error. */
+  failAppends: Error | null = null;
+  /** When set, appends wait for this promise before storing. */
+  stallAppends: Promise<void> | null = null;
+
+  /** Creates a plan whose document starts with `initial`. */
+  createPlan(planId: string, initial: Uint8Array): void {
+    this.logs.set(planId, { snapshot: initial, updates: [], lastSeq: 0 });
+  }
+
+  async loadDocument(planId: string) {
+    const log = this.logs.get(planId);
+    if (!log) return null;
+    return {
+      updates: [...(log.snapshot ? [log.snapshot] : []), ...log.updates.map((u) => u.update)],
+      lastSeq: log.lastSeq,
+      logLength: log.updates.length,
+    };
+  }
+
+  async appendUpdate(planId: string, update: Uint8Array, origin: UpdateOrigin) {
+    if (this.stallAppends) await this.stallAppends;
+    if (this.failAppends) throw this.failAppends;
+    const log = this.logs.get(planId);
+    if (!log) throw new Error(`no plan ${planId}`);
+    log.lastSeq += 1;
+    log.updates.push({ seq: log.lastSeq, update: update.slice(), origin });
+    return { seq: log.lastSeq, logLength: log.updates.length };
+  }
+
+  async compact(planId: string, snapshot: Uint8Array, throughSeq: number) {
+    const log = this.logs.get(planId);
+    if (!log) throw new Error(`no plan ${planId}`);
+    log.snapshot = snapshot.slice();
+    log.updates = log.updates.filter((u) => u.seq > throughSeq);
+    this.compactions += 1;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The relay's ports: what it needs from the transport, from storage and from logging.
+ * The relay knows no web framework; the server adapts its websocket to `RelaySocket`.
+ */
+
+/** The minimal socket the relay talks to (a `ws` WebSocket fits, so does a test pair). */
+export interface RelaySocket {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Who is behind a connection, as the server established it on upgrade. */
+export interface ConnectionContext {
+  /** The participant behind the socket, or null when the server knows no one. */
+  participantId: string | null;
+}
+
+/** Who sent an update, as storage records it. */
+export interface UpdateOrigin {
+  clientIds: readonly number[];
+  participantId: string | null;
+}
+
+/** The part of the document store the relay uses. */
+export interface RelayPersistence {
+  loadDocument(
+    planId: string,
+  ): Promise<{ updates: Uint8Array[]; lastSeq: number; logLength: number } | null>;
+  appendUpdate(
+    planId: string,
+    update: Uint8Array,
+    origin: UpdateOrigin,
+  ): Promise<{ seq: number; logLength: number }>;
+  compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+}
+
+/** A pino-compatible logger. */
+export interface RelayLogger {
+  info(context: object, message: string): void;
+  warn(context: object, message: string): void;
+  error(context: object, message: string): void;
+}
+
+/** Limits and timings of the relay. */
+export interface RelayOptions {
+  /** Largest frame accepted from a client, in bytes. */
+  maxFrameBytes: number;
+  /** Compact a plan's log into one snapshot once it holds this many updates. */
+  compactAfterUpdates: number;
+  /** How long an idle room stays in memory after its last client left. */
+  idleEvictMs: number;
+}

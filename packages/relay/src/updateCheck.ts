@@ -1,0 +1,95 @@
+/**
+ * Decides, before an update touches the server's document, whether Yjs can apply it
+ * completely.
+ *
+ * Yjs never rejects an update: structs whose dependencies are missing are parked in
+ * `store.pendingStructs` and integrated later, inside whichever update happens to
+ * complete them. The relay must never let that happen: a parked struct is neither
+ * stored nor broadcast now, and would later slip in unchecked. So an update is refused
+ * when it has gaps, unknown origins or parents, deletions beyond what exists, or
+ * repeated client blocks. This relies on Yjs internals (`decodeUpdate`, `Item`, `Skip`,
+ * `getState`), which is why yjs is pinned to one version.
+ */
+import * as Y from 'yjs';
+
+/** Why an update cannot be applied, in words for the log and the close reason. */
+export interface UpdateProblem {
+  reason: string;
+}
+
+/** What the relay needs to know about an acceptable update. */
+export interface UpdateSummary {
+  /** Clients that write new structs in this update (for attribution). */
+  clientIds: number[];
+}
+
+type ClockRanges = Map<number, { start: number; end: number }>;
+
+function isKnown(doc: Y.Doc, update: ClockRanges, id: Y.ID | null): boolean {
+  if (id === null) return true;
+  if (id.clock < Y.getState(doc.store, id.client)) return true;
+  const range = update.get(id.client);
+  return range !== undefined && id.clock >= range.start && id.clock < range.end;
+}
+
+/** Inspects an update against the server's document without applying it. */
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | UpdateProblem {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    return { reason: `update cannot be decoded (${(error as Error).message})` };
+  }
+  const ranges: ClockRanges = new Map();
+  let previousClient: number | null = null;
+  for (const struct of decoded.structs) {
+    const { client, clock } = struct.id;
+    if (struct instanceof Y.Skip) {
+      return { reason: `update has a gap in client ${client} at clock ${clock}` };
+    }
+    if (client !== previousClient) {
+      if (ranges.has(client)) return { reason: `update lists client ${client} twice` };
+      const known = Y.getState(doc.store, client);
+      if (clock > known) {
+        return {
+          reason: `update for client ${client} starts at clock ${clock} but the server has only ${known}`,
+        };
+      }
+      ranges.set(client, { start: clock, end: clock });
+      previousClient = client;
+    }
+    const range = ranges.get(client);
+    if (range) range.end = clock + struct.length;
+  }
+  const clientIds: number[] = [];
+  for (const [client, range] of ranges) {
+    if (range.end > Y.getState(doc.store, client)) clientIds.push(client);
+  }
+  for (const struct of decoded.structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    if (!isKnown(doc, ranges, struct.origin) || !isKnown(doc, ranges, struct.rightOrigin)) {
+      return {
+        reason: `update refers to unknown neighbours of ${struct.id.client}:${struct.id.clock}`,
+      };
+    }
+    const parent = struct.parent as unknown;
+    if (parent instanceof Y.ID && !isKnown(doc, ranges, parent)) {
+      return {
+        reason: `update refers to an unknown parent of ${struct.id.client}:${struct.id.clock}`,
+      };
+    }
+  }
+  for (const [client, deletions] of decoded.ds.clients) {
+    const end = Math.max(Y.getState(doc.store, client), ranges.get(client)?.end ?? 0);
+    for (const deletion of deletions) {
+      if (deletion.clock + deletion.len > end) {
+        return { reason: `update deletes content of client ${client} that does not exist` };
+      }
+    }
+  }
+  return { clientIds };
+}
+
+/** Narrows the result of `inspectUpdate`. */
+export const isUpdateProblem = (result: UpdateSummary | UpdateProblem): result is UpdateProblem =>
+  'reason' in result;
