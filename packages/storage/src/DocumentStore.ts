@@ -66,9 +66,11 @@ export interface DocumentStore {
   /**
    * Replaces the snapshot and every update up to and including `throughSeq` with
    * `snapshot`, atomically. Updates appended after `throughSeq` are kept.
+   * A `throughSeq` below the stored snapshot's is stale and ignored (that snapshot lacks
+   * updates whose rows are gone); one beyond `lastSeq` fails with `seq-out-of-range`.
    */
   compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
-  /** Which participant each Yjs client id of the plan belongs to. */
+  /** Which participant each Yjs client id of the plan belongs to, in the order first seen. */
   clientAttribution(planId: string): Promise<ClientAttribution[]>;
   /** Resolves when the store can serve (used by the health check). */
   ping(): Promise<void>;
@@ -79,7 +81,7 @@ export interface DocumentStore {
 /** A store operation that failed for a reason the caller can name. */
 export class StoreError extends Error {
   constructor(
-    readonly code: 'plan-exists' | 'plan-not-found' | 'unavailable',
+    readonly code: 'plan-exists' | 'plan-not-found' | 'seq-out-of-range' | 'unavailable',
     message: string,
   ) {
     super(message);

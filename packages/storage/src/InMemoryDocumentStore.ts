@@ -1,0 +1,150 @@
+/**
+ * The DocumentStore kept in Maps: for relay tests, and as the reference that shows what
+ * the contract asks of an adapter without any database in the way.
+ */
+
+import { shouldCompact } from './compactionRange.ts';
+import type {
+  AppendResult,
+  ClientAttribution,
+  DocumentStore,
+  LoadedDocument,
+  StoredPlan,
+  UpdateOrigin,
+} from './DocumentStore.ts';
+import { planExists, planNotFound, storeClosed } from './storeErrors.ts';
+
+interface PlanRecord {
+  plan: StoredPlan;
+  snapshot: Uint8Array;
+  throughSeq: number;
+  /** Updates after the snapshot in seq order; their seqs run throughSeq + 1, +2, ... */
+  updates: Uint8Array[];
+  /** Insertion order is first-seen order. */
+  clients: Map<number, ClientAttribution>;
+}
+
+// Copies in and out, as a database would: callers may reuse or mutate their buffers and
+// the objects they got back without touching what is stored.
+const copyPlan = (plan: StoredPlan): StoredPlan => ({
+  ...plan,
+  createdAt: new Date(plan.createdAt),
+  updatedAt: new Date(plan.updatedAt),
+});
+
+const lastSeqOf = (record: PlanRecord): number => record.throughSeq + record.updates.length;
+
+const byMostRecentlyUpdated = (a: StoredPlan, b: StoredPlan): number =>
+  b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** A complete DocumentStore in memory; its contents go when the process does. */
+export class InMemoryDocumentStore implements DocumentStore {
+  private readonly plans = new Map<string, PlanRecord>();
+  private closed = false;
+
+  async createPlan(plan: {
+    id: string;
+    title: string;
+    initialState: Uint8Array;
+  }): Promise<StoredPlan> {
+    this.assertOpen();
+    if (this.plans.has(plan.id)) throw planExists(plan.id);
+    const now = new Date();
+    const stored = { id: plan.id, title: plan.title, createdAt: now, updatedAt: now };
+    this.plans.set(plan.id, {
+      plan: stored,
+      // The initial state is the first snapshot, as in the SQLite adapter.
+      snapshot: plan.initialState.slice(),
+      throughSeq: 0,
+      updates: [],
+      clients: new Map(),
+    });
+    return copyPlan(stored);
+  }
+
+  async getPlan(planId: string): Promise<StoredPlan | null> {
+    this.assertOpen();
+    const record = this.plans.get(planId);
+    return record ? copyPlan(record.plan) : null;
+  }
+
+  async listPlans(): Promise<StoredPlan[]> {
+    this.assertOpen();
+    return [...this.plans.values()]
+      .map((record) => copyPlan(record.plan))
+      .sort(byMostRecentlyUpdated);
+  }
+
+  async setPlanTitle(planId: string, title: string): Promise<void> {
+    this.record(planId).plan.title = title;
+  }
+
+  async appendUpdate(
+    planId: string,
+    update: Uint8Array,
+    origin: UpdateOrigin,
+  ): Promise<AppendResult> {
+    const record = this.record(planId);
+    const now = new Date();
+    record.updates.push(update.slice());
+    for (const clientId of origin.clientIds) {
+      if (!record.clients.has(clientId)) {
+        record.clients.set(clientId, {
+          clientId,
+          participantId: origin.participantId,
+          firstSeenAt: now,
+        });
+      }
+    }
+    record.plan.updatedAt = now;
+    return { seq: lastSeqOf(record), logLength: record.updates.length };
+  }
+
+  async loadDocument(planId: string): Promise<LoadedDocument | null> {
+    this.assertOpen();
+    const record = this.plans.get(planId);
+    if (!record) return null;
+    return {
+      updates: [record.snapshot, ...record.updates].map((update) => update.slice()),
+      lastSeq: lastSeqOf(record),
+      logLength: record.updates.length,
+    };
+  }
+
+  async compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    const record = this.record(planId);
+    const log = { throughSeq: record.throughSeq, lastSeq: lastSeqOf(record) };
+    if (!shouldCompact(planId, throughSeq, log)) return;
+    record.updates.splice(0, throughSeq - record.throughSeq);
+    record.snapshot = snapshot.slice();
+    record.throughSeq = throughSeq;
+  }
+
+  async clientAttribution(planId: string): Promise<ClientAttribution[]> {
+    return [...this.record(planId).clients.values()].map((client) => ({
+      ...client,
+      firstSeenAt: new Date(client.firstSeenAt),
+    }));
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
+  /** Marks the store closed; closing again does nothing, any other call then rejects. */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw storeClosed();
+  }
+
+  /** The plan's record, for operations that reject an unknown plan. */
+  private record(planId: string): PlanRecord {
+    this.assertOpen();
+    const record = this.plans.get(planId);
+    if (!record) throw planNotFound(planId);
+    return record;
+  }
+}

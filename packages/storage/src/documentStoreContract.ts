@@ -1,0 +1,347 @@
+/**
+ * The one test suite every DocumentStore adapter passes. It imports vitest, so it is
+ * exported from `@plenary/storage/contract` rather than from the package's index.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import {
+  type DocumentStore,
+  type LoadedDocument,
+  StoreError,
+  type UpdateOrigin,
+} from './DocumentStore.ts';
+import { connectedReplicas, docOf, TEXT_NAME, textOf } from './test-support/yjsText.ts';
+
+/** A store under test, and how to reopen it over the same data and to clean up after it. */
+export interface DocumentStoreFixture {
+  store: DocumentStore;
+  /** Closes the store and opens a new one over the same data; absent when data cannot outlive a store. */
+  reopen?: () => Promise<DocumentStore>;
+  /** Closes whichever store is open and deletes its data. */
+  cleanup: () => Promise<void>;
+}
+
+const AMINA: UpdateOrigin = { clientIds: [101], participantId: 'amina' };
+
+const textIn = (doc: Y.Doc): Y.Text => doc.getText(TEXT_NAME);
+
+/** Types `characters` at the end of the doc's text, one transaction (and update) each. */
+function typeEach(doc: Y.Doc, characters: string): void {
+  for (const character of characters) textIn(doc).insert(textIn(doc).length, character);
+}
+
+/** The update that creates a document holding `text`. */
+function initialStateWith(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  textIn(doc).insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** Awaits `promise`, expecting it to reject with a StoreError of `code`. */
+async function expectStoreError(promise: Promise<unknown>, code: StoreError['code']) {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  expect(error).toMatchObject({ code });
+}
+
+/** Registers the contract's tests for the adapter that `makeStore` builds, fresh per test. */
+export function describeDocumentStoreContract(
+  name: string,
+  makeStore: () => Promise<DocumentStoreFixture>,
+): void {
+  describe(`${name} keeps the DocumentStore contract`, () => {
+    let fixture: DocumentStoreFixture;
+    let store: DocumentStore;
+
+    beforeEach(async () => {
+      fixture = await makeStore();
+      store = fixture.store;
+    });
+
+    afterEach(async () => {
+      vi.useRealTimers();
+      await fixture.cleanup();
+    });
+
+    const createPlan = (id: string, initialState = initialStateWith('')) =>
+      store.createPlan({ id, title: `Plan ${id}`, initialState });
+
+    async function appendAll(planId: string, updates: Uint8Array[], origin = AMINA) {
+      const results = [];
+      for (const update of updates) results.push(await store.appendUpdate(planId, update, origin));
+      return results;
+    }
+
+    async function load(planId: string): Promise<LoadedDocument> {
+      const loaded = await store.loadDocument(planId);
+      if (!loaded) throw new Error(`expected plan ${planId} to load`);
+      return loaded;
+    }
+
+    /** A snapshot of the first `count` entries of a loaded document, as the relay builds one. */
+    const snapshotOf = (loaded: LoadedDocument, count = loaded.updates.length): Uint8Array =>
+      Y.encodeStateAsUpdate(docOf(loaded.updates.slice(0, count)));
+
+    /** Sets the clock that stores read timestamps from. */
+    function clockAt(isoTime: string): Date {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(isoTime));
+      return new Date(isoTime);
+    }
+
+    describe('plans', () => {
+      it('creates a plan and gets its row back', async () => {
+        const created = await store.createPlan({
+          id: 'p1',
+          title: 'Cambodia NAP',
+          initialState: initialStateWith(''),
+        });
+        expect(created).toMatchObject({ id: 'p1', title: 'Cambodia NAP' });
+        expect(created.createdAt).toBeInstanceOf(Date);
+        expect(created.updatedAt).toEqual(created.createdAt);
+        expect(await store.getPlan('p1')).toEqual(created);
+        expect(await store.getPlan('missing')).toBeNull();
+      });
+
+      it('refuses a second plan with the same id and keeps the first', async () => {
+        await createPlan('p1', initialStateWith('first'));
+        await expectStoreError(
+          store.createPlan({ id: 'p1', title: 'Other', initialState: initialStateWith('second') }),
+          'plan-exists',
+        );
+        expect((await store.getPlan('p1'))?.title).toBe('Plan p1');
+        expect(textOf((await load('p1')).updates)).toBe('first');
+      });
+
+      it('lists plans most recently updated first', async () => {
+        clockAt('2026-03-01T09:00:00Z');
+        await createPlan('older');
+        clockAt('2026-03-01T09:05:00Z');
+        await createPlan('newer');
+        expect((await store.listPlans()).map((plan) => plan.id)).toEqual(['newer', 'older']);
+
+        const appendedAt = clockAt('2026-03-01T09:10:00Z');
+        await store.appendUpdate('older', initialStateWith('x'), AMINA);
+        const plans = await store.listPlans();
+        expect(plans.map((plan) => plan.id)).toEqual(['older', 'newer']);
+        expect(plans[0]).toMatchObject({
+          createdAt: new Date('2026-03-01T09:00:00Z'),
+          updatedAt: appendedAt,
+        });
+      });
+
+      it('renames a plan in its listing', async () => {
+        await createPlan('p1');
+        await store.setPlanTitle('p1', 'Kenya NAP');
+        expect((await store.getPlan('p1'))?.title).toBe('Kenya NAP');
+        expect((await store.listPlans()).map((plan) => plan.title)).toEqual(['Kenya NAP']);
+        await expectStoreError(store.setPlanTitle('missing', 'x'), 'plan-not-found');
+      });
+    });
+
+    describe('update log', () => {
+      it("starts a plan's document at its initial state, with an empty log", async () => {
+        await createPlan('p1', initialStateWith('Draft'));
+        const loaded = await load('p1');
+        expect(loaded).toMatchObject({ lastSeq: 0, logLength: 0 });
+        expect(loaded.updates).toHaveLength(1);
+        expect(textOf(loaded.updates)).toBe('Draft');
+      });
+
+      it('numbers appends 1, 2, 3 per plan and counts the log', async () => {
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        await createPlan('p2');
+        typeEach(a, 'abc');
+        const updates = take();
+        expect(await appendAll('p1', updates)).toEqual([
+          { seq: 1, logLength: 1 },
+          { seq: 2, logLength: 2 },
+          { seq: 3, logLength: 3 },
+        ]);
+        expect(await appendAll('p2', updates.slice(0, 1))).toEqual([{ seq: 1, logLength: 1 }]);
+        const loaded = await load('p1');
+        expect(loaded).toMatchObject({ lastSeq: 3, logLength: 3 });
+        expect(loaded.updates).toHaveLength(4);
+      });
+
+      it('returns null for the document of a plan it does not hold', async () => {
+        expect(await store.loadDocument('missing')).toBeNull();
+      });
+
+      it('rejects writes and attribution queries for a plan it does not hold', async () => {
+        const update = initialStateWith('x');
+        await expectStoreError(store.appendUpdate('missing', update, AMINA), 'plan-not-found');
+        await expectStoreError(store.compact('missing', update, 0), 'plan-not-found');
+        await expectStoreError(store.clientAttribution('missing'), 'plan-not-found');
+      });
+
+      it('gives back concurrent Yjs edits that rebuild the same text', async () => {
+        const { a, b, take } = connectedReplicas();
+        await createPlan('p1');
+        textIn(a).insert(0, 'Hello');
+        textIn(b).insert(5, ' world');
+        textIn(a).delete(0, 1);
+        textIn(b).insert(0, 'J');
+        await appendAll('p1', take());
+        expect(textOf((await load('p1')).updates)).toBe('Jello world');
+        expect(textIn(a).toString()).toBe('Jello world');
+      });
+
+      it('keeps its own copy of the bytes it is given', async () => {
+        const initialState = initialStateWith('Draft');
+        const { a, take } = connectedReplicas();
+        typeEach(a, '!');
+        const [update = new Uint8Array()] = take();
+        const expected = [initialState.slice(), update.slice()];
+        await createPlan('p1', initialState);
+        await store.appendUpdate('p1', update, AMINA);
+        initialState.fill(0);
+        update.fill(0);
+        (await load('p1')).updates[0]?.fill(0);
+        expect((await load('p1')).updates).toEqual(expected);
+      });
+    });
+
+    describe('compaction', () => {
+      it('folds the log into a snapshot; later appends still load and the log starts over', async () => {
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        textIn(a).insert(0, 'Hello');
+        textIn(a).insert(5, ' world');
+        await appendAll('p1', take());
+        const before = await load('p1');
+        await store.compact('p1', snapshotOf(before), before.lastSeq);
+
+        const compacted = await load('p1');
+        expect(compacted).toMatchObject({ lastSeq: 2, logLength: 0 });
+        expect(compacted.updates).toHaveLength(1);
+
+        textIn(a).insert(11, '!');
+        expect(await appendAll('p1', take())).toEqual([{ seq: 3, logLength: 1 }]);
+        const after = await load('p1');
+        expect(after).toMatchObject({ lastSeq: 3, logLength: 1 });
+        expect(textOf(after.updates)).toBe('Hello world!');
+      });
+
+      it('keeps the updates after throughSeq', async () => {
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        typeEach(a, 'abcd');
+        await appendAll('p1', take());
+        // The snapshot entry plus seqs 1 and 2.
+        await store.compact('p1', snapshotOf(await load('p1'), 3), 2);
+
+        const loaded = await load('p1');
+        expect(loaded).toMatchObject({ lastSeq: 4, logLength: 2 });
+        expect(loaded.updates).toHaveLength(3);
+        expect(textOf(loaded.updates)).toBe('abcd');
+        typeEach(a, 'e');
+        expect(await appendAll('p1', take())).toEqual([{ seq: 5, logLength: 3 }]);
+        expect(textOf((await load('p1')).updates)).toBe('abcde');
+      });
+
+      it('ignores a stale compaction older than the stored snapshot', async () => {
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        typeEach(a, 'abcd');
+        await appendAll('p1', take());
+        const full = await load('p1');
+        await store.compact('p1', snapshotOf(full, 4), 3);
+        await store.compact('p1', snapshotOf(full, 3), 2);
+
+        const loaded = await load('p1');
+        expect(loaded).toMatchObject({ lastSeq: 4, logLength: 1 });
+        expect(textOf(loaded.updates)).toBe('abcd');
+      });
+
+      it('rejects compacting through a seq the log never reached', async () => {
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        typeEach(a, 'ab');
+        await appendAll('p1', take());
+        const loaded = await load('p1');
+        await expectStoreError(store.compact('p1', snapshotOf(loaded), 3), 'seq-out-of-range');
+        await expectStoreError(store.compact('p1', snapshotOf(loaded), -1), 'seq-out-of-range');
+        expect(await load('p1')).toEqual(loaded);
+      });
+    });
+
+    describe('client attribution', () => {
+      it('records who each client id belongs to, first writer wins, and keeps it across compaction', async () => {
+        const { a, b, take } = connectedReplicas();
+        await createPlan('p1');
+        const firstSeen = clockAt('2026-03-01T09:00:00Z');
+        typeEach(a, 'a');
+        await appendAll('p1', take(), { clientIds: [a.clientID], participantId: 'amina' });
+        typeEach(b, 'b');
+        await appendAll('p1', take(), { clientIds: [b.clientID], participantId: 'bo' });
+        clockAt('2026-03-01T09:30:00Z');
+        typeEach(a, 'c');
+        // A later claim on a known client id does not overwrite the first one.
+        await appendAll('p1', take(), { clientIds: [a.clientID, 7], participantId: null });
+
+        const expected = [
+          { clientId: a.clientID, participantId: 'amina', firstSeenAt: firstSeen },
+          { clientId: b.clientID, participantId: 'bo', firstSeenAt: firstSeen },
+          { clientId: 7, participantId: null, firstSeenAt: new Date('2026-03-01T09:30:00Z') },
+        ];
+        expect(await store.clientAttribution('p1')).toEqual(expected);
+
+        const loaded = await load('p1');
+        await store.compact('p1', snapshotOf(loaded), loaded.lastSeq);
+        expect(await store.clientAttribution('p1')).toEqual(expected);
+      });
+    });
+
+    describe('lifecycle', () => {
+      it('finds everything again after reopening', async (context) => {
+        context.skip(!fixture.reopen, 'this store keeps nothing once closed');
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        await createPlan('p2');
+        typeEach(a, 'abc');
+        await appendAll('p1', take());
+        await store.compact('p1', snapshotOf(await load('p1'), 2), 1);
+        await store.setPlanTitle('p2', 'Renamed');
+        const plans = await store.listPlans();
+        const document = await load('p1');
+        const clients = await store.clientAttribution('p1');
+
+        const reopened = await fixture.reopen?.();
+        if (!reopened) throw new Error('reopen returned no store');
+        expect(await reopened.listPlans()).toEqual(plans);
+        expect(await reopened.loadDocument('p1')).toEqual(document);
+        expect(await reopened.clientAttribution('p1')).toEqual(clients);
+        typeEach(a, 'd');
+        const [update = new Uint8Array()] = take();
+        expect(await reopened.appendUpdate('p1', update, AMINA)).toEqual({ seq: 4, logLength: 3 });
+        expect(textOf((await reopened.loadDocument('p1'))?.updates ?? [])).toBe('abcd');
+      });
+
+      it('pings while open, and rejects every call as unavailable once closed', async () => {
+        await createPlan('p1');
+        await store.ping();
+        await store.close();
+        const update = initialStateWith('x');
+        const calls: (() => Promise<unknown>)[] = [
+          () => store.createPlan({ id: 'p2', title: 'x', initialState: update }),
+          () => store.getPlan('p1'),
+          () => store.listPlans(),
+          () => store.setPlanTitle('p1', 'x'),
+          () => store.appendUpdate('p1', update, AMINA),
+          () => store.loadDocument('p1'),
+          () => store.compact('p1', update, 0),
+          () => store.clientAttribution('p1'),
+          () => store.ping(),
+        ];
+        for (const call of calls) await expectStoreError(call(), 'unavailable');
+        // Closing twice is harmless, so teardown code need not track it.
+        await store.close();
+      });
+    });
+  });
+}
