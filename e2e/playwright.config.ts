@@ -1,0 +1,28 @@
+import { join } from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './support/browser.ts';
+
+const repoRoot = join(import.meta.dirname, '..');
+
+export default defineConfig({
+  testDir: './specs',
+  // Traces, screenshots and server logs of failed tests; Playwright empties it on each run,
+  // so it is a folder of its own beside the JSON reports in test-results/.
+  outputDir: join(repoRoot, 'test-results', 'e2e'),
+  // Every test starts its own server processes, and the machines have two cores.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  reporter: 'list',
+  use: {
+    launchOptions: chromiumLaunchOptions(),
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+});

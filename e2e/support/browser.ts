@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+/** Where the Chromium that the tests drive came from. */
+export type ChromiumSource = 'PLAYWRIGHT_CHROMIUM_EXECUTABLE' | 'playwright' | 'system';
+
+/** A Chromium executable found on this machine. */
+export interface ChromiumChoice {
+  executablePath: string;
+  source: ChromiumSource;
+}
+
+// Debian names the binary chromium; Ubuntu and older Debian, chromium-browser.
+const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/**
+ * Flags for running headless in containers and CI: root needs --no-sandbox, there is no GPU,
+ * and a test run should not phone home for updates or sync.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Tells a person how to get a Chromium when none was found. */
+export const MISSING_CHROMIUM_HELP = [
+  'No Chromium was found for the end-to-end tests. Any one of these fixes it:',
+  '  - Debian/Ubuntu: sudo apt-get install chromium',
+  '  - elsewhere: npx playwright install chromium',
+  '  - or point PLAYWRIGHT_CHROMIUM_EXECUTABLE at a Chrome or Chromium binary.',
+].join('\n');
+
+function bundledChromium(): string | undefined {
+  try {
+    return chromium.executablePath();
+  } catch {
+    // Playwright throws on hosts it ships no browser build for.
+    return undefined;
+  }
+}
+
+/**
+ * Picks the Chromium to drive: PLAYWRIGHT_CHROMIUM_EXECUTABLE if set, else Playwright's own
+ * build when it is installed, else the system's; undefined when there is none.
+ */
+export function findChromium(): ChromiumChoice | undefined {
+  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE;
+  if (fromEnv) return { executablePath: fromEnv, source: 'PLAYWRIGHT_CHROMIUM_EXECUTABLE' };
+  const bundled = bundledChromium();
+  if (bundled && existsSync(bundled)) return { executablePath: bundled, source: 'playwright' };
+  const system = SYSTEM_CHROMIUMS.find((path) => existsSync(path));
+  return system ? { executablePath: system, source: 'system' } : undefined;
+}
+
+/** Launch options for Playwright's chromium: the chosen executable and the CI-safe flags. */
+export function chromiumLaunchOptions(): { executablePath?: string; args: string[] } {
+  const choice = findChromium();
+  // Without a choice Playwright looks for its own build and explains what is missing.
+  return choice
+    ? { executablePath: choice.executablePath, args: CHROMIUM_ARGS }
+    : { args: CHROMIUM_ARGS };
+}

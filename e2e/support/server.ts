@@ -1,0 +1,118 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The repository root, where the server is started from. */
+export const repoRoot = join(import.meta.dirname, '..', '..');
+
+const SERVER_ENTRY = 'apps/server/src/server.ts';
+const HEALTH_PATH = '/api/health';
+// tsx compiles the server on the fly and SQLite opens its file: a cold start takes seconds.
+const STARTUP_TIMEOUT_MS = 30_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/** What to vary when starting a server; everything else gets a fresh default. */
+export interface StartServerOptions {
+  /** Extra environment, e.g. DATABASE_URL or REDIS_URL for the scaled-out mode. */
+  env?: Record<string, string>;
+  /** Reuse a data folder, e.g. to restart a server on the data of a stopped one. */
+  dataDir?: string;
+}
+
+/** A running Plenary server process on a port of its own. */
+export interface PlenaryServer {
+  /** Base URL such as http://127.0.0.1:41234, without a trailing slash. */
+  url: string;
+  dataDir: string;
+  /** Everything the process printed so far, for diagnosing a failed test. */
+  output(): string;
+  /** Stops the process (SIGTERM, then SIGKILL after a grace period). */
+  stop(): Promise<void>;
+}
+
+/** Finds a port that is free right now on the loopback interface. */
+export async function freePort(): Promise<number> {
+  // Binding port 0 ends up on a random free port; close it again and hand the number on.
+  const probe = createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const address = probe.address();
+  probe.close();
+  await once(probe, 'close');
+  if (address === null || typeof address === 'string') throw new Error('No TCP port was bound');
+  return address.port;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `The Plenary server exited (${child.exitCode ?? child.signalCode}) before it was healthy:\n${output()}`,
+      );
+    }
+    try {
+      const response = await fetch(`${url}${HEALTH_PATH}`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(
+    `The Plenary server did not answer ${HEALTH_PATH} within ${STARTUP_TIMEOUT_MS} ms:\n${output()}`,
+  );
+}
+
+/**
+ * Starts a real Plenary server (the same entry point as `npm start`) on a free port with a
+ * fresh temporary data folder, and resolves once GET /api/health answers 200.
+ */
+export async function startPlenaryServer(options: StartServerOptions = {}): Promise<PlenaryServer> {
+  const ownDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plenary-e2e-')));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: url,
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  const record = (chunk: Buffer) => {
+    printed += chunk.toString();
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
+  const output = () => printed;
+  const stop = async () => {
+    await stopProcess(child);
+    if (ownDataDir) await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(url, child, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, dataDir, output, stop };
+}
