@@ -1,0 +1,225 @@
+// `npm test`: everything CI checks, in one command. Runs every stage even after a failure so
+// the summary is complete, and ends with the line `N passed, N failed[, N skipped]`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureInstalled, pnpm, repoRoot, run, say } from './lib/steps.mjs';
+
+const RESULTS_DIR = join(repoRoot, 'test-results');
+const VITEST_REPORT = join(RESULTS_DIR, 'vitest.json');
+const PLAYWRIGHT_REPORT = join(RESULTS_DIR, 'playwright.json');
+
+/** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
+/** @typedef {{ name: string, ok: boolean | undefined, ms: number, counts?: Counts, note?: string }} Stage */
+
+/** @type {Stage[]} */
+const stages = [];
+
+async function stage(name, what, action) {
+  say(`${name}: ${what}`);
+  const started = Date.now();
+  // A bug in this script must not hide the stages after it.
+  const outcome = await action().catch((error) => {
+    console.error(error);
+    return { ok: false, note: `crashed: ${error.message}` };
+  });
+  const entry = { name, ms: Date.now() - started, ...outcome };
+  stages.push(entry);
+  console.log(
+    `\n--- ${name} ${entry.ok ? 'passed' : 'FAILED'}${entry.note ? ` (${entry.note})` : ''}`,
+  );
+  return entry.ok;
+}
+
+function notRun(name, why) {
+  stages.push({ name, ok: undefined, ms: 0, note: `not run: ${why}` });
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+// A runner that crashed writes no report, or one that lists no failure despite its exit
+// code: either way the stage counts as (at least) one failure.
+function testStage(exitCode, counts) {
+  if (counts === undefined) {
+    return {
+      ok: false,
+      counts: { passed: 0, failed: 1, skipped: 0 },
+      note: 'no JSON report: the runner crashed',
+    };
+  }
+  const failed = exitCode !== 0 && counts.failed === 0 ? 1 : counts.failed;
+  return { ok: exitCode === 0 && failed === 0, counts: { ...counts, failed } };
+}
+
+/** @returns {Counts | undefined} */
+function vitestCounts(report) {
+  if (typeof report?.numTotalTests !== 'number') return undefined;
+  // A test file that fails to load has no failed test in it, only a failed file.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) =>
+      file.status === 'failed' && !file.assertionResults?.some((test) => test.status === 'failed'),
+  ).length;
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles,
+    skipped: report.numPendingTests + report.numTodoTests,
+  };
+}
+
+/** @returns {Counts | undefined} */
+function playwrightCounts(report) {
+  const stats = report?.stats;
+  if (typeof stats?.expected !== 'number') return undefined;
+  return {
+    passed: stats.expected + stats.flaky,
+    // Top-level errors are failures outside any test: a broken config, no tests found.
+    failed: stats.unexpected + (report.errors?.length ?? 0),
+    skipped: stats.skipped,
+  };
+}
+
+// Asks e2e/support/browser.ts, the same code the Playwright config uses: resolves to the
+// Chromium it would pick (or null) and the advice to give when there is none.
+function lookForChromium() {
+  const script =
+    "const { findChromium, MISSING_CHROMIUM_HELP: help } = await import('./e2e/support/browser.ts');" +
+    'process.stdout.write(JSON.stringify({ choice: findChromium() ?? null, help }));';
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--input-type=module', '--eval', script],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  if (result.status !== 0) {
+    return { choice: null, help: `Could not look for Chromium:\n${result.stderr}` };
+  }
+  return JSON.parse(result.stdout);
+}
+
+function canAptInstall() {
+  return (
+    process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version')
+  );
+}
+
+async function ensureChromium() {
+  let found = lookForChromium();
+  if (!found.choice && canAptInstall()) {
+    console.log("No Chromium found; installing Debian's chromium package with apt-get.");
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    if ((await run('apt-get', ['update'], { env })) === 0) {
+      await run('apt-get', ['install', '-y', 'chromium'], { env });
+    }
+    found = lookForChromium();
+  }
+  if (!found.choice) {
+    console.error(found.help);
+    return { ok: false, note: 'none found' };
+  }
+  const { executablePath, source } = found.choice;
+  console.log(`Using ${executablePath} (found via ${source}).`);
+  return { ok: true, note: executablePath };
+}
+
+function formatDuration(ms) {
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.floor(seconds / 60)} min ${String(Math.round(seconds % 60)).padStart(2, '0')} s`;
+}
+
+function printSummary() {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const rows = stages.map((entry) => {
+    if (entry.counts) {
+      totals.passed += entry.counts.passed;
+      totals.failed += entry.counts.failed;
+      totals.skipped += entry.counts.skipped;
+    } else if (entry.ok !== true) {
+      // A failed stage without test cases (lint, typecheck, install…) is one failure.
+      totals.failed += 1;
+    }
+    const result = entry.ok === undefined ? 'not run' : entry.ok ? 'passed' : 'FAILED';
+    const counts = entry.counts
+      ? `${entry.counts.passed} passed, ${entry.counts.failed} failed, ${entry.counts.skipped} skipped`
+      : '';
+    return [
+      entry.name,
+      result,
+      entry.ok === undefined ? '' : formatDuration(entry.ms),
+      counts,
+      entry.note ?? '',
+    ];
+  });
+  const header = ['stage', 'result', 'time', 'tests', 'note'];
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column].length)),
+  );
+  const line = (cells) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd();
+  console.log('\n==> Summary\n');
+  console.log(line(header));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(row));
+  console.log('');
+  const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
+  console.log(`${totals.passed} passed, ${totals.failed} failed${skipped}`);
+  return totals.failed === 0;
+}
+
+const laterStages = ['chromium', 'lint', 'typecheck', 'unit', 'build', 'e2e'];
+const installed = await stage('install', 'dependencies from pnpm-lock.yaml', async () => ({
+  ok: await ensureInstalled(),
+}));
+if (!installed) {
+  for (const name of laterStages) notRun(name, 'install failed');
+} else {
+  const chromiumReady = await stage(
+    'chromium',
+    'a Chromium for the end-to-end tests',
+    ensureChromium,
+  );
+  await stage('lint', 'Biome and the dependency-direction check (pnpm lint)', async () => ({
+    ok: (await pnpm(['lint'])) === 0,
+  }));
+  await stage('typecheck', 'tsc in every workspace (pnpm typecheck)', async () => ({
+    ok: (await pnpm(['typecheck'])) === 0,
+  }));
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await stage('unit', 'unit and integration tests (Vitest)', async () => {
+    rmSync(VITEST_REPORT, { force: true });
+    const code = await pnpm([
+      'exec',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${VITEST_REPORT}`,
+    ]);
+    return testStage(code, vitestCounts(readJson(VITEST_REPORT)));
+  });
+  const built = await stage('build', 'the web app that the e2e server serves', async () => ({
+    ok: (await pnpm(['--filter', '@plenary/web', 'build'])) === 0,
+  }));
+  if (!chromiumReady) notRun('e2e', 'no Chromium');
+  else if (!built) notRun('e2e', 'the web app did not build');
+  else {
+    await stage('e2e', 'end-to-end scenarios in Chromium (Playwright)', async () => {
+      rmSync(PLAYWRIGHT_REPORT, { force: true });
+      const code = await pnpm(
+        ['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
+        { env: { PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_REPORT } },
+      );
+      return testStage(code, playwrightCounts(readJson(PLAYWRIGHT_REPORT)));
+    });
+  }
+}
+
+process.exitCode = printSummary() ? 0 : 1;
