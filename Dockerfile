@@ -1,0 +1,39 @@
+# Plenary in one container: the Fastify server, which also serves the built web app.
+FROM node:20-bookworm-slim
+
+# better-sqlite3 compiles its native binding from source when no prebuilt binary fits.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+
+# Manifests first, so the dependency layer is rebuilt only when they change. Every workspace
+# in pnpm-workspace.yaml must be listed, or the frozen-lockfile install refuses to run.
+COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+COPY packages/model/package.json packages/model/
+COPY packages/editor/package.json packages/editor/
+COPY packages/relay/package.json packages/relay/
+COPY packages/storage/package.json packages/storage/
+COPY apps/server/package.json apps/server/
+COPY apps/web/package.json apps/web/
+COPY e2e/package.json e2e/
+COPY bench/package.json bench/
+RUN npx --yes pnpm@12.4.2 install --frozen-lockfile
+
+COPY . .
+RUN npx --yes pnpm@12.4.2 --filter @plenary/web build
+
+# A fresh named volume takes this folder's owner, so the server need not run as root.
+RUN mkdir /data && chown node:node /data
+USER node
+
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8080 \
+    DATA_DIR=/data
+VOLUME /data
+EXPOSE 8080
+
+# Node runs the server's TypeScript through tsx, as `npm start` does; no separate build.
+CMD ["node", "--import", "tsx", "apps/server/src/server.ts"]
