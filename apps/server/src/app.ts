@@ -1,0 +1,50 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
+import type { RelayEvents } from '@plenary/relay';
+import type { DocumentStore } from '@plenary/storage';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { ServerConfig } from './config.ts';
+import { handleError } from './errors.ts';
+import { loggerOptions } from './logging.ts';
+import { servicesPlugin } from './plugins/services.ts';
+import { healthRoutes } from './routes/healthRoutes.ts';
+import { planRoutes } from './routes/planRoutes.ts';
+import { syncRoutes } from './routes/syncRoutes.ts';
+import { webRoutes } from './routes/webRoutes.ts';
+
+/** What `buildApp` needs; tests pass their own store or logger. */
+export interface AppOptions {
+  config: ServerConfig;
+  store: DocumentStore;
+  /** A logger instance to use instead of one built from `config.logLevel`. */
+  logger?: FastifyBaseLogger;
+  relayEvents?: RelayEvents;
+}
+
+/** Builds the Fastify app without listening, so tests can `inject` or listen on port 0. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: loggerOptions(config.logLevel) }),
+    bodyLimit: 1024 * 1024,
+    // Validation errors list every problem, not just the first.
+    ajv: { customOptions: { allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(handleError);
+  await app.register(servicesPlugin, {
+    config,
+    store: options.store,
+    ...(options.relayEvents ? { relayEvents: options.relayEvents } : {}),
+  });
+  // Frames up to twice the relay's limit reach the relay, which closes with a named
+  // code (4413); anything larger is cut off by ws itself (1009) before it is buffered.
+  await app.register(websocket, { options: { maxPayload: config.maxFrameBytes * 2 } });
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(planRoutes, { prefix: '/api' });
+  await app.register(syncRoutes);
+  await app.register(webRoutes, { distDir: config.webDistDir });
+  return app as unknown as FastifyInstance;
+}

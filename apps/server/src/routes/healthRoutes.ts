@@ -1,0 +1,21 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+
+/** `GET /api/health` (200 when the store answers) and `GET /api/config` for the web app. */
+export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/health', async (request, reply) => {
+    try {
+      await app.store.ping();
+      return { status: 'ok', openPlans: app.relay.openRoomCount };
+    } catch (error) {
+      request.log.error({ err: error }, 'health check failed');
+      return reply.status(503).send({
+        statusCode: 503,
+        code: 'storage-unavailable',
+        error: 'Service Unavailable',
+        message: 'The server cannot reach its storage.',
+      });
+    }
+  });
+
+  app.get('/config', async () => ({ maxUpdateBytes: app.config.maxFrameBytes }));
+};

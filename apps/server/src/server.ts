@@ -1,0 +1,49 @@
+import { openDocumentStore } from '@plenary/storage';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { lanAddresses } from './lanAddresses.ts';
+import { seedDemoPlan } from './plans/seedDemoPlan.ts';
+
+/** Starts Plenary: opens storage, seeds a demo plan on first run, listens, prints where. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = openDocumentStore({ dataDir: config.dataDir });
+  const app = await buildApp({ config, store });
+  const demo = await seedDemoPlan(store);
+  const address = await app.listen({ host: config.host, port: config.port });
+  const port = Number(new URL(address).port);
+  const local = config.publicUrl ?? `http://localhost:${port}`;
+  const lines = [
+    '',
+    `Plenary is running. Open ${local} in a browser.`,
+    ...(demo ? [`Demo plan: ${local}/plans/${demo}`] : []),
+    ...(config.publicUrl
+      ? []
+      : lanAddresses().map((ip) => `On the venue network: http://${ip}:${port}`)),
+    `Data is kept in ${config.dataDir}`,
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`Plenary cannot start: ${error.message}`);
+  else console.error('Plenary failed to start:', error);
+  process.exit(1);
+});
