@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { sectionFragmentName } from '@plenary/model';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
+import { tempDataDir } from './support/testServer.ts';
+
+const serverEntry = path.resolve(import.meta.dirname, '../src/server.ts');
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Starts the real server entry point as its own process, the way `npm start` does. */
+async function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIST_DIR: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  await eventually(() => output.includes('Plenary is running'), 30_000, 'the server to start');
+  return child;
+}
+
+async function firstPlan(port: number): Promise<{ id: string; sectionId: string }> {
+  const { plans } = (await (await fetch(`http://127.0.0.1:${port}/api/plans`)).json()) as {
+    plans: { id: string }[];
+  };
+  const id = plans[0]?.id ?? '';
+  const plan = (await (await fetch(`http://127.0.0.1:${port}/api/plans/${id}`)).json()) as {
+    sections: { id: string }[];
+  };
+  return { id, sectionId: plan.sections[0]?.id ?? '' };
+}
+
+let children: ChildProcess[] = [];
+const clients: StockClient[] = [];
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const child of children) child.kill('SIGKILL');
+  children = [];
+});
+
+describe('a server killed with SIGKILL while people type', () => {
+  it('restarts holding every update it had broadcast before the kill', async () => {
+    const dataDir = tempDataDir();
+    const port = await freePort();
+    children.push(await spawnServer(dataDir, port));
+    const syncUrl = `ws://127.0.0.1:${port}/sync`;
+    const plan = await firstPlan(port);
+
+    const writers = [stockClient(syncUrl, plan.id), stockClient(syncUrl, plan.id)];
+    // The observer only listens: what it holds is exactly what the server broadcast.
+    const observer = stockClient(syncUrl, plan.id);
+    clients.push(...writers, observer);
+    await Promise.all([...writers, observer].map(whenSynced));
+
+    let typing = true;
+    const typeAway = async (client: StockClient, letter: string) => {
+      const text = client.doc.getXmlFragment(sectionFragmentName(plan.sectionId));
+      while (typing) {
+        client.doc.transact(() => {
+          const paragraph = new Y.XmlElement('paragraph');
+          paragraph.insert(0, [new Y.XmlText(letter.repeat(5))]);
+          text.insert(text.length, [paragraph]);
+        });
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    };
+    const typing1 = typeAway(writers[0] as StockClient, 'a');
+    const typing2 = typeAway(writers[1] as StockClient, 'b');
+    const received = () => observer.doc.getXmlFragment(sectionFragmentName(plan.sectionId)).length;
+    await eventually(() => received() > 300, 30_000, 'hundreds of broadcast updates');
+
+    children[0]?.kill('SIGKILL');
+    await new Promise((resolve) => children[0]?.once('exit', resolve));
+    typing = false;
+    await Promise.all([typing1, typing2]);
+    const broadcast = Y.encodeStateAsUpdate(observer.doc);
+    const broadcastParagraphs = received();
+    for (const client of clients.splice(0)) client.destroy();
+
+    children.push(await spawnServer(dataDir, port));
+    const after = stockClient(syncUrl, plan.id);
+    clients.push(after);
+    await whenSynced(after);
+
+    // Applying what was broadcast to the restarted state must add nothing.
+    let added = false;
+    after.doc.on('update', () => {
+      added = true;
+    });
+    Y.applyUpdate(after.doc, broadcast, 'check');
+    expect(added).toBe(false);
+    expect(
+      after.doc.getXmlFragment(sectionFragmentName(plan.sectionId)).length,
+    ).toBeGreaterThanOrEqual(broadcastParagraphs);
+  }, 90_000);
+});
