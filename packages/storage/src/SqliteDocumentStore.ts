@@ -133,7 +133,7 @@ const planOf = (row: PlanRow): StoredPlan => ({
   updatedAt: new Date(row.updatedAt),
 });
 
-/** The DocumentStore on a SQLite file in WAL mode; one instance per process and file. */
+/** The DocumentStore on a SQLite file in WAL mode, with every append synced to disk. */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
 

@@ -75,6 +75,15 @@ export function describeDocumentStoreContract(
       return results;
     }
 
+    /** Creates plan p1 and appends one update per character typed; returns the replicas. */
+    async function planTyped(characters: string) {
+      const replicas = connectedReplicas();
+      await createPlan('p1');
+      typeEach(replicas.a, characters);
+      await appendAll('p1', replicas.take());
+      return replicas;
+    }
+
     async function load(planId: string): Promise<LoadedDocument> {
       const loaded = await store.loadDocument(planId);
       if (!loaded) throw new Error(`expected plan ${planId} to load`);
@@ -228,10 +237,7 @@ export function describeDocumentStoreContract(
       });
 
       it('keeps the updates after throughSeq', async () => {
-        const { a, take } = connectedReplicas();
-        await createPlan('p1');
-        typeEach(a, 'abcd');
-        await appendAll('p1', take());
+        const { a, take } = await planTyped('abcd');
         // The snapshot entry plus seqs 1 and 2.
         await store.compact('p1', snapshotOf(await load('p1'), 3), 2);
 
@@ -245,10 +251,7 @@ export function describeDocumentStoreContract(
       });
 
       it('ignores a stale compaction older than the stored snapshot', async () => {
-        const { a, take } = connectedReplicas();
-        await createPlan('p1');
-        typeEach(a, 'abcd');
-        await appendAll('p1', take());
+        await planTyped('abcd');
         const full = await load('p1');
         await store.compact('p1', snapshotOf(full, 4), 3);
         await store.compact('p1', snapshotOf(full, 3), 2);
@@ -259,10 +262,7 @@ export function describeDocumentStoreContract(
       });
 
       it('rejects compacting through a seq the log never reached', async () => {
-        const { a, take } = connectedReplicas();
-        await createPlan('p1');
-        typeEach(a, 'ab');
-        await appendAll('p1', take());
+        await planTyped('ab');
         const loaded = await load('p1');
         await expectStoreError(store.compact('p1', snapshotOf(loaded), 3), 'seq-out-of-range');
         await expectStoreError(store.compact('p1', snapshotOf(loaded), -1), 'seq-out-of-range');
@@ -300,11 +300,8 @@ export function describeDocumentStoreContract(
     describe('lifecycle', () => {
       it('finds everything again after reopening', async (context) => {
         context.skip(!fixture.reopen, 'this store keeps nothing once closed');
-        const { a, take } = connectedReplicas();
-        await createPlan('p1');
+        const { a, take } = await planTyped('abc');
         await createPlan('p2');
-        typeEach(a, 'abc');
-        await appendAll('p1', take());
         await store.compact('p1', snapshotOf(await load('p1'), 2), 1);
         await store.setPlanTitle('p2', 'Renamed');
         const plans = await store.listPlans();
