@@ -32,7 +32,7 @@ async function stage(name, what, action) {
 }
 
 function notRun(name, why) {
-  stages.push({ name, ok: undefined, ms: 0, note: `not run: ${why}` });
+  stages.push({ name, ok: undefined, ms: 0, note: why });
 }
 
 function readJson(path) {
@@ -139,8 +139,9 @@ function printSummary() {
       totals.passed += entry.counts.passed;
       totals.failed += entry.counts.failed;
       totals.skipped += entry.counts.skipped;
-    } else if (entry.ok !== true) {
-      // A failed stage without test cases (lint, typecheck, install…) is one failure.
+    } else if (entry.ok === false) {
+      // A failed stage without test cases (lint, typecheck, install…) is one failure; the
+      // stages it kept from running are not counted again.
       totals.failed += 1;
     }
     const result = entry.ok === undefined ? 'not run' : entry.ok ? 'passed' : 'FAILED';
