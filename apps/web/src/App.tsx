@@ -1,0 +1,45 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router';
+import { StartPage } from './features/start/StartPage.tsx';
+import { AppHeader } from './ui/AppHeader.tsx';
+import { PageLoading } from './ui/PageLoading.tsx';
+
+// The editor, Yjs and the sync code are most of the app's weight; the start page
+// should not wait for them on a slow venue network.
+const PlanPage = lazy(async () => ({
+  default: (await import('./features/plan/PlanPage.tsx')).PlanPage,
+}));
+
+/** The app's routes: the start page and a plan. */
+export function App() {
+  return (
+    <Routes>
+      <Route path="/" element={<StartPage />} />
+      <Route
+        path="/plans/:planId"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PlanPage />
+          </Suspense>
+        }
+      />
+      <Route path="*" element={<NoSuchPage />} />
+    </Routes>
+  );
+}
+
+function NoSuchPage() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <AppHeader />
+      <main className="plan-missing">
+        <p>{t('common.pageNotFound')}</p>
+        <Link to="/" className="button button--primary">
+          {t('common.allPlans')}
+        </Link>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { ApiError, NETWORK_ERROR } from './ApiError.ts';
+
+/** How a REST call is made: method and JSON body. */
+export interface ApiRequest {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+interface ErrorBody {
+  code?: unknown;
+  message?: unknown;
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let body: ErrorBody = {};
+  try {
+    body = (await response.json()) as ErrorBody;
+  } catch {
+    // A proxy or a crashed server may answer with HTML or nothing; the status still says something.
+  }
+  const code = typeof body.code === 'string' ? body.code : `http-${response.status}`;
+  const message =
+    typeof body.message === 'string' && body.message
+      ? body.message
+      : `${response.status} ${response.statusText}`.trim();
+  return new ApiError(response.status, code, message);
+}
+
+/** Calls `/api<path>` and returns the parsed JSON body; failures throw an `ApiError`. */
+export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
+  const { method = 'GET', body, signal } = request;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+      signal: signal ?? null,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, NETWORK_ERROR, error instanceof Error ? error.message : String(error));
+  }
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

@@ -1,0 +1,240 @@
+import * as decoding from 'lib0/decoding';
+import { ObservableV2 } from 'lib0/observable';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { type SaveProvider, type SaveProviderEvents, SaveTracker } from './SaveTracker.ts';
+import { MESSAGE_SAVED } from './syncProtocol.ts';
+
+/** A socket that records what is sent on it. */
+class FakeSocket {
+  readyState = 1;
+  readonly sent: Uint8Array[] = [];
+  send(data: Uint8Array): void {
+    this.sent.push(data);
+  }
+}
+
+/** Stands in for y-websocket's provider: the flags it keeps and the events it emits. */
+class FakeProvider extends ObservableV2<SaveProviderEvents> implements SaveProvider {
+  readonly doc = new Y.Doc();
+  ws: FakeSocket | null = null;
+  wsconnected = false;
+  synced = false;
+
+  open(): FakeSocket {
+    this.ws = new FakeSocket();
+    this.wsconnected = true;
+    this.emit('status', [{ status: 'connected' }]);
+    return this.ws;
+  }
+
+  finishSync(): void {
+    this.synced = true;
+    this.emit('sync', [true]);
+  }
+
+  /** The socket closes: y-websocket emits connection-close first, then resets its flags. */
+  drop(close: { code: number; reason: string } | null = null): void {
+    this.emit('connection-close', [close]);
+    this.ws = null;
+    this.wsconnected = false;
+    this.synced = false;
+    this.emit('sync', [false]);
+    this.emit('status', [{ status: 'disconnected' }]);
+  }
+
+  /** A change that arrived from the server, applied with the provider as origin. */
+  receiveRemoteChange(text: string): void {
+    const remote = new Y.Doc();
+    remote.getText('t').insert(0, text);
+    Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(remote), this);
+  }
+}
+
+/** The nonces of the save requests on a socket, in order. */
+const saveRequests = (socket: FakeSocket): number[] =>
+  socket.sent.map((frame) => {
+    const decoder = decoding.createDecoder(frame);
+    expect(decoding.readVarUint(decoder)).toBe(MESSAGE_SAVED);
+    return decoding.readVarUint(decoder);
+  });
+
+const lastRequest = (socket: FakeSocket): number => saveRequests(socket).at(-1) ?? -1;
+
+const typeLocally = (provider: FakeProvider, text: string): void => {
+  provider.doc.getText('t').insert(0, text);
+};
+
+/** A tracker on a provider that is connected and synced, with the sync's request answered. */
+function savedSession(): { provider: FakeProvider; tracker: SaveTracker; socket: FakeSocket } {
+  const provider = new FakeProvider();
+  const tracker = new SaveTracker(provider);
+  const socket = provider.open();
+  provider.finishSync();
+  tracker.acknowledge(lastRequest(socket));
+  return { provider, tracker, socket };
+}
+
+describe('SaveTracker', () => {
+  it('goes offline → connecting → saving → saved through the handshake', () => {
+    const provider = new FakeProvider();
+    const tracker = new SaveTracker(provider);
+    expect(tracker.getStatus()).toEqual({ state: 'offline', unsaved: false, notice: null });
+
+    const socket = provider.open();
+    expect(tracker.getStatus().state).toBe('connecting');
+
+    provider.finishSync();
+    // After a sync the tracker asks whether everything is stored, and waits for the echo.
+    expect(saveRequests(socket)).toEqual([1]);
+    expect(tracker.getStatus().state).toBe('saving');
+
+    tracker.acknowledge(1);
+    expect(tracker.getStatus()).toEqual({ state: 'saved', unsaved: false, notice: null });
+  });
+
+  it('shows saving from a local change until the echo of the request that followed it', () => {
+    const { provider, tracker, socket } = savedSession();
+
+    typeLocally(provider, 'a');
+    const afterA = lastRequest(socket);
+    expect(tracker.getStatus()).toMatchObject({ state: 'saving', unsaved: true });
+
+    typeLocally(provider, 'b');
+    const afterB = lastRequest(socket);
+    expect(afterB).toBeGreaterThan(afterA);
+
+    // The echo for the first change does not cover the second.
+    tracker.acknowledge(afterA);
+    expect(tracker.getStatus()).toMatchObject({ state: 'saving', unsaved: true });
+
+    tracker.acknowledge(afterB);
+    expect(tracker.getStatus()).toMatchObject({ state: 'saved', unsaved: false });
+  });
+
+  it('ignores an echo older than one already received', () => {
+    const { provider, tracker, socket } = savedSession();
+    typeLocally(provider, 'a');
+    tracker.acknowledge(lastRequest(socket));
+    tracker.acknowledge(1);
+    expect(tracker.getStatus().state).toBe('saved');
+  });
+
+  it('does not ask to save changes that came from the server', () => {
+    const { provider, tracker, socket } = savedSession();
+    const before = socket.sent.length;
+    provider.receiveRemoteChange('from someone else');
+    expect(socket.sent.length).toBe(before);
+    expect(tracker.getStatus().state).toBe('saved');
+  });
+
+  it('keeps offline edits unsaved until a reconnect has synced and the server echoed', () => {
+    const { provider, tracker } = savedSession();
+    provider.drop();
+    typeLocally(provider, 'written offline');
+    expect(tracker.getStatus()).toEqual({ state: 'offline', unsaved: true, notice: null });
+
+    const socket = provider.open();
+    expect(socket.sent).toEqual([]);
+    expect(tracker.getStatus()).toMatchObject({ state: 'connecting', unsaved: true });
+
+    provider.finishSync();
+    expect(tracker.getStatus()).toMatchObject({ state: 'saving', unsaved: true });
+    tracker.acknowledge(lastRequest(socket));
+    expect(tracker.getStatus()).toMatchObject({ state: 'saved', unsaved: false });
+  });
+
+  it('treats a request lost with its socket as unsaved, and trusts the next socket’s echo', () => {
+    const { provider, tracker, socket: first } = savedSession();
+    typeLocally(provider, 'a');
+    const lost = lastRequest(first);
+    provider.drop();
+    expect(tracker.getStatus()).toMatchObject({ state: 'offline', unsaved: true });
+
+    const second = provider.open();
+    provider.finishSync();
+    const resent = lastRequest(second);
+    expect(resent).toBeGreaterThan(lost);
+    tracker.acknowledge(resent);
+    expect(tracker.getStatus()).toMatchObject({ state: 'saved', unsaved: false });
+  });
+
+  it('sends no request while the socket is not open', () => {
+    const provider = new FakeProvider();
+    const tracker = new SaveTracker(provider);
+    const socket = provider.open();
+    socket.readyState = 2;
+    typeLocally(provider, 'a');
+    expect(socket.sent).toEqual([]);
+    expect(tracker.getStatus().unsaved).toBe(true);
+  });
+
+  it('asks again once the answer to the server’s sync step 1 has gone out', async () => {
+    const { tracker, socket } = savedSession();
+    const before = socket.sent.length;
+    tracker.answeredSyncStep1();
+    // The provider sends its step 2 after the handler returns: the request must come later.
+    expect(socket.sent.length).toBe(before);
+    await Promise.resolve();
+    expect(socket.sent.length).toBe(before + 1);
+    expect(tracker.getStatus().state).toBe('saving');
+  });
+
+  it('explains a retryable close until a save succeeds again', () => {
+    const { provider, tracker } = savedSession();
+    provider.drop({ code: 4503, reason: 'storage unavailable' });
+    expect(tracker.getStatus()).toEqual({
+      state: 'offline',
+      unsaved: false,
+      notice: { code: 4503, reason: 'storage unavailable', permanent: false },
+    });
+
+    const socket = provider.open();
+    provider.finishSync();
+    expect(tracker.getStatus().notice?.code).toBe(4503);
+    tracker.acknowledge(lastRequest(socket));
+    expect(tracker.getStatus()).toEqual({ state: 'saved', unsaved: false, notice: null });
+  });
+
+  it('keeps explaining a permanent close, and says nothing for an ordinary drop', () => {
+    const { provider, tracker } = savedSession();
+    provider.drop({ code: 1006, reason: '' });
+    expect(tracker.getStatus().notice).toBeNull();
+
+    provider.open();
+    provider.drop({ code: 4404, reason: 'unknown plan' });
+    expect(tracker.getStatus().notice).toEqual({
+      code: 4404,
+      reason: 'unknown plan',
+      permanent: true,
+    });
+  });
+
+  it('notifies subscribers on change only, with a stable snapshot in between', () => {
+    const { provider, tracker, socket } = savedSession();
+    let calls = 0;
+    const unsubscribe = tracker.subscribe(() => {
+      calls += 1;
+    });
+    const saved = tracker.getStatus();
+    tracker.acknowledge(lastRequest(socket));
+    expect(tracker.getStatus()).toBe(saved);
+    expect(calls).toBe(0);
+
+    typeLocally(provider, 'a');
+    expect(calls).toBe(1);
+    unsubscribe();
+    tracker.acknowledge(lastRequest(socket));
+    expect(calls).toBe(1);
+  });
+
+  it('stops listening when destroyed', () => {
+    const { provider, tracker, socket } = savedSession();
+    const before = socket.sent.length;
+    tracker.destroy();
+    typeLocally(provider, 'a');
+    provider.drop();
+    expect(socket.sent.length).toBe(before);
+    expect(tracker.getStatus().state).toBe('saved');
+  });
+});

@@ -1,0 +1,185 @@
+import * as encoding from 'lib0/encoding';
+import type * as Y from 'yjs';
+import { closeNoticeKey } from './closeNotices.ts';
+import { isPermanentClose, MESSAGE_SAVED } from './syncProtocol.ts';
+
+/** What the saving indicator shows, as its `data-state` says it. */
+export type SaveState = 'offline' | 'connecting' | 'saving' | 'saved';
+
+/** Why the server closed the connection, when that needs words of its own. */
+export interface CloseNotice {
+  code: number;
+  /** The server's own explanation (English, for the curious and for bug reports). */
+  reason: string;
+  /** True when the provider will not reconnect by itself. */
+  permanent: boolean;
+}
+
+/** The saving indicator's view of one open plan. */
+export interface SaveStatus {
+  state: SaveState;
+  /** True while a change made here is not yet known to be stored on the server. */
+  unsaved: boolean;
+  notice: CloseNotice | null;
+}
+
+/** The provider events the tracker listens to, as y-websocket emits them. */
+export interface SaveProviderEvents {
+  status: (event: { status: 'connected' | 'disconnected' | 'connecting' }) => void;
+  sync: (synced: boolean) => void;
+  'connection-close': (event: Pick<CloseEvent, 'code' | 'reason'> | null) => void;
+}
+
+/** What the tracker needs from a y-websocket `WebsocketProvider`; tests pass a fake. */
+export interface SaveProvider {
+  readonly doc: Y.Doc;
+  readonly ws: { readonly readyState: number; send(data: Uint8Array<ArrayBuffer>): void } | null;
+  readonly wsconnected: boolean;
+  readonly synced: boolean;
+  on(name: 'status', handler: SaveProviderEvents['status']): unknown;
+  on(name: 'sync', handler: SaveProviderEvents['sync']): unknown;
+  on(name: 'connection-close', handler: SaveProviderEvents['connection-close']): unknown;
+  off(name: 'status', handler: SaveProviderEvents['status']): unknown;
+  off(name: 'sync', handler: SaveProviderEvents['sync']): unknown;
+  off(name: 'connection-close', handler: SaveProviderEvents['connection-close']): unknown;
+}
+
+// WebSocket.OPEN, named here so that the tracker runs where there is no WebSocket global.
+const WEBSOCKET_OPEN = 1;
+
+/**
+ * Knows whether every change made on this device is stored on the server, from real
+ * events only: the socket's state, the sync handshake, and the server's echo of each
+ * save request (`[100][nonce]`), which it sends once everything that arrived on the
+ * socket before the request is durably stored.
+ */
+export class SaveTracker {
+  readonly #provider: SaveProvider;
+  #lastSent = 0;
+  #lastAcknowledged = 0;
+  /** The request sent right after the latest local change; its echo means that change is stored. */
+  #lastChangeRequest = 0;
+  #changedSinceRequest = false;
+  #notice: CloseNotice | null = null;
+  #status: SaveStatus;
+  readonly #listeners = new Set<() => void>();
+
+  /**
+   * Construct after the provider: the doc's update listeners run in order, so the
+   * provider has put a local update on the socket before the save request follows it.
+   */
+  constructor(provider: SaveProvider) {
+    this.#provider = provider;
+    this.#status = this.#compute();
+    provider.doc.on('update', this.#onUpdate);
+    provider.on('status', this.#refresh);
+    provider.on('sync', this.#onSync);
+    provider.on('connection-close', this.#onConnectionClose);
+  }
+
+  /** The current status; the same object until something changes (for useSyncExternalStore). */
+  getStatus = (): SaveStatus => this.#status;
+
+  /** Calls `listener` whenever the status changes; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** The server echoed save request `nonce`: everything sent before it is stored. */
+  acknowledge(nonce: number): void {
+    // An echo from before a reconnect can only be older than the latest request.
+    if (nonce > this.#lastAcknowledged) this.#lastAcknowledged = nonce;
+    // A stored change proves the server can save again; a permanent close stays explained.
+    if (this.#notice && !this.#notice.permanent && !this.#waitingForEcho()) this.#notice = null;
+    this.#refresh();
+  }
+
+  /**
+   * The provider just answered the server's sync step 1 with step 2, which carries the
+   * changes made while offline. The answer goes on the socket after the handler returns,
+   * so the save request that covers it waits for the microtask after that.
+   */
+  answeredSyncStep1(): void {
+    queueMicrotask(() => this.#requestSave());
+  }
+
+  /** Stops listening to the doc and the provider. */
+  destroy(): void {
+    this.#provider.doc.off('update', this.#onUpdate);
+    this.#provider.off('status', this.#refresh);
+    this.#provider.off('sync', this.#onSync);
+    this.#provider.off('connection-close', this.#onConnectionClose);
+    this.#listeners.clear();
+  }
+
+  #onUpdate = (_update: Uint8Array, origin: unknown): void => {
+    // Updates the provider applied came from the server or another tab: not ours to save.
+    if (origin === this.#provider) return;
+    this.#changedSinceRequest = true;
+    this.#requestSave();
+  };
+
+  #onSync = (synced: boolean): void => {
+    if (synced) this.#requestSave();
+    else this.#refresh();
+  };
+
+  #onConnectionClose = (event: Pick<CloseEvent, 'code' | 'reason'> | null): void => {
+    // A null event is a close we made ourselves (leaving the page, the silence watchdog).
+    if (event && closeNoticeKey(event.code) !== null) {
+      this.#notice = {
+        code: event.code,
+        reason: event.reason,
+        permanent: isPermanentClose(event.code),
+      };
+    }
+    this.#refresh();
+  };
+
+  #requestSave(): void {
+    const { ws, wsconnected } = this.#provider;
+    if (wsconnected && ws && ws.readyState === WEBSOCKET_OPEN) {
+      this.#lastSent += 1;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SAVED);
+      encoding.writeVarUint(encoder, this.#lastSent);
+      // slice() gives the plain-ArrayBuffer view that WebSocket.send is typed to take.
+      ws.send(encoding.toUint8Array(encoder).slice());
+      if (this.#changedSinceRequest) this.#lastChangeRequest = this.#lastSent;
+      this.#changedSinceRequest = false;
+    }
+    this.#refresh();
+  }
+
+  #waitingForEcho(): boolean {
+    return this.#changedSinceRequest || this.#lastAcknowledged !== this.#lastSent;
+  }
+
+  #compute(): SaveStatus {
+    const { wsconnected, synced } = this.#provider;
+    const state: SaveState = !wsconnected
+      ? 'offline'
+      : !synced
+        ? 'connecting'
+        : this.#waitingForEcho()
+          ? 'saving'
+          : 'saved';
+    const unsaved = this.#changedSinceRequest || this.#lastAcknowledged < this.#lastChangeRequest;
+    return { state, unsaved, notice: this.#notice };
+  }
+
+  #refresh = (): void => {
+    const next = this.#compute();
+    const current = this.#status;
+    if (
+      next.state === current.state &&
+      next.unsaved === current.unsaved &&
+      next.notice === current.notice
+    ) {
+      return;
+    }
+    this.#status = next;
+    for (const listener of this.#listeners) listener();
+  };
+}

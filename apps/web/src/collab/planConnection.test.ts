@@ -1,0 +1,139 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { connectPlan, type PlanConnection, syncServerUrl } from './planConnection.ts';
+import { MESSAGE_SAVED, MESSAGE_SYNC } from './syncProtocol.ts';
+
+/** A WebSocket the test plays the server for: it records frames and delivers ours. */
+class FakeWebSocket {
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  static latest: FakeWebSocket | null = null;
+  readonly OPEN = 1;
+  readyState = 0;
+  binaryType = 'blob';
+  readonly sent: Uint8Array[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+
+  constructor(readonly url: string) {
+    FakeWebSocket.latest = this;
+  }
+
+  send(data: Uint8Array): void {
+    this.sent.push(data);
+  }
+
+  close(): void {
+    this.readyState = 3;
+  }
+
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+
+  deliver(build: (encoder: encoding.Encoder) => void): void {
+    const encoder = encoding.createEncoder();
+    build(encoder);
+    const bytes = encoding.toUint8Array(encoder);
+    this.onmessage?.({
+      data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
+    });
+  }
+}
+
+/** "sync:0", "sync:1", "saved:3", "awareness"...: what each frame the client sent is. */
+const describeFrame = (frame: Uint8Array): string => {
+  const decoder = decoding.createDecoder(frame);
+  const type = decoding.readVarUint(decoder);
+  if (type === MESSAGE_SYNC) return `sync:${decoding.readVarUint(decoder)}`;
+  if (type === MESSAGE_SAVED) return `saved:${decoding.readVarUint(decoder)}`;
+  return 'awareness';
+};
+
+let connection: PlanConnection | null = null;
+
+afterEach(() => {
+  connection?.close();
+  connection = null;
+});
+
+function open(): { connection: PlanConnection; socket: FakeWebSocket } {
+  connection = connectPlan('plan1234', 'ws://venue.local/sync', {
+    // A stand-in for the DOM class; the provider only uses what FakeWebSocket has.
+    WebSocketPolyfill: FakeWebSocket as unknown as typeof WebSocket,
+    disableBc: true,
+  });
+  const socket = FakeWebSocket.latest;
+  if (!socket) throw new Error('the provider opened no socket');
+  return { connection, socket };
+}
+
+describe('connectPlan', () => {
+  it('syncs through the room URL of the plan', () => {
+    const { socket } = open();
+    expect(socket.url).toBe('ws://venue.local/sync/plan1234');
+    expect(syncServerUrl({ protocol: 'https:', host: 'plenary.example' })).toBe(
+      'wss://plenary.example/sync',
+    );
+    expect(syncServerUrl({ protocol: 'http:', host: '192.168.1.20:8080' })).toBe(
+      'ws://192.168.1.20:8080/sync',
+    );
+  });
+
+  it('asks to save only after its sync step 2 carried the offline edits, and is saved on the echo', async () => {
+    const { connection, socket } = open();
+    connection.doc.getText('t').insert(0, 'typed before the socket opened');
+    expect(connection.saves.getStatus()).toMatchObject({ state: 'offline', unsaved: true });
+
+    socket.open();
+    const server = new Y.Doc();
+    // The server asks for what it is missing; the client answers with step 2.
+    socket.deliver((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, server);
+    });
+    await Promise.resolve();
+    const frames = socket.sent.map(describeFrame);
+    expect(frames.indexOf('sync:1')).toBeGreaterThan(-1);
+    expect(frames.indexOf('saved:1')).toBeGreaterThan(frames.indexOf('sync:1'));
+
+    // The step 2 that went out holds the offline text.
+    const step2 = socket.sent[frames.indexOf('sync:1')];
+    if (!step2) throw new Error('no step 2');
+    const decoder = decoding.createDecoder(step2);
+    decoding.readVarUint(decoder);
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), server, 'client');
+    expect(server.getText('t').toString()).toBe('typed before the socket opened');
+
+    // The server's own step 2 completes the handshake.
+    socket.deliver((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep2(encoder, server);
+    });
+    expect(connection.provider.synced).toBe(true);
+    expect(connection.saves.getStatus().state).toBe('saving');
+
+    const lastNonce = Number(socket.sent.map(describeFrame).at(-1)?.split(':')[1]);
+    socket.deliver((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SAVED);
+      encoding.writeVarUint(encoder, lastNonce);
+    });
+    expect(connection.saves.getStatus()).toEqual({ state: 'saved', unsaved: false, notice: null });
+  });
+
+  it('tells the others it left when closed', () => {
+    const { connection } = open();
+    connection.provider.awareness.setLocalStateField('user', { name: 'Sokha', color: '#0b6bcb' });
+    const awareness = connection.provider.awareness;
+    connection.close();
+    expect(awareness.getLocalState()).toBeNull();
+  });
+});

@@ -1,0 +1,98 @@
+import { type Editor, useEditorState } from '@tiptap/react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LinkForm } from './LinkForm.tsx';
+import {
+  FORMAT_ACTIONS,
+  INSERT_TABLE,
+  TABLE_ACTIONS,
+  type ToolbarAction,
+} from './toolbarActions.tsx';
+
+const LINK_ICON = (
+  <svg
+    viewBox="0 0 20 20"
+    width="18"
+    height="18"
+    aria-hidden="true"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.6"
+    strokeLinecap="round"
+  >
+    <path d="M8.5 11.5a3.5 3.5 0 0 0 5 0l2.5-2.5a3.5 3.5 0 0 0-5-5L10 5" />
+    <path d="M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" />
+  </svg>
+);
+
+/**
+ * Formatting for the section being edited. One toolbar serves every section: it acts
+ * on the editor that last had focus, and stays put at the top of the page.
+ */
+export function EditorToolbar({ editor }: { editor: Editor | null }) {
+  const { t } = useTranslation();
+  const [linkOpen, setLinkOpen] = useState(false);
+  const usable = editor !== null && !editor.isDestroyed;
+  const state = useEditorState({
+    editor: usable ? editor : null,
+    selector: ({ editor: current }) => {
+      if (!current) return null;
+      const pressed: Record<string, boolean> = {};
+      for (const action of FORMAT_ACTIONS) pressed[action.id] = action.isActive?.(current) ?? false;
+      return { pressed, link: current.isActive('link'), inTable: current.isActive('table') };
+    },
+  });
+
+  const button = (action: ToolbarAction) => {
+    const pressed = action.isActive ? (state?.pressed[action.id] ?? false) : undefined;
+    return (
+      <button
+        key={action.id}
+        type="button"
+        className="toolbar__button"
+        aria-label={t(action.label)}
+        title={t(action.label)}
+        aria-pressed={pressed}
+        disabled={!usable}
+        // Keep the text's selection and focus: the command applies to them.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => {
+          if (usable) action.run(editor.chain().focus()).run();
+        }}
+      >
+        {action.icon}
+      </button>
+    );
+  };
+
+  return (
+    <div className="toolbar-area">
+      <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+        {FORMAT_ACTIONS.map(button)}
+        <span className="toolbar__separator" aria-hidden="true" />
+        <button
+          type="button"
+          className="toolbar__button"
+          aria-label={t('toolbar.link')}
+          title={t('toolbar.link')}
+          aria-pressed={state?.link ?? false}
+          aria-expanded={linkOpen}
+          disabled={!usable}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => setLinkOpen(!linkOpen)}
+        >
+          {LINK_ICON}
+        </button>
+        {button(INSERT_TABLE)}
+        {state?.inTable && (
+          <>
+            <span className="toolbar__separator" aria-hidden="true" />
+            {TABLE_ACTIONS.map(button)}
+          </>
+        )}
+        {!usable && <span className="toolbar__hint">{t('toolbar.hint')}</span>}
+      </div>
+      {linkOpen && usable && <LinkForm editor={editor} onDone={() => setLinkOpen(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+/** Shown in place of a plan that the server does not know. */
+export function PlanMissing() {
+  const { t } = useTranslation();
+  return (
+    <main className="plan-missing">
+      <h1>{t('plan.notFound')}</h1>
+      <p>{t('plan.notFoundHint')}</p>
+      <Link to="/" className="button button--primary">
+        {t('common.allPlans')}
+      </Link>
+    </main>
+  );
+}

@@ -1,0 +1,69 @@
+import type { GroupState, SectionState } from '@plenary/model';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sectionElementId, sectionTitleId } from './sectionIds.ts';
+
+/**
+ * The plan's sections as links. A link scrolls to its section and moves focus to the
+ * section's title, so keyboard and screen-reader users land where sighted users look.
+ * On narrow screens the list folds away behind a toggle.
+ */
+export function TableOfContents({
+  sections,
+  groups,
+}: {
+  sections: SectionState[];
+  groups: GroupState[];
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const colorOf = (groupId: string | null) =>
+    groups.find((group) => group.id === groupId)?.color ?? 'transparent';
+
+  const goTo = (sectionId: string) => {
+    document
+      .getElementById(sectionElementId(sectionId))
+      ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    document.getElementById(sectionTitleId(sectionId))?.focus({ preventScroll: true });
+    setOpen(false);
+  };
+
+  return (
+    <nav className="toc" data-testid="toc" data-open={open} aria-labelledby="toc-heading">
+      <h2 id="toc-heading" className="sidebar-heading toc__heading">
+        {t('plan.contents')}
+      </h2>
+      <button
+        type="button"
+        className="toc__toggle"
+        aria-expanded={open}
+        aria-controls="toc-list"
+        onClick={() => setOpen(!open)}
+      >
+        {t('plan.contents')}
+        <span aria-hidden="true" className="toc__chevron" />
+      </button>
+      <ol id="toc-list" className="toc__list">
+        {sections.map((section) => (
+          <li key={section.id}>
+            <a
+              href={`#${sectionElementId(section.id)}`}
+              className="toc__link"
+              onClick={(event) => {
+                event.preventDefault();
+                goTo(section.id);
+              }}
+            >
+              <span
+                className="toc__marker"
+                style={{ backgroundColor: colorOf(section.groupId) }}
+                aria-hidden="true"
+              />
+              {section.title}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,47 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { errorText } from '../../api/errorText.ts';
+import { usePlans } from '../../api/usePlans.ts';
+
+/** The plans on this server, newest change first, each a link that opens it. */
+export function PlanList() {
+  const { t, i18n } = useTranslation();
+  const plans = usePlans();
+  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <section className="card plan-list" aria-labelledby="plan-list-heading">
+      <h2 id="plan-list-heading">{t('start.listHeading')}</h2>
+      {plans.isPending && <p className="muted">{t('common.loading')}</p>}
+      {plans.isError && (
+        <div role="alert" className="alert alert--error">
+          <p>{errorText(plans.error, t)}</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => plans.refetch()}
+          >
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {plans.isSuccess && plans.data.length === 0 && <p className="muted">{t('start.empty')}</p>}
+      {plans.isSuccess && plans.data.length > 0 && (
+        <ul className="plan-list__items">
+          {[...plans.data]
+            .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+            .map((plan) => (
+              <li key={plan.id}>
+                <Link to={`/plans/${plan.id}`} className="plan-list__link">
+                  <span className="plan-list__title">{plan.title}</span>
+                  <span className="plan-list__date">
+                    {t('start.updated', { date: dates.format(new Date(plan.updatedAt)) })}
+                  </span>
+                </Link>
+              </li>
+            ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Small per-device settings (display name, caret colour, language) in localStorage.
+ * Storage can be unavailable (private browsing, blocked by policy); the app then
+ * still works and only forgets the setting on reload.
+ */
+
+/** The keys Plenary stores on the device. */
+export type SettingKey = 'plenary.name' | 'plenary.color' | 'plenary.language';
+
+/** Reads a stored setting, or null when it is unset or storage is unavailable. */
+export function readSetting(key: SettingKey): string | null {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Stores a setting; returns false when storage refused it. */
+export function writeSetting(key: SettingKey, value: string): boolean {
+  try {
+    globalThis.localStorage?.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,41 @@
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/400-italic.css';
+import '@fontsource/noto-sans/700.css';
+// Only the Khmer subset: Latin text uses Noto Sans, which comes first in the stack.
+import '@fontsource/noto-sans-khmer/khmer-400.css';
+import '@fontsource/noto-sans-khmer/khmer-700.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/start.css';
+import './styles/plan.css';
+import './styles/editor.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './App.tsx';
+import { setupI18n } from './i18n/i18n.ts';
+
+setupI18n();
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    // Venue wifi drops requests; a couple of quiet retries save people a click.
+    queries: { retry: 2 },
+    // Creating twice is worse than asking the person to try again.
+    mutations: { retry: 0 },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <App />
+      </BrowserRouter>
+    </QueryClientProvider>
+  </StrictMode>,
+);
