@@ -9,6 +9,11 @@ export interface PlanSnapshot {
   plan: PlanState;
 }
 
+const NOT_YET_SYNCED: PlanSnapshot = {
+  ready: false,
+  plan: { title: '', phase: 'drafting', sections: [], removedSections: [], groups: [] },
+};
+
 /** The plan's live structure (title, sections, groups), re-read on every structural change. */
 export function usePlanState(doc: Y.Doc): PlanSnapshot {
   const subscribe = useCallback(
@@ -21,7 +26,8 @@ export function usePlanState(doc: Y.Doc): PlanSnapshot {
     [doc],
   );
   const read = useCallback(
-    (): PlanSnapshot => ({ ready: hasPlan(doc), plan: readPlan(doc) }),
+    // Reading an empty doc makes Yjs warn about detached types; there is nothing to read yet.
+    (): PlanSnapshot => (hasPlan(doc) ? { ready: true, plan: readPlan(doc) } : NOT_YET_SYNCED),
     [doc],
   );
   return useObservedValue(subscribe, read);

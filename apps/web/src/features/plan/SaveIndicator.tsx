@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { SaveState, SaveStatus } from '../../collab/SaveTracker.ts';
+import { CloseCode } from '../../collab/syncProtocol.ts';
 
 const STATE_TEXT = {
   offline: 'save.offline',
@@ -11,7 +12,8 @@ const STATE_TEXT = {
 
 /**
  * Says whether everything typed here is stored on the server, or why it cannot be.
- * A close the app will not recover from by itself offers a reload.
+ * A close the app will not recover from by itself offers a reload (except for a plan
+ * that does not exist, which a reload would not bring back).
  */
 export function SaveIndicator({ status }: { status: SaveStatus }) {
   const { t } = useTranslation();
@@ -30,7 +32,7 @@ export function SaveIndicator({ status }: { status: SaveStatus }) {
         <span className="save-indicator__dot" aria-hidden="true" />
         {notice && noticeKey ? t(noticeKey, { reason: notice.reason }) : t(STATE_TEXT[state])}
       </p>
-      {notice?.permanent && (
+      {notice?.permanent && notice.code !== CloseCode.UNKNOWN_PLAN && (
         <button
           type="button"
           className="button button--small"

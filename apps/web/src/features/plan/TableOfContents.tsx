@@ -21,11 +21,14 @@ export function TableOfContents({
     groups.find((group) => group.id === groupId)?.color ?? 'transparent';
 
   const goTo = (sectionId: string) => {
-    document
-      .getElementById(sectionElementId(sectionId))
-      ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-    document.getElementById(sectionTitleId(sectionId))?.focus({ preventScroll: true });
     setOpen(false);
+    // Scroll once the folded list is gone on phones, or the page shifts under the target.
+    requestAnimationFrame(() => {
+      document
+        .getElementById(sectionElementId(sectionId))
+        ?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+      document.getElementById(sectionTitleId(sectionId))?.focus({ preventScroll: true });
+    });
   };
 
   return (

@@ -1,0 +1,58 @@
+import i18next from 'i18next';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { I18nextProvider } from 'react-i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SaveStatus } from '../../collab/SaveTracker.ts';
+import { en } from '../../i18n/en.ts';
+import { SaveIndicator } from './SaveIndicator.tsx';
+
+// Rendered to markup rather than into jsdom: jsdom 31 needs Node 22 (its undici uses zstd).
+const i18n = i18next.createInstance();
+
+beforeAll(async () => {
+  await i18n.init({ lng: 'en', resources: { en: { translation: en } } });
+});
+
+const render = (status: SaveStatus): string =>
+  renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <SaveIndicator status={status} />
+    </I18nextProvider>,
+  );
+
+describe('SaveIndicator', () => {
+  it('says the state in words and exposes it as data-state', () => {
+    const html = render({ state: 'saved', unsaved: false, notice: null });
+    expect(html).toContain('data-testid="save-status" data-state="saved"');
+    expect(html).toContain('role="status"');
+    expect(html).toContain('All changes saved</p>');
+  });
+
+  it('shows why the server closed the connection, and offers a reload when it will not recover', () => {
+    const html = render({
+      state: 'offline',
+      unsaved: true,
+      notice: { code: 4413, reason: 'frame too large', permanent: true },
+    });
+    expect(html).toContain('data-state="offline" data-close-code="4413"');
+    expect(html).toContain(`${en.close.tooLarge}</p>`);
+    expect(html).toContain('Reload page</button>');
+  });
+
+  it('does not offer a reload for a retryable close or a plan that does not exist', () => {
+    const retryable = render({
+      state: 'offline',
+      unsaved: false,
+      notice: { code: 4503, reason: 'storage unavailable', permanent: false },
+    });
+    expect(retryable).toContain(en.close.storage);
+    expect(retryable).not.toContain('<button');
+    const missing = render({
+      state: 'offline',
+      unsaved: false,
+      notice: { code: 4404, reason: 'unknown plan', permanent: true },
+    });
+    expect(missing).toContain('This plan does not exist</p>');
+    expect(missing).not.toContain('<button');
+  });
+});
