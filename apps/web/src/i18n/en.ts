@@ -45,7 +45,7 @@ export const en = {
     linkLabel: 'Link to this plan',
     online: 'Online now',
     you: '{{name}} (you)',
-    changeName: 'Change your name',
+    changeName: 'Edit name',
     editorLabel: 'Text of section “{{title}}”',
   },
   save: {
@@ -77,7 +77,7 @@ export const en = {
     heading3: 'Subheading',
     bulletList: 'Bulleted list',
     orderedList: 'Numbered list',
-    link: 'Link',
+    link: 'Add link',
     insertTable: 'Insert table',
     addRow: 'Add row',
     deleteRow: 'Delete row',

@@ -44,7 +44,7 @@ export const km: Messages = {
     linkLabel: 'តំណទៅកាន់ផែនការនេះ',
     online: 'កំពុងនៅលើបណ្ដាញ',
     you: '{{name}} (អ្នក)',
-    changeName: 'ប្ដូរឈ្មោះរបស់អ្នក',
+    changeName: 'កែឈ្មោះ',
     editorLabel: 'អត្ថបទនៃផ្នែក «{{title}}»',
   },
   save: {
@@ -75,7 +75,7 @@ export const km: Messages = {
     heading3: 'ចំណងជើងរង',
     bulletList: 'បញ្ជីចំណុច',
     orderedList: 'បញ្ជីលេខរៀង',
-    link: 'តំណ',
+    link: 'បន្ថែមតំណ',
     insertTable: 'បញ្ចូលតារាង',
     addRow: 'បន្ថែមជួរដេក',
     deleteRow: 'លុបជួរដេក',

@@ -5,25 +5,10 @@ import { LinkForm } from './LinkForm.tsx';
 import {
   FORMAT_ACTIONS,
   INSERT_TABLE,
+  LINK_ICON,
   TABLE_ACTIONS,
   type ToolbarAction,
 } from './toolbarActions.tsx';
-
-const LINK_ICON = (
-  <svg
-    viewBox="0 0 20 20"
-    width="18"
-    height="18"
-    aria-hidden="true"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="1.6"
-    strokeLinecap="round"
-  >
-    <path d="M8.5 11.5a3.5 3.5 0 0 0 5 0l2.5-2.5a3.5 3.5 0 0 0-5-5L10 5" />
-    <path d="M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" />
-  </svg>
-);
 
 /**
  * Formatting for the section being edited. One toolbar serves every section: it acts

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_NAME_LENGTH, tidyName } from '../../collab/identity.ts';
+import { TextField } from '../../ui/TextField.tsx';
 
 /**
  * Asks for the name shown with this person's caret. The first time it cannot be
@@ -48,25 +49,16 @@ export function NameDialog({
       <form onSubmit={submit} noValidate>
         <h2 id={`${ids}-heading`}>{t('name.heading')}</h2>
         <p className="muted">{t('name.intro')}</p>
-        <div className="field">
-          <label htmlFor={`${ids}-name`}>{t('name.label')}</label>
-          <input
-            id={`${ids}-name`}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            maxLength={MAX_NAME_LENGTH}
-            autoComplete="name"
-            aria-invalid={missing}
-            aria-describedby={missing ? `${ids}-error` : undefined}
-            // The dialog exists to ask for this one field.
-            autoFocus
-          />
-          {missing && (
-            <p id={`${ids}-error`} className="field__error">
-              {t('name.required')}
-            </p>
-          )}
-        </div>
+        <TextField
+          label={t('name.label')}
+          error={missing ? t('name.required') : null}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          maxLength={MAX_NAME_LENGTH}
+          autoComplete="name"
+          // The dialog exists to ask for this one field.
+          autoFocus
+        />
         <div className="name-dialog__actions">
           {onCancel && (
             <button type="button" className="button button--secondary" onClick={onCancel}>

@@ -27,47 +27,41 @@ const svg = (path: ReactNode): ReactNode => (
   </svg>
 );
 
+// Marks and lists toggle by their schema name, so one shape serves each kind.
+const markAction = (id: 'bold' | 'italic' | 'underline', icon: ReactNode): ToolbarAction => ({
+  id,
+  label: `toolbar.${id}`,
+  icon,
+  isActive: (editor) => editor.isActive(id),
+  run: (chain) => chain.toggleMark(id),
+});
+
+const headingAction = (level: 2 | 3): ToolbarAction => ({
+  id: `heading${level}`,
+  label: `toolbar.heading${level}`,
+  icon: <span aria-hidden="true">H{level}</span>,
+  isActive: (editor) => editor.isActive('heading', { level }),
+  run: (chain) => chain.toggleHeading({ level }),
+});
+
+const listAction = (id: 'bulletList' | 'orderedList', icon: ReactNode): ToolbarAction => ({
+  id,
+  label: `toolbar.${id}`,
+  icon,
+  isActive: (editor) => editor.isActive(id),
+  run: (chain) => chain.toggleList(id, 'listItem'),
+});
+
 /** Text formatting and block types, in the order the toolbar shows them. */
 export const FORMAT_ACTIONS: ToolbarAction[] = [
-  {
-    id: 'bold',
-    label: 'toolbar.bold',
-    icon: <strong aria-hidden="true">B</strong>,
-    isActive: (editor) => editor.isActive('bold'),
-    run: (chain) => chain.toggleBold(),
-  },
-  {
-    id: 'italic',
-    label: 'toolbar.italic',
-    icon: <em aria-hidden="true">I</em>,
-    isActive: (editor) => editor.isActive('italic'),
-    run: (chain) => chain.toggleItalic(),
-  },
-  {
-    id: 'underline',
-    label: 'toolbar.underline',
-    icon: <u aria-hidden="true">U</u>,
-    isActive: (editor) => editor.isActive('underline'),
-    run: (chain) => chain.toggleUnderline(),
-  },
-  {
-    id: 'heading2',
-    label: 'toolbar.heading2',
-    icon: <span aria-hidden="true">H2</span>,
-    isActive: (editor) => editor.isActive('heading', { level: 2 }),
-    run: (chain) => chain.toggleHeading({ level: 2 }),
-  },
-  {
-    id: 'heading3',
-    label: 'toolbar.heading3',
-    icon: <span aria-hidden="true">H3</span>,
-    isActive: (editor) => editor.isActive('heading', { level: 3 }),
-    run: (chain) => chain.toggleHeading({ level: 3 }),
-  },
-  {
-    id: 'bulletList',
-    label: 'toolbar.bulletList',
-    icon: svg(
+  markAction('bold', <strong aria-hidden="true">B</strong>),
+  markAction('italic', <em aria-hidden="true">I</em>),
+  markAction('underline', <u aria-hidden="true">U</u>),
+  headingAction(2),
+  headingAction(3),
+  listAction(
+    'bulletList',
+    svg(
       <>
         <circle cx="4" cy="5" r="1" fill="currentColor" />
         <circle cx="4" cy="10" r="1" fill="currentColor" />
@@ -75,22 +69,25 @@ export const FORMAT_ACTIONS: ToolbarAction[] = [
         <path d="M8 5h9M8 10h9M8 15h9" />
       </>,
     ),
-    isActive: (editor) => editor.isActive('bulletList'),
-    run: (chain) => chain.toggleBulletList(),
-  },
-  {
-    id: 'orderedList',
-    label: 'toolbar.orderedList',
-    icon: svg(
+  ),
+  listAction(
+    'orderedList',
+    svg(
       <>
         <path d="M3 3.5h1.5v4M3 7.5h3M3 12.5h3l-3 4h3" strokeWidth="1.2" />
         <path d="M9 5h8M9 10h8M9 15h8" />
       </>,
     ),
-    isActive: (editor) => editor.isActive('orderedList'),
-    run: (chain) => chain.toggleOrderedList(),
-  },
+  ),
 ];
+
+/** The link button's icon (the button opens a form rather than running a command). */
+export const LINK_ICON = svg(
+  <>
+    <path d="M8.5 11.5a3.5 3.5 0 0 0 5 0l2.5-2.5a3.5 3.5 0 0 0-5-5L10 5" />
+    <path d="M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" />
+  </>,
+);
 
 /** Inserting a table, always available. */
 export const INSERT_TABLE: ToolbarAction = {

@@ -1,9 +1,10 @@
 import type { PlanTemplateId } from '@plenary/model';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../api/errorText.ts';
 import { useCreatePlan } from '../../api/useCreatePlan.ts';
+import { TextField } from '../../ui/TextField.tsx';
 
 const TEMPLATES = [
   { id: 'r2p-nap', label: 'start.templateR2p', hint: 'start.templateR2pHint' },
@@ -18,7 +19,6 @@ export function CreatePlanForm() {
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<PlanTemplateId>('r2p-nap');
   const [titleMissing, setTitleMissing] = useState(false);
-  const ids = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,23 +34,14 @@ export function CreatePlanForm() {
   return (
     <form className="card create-plan" onSubmit={submit} noValidate>
       <h2>{t('start.createHeading')}</h2>
-      <div className="field">
-        <label htmlFor={`${ids}-title`}>{t('start.planTitle')}</label>
-        <input
-          id={`${ids}-title`}
-          value={title}
-          onChange={(event) => setTitle(event.target.value)}
-          placeholder={t('start.planTitlePlaceholder')}
-          aria-invalid={titleMissing}
-          aria-describedby={titleMissing ? `${ids}-title-error` : undefined}
-          maxLength={200}
-        />
-        {titleMissing && (
-          <p id={`${ids}-title-error`} className="field__error">
-            {t('start.titleRequired')}
-          </p>
-        )}
-      </div>
+      <TextField
+        label={t('start.planTitle')}
+        error={titleMissing ? t('start.titleRequired') : null}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        placeholder={t('start.planTitlePlaceholder')}
+        maxLength={200}
+      />
       <fieldset className="field templates">
         <legend>{t('start.template')}</legend>
         {TEMPLATES.map((option) => (
