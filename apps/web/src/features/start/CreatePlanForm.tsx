@@ -1,5 +1,5 @@
 import type { PlanTemplateId } from '@plenary/model';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { errorText } from '../../api/errorText.ts';
@@ -19,6 +19,7 @@ export function CreatePlanForm() {
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<PlanTemplateId>('r2p-nap');
   const [titleMissing, setTitleMissing] = useState(false);
+  const ids = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -52,10 +53,17 @@ export function CreatePlanForm() {
               value={option.id}
               checked={template === option.id}
               onChange={() => setTemplate(option.id)}
+              // Named by the template's name alone; the hint is its description.
+              aria-labelledby={`${ids}-${option.id}`}
+              aria-describedby={`${ids}-${option.id}-hint`}
             />
             <span className="template-option__text">
-              <span className="template-option__label">{t(option.label)}</span>
-              <span className="template-option__hint">{t(option.hint)}</span>
+              <span id={`${ids}-${option.id}`} className="template-option__label">
+                {t(option.label)}
+              </span>
+              <span id={`${ids}-${option.id}-hint`} className="template-option__hint">
+                {t(option.hint)}
+              </span>
             </span>
           </label>
         ))}

@@ -32,9 +32,15 @@ export function PlanList() {
             .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
             .map((plan) => (
               <li key={plan.id}>
-                <Link to={`/plans/${plan.id}`} className="plan-list__link">
+                <Link
+                  to={`/plans/${plan.id}`}
+                  className="plan-list__link"
+                  // Named by the title alone; the date describes it.
+                  aria-label={plan.title}
+                  aria-describedby={`plan-date-${plan.id}`}
+                >
                   <span className="plan-list__title">{plan.title}</span>
-                  <span className="plan-list__date">
+                  <span id={`plan-date-${plan.id}`} className="plan-list__date">
                     {t('start.updated', { date: dates.format(new Date(plan.updatedAt)) })}
                   </span>
                 </Link>
