@@ -8,7 +8,9 @@ export type {
   SectionStatus,
 } from './plan.ts';
 export {
+  addGroup,
   addSection,
+  archiveGroup,
   assignSection,
   hasPlan,
   initPlan,
@@ -21,7 +23,10 @@ export {
   restoreSection,
   sectionFragmentName,
   sectionIdOfRoot,
+  setPhase,
   setPlanTitle,
+  setSectionStatus,
+  updateGroup,
 } from './plan.ts';
 export type { RichTextDoc, RichTextNode } from './richText.ts';
 export {
@@ -33,6 +38,21 @@ export {
   table,
   text,
 } from './richText.ts';
+export type { Action, Actor, RightsContext, Role } from './rights.ts';
+export { can, ROLES, suggestsByDefault } from './rights.ts';
+export type { CloseCodeValue } from './syncProtocol.ts';
+export {
+  CloseCode,
+  isPermanentClose,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVED,
+  MESSAGE_SYNC,
+  SYNC_STEP_1,
+  SYNC_STEP_2,
+  SYNC_UPDATE,
+} from './syncProtocol.ts';
 export { defaultGroups, GROUP_COLORS } from './templates/defaultGroups.ts';
 export type { PlanTemplateId } from './templates/index.ts';
 export { PLAN_TEMPLATES } from './templates/index.ts';

@@ -291,3 +291,53 @@ export function restoreSection(doc: Y.Doc, sectionId: string, index?: number): v
   }
   order.insert(at, [sectionId]);
 }
+
+/** Moves the plan to another phase. */
+export function setPhase(doc: Y.Doc, phase: Phase): void {
+  planMap(doc).set('phase', phase);
+}
+
+/** Sets a section's status; `agreed` locks it for everyone but the focal point and facilitator. */
+export function setSectionStatus(doc: Y.Doc, sectionId: string, status: SectionStatus): void {
+  requireSection(doc, sectionId).set('status', status);
+}
+
+/** Adds a breakout group. */
+export function addGroup(doc: Y.Doc, group: { id: string; name: string; color: string }): void {
+  const entry = new Y.Map<unknown>();
+  entry.set('name', group.name);
+  entry.set('color', group.color);
+  entry.set('archived', false);
+  groupsById(doc, true).set(group.id, entry);
+}
+
+/** Renames or recolours a group. */
+export function updateGroup(
+  doc: Y.Doc,
+  groupId: string,
+  change: { name?: string; color?: string },
+): void {
+  requireGroup(doc, groupId);
+  const group = groupsById(doc).get(groupId);
+  if (change.name !== undefined) group?.set('name', change.name);
+  if (change.color !== undefined) group?.set('color', change.color);
+}
+
+/**
+ * Archives a group: its sections move to the plenary, and the group stays in the doc
+ * (marked archived) so its name and colour still label its past text.
+ */
+export function archiveGroup(doc: Y.Doc, groupId: string): string[] {
+  requireGroup(doc, groupId);
+  const moved: string[] = [];
+  doc.transact(() => {
+    for (const [id, section] of sectionsById(doc)) {
+      if (section.get('groupId') === groupId) {
+        section.set('groupId', null);
+        moved.push(id);
+      }
+    }
+    groupsById(doc).get(groupId)?.set('archived', true);
+  });
+  return moved;
+}

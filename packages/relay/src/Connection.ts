@@ -4,6 +4,8 @@ import type { ConnectionContext, RelaySocket } from './types.ts';
 export class Connection {
   /** Awareness client ids this socket has set, removed when it leaves. */
   readonly awarenessIds = new Set<number>();
+  /** The Yjs client this socket announced in its first presence update. */
+  awarenessClientId: number | null = null;
   private isClosed = false;
 
   constructor(

@@ -1,8 +1,7 @@
+import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from '@plenary/model';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { CloseCode } from './closeCodes.ts';
-import { MESSAGE_SYNC, SYNC_UPDATE } from './protocol.ts';
 import { Relay } from './Relay.ts';
 import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
@@ -69,7 +68,7 @@ describe('Relay', () => {
     await synced(alice);
     await synced(bora);
 
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     persistence.stallAppends = new Promise((resolve) => {
       release = resolve;
     });
@@ -88,7 +87,7 @@ describe('Relay', () => {
     start();
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     persistence.stallAppends = new Promise((resolve) => {
       release = resolve;
     });

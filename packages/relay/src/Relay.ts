@@ -1,6 +1,6 @@
+import { CloseCode } from '@plenary/model';
 import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
-import { CloseCode } from './closeCodes.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import { Room, type RoomEnvironment } from './Room.ts';
 import type {
@@ -9,6 +9,7 @@ import type {
   RelayOptions,
   RelayPersistence,
   RelaySocket,
+  UpdatePolicy,
 } from './types.ts';
 
 /** The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms. */
@@ -51,6 +52,7 @@ export class Relay {
     logger: RelayLogger;
     options?: Partial<RelayOptions>;
     events?: RelayEvents;
+    policy?: UpdatePolicy;
   }) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...deps.options };
     this.environment = {
@@ -58,6 +60,7 @@ export class Relay {
       logger: deps.logger,
       options: this.options,
       events: deps.events ?? {},
+      policy: deps.policy ?? null,
       onClosed: (room) => {
         if (this.rooms.get(room.planId) === room) this.rooms.delete(room.planId);
       },
@@ -149,6 +152,20 @@ export class Relay {
   /** Reads a plan's live document (loading it if needed) without changing it. */
   async read<T>(planId: string, reader: (doc: Y.Doc) => T): Promise<T> {
     return this.transact(planId, reader);
+  }
+
+  /**
+   * Closes every open socket of a plan whose context matches (a revoked link, a removed
+   * group) with the given code; returns how many were closed.
+   */
+  disconnectWhere(
+    planId: string,
+    match: (context: ConnectionContext) => boolean,
+    code: number,
+    reason: string,
+  ): number {
+    const room = this.rooms.get(planId);
+    return room ? room.disconnectWhere((connection) => match(connection.context), code, reason) : 0;
   }
 
   /** Closes every socket, writes every open plan back and stops accepting work. */

@@ -1,8 +1,8 @@
+import { CloseCode } from '@plenary/model';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { awarenessClientIds } from './awarenessUpdate.ts';
 import type { Connection } from './Connection.ts';
-import { CloseCode } from './closeCodes.ts';
 import {
   awarenessFrame,
   savedFrame,
@@ -12,7 +12,13 @@ import {
 } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
 import type { RelayEvents } from './RelayEvents.ts';
-import type { RelayLogger, RelayOptions, RelayPersistence } from './types.ts';
+import type {
+  RelayLogger,
+  RelayOptions,
+  RelayPersistence,
+  UpdatePolicy,
+  VouchedPresence,
+} from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
 
 /** What a room needs from the relay that owns it. */
@@ -21,6 +27,8 @@ export interface RoomEnvironment {
   logger: RelayLogger;
   options: RelayOptions;
   events: RelayEvents;
+  /** Decides which roots a connection may change; accepts everything when absent. */
+  policy: UpdatePolicy | null;
   /** Called once when the room stops serving, so the relay forgets it. */
   onClosed(room: Room): void;
 }
@@ -215,6 +223,12 @@ export class Room {
       );
       return;
     }
+    const refusal =
+      this.env.policy?.(connection.context, inspection.touchedRoots, this.doc) ?? null;
+    if (refusal) {
+      this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
+      return;
+    }
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
@@ -268,10 +282,26 @@ export class Room {
     }
   }
 
+  /** Closes the connections that match, e.g. every socket of a revoked link. */
+  disconnectWhere(
+    match: (connection: Connection) => boolean,
+    code: number,
+    reason: string,
+  ): number {
+    let closed = 0;
+    for (const connection of [...this.connections]) {
+      if (!match(connection)) continue;
+      connection.close(code, reason);
+      this.leave(connection);
+      closed += 1;
+    }
+    return closed;
+  }
+
   private applyAwareness(connection: Connection, update: Uint8Array, bytes: number): void {
+    let ids: number[];
     try {
-      awarenessClientIds(update);
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      ids = awarenessClientIds(update);
     } catch (error) {
       this.refuse(
         connection,
@@ -279,7 +309,28 @@ export class Room {
         `malformed awareness update: ${(error as Error).message}`,
         bytes,
       );
+      return;
     }
+    // A socket speaks for one Yjs client, the first it announced, and for no client
+    // another socket already speaks for: no one can move or erase someone else's caret.
+    const own = connection.awarenessClientId ?? ids[0];
+    const taken = (id: number) =>
+      [...this.connections].some((other) => other !== connection && other.awarenessIds.has(id));
+    if (ids.some((id) => id !== own || taken(id))) {
+      this.refuse(
+        connection,
+        CloseCode.FORBIDDEN,
+        'presence may only be set for your own client',
+        bytes,
+      );
+      return;
+    }
+    connection.awarenessClientId = own ?? null;
+    const vouched = connection.context.presence;
+    const trusted = vouched
+      ? awarenessProtocol.modifyAwarenessUpdate(update, (state) => vouch(state, vouched))
+      : update;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, trusted, connection);
   }
 
   private readonly onAwarenessUpdate = (
@@ -371,4 +422,16 @@ export class StorageFailure extends Error {
     super(`storage refused an update: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'StorageFailure';
   }
+}
+
+/** A presence state with the server's word for who this is; observers show no caret. */
+function vouch(state: unknown, presence: VouchedPresence): unknown {
+  if (state === null || typeof state !== 'object') return state;
+  const current = state as Record<string, unknown>;
+  const user = typeof current.user === 'object' && current.user !== null ? current.user : {};
+  return {
+    ...current,
+    ...(presence.role === 'observer' ? { cursor: null } : {}),
+    user: { ...user, name: presence.name, role: presence.role, groupId: presence.groupId },
+  };
 }

@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding';
 import {
   MESSAGE_AWARENESS,
   MESSAGE_SAVED,
@@ -6,7 +5,8 @@ import {
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
-} from './protocol.ts';
+} from '@plenary/model';
+import * as encoding from 'lib0/encoding';
 
 /** `[sync][step 1][state vector]`: "tell me what I am missing". */
 export function syncStep1Frame(stateVector: Uint8Array): Uint8Array {

@@ -1,5 +1,3 @@
-import * as decoding from 'lib0/decoding';
-import * as Y from 'yjs';
 import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
@@ -8,7 +6,9 @@ import {
   SYNC_STEP_1,
   SYNC_STEP_2,
   SYNC_UPDATE,
-} from './protocol.ts';
+} from '@plenary/model';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
 
 /** A client frame, decoded completely before anything acts on it. */
 export type IncomingFrame =

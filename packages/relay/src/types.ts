@@ -1,3 +1,6 @@
+import type { Actor, Role } from '@plenary/model';
+import type * as Y from 'yjs';
+
 /**
  * The relay's ports: what it needs from the transport, from storage and from logging.
  * The relay knows no web framework; the server adapts its websocket to `RelaySocket`.
@@ -9,11 +12,34 @@ export interface RelaySocket {
   close(code: number, reason: string): void;
 }
 
+/** What the server vouches for in a connection's presence (its awareness `user`). */
+export interface VouchedPresence {
+  name: string;
+  role: Role;
+  groupId: string | null;
+}
+
 /** Who is behind a connection, as the server established it on upgrade. */
 export interface ConnectionContext {
   /** The participant behind the socket, or null when the server knows no one. */
   participantId: string | null;
+  /** The invite link the socket came in with; revoking the link closes the socket. */
+  inviteId: string | null;
+  /** The role and group whose rights apply to every update on this socket. */
+  actor: Actor;
+  /** Presence fields the server overwrites, so no one can pose as someone else. */
+  presence: VouchedPresence | null;
 }
+
+/**
+ * Decides whether an update may change the roots it touches. Returns null to accept
+ * or the reason for refusing, in words the client can show.
+ */
+export type UpdatePolicy = (
+  context: ConnectionContext,
+  touchedRoots: ReadonlySet<string>,
+  doc: Y.Doc,
+) => string | null;
 
 /** Who sent an update, as storage records it. */
 export interface UpdateOrigin {

@@ -11,6 +11,7 @@
  * `getState`), which is why yjs is pinned to one version.
  */
 import * as Y from 'yjs';
+import { ForgedUpdateError, UpdateRootResolver } from './updateRoots.ts';
 
 /** Why an update cannot be applied, in words for the log and the close reason. */
 export interface UpdateProblem {
@@ -21,6 +22,8 @@ export interface UpdateProblem {
 export interface UpdateSummary {
   /** Clients that write new structs in this update (for attribution). */
   clientIds: number[];
+  /** Root types (`plan`, `section:<id>`) the update would change. */
+  touchedRoots: Set<string>;
 }
 
 type ClockRanges = Map<number, { start: number; end: number }>;
@@ -87,7 +90,13 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
       }
     }
   }
-  return { clientIds };
+  try {
+    const resolver = new UpdateRootResolver(doc, decoded.structs);
+    return { clientIds, touchedRoots: resolver.touchedRoots(decoded.structs, decoded.ds) };
+  } catch (error) {
+    if (error instanceof ForgedUpdateError) return { reason: error.message };
+    throw error;
+  }
 }
 
 /** Narrows the result of `inspectUpdate`. */

@@ -1,9 +1,9 @@
+import { MESSAGE_SAVED } from '@plenary/model';
 import * as decoding from 'lib0/decoding';
 import { ObservableV2 } from 'lib0/observable';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type SaveProvider, type SaveProviderEvents, SaveTracker } from './SaveTracker.ts';
-import { MESSAGE_SAVED } from './syncProtocol.ts';
 
 /** A socket that records what is sent on it. */
 class FakeSocket {

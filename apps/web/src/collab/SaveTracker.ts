@@ -1,7 +1,7 @@
+import { isPermanentClose, MESSAGE_SAVED } from '@plenary/model';
 import * as encoding from 'lib0/encoding';
 import type * as Y from 'yjs';
 import { closeNoticeKey } from './closeNotices.ts';
-import { isPermanentClose, MESSAGE_SAVED } from './syncProtocol.ts';
 
 /** What the saving indicator shows, as its `data-state` says it. */
 export type SaveState = 'offline' | 'connecting' | 'saving' | 'saved';

@@ -1,7 +1,7 @@
+import { isPermanentClose } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.ts';
 import { closeNoticeKey } from './closeNotices.ts';
-import { isPermanentClose } from './syncProtocol.ts';
 
 const sentence = (code: number): string | null => {
   const key = closeNoticeKey(code);

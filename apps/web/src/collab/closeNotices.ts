@@ -1,5 +1,5 @@
+import { CloseCode, isPermanentClose } from '@plenary/model';
 import type { en } from '../i18n/en.ts';
-import { CloseCode, isPermanentClose } from './syncProtocol.ts';
 
 /** The i18n key of a sentence that explains a close code. */
 export type CloseNoticeKey = `close.${keyof typeof en.close}`;
@@ -13,7 +13,8 @@ const NOTICES: ReadonlyMap<number, CloseNoticeKey> = new Map([
   [CloseCode.FRAME_TOO_LARGE, 'close.tooLarge'],
   [CloseCode.UPDATE_DOES_NOT_APPLY, 'close.rejected'],
   [CloseCode.SERVER_ERROR, 'close.serverError'],
-  [CloseCode.INTERNAL_ERROR, 'close.serverError'],
+  // 1011 is the WebSocket standard's "internal error", sent by ws itself.
+  [1011, 'close.serverError'],
   [CloseCode.STORAGE_UNAVAILABLE, 'close.storage'],
 ]);
 

@@ -1,10 +1,10 @@
+import { MESSAGE_SAVED, MESSAGE_SYNC } from '@plenary/model';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { connectPlan, type PlanConnection, syncServerUrl } from './planConnection.ts';
-import { MESSAGE_SAVED, MESSAGE_SYNC } from './syncProtocol.ts';
 
 /** A WebSocket the test plays the server for: it records frames and delivers ours. */
 class FakeWebSocket {

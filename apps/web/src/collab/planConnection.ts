@@ -1,8 +1,8 @@
+import { MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP_1 } from '@plenary/model';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SaveTracker } from './SaveTracker.ts';
-import { MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP_1 } from './syncProtocol.ts';
 
 /** One open plan: its doc, the provider that syncs it, and what is saved of it. */
 export interface PlanConnection {

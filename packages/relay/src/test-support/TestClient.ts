@@ -1,9 +1,10 @@
+import type { Actor } from '@plenary/model';
+import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from '@plenary/model';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { MESSAGE_AWARENESS, MESSAGE_SAVED, MESSAGE_SYNC } from '../protocol.ts';
 import type { Relay, RelayConnection } from '../Relay.ts';
 
 /**
@@ -19,7 +20,12 @@ export class TestClient {
   closed: { code: number; reason: string } | null = null;
   private readonly connection: RelayConnection;
 
-  constructor(relay: Relay, planId: string, participantId: string | null = null) {
+  constructor(
+    relay: Relay,
+    planId: string,
+    participantId: string | null = null,
+    actor: Actor = { role: 'facilitator', groupId: null },
+  ) {
     this.connection = relay.connect(
       planId,
       {
@@ -29,7 +35,7 @@ export class TestClient {
           this.closed = { code, reason };
         },
       },
-      { participantId },
+      { participantId, inviteId: null, actor, presence: null },
     );
     const hello = encoding.createEncoder();
     encoding.writeVarUint(hello, MESSAGE_SYNC);

@@ -1,7 +1,7 @@
+import { CloseCode } from '@plenary/model';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../../collab/planConnection.ts';
-import { CloseCode } from '../../collab/syncProtocol.ts';
 import type { Identity } from '../../collab/useIdentity.ts';
 import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { usePlanState } from '../../collab/usePlanState.ts';

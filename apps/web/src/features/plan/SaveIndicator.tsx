@@ -1,7 +1,7 @@
+import { CloseCode } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { SaveState, SaveStatus } from '../../collab/SaveTracker.ts';
-import { CloseCode } from '../../collab/syncProtocol.ts';
 
 const STATE_TEXT = {
   offline: 'save.offline',

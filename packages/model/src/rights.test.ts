@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { Phase, SectionStatus } from './plan.ts';
+import { type Action, type Actor, can, ROLES, suggestsByDefault } from './rights.ts';
+
+const PHASES: Phase[] = ['drafting', 'review', 'final'];
+const STATUSES: SectionStatus[] = ['drafting', 'in-review', 'agreed'];
+const SECTION_KINDS = {
+  own: 'g1',
+  other: 'g2',
+  plenary: null,
+} as const;
+
+const member: Actor = { role: 'member', groupId: 'g1' };
+
+/** The rights table as the issue states it, written out independently of `can`. */
+function expectedWrite(
+  role: Actor['role'],
+  phase: Phase,
+  kind: keyof typeof SECTION_KINDS,
+  status: SectionStatus,
+): boolean {
+  if (role === 'facilitator' || role === 'focal-point') return true;
+  if (role === 'observer' || status === 'agreed' || phase === 'final') return false;
+  if (phase === 'review') return true;
+  return kind === 'own';
+}
+
+describe('can: write-section for every role x phase x section kind x status', () => {
+  for (const role of ROLES) {
+    for (const phase of PHASES) {
+      for (const [kind, groupId] of Object.entries(SECTION_KINDS) as [
+        keyof typeof SECTION_KINDS,
+        string | null,
+      ][]) {
+        for (const status of STATUSES) {
+          const expected = expectedWrite(role, phase, kind, status);
+          it(`${role} ${expected ? 'may' : 'may not'} write a ${status} ${kind} section in ${phase}`, () => {
+            const actor: Actor = { role, groupId: role === 'member' ? 'g1' : null };
+            expect(can(actor, 'write-section', { phase, section: { groupId, status } })).toBe(
+              expected,
+            );
+          });
+        }
+      }
+    }
+  }
+});
+
+describe('can: plan-level actions', () => {
+  const table: Record<Actor['role'], Action[]> = {
+    facilitator: [
+      'edit-structure',
+      'set-phase',
+      'manage-links',
+      'approve-section',
+      'decide-suggestions',
+      'present',
+    ],
+    'focal-point': ['approve-section', 'decide-suggestions', 'present'],
+    member: [],
+    observer: [],
+  };
+  const all: Action[] = [
+    'edit-structure',
+    'set-phase',
+    'manage-links',
+    'approve-section',
+    'decide-suggestions',
+    'present',
+  ];
+  for (const role of ROLES) {
+    for (const phase of PHASES) {
+      it(`${role} in ${phase}`, () => {
+        const actor: Actor = { role, groupId: role === 'member' ? 'g1' : null };
+        const allowed = all.filter((action) => can(actor, action, { phase }));
+        expect(allowed).toEqual(table[role]);
+      });
+    }
+  }
+
+  it('a member without a section context writes nothing', () => {
+    expect(can(member, 'write-section', { phase: 'review' })).toBe(false);
+  });
+
+  it('members suggest by default in Review only', () => {
+    expect(PHASES.filter((phase) => suggestsByDefault(member, phase))).toEqual(['review']);
+    expect(suggestsByDefault({ role: 'focal-point', groupId: null }, 'review')).toBe(false);
+  });
+});
