@@ -115,6 +115,7 @@ export class Relay {
             {
               planId,
               participantId: context.participantId,
+              role: context.actor.role,
               code: CloseCode.FRAME_TOO_LARGE,
               bytes: data.byteLength,
             },

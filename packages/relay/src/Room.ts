@@ -351,7 +351,14 @@ export class Room {
 
   private refuse(connection: Connection, code: number, reason: string, bytes: number): void {
     this.env.logger.warn(
-      { planId: this.planId, participantId: connection.context.participantId, code, reason, bytes },
+      {
+        planId: this.planId,
+        participantId: connection.context.participantId,
+        role: connection.context.actor.role,
+        code,
+        reason,
+        bytes,
+      },
       'refused a frame and closed its socket',
     );
     this.env.events.onRefusal?.({ planId: this.planId, code, reason });

@@ -62,7 +62,14 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
       previousClient = client;
     }
     const range = ranges.get(client);
-    if (range) range.end = clock + struct.length;
+    if (range) {
+      // Within one block clocks are contiguous; a jump means a second block for the
+      // same client, of which Yjs would silently keep only the last.
+      if (clock !== range.end && client === previousClient && range.end !== range.start) {
+        return { reason: `update lists client ${client} twice` };
+      }
+      range.end = clock + struct.length;
+    }
   }
   const clientIds: number[] = [];
   for (const [client, range] of ranges) {
