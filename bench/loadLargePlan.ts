@@ -14,7 +14,7 @@ import path from 'node:path';
 import { createPlanDoc } from '@plenary/editor';
 import { addSection, PLAN_TEMPLATES, readPlan, sectionFragmentName } from '@plenary/model';
 import { buildApp, loadConfig } from '@plenary/server';
-import { openDocumentStore } from '@plenary/storage';
+import { openStorage } from '@plenary/storage';
 import pino from 'pino';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -28,7 +28,8 @@ const CHUNK = 60;
 async function seed(
   dataDir: string,
 ): Promise<{ planId: string; textBytes: number; storedBytes: number }> {
-  const store = openDocumentStore({ dataDir });
+  const storage = openStorage({ dataDir });
+  const store = storage.documents;
   const doc = createPlanDoc('Large plan', PLAN_TEMPLATES.blank);
   while (readPlan(doc).sections.length < SECTIONS)
     addSection(doc, { title: `Section ${readPlan(doc).sections.length + 1}` });
@@ -71,7 +72,7 @@ async function seed(
     }
   }
   const storedBytes = Y.encodeStateAsUpdate(doc).byteLength;
-  await store.close();
+  await storage.close();
   process.stdout.write(
     `seeded ${textBytes} bytes of text in ${appended} updates (${storedBytes} bytes encoded)\n`,
   );
@@ -82,7 +83,7 @@ async function coldJoin(dataDir: string, planId: string): Promise<number> {
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', WEB_DIST_DIR: '' });
   const app = await buildApp({
     config,
-    store: openDocumentStore({ dataDir }),
+    storage: openStorage({ dataDir }),
     logger: pino({ level: 'silent' }),
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

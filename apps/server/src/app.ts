@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { RelayEvents } from '@plenary/relay';
-import type { DocumentStore } from '@plenary/storage';
+import type { Storage } from '@plenary/storage';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config.ts';
 import { handleError } from './errors.ts';
@@ -12,10 +12,10 @@ import { planRoutes } from './routes/planRoutes.ts';
 import { syncRoutes } from './routes/syncRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
 
-/** What `buildApp` needs; tests pass their own store or logger. */
+/** What `buildApp` needs; tests pass their own storage or logger. */
 export interface AppOptions {
   config: ServerConfig;
-  store: DocumentStore;
+  storage: Storage;
   /** A logger instance to use instead of one built from `config.logLevel`. */
   logger?: FastifyBaseLogger;
   relayEvents?: RelayEvents;
@@ -36,7 +36,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(handleError);
   await app.register(servicesPlugin, {
     config,
-    store: options.store,
+    storage: options.storage,
     ...(options.relayEvents ? { relayEvents: options.relayEvents } : {}),
   });
   // Frames up to twice the relay's limit reach the relay, which closes with a named

@@ -1,4 +1,4 @@
-import { openDocumentStore } from '@plenary/storage';
+import { openStorage } from '@plenary/storage';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { lanAddresses } from './lanAddresses.ts';
@@ -7,9 +7,9 @@ import { seedDemoPlan } from './plans/seedDemoPlan.ts';
 /** Starts Plenary: opens storage, seeds a demo plan on first run, listens, prints where. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = openDocumentStore({ dataDir: config.dataDir });
-  const app = await buildApp({ config, store });
-  const demo = await seedDemoPlan(store);
+  const storage = openStorage({ dataDir: config.dataDir });
+  const app = await buildApp({ config, storage });
+  const demo = await seedDemoPlan(storage.documents);
   const address = await app.listen({ host: config.host, port: config.port });
   const port = Number(new URL(address).port);
   const local = config.publicUrl ?? `http://localhost:${port}`;

@@ -1,5 +1,5 @@
 import { sectionFragmentName } from '@plenary/model';
-import { openDocumentStore } from '@plenary/storage';
+import { openStorage } from '@plenary/storage';
 import * as prng from 'lib0/prng';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -56,9 +56,9 @@ async function storedSectionXml(
   planId: string,
   sectionId: string,
 ): Promise<string> {
-  const store = openDocumentStore({ dataDir });
-  const loaded = await store.loadDocument(planId);
-  await store.close();
+  const storage = openStorage({ dataDir });
+  const loaded = await storage.documents.loadDocument(planId);
+  await storage.close();
   const doc = new Y.Doc();
   for (const update of loaded?.updates ?? []) Y.applyUpdate(doc, update);
   return sectionXml(doc, sectionId);

@@ -3,7 +3,8 @@
  * plus the updates appended since), the plan's row for listing, and who wrote what.
  *
  * Every adapter (SQLite now, PostgreSQL for the scaled-out mode) passes the one contract
- * suite in `documentStoreContract.ts`.
+ * suite in `documentStoreContract.ts`. A DocumentStore is one face of a `Storage`, which
+ * opens and closes the database it shares with the AccessStore.
  */
 
 /** A plan's row, for listing plans without loading their documents. */
@@ -72,19 +73,9 @@ export interface DocumentStore {
   compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Which participant each Yjs client id of the plan belongs to, in the order first seen. */
   clientAttribution(planId: string): Promise<ClientAttribution[]>;
-  /** Resolves when the store can serve (used by the health check). */
+  /**
+   * Resolves when the storage this store lives in can serve, as `Storage.ping` does; kept
+   * here so that code holding only the DocumentStore (the health check) can ask.
+   */
   ping(): Promise<void>;
-  /** Releases the store's resources. */
-  close(): Promise<void>;
-}
-
-/** A store operation that failed for a reason the caller can name. */
-export class StoreError extends Error {
-  constructor(
-    readonly code: 'plan-exists' | 'plan-not-found' | 'seq-out-of-range' | 'unavailable',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'StoreError';
-  }
 }

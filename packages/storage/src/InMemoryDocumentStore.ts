@@ -12,17 +12,8 @@ import type {
   StoredPlan,
   UpdateOrigin,
 } from './DocumentStore.ts';
-import { planExists, planNotFound, storeClosed } from './storeErrors.ts';
-
-interface PlanRecord {
-  plan: StoredPlan;
-  snapshot: Uint8Array;
-  throughSeq: number;
-  /** Updates after the snapshot in seq order; their seqs run throughSeq + 1, +2, ... */
-  updates: Uint8Array[];
-  /** Insertion order is first-seen order. */
-  clients: Map<number, ClientAttribution>;
-}
+import type { InMemoryDatabase, InMemoryPlan } from './InMemoryDatabase.ts';
+import { planExists, planNotFound } from './storeErrors.ts';
 
 // Copies in and out, as a database would: callers may reuse or mutate their buffers and
 // the objects they got back without touching what is stored.
@@ -32,22 +23,25 @@ const copyPlan = (plan: StoredPlan): StoredPlan => ({
   updatedAt: new Date(plan.updatedAt),
 });
 
-const lastSeqOf = (record: PlanRecord): number => record.throughSeq + record.updates.length;
+const lastSeqOf = (record: InMemoryPlan): number => record.throughSeq + record.updates.length;
 
 const byMostRecentlyUpdated = (a: StoredPlan, b: StoredPlan): number =>
   b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A complete DocumentStore in memory; its contents go when the process does. */
+/** The DocumentStore of an InMemoryStorage; its contents go when the process does. */
 export class InMemoryDocumentStore implements DocumentStore {
-  private readonly plans = new Map<string, PlanRecord>();
-  private closed = false;
+  private readonly plans: Map<string, InMemoryPlan>;
+
+  constructor(private readonly db: InMemoryDatabase) {
+    this.plans = db.plans;
+  }
 
   async createPlan(plan: {
     id: string;
     title: string;
     initialState: Uint8Array;
   }): Promise<StoredPlan> {
-    this.assertOpen();
+    this.db.assertOpen();
     if (this.plans.has(plan.id)) throw planExists(plan.id);
     const now = new Date();
     const stored = { id: plan.id, title: plan.title, createdAt: now, updatedAt: now };
@@ -63,13 +57,13 @@ export class InMemoryDocumentStore implements DocumentStore {
   }
 
   async getPlan(planId: string): Promise<StoredPlan | null> {
-    this.assertOpen();
+    this.db.assertOpen();
     const record = this.plans.get(planId);
     return record ? copyPlan(record.plan) : null;
   }
 
   async listPlans(): Promise<StoredPlan[]> {
-    this.assertOpen();
+    this.db.assertOpen();
     return [...this.plans.values()]
       .map((record) => copyPlan(record.plan))
       .sort(byMostRecentlyUpdated);
@@ -101,7 +95,7 @@ export class InMemoryDocumentStore implements DocumentStore {
   }
 
   async loadDocument(planId: string): Promise<LoadedDocument | null> {
-    this.assertOpen();
+    this.db.assertOpen();
     const record = this.plans.get(planId);
     if (!record) return null;
     return {
@@ -128,21 +122,12 @@ export class InMemoryDocumentStore implements DocumentStore {
   }
 
   async ping(): Promise<void> {
-    this.assertOpen();
-  }
-
-  /** Marks the store closed; closing again does nothing, any other call then rejects. */
-  async close(): Promise<void> {
-    this.closed = true;
-  }
-
-  private assertOpen(): void {
-    if (this.closed) throw storeClosed();
+    this.db.assertOpen();
   }
 
   /** The plan's record, for operations that reject an unknown plan. */
-  private record(planId: string): PlanRecord {
-    this.assertOpen();
+  private record(planId: string): InMemoryPlan {
+    this.db.assertOpen();
     const record = this.plans.get(planId);
     if (!record) throw planNotFound(planId);
     return record;

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, expect, it } from 'vitest';
 import type { LoadedDocument } from './DocumentStore.ts';
-import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
+import { SqliteStorage } from './SqliteStorage.ts';
 import { CRASH_PLAN_ID, textThrough } from './test-support/crashMarks.ts';
 import { makeTempDir, removeTempDir } from './test-support/tempDir.ts';
 import { textOf } from './test-support/yjsText.ts';
@@ -68,9 +68,9 @@ async function recover(file: string, reported: number): Promise<LoadedDocument> 
   const raw = new Database(file);
   expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
   raw.close();
-  const store = SqliteDocumentStore.open(file);
+  const storage = SqliteStorage.open(file);
   try {
-    const loaded = await store.loadDocument(CRASH_PLAN_ID);
+    const loaded = await storage.documents.loadDocument(CRASH_PLAN_ID);
     if (!loaded) throw new Error('the plan did not survive the crash');
     // Reported means durable; at most the one append in flight may have made it unreported.
     expect(loaded.lastSeq).toBeGreaterThanOrEqual(reported);
@@ -79,7 +79,7 @@ async function recover(file: string, reported: number): Promise<LoadedDocument> 
     expect(textOf(loaded.updates)).toBe(textThrough(loaded.lastSeq));
     return loaded;
   } finally {
-    await store.close();
+    await storage.close();
   }
 }
 

@@ -1,41 +1,19 @@
 /**
- * The DocumentStore on one SQLite file: the single-machine deployment's storage.
+ * The DocumentStore on SQLite: plans and their Yjs logs in the single-machine deployment.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
 import { type LogPosition, shouldCompact } from './compactionRange.ts';
-import {
-  type AppendResult,
-  type ClientAttribution,
-  type DocumentStore,
-  type LoadedDocument,
-  type StoredPlan,
-  StoreError,
-  type UpdateOrigin,
+import type {
+  AppendResult,
+  ClientAttribution,
+  DocumentStore,
+  LoadedDocument,
+  StoredPlan,
+  UpdateOrigin,
 } from './DocumentStore.ts';
-import { migrate } from './sqliteMigrations.ts';
-import { planExists, planNotFound, storeClosed } from './storeErrors.ts';
+import { bytesOf, type SqliteConnection, type SqliteRow } from './SqliteConnection.ts';
+import { planExists, planNotFound } from './storeErrors.ts';
 
-/** How long a write waits for another connection's lock before failing as unavailable. */
-const BUSY_TIMEOUT_MS = 5_000;
-
-/** SQLite result codes (by prefix) that mean "the disk or a lock", not "a bug here". */
-const UNAVAILABLE_CODES = [
-  'SQLITE_BUSY',
-  'SQLITE_LOCKED',
-  'SQLITE_FULL',
-  'SQLITE_IOERR',
-  'SQLITE_READONLY',
-  'SQLITE_CANTOPEN',
-];
-
-interface PlanRow {
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-}
+type PlanRow = SqliteRow<StoredPlan>;
 
 interface SnapshotRow {
   state: Buffer;
@@ -47,15 +25,11 @@ interface UpdateRow {
   update: Buffer;
 }
 
-interface ClientRow {
-  clientId: number;
-  participantId: string | null;
-  firstSeenAt: number;
-}
+type ClientRow = SqliteRow<ClientAttribution>;
 
 const PLAN_COLUMNS = 'id, title, created_at AS createdAt, updated_at AS updatedAt';
 
-function prepareStatements(db: Database.Database) {
+function prepareStatements(db: SqliteConnection['db']) {
   return {
     insertPlan: db.prepare<{ id: string; title: string; now: number }>(
       'INSERT OR IGNORE INTO plans (id, title, created_at, updated_at) VALUES (@id, @title, @now, @now)',
@@ -118,13 +92,8 @@ function prepareStatements(db: Database.Database) {
       `SELECT client_id AS clientId, participant_id AS participantId, first_seen_at AS firstSeenAt
        FROM plan_clients WHERE plan_id = ? ORDER BY rowid`,
     ),
-    selectOne: db.prepare('SELECT 1'),
   };
 }
-
-/** A zero-copy Uint8Array view, so both adapters hand out the same type. */
-const bytesOf = (buffer: Buffer): Uint8Array =>
-  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 
 const planOf = (row: PlanRow): StoredPlan => ({
   id: row.id,
@@ -133,38 +102,12 @@ const planOf = (row: PlanRow): StoredPlan => ({
   updatedAt: new Date(row.updatedAt),
 });
 
-/** The DocumentStore on a SQLite file in WAL mode, with every append synced to disk. */
+/** The DocumentStore on a SqliteStorage's database; that storage opens and closes it. */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
 
-  private constructor(private readonly db: Database.Database) {
-    this.statements = prepareStatements(db);
-  }
-
-  /** Opens (creating it and its directory if needed) and migrates the database at `filePath`. */
-  static open(filePath: string): SqliteDocumentStore {
-    let db: Database.Database | undefined;
-    try {
-      mkdirSync(dirname(filePath), { recursive: true });
-      db = new Database(filePath);
-      db.pragma('journal_mode = WAL');
-      // In WAL mode NORMAL only syncs at checkpoints, so a power cut can lose commits that
-      // had returned. FULL syncs the WAL on every commit: an append that resolved (and that
-      // the relay then acknowledged to the client) is on disk.
-      db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      migrate(db);
-      return new SqliteDocumentStore(db);
-    } catch (error) {
-      db?.close();
-      if (error instanceof StoreError) throw error;
-      throw new StoreError(
-        'unavailable',
-        `Cannot open the plan database at ${filePath} (${messageOf(error)}); check that the ` +
-          'data directory is writable and the file is a Plenary database.',
-      );
-    }
+  constructor(private readonly connection: SqliteConnection) {
+    this.statements = prepareStatements(connection.db);
   }
 
   async createPlan(plan: {
@@ -172,7 +115,7 @@ export class SqliteDocumentStore implements DocumentStore {
     title: string;
     initialState: Uint8Array;
   }): Promise<StoredPlan> {
-    return this.write(() => {
+    return this.connection.write(() => {
       const now = Date.now();
       if (this.statements.insertPlan.run({ id: plan.id, title: plan.title, now }).changes === 0) {
         throw planExists(plan.id);
@@ -185,18 +128,18 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async getPlan(planId: string): Promise<StoredPlan | null> {
-    return this.run(() => {
+    return this.connection.run(() => {
       const row = this.statements.selectPlan.get(planId);
       return row ? planOf(row) : null;
     });
   }
 
   async listPlans(): Promise<StoredPlan[]> {
-    return this.run(() => this.statements.selectPlans.all().map(planOf));
+    return this.connection.run(() => this.statements.selectPlans.all().map(planOf));
   }
 
   async setPlanTitle(planId: string, title: string): Promise<void> {
-    return this.run(() => {
+    return this.connection.run(() => {
       if (this.statements.updateTitle.run({ planId, title }).changes === 0) {
         throw planNotFound(planId);
       }
@@ -208,7 +151,7 @@ export class SqliteDocumentStore implements DocumentStore {
     update: Uint8Array,
     origin: UpdateOrigin,
   ): Promise<AppendResult> {
-    return this.write(() => {
+    return this.connection.write(() => {
       const log = this.statements.selectLogPosition.get(planId);
       if (!log) throw planNotFound(planId);
       const now = Date.now();
@@ -232,7 +175,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async loadDocument(planId: string): Promise<LoadedDocument | null> {
-    return this.read(() => {
+    return this.connection.read(() => {
       const snapshot = this.statements.selectSnapshot.get(planId);
       if (!snapshot) return null;
       const rows = this.statements.selectUpdates.all(planId);
@@ -245,7 +188,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
-    return this.write(() => {
+    return this.connection.write(() => {
       const log = this.statements.selectLogPosition.get(planId);
       if (!log) throw planNotFound(planId);
       if (!shouldCompact(planId, throughSeq, log)) return;
@@ -255,7 +198,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async clientAttribution(planId: string): Promise<ClientAttribution[]> {
-    return this.read(() => {
+    return this.connection.read(() => {
       if (!this.statements.selectPlan.get(planId)) throw planNotFound(planId);
       return this.statements.selectClients.all(planId).map((row) => ({
         clientId: row.clientId,
@@ -266,50 +209,6 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async ping(): Promise<void> {
-    return this.run(() => {
-      this.statements.selectOne.get();
-    });
+    return this.connection.ping();
   }
-
-  /** Closes the database; closing again does nothing, any other call then rejects. */
-  async close(): Promise<void> {
-    if (this.db.open) this.db.close();
-  }
-
-  /**
-   * Runs `body` in a write transaction that takes the lock up front: upgrading a read
-   * lock instead fails at once in WAL mode (SQLITE_BUSY_SNAPSHOT) rather than waiting.
-   */
-  private write<T>(body: () => T): Promise<T> {
-    return this.run(() => this.db.transaction(body).immediate());
-  }
-
-  /** Runs `body` in a read transaction, so that all its reads see the same commit. */
-  private read<T>(body: () => T): Promise<T> {
-    return this.run(() => this.db.transaction(body).deferred());
-  }
-
-  /** Runs database calls, turning closed-store and disk failures into StoreErrors. */
-  private async run<T>(operation: () => T): Promise<T> {
-    if (!this.db.open) throw storeClosed();
-    try {
-      return operation();
-    } catch (error) {
-      if (
-        error instanceof Database.SqliteError &&
-        UNAVAILABLE_CODES.some((code) => error.code.startsWith(code))
-      ) {
-        throw new StoreError(
-          'unavailable',
-          `The plan database at ${this.db.name} cannot be used right now (${error.code}: ` +
-            `${error.message}); check disk space and permissions, then retry.`,
-        );
-      }
-      throw error;
-    }
-  }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -2,7 +2,7 @@
  * The one rule every adapter applies before compacting, so that a late or confused
  * `compact` call can never drop updates.
  */
-import { StoreError } from './DocumentStore.ts';
+import { StoreError } from './StoreError.ts';
 
 /** Where a plan's log stands: the seq its snapshot covers and the last seq appended. */
 export interface LogPosition {

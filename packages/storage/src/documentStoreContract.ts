@@ -2,24 +2,16 @@
  * The one test suite every DocumentStore adapter passes. It imports vitest, so it is
  * exported from `@plenary/storage/contract` rather than from the package's index.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { DocumentStore, LoadedDocument, UpdateOrigin } from './DocumentStore.ts';
 import {
-  type DocumentStore,
-  type LoadedDocument,
-  StoreError,
-  type UpdateOrigin,
-} from './DocumentStore.ts';
+  clockAt,
+  expectStoreError,
+  type StorageFixture,
+  useStorageFixture,
+} from './test-support/contractFixture.ts';
 import { connectedReplicas, docOf, TEXT_NAME, textOf } from './test-support/yjsText.ts';
-
-/** A store under test, and how to reopen it over the same data and to clean up after it. */
-export interface DocumentStoreFixture {
-  store: DocumentStore;
-  /** Closes the store and opens a new one over the same data; absent when data cannot outlive a store. */
-  reopen?: () => Promise<DocumentStore>;
-  /** Closes whichever store is open and deletes its data. */
-  cleanup: () => Promise<void>;
-}
 
 const AMINA: UpdateOrigin = { clientIds: [101], participantId: 'amina' };
 
@@ -37,33 +29,17 @@ function initialStateWith(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-/** Awaits `promise`, expecting it to reject with a StoreError of `code`. */
-async function expectStoreError(promise: Promise<unknown>, code: StoreError['code']) {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(StoreError);
-  expect(error).toMatchObject({ code });
-}
-
-/** Registers the contract's tests for the adapter that `makeStore` builds, fresh per test. */
+/** Registers the contract's tests for the documents of the storage `makeStorage` builds, fresh per test. */
 export function describeDocumentStoreContract(
   name: string,
-  makeStore: () => Promise<DocumentStoreFixture>,
+  makeStorage: () => Promise<StorageFixture>,
 ): void {
   describe(`${name} keeps the DocumentStore contract`, () => {
-    let fixture: DocumentStoreFixture;
+    const fixture = useStorageFixture(makeStorage);
     let store: DocumentStore;
 
-    beforeEach(async () => {
-      fixture = await makeStore();
-      store = fixture.store;
-    });
-
-    afterEach(async () => {
-      vi.useRealTimers();
-      await fixture.cleanup();
+    beforeEach(() => {
+      store = fixture().storage.documents;
     });
 
     const createPlan = (id: string, initialState = initialStateWith('')) =>
@@ -93,13 +69,6 @@ export function describeDocumentStoreContract(
     /** A snapshot of the first `count` entries of a loaded document, as the relay builds one. */
     const snapshotOf = (loaded: LoadedDocument, count = loaded.updates.length): Uint8Array =>
       Y.encodeStateAsUpdate(docOf(loaded.updates.slice(0, count)));
-
-    /** Sets the clock that stores read timestamps from. */
-    function clockAt(isoTime: string): Date {
-      vi.useFakeTimers({ toFake: ['Date'] });
-      vi.setSystemTime(new Date(isoTime));
-      return new Date(isoTime);
-    }
 
     describe('plans', () => {
       it('creates a plan and gets its row back', async () => {
@@ -299,7 +268,8 @@ export function describeDocumentStoreContract(
 
     describe('lifecycle', () => {
       it('finds everything again after reopening', async (context) => {
-        context.skip(!fixture.reopen, 'this store keeps nothing once closed');
+        const { reopen } = fixture();
+        context.skip(!reopen, 'this storage keeps nothing once closed');
         const { a, take } = await planTyped('abc');
         await createPlan('p2');
         await store.compact('p1', snapshotOf(await load('p1'), 2), 1);
@@ -308,8 +278,8 @@ export function describeDocumentStoreContract(
         const document = await load('p1');
         const clients = await store.clientAttribution('p1');
 
-        const reopened = await fixture.reopen?.();
-        if (!reopened) throw new Error('reopen returned no store');
+        const reopened = (await reopen?.())?.documents;
+        if (!reopened) throw new Error('reopen returned no storage');
         expect(await reopened.listPlans()).toEqual(plans);
         expect(await reopened.loadDocument('p1')).toEqual(document);
         expect(await reopened.clientAttribution('p1')).toEqual(clients);
@@ -319,10 +289,11 @@ export function describeDocumentStoreContract(
         expect(textOf((await reopened.loadDocument('p1'))?.updates ?? [])).toBe('abcd');
       });
 
-      it('pings while open, and rejects every call as unavailable once closed', async () => {
+      it('pings while the storage is open, and rejects every call as unavailable once it is closed', async () => {
+        const { storage } = fixture();
         await createPlan('p1');
         await store.ping();
-        await store.close();
+        await storage.close();
         const update = initialStateWith('x');
         const calls: (() => Promise<unknown>)[] = [
           () => store.createPlan({ id: 'p2', title: 'x', initialState: update }),
@@ -336,8 +307,6 @@ export function describeDocumentStoreContract(
           () => store.ping(),
         ];
         for (const call of calls) await expectStoreError(call(), 'unavailable');
-        // Closing twice is harmless, so teardown code need not track it.
-        await store.close();
       });
     });
   });

@@ -1,4 +1,11 @@
 export type {
+  AccessStore,
+  Credential,
+  InviteWithUsage,
+  StoredInvite,
+  StoredParticipant,
+} from './AccessStore.ts';
+export type {
   AppendResult,
   ClientAttribution,
   DocumentStore,
@@ -6,8 +13,10 @@ export type {
   StoredPlan,
   UpdateOrigin,
 } from './DocumentStore.ts';
-export { StoreError } from './DocumentStore.ts';
-export { InMemoryDocumentStore } from './InMemoryDocumentStore.ts';
-export type { DocumentStoreOptions } from './openDocumentStore.ts';
-export { openDocumentStore, SQLITE_FILE_NAME } from './openDocumentStore.ts';
-export { SqliteDocumentStore } from './SqliteDocumentStore.ts';
+export { InMemoryStorage } from './InMemoryStorage.ts';
+export type { StorageOptions } from './openStorage.ts';
+export { openStorage, SQLITE_FILE_NAME } from './openStorage.ts';
+export { SqliteStorage } from './SqliteStorage.ts';
+export type { Storage } from './Storage.ts';
+export type { StoreErrorCode } from './StoreError.ts';
+export { StoreError } from './StoreError.ts';

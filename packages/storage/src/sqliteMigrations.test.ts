@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError } from './DocumentStore.ts';
-import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
+import { SqliteStorage } from './SqliteStorage.ts';
+import { StoreError } from './StoreError.ts';
 import { migrate, SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
+import { newInvite } from './test-support/newInvite.ts';
 import { makeTempDir, removeTempDir } from './test-support/tempDir.ts';
 
 describe('SQLite migrations', () => {
@@ -13,9 +14,13 @@ describe('SQLite migrations', () => {
   beforeEach(async () => {
     dir = makeTempDir();
     file = join(dir, 'plenary.sqlite');
-    const store = SqliteDocumentStore.open(file);
-    await store.createPlan({ id: 'p1', title: 'Kept', initialState: new Uint8Array([0, 0]) });
-    await store.close();
+    const storage = SqliteStorage.open(file);
+    await storage.documents.createPlan({
+      id: 'p1',
+      title: 'Kept',
+      initialState: new Uint8Array([0, 0]),
+    });
+    await storage.close();
   });
 
   afterEach(() => {
@@ -40,7 +45,15 @@ describe('SQLite migrations', () => {
         .prepare<[], string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .pluck()
         .all();
-      expect(tables).toEqual(['plan_clients', 'plan_snapshots', 'plan_updates', 'plans']);
+      expect(tables).toEqual([
+        'invites',
+        'participants',
+        'plan_clients',
+        'plan_snapshots',
+        'plan_updates',
+        'plans',
+        'sessions',
+      ]);
     });
   });
 
@@ -55,9 +68,45 @@ describe('SQLite migrations', () => {
     });
   });
 
+  it('adds the access tables to a database from before invites, keeping its plans', async () => {
+    const before = join(dir, 'before-invites.sqlite');
+    const db = new Database(before);
+    migrate(db, SQLITE_MIGRATIONS.slice(0, 1));
+    db.exec("INSERT INTO plans (id, title, created_at, updated_at) VALUES ('old', 'Old', 0, 0)");
+    db.close();
+    const storage = SqliteStorage.open(before);
+    try {
+      expect((await storage.documents.getPlan('old'))?.title).toBe('Old');
+      await storage.access.createInvite(newInvite('old', 'i1'));
+      expect(await storage.access.listInvites('old')).toHaveLength(1);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('refuses, in the schema itself, participants across plans and unknown roles', () => {
+    withRawDb((db) => {
+      db.pragma('foreign_keys = ON');
+      db.exec(`
+        INSERT INTO plans (id, title, created_at, updated_at) VALUES ('p2', 'Other', 0, 0);
+        INSERT INTO invites (id, plan_id, role, token_hash, sealed_token, created_at)
+        VALUES ('i1', 'p1', 'member', 'h1', x'00', 0);
+      `);
+      const joinThrough = (planId: string) => () =>
+        db.exec(`INSERT INTO participants (id, plan_id, invite_id, name, role, created_at,
+          last_seen_at) VALUES ('a', '${planId}', 'i1', 'A', 'member', 0, 0)`);
+      expect(joinThrough('p2')).toThrow(/FOREIGN KEY/);
+      expect(joinThrough('p1')).not.toThrow();
+      expect(() =>
+        db.exec(`INSERT INTO invites (id, plan_id, role, token_hash, sealed_token, created_at)
+          VALUES ('i2', 'p1', 'admin', 'h2', x'00', 0)`),
+      ).toThrow(/CHECK/);
+    });
+  });
+
   it('refuses a database written by a newer Plenary, saying what to do', () => {
     withRawDb((db) => db.pragma(`user_version = ${SQLITE_MIGRATIONS.length + 1}`));
-    const open = () => SqliteDocumentStore.open(file);
+    const open = () => SqliteStorage.open(file);
     expect(open).toThrow(StoreError);
     expect(open).toThrow(expect.objectContaining({ code: 'unavailable' }));
     expect(open).toThrow(/newer Plenary, so upgrade this one/);

@@ -3,7 +3,7 @@
  * many have run; to change the schema, append one entry (never edit a released one).
  */
 import type Database from 'better-sqlite3';
-import { StoreError } from './DocumentStore.ts';
+import { StoreError } from './StoreError.ts';
 
 /** Schema changes in the order they were introduced; entry i brings version i to i + 1. */
 export const SQLITE_MIGRATIONS: readonly string[] = [
@@ -42,6 +42,51 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     first_seen_at INTEGER NOT NULL,
     PRIMARY KEY (plan_id, client_id)
   ) STRICT;
+  `,
+  // 2: invite links, the participants who came in through them, and their sessions.
+  // Tokens arrive hashed (and invite tokens also sealed) by the server. The roles are
+  // spelled out rather than taken from the model, since a released migration must not
+  // change when the model does. The UNIQUE (plan_id, id) keys let children reference
+  // (plan, row) pairs, so a participant cannot join through another plan's invite and a
+  // session cannot name another plan's participant, whatever the code above does.
+  `
+  CREATE TABLE invites (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'focal-point', 'member', 'observer')),
+    group_id TEXT,
+    token_hash TEXT NOT NULL UNIQUE,
+    sealed_token BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    revoked_at INTEGER,
+    created_by TEXT,
+    UNIQUE (plan_id, id)
+  ) STRICT;
+
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    invite_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('facilitator', 'focal-point', 'member', 'observer')),
+    group_id TEXT,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
+    UNIQUE (plan_id, id),
+    FOREIGN KEY (plan_id, invite_id) REFERENCES invites (plan_id, id) ON DELETE CASCADE
+  ) STRICT;
+  CREATE INDEX participants_by_invite ON participants (plan_id, invite_id);
+
+  CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    FOREIGN KEY (plan_id, participant_id) REFERENCES participants (plan_id, id) ON DELETE CASCADE
+  ) STRICT;
+  -- Child keys get an index so that deleting a participant need not scan every session.
+  CREATE INDEX sessions_by_participant ON sessions (plan_id, participant_id);
   `,
 ];
 

@@ -1,8 +1,8 @@
 /**
- * The errors every adapter raises, worded once so that callers (and the contract suite)
+ * The errors every adapter raises, worded once so that callers (and the contract suites)
  * see the same code and message whichever adapter is behind the port.
  */
-import { StoreError } from './DocumentStore.ts';
+import { StoreError } from './StoreError.ts';
 
 /** The id given to `createPlan` is taken. */
 export const planExists = (planId: string): StoreError =>
@@ -15,6 +15,27 @@ export const planNotFound = (planId: string): StoreError =>
     `There is no plan "${planId}"; check the id, or create the plan first.`,
   );
 
-/** The store was used after `close()`. */
-export const storeClosed = (): StoreError =>
-  new StoreError('unavailable', 'The document store is closed; open a new one to keep going.');
+/** An invite or session was given a token hash that another one already has. */
+export const tokenExists = (): StoreError =>
+  new StoreError(
+    'token-exists',
+    'Another invite or session already has this token hash; generate a new token and retry.',
+  );
+
+/** The operation names an invite that the plan does not have. */
+export const inviteNotFound = (planId: string, inviteId: string): StoreError =>
+  new StoreError(
+    'invite-not-found',
+    `Plan "${planId}" has no invite "${inviteId}"; the link may belong to another plan.`,
+  );
+
+/** The operation names a participant that the plan does not have. */
+export const participantNotFound = (planId: string, participantId: string): StoreError =>
+  new StoreError(
+    'participant-not-found',
+    `Plan "${planId}" has no participant "${participantId}"; create the participant first.`,
+  );
+
+/** The storage was used after `close()`. */
+export const storageClosed = (): StoreError =>
+  new StoreError('unavailable', 'The storage is closed; open it again to keep going.');

@@ -1,5 +1,5 @@
 import { Relay, type RelayEvents } from '@plenary/relay';
-import type { DocumentStore } from '@plenary/storage';
+import type { AccessStore, DocumentStore, Storage } from '@plenary/storage';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
 
@@ -9,6 +9,8 @@ declare module 'fastify' {
     config: ServerConfig;
     /** Where plans are stored. */
     store: DocumentStore;
+    /** Where invite links, participants and sessions are stored. */
+    access: AccessStore;
     /** The rooms of open plans. */
     relay: Relay;
   }
@@ -17,18 +19,19 @@ declare module 'fastify' {
 /** What the services plugin is given. */
 export interface ServicesOptions {
   config: ServerConfig;
-  store: DocumentStore;
+  /** Closed with the app: the services plugin owns it from here on. */
+  storage: Storage;
   relayEvents?: RelayEvents;
 }
 
 /**
  * The shared services every route uses. On close the relay writes open plans back
- * before the store is closed, so a restart loses nothing.
+ * before the storage is closed, so a restart loses nothing.
  */
 export const servicesPlugin = fp<ServicesOptions>(
-  async (app, { config, store, relayEvents }) => {
+  async (app, { config, storage, relayEvents }) => {
     const relay = new Relay({
-      persistence: store,
+      persistence: storage.documents,
       logger: app.log,
       events: relayEvents,
       options: {
@@ -37,11 +40,12 @@ export const servicesPlugin = fp<ServicesOptions>(
       },
     });
     app.decorate('config', config);
-    app.decorate('store', store);
+    app.decorate('store', storage.documents);
+    app.decorate('access', storage.access);
     app.decorate('relay', relay);
     app.addHook('onClose', async () => {
       await relay.close();
-      await store.close();
+      await storage.close();
     });
   },
   { name: 'plenary-services' },

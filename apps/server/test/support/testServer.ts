@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDocumentStore } from '@plenary/storage';
+import { openStorage } from '@plenary/storage';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
@@ -38,7 +38,7 @@ export async function startTestServer(
   });
   const logLines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
-  const app = await buildApp({ config, store: openDocumentStore({ dataDir }), logger });
+  const app = await buildApp({ config, storage: openStorage({ dataDir }), logger });
   const address = await app.listen({ host: config.host, port: 0 });
   return {
     app,

@@ -7,7 +7,7 @@
  * Usage: node --import tsx appendForever.ts <database file>
  */
 import * as Y from 'yjs';
-import { SqliteDocumentStore } from '../SqliteDocumentStore.ts';
+import { SqliteStorage } from '../SqliteStorage.ts';
 import { CRASH_PLAN_ID, markOf } from './crashMarks.ts';
 import { docOf, TEXT_NAME } from './yjsText.ts';
 
@@ -20,7 +20,7 @@ if (!file) {
   process.exit(2);
 }
 
-const store = SqliteDocumentStore.open(file);
+const store = SqliteStorage.open(file).documents;
 // After an earlier run was killed, carry on from what the store kept, as a restarted
 // server would.
 const stored = await store.loadDocument(CRASH_PLAN_ID);

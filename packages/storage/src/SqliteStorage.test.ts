@@ -1,21 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DocumentStore } from './DocumentStore.ts';
+import { describeAccessStoreContract } from './accessStoreContract.ts';
 import { describeDocumentStoreContract } from './documentStoreContract.ts';
-import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
+import { SqliteStorage } from './SqliteStorage.ts';
+import type { Storage } from './Storage.ts';
+import type { StorageFixture } from './test-support/contractFixture.ts';
 import { makeTempDir, removeTempDir } from './test-support/tempDir.ts';
 
-describeDocumentStoreContract('SqliteDocumentStore', async () => {
+async function sqliteFixture(): Promise<StorageFixture> {
   const dir = makeTempDir();
   // A nested path, so every test also checks that open() creates missing directories.
   const file = join(dir, 'data', 'plenary.sqlite');
-  let current: DocumentStore = SqliteDocumentStore.open(file);
+  let current: Storage = SqliteStorage.open(file);
   return {
-    store: current,
+    storage: current,
     reopen: async () => {
       await current.close();
-      current = SqliteDocumentStore.open(file);
+      current = SqliteStorage.open(file);
       return current;
     },
     cleanup: async () => {
@@ -23,15 +25,18 @@ describeDocumentStoreContract('SqliteDocumentStore', async () => {
       removeTempDir(dir);
     },
   };
-});
+}
 
-describe('SqliteDocumentStore.open', () => {
+describeDocumentStoreContract('SqliteStorage', sqliteFixture);
+describeAccessStoreContract('SqliteStorage', sqliteFixture);
+
+describe('SqliteStorage.open', () => {
   it('fails as unavailable, naming the file, when it cannot create the database', () => {
     const dir = makeTempDir();
     try {
       const notADirectory = join(dir, 'file');
       writeFileSync(notADirectory, '');
-      const open = () => SqliteDocumentStore.open(join(notADirectory, 'plenary.sqlite'));
+      const open = () => SqliteStorage.open(join(notADirectory, 'plenary.sqlite'));
       expect(open).toThrow(expect.objectContaining({ code: 'unavailable' }));
       expect(open).toThrow(
         /Cannot open the plan database at .*file.*check that the data directory/,

@@ -1,0 +1,12 @@
+import { describeAccessStoreContract } from './accessStoreContract.ts';
+import { describeDocumentStoreContract } from './documentStoreContract.ts';
+import { InMemoryStorage } from './InMemoryStorage.ts';
+import type { StorageFixture } from './test-support/contractFixture.ts';
+
+async function inMemoryFixture(): Promise<StorageFixture> {
+  const storage = new InMemoryStorage();
+  return { storage, cleanup: () => storage.close() };
+}
+
+describeDocumentStoreContract('InMemoryStorage', inMemoryFixture);
+describeAccessStoreContract('InMemoryStorage', inMemoryFixture);

@@ -1,0 +1,120 @@
+/**
+ * The one SQLite handle behind a SqliteStorage, and how every store runs its statements
+ * on it: inside transactions, with closed-database and disk failures turned into
+ * StoreErrors.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from './StoreError.ts';
+import { migrate } from './sqliteMigrations.ts';
+import { storageClosed } from './storeErrors.ts';
+
+/** How long a write waits for another connection's lock before failing as unavailable. */
+const BUSY_TIMEOUT_MS = 5_000;
+
+/** SQLite result codes (by prefix) that mean "the disk or a lock", not "a bug here". */
+const UNAVAILABLE_CODES = [
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_FULL',
+  'SQLITE_IOERR',
+  'SQLITE_READONLY',
+  'SQLITE_CANTOPEN',
+];
+
+/** A zero-copy plain Uint8Array view of a BLOB (a Buffer), so every adapter hands out the same type. */
+export const bytesOf = (buffer: Uint8Array): Uint8Array =>
+  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+
+/** How SQLite holds a `T`: its dates as epoch milliseconds, the rest as they are. */
+export type SqliteRow<T> = {
+  [K in keyof T]: T[K] extends Date ? number : T[K] extends Date | null ? number | null : T[K];
+};
+
+/** An open, migrated SQLite database in WAL mode, with every commit synced to disk. */
+export class SqliteConnection {
+  private readonly selectOne: Database.Statement;
+
+  private constructor(
+    /** The handle, for stores to prepare their statements on; run them through `run`. */
+    readonly db: Database.Database,
+  ) {
+    this.selectOne = db.prepare('SELECT 1');
+  }
+
+  /** Opens (creating it and its directory if needed) and migrates the database at `filePath`. */
+  static open(filePath: string): SqliteConnection {
+    let db: Database.Database | undefined;
+    try {
+      mkdirSync(dirname(filePath), { recursive: true });
+      db = new Database(filePath);
+      db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL only syncs at checkpoints, so a power cut can lose commits that
+      // had returned. FULL syncs the WAL on every commit: an append that resolved (and that
+      // the relay then acknowledged to the client) is on disk.
+      db.pragma('synchronous = FULL');
+      db.pragma('foreign_keys = ON');
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      migrate(db);
+      return new SqliteConnection(db);
+    } catch (error) {
+      db?.close();
+      if (error instanceof StoreError) throw error;
+      throw new StoreError(
+        'unavailable',
+        `Cannot open the plan database at ${filePath} (${messageOf(error)}); check that the ` +
+          'data directory is writable and the file is a Plenary database.',
+      );
+    }
+  }
+
+  /**
+   * Runs `body` in a write transaction that takes the lock up front: upgrading a read
+   * lock instead fails at once in WAL mode (SQLITE_BUSY_SNAPSHOT) rather than waiting.
+   */
+  write<T>(body: () => T): Promise<T> {
+    return this.run(() => this.db.transaction(body).immediate());
+  }
+
+  /** Runs `body` in a read transaction, so that all its reads see the same commit. */
+  read<T>(body: () => T): Promise<T> {
+    return this.run(() => this.db.transaction(body).deferred());
+  }
+
+  /** Runs database calls, turning closed-database and disk failures into StoreErrors. */
+  async run<T>(operation: () => T): Promise<T> {
+    if (!this.db.open) throw storageClosed();
+    try {
+      return operation();
+    } catch (error) {
+      if (
+        error instanceof Database.SqliteError &&
+        UNAVAILABLE_CODES.some((code) => error.code.startsWith(code))
+      ) {
+        throw new StoreError(
+          'unavailable',
+          `The plan database at ${this.db.name} cannot be used right now (${error.code}: ` +
+            `${error.message}); check disk space and permissions, then retry.`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** Resolves when the database answers a query. */
+  ping(): Promise<void> {
+    return this.run(() => {
+      this.selectOne.get();
+    });
+  }
+
+  /** Closes the database; closing again does nothing, any other call then rejects. */
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,34 @@
+import { SqliteAccessStore } from './SqliteAccessStore.ts';
+import { SqliteConnection } from './SqliteConnection.ts';
+import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
+import type { Storage } from './Storage.ts';
+
+/** Storage on one SQLite file: the single-machine deployment's. */
+export class SqliteStorage implements Storage {
+  /** Plans and their Yjs update logs. */
+  readonly documents: SqliteDocumentStore;
+  /** Invite links, participants and sessions of those plans. */
+  readonly access: SqliteAccessStore;
+
+  private constructor(private readonly connection: SqliteConnection) {
+    this.documents = new SqliteDocumentStore(connection);
+    this.access = new SqliteAccessStore(connection);
+  }
+
+  /**
+   * Opens (creating it and its directory if needed) and migrates the database at
+   * `filePath`, once for both stores. Fails with `unavailable` when it cannot.
+   */
+  static open(filePath: string): SqliteStorage {
+    return new SqliteStorage(SqliteConnection.open(filePath));
+  }
+
+  async ping(): Promise<void> {
+    return this.connection.ping();
+  }
+
+  /** Closes the database; closing again does nothing, any other call then rejects. */
+  async close(): Promise<void> {
+    return this.connection.close();
+  }
+}

@@ -1,0 +1,20 @@
+/** What went wrong in a store operation, for callers that branch on it. */
+export type StoreErrorCode =
+  | 'plan-exists'
+  | 'plan-not-found'
+  | 'seq-out-of-range'
+  | 'token-exists'
+  | 'invite-not-found'
+  | 'participant-not-found'
+  | 'unavailable';
+
+/** A store operation that failed for a reason the caller can name. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: StoreErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}

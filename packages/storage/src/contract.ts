@@ -1,0 +1,7 @@
+/**
+ * The contract suites every storage adapter passes, as `@plenary/storage/contract`: kept
+ * out of the package's index because they import vitest.
+ */
+export { describeAccessStoreContract } from './accessStoreContract.ts';
+export { describeDocumentStoreContract } from './documentStoreContract.ts';
+export type { StorageFixture } from './test-support/contractFixture.ts';

@@ -1,0 +1,55 @@
+/**
+ * What both contract suites share: the storage under test, fresh per test, and the
+ * assertions and clock they both lean on.
+ */
+import { afterEach, beforeEach, expect, vi } from 'vitest';
+import type { Storage } from '../Storage.ts';
+import { StoreError, type StoreErrorCode } from '../StoreError.ts';
+
+/** A storage under test, and how to reopen it over the same data and to clean up after it. */
+export interface StorageFixture {
+  storage: Storage;
+  /** Closes the storage and opens a new one over the same data; absent when data cannot outlive it. */
+  reopen?: () => Promise<Storage>;
+  /** Closes whichever storage is open and deletes its data. */
+  cleanup: () => Promise<void>;
+}
+
+/**
+ * Builds a fixture with `makeStorage` before each test of the enclosing describe and
+ * cleans it up after; returns a getter for the current one.
+ */
+export function useStorageFixture(
+  makeStorage: () => Promise<StorageFixture>,
+): () => StorageFixture {
+  let fixture: StorageFixture | undefined;
+  beforeEach(async () => {
+    fixture = await makeStorage();
+  });
+  afterEach(async () => {
+    vi.useRealTimers();
+    await fixture?.cleanup();
+    fixture = undefined;
+  });
+  return () => {
+    if (!fixture) throw new Error('the storage fixture is only there inside a test');
+    return fixture;
+  };
+}
+
+/** Awaits `promise`, expecting it to reject with a StoreError of `code`. */
+export async function expectStoreError(promise: Promise<unknown>, code: StoreErrorCode) {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  expect(error).toMatchObject({ code });
+}
+
+/** Sets the clock that stores read timestamps from; the fixture restores it after each test. */
+export function clockAt(isoTime: string): Date {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(isoTime));
+  return new Date(isoTime);
+}

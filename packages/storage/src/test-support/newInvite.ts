@@ -1,0 +1,22 @@
+/** Invites for tests, with every field `createInvite` takes filled in from a few. */
+import type { Role } from '@plenary/model';
+import type { StoredInvite } from '../AccessStore.ts';
+
+/** What `createInvite` takes. */
+export type NewInvite = Omit<StoredInvite, 'revokedAt' | 'createdAt'>;
+
+/** An invite of `planId` whose token hash and sealed token are derived from its id. */
+export const newInvite = (
+  planId: string,
+  id: string,
+  grants: { role?: Role; groupId?: string | null } = {},
+): NewInvite => ({
+  id,
+  planId,
+  role: grants.role ?? 'member',
+  groupId: grants.groupId ?? null,
+  tokenHash: `hash-of-${id}`,
+  sealedToken: new TextEncoder().encode(`sealed-${id}`),
+  expiresAt: null,
+  createdBy: null,
+});
