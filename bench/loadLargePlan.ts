@@ -15,7 +15,6 @@ import { createPlanDoc } from '@plenary/editor';
 import { addSection, PLAN_TEMPLATES, readPlan, sectionFragmentName } from '@plenary/model';
 import { buildApp, loadConfig } from '@plenary/server';
 import { openStorage } from '@plenary/storage';
-import pino from 'pino';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -84,7 +83,7 @@ async function coldJoin(dataDir: string, planId: string): Promise<number> {
   const app = await buildApp({
     config,
     storage: openStorage({ dataDir }),
-    logger: pino({ level: 'silent' }),
+    logDestination: { write: () => undefined },
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const doc = new Y.Doc();

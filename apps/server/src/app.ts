@@ -2,22 +2,25 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { RelayEvents } from '@plenary/relay';
 import type { Storage } from '@plenary/storage';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { vaultPlugin } from './access/vaultPlugin.ts';
 import type { ServerConfig } from './config.ts';
 import { handleError } from './errors.ts';
-import { loggerOptions } from './logging.ts';
+import { type LogDestination, loggerOptions } from './logging.ts';
 import { servicesPlugin } from './plugins/services.ts';
+import { accessRoutes } from './routes/accessRoutes.ts';
+import { groupRoutes } from './routes/groupRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
 import { syncRoutes } from './routes/syncRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
 
-/** What `buildApp` needs; tests pass their own storage or logger. */
+/** What `buildApp` needs; tests pass their own storage and log destination. */
 export interface AppOptions {
   config: ServerConfig;
   storage: Storage;
-  /** A logger instance to use instead of one built from `config.logLevel`. */
-  logger?: FastifyBaseLogger;
+  /** Where log lines go instead of stdout. */
+  logDestination?: LogDestination;
   relayEvents?: RelayEvents;
 }
 
@@ -25,9 +28,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
-    ...(options.logger
-      ? { loggerInstance: options.logger }
-      : { logger: loggerOptions(config.logLevel) }),
+    logger: loggerOptions(config.logLevel, options.logDestination),
     bodyLimit: 1024 * 1024,
     // Validation errors list every problem, not just the first.
     ajv: { customOptions: { allErrors: true } },
@@ -43,7 +44,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // code (4413); anything larger is cut off by ws itself (1009) before it is buffered.
   await app.register(websocket, { options: { maxPayload: config.maxFrameBytes * 2 } });
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(vaultPlugin);
   await app.register(planRoutes, { prefix: '/api' });
+  await app.register(accessRoutes, { prefix: '/api' });
+  await app.register(groupRoutes, { prefix: '/api' });
   await app.register(syncRoutes);
   await app.register(webRoutes, { distDir: config.webDistDir });
   return app as unknown as FastifyInstance;

@@ -16,6 +16,8 @@ export interface ServerConfig {
   logLevel: string;
   /** The built web app to serve, or null to serve the API alone. */
   webDistDir: string | null;
+  /** When set, creating and listing plans need this bearer token. */
+  adminToken: string | null;
 }
 
 /** A configuration value that cannot be used, with the variable's name. */
@@ -69,9 +71,21 @@ export function loadConfig(
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     logLevel: env.LOG_LEVEL || 'info',
+    adminToken: adminToken(env),
     webDistDir:
       env.WEB_DIST_DIR === '' ? null : path.resolve(cwd, env.WEB_DIST_DIR || defaultWebDist()),
   };
+}
+
+function adminToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.PLENARY_ADMIN_TOKEN;
+  if (!token) return null;
+  if (token.length < 16) {
+    throw new ConfigError(
+      'PLENARY_ADMIN_TOKEN must be at least 16 characters; a short one can be guessed.',
+    );
+  }
+  return token;
 }
 
 function defaultWebDist(): string {

@@ -1,6 +1,7 @@
 import { PlanStructureError } from '@plenary/model';
 import { UnknownPlanError } from '@plenary/relay';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AccessError } from './access/authenticate.ts';
 
 /** The body of every API error: a stable code and a message a person can act on. */
 export interface ApiErrorBody {
@@ -35,6 +36,9 @@ const STATUS_TEXT: Record<number, string> = {
 
 function classify(error: unknown): { statusCode: number; code: string; message: string } {
   if (error instanceof ApiError) return error;
+  if (error instanceof AccessError) {
+    return { statusCode: 401, code: error.problem, message: error.message };
+  }
   if (error instanceof UnknownPlanError) {
     return { statusCode: 404, code: 'plan-not-found', message: error.message };
   }

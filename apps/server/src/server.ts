@@ -2,21 +2,21 @@ import { openStorage } from '@plenary/storage';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { lanAddresses } from './lanAddresses.ts';
-import { seedDemoPlan } from './plans/seedDemoPlan.ts';
+import { demoFacilitatorPath } from './plans/seedDemoPlan.ts';
 
 /** Starts Plenary: opens storage, seeds a demo plan on first run, listens, prints where. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const storage = openStorage({ dataDir: config.dataDir });
   const app = await buildApp({ config, storage });
-  const demo = await seedDemoPlan(storage.documents);
+  const demo = await demoFacilitatorPath(app);
   const address = await app.listen({ host: config.host, port: config.port });
   const port = Number(new URL(address).port);
   const local = config.publicUrl ?? `http://localhost:${port}`;
   const lines = [
     '',
     `Plenary is running. Open ${local} in a browser.`,
-    ...(demo ? [`Demo plan: ${local}/plans/${demo}`] : []),
+    ...(demo ? [`Demo plan (facilitator link, keep it private): ${local}${demo}`] : []),
     ...(config.publicUrl
       ? []
       : lanAddresses().map((ip) => `On the venue network: http://${ip}:${port}`)),

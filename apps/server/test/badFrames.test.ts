@@ -5,7 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
-import { createTestPlan, startTestServer, type TestServer } from './support/testServer.ts';
+import {
+  type CreatedPlan,
+  createTestPlan,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
 
 const LIMIT = 4096;
 
@@ -45,13 +50,13 @@ function sendAndAwaitClose(
 }
 
 let server: TestServer;
-let plan: { id: string; sections: { id: string }[] };
+let plan: CreatedPlan;
 let honest: StockClient;
 
 beforeEach(async () => {
   server = await startTestServer({ env: { MAX_FRAME_BYTES: String(LIMIT) } });
   plan = await createTestPlan(server);
-  honest = stockClient(server.syncUrl, plan.id);
+  honest = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
   await whenSynced(honest);
 });
 
@@ -90,7 +95,10 @@ describe('bad frames at the relay, over real sockets', () => {
   for (const [name, frame, code] of cases) {
     it(`${name} closes only its own socket with ${code}`, async () => {
       const before = await storedState();
-      const closed = await sendAndAwaitClose(`${server.syncUrl}/${plan.id}`, frame());
+      const closed = await sendAndAwaitClose(
+        `${server.syncUrl}/${plan.id}?token=${plan.facilitatorToken}`,
+        frame(),
+      );
       expect(closed.code).toBe(code);
       expect(closed.reason).not.toBe('');
       expect(await storedState()).toEqual(before);
@@ -101,7 +109,7 @@ describe('bad frames at the relay, over real sockets', () => {
       const section = honest.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
       section.insert(0, [new Y.XmlText('still editing')]);
       await eventually(() => honest.provider.wsconnected && server.app.relay.openRoomCount === 1);
-      const check = stockClient(server.syncUrl, plan.id);
+      const check = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
       await whenSynced(check);
       await eventually(
         () =>

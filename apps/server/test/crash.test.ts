@@ -46,15 +46,20 @@ async function spawnServer(dataDir: string, port: number): Promise<ChildProcess>
   return child;
 }
 
-async function firstPlan(port: number): Promise<{ id: string; sectionId: string }> {
-  const { plans } = (await (await fetch(`http://127.0.0.1:${port}/api/plans`)).json()) as {
-    plans: { id: string }[];
-  };
-  const id = plans[0]?.id ?? '';
-  const plan = (await (await fetch(`http://127.0.0.1:${port}/api/plans/${id}`)).json()) as {
+async function createPlanOn(
+  port: number,
+): Promise<{ id: string; sectionId: string; token: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/plans`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Crash plan', template: 'blank' }),
+  });
+  const plan = (await response.json()) as {
+    id: string;
+    facilitatorToken: string;
     sections: { id: string }[];
   };
-  return { id, sectionId: plan.sections[0]?.id ?? '' };
+  return { id: plan.id, sectionId: plan.sections[0]?.id ?? '', token: plan.facilitatorToken };
 }
 
 let children: ChildProcess[] = [];
@@ -71,11 +76,14 @@ describe('a server killed with SIGKILL while people type', () => {
     const port = await freePort();
     children.push(await spawnServer(dataDir, port));
     const syncUrl = `ws://127.0.0.1:${port}/sync`;
-    const plan = await firstPlan(port);
+    const plan = await createPlanOn(port);
 
-    const writers = [stockClient(syncUrl, plan.id), stockClient(syncUrl, plan.id)];
+    const writers = [
+      stockClient(syncUrl, plan.id, plan.token),
+      stockClient(syncUrl, plan.id, plan.token),
+    ];
     // The observer only listens: what it holds is exactly what the server broadcast.
-    const observer = stockClient(syncUrl, plan.id);
+    const observer = stockClient(syncUrl, plan.id, plan.token);
     clients.push(...writers, observer);
     await Promise.all([...writers, observer].map(whenSynced));
 
@@ -105,7 +113,7 @@ describe('a server killed with SIGKILL while people type', () => {
     for (const client of clients.splice(0)) client.destroy();
 
     children.push(await spawnServer(dataDir, port));
-    const after = stockClient(syncUrl, plan.id);
+    const after = stockClient(syncUrl, plan.id, plan.token);
     clients.push(after);
     await whenSynced(after);
 

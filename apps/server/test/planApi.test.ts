@@ -9,13 +9,20 @@ afterAll(async () => {
   await server.close();
 });
 
+/** The facilitator token of the plan created last; every call carries it. */
+let token = '';
+
 async function api(method: string, url: string, body?: unknown) {
   const response = await server.app.inject({
     method: method as 'GET',
     url,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
     ...(body === undefined ? {} : { payload: body as object }),
   });
-  return { status: response.statusCode, body: response.body ? response.json() : null };
+  const json = response.body ? response.json() : null;
+  if (url === '/api/plans' && method === 'POST' && response.statusCode === 201)
+    token = json.facilitatorToken;
+  return { status: response.statusCode, body: json };
 }
 
 describe('the plan REST API', () => {
@@ -26,7 +33,6 @@ describe('the plan REST API', () => {
   it('creates an R2P plan with its sections and a url that opens it', async () => {
     const created = await api('POST', '/api/plans', { title: 'Cambodia NAP', template: 'r2p-nap' });
     expect(created.status).toBe(201);
-    expect(created.body.url).toMatch(new RegExp(`/plans/${created.body.id}$`));
     expect(created.body.sections.map((s: { title: string }) => s.title)).toContain(
       'Risk factors and early warning',
     );
@@ -34,8 +40,12 @@ describe('the plan REST API', () => {
       0, 1, 2, 3, 4, 5, 6, 7,
     ]);
 
+    expect(created.body.url).toBe(
+      `http://localhost:80/plans/${created.body.id}#invite=${created.body.facilitatorToken}`,
+    );
     const fetched = await api('GET', `/api/plans/${created.body.id}`);
-    expect(fetched.body).toEqual(created.body);
+    const { facilitatorToken: _token, url: _link, ...plan } = created.body;
+    expect(fetched.body).toEqual({ ...plan, url: `http://localhost:80/plans/${created.body.id}` });
     const listed = await api('GET', '/api/plans');
     expect(listed.body.plans.map((p: { id: string }) => p.id)).toContain(created.body.id);
   });

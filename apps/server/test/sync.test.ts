@@ -15,8 +15,10 @@ afterEach(async () => {
   server = null;
 });
 
+let token = '';
+
 function connect(syncUrl: string, planId: string): StockClient {
-  const client = stockClient(syncUrl, planId);
+  const client = stockClient(syncUrl, planId, token);
   clients.push(client);
   return client;
 }
@@ -68,6 +70,7 @@ describe('co-editing through the relay with stock y-websocket clients', () => {
   it('converges five clients making random concurrent edits in one section; a late joiner gets it all', async () => {
     server = await startTestServer();
     const plan = await createTestPlan(server);
+    token = plan.facilitatorToken;
     const sectionId = plan.sections[0]?.id ?? '';
     const five = Array.from({ length: 5 }, () => connect(server?.syncUrl ?? '', plan.id));
     await Promise.all(five.map(whenSynced));
@@ -103,6 +106,7 @@ describe('co-editing through the relay with stock y-websocket clients', () => {
   it('keeps every edit across a server restart on the same data directory', async () => {
     server = await startTestServer();
     const plan = await createTestPlan(server, 'r2p-nap');
+    token = plan.facilitatorToken;
     const sectionId = plan.sections[1]?.id ?? '';
     const alice = connect(server.syncUrl, plan.id);
     await whenSynced(alice);
@@ -125,11 +129,12 @@ describe('co-editing through the relay with stock y-websocket clients', () => {
   it('sends REST structure changes to open clients as live updates', async () => {
     server = await startTestServer();
     const plan = await createTestPlan(server);
+    token = plan.facilitatorToken;
     const alice = connect(server.syncUrl, plan.id);
     await whenSynced(alice);
     const response = await fetch(`${server.baseUrl}/api/plans/${plan.id}/sections`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ title: 'Roadmap', groupId: 'g3' }),
     });
     expect(response.status).toBe(201);

@@ -1,14 +1,34 @@
-import type { DocumentStore } from '@plenary/storage';
+import type { FastifyInstance } from 'fastify';
+import { issueInvite } from '../access/invites.ts';
 import { createPlan } from './createPlan.ts';
 
 /** Title of the plan a fresh installation starts with. */
 export const DEMO_PLAN_TITLE = 'National Action Plan on R2P and Atrocity Prevention (demo)';
 
-/** Creates the demo plan when the store has no plans yet; returns its id, or null. */
-export async function seedDemoPlan(store: DocumentStore): Promise<string | null> {
-  const existing = await store.listPlans();
-  if (existing.length > 0)
-    return existing.find((plan) => plan.title === DEMO_PLAN_TITLE)?.id ?? null;
-  const { id } = await createPlan(store, DEMO_PLAN_TITLE, 'r2p-nap');
-  return id;
+/**
+ * Makes sure a first-time user has something to open: creates the demo plan when the
+ * store has no plans, and returns the path of a working facilitator link to it (the
+ * existing one again on later starts), or null when other plans exist and no demo does.
+ */
+export async function demoFacilitatorPath(app: FastifyInstance): Promise<string | null> {
+  const { store, access, vault } = app;
+  const plans = await store.listPlans();
+  let demoId = plans.find((plan) => plan.title === DEMO_PLAN_TITLE)?.id ?? null;
+  if (!demoId && plans.length > 0) return null;
+  if (!demoId) demoId = (await createPlan(store, DEMO_PLAN_TITLE, 'r2p-nap')).id;
+  const usable = (await access.listInvites(demoId)).find(
+    (invite) => invite.role === 'facilitator' && !invite.revokedAt && !invite.expiresAt,
+  );
+  const token =
+    (usable && vault.unseal(usable.sealedToken)) ??
+    (
+      await issueInvite(access, vault, {
+        planId: demoId,
+        role: 'facilitator',
+        groupId: null,
+        expiresAt: null,
+        createdBy: null,
+      })
+    ).token;
+  return `/plans/${demoId}#invite=${token}`;
 }

@@ -1,7 +1,8 @@
-import { Relay, type RelayEvents } from '@plenary/relay';
+import { planWritePolicy, Relay, type RelayEvents } from '@plenary/relay';
 import type { AccessStore, DocumentStore, Storage } from '@plenary/storage';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
+import { RefusalCounter } from './refusalCounter.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -13,6 +14,8 @@ declare module 'fastify' {
     access: AccessStore;
     /** The rooms of open plans. */
     relay: Relay;
+    /** Refused frames and sockets, counted by reason. */
+    relayRefusals: RefusalCounter;
   }
 }
 
@@ -30,10 +33,18 @@ export interface ServicesOptions {
  */
 export const servicesPlugin = fp<ServicesOptions>(
   async (app, { config, storage, relayEvents }) => {
+    const refusals = new RefusalCounter();
     const relay = new Relay({
       persistence: storage.documents,
       logger: app.log,
-      events: relayEvents,
+      policy: planWritePolicy,
+      events: {
+        ...relayEvents,
+        onRefusal: (event) => {
+          refusals.onRefusal(event);
+          relayEvents?.onRefusal?.(event);
+        },
+      },
       options: {
         maxFrameBytes: config.maxFrameBytes,
         compactAfterUpdates: config.compactAfterUpdates,
@@ -43,6 +54,7 @@ export const servicesPlugin = fp<ServicesOptions>(
     app.decorate('store', storage.documents);
     app.decorate('access', storage.access);
     app.decorate('relay', relay);
+    app.decorate('relayRefusals', refusals);
     app.addHook('onClose', async () => {
       await relay.close();
       await storage.close();

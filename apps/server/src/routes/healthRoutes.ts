@@ -5,7 +5,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', async (request, reply) => {
     try {
       await app.store.ping();
-      return { status: 'ok', openPlans: app.relay.openRoomCount };
+      return {
+        status: 'ok',
+        openPlans: app.relay.openRoomCount,
+        refusals: app.relayRefusals.snapshot(),
+      };
     } catch (error) {
       request.log.error({ err: error }, 'health check failed');
       return reply.status(503).send({

@@ -8,8 +8,11 @@ import {
   renameSection,
   restoreSection,
   setPlanTitle,
+  setSectionStatus,
 } from '@plenary/model';
 import type * as Y from 'yjs';
+import { inviteUrl, issueInvite } from '../access/invites.ts';
+import { principalFor, requireAdmin, requireRight } from '../access/requestAccess.ts';
 import { baseUrl } from '../baseUrl.ts';
 import { ApiError } from '../errors.ts';
 import { createPlan } from '../plans/createPlan.ts';
@@ -25,10 +28,11 @@ import {
 
 /**
  * Plans and their sections. Structural changes are Yjs transactions on the plan's live
- * document (through the relay), so every open editor sees them at once.
+ * document (through the relay), so every open editor sees them at once; each checks
+ * the caller's rights against the document's state inside the same transaction.
  */
 export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { relay, store } = app;
+  const { relay, store, access, vault } = app;
 
   const sectionOf = (doc: Y.Doc, sectionId: string) => {
     const section = sectionResponse(readPlan(doc), sectionId);
@@ -38,11 +42,25 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   };
 
   app.post('/plans', { schema: { body: CreatePlanBody } }, async (request, reply) => {
+    requireAdmin(request);
     const { id, state } = await createPlan(store, request.body.title, request.body.template);
-    return reply.status(201).send(planResponse(baseUrl(request), id, state));
+    const { token } = await issueInvite(access, vault, {
+      planId: id,
+      role: 'facilitator',
+      groupId: null,
+      expiresAt: null,
+      createdBy: null,
+    });
+    const base = baseUrl(request);
+    return reply.status(201).send({
+      ...planResponse(base, id, state),
+      url: inviteUrl(base, id, token),
+      facilitatorToken: token,
+    });
   });
 
   app.get('/plans', async (request) => {
+    requireAdmin(request);
     const plans = await store.listPlans();
     return {
       plans: plans.map((plan) => ({
@@ -56,8 +74,10 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/plans/:planId', { schema: { params: PlanParams } }, async (request) => {
-    const state = await relay.read(request.params.planId, readPlan);
-    return planResponse(baseUrl(request), request.params.planId, state);
+    const { planId } = request.params;
+    await principalFor(request, planId);
+    const state = await relay.read(planId, readPlan);
+    return planResponse(baseUrl(request), planId, state);
   });
 
   app.patch(
@@ -65,10 +85,16 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: PlanParams, body: UpdatePlanBody } },
     async (request) => {
       const { planId } = request.params;
-      const state = await relay.transact(planId, (doc) => {
-        setPlanTitle(doc, request.body.title);
-        return readPlan(doc);
-      });
+      const principal = await principalFor(request, planId);
+      const state = await relay.transact(
+        planId,
+        (doc) => {
+          requireRight(principal, 'edit-structure', readPlan(doc));
+          setPlanTitle(doc, request.body.title);
+          return readPlan(doc);
+        },
+        principal.participantId,
+      );
       await store.setPlanTitle(planId, request.body.title);
       return planResponse(baseUrl(request), planId, state);
     },
@@ -78,8 +104,14 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/plans/:planId/sections',
     { schema: { params: PlanParams, body: CreateSectionBody } },
     async (request, reply) => {
-      const section = await relay.transact(request.params.planId, (doc) =>
-        sectionOf(doc, addSection(doc, request.body)),
+      const principal = await principalFor(request, request.params.planId);
+      const section = await relay.transact(
+        request.params.planId,
+        (doc) => {
+          requireRight(principal, 'edit-structure', readPlan(doc));
+          return sectionOf(doc, addSection(doc, request.body));
+        },
+        principal.participantId,
       );
       return reply.status(201).send(section);
     },
@@ -90,23 +122,41 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: SectionParams, body: UpdateSectionBody } },
     async (request) => {
       const { planId, sectionId } = request.params;
-      const { title, groupId, index } = request.body;
-      return relay.transact(planId, (doc) => {
-        // Checked before anything changes: a transaction that throws half way would
-        // still keep its first changes.
-        sectionOf(doc, sectionId);
-        if (index !== undefined && index >= readPlan(doc).sections.length) {
-          throw new ApiError(
-            400,
-            'bad-index',
-            `A section can move to positions 0 to ${readPlan(doc).sections.length - 1}.`,
-          );
-        }
-        if (groupId !== undefined) assignSection(doc, sectionId, groupId);
-        if (title !== undefined) renameSection(doc, sectionId, title);
-        if (index !== undefined) moveSection(doc, sectionId, index);
-        return sectionOf(doc, sectionId);
-      });
+      const principal = await principalFor(request, planId);
+      const { title, groupId, index, status } = request.body;
+      return relay.transact(
+        planId,
+        (doc) => {
+          // Everything is checked before anything changes: a transaction that throws
+          // half way would still keep its first changes.
+          const plan = readPlan(doc);
+          sectionOf(doc, sectionId);
+          if (title !== undefined || groupId !== undefined || index !== undefined) {
+            requireRight(principal, 'edit-structure', plan);
+          }
+          if (status !== undefined) requireRight(principal, 'approve-section', plan);
+          if (index !== undefined && index >= plan.sections.length) {
+            throw new ApiError(
+              400,
+              'bad-index',
+              `A section can move to positions 0 to ${plan.sections.length - 1}.`,
+            );
+          }
+          if (
+            groupId !== undefined &&
+            groupId !== null &&
+            !plan.groups.some((g) => g.id === groupId && !g.archived)
+          ) {
+            throw new ApiError(404, 'group-not-found', `This plan has no group "${groupId}".`);
+          }
+          if (groupId !== undefined) assignSection(doc, sectionId, groupId);
+          if (title !== undefined) renameSection(doc, sectionId, title);
+          if (index !== undefined) moveSection(doc, sectionId, index);
+          if (status !== undefined) setSectionStatus(doc, sectionId, status);
+          return sectionOf(doc, sectionId);
+        },
+        principal.participantId,
+      );
     },
   );
 
@@ -115,7 +165,15 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: SectionParams } },
     async (request, reply) => {
       const { planId, sectionId } = request.params;
-      await relay.transact(planId, (doc) => removeSection(doc, sectionId));
+      const principal = await principalFor(request, planId);
+      await relay.transact(
+        planId,
+        (doc) => {
+          requireRight(principal, 'edit-structure', readPlan(doc));
+          removeSection(doc, sectionId);
+        },
+        principal.participantId,
+      );
       return reply.status(204).send();
     },
   );
@@ -125,10 +183,16 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { schema: { params: SectionParams } },
     async (request) => {
       const { planId, sectionId } = request.params;
-      return relay.transact(planId, (doc) => {
-        restoreSection(doc, sectionId);
-        return sectionOf(doc, sectionId);
-      });
+      const principal = await principalFor(request, planId);
+      return relay.transact(
+        planId,
+        (doc) => {
+          requireRight(principal, 'edit-structure', readPlan(doc));
+          restoreSection(doc, sectionId);
+          return sectionOf(doc, sectionId);
+        },
+        principal.participantId,
+      );
     },
   );
 };

@@ -28,8 +28,50 @@ export const CreateSectionBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** Body of `PATCH /api/plans/:planId/sections/:sectionId`: any of the three. */
+/** A section's progress; `agreed` locks it. */
+export const SectionStatusSchema = Type.Union([
+  Type.Literal('drafting'),
+  Type.Literal('in-review'),
+  Type.Literal('agreed'),
+]);
+
+/** Body of `PATCH /api/plans/:planId/sections/:sectionId`: any of these. */
 export const UpdateSectionBody = Type.Object(
-  { title: Type.Optional(Title), groupId: Type.Optional(GroupId), index: Type.Optional(Index) },
+  {
+    title: Type.Optional(Title),
+    groupId: Type.Optional(GroupId),
+    index: Type.Optional(Index),
+    status: Type.Optional(SectionStatusSchema),
+  },
   { additionalProperties: false, minProperties: 1 },
 );
+
+/** Body of `PUT /api/plans/:planId/phase`. */
+export const PhaseBody = Type.Object(
+  { phase: Type.Union([Type.Literal('drafting'), Type.Literal('review'), Type.Literal('final')]) },
+  { additionalProperties: false },
+);
+
+/** Colours are #rrggbb so they work as CSS and in exported documents. */
+const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
+
+/** Body of `POST /api/plans/:planId/groups`. */
+export const CreateGroupBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 60 }), color: Type.Optional(Color) },
+  { additionalProperties: false },
+);
+
+/** Body of `PATCH /api/plans/:planId/groups/:groupId`. */
+export const UpdateGroupBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    color: Type.Optional(Color),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** A group's id in a path. */
+export const GroupParams = Type.Object({
+  planId: Type.String({ pattern: '^[0-9a-z]{6,64}$' }),
+  groupId: Type.String({ pattern: '^[0-9a-z]{1,64}$' }),
+});

@@ -1,10 +1,21 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { isPlanId } from '@plenary/model';
-import { CloseCode } from '@plenary/relay';
+import { CloseCode, isPlanId } from '@plenary/model';
+import { type RelayConnection, UnknownPlanError } from '@plenary/relay';
 import type { WebSocket } from 'ws';
+import { AccessError, type AccessProblem, authenticate } from '../access/authenticate.ts';
 
 /** How often the server pings each socket; one that misses a ping is dropped. */
 const KEEPALIVE_MS = 30_000;
+/** Timers longer than this overflow; an expiry further away is checked on reconnect. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+const CLOSE_FOR: Record<AccessProblem, number> = {
+  'missing-token': CloseCode.UNAUTHORIZED,
+  'malformed-token': CloseCode.UNAUTHORIZED,
+  'unknown-token': CloseCode.UNAUTHORIZED,
+  revoked: CloseCode.LINK_REVOKED,
+  expired: CloseCode.LINK_EXPIRED,
+};
 
 function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
   if (Array.isArray(data)) return Buffer.concat(data);
@@ -12,37 +23,30 @@ function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
 }
 
 /**
- * `GET /sync/:planId` upgrades to the y-websocket protocol. The route only adapts the
- * socket; everything else is the relay's.
+ * `GET /sync/:planId?token=…` upgrades to the y-websocket protocol. The upgrade is
+ * always accepted and a refusal is a close code: an HTTP error on the upgrade would
+ * make the stock client retry forever, while 44xx codes stop it and say why.
  */
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/sync/:planId', { websocket: true }, (socket: WebSocket, request) => {
     const { planId } = request.params as { planId: string };
-    if (!isPlanId(planId)) {
-      socket.close(CloseCode.UNKNOWN_PLAN, 'no plan has this id');
-      return;
-    }
-    const connection = app.relay.connect(
-      planId,
-      {
-        send: (data) => socket.send(data, { binary: true }),
-        close: (code, reason) => socket.close(code, reason),
-      },
-      { participantId: null },
-    );
-    // Listeners are attached before anything async happens, or early frames are lost.
-    socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) =>
-      connection.receive(asBytes(data)),
-    );
-    socket.on('close', () => {
-      clearInterval(keepalive);
-      connection.disconnect();
+    const { token } = request.query as { token?: string };
+    // Frames that arrive while the token is checked are kept, in order.
+    const early: Uint8Array[] = [];
+    let connection: RelayConnection | null = null;
+    let closed = false;
+    socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      const bytes = asBytes(data);
+      if (connection) connection.receive(bytes);
+      else early.push(bytes);
     });
-    // Venue wifi drops without a goodbye: a socket that stops answering pings is gone.
+
     let alive = true;
+    let expiry: NodeJS.Timeout | null = null;
     socket.on('pong', () => {
       alive = true;
     });
+    // Venue wifi drops without a goodbye: a socket that stops answering pings is gone.
     const keepalive = setInterval(() => {
       if (!alive) {
         socket.terminate();
@@ -51,5 +55,69 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
       alive = false;
       socket.ping();
     }, KEEPALIVE_MS);
+    socket.on('close', () => {
+      closed = true;
+      clearInterval(keepalive);
+      if (expiry) clearTimeout(expiry);
+      connection?.disconnect();
+    });
+
+    if (!isPlanId(planId)) {
+      socket.close(CloseCode.UNKNOWN_PLAN, 'no plan has this id');
+      return;
+    }
+    const opened = app.store.getPlan(planId).then((plan) => {
+      if (!plan) throw new UnknownPlanError(planId);
+      return authenticate(app.access, app.vault, planId, token);
+    });
+    opened.then(
+      (principal) => {
+        if (closed) return;
+        connection = app.relay.connect(
+          planId,
+          {
+            send: (data) => socket.send(data, { binary: true }),
+            close: (code, reason) => socket.close(code, reason),
+          },
+          {
+            participantId: principal.participantId,
+            inviteId: principal.inviteId,
+            actor: principal.actor,
+            presence: {
+              name: principal.name ?? 'Guest',
+              role: principal.actor.role,
+              groupId: principal.actor.groupId,
+            },
+          },
+        );
+        for (const bytes of early.splice(0)) connection.receive(bytes);
+        if (principal.expiresAt) {
+          const wait = principal.expiresAt.getTime() - Date.now();
+          if (wait < MAX_TIMER_MS) {
+            expiry = setTimeout(
+              () => socket.close(CloseCode.LINK_EXPIRED, 'this link has expired'),
+              Math.max(0, wait),
+            );
+          }
+        }
+      },
+      (error: unknown) => {
+        if (error instanceof UnknownPlanError) {
+          socket.close(CloseCode.UNKNOWN_PLAN, 'no plan has this id');
+          return;
+        }
+        if (error instanceof AccessError) {
+          app.log.warn(
+            { planId, problem: error.problem },
+            'refused a socket: its token does not open this plan',
+          );
+          app.relayRefusals.count(error.problem);
+          socket.close(CLOSE_FOR[error.problem], error.message.slice(0, 120));
+          return;
+        }
+        app.log.error({ planId, err: error }, 'could not check a socket token');
+        socket.close(CloseCode.SERVER_ERROR, 'the server could not check your link');
+      },
+    );
   });
 };

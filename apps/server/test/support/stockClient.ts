@@ -13,11 +13,12 @@ export interface StockClient {
  * Connects the unmodified `WebsocketProvider` to a test server. BroadcastChannel is
  * off: with it, clients in one process would sync without touching the server.
  */
-export function stockClient(syncUrl: string, planId: string): StockClient {
+export function stockClient(syncUrl: string, planId: string, token?: string): StockClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, planId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+    ...(token ? { params: { token } } : {}),
   });
   return {
     doc,
@@ -53,4 +54,13 @@ export async function eventually(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/** Resolves with the close code and reason once the server closes the provider for good. */
+export function whenClosed(client: StockClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    client.provider.on('connection-close', (event) => {
+      if (event && event.code >= 4000) resolve({ code: event.code, reason: event.reason });
+    });
+  });
 }

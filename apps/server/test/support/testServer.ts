@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStorage } from '@plenary/storage';
 import type { FastifyInstance } from 'fastify';
-import pino from 'pino';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 
@@ -37,8 +36,11 @@ export async function startTestServer(
     ...options.env,
   });
   const logLines: string[] = [];
-  const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
-  const app = await buildApp({ config, storage: openStorage({ dataDir }), logger });
+  const app = await buildApp({
+    config,
+    storage: openStorage({ dataDir }),
+    logDestination: { write: (line: string) => logLines.push(line) },
+  });
   const address = await app.listen({ host: config.host, port: 0 });
   return {
     app,
@@ -50,16 +52,69 @@ export async function startTestServer(
   };
 }
 
-/** Creates a plan through the API and returns its id and sections. */
+/** A plan as the create call returns it. */
+export interface CreatedPlan {
+  id: string;
+  url: string;
+  facilitatorToken: string;
+  sections: { id: string; title: string; groupId: string | null }[];
+  groups: { id: string; name: string }[];
+}
+
+/** Calls the API over HTTP, with a bearer token when given; returns status and JSON body. */
+export async function callApi(
+  server: TestServer,
+  method: string,
+  url: string,
+  options: { token?: string; body?: unknown } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies and assert on their fields.
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${server.baseUrl}${url}`, {
+    method,
+    headers: {
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** Creates a plan through the API and returns it with its facilitator token. */
 export async function createTestPlan(
   server: TestServer,
   template: 'r2p-nap' | 'blank' = 'blank',
-): Promise<{ id: string; sections: { id: string; title: string }[] }> {
-  const response = await fetch(`${server.baseUrl}/api/plans`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Test plan', template }),
+): Promise<CreatedPlan> {
+  const { status, body } = await callApi(server, 'POST', '/api/plans', {
+    body: { title: 'Test plan', template },
   });
-  if (response.status !== 201) throw new Error(`creating a plan failed: ${response.status}`);
-  return (await response.json()) as { id: string; sections: { id: string; title: string }[] };
+  if (status !== 201) throw new Error(`creating a plan failed: ${status} ${JSON.stringify(body)}`);
+  return body as CreatedPlan;
+}
+
+/** Makes an invite link as the facilitator and joins with it; returns both tokens. */
+export async function joinAs(
+  server: TestServer,
+  plan: CreatedPlan,
+  invite: { role: string; groupId?: string | null; expiresAt?: string },
+  name: string,
+): Promise<{ inviteId: string; inviteToken: string; sessionToken: string; participantId: string }> {
+  const created = await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, {
+    token: plan.facilitatorToken,
+    body: invite,
+  });
+  if (created.status !== 201)
+    throw new Error(`creating an invite failed: ${JSON.stringify(created.body)}`);
+  const joined = await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
+    token: created.body.token,
+    body: { name },
+  });
+  if (joined.status !== 201) throw new Error(`joining failed: ${JSON.stringify(joined.body)}`);
+  return {
+    inviteId: created.body.id,
+    inviteToken: created.body.token,
+    sessionToken: joined.body.sessionToken,
+    participantId: joined.body.participant.id,
+  };
 }

@@ -1,0 +1,80 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Name of the key file kept in DATA_DIR, outside the database. */
+export const SECRET_KEY_FILE = 'plenary-secret.key';
+
+const TOKEN_BYTES = 32;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Makes, hashes and seals access tokens.
+ *
+ * A token is 256 random bits. The database holds only its SHA-256 (for lookup) and, for
+ * invite links, a copy sealed with AES-256-GCM under a key kept in its own file in
+ * DATA_DIR: a leaked database alone reveals no working link, yet the facilitator can be
+ * shown a link again later.
+ */
+export class TokenVault {
+  private constructor(private readonly key: Buffer) {}
+
+  /** Opens the vault of a data directory, creating its key on first use. */
+  static open(dataDir: string): TokenVault {
+    const file = path.join(dataDir, SECRET_KEY_FILE);
+    if (!existsSync(file)) {
+      mkdirSync(dataDir, { recursive: true });
+      // 'wx' fails if another process created the key in the meantime.
+      try {
+        writeFileSync(file, randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    chmodSync(file, 0o600);
+    const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+    if (key.length !== 32) {
+      throw new Error(
+        `${file} does not hold a 256-bit key; restore it from a backup or delete it to revoke every link.`,
+      );
+    }
+    return new TokenVault(key);
+  }
+
+  /** A new random token, safe in URLs. */
+  newToken(): string {
+    return randomBytes(TOKEN_BYTES).toString('base64url');
+  }
+
+  /** True when `value` has the shape of a token (checked before any lookup). */
+  isWellFormed(value: string): boolean {
+    return TOKEN_PATTERN.test(value);
+  }
+
+  /** The lookup hash of a token. */
+  hash(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+
+  /** Encrypts a token for storage: 12-byte nonce, 16-byte tag, ciphertext. */
+  seal(token: string): Uint8Array {
+    const nonce = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, nonce);
+    const sealed = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
+    return new Uint8Array(Buffer.concat([nonce, cipher.getAuthTag(), sealed]));
+  }
+
+  /** Decrypts a sealed token; null when it was sealed under another key or altered. */
+  unseal(sealed: Uint8Array): string | null {
+    try {
+      const bytes = Buffer.from(sealed);
+      const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString(
+        'utf8',
+      );
+    } catch {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,247 @@
+import { CloseCode } from '@plenary/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stockClient, whenClosed, whenSynced } from './support/stockClient.ts';
+import {
+  type CreatedPlan,
+  callApi,
+  createTestPlan,
+  joinAs,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
+
+let server: TestServer;
+let plan: CreatedPlan;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  plan = await createTestPlan(server, 'r2p-nap');
+});
+afterEach(async () => {
+  await server.close();
+});
+
+const g1Section = () => plan.sections.find((s) => s.groupId === 'g1')?.id ?? '';
+
+describe('rights on the REST API', () => {
+  it('lets only the facilitator change phase, structure and links', async () => {
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Ambassador');
+    for (const token of [member.sessionToken, focal.sessionToken]) {
+      expect(
+        (
+          await callApi(server, 'PUT', `/api/plans/${plan.id}/phase`, {
+            token,
+            body: { phase: 'review' },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await callApi(server, 'PATCH', `/api/plans/${plan.id}`, {
+            token,
+            body: { title: 'Mine' },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, {
+            token,
+            body: { role: 'facilitator' },
+          })
+        ).status,
+      ).toBe(403);
+      expect(
+        (await callApi(server, 'GET', `/api/plans/${plan.id}/invites`, { token })).status,
+      ).toBe(403);
+    }
+    const phase = await callApi(server, 'PUT', `/api/plans/${plan.id}/phase`, {
+      token: plan.facilitatorToken,
+      body: { phase: 'review' },
+    });
+    expect(phase).toMatchObject({ status: 200, body: { phase: 'review' } });
+  });
+
+  it('lets the focal point approve (lock) a section but not a member or observer', async () => {
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const observer = await joinAs(server, plan, { role: 'observer' }, 'Projector');
+    const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Ambassador');
+    const url = `/api/plans/${plan.id}/sections/${g1Section()}`;
+    for (const token of [member.sessionToken, observer.sessionToken]) {
+      expect(
+        (await callApi(server, 'PATCH', url, { token, body: { status: 'agreed' } })).status,
+      ).toBe(403);
+    }
+    expect(
+      (await callApi(server, 'PATCH', url, { token: focal.sessionToken, body: { groupId: 'g2' } }))
+        .status,
+    ).toBe(403);
+    const locked = await callApi(server, 'PATCH', url, {
+      token: focal.sessionToken,
+      body: { status: 'agreed' },
+    });
+    expect(locked).toMatchObject({ status: 200, body: { status: 'agreed' } });
+  });
+
+  it('answers 401 with a reason for missing, unknown, revoked and expired tokens', async () => {
+    const url = `/api/plans/${plan.id}`;
+    expect((await callApi(server, 'GET', url)).body.code).toBe('missing-token');
+    expect((await callApi(server, 'GET', url, { token: 'short' })).body.code).toBe(
+      'malformed-token',
+    );
+    expect((await callApi(server, 'GET', url, { token: 'A'.repeat(43) })).body.code).toBe(
+      'unknown-token',
+    );
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    await callApi(server, 'DELETE', `/api/plans/${plan.id}/invites/${member.inviteId}`, {
+      token: plan.facilitatorToken,
+    });
+    const revoked = await callApi(server, 'GET', url, { token: member.sessionToken });
+    expect(revoked).toMatchObject({ status: 401, body: { code: 'revoked' } });
+    expect(revoked.body.message).toMatch(/withdrawn/);
+  });
+
+  it('needs the admin token to create and list plans when PLENARY_ADMIN_TOKEN is set', async () => {
+    const admin = 'a-long-admin-token-for-tests';
+    const guarded = await startTestServer({ env: { PLENARY_ADMIN_TOKEN: admin } });
+    try {
+      const body = { title: 'Guarded', template: 'blank' };
+      expect((await callApi(guarded, 'POST', '/api/plans', { body })).status).toBe(401);
+      expect((await callApi(guarded, 'GET', '/api/plans')).status).toBe(401);
+      expect(
+        (await callApi(guarded, 'POST', '/api/plans', { body, token: `${admin}x` })).status,
+      ).toBe(401);
+      expect((await callApi(guarded, 'POST', '/api/plans', { body, token: admin })).status).toBe(
+        201,
+      );
+      expect(
+        (await callApi(guarded, 'GET', '/api/plans', { token: admin })).body.plans,
+      ).toHaveLength(1);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+describe('joining with a link', () => {
+  it('creates a participant, lists who joined with the link, and resumes as the same person', async () => {
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara');
+    const join = await callApi(server, 'GET', `/api/plans/${plan.id}/join`, {
+      token: member.inviteToken,
+    });
+    expect(join.body).toMatchObject({ role: 'member', group: { id: 'g2', name: 'Group 2' } });
+    expect(join.body.participants).toEqual([{ id: member.participantId, name: 'Dara' }]);
+
+    const again = await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
+      token: member.inviteToken,
+      body: { participantId: member.participantId },
+    });
+    expect(again.status).toBe(201);
+    expect(again.body.participant.id).toBe(member.participantId);
+    const me = await callApi(server, 'GET', `/api/plans/${plan.id}/me`, {
+      token: again.body.sessionToken,
+    });
+    expect(me.body).toMatchObject({
+      participantId: member.participantId,
+      name: 'Dara',
+      role: 'member',
+      groupId: 'g2',
+    });
+
+    const other = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Vanna');
+    const stolen = await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
+      token: other.inviteToken,
+      body: { participantId: member.participantId },
+    });
+    expect(stolen.status).toBe(404);
+  });
+
+  it('shows the facilitator every link again, with how many joined', async () => {
+    const made = await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, {
+      token: plan.facilitatorToken,
+      body: { role: 'member', groupId: 'g1' },
+    });
+    await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
+      token: made.body.token,
+      body: { name: 'A' },
+    });
+    await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
+      token: made.body.token,
+      body: { name: 'B' },
+    });
+    const listed = await callApi(server, 'GET', `/api/plans/${plan.id}/invites`, {
+      token: plan.facilitatorToken,
+    });
+    const entry = listed.body.invites.find((invite: { id: string }) => invite.id === made.body.id);
+    expect(entry).toMatchObject({
+      role: 'member',
+      groupId: 'g1',
+      participantCount: 2,
+      url: made.body.url,
+    });
+    expect(made.body.url).toContain(`#invite=${made.body.token}`);
+  });
+
+  it('refuses member links without a group and expiries in the past', async () => {
+    const token = plan.facilitatorToken;
+    const url = `/api/plans/${plan.id}/invites`;
+    expect(
+      (await callApi(server, 'POST', url, { token, body: { role: 'member' } })).body.code,
+    ).toBe('group-required');
+    const past = new Date(Date.now() - 1000).toISOString();
+    expect(
+      (await callApi(server, 'POST', url, { token, body: { role: 'observer', expiresAt: past } }))
+        .status,
+    ).toBe(400);
+  });
+});
+
+describe('groups', () => {
+  it('removing a group moves its sections to the plenary, revokes its links and closes their sockets', async () => {
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const client = stockClient(server.syncUrl, plan.id, member.sessionToken);
+    await whenSynced(client);
+    const closed = whenClosed(client);
+    const removed = await callApi(server, 'DELETE', `/api/plans/${plan.id}/groups/g1`, {
+      token: plan.facilitatorToken,
+    });
+    expect(removed.status).toBe(204);
+    expect((await closed).code).toBe(CloseCode.LINK_REVOKED);
+    client.destroy();
+    const after = await callApi(server, 'GET', `/api/plans/${plan.id}`, {
+      token: plan.facilitatorToken,
+    });
+    expect(after.body.groups.find((g: { id: string }) => g.id === 'g1')).toMatchObject({
+      archived: true,
+      name: 'Group 1',
+    });
+    expect(
+      after.body.sections.filter((s: { groupId: string | null }) => s.groupId === 'g1'),
+    ).toEqual([]);
+    expect(
+      (await callApi(server, 'GET', `/api/plans/${plan.id}/me`, { token: member.sessionToken }))
+        .body.code,
+    ).toBe('revoked');
+  });
+
+  it('adds and renames groups', async () => {
+    const token = plan.facilitatorToken;
+    const added = await callApi(server, 'POST', `/api/plans/${plan.id}/groups`, {
+      token,
+      body: { name: 'Group 4' },
+    });
+    expect(added).toMatchObject({ status: 201, body: { name: 'Group 4', archived: false } });
+    expect(added.body.color).toMatch(/^#[0-9a-f]{6}$/);
+    const renamed = await callApi(
+      server,
+      'PATCH',
+      `/api/plans/${plan.id}/groups/${added.body.id}`,
+      {
+        token,
+        body: { name: 'Media and academia' },
+      },
+    );
+    expect(renamed.body.name).toBe('Media and academia');
+  });
+});
