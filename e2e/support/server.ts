@@ -20,6 +20,8 @@ export interface StartServerOptions {
   env?: Record<string, string>;
   /** Reuse a data folder, e.g. to restart a server on the data of a stopped one. */
   dataDir?: string;
+  /** Another entry point than the product's, e.g. `e2e/support/faultyStoreServer.ts`. */
+  entry?: string;
 }
 
 /** A running Plenary server process on a port of its own. */
@@ -85,7 +87,7 @@ export async function startPlenaryServer(options: StartServerOptions = {}): Prom
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plenary-e2e-')));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+  const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? SERVER_ENTRY], {
     cwd: repoRoot,
     env: {
       ...process.env,
