@@ -12,6 +12,7 @@ import { accessRoutes } from './routes/accessRoutes.ts';
 import { groupRoutes } from './routes/groupRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
+import { presentationRoutes } from './routes/presentationRoutes.ts';
 import { syncRoutes } from './routes/syncRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
 
@@ -48,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, { prefix: '/api' });
   await app.register(accessRoutes, { prefix: '/api' });
   await app.register(groupRoutes, { prefix: '/api' });
+  await app.register(presentationRoutes, { prefix: '/api' });
   await app.register(syncRoutes);
   await app.register(webRoutes, { distDir: config.webDistDir });
   return app as unknown as FastifyInstance;

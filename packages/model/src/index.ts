@@ -28,6 +28,20 @@ export {
   setSectionStatus,
   updateGroup,
 } from './plan.ts';
+export type {
+  PresentationMode,
+  PresentationState,
+  TimerCommand,
+  TimerState,
+} from './presentation.ts';
+export {
+  nextTimer,
+  readPresentation,
+  readTimer,
+  setPresentation,
+  timeLeft,
+  writeTimer,
+} from './presentation.ts';
 export type { RichTextDoc, RichTextNode } from './richText.ts';
 export {
   bulletList,

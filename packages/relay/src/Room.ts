@@ -439,6 +439,12 @@ function vouch(state: unknown, presence: VouchedPresence): unknown {
   return {
     ...current,
     ...(presence.role === 'observer' ? { cursor: null } : {}),
-    user: { ...user, name: presence.name, role: presence.role, groupId: presence.groupId },
+    user: {
+      ...user,
+      participantId: presence.participantId,
+      name: presence.name,
+      role: presence.role,
+      groupId: presence.groupId,
+    },
   };
 }

@@ -14,6 +14,8 @@ export interface RelaySocket {
 
 /** What the server vouches for in a connection's presence (its awareness `user`). */
 export interface VouchedPresence {
+  /** The participant, so projectors can follow a presenter's position. */
+  participantId: string | null;
   name: string;
   role: Role;
   groupId: string | null;

@@ -84,6 +84,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
             inviteId: principal.inviteId,
             actor: principal.actor,
             presence: {
+              participantId: principal.participantId,
               name: principal.name ?? 'Guest',
               role: principal.actor.role,
               groupId: principal.actor.groupId,

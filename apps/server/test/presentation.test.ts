@@ -1,0 +1,140 @@
+import { readPresentation, readTimer, sectionFragmentName } from '@plenary/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { eventually, stockClient, whenSynced } from './support/stockClient.ts';
+import {
+  type CreatedPlan,
+  callApi,
+  createTestPlan,
+  joinAs,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
+
+let server: TestServer;
+let plan: CreatedPlan;
+beforeEach(async () => {
+  server = await startTestServer();
+  plan = await createTestPlan(server, 'r2p-nap');
+});
+afterEach(async () => {
+  await server.close();
+});
+
+describe('presentation and timer', () => {
+  it('the facilitator presents a section and every client sees it live', async () => {
+    const observer = await joinAs(server, plan, { role: 'observer' }, 'Projector');
+    const projector = stockClient(server.syncUrl, plan.id, observer.sessionToken);
+    await whenSynced(projector);
+    const sectionId = plan.sections[2]?.id ?? '';
+    const put = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
+      token: plan.facilitatorToken,
+      body: { mode: 'section', sectionId },
+    });
+    expect(put.status).toBe(200);
+    await eventually(
+      () => readPresentation(projector.doc).sectionId === sectionId,
+      5_000,
+      'the presentation',
+    );
+    projector.destroy();
+  });
+
+  it('lets the focal point present but not a member', async () => {
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Ambassador');
+    const url = `/api/plans/${plan.id}/presentation`;
+    expect(
+      (await callApi(server, 'PUT', url, { token: member.sessionToken, body: { mode: 'follow' } }))
+        .status,
+    ).toBe(403);
+    const follow = await callApi(server, 'PUT', url, {
+      token: focal.sessionToken,
+      body: { mode: 'follow' },
+    });
+    expect(follow.body).toMatchObject({ mode: 'follow', presenterId: focal.participantId });
+  });
+
+  it('shows member and observer links to the room, never facilitator links', async () => {
+    const token = plan.facilitatorToken;
+    const memberLink = await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, {
+      token,
+      body: { role: 'member', groupId: 'g2' },
+    });
+    const shown = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
+      token,
+      body: { joinOverlayInviteId: memberLink.body.id },
+    });
+    expect(shown.body.joinOverlay).toEqual({ url: memberLink.body.url, label: 'Group 2' });
+    const facilitatorLink = await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, {
+      token,
+      body: { role: 'facilitator' },
+    });
+    const refused = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
+      token,
+      body: { joinOverlayInviteId: facilitatorLink.body.id },
+    });
+    expect(refused).toMatchObject({ status: 400, body: { code: 'invite-not-public' } });
+  });
+
+  it('keeps the timer in server time: start, pause, add', async () => {
+    const token = plan.facilitatorToken;
+    const url = `/api/plans/${plan.id}/timer`;
+    const before = Date.now();
+    const started = await callApi(server, 'PUT', url, {
+      token,
+      body: { action: 'start', durationMs: 600_000, label: 'Breakout' },
+    });
+    expect(started.body.timer.endsAt).toBeGreaterThanOrEqual(before + 600_000);
+    const paused = await callApi(server, 'PUT', url, { token, body: { action: 'pause' } });
+    expect(paused.body.timer.endsAt).toBeNull();
+    const added = await callApi(server, 'PUT', url, { token, body: { action: 'add', ms: 60_000 } });
+    expect(added.body.timer.remainingMs).toBeGreaterThan(600_000);
+    const time = await callApi(server, 'GET', '/api/time');
+    expect(Math.abs(time.body.now - Date.now())).toBeLessThan(1_000);
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    expect(
+      (await callApi(server, 'PUT', url, { token: member.sessionToken, body: { action: 'clear' } }))
+        .status,
+    ).toBe(403);
+    const client = stockClient(server.syncUrl, plan.id, member.sessionToken);
+    await whenSynced(client);
+    expect(readTimer(client.doc)?.label).toBe('Breakout');
+    client.destroy();
+  });
+
+  it('attributes Yjs clients to the participants behind them', async () => {
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const client = stockClient(server.syncUrl, plan.id, member.sessionToken);
+    await whenSynced(client);
+    const section = plan.sections.find((s) => s.groupId === 'g1')?.id ?? '';
+    client.doc
+      .getXmlFragment(sectionFragmentName(section))
+      .insert(0, [new Y.XmlElement('paragraph')]);
+    let clients: { clientId: number; name: string | null; groupId: string | null }[] = [];
+    await eventually(
+      () => {
+        void callApi(server, 'GET', `/api/plans/${plan.id}/attribution`, {
+          token: plan.facilitatorToken,
+        }).then((r) => {
+          clients = r.body.clients;
+        });
+        return clients.some((c) => c.clientId === client.doc.clientID);
+      },
+      5_000,
+      'the attribution',
+    );
+    expect(clients.find((c) => c.clientId === client.doc.clientID)).toMatchObject({
+      name: 'Sokha',
+      groupId: 'g1',
+    });
+    expect(
+      (
+        await callApi(server, 'GET', `/api/plans/${plan.id}/attribution`, {
+          token: member.sessionToken,
+        })
+      ).status,
+    ).toBe(403);
+    client.destroy();
+  });
+});
