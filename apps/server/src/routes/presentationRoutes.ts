@@ -3,7 +3,6 @@ import {
   nextTimer,
   type PresentationState,
   readPlan,
-  readPresentation,
   readTimer,
   setPresentation,
   writeTimer,
