@@ -5,7 +5,14 @@
  */
 
 /** The keys Plenary stores on the device. */
-export type SettingKey = 'plenary.name' | 'plenary.color' | 'plenary.language';
+export type SettingKey =
+  | 'plenary.name'
+  | 'plenary.color'
+  | 'plenary.language'
+  /** The plans this device has joined, with their tokens (see `access/planAccess.ts`). */
+  | 'plenary.plans'
+  /** The server's administrator token, when it asks for one to create and list plans. */
+  | 'plenary.adminToken';
 
 /** Reads a stored setting, or null when it is unset or storage is unavailable. */
 export function readSetting(key: SettingKey): string | null {
@@ -13,6 +20,15 @@ export function readSetting(key: SettingKey): string | null {
     return globalThis.localStorage?.getItem(key) ?? null;
   } catch {
     return null;
+  }
+}
+
+/** Forgets a setting. */
+export function removeSetting(key: SettingKey): void {
+  try {
+    globalThis.localStorage?.removeItem(key);
+  } catch {
+    // Nothing stored that could be forgotten.
   }
 }
 

@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/start.css';
 import './styles/plan.css';
 import './styles/editor.css';
+import './styles/panels.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -52,6 +52,17 @@ describe('apiFetch', () => {
     await expect(apiFetch('/plans')).rejects.toMatchObject({ status: 0, code: NETWORK_ERROR });
   });
 
+  it('sends the token as a bearer authorization, and no header without one', async () => {
+    const fetch = vi.fn(async () => respond(200, {}));
+    vi.stubGlobal('fetch', fetch);
+    await apiFetch('/plans/x/me', { token: 'session-token' });
+    await apiFetch('/plans/x');
+    expect(fetch.mock.calls.map((call) => (call as unknown[])[1])).toEqual([
+      expect.objectContaining({ headers: { authorization: 'Bearer session-token' } }),
+      expect.objectContaining({ headers: {} }),
+    ]);
+  });
+
   it('returns nothing for 204', async () => {
     vi.stubGlobal('fetch', async () => respond(204, undefined));
     await expect(apiFetch('/plans/x/sections/y', { method: 'DELETE' })).resolves.toBeUndefined();

@@ -1,9 +1,11 @@
 import { ApiError, NETWORK_ERROR } from './ApiError.ts';
 
-/** How a REST call is made: method and JSON body. */
+/** How a REST call is made: method, JSON body, and the token that opens the plan. */
 export interface ApiRequest {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /** Sent as `Authorization: Bearer <token>`: a session, invite or administrator token. */
+  token?: string | null;
   signal?: AbortSignal;
 }
 
@@ -29,12 +31,15 @@ async function errorFrom(response: Response): Promise<ApiError> {
 
 /** Calls `/api<path>` and returns the parsed JSON body; failures throw an `ApiError`. */
 export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
-  const { method = 'GET', body, signal } = request;
+  const { method = 'GET', body, token, signal } = request;
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });

@@ -1,4 +1,11 @@
-import type { GroupState, Phase, PlanTemplateId, SectionState } from '@plenary/model';
+import type {
+  GroupState,
+  Phase,
+  PlanTemplateId,
+  Role,
+  SectionState,
+  SectionStatus,
+} from '@plenary/model';
 
 /** A plan as the start page lists it. */
 export interface PlanSummary {
@@ -25,6 +32,11 @@ export interface PlanResource {
   groups: GroupState[];
 }
 
+/** A new plan as `POST /api/plans` returns it: `url` is the facilitator's invite link. */
+export interface CreatedPlan extends PlanResource {
+  facilitatorToken: string;
+}
+
 /** What `POST /api/plans` takes. */
 export interface NewPlan {
   title: string;
@@ -35,4 +47,83 @@ export interface NewPlan {
 export interface ServerConfig {
   /** The largest websocket frame the server accepts, in bytes. */
   maxUpdateBytes: number;
+}
+
+/** A breakout group as an invite link names it. */
+export interface InviteGroup {
+  id: string;
+  name: string;
+  color: string;
+}
+
+/** What an invite link opens (`GET /api/plans/:id/join`, with the invite token). */
+export interface InviteInfo {
+  planTitle: string;
+  role: Role;
+  group: InviteGroup | null;
+  /** People who already joined with this same link, so they can continue as themselves. */
+  participants: { id: string; name: string }[];
+}
+
+/** Joining with an invite: a new participant by name, or one who joined with it before. */
+export type JoinRequest = { name: string } | { participantId: string };
+
+/** The answer to joining (`POST /api/plans/:id/participants`). */
+export interface JoinResponse {
+  participant: { id: string; name: string; role: Role; groupId: string | null };
+  sessionToken: string;
+}
+
+/** Who this device is in a plan (`GET /api/plans/:id/me`). */
+export interface Me {
+  participantId: string;
+  name: string;
+  role: Role;
+  groupId: string | null;
+  /** The invite link this person joined with. */
+  inviteId: string;
+  expiresAt: string | null;
+}
+
+/** An invite link as the Share panel lists it (`GET /api/plans/:id/invites`). */
+export interface Invite {
+  id: string;
+  role: Role;
+  groupId: string | null;
+  /** The link again, for showing it once more; null when the server cannot show it. */
+  url: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  participantCount: number;
+}
+
+/** What `POST /api/plans/:id/invites` takes: member links need a group. */
+export interface NewInvite {
+  role: Role;
+  groupId?: string;
+  expiresAt?: string;
+}
+
+/** A link just created (`POST /api/plans/:id/invites`). */
+export interface CreatedInvite {
+  id: string;
+  token: string;
+  url: string;
+  role: Role;
+  groupId: string | null;
+  expiresAt: string | null;
+}
+
+/** One change to a section (`PATCH /api/plans/:id/sections/:sectionId`). */
+export type SectionChange =
+  | { groupId: string | null }
+  | { status: SectionStatus }
+  | { title: string }
+  | { index: number };
+
+/** A change to a breakout group (`PATCH /api/plans/:id/groups/:groupId`). */
+export interface GroupChange {
+  name?: string;
+  color?: string;
 }

@@ -1,5 +1,8 @@
 /** TanStack Query keys, in one place so that invalidations match the queries. */
 export const queryKeys = {
+  /** Every list of plans; `plansFor` narrows it to one administrator token. */
   plans: ['plans'] as const,
+  plansFor: (adminToken: string | null) => ['plans', adminToken] as const,
   config: ['config'] as const,
+  invites: (planId: string) => ['invites', planId] as const,
 };

@@ -1,13 +1,16 @@
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from './apiFetch.ts';
-import type { NewPlan, PlanResource } from './planTypes.ts';
+import type { CreatedPlan, NewPlan } from './planTypes.ts';
 import { queryKeys } from './queryKeys.ts';
 
-/** Creates a plan from a template; the plan list refreshes afterwards. */
-export function useCreatePlan(): UseMutationResult<PlanResource, Error, NewPlan> {
+/** Creates a plan from a template; the plan lists refresh afterwards. */
+export function useCreatePlan(
+  adminToken: string | null,
+): UseMutationResult<CreatedPlan, Error, NewPlan> {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (plan: NewPlan) => apiFetch<PlanResource>('/plans', { method: 'POST', body: plan }),
+    mutationFn: (plan: NewPlan) =>
+      apiFetch<CreatedPlan>('/plans', { method: 'POST', body: plan, token: adminToken }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.plans }),
   });
 }

@@ -1,7 +1,7 @@
 import { isPermanentClose } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.ts';
-import { closeNoticeKey } from './closeNotices.ts';
+import { closeNoticeKey, closeOutcome } from './closeNotices.ts';
 
 const sentence = (code: number): string | null => {
   const key = closeNoticeKey(code);
@@ -37,5 +37,23 @@ describe('closeNoticeKey', () => {
     expect(isPermanentClose(4503)).toBe(false);
     expect(isPermanentClose(1011)).toBe(false);
     expect(isPermanentClose(4404)).toBe(true);
+  });
+});
+
+describe('closeOutcome', () => {
+  it('ends the session when the link or the plan is gone', () => {
+    for (const code of [4401, 4404, 4410, 4440]) expect(closeOutcome(code)).toBe('ended');
+    expect(closeNoticeKey(4410)).toBe('close.revoked');
+    expect(closeNoticeKey(4440)).toBe('close.expired');
+  });
+
+  it('treats every other 44xx as a refusal of what this doc sent', () => {
+    for (const code of [4400, 4403, 4405, 4413, 4422, 4499]) {
+      expect(closeOutcome(code)).toBe('refused');
+    }
+  });
+
+  it('leaves drops, restarts and storage trouble to the reconnecting provider', () => {
+    for (const code of [1001, 1006, 1011, 4500, 4503]) expect(closeOutcome(code)).toBe('transient');
   });
 });

@@ -9,6 +9,8 @@ const NOTICES: ReadonlyMap<number, CloseNoticeKey> = new Map([
   [CloseCode.UNKNOWN_MESSAGE_TYPE, 'close.malformed'],
   [CloseCode.UNAUTHORIZED, 'close.unauthorized'],
   [CloseCode.FORBIDDEN, 'close.forbidden'],
+  [CloseCode.LINK_REVOKED, 'close.revoked'],
+  [CloseCode.LINK_EXPIRED, 'close.expired'],
   [CloseCode.UNKNOWN_PLAN, 'close.unknownPlan'],
   [CloseCode.FRAME_TOO_LARGE, 'close.tooLarge'],
   [CloseCode.UPDATE_DOES_NOT_APPLY, 'close.rejected'],
@@ -26,4 +28,27 @@ const NOTICES: ReadonlyMap<number, CloseNoticeKey> = new Map([
  */
 export function closeNoticeKey(code: number): CloseNoticeKey | null {
   return NOTICES.get(code) ?? (isPermanentClose(code) ? 'close.other' : null);
+}
+
+/** Close codes after which the plan cannot go on here: the link or the plan is gone. */
+const ENDS_SESSION: ReadonlySet<number> = new Set([
+  CloseCode.UNAUTHORIZED,
+  CloseCode.UNKNOWN_PLAN,
+  CloseCode.LINK_REVOKED,
+  CloseCode.LINK_EXPIRED,
+]);
+
+/** What a close means for the open plan. */
+export type CloseOutcome =
+  /** The link or the plan is gone: stop, and say why. */
+  | 'ended'
+  /** The server refused something this doc sent: the doc must not be sent again. */
+  | 'refused'
+  /** A dropped network, a restart, a storage hiccup: the provider reconnects by itself. */
+  | 'transient';
+
+/** Sorts a close code into what the app does next. */
+export function closeOutcome(code: number): CloseOutcome {
+  if (ENDS_SESSION.has(code)) return 'ended';
+  return isPermanentClose(code) ? 'refused' : 'transient';
 }

@@ -1,53 +1,17 @@
-import { MESSAGE_SAVED, MESSAGE_SYNC } from '@plenary/model';
+import {
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVED,
+  MESSAGE_SYNC,
+} from '@plenary/model';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { FAKE_SOCKET_OPTIONS, FakeWebSocket } from '../test-support/FakeWebSocket.ts';
 import { connectPlan, type PlanConnection, syncServerUrl } from './planConnection.ts';
-
-/** A WebSocket the test plays the server for: it records frames and delivers ours. */
-class FakeWebSocket {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSING = 2;
-  static readonly CLOSED = 3;
-  static latest: FakeWebSocket | null = null;
-  readonly OPEN = 1;
-  readyState = 0;
-  binaryType = 'blob';
-  readonly sent: Uint8Array[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: ArrayBuffer }) => void) | null = null;
-  onclose: ((event: { code: number; reason: string }) => void) | null = null;
-  onerror: (() => void) | null = null;
-
-  constructor(readonly url: string) {
-    FakeWebSocket.latest = this;
-  }
-
-  send(data: Uint8Array): void {
-    this.sent.push(data);
-  }
-
-  close(): void {
-    this.readyState = 3;
-  }
-
-  open(): void {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-
-  deliver(build: (encoder: encoding.Encoder) => void): void {
-    const encoder = encoding.createEncoder();
-    build(encoder);
-    const bytes = encoding.toUint8Array(encoder);
-    this.onmessage?.({
-      data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length),
-    });
-  }
-}
 
 /** "sync:0", "sync:1", "saved:3", "awareness"...: what each frame the client sent is. */
 const describeFrame = (frame: Uint8Array): string => {
@@ -66,20 +30,19 @@ afterEach(() => {
 });
 
 function open(): { connection: PlanConnection; socket: FakeWebSocket } {
-  connection = connectPlan('plan1234', 'ws://venue.local/sync', {
-    // A stand-in for the DOM class; the provider only uses what FakeWebSocket has.
-    WebSocketPolyfill: FakeWebSocket as unknown as typeof WebSocket,
-    disableBc: true,
-  });
-  const socket = FakeWebSocket.latest;
-  if (!socket) throw new Error('the provider opened no socket');
-  return { connection, socket };
+  connection = connectPlan(
+    'plan1234',
+    'session-token',
+    'ws://venue.local/sync',
+    FAKE_SOCKET_OPTIONS,
+  );
+  return { connection, socket: FakeWebSocket.latest() };
 }
 
 describe('connectPlan', () => {
-  it('syncs through the room URL of the plan', () => {
+  it('syncs through the room URL of the plan, with the session token', () => {
     const { socket } = open();
-    expect(socket.url).toBe('ws://venue.local/sync/plan1234');
+    expect(socket.url).toBe('ws://venue.local/sync/plan1234?token=session-token');
     expect(syncServerUrl({ protocol: 'https:', host: 'plenary.example' })).toBe(
       'wss://plenary.example/sync',
     );
@@ -127,6 +90,34 @@ describe('connectPlan', () => {
       encoding.writeVarUint(encoder, lastNonce);
     });
     expect(connection.saves.getStatus()).toEqual({ state: 'saved', unsaved: false, notice: null });
+  });
+
+  it('speaks only for its own presence, never echoing other people’s', () => {
+    const { connection, socket } = open();
+    socket.open();
+    const before = socket.sent.length;
+    const remote = new Awareness(new Y.Doc());
+    remote.setLocalStateField('user', { name: 'Dara', color: '#1e7b34' });
+    socket.deliver((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(remote, [remote.clientID]));
+    });
+    expect(connection.provider.awareness.getStates().has(remote.clientID)).toBe(true);
+    expect(socket.sent.length).toBe(before);
+
+    connection.provider.awareness.setLocalStateField('user', { name: 'Sokha', color: '#0b6bcb' });
+    socket.deliver((encoder) => encoding.writeVarUint(encoder, MESSAGE_QUERY_AWARENESS));
+    const clientsIn = (frame: Uint8Array): number[] => {
+      const decoder = decoding.createDecoder(frame);
+      expect(decoding.readVarUint(decoder)).toBe(MESSAGE_AWARENESS);
+      const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
+      const count = decoding.readVarUint(update);
+      const first = decoding.readVarUint(update);
+      return count === 1 ? [first] : [first, -count];
+    };
+    const own = connection.provider.awareness.clientID;
+    expect(socket.sent.slice(before).map(clientsIn)).toEqual([[own], [own]]);
+    remote.destroy();
   });
 
   it('tells the others it left when closed', () => {

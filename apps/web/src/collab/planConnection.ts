@@ -1,5 +1,13 @@
-import { MESSAGE_SAVED, MESSAGE_SYNC, SYNC_STEP_1 } from '@plenary/model';
+import {
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_SAVED,
+  MESSAGE_SYNC,
+  SYNC_STEP_1,
+} from '@plenary/model';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { SaveTracker } from './SaveTracker.ts';
@@ -37,17 +45,57 @@ function installSaveMessages(provider: WebsocketProvider, saves: SaveTracker): v
   };
 }
 
-/** Opens a plan's doc and its sync connection (`<serverUrl>/<planId>`). */
+/** Writes this device's own presence (and only its own) as an awareness message. */
+function writeOwnPresence(encoder: encoding.Encoder, awareness: Awareness): void {
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+}
+
+/**
+ * Makes the provider speak for this device's presence only. Stock y-websocket echoes
+ * every presence change it hears, other people's included, and answers a presence
+ * query with everyone's; Plenary's server refuses a socket that sets presence for
+ * another client (4403), so the echo would close the plan as soon as a second person
+ * arrived.
+ */
+function sendOwnPresenceOnly(provider: WebsocketProvider): void {
+  const { awareness } = provider;
+  awareness.off('update', provider._awarenessUpdateHandler);
+  // Replaced on the provider, so that its destroy() removes this listener.
+  provider._awarenessUpdateHandler = ({ added, updated, removed }) => {
+    const changed: number[] = [...added, ...updated, ...removed];
+    if (!changed.includes(awareness.clientID) || !provider.wsconnected || !provider.ws) return;
+    const encoder = encoding.createEncoder();
+    writeOwnPresence(encoder, awareness);
+    provider.ws.send(encoding.toUint8Array(encoder));
+  };
+  awareness.on('update', provider._awarenessUpdateHandler);
+  provider.messageHandlers[MESSAGE_QUERY_AWARENESS] = (encoder) =>
+    writeOwnPresence(encoder, awareness);
+}
+
+/**
+ * Opens a plan's doc and its sync connection (`<serverUrl>/<planId>?token=<token>`),
+ * always with a new doc: a doc the server refused must never be connected again.
+ */
 export function connectPlan(
   planId: string,
+  token: string,
   serverUrl = syncServerUrl(window.location),
   options: ProviderOptions = {},
 ): PlanConnection {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(serverUrl, planId, doc, options);
+  const provider = new WebsocketProvider(serverUrl, planId, doc, {
+    // No tab-to-tab channel: another tab would hand a refused change back to the fresh
+    // doc that replaces a refused one. Tabs of one plan meet through the server instead.
+    disableBc: true,
+    ...options,
+    params: { ...options?.params, token },
+  });
   // After the provider, so the provider's update listener runs first (see SaveTracker).
   const saves = new SaveTracker(provider);
   installSaveMessages(provider, saves);
+  sendOwnPresenceOnly(provider);
   return {
     doc,
     provider,

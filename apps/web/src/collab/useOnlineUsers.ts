@@ -1,3 +1,4 @@
+import { ROLES, type Role } from '@plenary/model';
 import { useCallback } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useObservedValue } from './useObservedValue.ts';
@@ -7,10 +8,28 @@ export interface OnlineUser {
   clientId: number;
   name: string;
   color: string;
+  /** Set by the server from the person's link, so it can be trusted; null if absent. */
+  role: Role | null;
+  groupId: string | null;
   self: boolean;
 }
 
-const isUser = (value: unknown): value is { name: string; color: string } =>
+/** Who is online, split the way the sidebar shows them. */
+export interface OnlinePeople {
+  /** People who can write: facilitators, focal points, members. */
+  writing: OnlineUser[];
+  /** Observers, who only read along. */
+  viewing: OnlineUser[];
+}
+
+interface PresenceUser {
+  name: string;
+  color: string;
+  role?: unknown;
+  groupId?: unknown;
+}
+
+const isUser = (value: unknown): value is PresenceUser =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as { name?: unknown }).name === 'string' &&
@@ -26,6 +45,8 @@ export function readOnlineUsers(awareness: Awareness): OnlineUser[] {
         clientId,
         name: user.name,
         color: user.color,
+        role: ROLES.find((role) => role === user.role) ?? null,
+        groupId: typeof user.groupId === 'string' ? user.groupId : null,
         self: clientId === awareness.clientID,
       });
     }
@@ -33,7 +54,15 @@ export function readOnlineUsers(awareness: Awareness): OnlineUser[] {
   return users.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }
 
-/** The people online in the plan, updated as they come, go, or rename themselves. */
+/** Splits the people online into those who write and the observers who only view. */
+export function splitByRole(users: OnlineUser[]): OnlinePeople {
+  return {
+    writing: users.filter((user) => user.role !== 'observer'),
+    viewing: users.filter((user) => user.role === 'observer'),
+  };
+}
+
+/** The people online in the plan, updated as they come and go. */
 export function useOnlineUsers(awareness: Awareness): OnlineUser[] {
   const subscribe = useCallback(
     (onChange: () => void) => {

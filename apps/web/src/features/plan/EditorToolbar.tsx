@@ -17,7 +17,7 @@ import {
 export function EditorToolbar({ editor }: { editor: Editor | null }) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
-  const usable = editor !== null && !editor.isDestroyed;
+  const usable = editor !== null && !editor.isDestroyed && editor.isEditable;
   const state = useEditorState({
     editor: usable ? editor : null,
     selector: ({ editor: current }) => {

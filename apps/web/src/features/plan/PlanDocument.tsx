@@ -1,41 +1,60 @@
 import type { CaretUser } from '@plenary/editor';
-import type { PlanState } from '@plenary/model';
+import { can, type PlanState } from '@plenary/model';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerConfig } from '../../api/useServerConfig.ts';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { usePlanAccess } from './PlanAccessContext.ts';
 import { SectionView } from './SectionView.tsx';
+import { sectionAccess } from './sectionAccess.ts';
 
-/** The plan's text: the shared toolbar and every section, stacked in the plan's order. */
+/**
+ * The plan's text: the shared toolbar and every section, stacked in the plan's order,
+ * each editable or read-only as the rights table says for this person in this phase.
+ */
 export function PlanDocument({
   plan,
   connection,
   user,
+  connected,
 }: {
   plan: PlanState;
   connection: PlanConnection;
   user: CaretUser;
+  /** False once the connection has ended for good: everything is read-only then. */
+  connected: boolean;
 }) {
   const { t } = useTranslation();
+  const { actor } = usePlanAccess();
   const [activeEditor, setActiveEditor] = useState<Editor | null>(null);
   const config = useServerConfig();
   const dropEditor = useCallback(
     (gone: Editor) => setActiveEditor((current) => (current === gone ? null : current)),
     [],
   );
+  const { phase } = plan;
+  const sections = plan.sections.map((section) => ({
+    section,
+    access: sectionAccess(actor, phase, section, connected),
+  }));
+  const assigns = connected && can(actor, 'edit-structure', { phase });
+  const approves = connected && can(actor, 'approve-section', { phase });
 
   return (
     <div className="plan-document">
-      <EditorToolbar editor={activeEditor} />
+      {sections.some(({ access }) => access.writable) && <EditorToolbar editor={activeEditor} />}
       <h1 className="plan-document__title">{plan.title}</h1>
       {plan.sections.length === 0 && <p className="muted">{t('plan.noSections')}</p>}
-      {plan.sections.map((section) => (
+      {sections.map(({ section, access }) => (
         <SectionView
           key={section.id}
           section={section}
-          group={plan.groups.find((group) => group.id === section.groupId)}
+          groups={plan.groups}
+          access={access}
+          assigns={assigns}
+          approves={approves}
           connection={connection}
           user={user}
           maxUpdateBytes={config.data?.maxUpdateBytes ?? null}

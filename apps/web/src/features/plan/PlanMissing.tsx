@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AppHeader } from '../../ui/AppHeader.tsx';
 
 /** Shown in place of a plan that the server does not know. */
 export function PlanMissing() {
@@ -12,5 +13,15 @@ export function PlanMissing() {
         {t('common.allPlans')}
       </Link>
     </main>
+  );
+}
+
+/** A whole page for a plan that does not exist: the header and the explanation. */
+export function MissingPlanPage() {
+  return (
+    <>
+      <AppHeader />
+      <PlanMissing />
+    </>
   );
 }

@@ -1,30 +1,38 @@
 import { isPlanId } from '@plenary/model';
+import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import { useIdentity } from '../../collab/useIdentity.ts';
-import { usePlanConnection } from '../../collab/usePlanConnection.ts';
-import { AppHeader } from '../../ui/AppHeader.tsx';
+import { planApi } from '../../api/planApi.ts';
+import { usePlanSession } from '../../collab/usePlanSession.ts';
 import { PageLoading } from '../../ui/PageLoading.tsx';
-import { PlanMissing } from './PlanMissing.tsx';
+import { type JoinedSession, JoinPage } from '../join/JoinPage.tsx';
+import { type PlanAccess, PlanAccessContext } from './PlanAccessContext.ts';
+import { MissingPlanPage } from './PlanMissing.tsx';
 import { PlanWorkspace } from './PlanWorkspace.tsx';
 
-/** `/plans/:planId`: opens the plan's live doc and shows it. */
+/** `/plans/:planId`: joins the plan with this device's link, then opens its live doc. */
 export function PlanPage() {
   const { planId = '' } = useParams();
-  return isPlanId(planId) ? <OpenPlan planId={planId} /> : <MissingPlanPage />;
-}
-
-function OpenPlan({ planId }: { planId: string }) {
-  const connection = usePlanConnection(planId);
-  const identity = useIdentity();
-  if (!connection) return <PageLoading />;
-  return <PlanWorkspace connection={connection} identity={identity} />;
-}
-
-function MissingPlanPage() {
+  if (!isPlanId(planId)) return <MissingPlanPage />;
   return (
-    <>
-      <AppHeader />
-      <PlanMissing />
-    </>
+    <JoinPage planId={planId}>{(session) => <OpenPlan planId={planId} {...session} />}</JoinPage>
+  );
+}
+
+function OpenPlan({ planId, sessionToken, me }: { planId: string } & JoinedSession) {
+  const { state, session } = usePlanSession(planId, sessionToken);
+  const access = useMemo<PlanAccess>(
+    () => ({
+      planId,
+      me,
+      actor: { role: me.role, groupId: me.groupId },
+      api: planApi(planId, sessionToken),
+    }),
+    [planId, me, sessionToken],
+  );
+  if (!state || !session) return <PageLoading />;
+  return (
+    <PlanAccessContext value={access}>
+      <PlanWorkspace session={session} state={state} />
+    </PlanAccessContext>
   );
 }

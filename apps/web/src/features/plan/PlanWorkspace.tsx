@@ -1,61 +1,79 @@
 import { CloseCode } from '@plenary/model';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PlanConnection } from '../../collab/planConnection.ts';
-import type { Identity } from '../../collab/useIdentity.ts';
+import { updatePlanAccess } from '../../access/planAccess.ts';
+import { caretColor } from '../../collab/identity.ts';
+import type { PlanSession, PlanSessionState } from '../../collab/PlanSession.ts';
 import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { usePlanState } from '../../collab/usePlanState.ts';
 import { useSaveStatus } from '../../collab/useSaveStatus.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
-import { CopyLinkButton } from '../../ui/CopyLinkButton.tsx';
-import { NameDialog } from './NameDialog.tsx';
+import { GroupsPanel } from '../groups/GroupsPanel.tsx';
+import { SharePanel } from '../share/SharePanel.tsx';
+import { FacilitationPanel, type FacilitationPanelName } from './FacilitationPanel.tsx';
 import { OnlineUsers } from './OnlineUsers.tsx';
+import { PhaseBadge } from './PhaseBadge.tsx';
+import { usePlanAccess } from './PlanAccessContext.ts';
 import { PlanDocument } from './PlanDocument.tsx';
 import { PlanMissing } from './PlanMissing.tsx';
+import { PlanNote } from './PlanNote.tsx';
+import { RefusalNotice } from './RefusalNotice.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
+import { UnsavedText } from './UnsavedText.tsx';
 
 /** An open plan: who is here, the contents, the text, and whether it is all saved. */
 export function PlanWorkspace({
-  connection,
-  identity,
+  session,
+  state,
 }: {
-  connection: PlanConnection;
-  identity: Identity;
+  session: PlanSession;
+  state: PlanSessionState;
 }) {
   const { t } = useTranslation();
+  const { planId, me, actor } = usePlanAccess();
+  const { connection, generation, notice, unsaved } = state;
   const { ready, plan } = usePlanState(connection.doc);
   const status = useSaveStatus(connection.saves);
   const users = useOnlineUsers(connection.provider.awareness);
-  const [renaming, setRenaming] = useState(false);
-  const { name, color } = identity;
+  const [color] = useState(caretColor);
+  const [panel, setPanel] = useState<FacilitationPanelName | null>(null);
+  // After a refusal the plan goes on with a fresh doc; after an ending nothing is saved.
+  const connected = notice === null || notice.kind === 'recovered';
+  // The server sets name, role and group on our presence itself; these keep the local
+  // caret label in step until then, and the colour is ours to choose.
+  const user = useMemo(
+    () => ({ name: me.name, color, role: me.role, groupId: me.groupId }),
+    [me, color],
+  );
 
   useEffect(() => {
-    // The caret extension sets `user` when an editor starts; this keeps it current
-    // after a rename without rebuilding every editor.
-    if (name) connection.provider.awareness.setLocalStateField('user', { name, color });
-  }, [connection, name, color]);
+    connection.provider.awareness.setLocalStateField('user', user);
+  }, [connection, user]);
 
   useEffect(() => {
     document.title = plan.title ? `${plan.title} · ${t('common.appName')}` : t('common.appName');
-  }, [plan.title, t]);
+    // The start page lists this plan under the title it has now.
+    if (plan.title) updatePlanAccess(planId, { title: plan.title });
+  }, [planId, plan.title, t]);
 
   useEffect(() => {
-    if (!status.unsaved) return;
+    if (!status.unsaved || !connected) return;
     // Closing the tab now would lose text the server does not have yet.
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [status.unsaved]);
+  }, [status.unsaved, connected]);
 
   const header = (
     <AppHeader>
       <span className="app-header__title">{plan.title}</span>
-      <SaveIndicator status={status} />
+      {ready && <PhaseBadge phase={plan.phase} />}
+      <SaveIndicator status={status} explained={!connected} />
     </AppHeader>
   );
 
-  if (status.notice?.code === CloseCode.UNKNOWN_PLAN) {
+  if (notice?.code === CloseCode.UNKNOWN_PLAN) {
     return (
       <>
         {header}
@@ -69,28 +87,39 @@ export function PlanWorkspace({
       {header}
       <div className="plan-layout">
         <aside className="plan-sidebar">
-          <OnlineUsers users={users} onChangeName={() => setRenaming(true)} />
-          <CopyLinkButton url={window.location.href.split('#')[0] ?? window.location.href} />
+          {ready && connected && <FacilitationPanel phase={plan.phase} onOpen={setPanel} />}
+          <OnlineUsers users={users} groups={plan.groups} />
           {ready && <TableOfContents sections={plan.sections} groups={plan.groups} />}
         </aside>
         <main className="plan-main">
-          {ready && name ? (
-            <PlanDocument plan={plan} connection={connection} user={{ name, color }} />
+          {notice && (
+            <RefusalNotice
+              key={`${notice.kind}:${generation}`}
+              notice={notice}
+              onDismiss={() => session.dismissNotice()}
+            />
+          )}
+          {unsaved.length > 0 && (
+            <UnsavedText texts={unsaved} onDismiss={() => session.dismissUnsaved()} />
+          )}
+          {ready && connected && <PlanNote actor={actor} phase={plan.phase} />}
+          {ready ? (
+            // A fresh doc after a refusal gets fresh editors: the old ones are bound to
+            // the refused doc's fragments.
+            <PlanDocument
+              key={generation}
+              plan={plan}
+              connection={connection}
+              user={user}
+              connected={connected}
+            />
           ) : (
             <p className="muted plan-main__loading">{t('plan.loading')}</p>
           )}
         </main>
       </div>
-      {(!name || renaming) && (
-        <NameDialog
-          initialName={name ?? ''}
-          onJoin={(next) => {
-            identity.setName(next);
-            setRenaming(false);
-          }}
-          onCancel={name ? () => setRenaming(false) : undefined}
-        />
-      )}
+      {panel === 'share' && <SharePanel groups={plan.groups} onClose={() => setPanel(null)} />}
+      {panel === 'groups' && <GroupsPanel groups={plan.groups} onClose={() => setPanel(null)} />}
     </>
   );
 }

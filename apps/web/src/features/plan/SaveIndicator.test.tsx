@@ -1,24 +1,10 @@
-import i18next from 'i18next';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { I18nextProvider } from 'react-i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SaveStatus } from '../../collab/SaveTracker.ts';
 import { en } from '../../i18n/en.ts';
+import { renderMarkup } from '../../test-support/renderMarkup.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
-// Rendered to markup rather than into jsdom: jsdom 31 needs Node 22 (its undici uses zstd).
-const i18n = i18next.createInstance();
-
-beforeAll(async () => {
-  await i18n.init({ lng: 'en', resources: { en: { translation: en } } });
-});
-
-const render = (status: SaveStatus): string =>
-  renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <SaveIndicator status={status} />
-    </I18nextProvider>,
-  );
+const render = (status: SaveStatus): string => renderMarkup(<SaveIndicator status={status} />);
 
 describe('SaveIndicator', () => {
   it('says the state in words and exposes it as data-state', () => {
@@ -37,6 +23,22 @@ describe('SaveIndicator', () => {
     expect(html).toContain('data-state="offline" data-close-code="4413"');
     expect(html).toContain(`${en.close.tooLarge}</p>`);
     expect(html).toContain('Reload page</button>');
+  });
+
+  it('only says nothing is saved when the page explains the close itself', () => {
+    const html = renderMarkup(
+      <SaveIndicator
+        status={{
+          state: 'offline',
+          unsaved: false,
+          notice: { code: 4410, reason: 'link revoked', permanent: true },
+        }}
+        explained
+      />,
+    );
+    expect(html).toContain('data-notice="true"');
+    expect(html).toContain('Not saving</p>');
+    expect(html).not.toContain('<button');
   });
 
   it('does not offer a reload for a retryable close or a plan that does not exist', () => {

@@ -2,6 +2,7 @@ import { CloseCode } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { SaveState, SaveStatus } from '../../collab/SaveTracker.ts';
+import { ReloadButton } from '../../ui/ReloadButton.tsx';
 
 const STATE_TEXT = {
   offline: 'save.offline',
@@ -13,12 +14,24 @@ const STATE_TEXT = {
 /**
  * Says whether everything typed here is stored on the server, or why it cannot be.
  * A close the app will not recover from by itself offers a reload (except for a plan
- * that does not exist, which a reload would not bring back).
+ * that does not exist, which a reload would not bring back). When the page explains
+ * the close already (`explained`), the indicator only says that nothing is saved.
  */
-export function SaveIndicator({ status }: { status: SaveStatus }) {
+export function SaveIndicator({
+  status,
+  explained = false,
+}: {
+  status: SaveStatus;
+  explained?: boolean;
+}) {
   const { t } = useTranslation();
   const { state, notice } = status;
   const noticeKey = notice ? closeNoticeKey(notice.code) : null;
+  const text = explained
+    ? t('save.notSaving')
+    : notice && noticeKey
+      ? t(noticeKey, { reason: notice.reason })
+      : t(STATE_TEXT[state]);
   return (
     <div className="save-indicator">
       <p
@@ -26,20 +39,14 @@ export function SaveIndicator({ status }: { status: SaveStatus }) {
         data-testid="save-status"
         data-state={state}
         data-close-code={notice?.code}
-        data-notice={noticeKey !== null}
+        data-notice={explained || noticeKey !== null}
         role="status"
       >
         <span className="save-indicator__dot" aria-hidden="true" />
-        {notice && noticeKey ? t(noticeKey, { reason: notice.reason }) : t(STATE_TEXT[state])}
+        {text}
       </p>
-      {notice?.permanent && notice.code !== CloseCode.UNKNOWN_PLAN && (
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => window.location.reload()}
-        >
-          {t('common.reload')}
-        </button>
+      {!explained && notice?.permanent && notice.code !== CloseCode.UNKNOWN_PLAN && (
+        <ReloadButton />
       )}
     </div>
   );

@@ -1,4 +1,6 @@
 import { type CaretUser, collaborationExtensions, contentExtensions } from '@plenary/editor';
+import { Extension } from '@tiptap/core';
+import { Plugin } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -12,12 +14,31 @@ export interface SectionEditorProps {
   user: CaretUser;
   /** The id of the element that names this text (the section title). */
   labelledBy: string;
+  /** False where this person may not write: the text is shown but cannot be changed. */
+  editable: boolean;
   /** The server's frame limit, or null while it is not known (pastes then go through). */
   maxUpdateBytes: number | null;
   onFocus(editor: Editor): void;
   onGone(editor: Editor): void;
   onPasteRefused(bytes: number, limit: number): void;
 }
+
+/**
+ * Tells assistive technology that a read-only editor is read-only. ProseMirror only sets
+ * contenteditable=false, which screen readers do not announce on a `textbox`; plugin
+ * attributes are recomputed on every view update, including `setEditable`.
+ */
+const AriaReadOnly = Extension.create({
+  name: 'ariaReadOnly',
+  addProseMirrorPlugins() {
+    const { editor } = this;
+    return [
+      new Plugin({
+        props: { attributes: () => ({ 'aria-readonly': String(!editor.options.editable) }) },
+      }),
+    ];
+  },
+});
 
 /** The rich-text editor of one section, bound live to the section's fragment. */
 export function SectionEditor(props: SectionEditorProps) {
@@ -33,7 +54,10 @@ export function SectionEditor(props: SectionEditorProps) {
       extensions: [
         ...contentExtensions(),
         ...collaborationExtensions({ fragment, awareness, user: latest.current.user }),
+        AriaReadOnly,
       ],
+      // Read-only from the first paint: a keystroke before an effect runs would be refused.
+      editable: props.editable,
       // Toolbars subscribe through useEditorState; re-rendering every section on every
       // keystroke would make typing lag on phones.
       shouldRerenderOnTransaction: false,
@@ -53,10 +77,20 @@ export function SectionEditor(props: SectionEditorProps) {
           return true;
         },
       },
-      onFocus: ({ editor: focused }) => latest.current.onFocus(focused),
+      onFocus: ({ editor: focused }) => {
+        if (focused.isEditable) latest.current.onFocus(focused);
+      },
     },
     [fragment, awareness],
   );
+
+  const { editable } = props;
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || editor.options.editable === editable) return;
+    editor.setEditable(editable);
+    // The toolbar must not format a section that just became read-only.
+    if (!editable) latest.current.onGone(editor);
+  }, [editor, editable]);
 
   useEffect(() => () => latest.current.onGone(editor), [editor]);
 

@@ -5,7 +5,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { formatBytes } from '../../ui/formatBytes.ts';
+import { SectionControls } from './SectionControls.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
+import { SectionHeader } from './SectionHeader.tsx';
+import type { SectionAccess } from './sectionAccess.ts';
 import { sectionElementId, sectionTitleId } from './sectionIds.ts';
 
 interface PasteRefusal {
@@ -13,10 +16,13 @@ interface PasteRefusal {
   limit: number;
 }
 
-/** One section of the plan: its title, its group, and its text editor. */
+/** One section of the plan: its title, its group and status, and its text editor. */
 export function SectionView({
   section,
-  group,
+  groups,
+  access,
+  assigns,
+  approves,
   connection,
   user,
   maxUpdateBytes,
@@ -24,7 +30,13 @@ export function SectionView({
   onEditorGone,
 }: {
   section: SectionState;
-  group: GroupState | undefined;
+  groups: GroupState[];
+  /** Whether this person may write here now. */
+  access: SectionAccess;
+  /** May choose the section's group. */
+  assigns: boolean;
+  /** May set the section's status. */
+  approves: boolean;
   connection: PlanConnection;
   user: CaretUser;
   maxUpdateBytes: number | null;
@@ -34,6 +46,7 @@ export function SectionView({
   const { t, i18n } = useTranslation();
   const [refusal, setRefusal] = useState<PasteRefusal | null>(null);
   const fragment = connection.doc.getXmlFragment(sectionFragmentName(section.id));
+  const group = groups.find((candidate) => candidate.id === section.groupId);
 
   return (
     <section
@@ -41,16 +54,14 @@ export function SectionView({
       id={sectionElementId(section.id)}
       data-testid={sectionElementId(section.id)}
       aria-labelledby={sectionTitleId(section.id)}
+      data-status={section.status}
+      data-writable={access.writable}
       style={{ borderInlineStartColor: group?.color ?? 'var(--plenary-color)' }}
     >
-      <header className="section__header">
-        <h2 id={sectionTitleId(section.id)} className="section__title" tabIndex={-1}>
-          {section.title}
-        </h2>
-        <span className="group-chip" style={{ color: group?.color }}>
-          {group?.name ?? t('plan.plenary')}
-        </span>
-      </header>
+      <SectionHeader section={section} group={group} access={access} />
+      {(assigns || approves) && (
+        <SectionControls section={section} groups={groups} assigns={assigns} approves={approves} />
+      )}
       {refusal && (
         <div role="alert" className="alert alert--error section__alert">
           <p>
@@ -69,6 +80,7 @@ export function SectionView({
         awareness={connection.provider.awareness}
         user={user}
         labelledBy={sectionTitleId(section.id)}
+        editable={access.writable}
         maxUpdateBytes={maxUpdateBytes}
         onFocus={onEditorFocus}
         onGone={onEditorGone}

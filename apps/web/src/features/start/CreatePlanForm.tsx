@@ -2,8 +2,10 @@ import type { PlanTemplateId } from '@plenary/model';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { errorText } from '../../api/errorText.ts';
+import { updatePlanAccess } from '../../access/planAccess.ts';
 import { useCreatePlan } from '../../api/useCreatePlan.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
 const TEMPLATES = [
@@ -11,11 +13,14 @@ const TEMPLATES = [
   { id: 'blank', label: 'start.templateBlank', hint: 'start.templateBlankHint' },
 ] as const satisfies readonly { id: PlanTemplateId; label: string; hint: string }[];
 
-/** The form that creates a plan from a template and opens it. */
-export function CreatePlanForm() {
+/**
+ * The form that creates a plan from a template and opens it through the facilitator's
+ * invite link, so that its creator joins it as its facilitator.
+ */
+export function CreatePlanForm({ adminToken }: { adminToken: string | null }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const createPlan = useCreatePlan();
+  const createPlan = useCreatePlan(adminToken);
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<PlanTemplateId>('r2p-nap');
   const [titleMissing, setTitleMissing] = useState(false);
@@ -28,7 +33,15 @@ export function CreatePlanForm() {
     if (!trimmed) return;
     createPlan.mutate(
       { title: trimmed, template },
-      { onSuccess: (plan) => navigate(`/plans/${plan.id}`) },
+      {
+        onSuccess: (plan) => {
+          updatePlanAccess(plan.id, { title: plan.title, role: 'facilitator' });
+          // The link's path and fragment on this page's own origin: the server may name
+          // itself by another address (a LAN IP) than the one this browser uses.
+          const link = new URL(plan.url, window.location.href);
+          navigate(`${link.pathname}${link.hash}`);
+        },
+      },
     );
   };
 
@@ -68,14 +81,12 @@ export function CreatePlanForm() {
           </label>
         ))}
       </fieldset>
-      {createPlan.isError && (
-        <p role="alert" className="alert alert--error">
-          {errorText(createPlan.error, t)}
-        </p>
-      )}
-      <button type="submit" className="button button--primary" disabled={createPlan.isPending}>
-        {createPlan.isPending ? t('start.creating') : t('start.create')}
-      </button>
+      <ErrorMessage error={createPlan.error} />
+      <SubmitButton
+        pending={createPlan.isPending}
+        label={t('start.create')}
+        pendingLabel={t('start.creating')}
+      />
     </form>
   );
 }

@@ -1,15 +1,32 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { storeAdminToken, storedAdminToken } from '../../access/adminToken.ts';
+import { needsAdminToken, usePlans } from '../../api/usePlans.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
+import { AdminTokenForm } from './AdminTokenForm.tsx';
 import { CreatePlanForm } from './CreatePlanForm.tsx';
+import { DevicePlans } from './DevicePlans.tsx';
 import { PlanList } from './PlanList.tsx';
 
-/** `/`: create a plan or open one. */
+/**
+ * `/`: create a plan, or open one this device joined. A server with an administrator
+ * token asks for it before creating or listing plans; people with an invite link never
+ * need it.
+ */
 export function StartPage() {
   const { t } = useTranslation();
+  const [adminToken, setAdminToken] = useState(storedAdminToken);
+  const plans = usePlans(adminToken);
+  const locked = plans.isError && needsAdminToken(plans.error);
   useEffect(() => {
     document.title = t('common.appName');
   }, [t]);
+
+  const chooseToken = (token: string | null) => {
+    storeAdminToken(token);
+    setAdminToken(token);
+  };
+
   return (
     <>
       <AppHeader />
@@ -19,8 +36,20 @@ export function StartPage() {
           <p>{t('start.intro')}</p>
         </div>
         <div className="start-page__columns">
-          <CreatePlanForm />
-          <PlanList />
+          {locked ? (
+            <AdminTokenForm rejected={adminToken !== null} onSave={chooseToken} />
+          ) : (
+            <CreatePlanForm adminToken={adminToken} />
+          )}
+          <div className="start-page__lists">
+            <DevicePlans />
+            {!locked && (
+              <PlanList
+                plans={plans}
+                onForgetToken={adminToken === null ? undefined : () => chooseToken(null)}
+              />
+            )}
+          </div>
         </div>
       </main>
     </>

@@ -1,0 +1,67 @@
+import type { GroupState, Phase } from '@plenary/model';
+import { type ApiRequest, apiFetch } from './apiFetch.ts';
+import type {
+  CreatedInvite,
+  GroupChange,
+  Invite,
+  InviteInfo,
+  JoinRequest,
+  JoinResponse,
+  Me,
+  NewInvite,
+  SectionChange,
+} from './planTypes.ts';
+
+const planPath = (planId: string, rest = ''): string =>
+  `/plans/${encodeURIComponent(planId)}${rest}`;
+
+/** Who this session token is in the plan; a 401 means the token no longer opens it. */
+export const fetchMe = (planId: string, sessionToken: string, signal?: AbortSignal): Promise<Me> =>
+  apiFetch<Me>(planPath(planId, '/me'), { token: sessionToken, signal });
+
+/** What an invite link opens, and who joined with it already. */
+export const fetchInviteInfo = (planId: string, inviteToken: string): Promise<InviteInfo> =>
+  apiFetch<InviteInfo>(planPath(planId, '/join'), { token: inviteToken });
+
+/** Joins a plan with an invite link, as a new participant or one who joined before. */
+export const joinPlan = (
+  planId: string,
+  inviteToken: string,
+  request: JoinRequest,
+): Promise<JoinResponse> =>
+  apiFetch<JoinResponse>(planPath(planId, '/participants'), {
+    method: 'POST',
+    body: request,
+    token: inviteToken,
+  });
+
+/**
+ * The plan's REST calls for one participant, bound to the plan and their session token.
+ * Structural changes come back through the live doc, so the answers are rarely needed.
+ */
+export function planApi(planId: string, sessionToken: string) {
+  const call = <T>(rest: string, request: ApiRequest = {}): Promise<T> =>
+    apiFetch<T>(planPath(planId, rest), { ...request, token: sessionToken });
+  return {
+    setPhase: (phase: Phase) => call<unknown>('/phase', { method: 'PUT', body: { phase } }),
+    updateSection: (sectionId: string, change: SectionChange) =>
+      call<unknown>(`/sections/${encodeURIComponent(sectionId)}`, {
+        method: 'PATCH',
+        body: change,
+      }),
+    addGroup: (name: string) => call<GroupState>('/groups', { method: 'POST', body: { name } }),
+    updateGroup: (groupId: string, change: GroupChange) =>
+      call<GroupState>(`/groups/${encodeURIComponent(groupId)}`, { method: 'PATCH', body: change }),
+    archiveGroup: (groupId: string) =>
+      call<void>(`/groups/${encodeURIComponent(groupId)}`, { method: 'DELETE' }),
+    invites: async (signal?: AbortSignal) =>
+      (await call<{ invites: Invite[] }>('/invites', { signal })).invites,
+    createInvite: (invite: NewInvite) =>
+      call<CreatedInvite>('/invites', { method: 'POST', body: invite }),
+    revokeInvite: (inviteId: string) =>
+      call<void>(`/invites/${encodeURIComponent(inviteId)}`, { method: 'DELETE' }),
+  };
+}
+
+/** The calls `planApi` binds to one participant's session. */
+export type PlanApi = ReturnType<typeof planApi>;

@@ -1,0 +1,171 @@
+import { closeOutcome } from './closeNotices.ts';
+import type { PlanConnection } from './planConnection.ts';
+import { type SectionText, sectionTexts, textsNotOnServer } from './sectionTexts.ts';
+
+/** Why the session started over or stopped, for the refusal notice. */
+export interface SessionNotice {
+  /**
+   * `recovered`: the server refused a change, and the plan started over from its copy;
+   * `stopped`: the fresh copy was refused again at once, so nothing more is tried;
+   * `ended`: the link was withdrawn or expired, or the plan is gone.
+   */
+  kind: 'recovered' | 'stopped' | 'ended';
+  code: number;
+  /** The server's reason, e.g. why a change was refused. */
+  reason: string;
+}
+
+/** The open plan as the page shows it. */
+export interface PlanSessionState {
+  connection: PlanConnection;
+  /** How many times a refused doc was replaced; keys the editors so they bind anew. */
+  generation: number;
+  notice: SessionNotice | null;
+  /** Text of this device that the server does not have, per section, for copying. */
+  unsaved: SectionText[];
+}
+
+/**
+ * A refusal this soon after starting over counts as "refused again at once": a loop of
+ * fresh docs is worse than asking the person to reload.
+ */
+export const REFUSAL_LOOP_MS = 10_000;
+
+/**
+ * Keeps a plan open across the server's refusals. A doc whose update the server refused
+ * is never reused (the provider would resend the rejected update forever): the text
+ * it held is kept as plain words, the doc is thrown away, and a fresh doc and provider
+ * start over from the server's copy. Once the fresh doc has synced, the sections whose
+ * text differs from the server's are offered for copying.
+ */
+export class PlanSession {
+  readonly #connect: () => PlanConnection;
+  readonly #now: () => number;
+  #state: PlanSessionState;
+  /** True once this device changed the current doc (as opposed to the server). */
+  #editedHere = false;
+  #lastRestartAt = Number.NEGATIVE_INFINITY;
+  /** The refused doc's texts, waiting for the fresh doc's first sync to compare. */
+  #refusedTexts: Map<string, SectionText> | null = null;
+  #detach: () => void = () => {};
+  #closed = false;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(connect: () => PlanConnection, now: () => number = Date.now) {
+    this.#connect = connect;
+    this.#now = now;
+    this.#state = { connection: this.#open(), generation: 0, notice: null, unsaved: [] };
+  }
+
+  /** The current state; the same object until something changes (for useSyncExternalStore). */
+  getState = (): PlanSessionState => this.#state;
+
+  /** Calls `listener` whenever the state changes; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /** The person has read the notice. */
+  dismissNotice(): void {
+    if (this.#state.notice?.kind === 'recovered') this.#set({ ...this.#state, notice: null });
+  }
+
+  /** The person has copied what they needed from the unsaved text. */
+  dismissUnsaved(): void {
+    this.#set({ ...this.#state, unsaved: [] });
+  }
+
+  /** Leaves the plan. */
+  close(): void {
+    this.#closed = true;
+    this.#detach();
+    this.#state.connection.close();
+    this.#listeners.clear();
+  }
+
+  #open(): PlanConnection {
+    const connection = this.#connect();
+    const { doc, provider } = connection;
+    this.#editedHere = false;
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      // The provider applies what the server sends; anything else was done here.
+      if (origin !== provider) this.#editedHere = true;
+    };
+    const onClose = (event: Pick<CloseEvent, 'code' | 'reason'> | null) => {
+      // A null event is a close made here (leaving, the silence watchdog).
+      if (event) this.#onClose(connection, event);
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) this.#compareWithServer(connection);
+    };
+    doc.on('update', onUpdate);
+    provider.on('connection-close', onClose);
+    provider.on('sync', onSync);
+    this.#detach = () => {
+      doc.off('update', onUpdate);
+      provider.off('connection-close', onClose);
+      provider.off('sync', onSync);
+    };
+    return connection;
+  }
+
+  #onClose(connection: PlanConnection, event: Pick<CloseEvent, 'code' | 'reason'>): void {
+    if (this.#closed || connection !== this.#state.connection) return;
+    const outcome = closeOutcome(event.code);
+    if (outcome === 'transient') return;
+    const notice = { code: event.code, reason: event.reason };
+    if (outcome === 'ended') {
+      // y-websocket does not reconnect after a 44xx close; the doc stays to read and copy.
+      this.#detach();
+      this.#set({ ...this.#state, notice: { kind: 'ended', ...notice } });
+      return;
+    }
+    // A fresh doc that is refused before anyone here touched it, or right after the last
+    // start-over, would be refused the same way again.
+    const again = !this.#editedHere || this.#now() - this.#lastRestartAt < REFUSAL_LOOP_MS;
+    if (again) {
+      this.#detach();
+      this.#set({ ...this.#state, notice: { kind: 'stopped', ...notice } });
+      return;
+    }
+    const texts = sectionTexts(connection.doc);
+    // y-websocket is still inside its close handler; replace the provider once it is done.
+    queueMicrotask(() => this.#startOver(connection, texts, notice));
+  }
+
+  #startOver(
+    refused: PlanConnection,
+    texts: Map<string, SectionText>,
+    notice: Omit<SessionNotice, 'kind'>,
+  ): void {
+    if (this.#closed || refused !== this.#state.connection) return;
+    this.#detach();
+    refused.close();
+    this.#lastRestartAt = this.#now();
+    this.#refusedTexts = new Map([...(this.#refusedTexts ?? []), ...texts]);
+    this.#set({
+      ...this.#state,
+      connection: this.#open(),
+      generation: this.#state.generation + 1,
+      notice: { kind: 'recovered', ...notice },
+    });
+  }
+
+  #compareWithServer(connection: PlanConnection): void {
+    const refused = this.#refusedTexts;
+    if (refused === null || connection !== this.#state.connection) return;
+    this.#refusedTexts = null;
+    const lost = textsNotOnServer(refused, sectionTexts(connection.doc));
+    if (lost.length === 0) return;
+    // Newer text of a section replaces older; other sections' text stays until dismissed.
+    const bySection = new Map(this.#state.unsaved.map((text) => [text.sectionId, text]));
+    for (const text of lost) bySection.set(text.sectionId, text);
+    this.#set({ ...this.#state, unsaved: [...bySection.values()] });
+  }
+
+  #set(state: PlanSessionState): void {
+    this.#state = state;
+    for (const listener of this.#listeners) listener();
+  }
+}

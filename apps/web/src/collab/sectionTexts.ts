@@ -1,0 +1,42 @@
+import { sectionPlainText } from '@plenary/editor';
+import { hasPlan, readPlan, sectionFragmentName } from '@plenary/model';
+import type * as Y from 'yjs';
+
+/** A section's text as plain words, for showing what the server did not take. */
+export interface SectionText {
+  sectionId: string;
+  title: string;
+  text: string;
+}
+
+/** The plain text of every section in a doc (removed ones too), by section id. */
+export function sectionTexts(doc: Y.Doc): Map<string, SectionText> {
+  const texts = new Map<string, SectionText>();
+  if (!hasPlan(doc)) return texts;
+  const plan = readPlan(doc);
+  for (const section of [...plan.sections, ...plan.removedSections]) {
+    let text: string;
+    try {
+      text = sectionPlainText(doc.getXmlFragment(sectionFragmentName(section.id)));
+    } catch {
+      // A fragment the schema cannot read has no text to offer for copying.
+      continue;
+    }
+    texts.set(section.id, { sectionId: section.id, title: section.title, text });
+  }
+  return texts;
+}
+
+/**
+ * The sections whose text here differs from the server's copy: what a refused doc held
+ * that the fresh one from the server does not. Empty local text is left out, since
+ * there is nothing in it to copy.
+ */
+export function textsNotOnServer(
+  local: ReadonlyMap<string, SectionText>,
+  server: ReadonlyMap<string, SectionText>,
+): SectionText[] {
+  return [...local.values()].filter(
+    (section) => section.text.trim() !== '' && server.get(section.sectionId)?.text !== section.text,
+  );
+}

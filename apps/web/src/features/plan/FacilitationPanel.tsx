@@ -1,0 +1,47 @@
+import { can, type Phase } from '@plenary/model';
+import { useTranslation } from 'react-i18next';
+import { PhaseSwitch } from './PhaseSwitch.tsx';
+import { usePlanAccess } from './PlanAccessContext.ts';
+
+/** The panels the facilitation controls open. */
+export type FacilitationPanelName = 'share' | 'groups';
+
+/** The facilitator's controls in the sidebar: the phase, sharing links, the groups. */
+export function FacilitationPanel({
+  phase,
+  onOpen,
+}: {
+  phase: Phase;
+  onOpen: (panel: FacilitationPanelName) => void;
+}) {
+  const { t } = useTranslation();
+  const { actor } = usePlanAccess();
+  const setsPhase = can(actor, 'set-phase', { phase });
+  const managesLinks = can(actor, 'manage-links', { phase });
+  const editsStructure = can(actor, 'edit-structure', { phase });
+  if (!setsPhase && !managesLinks && !editsStructure) return null;
+  return (
+    <section className="facilitation" aria-labelledby="facilitation-heading">
+      <h2 id="facilitation-heading" className="sidebar-heading">
+        {t('plan.facilitation')}
+      </h2>
+      {setsPhase && <PhaseSwitch phase={phase} />}
+      <div className="facilitation__buttons">
+        {managesLinks && (
+          <button type="button" className="button button--primary" onClick={() => onOpen('share')}>
+            {t('plan.share')}
+          </button>
+        )}
+        {editsStructure && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onOpen('groups')}
+          >
+            {t('plan.groups')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

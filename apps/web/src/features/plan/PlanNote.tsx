@@ -1,0 +1,24 @@
+import { type Actor, type Phase, suggestsByDefault } from '@plenary/model';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * One sentence above the text when this person's role and the phase change what their
+ * typing does: observers read only, members' Review changes are proposals, Final is final.
+ */
+export function PlanNote({ actor, phase }: { actor: Actor; phase: Phase }) {
+  const { t } = useTranslation();
+  const note =
+    actor.role === 'observer'
+      ? t('plan.observerNote')
+      : suggestsByDefault(actor, phase)
+        ? t('plan.reviewNote')
+        : actor.role === 'member' && phase === 'final'
+          ? t('plan.finalNote')
+          : null;
+  if (note === null) return null;
+  return (
+    <p className="plan-note" data-testid="plan-note" role="status">
+      {note}
+    </p>
+  );
+}

@@ -1,0 +1,77 @@
+import type { GroupState, SectionState, SectionStatus } from '@plenary/model';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { SectionChange } from '../../api/planTypes.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { usePlanAccess } from './PlanAccessContext.ts';
+
+const STATUSES: readonly SectionStatus[] = ['drafting', 'in-review', 'agreed'];
+
+/**
+ * A section's group (facilitator) and status (focal point and facilitator). The doc has
+ * the last word; while a change is on its way the select shows the value chosen, so it
+ * does not jump back on a slow network.
+ */
+export function SectionControls({
+  section,
+  groups,
+  assigns,
+  approves,
+}: {
+  section: SectionState;
+  groups: GroupState[];
+  /** May choose the section's group. */
+  assigns: boolean;
+  /** May set the section's status. */
+  approves: boolean;
+}) {
+  const { t } = useTranslation();
+  const { api } = usePlanAccess();
+  const change = useMutation({
+    mutationFn: (next: SectionChange) => api.updateSection(section.id, next),
+  });
+  const sent = change.isPending ? change.variables : undefined;
+  const groupId = sent && 'groupId' in sent ? sent.groupId : section.groupId;
+  const status = sent && 'status' in sent ? sent.status : section.status;
+
+  return (
+    <div className="section-controls">
+      {assigns && (
+        <label className="section-controls__field">
+          <span aria-hidden="true">{t('plan.group')}</span>
+          <select
+            aria-label={t('plan.groupFor', { title: section.title })}
+            value={groupId ?? ''}
+            onChange={(event) => change.mutate({ groupId: event.target.value || null })}
+          >
+            <option value="">{t('plan.plenary')}</option>
+            {groups
+              .filter((group) => !group.archived)
+              .map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
+      {approves && (
+        <label className="section-controls__field">
+          <span aria-hidden="true">{t('plan.status')}</span>
+          <select
+            aria-label={t('plan.statusOf', { title: section.title })}
+            value={status}
+            onChange={(event) => change.mutate({ status: event.target.value as SectionStatus })}
+          >
+            {STATUSES.map((option) => (
+              <option key={option} value={option}>
+                {t(`statuses.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <ErrorMessage error={change.error} inline />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react';
+import { qrDataUrl } from './qrDataUrl.ts';
+
+/** A QR code image of `text`, described by `alt`; a blank square while it is drawn. */
+export function QrCode({ text, alt }: { text: string; alt: string }) {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    setSrc(null);
+    qrDataUrl(text).then(
+      (url) => {
+        if (current) setSrc(url);
+      },
+      // The link stays readable and copyable beside the code; the console keeps the cause.
+      (error: unknown) => console.error('QR code could not be drawn', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return src ? (
+    <img className="qr-code" src={src} alt={alt} width={220} height={220} />
+  ) : (
+    <div className="qr-code qr-code--pending" aria-hidden="true" />
+  );
+}
