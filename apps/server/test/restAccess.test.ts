@@ -1,6 +1,6 @@
 import { CloseCode } from '@plenary/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stockClient, whenClosed, whenSynced } from './support/stockClient.ts';
+import { eventually, stockClient, whenClosed, whenSynced } from './support/stockClient.ts';
 import {
   type CreatedPlan,
   callApi,
@@ -194,6 +194,36 @@ describe('joining with a link', () => {
       (await callApi(server, 'POST', url, { token, body: { role: 'observer', expiresAt: past } }))
         .status,
     ).toBe(400);
+  });
+});
+
+describe('presence', () => {
+  it("two stock clients see each other's vouched presence and stay connected", async () => {
+    const sokha = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const dara = await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara');
+    const one = stockClient(server.syncUrl, plan.id, sokha.sessionToken);
+    const two = stockClient(server.syncUrl, plan.id, dara.sessionToken);
+    await Promise.all([whenSynced(one), whenSynced(two)]);
+    one.provider.awareness.setLocalStateField('user', {
+      name: 'Claims to be the minister',
+      color: '#0b6bcb',
+    });
+    two.provider.awareness.setLocalStateField('user', { name: 'Dara', color: '#b3261e' });
+    await eventually(
+      () => two.provider.awareness.getStates().get(one.doc.clientID)?.user?.name === 'Sokha',
+      5_000,
+      'vouched name',
+    );
+    await eventually(
+      () => one.provider.awareness.getStates().get(two.doc.clientID)?.user?.groupId === 'g2',
+      5_000,
+      'group',
+    );
+    // The stock client echoes everyone's presence back; that must not cost anyone their socket.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(one.provider.wsconnected && two.provider.wsconnected).toBe(true);
+    one.destroy();
+    two.destroy();
   });
 });
 

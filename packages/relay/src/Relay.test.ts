@@ -1,6 +1,7 @@
 import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from '@plenary/model';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Relay } from './Relay.ts';
 import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
@@ -252,6 +253,61 @@ describe('Relay', () => {
     await until(() => !bora.awareness.getStates().has(alice.doc.clientID));
   });
 
+  it("keeps each socket to its own presence: echoes of others' are dropped, not obeyed", async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    const bora = new TestClient(relay, PLAN);
+    await synced(bora);
+    alice.setPresence({ user: { name: 'Alice' } });
+    bora.setPresence({ user: { name: 'Bora' } });
+    await until(() => bora.awareness.getStates().has(alice.doc.clientID));
+    // Bora's client tries to rename Alice and then to remove her, as an echo would.
+    bora.awareness.setLocalState({ user: { name: 'Bora' } });
+    const forged = awarenessProtocol.encodeAwarenessUpdate(
+      bora.awareness,
+      [alice.doc.clientID],
+      new Map([[alice.doc.clientID, { user: { name: 'Not Alice' } }]]),
+    );
+    bora.sendRaw(awarenessFrameOf(forged));
+    awarenessProtocol.removeAwarenessStates(bora.awareness, [alice.doc.clientID], 'test');
+    bora.sendRaw(
+      awarenessFrameOf(
+        awarenessProtocol.encodeAwarenessUpdate(bora.awareness, [alice.doc.clientID]),
+      ),
+    );
+    const carol = new TestClient(relay, PLAN);
+    await until(() => carol.awareness.getStates().has(alice.doc.clientID));
+    expect(carol.awareness.getStates().get(alice.doc.clientID)).toEqual({
+      user: { name: 'Alice' },
+    });
+    expect(bora.closed).toBeNull();
+  });
+
+  it("overwrites a socket's name, role and group with what the server vouches for", async () => {
+    persistence = new MemoryPersistence();
+    persistence.createPlan(PLAN, seededPlan());
+    logger = silentLogger();
+    relay = new Relay({ persistence, logger, options: { idleEvictMs: 10 } });
+    const member = { role: 'member' as const, groupId: 'g2' };
+    const poser = new TestClient(relay, PLAN, 'p-7', member, {
+      participantId: 'p-7',
+      name: 'Dara',
+      role: 'member',
+      groupId: 'g2',
+    });
+    const watcher = new TestClient(relay, PLAN);
+    await synced(watcher);
+    poser.setPresence({
+      user: { name: 'The Minister', role: 'facilitator', color: '#123456' },
+      cursor: null,
+    });
+    await until(() => watcher.awareness.getStates().has(poser.doc.clientID));
+    expect(watcher.awareness.getStates().get(poser.doc.clientID)).toEqual({
+      user: { name: 'Dara', role: 'member', groupId: 'g2', participantId: 'p-7', color: '#123456' },
+      cursor: null,
+    });
+  });
+
   it('applies server-side changes as transactions every client receives', async () => {
     start();
     const alice = new TestClient(relay, PLAN);
@@ -286,4 +342,11 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   out.set(a);
   out.set(b, a.length);
   return out;
+}
+
+function awarenessFrameOf(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
 }

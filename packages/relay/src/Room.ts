@@ -1,7 +1,11 @@
 import { CloseCode } from '@plenary/model';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { awarenessClientIds } from './awarenessUpdate.ts';
+import {
+  type AwarenessEntry,
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+} from './awarenessUpdate.ts';
 import type { Connection } from './Connection.ts';
 import {
   awarenessFrame,
@@ -299,9 +303,9 @@ export class Room {
   }
 
   private applyAwareness(connection: Connection, update: Uint8Array, bytes: number): void {
-    let ids: number[];
+    let entries: AwarenessEntry[];
     try {
-      ids = awarenessClientIds(update);
+      entries = decodeAwarenessUpdate(update);
     } catch (error) {
       this.refuse(
         connection,
@@ -311,26 +315,26 @@ export class Room {
       );
       return;
     }
-    // A socket speaks for one Yjs client, the first it announced, and for no client
-    // another socket already speaks for: no one can move or erase someone else's caret.
-    const own = connection.awarenessClientId ?? ids[0];
-    const taken = (id: number) =>
-      [...this.connections].some((other) => other !== connection && other.awarenessIds.has(id));
-    if (ids.some((id) => id !== own || taken(id))) {
-      this.refuse(
-        connection,
-        CloseCode.FORBIDDEN,
-        'presence may only be set for your own client',
-        bytes,
-      );
-      return;
+    // A socket speaks for one Yjs client: the one its first presence frame names alone
+    // (the stock client sends its own state first on connect) and no other socket holds.
+    // The stock client also echoes everyone else's presence back; those entries are
+    // dropped rather than refused, so no one can move or erase someone else's caret.
+    if (connection.awarenessClientId === null) {
+      const [first] = entries;
+      const takenByOther = (id: number) =>
+        [...this.connections].some(
+          (other) => other !== connection && other.awarenessClientId === id,
+        );
+      if (entries.length !== 1 || !first || first.state === null || takenByOther(first.clientId))
+        return;
+      connection.awarenessClientId = first.clientId;
     }
-    connection.awarenessClientId = own ?? null;
     const vouched = connection.context.presence;
-    const trusted = vouched
-      ? awarenessProtocol.modifyAwarenessUpdate(update, (state) => vouch(state, vouched))
-      : update;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, trusted, connection);
+    const own = entries
+      .filter((entry) => entry.clientId === connection.awarenessClientId)
+      .map((entry) => (vouched ? { ...entry, state: vouch(entry.state, vouched) } : entry));
+    if (own.length === 0) return;
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(own), connection);
   }
 
   private readonly onAwarenessUpdate = (

@@ -6,6 +6,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Relay, RelayConnection } from '../Relay.ts';
+import type { VouchedPresence } from '../types.ts';
 
 /**
  * A y-websocket client over an in-memory socket: it answers the server's sync step 1,
@@ -25,6 +26,7 @@ export class TestClient {
     planId: string,
     participantId: string | null = null,
     actor: Actor = { role: 'facilitator', groupId: null },
+    presence: VouchedPresence | null = null,
   ) {
     this.connection = relay.connect(
       planId,
@@ -35,7 +37,7 @@ export class TestClient {
           this.closed = { code, reason };
         },
       },
-      { participantId, inviteId: null, actor, presence: null },
+      { participantId, inviteId: null, actor, presence },
     );
     const hello = encoding.createEncoder();
     encoding.writeVarUint(hello, MESSAGE_SYNC);
