@@ -1,5 +1,19 @@
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
 export { contentExtensions, planSchema } from './contentExtensions.ts';
+export type { DecisionResult } from './fragmentDecisions.ts';
+export { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
 export { createPlanDoc } from './planDoc.ts';
 export { readRichText, sectionPlainText, writeRichText } from './richTextFragment.ts';
+export type { EditingMode, SuggestingModeOptions } from './suggestingMode.ts';
+export { editingModeOf, SuggestingMode } from './suggestingMode.ts';
+export type { SuggestionDecision } from './suggestionDecisions.ts';
+export {
+  decidedDoc,
+  decideSuggestionsInTransform,
+  matchesDecision,
+} from './suggestionDecisions.ts';
+export type { Suggestion, SuggestionKind } from './suggestionList.ts';
+export { listSuggestions } from './suggestionList.ts';
+export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
+export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';

@@ -1,0 +1,40 @@
+import { Transform } from '@tiptap/pm/transform';
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import type * as Y from 'yjs';
+import { planSchema } from './contentExtensions.ts';
+import { decideSuggestionsInTransform, type SuggestionDecision } from './suggestionDecisions.ts';
+import { listSuggestions, type Suggestion } from './suggestionList.ts';
+
+/** What a decision on a section's fragment did, for the server's decision log. */
+export interface DecisionResult {
+  /** The suggestions decided, as they read before the decision. */
+  decided: Suggestion[];
+}
+
+/** The pending suggestions of a section's fragment (e.g. on the server, in Node). */
+export function listFragmentSuggestions(fragment: Y.XmlFragment): Suggestion[] {
+  return listSuggestions(yXmlFragmentToProseMirrorRootNode(fragment, planSchema()));
+}
+
+/**
+ * Carries out a decision on a section's fragment without an editor: reads it as a
+ * ProseMirror document, decides there, and writes back only what changed, inside one Yjs
+ * transaction with the given origin. Unchanged blocks and text keep their Yjs items, so
+ * what others typed elsewhere in the section meanwhile survives.
+ */
+export function decideSuggestions(
+  fragment: Y.XmlFragment,
+  decision: SuggestionDecision,
+  origin: unknown = null,
+): DecisionResult {
+  const before = yXmlFragmentToProseMirrorRootNode(fragment, planSchema());
+  const tr = new Transform(before);
+  const decided = decideSuggestionsInTransform(tr, decision);
+  const ydoc = fragment.doc;
+  if (tr.docChanged && ydoc) {
+    ydoc.transact(() => {
+      updateYFragment(ydoc, fragment, tr.doc, { mapping: new Map(), isOMark: new Map() });
+    }, origin);
+  }
+  return { decided };
+}

@@ -1,0 +1,108 @@
+import type { RichTextDoc } from '@plenary/model';
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import * as Y from 'yjs';
+import { contentExtensions } from '../contentExtensions.ts';
+import { readRichText, writeRichText } from '../richTextFragment.ts';
+import { type EditingMode, SuggestingMode } from '../suggestingMode.ts';
+import type { SuggestionAuthor } from '../suggestionMarks.ts';
+
+/** One person's editor on a section, with their own Y.Doc. */
+export interface Client {
+  author: SuggestionAuthor;
+  doc: Y.Doc;
+  fragment: Y.XmlFragment;
+  editor: Editor;
+}
+
+/** A seeded pseudo-random generator (mulberry32), so a failing run can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SECTION = 'section:s1';
+
+/**
+ * N editors on one section, each with its own Y.Doc. Updates are held in per-peer
+ * queues until `sync` delivers them, in a random order when given a random source, the
+ * way a relay would forward them with delays.
+ */
+export class SuggestingClients {
+  readonly clients: Client[] = [];
+  private readonly inbox = new Map<Y.Doc, Uint8Array[]>();
+
+  constructor(body: RichTextDoc, authors: SuggestionAuthor[], mode: EditingMode = 'suggesting') {
+    const seed = new Y.Doc();
+    writeRichText(seed.getXmlFragment(SECTION), body);
+    const initial = Y.encodeStateAsUpdate(seed);
+    for (const author of authors) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, initial);
+      const fragment = doc.getXmlFragment(SECTION);
+      this.inbox.set(doc, []);
+      doc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin === this) return;
+        for (const [peer, queue] of this.inbox) if (peer !== doc) queue.push(update);
+      });
+      const editor = new Editor({
+        element: document.createElement('div'),
+        extensions: [
+          ...contentExtensions(),
+          Collaboration.configure({ fragment }),
+          SuggestingMode.configure({ author, mode }),
+        ],
+      });
+      this.clients.push({ author, doc, fragment, editor });
+    }
+  }
+
+  /** Client i. */
+  at(i: number): Client {
+    const client = this.clients[i];
+    if (!client) throw new Error(`no client ${i}`);
+    return client;
+  }
+
+  /** Delivers every pending update; with `random`, peers and updates go in random order. */
+  sync(random?: () => number): void {
+    for (;;) {
+      const pending = [...this.inbox].filter(([, queue]) => queue.length > 0);
+      if (pending.length === 0) return;
+      const pick = random ? Math.floor(random() * pending.length) : 0;
+      const [doc, queue] = pending[pick] as [Y.Doc, Uint8Array[]];
+      const index = random ? Math.floor(random() * queue.length) : 0;
+      const [update] = queue.splice(index, 1);
+      if (update) Y.applyUpdate(doc, update, this);
+    }
+  }
+
+  /** Every client's document as JSON, for comparing them. */
+  docs(): unknown[] {
+    return this.clients.map((c) => c.editor.getJSON());
+  }
+
+  /** Every client's fragment read back as ProseMirror JSON (what a late joiner would see). */
+  fragments(): unknown[] {
+    return this.clients.map((c) => readRichText(c.fragment).toJSON());
+  }
+
+  destroy(): void {
+    for (const c of this.clients) c.editor.destroy();
+  }
+}
+
+/** The authors used across the tests: two groups, one plenary member. */
+export const AUTHORS: SuggestionAuthor[] = [
+  { id: 'u-sokha', name: 'Sokha', groupId: 'g1' },
+  { id: 'u-dara', name: 'Dara', groupId: 'g2' },
+  { id: 'u-vanna', name: 'Vanna', groupId: 'g1' },
+  { id: 'u-lina', name: 'Lina', groupId: 'g3' },
+  { id: 'u-focal', name: 'Focal point', groupId: null },
+];
