@@ -92,6 +92,32 @@ describe('connectPlan', () => {
     expect(connection.saves.getStatus()).toEqual({ state: 'saved', unsaved: false, notice: null });
   });
 
+  it('keeps a change made as the socket opens for the step 2 that answers the server', () => {
+    const { connection, socket } = open();
+    const text = connection.doc.getText('t');
+    text.insert(0, 'offline. ');
+    socket.open();
+    // Typed before the server's step 1 arrived: sent now, it would start after a gap.
+    text.insert(text.length, 'as the wifi returned. ');
+    expect(socket.sent.map(describeFrame)).not.toContain('sync:2');
+
+    const server = new Y.Doc();
+    socket.deliver((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, server);
+    });
+    const step2 = socket.sent.find((frame) => describeFrame(frame) === 'sync:1');
+    if (!step2) throw new Error('no step 2');
+    const decoder = decoding.createDecoder(step2);
+    decoding.readVarUint(decoder);
+    syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), server, 'client');
+    expect(server.getText('t').toString()).toBe('offline. as the wifi returned. ');
+
+    // Once answered, each change goes out as it is made.
+    text.insert(text.length, 'online.');
+    expect(socket.sent.map(describeFrame)).toContain('sync:2');
+  });
+
   it('speaks only for its own presence, never echoing other people’s', () => {
     const { connection, socket } = open();
     socket.open();

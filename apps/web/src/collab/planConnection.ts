@@ -45,6 +45,37 @@ function installSaveMessages(provider: WebsocketProvider, saves: SaveTracker): v
   };
 }
 
+/**
+ * Keeps local changes off a new socket until it has answered the server's sync step 1.
+ * Until then the server lacks what was typed offline, so a keystroke sent right after
+ * the socket opens starts after a gap, which the server refuses (4422) and the plan
+ * starts over without that text. The step 2 answer carries every change made before it,
+ * so nothing held back needs sending. Call before the SaveTracker exists: the update
+ * handler keeps its place ahead of the tracker's.
+ */
+function holdUpdatesUntilSyncAnswered(provider: WebsocketProvider): void {
+  let answered = false;
+  // 'connected' is emitted as each new socket opens, before it sends its own step 1.
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') answered = false;
+  });
+  const answerSync = provider.messageHandlers[MESSAGE_SYNC];
+  if (!answerSync) throw new Error('y-websocket has no sync message handler');
+  provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, ...rest) => {
+    const step = decoding.peekVarUint(decoder);
+    answerSync(encoder, decoder, ...rest);
+    // The answer goes on the socket as soon as this handler returns, before any edit.
+    if (step === SYNC_STEP_1) answered = true;
+  };
+  const send = provider._updateHandler;
+  provider.doc.off('update', send);
+  // Replaced on the provider, so that its destroy() removes this listener.
+  provider._updateHandler = (update, origin) => {
+    if (answered) send(update, origin);
+  };
+  provider.doc.on('update', provider._updateHandler);
+}
+
 /** Writes this device's own presence (and only its own) as an awareness message. */
 function writeOwnPresence(encoder: encoding.Encoder, awareness: Awareness): void {
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
@@ -92,6 +123,7 @@ export function connectPlan(
     ...options,
     params: { ...options?.params, token },
   });
+  holdUpdatesUntilSyncAnswered(provider);
   // After the provider, so the provider's update listener runs first (see SaveTracker).
   const saves = new SaveTracker(provider);
   installSaveMessages(provider, saves);
