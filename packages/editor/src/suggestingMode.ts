@@ -11,6 +11,7 @@ import { Extension } from '@tiptap/core';
 import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { asBlockReplacement, movesBlocks } from './blockReplacement.ts';
+import { alignedToGraphemes } from './graphemeAlignment.ts';
 import { decideSuggestionsInTransform, type SuggestionDecision } from './suggestionDecisions.ts';
 import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 
@@ -98,7 +99,9 @@ export const SuggestingMode = Extension.create<
       at: this.options.now(),
     };
     // Ids are random strings: two clients counting up would mint the same ones.
-    const change = movesBlocks(transaction) ? asBlockReplacement(transaction, state) : transaction;
+    const change = movesBlocks(transaction)
+      ? asBlockReplacement(transaction, state)
+      : (alignedToGraphemes(transaction, state) ?? transaction);
     next(transformToSuggestionTransaction(change, state, () => randomId(), attrs));
   },
 
