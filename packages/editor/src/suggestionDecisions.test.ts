@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+import { paragraph, richTextDoc } from '@plenary/model';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
+import { readRichText } from './richTextFragment.ts';
+import { listSuggestions } from './suggestionList.ts';
+import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';
+
+const body = richTextDoc(
+  paragraph('Sokha writes here'),
+  paragraph('Dara writes here'),
+  paragraph('Vanna writes here'),
+  paragraph('Lina writes here'),
+);
+
+// Each of the first four authors suggests an insertion and a deletion in their paragraph.
+function fiveClientsWithSuggestions(): SuggestingClients {
+  const net = new SuggestingClients(body, AUTHORS);
+  net.clients.slice(0, 4).forEach((client, i) => {
+    const name = client.author.name;
+    let start = 0;
+    client.editor.state.doc.forEach((block, offset) => {
+      if (block.textContent.startsWith(name)) start = offset + 1;
+    });
+    client.editor
+      .chain()
+      .setTextSelection(start + name.length)
+      .insertContent(' also')
+      .run();
+    client.editor
+      .chain()
+      .setTextSelection({ from: start + name.length + 6, to: start + name.length + 12 })
+      .deleteSelection()
+      .run();
+    net.sync(seededRandom(i + 1));
+  });
+  return net;
+}
+
+const texts = (net: SuggestingClients) => net.clients.map((c) => c.editor.getText());
+
+describe('decisions with five clients', () => {
+  it('accept one, reject one and accept all of a group converge on every client', () => {
+    const net = fiveClientsWithSuggestions();
+    const focal = net.at(4).editor;
+    const pending = listSuggestions(focal.state.doc);
+    expect(pending.map((s) => [s.authorName, s.kind])).toEqual([
+      ['Sokha', 'insert'],
+      ['Sokha', 'delete'],
+      ['Dara', 'insert'],
+      ['Dara', 'delete'],
+      ['Vanna', 'insert'],
+      ['Vanna', 'delete'],
+      ['Lina', 'insert'],
+      ['Lina', 'delete'],
+    ]);
+    const byDara = pending.filter((s) => s.authorId === 'u-dara');
+    focal.commands.decideSuggestions({ action: 'accept', id: byDara[0]?.id });
+    focal.commands.decideSuggestions({ action: 'reject', id: byDara[1]?.id });
+    net.sync(seededRandom(11));
+    focal.commands.decideSuggestions({ action: 'accept', groupId: 'g1' });
+    net.sync(seededRandom(12));
+    for (const doc of net.docs()) expect(doc).toEqual(net.docs()[0]);
+    expect(net.at(0).editor.getText({ blockSeparator: '|' })).toBe(
+      'Sokha also  here|Dara also writes here|Vanna also  here|Lina also writes here',
+    );
+    expect(listSuggestions(net.at(2).editor.state.doc).map((s) => s.authorName)).toEqual([
+      'Lina',
+      'Lina',
+    ]);
+    expect(texts(net).every((t) => t === texts(net)[0])).toBe(true);
+    net.destroy();
+  });
+});
+
+describe('decisions on a Y.XmlFragment (the server)', () => {
+  it('lists and decides without an editor, keeps concurrent typing, and every client follows', () => {
+    const net = fiveClientsWithSuggestions();
+    const server = new Y.Doc();
+    for (const c of net.clients) Y.applyUpdate(server, Y.encodeStateAsUpdate(c.doc));
+    const fragment = server.getXmlFragment('section:s1');
+    expect(listFragmentSuggestions(fragment)).toHaveLength(8);
+
+    // Lina types in her paragraph while the focal point's decision is on its way.
+    net.at(3).editor.chain().setTextSelection(57).insertContent('Now ').run();
+    const result = decideSuggestions(fragment, { action: 'reject', authorId: 'u-sokha' });
+    expect(
+      result.decided.map((s) => [s.authorName, s.kind, s.insertedText || s.deletedText]),
+    ).toEqual([
+      ['Sokha', 'insert', ' also'],
+      ['Sokha', 'delete', 'writes'],
+    ]);
+    const decision = Y.encodeStateAsUpdate(server, Y.encodeStateVector(net.at(0).doc));
+    for (const c of net.clients) Y.applyUpdate(c.doc, decision);
+    net.sync(seededRandom(3));
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(net.at(3).doc));
+
+    for (const doc of net.docs()) expect(doc).toEqual(net.docs()[0]);
+    expect(readRichText(fragment).toJSON()).toEqual(net.docs()[0]);
+    const text = net.at(0).editor.getText({ blockSeparator: '|' });
+    expect(text.startsWith('Sokha writes here|')).toBe(true);
+    expect(text).toContain('Now ');
+    net.destroy();
+  });
+
+  it('carries node marks (whole-block suggestions) through the fragment both ways', () => {
+    const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
+    const server = new Y.Doc();
+    const blockMarks = () => {
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(net.at(1).doc));
+      const doc = readRichText(server.getXmlFragment('section:s1'));
+      expect(doc.toJSON()).toEqual(net.docs()[0]);
+      return doc.content.content.map((b) => b.marks.map((m) => m.type.name).join('+'));
+    };
+    net.at(0).editor.chain().setTextSelection(3).setNode('heading', { level: 2 }).run();
+    net.sync();
+    expect(blockMarks()).toEqual(['modification+modification', '', '', '']);
+    net.at(0).editor.chain().selectAll().deleteSelection().run();
+    net.sync();
+    // A deleted block drops its pending modification: the deletion excludes it.
+    expect(blockMarks()).toEqual(['deletion', 'deletion', 'deletion', 'deletion', 'insertion']);
+    net.destroy();
+  });
+});
