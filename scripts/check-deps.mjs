@@ -16,6 +16,7 @@ const PACKAGE_RULES = {
   '@plenary/editor': ['@plenary/model'],
   '@plenary/relay': ['@plenary/model'],
   '@plenary/storage': ['@plenary/model'],
+  '@plenary/report': ['@plenary/model', '@plenary/editor'],
 };
 // Apps may use any package except these: the web app talks to the server over HTTP and the
 // y-websocket protocol, never to storage or the relay's internals.

@@ -1,0 +1,72 @@
+/**
+ * One entry point for every format, for the server's export route and the benchmark: a
+ * plan's Y.Doc (or encoded state) in, the file's bytes, content type and name out.
+ */
+import { reportToDocx } from './docx/reportToDocx.ts';
+import { reportToHtml } from './html/reportToHtml.ts';
+import { reportToMarkdown } from './markdown/reportToMarkdown.ts';
+import { reportToPdf } from './pdf/reportToPdf.ts';
+import {
+  buildReport,
+  type PlanSource,
+  type ReportDocument,
+  readReportPlan,
+} from './reportDocument.ts';
+import type { ReportOptions } from './reportTypes.ts';
+
+/** The formats the outcomes report is exported in. */
+export const REPORT_FORMATS = {
+  docx: {
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    render: reportToDocx,
+  },
+  pdf: { contentType: 'application/pdf', render: reportToPdf },
+  md: {
+    contentType: 'text/markdown; charset=utf-8',
+    render: async (report: ReportDocument) => new TextEncoder().encode(reportToMarkdown(report)),
+  },
+  html: {
+    contentType: 'text/html; charset=utf-8',
+    render: async (report: ReportDocument) => new TextEncoder().encode(reportToHtml(report)),
+  },
+} as const;
+
+/** A report format: `docx`, `pdf`, `md` or `html`. */
+export type ReportFormat = keyof typeof REPORT_FORMATS;
+
+/** An exported report file. */
+export interface ReportFile {
+  bytes: Uint8Array;
+  contentType: string;
+  /** A file name made from the plan's title, safe in a Content-Disposition header. */
+  fileName: string;
+}
+
+/** True for the names of the formats, e.g. to check a query parameter. */
+export const isReportFormat = (value: string): value is ReportFormat =>
+  Object.hasOwn(REPORT_FORMATS, value);
+
+/** "Cambodia NAP: draft 2" becomes "Cambodia-NAP-draft-2.pdf"; non-Latin titles are kept. */
+export function reportFileName(title: string, format: ReportFormat): string {
+  const base = title
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${base || 'plan'}.${format}`;
+}
+
+/** Exports a plan's outcomes report in one format. */
+export async function exportReport(
+  source: PlanSource,
+  format: ReportFormat,
+  options: ReportOptions,
+): Promise<ReportFile> {
+  const report = buildReport(readReportPlan(source), options);
+  const { contentType, render } = REPORT_FORMATS[format];
+  return {
+    bytes: await render(report),
+    contentType,
+    fileName: reportFileName(report.title, format),
+  };
+}

@@ -1,0 +1,33 @@
+export { reportToDocx } from './docx/reportToDocx.ts';
+export type { ReportFile, ReportFormat } from './exportReport.ts';
+export {
+  exportReport,
+  isReportFormat,
+  REPORT_FORMATS,
+  reportFileName,
+} from './exportReport.ts';
+export { reportToHtml } from './html/reportToHtml.ts';
+export type { BodyMarkdownOptions } from './markdown/bodyToMarkdown.ts';
+export { bodyToMarkdown } from './markdown/bodyToMarkdown.ts';
+export type { ParsedMarkdown } from './markdown/parseMarkdown.ts';
+export { parseMarkdown } from './markdown/parseMarkdown.ts';
+export { reportToMarkdown } from './markdown/reportToMarkdown.ts';
+export { reportToPdf } from './pdf/reportToPdf.ts';
+export type {
+  PlanSource,
+  ReportDocument,
+  ReportGroup,
+  ReportPart,
+  ReportPlan,
+} from './reportDocument.ts';
+export { buildReport, readReportPlan } from './reportDocument.ts';
+export type {
+  DecisionLogEntry,
+  GroupParticipants,
+  ReportAnnexes,
+  ReportMeta,
+  ReportOptions,
+  SuggestionChoice,
+} from './reportTypes.ts';
+export type { TrackedChange } from './suggestionMarks.ts';
+export { SUGGESTION_MARKS, trackedChangeOf } from './suggestionMarks.ts';

@@ -1,0 +1,42 @@
+/**
+ * The words the report adds around the plan's own text, in one place so that every format
+ * says the same thing (and a translation has one file to change).
+ */
+import type { TrackedChange } from './suggestionMarks.ts';
+
+/** Fixed wording of the report. */
+export const REPORT_LABELS = {
+  date: 'Date',
+  venue: 'Venue',
+  groups: 'Groups',
+  untitledPlan: 'Untitled plan',
+  untitledSection: 'Untitled section',
+  decisionLog: 'Annex: Decision log',
+  participants: 'Annex: Participants by group',
+  decisionColumns: ['When', 'Section', 'Decision', 'By'],
+  wholePlan: 'Whole plan',
+  noParticipants: 'No participants recorded.',
+  suggestedBy: { insertion: 'Suggested insertion by', deletion: 'Suggested deletion by' },
+} as const;
+
+/** A date-time for people, in the venue's time zone (UTC when none is given). */
+export function formatDateTime(iso: string, timeZone = 'UTC'): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat('en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
+}
+
+/** "Suggested insertion by Dara (Group 1), 12 Mar 2026, 10:05" for tooltips and notes. */
+export function describeChange(
+  change: TrackedChange,
+  groupName: string | null,
+  timeZone?: string,
+): string {
+  const who = groupName ? `${change.authorName} (${groupName})` : change.authorName;
+  const when = change.createdAt ? `, ${formatDateTime(change.createdAt, timeZone)}` : '';
+  return `${REPORT_LABELS.suggestedBy[change.kind]} ${who}${when}`;
+}
