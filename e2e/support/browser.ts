@@ -25,6 +25,13 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/**
+ * A flag that makes Chromium resolve `hostName` to 127.0.0.1, so a page can be opened
+ * under a venue LAN name (not a secure context, unlike localhost) on a loopback server.
+ */
+export const mapHostToLoopback = (hostName: string): string =>
+  `--host-resolver-rules=MAP ${hostName} 127.0.0.1`;
+
 /** Tells a person how to get a Chromium when none was found. */
 export const MISSING_CHROMIUM_HELP = [
   'No Chromium was found for the end-to-end tests. Any one of these fixes it:',

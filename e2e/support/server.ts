@@ -22,12 +22,19 @@ export interface StartServerOptions {
   dataDir?: string;
   /** Another entry point than the product's, e.g. `e2e/support/faultyStoreServer.ts`. */
   entry?: string;
+  /**
+   * The host name people open instead of 127.0.0.1, e.g. a venue LAN name that the test's
+   * browser maps to loopback; PUBLIC_URL (and so every link) is built from it and the port.
+   */
+  publicHost?: string;
 }
 
 /** A running Plenary server process on a port of its own. */
 export interface PlenaryServer {
   /** Base URL such as http://127.0.0.1:41234, without a trailing slash. */
   url: string;
+  /** The address in the server's links (PUBLIC_URL): `url` unless a `publicHost` was given. */
+  publicUrl: string;
   dataDir: string;
   /** Everything the process printed so far, for diagnosing a failed test. */
   output(): string;
@@ -87,6 +94,7 @@ export async function startPlenaryServer(options: StartServerOptions = {}): Prom
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'plenary-e2e-')));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const publicUrl = options.publicHost ? `http://${options.publicHost}:${port}` : url;
   const child = spawn(process.execPath, ['--import', 'tsx', options.entry ?? SERVER_ENTRY], {
     cwd: repoRoot,
     env: {
@@ -94,7 +102,7 @@ export async function startPlenaryServer(options: StartServerOptions = {}): Prom
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
-      PUBLIC_URL: url,
+      PUBLIC_URL: publicUrl,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -116,5 +124,5 @@ export async function startPlenaryServer(options: StartServerOptions = {}): Prom
     await stop();
     throw error;
   }
-  return { url, dataDir, output, stop };
+  return { url, publicUrl, dataDir, output, stop };
 }
