@@ -66,6 +66,11 @@ describe('presentation and timer', () => {
       body: { joinOverlayInviteId: memberLink.body.id },
     });
     expect(shown.body.joinOverlay).toEqual({ url: memberLink.body.url, label: 'Group 2' });
+    const hidden = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
+      token,
+      body: { joinOverlayInviteId: null, sectionId: null },
+    });
+    expect(hidden.body).toMatchObject({ joinOverlay: null, sectionId: null });
     const facilitatorLink = await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, {
       token,
       body: { role: 'facilitator' },

@@ -14,13 +14,15 @@ import { baseUrl } from '../baseUrl.ts';
 import { ApiError } from '../errors.ts';
 import { PlanParams } from './schemas.ts';
 
+// Null first: Fastify's Ajv coerces types, and would turn a null into "" for a string
+// branch tried before it (and "" means "leave it as it is" below).
 const PresentationBody = Type.Object(
   {
     mode: Type.Optional(Type.Union([Type.Literal('section'), Type.Literal('follow')])),
-    sectionId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    sectionId: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
     suggestions: Type.Optional(Type.Union([Type.Literal('marked'), Type.Literal('accepted')])),
     /** An invite link to show as a QR code on the projectors, or null to hide it. */
-    joinOverlayInviteId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    joinOverlayInviteId: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
   },
   { additionalProperties: false, minProperties: 1 },
 );
