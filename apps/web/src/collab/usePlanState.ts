@@ -1,7 +1,6 @@
-import { hasPlan, PLAN_ROOT, type PlanState, readPlan } from '@plenary/model';
-import { useCallback } from 'react';
+import { hasPlan, type PlanState, readPlan } from '@plenary/model';
 import type * as Y from 'yjs';
-import { useObservedValue } from './useObservedValue.ts';
+import { usePlanRootValue } from './usePlanRootValue.ts';
 
 /** The plan's structure as the doc holds it now; `ready` once the server's copy has arrived. */
 export interface PlanSnapshot {
@@ -14,21 +13,11 @@ const NOT_YET_SYNCED: PlanSnapshot = {
   plan: { title: '', phase: 'drafting', sections: [], removedSections: [], groups: [] },
 };
 
+// Reading an empty doc makes Yjs warn about detached types; there is nothing to read yet.
+const readSnapshot = (doc: Y.Doc): PlanSnapshot =>
+  hasPlan(doc) ? { ready: true, plan: readPlan(doc) } : NOT_YET_SYNCED;
+
 /** The plan's live structure (title, sections, groups), re-read on every structural change. */
 export function usePlanState(doc: Y.Doc): PlanSnapshot {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      // Only the `plan` root: typing in a section's text must not re-render the page.
-      const root = doc.getMap(PLAN_ROOT);
-      root.observeDeep(onChange);
-      return () => root.unobserveDeep(onChange);
-    },
-    [doc],
-  );
-  const read = useCallback(
-    // Reading an empty doc makes Yjs warn about detached types; there is nothing to read yet.
-    (): PlanSnapshot => (hasPlan(doc) ? { ready: true, plan: readPlan(doc) } : NOT_YET_SYNCED),
-    [doc],
-  );
-  return useObservedValue(subscribe, read);
+  return usePlanRootValue(doc, readSnapshot);
 }
