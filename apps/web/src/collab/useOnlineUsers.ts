@@ -6,6 +6,8 @@ import { useObservedValue } from './useObservedValue.ts';
 /** Someone with the plan open, as their awareness `user` field names them. */
 export interface OnlineUser {
   clientId: number;
+  /** The person behind the client, vouched by the server; one person may have two tabs. */
+  participantId: string | null;
   name: string;
   color: string;
   /** Set by the server from the person's link, so it can be trusted; null if absent. */
@@ -23,6 +25,7 @@ export interface OnlinePeople {
 }
 
 interface PresenceUser {
+  participantId?: unknown;
   name: string;
   color: string;
   role?: unknown;
@@ -43,6 +46,7 @@ export function readOnlineUsers(awareness: Awareness): OnlineUser[] {
     if (isUser(user) && user.name.trim()) {
       users.push({
         clientId,
+        participantId: typeof user.participantId === 'string' ? user.participantId : null,
         name: user.name,
         color: user.color,
         role: ROLES.find((role) => role === user.role) ?? null,

@@ -9,6 +9,7 @@ const user = (
   change: Partial<OnlineUser> = {},
 ): OnlineUser => ({
   clientId: name.length,
+  participantId: null,
   name,
   color: '#0b6bcb',
   role,
