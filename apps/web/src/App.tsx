@@ -10,8 +10,11 @@ import { PageLoading } from './ui/PageLoading.tsx';
 const PlanPage = lazy(async () => ({
   default: (await import('./features/plan/PlanPage.tsx')).PlanPage,
 }));
+const ProjectorPage = lazy(async () => ({
+  default: (await import('./features/projector/ProjectorPage.tsx')).ProjectorPage,
+}));
 
-/** The app's routes: the start page and a plan. */
+/** The app's routes: the start page, a plan, and a plan's projector view. */
 export function App() {
   return (
     <Routes>
@@ -21,6 +24,14 @@ export function App() {
         element={
           <Suspense fallback={<PageLoading />}>
             <PlanPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/plans/:planId/projector"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ProjectorPage />
           </Suspense>
         }
       />

@@ -1,6 +1,7 @@
-import type { GroupState, Phase } from '@plenary/model';
+import type { GroupState, Phase, TimerCommand } from '@plenary/model';
 import { type ApiRequest, apiFetch } from './apiFetch.ts';
 import type {
+  Attribution,
   CreatedInvite,
   GroupChange,
   Invite,
@@ -9,11 +10,16 @@ import type {
   JoinResponse,
   Me,
   NewInvite,
+  PresentationChange,
   SectionChange,
 } from './planTypes.ts';
 
 const planPath = (planId: string, rest = ''): string =>
   `/plans/${encodeURIComponent(planId)}${rest}`;
+
+/** The server's clock (ms since the epoch), for measuring this device's offset from it. */
+export const fetchServerTime = async (): Promise<number> =>
+  (await apiFetch<{ now: number }>('/time')).now;
 
 /** Who this session token is in the plan; a 401 means the token no longer opens it. */
 export const fetchMe = (planId: string, sessionToken: string, signal?: AbortSignal): Promise<Me> =>
@@ -60,6 +66,11 @@ export function planApi(planId: string, sessionToken: string) {
       call<CreatedInvite>('/invites', { method: 'POST', body: invite }),
     revokeInvite: (inviteId: string) =>
       call<void>(`/invites/${encodeURIComponent(inviteId)}`, { method: 'DELETE' }),
+    present: (change: PresentationChange) =>
+      call<unknown>('/presentation', { method: 'PUT', body: change }),
+    timer: (command: TimerCommand) => call<unknown>('/timer', { method: 'PUT', body: command }),
+    attribution: async (signal?: AbortSignal) =>
+      (await call<{ clients: Attribution[] }>('/attribution', { signal })).clients,
   };
 }
 

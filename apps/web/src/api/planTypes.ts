@@ -127,3 +127,20 @@ export interface GroupChange {
   name?: string;
   color?: string;
 }
+
+/** A change to what the projectors show (`PUT /api/plans/:id/presentation`). */
+export interface PresentationChange {
+  mode?: 'section' | 'follow';
+  sectionId?: string | null;
+  suggestions?: 'marked' | 'accepted';
+  /** A member or observer link to show as a QR code on the projectors; null hides it. */
+  joinOverlayInviteId?: string | null;
+}
+
+/** Whose Yjs client wrote in the plan (`GET /api/plans/:id/attribution`). */
+export interface Attribution {
+  clientId: number;
+  participantId: string | null;
+  name: string | null;
+  groupId: string | null;
+}

@@ -5,4 +5,5 @@ export const queryKeys = {
   plansFor: (adminToken: string | null) => ['plans', adminToken] as const,
   config: ['config'] as const,
   invites: (planId: string) => ['invites', planId] as const,
+  attribution: (planId: string) => ['attribution', planId] as const,
 };

@@ -1,8 +1,20 @@
 import { useEffect, useState } from 'react';
 import { qrDataUrl } from './qrDataUrl.ts';
 
-/** A QR code image of `text`, described by `alt`; a blank square while it is drawn. */
-export function QrCode({ text, alt }: { text: string; alt: string }) {
+/**
+ * A QR code image of `text`, described by `alt`; a blank square while it is drawn.
+ * `className` sizes it where the default 220px does not fit (the projector's is larger).
+ */
+export function QrCode({
+  text,
+  alt,
+  className,
+}: {
+  text: string;
+  alt: string;
+  className?: string;
+}) {
+  const classes = className ? `qr-code ${className}` : 'qr-code';
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
@@ -19,8 +31,8 @@ export function QrCode({ text, alt }: { text: string; alt: string }) {
     };
   }, [text]);
   return src ? (
-    <img className="qr-code" src={src} alt={alt} width={220} height={220} />
+    <img className={classes} src={src} alt={alt} width={220} height={220} data-testid="qr-code" />
   ) : (
-    <div className="qr-code qr-code--pending" aria-hidden="true" />
+    <div className={`${classes} qr-code--pending`} aria-hidden="true" />
   );
 }

@@ -6,20 +6,28 @@ import { usePlanAccess } from './PlanAccessContext.ts';
 /** The panels the facilitation controls open. */
 export type FacilitationPanelName = 'share' | 'groups';
 
-/** The facilitator's controls in the sidebar: the phase, sharing links, the groups. */
+/**
+ * The facilitator's controls in the sidebar: the phase, sharing links, the groups, and
+ * the console (projector, timer, sections at a glance) for whoever presents.
+ */
 export function FacilitationPanel({
   phase,
   onOpen,
+  consoleOpen,
+  onToggleConsole,
 }: {
   phase: Phase;
   onOpen: (panel: FacilitationPanelName) => void;
+  consoleOpen: boolean;
+  onToggleConsole: () => void;
 }) {
   const { t } = useTranslation();
   const { actor } = usePlanAccess();
   const setsPhase = can(actor, 'set-phase', { phase });
   const managesLinks = can(actor, 'manage-links', { phase });
   const editsStructure = can(actor, 'edit-structure', { phase });
-  if (!setsPhase && !managesLinks && !editsStructure) return null;
+  const presents = can(actor, 'present', { phase });
+  if (!setsPhase && !managesLinks && !editsStructure && !presents) return null;
   return (
     <section className="facilitation" aria-labelledby="facilitation-heading">
       <h2 id="facilitation-heading" className="sidebar-heading">
@@ -39,6 +47,16 @@ export function FacilitationPanel({
             onClick={() => onOpen('groups')}
           >
             {t('plan.groups')}
+          </button>
+        )}
+        {presents && (
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={consoleOpen}
+            onClick={onToggleConsole}
+          >
+            {t('console.open')}
           </button>
         )}
       </div>

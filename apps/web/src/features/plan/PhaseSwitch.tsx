@@ -2,6 +2,7 @@ import type { Phase } from '@plenary/model';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { SegmentedChoice } from '../../ui/SegmentedChoice.tsx';
 import { usePlanAccess } from './PlanAccessContext.ts';
 
 const PHASES: readonly Phase[] = ['drafting', 'review', 'final'];
@@ -16,23 +17,14 @@ export function PhaseSwitch({ phase }: { phase: Phase }) {
   const change = useMutation({ mutationFn: (next: Phase) => api.setPhase(next) });
   return (
     <div className="phase-switch">
-      <fieldset className="segmented">
-        <legend className="visually-hidden">{t('plan.phaseSwitch')}</legend>
-        {PHASES.map((option) => (
-          <button
-            key={option}
-            type="button"
-            className="segmented__button"
-            aria-pressed={phase === option}
-            disabled={change.isPending}
-            onClick={() => {
-              if (option !== phase) change.mutate(option);
-            }}
-          >
-            {t(`phases.${option}`)}
-          </button>
-        ))}
-      </fieldset>
+      <SegmentedChoice
+        legend={t('plan.phaseSwitch')}
+        options={PHASES}
+        value={phase}
+        label={(option) => t(`phases.${option}`)}
+        disabled={change.isPending}
+        onChoose={(option) => change.mutate(option)}
+      />
       <ErrorMessage error={change.error} inline />
     </div>
   );

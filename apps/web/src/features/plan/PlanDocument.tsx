@@ -1,5 +1,5 @@
 import type { CaretUser } from '@plenary/editor';
-import { can, type PlanState } from '@plenary/model';
+import { can, type PlanState, type PresentationState } from '@plenary/model';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,11 +16,14 @@ import { sectionAccess } from './sectionAccess.ts';
  */
 export function PlanDocument({
   plan,
+  presentation,
   connection,
   user,
   connected,
 }: {
   plan: PlanState;
+  /** What the projectors show; presenters get a Present button on each section. */
+  presentation: PresentationState;
   connection: PlanConnection;
   user: CaretUser;
   /** False once the connection has ended for good: everything is read-only then. */
@@ -41,6 +44,7 @@ export function PlanDocument({
   }));
   const assigns = connected && can(actor, 'edit-structure', { phase });
   const approves = connected && can(actor, 'approve-section', { phase });
+  const presents = connected && can(actor, 'present', { phase });
 
   return (
     <div className="plan-document">
@@ -55,6 +59,7 @@ export function PlanDocument({
           access={access}
           assigns={assigns}
           approves={approves}
+          presentation={presents ? presentation : null}
           connection={connection}
           user={user}
           maxUpdateBytes={config.data?.maxUpdateBytes ?? null}

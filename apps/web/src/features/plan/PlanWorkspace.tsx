@@ -1,15 +1,21 @@
 import { CloseCode } from '@plenary/model';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updatePlanAccess } from '../../access/planAccess.ts';
-import { caretColor } from '../../collab/identity.ts';
 import type { PlanSession, PlanSessionState } from '../../collab/PlanSession.ts';
 import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
+import { useOwnPresence } from '../../collab/useOwnPresence.ts';
 import { usePlanState } from '../../collab/usePlanState.ts';
+import { usePresentation, useTimer } from '../../collab/usePresentation.ts';
+import { usePresenterBroadcast } from '../../collab/usePresenterBroadcast.ts';
 import { useSaveStatus } from '../../collab/useSaveStatus.ts';
+import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
+import { ConsolePanel } from '../console/ConsolePanel.tsx';
 import { GroupsPanel } from '../groups/GroupsPanel.tsx';
+import { ProjectorLink } from '../projector/ProjectorLink.tsx';
 import { SharePanel } from '../share/SharePanel.tsx';
+import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
 import { FacilitationPanel, type FacilitationPanelName } from './FacilitationPanel.tsx';
 import { OnlineUsers } from './OnlineUsers.tsx';
 import { PhaseBadge } from './PhaseBadge.tsx';
@@ -35,21 +41,23 @@ export function PlanWorkspace({
   const { connection, generation, notice, unsaved } = state;
   const { ready, plan } = usePlanState(connection.doc);
   const status = useSaveStatus(connection.saves);
-  const users = useOnlineUsers(connection.provider.awareness);
-  const [color] = useState(caretColor);
+  const { awareness } = connection.provider;
+  const users = useOnlineUsers(awareness);
+  const presentation = usePresentation(connection.doc);
+  const timer = useTimer(connection.doc);
+  const offset = useServerClockOffset(connection.provider);
   const [panel, setPanel] = useState<FacilitationPanelName | null>(null);
+  const [consoleOpen, setConsoleOpen] = useState(false);
   // After a refusal the plan goes on with a fresh doc; after an ending nothing is saved.
   const connected = notice === null || notice.kind === 'recovered';
-  // The server sets name, role and group on our presence itself; these keep the local
-  // caret label in step until then, and the colour is ours to choose.
-  const user = useMemo(
-    () => ({ name: me.name, color, role: me.role, groupId: me.groupId }),
-    [me, color],
+  const user = useOwnPresence(awareness, me);
+  usePresenterBroadcast(
+    awareness,
+    ready &&
+      connected &&
+      presentation.mode === 'follow' &&
+      presentation.presenterId === me.participantId,
   );
-
-  useEffect(() => {
-    connection.provider.awareness.setLocalStateField('user', user);
-  }, [connection, user]);
 
   useEffect(() => {
     document.title = plan.title ? `${plan.title} · ${t('common.appName')}` : t('common.appName');
@@ -69,6 +77,7 @@ export function PlanWorkspace({
     <AppHeader>
       <span className="app-header__title">{plan.title}</span>
       {ready && <PhaseBadge phase={plan.phase} />}
+      <BreakoutTimer timer={timer} offset={offset} variant="header" />
       <SaveIndicator status={status} explained={!connected} />
     </AppHeader>
   );
@@ -87,7 +96,15 @@ export function PlanWorkspace({
       {header}
       <div className="plan-layout">
         <aside className="plan-sidebar">
-          {ready && connected && <FacilitationPanel phase={plan.phase} onOpen={setPanel} />}
+          {ready && connected && (
+            <FacilitationPanel
+              phase={plan.phase}
+              onOpen={setPanel}
+              consoleOpen={consoleOpen}
+              onToggleConsole={() => setConsoleOpen(!consoleOpen)}
+            />
+          )}
+          {actor.role === 'observer' && <ProjectorLink />}
           <OnlineUsers users={users} groups={plan.groups} />
           {ready && <TableOfContents sections={plan.sections} groups={plan.groups} />}
         </aside>
@@ -102,6 +119,15 @@ export function PlanWorkspace({
           {unsaved.length > 0 && (
             <UnsavedText texts={unsaved} onDismiss={() => session.dismissUnsaved()} />
           )}
+          {ready && connected && consoleOpen && (
+            <ConsolePanel
+              plan={plan}
+              presentation={presentation}
+              timer={timer}
+              connection={connection}
+              users={users}
+            />
+          )}
           {ready && connected && <PlanNote actor={actor} phase={plan.phase} />}
           {ready ? (
             // A fresh doc after a refusal gets fresh editors: the old ones are bound to
@@ -109,6 +135,7 @@ export function PlanWorkspace({
             <PlanDocument
               key={generation}
               plan={plan}
+              presentation={presentation}
               connection={connection}
               user={user}
               connected={connected}

@@ -1,4 +1,5 @@
 import type { GroupState, SectionState } from '@plenary/model';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionAccess } from './sectionAccess.ts';
 import { sectionTitleId } from './sectionIds.ts';
@@ -18,10 +19,13 @@ export function SectionHeader({
   section,
   group,
   access,
+  actions,
 }: {
   section: SectionState;
   group: GroupState | undefined;
   access: SectionAccess;
+  /** Controls beside the badges, such as Present for the facilitator. */
+  actions?: ReactNode;
 }) {
   const { t } = useTranslation();
   const reason = access.writable ? null : access.reason;
@@ -52,6 +56,7 @@ export function SectionHeader({
           <span className="group-chip" data-testid="section-group" style={{ color: group?.color }}>
             {group?.name ?? t('plan.plenary')}
           </span>
+          {actions}
         </div>
       </header>
       {note && <p className="section__readonly">{note}</p>}

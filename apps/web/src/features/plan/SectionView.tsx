@@ -1,10 +1,17 @@
 import type { CaretUser } from '@plenary/editor';
-import { type GroupState, type SectionState, sectionFragmentName } from '@plenary/model';
+import {
+  type GroupState,
+  type PresentationState,
+  type SectionState,
+  sectionFragmentName,
+} from '@plenary/model';
 import type { Editor } from '@tiptap/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../../collab/planConnection.ts';
+import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
 import { formatBytes } from '../../ui/formatBytes.ts';
+import { PresentButton } from './PresentButton.tsx';
 import { SectionControls } from './SectionControls.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
 import { SectionHeader } from './SectionHeader.tsx';
@@ -23,6 +30,7 @@ export function SectionView({
   access,
   assigns,
   approves,
+  presentation,
   connection,
   user,
   maxUpdateBytes,
@@ -37,6 +45,8 @@ export function SectionView({
   assigns: boolean;
   /** May set the section's status. */
   approves: boolean;
+  /** What the projectors show, for a presenter's Present button; null for others. */
+  presentation: PresentationState | null;
   connection: PlanConnection;
   user: CaretUser;
   maxUpdateBytes: number | null;
@@ -53,12 +63,18 @@ export function SectionView({
       className="section"
       id={sectionElementId(section.id)}
       data-testid={sectionElementId(section.id)}
+      {...{ [SECTION_ID_ATTRIBUTE]: section.id }}
       aria-labelledby={sectionTitleId(section.id)}
       data-status={section.status}
       data-writable={access.writable}
       style={{ borderInlineStartColor: group?.color ?? 'var(--plenary-color)' }}
     >
-      <SectionHeader section={section} group={group} access={access} />
+      <SectionHeader
+        section={section}
+        group={group}
+        access={access}
+        actions={presentation && <PresentButton section={section} presentation={presentation} />}
+      />
       {(assigns || approves) && (
         <SectionControls section={section} groups={groups} assigns={assigns} approves={approves} />
       )}

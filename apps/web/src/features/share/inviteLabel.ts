@@ -1,4 +1,4 @@
-import type { GroupState, Role } from '@plenary/model';
+import { type GroupState, ROLES, type Role } from '@plenary/model';
 import type { TFunction } from 'i18next';
 
 /** A link's name in words: "Member link for Group 1", "Observer link". */
@@ -12,4 +12,13 @@ export function inviteLabel(
   return group
     ? t('share.linkForGroup', { role, group: group.name })
     : t('share.linkFor', { role });
+}
+
+/**
+ * Who the join code on the projector is for, in words: the server names a member link
+ * by its group, and any other link by its role.
+ */
+export function joinOverlayLabel(label: string, t: TFunction): string {
+  const role = ROLES.find((candidate) => candidate === label);
+  return role ? t(`roles.${role}`) : label;
 }

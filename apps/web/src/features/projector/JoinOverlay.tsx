@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { QrCode } from '../../ui/QrCode.tsx';
+import { joinOverlayLabel } from '../share/inviteLabel.ts';
+
+/**
+ * An invite link over the projector's whole screen, as a QR code large enough to scan
+ * from the middle of the room, with the address for those who type it.
+ */
+export function JoinOverlay({ url, label }: { url: string; label: string }) {
+  const { t } = useTranslation();
+  const who = joinOverlayLabel(label, t);
+  return (
+    <div
+      className="join-overlay"
+      data-testid="join-overlay"
+      role="dialog"
+      aria-labelledby="join-overlay-heading"
+    >
+      <div className="join-overlay__card">
+        <h2 id="join-overlay-heading" className="join-overlay__heading">
+          {t('projector.joinHeading')}
+        </h2>
+        <p className="join-overlay__who">{t('projector.joinFor', { label: who })}</p>
+        <QrCode
+          text={url}
+          alt={t('projector.joinQrAlt', { label: who })}
+          className="join-overlay__qr"
+        />
+        <p className="join-overlay__hint">{t('projector.joinHint')}</p>
+        <p className="join-overlay__url" data-testid="join-overlay-url">
+          {url.replace(/^https?:\/\//, '')}
+        </p>
+      </div>
+    </div>
+  );
+}

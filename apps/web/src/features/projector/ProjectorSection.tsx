@@ -1,0 +1,97 @@
+import { contentExtensions } from '@plenary/editor';
+import type { GroupState, SectionState } from '@plenary/model';
+import Collaboration from '@tiptap/extension-collaboration';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { authorMark } from '../../collab/authorColors.ts';
+import { insertedRuns } from '../../collab/textAuthorship.ts';
+import { readOnlineUsers } from '../../collab/useOnlineUsers.ts';
+import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
+import { highlightRuns, LiveHighlights } from './liveHighlights.ts';
+
+/** The DOM id of a section's title on the projector. */
+const titleId = (sectionId: string) => `projector-title-${sectionId}`;
+
+/**
+ * One section on the projector: its title and group, and its text in a read-only editor
+ * bound live to the section's fragment, with no carets. Text that arrives from others
+ * is marked for a moment in its author's group colour.
+ */
+export function ProjectorSection({
+  section,
+  groups,
+  fragment,
+  awareness,
+  current,
+  onLiveChange,
+}: {
+  section: SectionState;
+  groups: GroupState[];
+  fragment: Y.XmlFragment;
+  awareness: Awareness;
+  /** The section being presented. */
+  current: boolean;
+  /** New text arrived in this section. */
+  onLiveChange: (sectionId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const group = groups.find((candidate) => candidate.id === section.groupId);
+  const editor = useEditor(
+    {
+      extensions: [...contentExtensions(), Collaboration.configure({ fragment }), LiveHighlights],
+      editable: false,
+      shouldRerenderOnTransaction: false,
+      editorProps: { attributes: { 'aria-labelledby': titleId(section.id) } },
+    },
+    [fragment],
+  );
+  // The listener below is added once per editor; it reads the latest groups and callback.
+  const latest = useRef({ groups, onLiveChange });
+  useEffect(() => {
+    latest.current = { groups, onLiveChange };
+  });
+
+  useEffect(() => {
+    const doc = fragment.doc;
+    if (!editor || !doc) return;
+    const onTransaction = (transaction: Y.Transaction) => {
+      // Changes made on this device are none of the room's news (the projector writes nothing).
+      if (transaction.local || editor.isDestroyed) return;
+      const runs = insertedRuns(transaction, fragment);
+      if (runs.length === 0) return;
+      const users = readOnlineUsers(awareness);
+      highlightRuns(
+        editor.view,
+        runs.map((run) => ({ run, mark: authorMark(run.client, users, latest.current.groups) })),
+      );
+      latest.current.onLiveChange(section.id);
+    };
+    // After the transaction: the Yjs binding has updated the editor's text by then.
+    doc.on('afterTransaction', onTransaction);
+    return () => doc.off('afterTransaction', onTransaction);
+  }, [editor, fragment, awareness, section.id]);
+
+  return (
+    <section
+      className="projector-section"
+      {...{ [SECTION_ID_ATTRIBUTE]: section.id }}
+      data-testid={`projector-section-${section.id}`}
+      data-current={current}
+      aria-labelledby={titleId(section.id)}
+      style={{ borderInlineStartColor: group?.color ?? 'transparent' }}
+    >
+      <header className="projector-section__header">
+        <h2 id={titleId(section.id)} className="projector-section__title">
+          {section.title}
+        </h2>
+        <span className="projector-chip" style={{ borderColor: group?.color }}>
+          {group?.name ?? t('plan.plenary')}
+        </span>
+      </header>
+      <EditorContent editor={editor} className="projector-section__text" />
+    </section>
+  );
+}

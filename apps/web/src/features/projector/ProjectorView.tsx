@@ -1,0 +1,128 @@
+import { sectionFragmentName } from '@plenary/model';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { closeNoticeKey } from '../../collab/closeNotices.ts';
+import type { PlanSessionState } from '../../collab/PlanSession.ts';
+import type { PresenterPosition } from '../../collab/presenterPosition.ts';
+import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
+import { useOwnPresence } from '../../collab/useOwnPresence.ts';
+import { usePlanState } from '../../collab/usePlanState.ts';
+import { usePresentation, useTimer } from '../../collab/usePresentation.ts';
+import { usePresenterPosition } from '../../collab/usePresenterPosition.ts';
+import { useSaveStatus } from '../../collab/useSaveStatus.ts';
+import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
+import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
+import { usePlanAccess } from '../plan/PlanAccessContext.ts';
+import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
+import { FullScreenButton } from './FullScreenButton.tsx';
+import { JoinOverlay } from './JoinOverlay.tsx';
+import { ProjectorPresence } from './ProjectorPresence.tsx';
+import { ProjectorSection } from './ProjectorSection.tsx';
+import { useFollowScroll } from './useFollowScroll.ts';
+
+/**
+ * The plan as the room sees it on the projector: large type, no editing chrome, the
+ * presented section (or wherever the presenter is, in follow mode), the breakout timer,
+ * who of each group is online, and an invite's QR code when the facilitator shows one.
+ */
+export function ProjectorView({ state }: { state: PlanSessionState }) {
+  const { t } = useTranslation();
+  const { me } = usePlanAccess();
+  const { connection, notice } = state;
+  const { doc, provider } = connection;
+  const { awareness } = provider;
+  const { ready, plan } = usePlanState(doc);
+  const presentation = usePresentation(doc);
+  const timer = useTimer(doc);
+  const users = useOnlineUsers(awareness);
+  const offset = useServerClockOffset(provider);
+  const status = useSaveStatus(connection.saves);
+  useOwnPresence(awareness, me);
+  const following = presentation.mode === 'follow';
+  const followed = usePresenterPosition(awareness, following ? presentation.presenterId : null);
+  const target: PresenterPosition | null = following
+    ? followed
+    : presentation.sectionId
+      ? { sectionId: presentation.sectionId, block: -1 }
+      : null;
+  const current = plan.sections.find((section) => section.id === target?.sectionId) ?? null;
+  const text = useRef<HTMLDivElement>(null);
+  const { detached, resume, revealChange } = useFollowScroll(text, current ? target : null, ready);
+
+  useEffect(() => {
+    document.title = plan.title ? `${plan.title} · ${t('common.appName')}` : t('common.appName');
+  }, [plan.title, t]);
+
+  const ended = notice?.kind === 'ended' || notice?.kind === 'stopped';
+  const endedKey = notice ? closeNoticeKey(notice.code) : null;
+  const connectionNote = ended
+    ? endedKey
+      ? t(endedKey, { reason: notice?.reason ?? '' })
+      : (notice?.reason ?? '')
+    : status.state === 'offline' || status.state === 'connecting'
+      ? t('projector.reconnecting')
+      : null;
+
+  return (
+    <div className="projector" data-testid="projector" data-ready={ready}>
+      <header className="projector__header">
+        <div className="projector__titles">
+          <p className="projector__plan-title" data-testid="projector-plan-title">
+            {plan.title}
+          </p>
+          {current ? (
+            <h1 className="projector__now">
+              <span className="visually-hidden">{t('projector.now')}: </span>
+              <span data-testid="projector-current-section">{current.title}</span>
+            </h1>
+          ) : (
+            <p className="projector__waiting" data-testid="projector-waiting">
+              {following ? t('projector.waitingForPresenter') : t('projector.nothingPresented')}
+            </p>
+          )}
+        </div>
+        <BreakoutTimer timer={timer} offset={offset} variant="projector" />
+      </header>
+      <main
+        ref={text}
+        className="projector__text"
+        data-suggestions={presentation.suggestions}
+        // Focusable, so keys scroll it and someone at the projector can read around.
+        tabIndex={-1}
+      >
+        {ready &&
+          plan.sections.map((section) => (
+            <ProjectorSection
+              key={section.id}
+              section={section}
+              groups={plan.groups}
+              fragment={doc.getXmlFragment(sectionFragmentName(section.id))}
+              awareness={awareness}
+              current={section.id === current?.id}
+              onLiveChange={revealChange}
+            />
+          ))}
+      </main>
+      <footer className="projector__footer">
+        <ProjectorPresence users={users} groups={plan.groups} />
+        <div className="projector__controls">
+          {connectionNote && (
+            <p className="projector__connection" role="status">
+              {connectionNote}
+            </p>
+          )}
+          {detached && (
+            <button type="button" className="button button--primary" onClick={resume}>
+              {t('projector.resume')}
+            </button>
+          )}
+          <LanguageSwitch />
+          <FullScreenButton />
+        </div>
+      </footer>
+      {presentation.joinOverlay && (
+        <JoinOverlay url={presentation.joinOverlay.url} label={presentation.joinOverlay.label} />
+      )}
+    </div>
+  );
+}

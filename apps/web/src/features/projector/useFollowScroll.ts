@@ -1,0 +1,106 @@
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import type { PresenterPosition } from '../../collab/presenterPosition.ts';
+import { BLOCK_SELECTOR, SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
+import { HIGHLIGHT_CLASS } from './liveHighlights.ts';
+
+/** Keys that scroll the page: pressing one at the projector means "let me look around". */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+/** How far from the top a followed block sits, as a share of the screen: room for context. */
+const BLOCK_MARGIN = 0.2;
+/** Frames to wait for a block whose text the editor has not drawn yet. */
+const BLOCK_RETRIES = 30;
+
+const offsetIn = (container: HTMLElement, element: Element): number =>
+  element.getBoundingClientRect().top - container.getBoundingClientRect().top + container.scrollTop;
+
+function sectionIn(container: HTMLElement, sectionId: string): Element | null {
+  return container.querySelector(`[${SECTION_ID_ATTRIBUTE}="${CSS.escape(sectionId)}"]`);
+}
+
+/**
+ * Keeps the projector's text on what is presented: the presented section at the top, or
+ * the presenter's block a little below it. Anyone at the projector may scroll away
+ * (wheel, touch, keys, scrollbar); following then stops until `resume`.
+ */
+export function useFollowScroll(
+  container: RefObject<HTMLElement | null>,
+  target: PresenterPosition | null,
+  ready: boolean,
+) {
+  const [detached, setDetached] = useState(false);
+  const sectionId = target?.sectionId ?? null;
+  const block = target?.block ?? -1;
+  const following = useRef({ sectionId, detached });
+  following.current = { sectionId, detached };
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || !ready) return;
+    const detach = () => setDetached(true);
+    const onKey = (event: KeyboardEvent) => {
+      if (SCROLL_KEYS.has(event.key)) detach();
+    };
+    // A press on the scroll area itself, not on its content, is on the scrollbar.
+    const onPointer = (event: PointerEvent) => {
+      if (event.target === element) detach();
+    };
+    element.addEventListener('wheel', detach, { passive: true });
+    element.addEventListener('touchmove', detach, { passive: true });
+    element.addEventListener('pointerdown', onPointer);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      element.removeEventListener('wheel', detach);
+      element.removeEventListener('touchmove', detach);
+      element.removeEventListener('pointerdown', onPointer);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [container, ready]);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element || !ready || detached || sectionId === null) return;
+    let frame = 0;
+    let tries = 0;
+    const scroll = () => {
+      const section = sectionIn(element, sectionId);
+      if (!section) return;
+      const blockElement = block >= 0 ? section.querySelectorAll(BLOCK_SELECTOR)[block] : undefined;
+      // The editor draws its text a moment after the section appears.
+      if (block >= 0 && !blockElement && tries++ < BLOCK_RETRIES) {
+        frame = requestAnimationFrame(scroll);
+        return;
+      }
+      const top = blockElement
+        ? offsetIn(element, blockElement) - element.clientHeight * BLOCK_MARGIN
+        : offsetIn(element, section);
+      element.scrollTo({ top: Math.max(0, top), behavior: 'smooth' });
+    };
+    scroll();
+    return () => cancelAnimationFrame(frame);
+  }, [container, sectionId, block, ready, detached]);
+
+  /** New text in `changedSection`: bring it into view if it is in the followed section. */
+  const revealChange = useCallback(
+    (changedSection: string) => {
+      const element = container.current;
+      const { sectionId: followed, detached: away } = following.current;
+      if (!element || away || changedSection !== followed) return;
+      const marks = sectionIn(element, changedSection)?.querySelectorAll(`.${HIGHLIGHT_CLASS}`);
+      const mark = marks?.[marks.length - 1];
+      if (!mark) return;
+      const box = mark.getBoundingClientRect();
+      const view = element.getBoundingClientRect();
+      if (box.top < view.top || box.bottom > view.bottom) {
+        mark.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      }
+    },
+    [container],
+  );
+
+  return {
+    /** True while someone at the projector has scrolled away from what is presented. */
+    detached: detached && sectionId !== null,
+    resume: () => setDetached(false),
+    revealChange,
+  };
+}
