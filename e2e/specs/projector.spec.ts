@@ -1,0 +1,221 @@
+import { writeFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { type Actor, type ActorOptions, expect, test } from '../fixtures/test.ts';
+import { JoinDialog } from '../pages/JoinDialog.ts';
+import { PlanPage } from '../pages/PlanPage.ts';
+import { FacilitatorConsole } from '../pages/projectorConsole.ts';
+import { clockSeconds, ProjectorScreen } from '../pages/projectorScreen.ts';
+import { createInvite, createPlan, R2P_SECTIONS, type TestPlan } from '../support/planApi.ts';
+
+const PROJECTOR_SIZE = { width: 1920, height: 1080 };
+const PHONE_SIZE = { width: 390, height: 844 };
+/** How far the projector's clock is ahead of everyone else's. */
+const PROJECTOR_SKEW_MS = 5 * 60_000;
+
+/** The id of a section of the test plan, by title. */
+function sectionId(plan: TestPlan, title: string): string {
+  const section = plan.sections.find((candidate) => candidate.title === title);
+  if (!section) throw new Error(`The plan has no section "${title}"`);
+  return section.id;
+}
+
+/** A group's colour in the test plan, by name. */
+function groupColor(plan: TestPlan, name: string): string {
+  const group = plan.groups.find((candidate) => candidate.name === name);
+  if (!group) throw new Error(`The plan has no group "${name}"`);
+  return group.color;
+}
+
+/** Decodes the QR code an element shows, from a screenshot of it. */
+async function decodeQr(element: Locator): Promise<string | null> {
+  const png = PNG.sync.read(await element.screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
+
+/**
+ * The room's computer: a 1920x1080 screen opening an observer link in the projector view,
+ * its clock `skewMs` off everyone else's (installed before the page loads, so the whole
+ * page runs on it).
+ */
+async function openProjector(
+  actor: (name: string, options?: ActorOptions) => Promise<Actor>,
+  plan: TestPlan,
+  skewMs = 0,
+): Promise<{ room: Actor; projector: ProjectorScreen }> {
+  const room = await actor('room', { server: plan.server });
+  if (skewMs !== 0) await room.context.clock.install({ time: Date.now() + skewMs });
+  await room.page.setViewportSize(PROJECTOR_SIZE);
+  const observer = await createInvite(plan, { role: 'observer' });
+  const projector = await ProjectorScreen.open(room.page, observer.url, 'Ballroom projector');
+  return { room, projector };
+}
+
+test.describe('the projector view', () => {
+  test.setTimeout(120_000);
+
+  test('shows the presented section and text as it is typed, highlighted in the group colour, readable from the back of the room', async ({
+    actor,
+    join,
+    startServer,
+  }, testInfo) => {
+    const plan = await createPlan(await startServer());
+    const { room, projector } = await openProjector(actor, plan);
+    const alice = await join('alice', plan, { role: 'facilitator' });
+    const bora = await join('bora', plan, { role: 'member', group: 'Group 2' });
+    await bora.page.setViewportSize(PHONE_SIZE);
+
+    const risks = sectionId(plan, R2P_SECTIONS.riskFactors);
+    await expect(projector.page.getByTestId('projector-waiting')).toBeVisible();
+    const desk = await FacilitatorConsole.open(alice.page);
+    await desk.startTimer(25, 'Group work on risk factors');
+    await desk.present(R2P_SECTIONS.riskFactors);
+    await expect(projector.currentSection).toHaveText(R2P_SECTIONS.riskFactors);
+    await expect(projector.section(risks)).toHaveAttribute('data-current', 'true');
+    await expect(projector.sectionTitle(risks)).toBeInViewport();
+    // Who is online per group; observers (the projector itself) are not counted.
+    await expect(projector.onlineIn('g2')).toHaveAttribute('data-count', '1');
+    await expect(projector.onlineIn('')).toHaveAttribute('data-count', '1');
+
+    // The member reads and edits their section on a phone.
+    const phrase = 'Hate speech is monitored weekly by the national committee.';
+    const own = bora.plan.section(R2P_SECTIONS.riskFactors);
+    await own.textbox.scrollIntoViewIfNeeded();
+    await expect(own.textbox).toBeInViewport();
+    await own.expectWritable();
+    await own.typeAtEnd(` ${phrase}`);
+    await own.expectToContain(phrase);
+    const overflow = await bora.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, 'the phone page scrolls sideways').toBeLessThanOrEqual(0);
+    const box = await own.textbox.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(PHONE_SIZE.width * 0.7);
+
+    // The text appears on the projector as it is typed, marked in Group 2's colour.
+    await expect(projector.section(risks)).toContainText(phrase);
+    const mark = projector.highlight('national committee');
+    await expect(mark.first()).toHaveAttribute('data-color', groupColor(plan, 'Group 2'));
+    await expect(mark.first()).toHaveAttribute('data-group', 'g2');
+    const shot = await projector.page.screenshot();
+    await testInfo.attach('projector', { body: shot, contentType: 'image/png' });
+    await writeFile('/tmp/projector.png', shot);
+    // The mark fades: a few seconds later it is gone and the text stays.
+    await expect(projector.root.getByTestId('live-highlight')).toHaveCount(0, { timeout: 10_000 });
+    await expect(projector.section(risks)).toContainText(phrase);
+
+    // Readable from the back of a ballroom: large type, and contrast that passes axe.
+    const fontSize = await projector
+      .section(risks)
+      .locator('.ProseMirror p')
+      .first()
+      .evaluate((paragraph) => Number.parseFloat(getComputedStyle(paragraph).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(28);
+    const contrast = await new AxeBuilder({ page: projector.page })
+      .withRules(['color-contrast'])
+      .analyze();
+    expect(contrast.violations).toEqual([]);
+    expect([...alice.pageErrors, ...bora.pageErrors, ...room.pageErrors]).toEqual([]);
+  });
+
+  test('shows the breakout timer with the same time left as a member, though its clock is 5 minutes ahead', async ({
+    actor,
+    join,
+    startServer,
+  }) => {
+    const plan = await createPlan(await startServer());
+    const { room, projector } = await openProjector(actor, plan, PROJECTOR_SKEW_MS);
+    // The projector's own clock really is ahead.
+    const skew = (await room.page.evaluate(() => Date.now())) - Date.now();
+    expect(skew).toBeGreaterThan(PROJECTOR_SKEW_MS - 60_000);
+
+    const alice = await join('alice', plan, { role: 'facilitator' });
+    const bora = await join('bora', plan, { role: 'member', group: 'Group 1' });
+    const desk = await FacilitatorConsole.open(alice.page);
+    await desk.startTimer(10, 'Group work');
+
+    const memberTimer = bora.page.getByTestId('timer-remaining');
+    await expect(memberTimer).toBeVisible();
+    await expect(projector.timer).toBeVisible();
+    await expect(projector.root.getByTestId('breakout-timer')).toContainText('Group work');
+    // Both read the server's clock: the faces agree within a couple of seconds, and
+    // show about 10 minutes, not the 5 that the projector's own clock would leave.
+    await expect
+      .poll(async () => {
+        const [member, room] = await Promise.all([
+          memberTimer.textContent(),
+          projector.timer.textContent(),
+        ]);
+        return Math.abs(clockSeconds(member) - clockSeconds(room));
+      })
+      .toBeLessThanOrEqual(2);
+    expect(await projector.timerSeconds()).toBeGreaterThan(9 * 60);
+
+    // Paused, everyone sees the same held time and says so.
+    await desk.root.getByRole('button', { name: 'Pause' }).click();
+    await expect(projector.root.getByTestId('breakout-timer')).toHaveAttribute(
+      'data-phase',
+      'paused',
+    );
+    await expect(bora.page.getByTestId('breakout-timer')).toHaveAttribute('data-phase', 'paused');
+    await expect
+      .poll(async () => (await memberTimer.textContent()) === (await projector.timer.textContent()))
+      .toBe(true);
+    // Cleared, the timer leaves every screen.
+    await desk.root.getByRole('button', { name: 'Clear timer' }).click();
+    await expect(projector.timer).toBeHidden();
+    await expect(memberTimer).toBeHidden();
+  });
+
+  test('shows a join code whose QR opens a working invite, and follows the facilitator through the plan', async ({
+    actor,
+    join,
+    startServer,
+  }) => {
+    const plan = await createPlan(await startServer());
+    const { projector } = await openProjector(actor, plan);
+    const alice = await join('alice', plan, { role: 'facilitator' });
+    const groupLink = await createInvite(plan, { role: 'member', group: 'Group 3' });
+    // The console lists links as they are when it opens.
+    await alice.plan.reload();
+    const desk = await FacilitatorConsole.open(alice.page);
+
+    await desk.showJoinCode('Member link for Group 3');
+    await expect(projector.joinOverlay).toBeVisible();
+    await expect(projector.joinOverlay).toContainText('Group 3');
+    await expect(projector.joinQr).toBeVisible();
+    const scanned = await decodeQr(projector.joinQr);
+    expect(scanned).toBe(groupLink.url);
+    await expect(projector.page.getByTestId('join-overlay-url')).toHaveText(
+      groupLink.url.replace(/^https?:\/\//, ''),
+    );
+
+    // Someone in the room scans it and joins as a member of Group 3.
+    const chan = await actor('chan', { server: plan.server });
+    await chan.page.goto(scanned ?? '');
+    await new JoinDialog(chan.page).joinAs('Chan');
+    await new PlanPage(chan.page).expectOpen();
+    await expect(projector.onlineIn('g3')).toHaveAttribute('data-count', '1');
+    await desk.hideJoinCode();
+    await expect(projector.joinOverlay).toBeHidden();
+
+    // Follow me: the projector goes wherever the facilitator scrolls.
+    await desk.followMe.click();
+    await expect(desk.followMe).toHaveAttribute('aria-pressed', 'true');
+    const roadmap = 'Roadmap: stages and timeframes';
+    await alice.page.getByTestId('toc').getByRole('link', { name: roadmap }).click();
+    await expect(projector.currentSection).toHaveText(roadmap);
+    await expect(projector.sectionTitle(sectionId(plan, roadmap))).toBeInViewport();
+
+    // Someone at the projector scrolls away, then goes back to following.
+    await projector.section(sectionId(plan, roadmap)).hover();
+    await projector.page.mouse.wheel(0, -3000);
+    await expect(projector.resumeFollowing).toBeVisible();
+    await expect(projector.sectionTitle(sectionId(plan, roadmap))).not.toBeInViewport();
+    await projector.resumeFollowing.click();
+    await expect(projector.resumeFollowing).toBeHidden();
+    await expect(projector.sectionTitle(sectionId(plan, roadmap))).toBeInViewport();
+  });
+});
