@@ -107,14 +107,39 @@ function canAptInstall() {
   );
 }
 
+let aptUpdated = false;
+
+/** Installs Debian packages (root on Debian/Ubuntu only); resolves to whether apt succeeded. */
+async function aptInstall(packages) {
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  if (!aptUpdated) aptUpdated = (await run('apt-get', ['update'], { env })) === 0;
+  return aptUpdated && (await run('apt-get', ['install', '-y', ...packages], { env })) === 0;
+}
+
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+
+// The report tests read PDFs back with poppler's pdftotext and render them with pdftoppm.
+const POPPLER_TOOLS = ['pdftotext', 'pdftoppm'];
+
+async function ensurePoppler() {
+  if (!POPPLER_TOOLS.every(hasCommand) && canAptInstall()) {
+    console.log("pdftotext/pdftoppm not found; installing Debian's poppler-utils with apt-get.");
+    await aptInstall(['poppler-utils']);
+  }
+  if (!POPPLER_TOOLS.every(hasCommand)) {
+    console.error(
+      'The PDF export tests need pdftotext and pdftoppm: install poppler-utils (apt-get install -y poppler-utils, brew install poppler).',
+    );
+    return { ok: false, note: 'poppler-utils missing' };
+  }
+  return { ok: true, note: 'poppler-utils' };
+}
+
 async function ensureChromium() {
   let found = lookForChromium();
   if (!found.choice && canAptInstall()) {
     console.log("No Chromium found; installing Debian's chromium package with apt-get.");
-    const env = { DEBIAN_FRONTEND: 'noninteractive' };
-    if ((await run('apt-get', ['update'], { env })) === 0) {
-      await run('apt-get', ['install', '-y', 'chromium'], { env });
-    }
+    await aptInstall(['chromium']);
     found = lookForChromium();
   }
   if (!found.choice) {
@@ -176,13 +201,14 @@ function printSummary() {
   return totals.failed === 0;
 }
 
-const laterStages = ['chromium', 'lint', 'typecheck', 'unit', 'build', 'e2e'];
+const laterStages = ['tools', 'chromium', 'lint', 'typecheck', 'unit', 'build', 'e2e'];
 const installed = await stage('install', 'dependencies from pnpm-lock.yaml', async () => ({
   ok: await ensureInstalled(),
 }));
 if (!installed) {
   for (const name of laterStages) notRun(name, 'install failed');
 } else {
+  await stage('tools', 'poppler-utils for the PDF export tests', ensurePoppler);
   const chromiumReady = await stage(
     'chromium',
     'a Chromium for the end-to-end tests',
