@@ -9,6 +9,7 @@ import { handleError } from './errors.ts';
 import { type LogDestination, loggerOptions } from './logging.ts';
 import { servicesPlugin } from './plugins/services.ts';
 import { accessRoutes } from './routes/accessRoutes.ts';
+import { exportRoutes } from './routes/exportRoutes.ts';
 import { groupRoutes } from './routes/groupRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
@@ -50,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accessRoutes, { prefix: '/api' });
   await app.register(groupRoutes, { prefix: '/api' });
   await app.register(presentationRoutes, { prefix: '/api' });
+  await app.register(exportRoutes, { prefix: '/api' });
   await app.register(syncRoutes);
   await app.register(webRoutes, { distDir: config.webDistDir });
   return app as unknown as FastifyInstance;

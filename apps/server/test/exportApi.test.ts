@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachmentHeader } from '../src/routes/exportRoutes.ts';
+import {
+  type CreatedPlan,
+  createTestPlan,
+  joinAs,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
+
+let server: TestServer;
+let plan: CreatedPlan;
+beforeAll(async () => {
+  server = await startTestServer();
+  plan = await createTestPlan(server, 'r2p-nap');
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function download(query: string, token: string) {
+  const response = await fetch(`${server.baseUrl}/api/plans/${plan.id}/export?${query}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { response, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+describe('GET /api/plans/:id/export', () => {
+  it('serves every format with its content type and file name to anyone who may read the plan', async () => {
+    const observer = await joinAs(server, plan, { role: 'observer' }, 'Guest');
+    const expected = {
+      md: 'text/markdown',
+      html: 'text/html',
+      docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      pdf: 'application/pdf',
+    };
+    for (const [format, type] of Object.entries(expected)) {
+      const { response, bytes } = await download(`format=${format}`, observer.sessionToken);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain(type);
+      expect(response.headers.get('content-disposition')).toMatch(
+        new RegExp(`filename="Test-plan\\.${format}"`),
+      );
+      expect(bytes.length).toBeGreaterThan(100);
+    }
+    const { bytes } = await download('format=md', observer.sessionToken);
+    expect(bytes.toString('utf8')).toContain('Risk factors and early warning');
+    const pdf = await download('format=pdf', observer.sessionToken);
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('gives the participants annex to the facilitator only', async () => {
+    await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara Sok');
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    expect(
+      (await download('format=md&annexes=participants', member.sessionToken)).response.status,
+    ).toBe(403);
+    const { bytes } = await download('format=md&annexes=participants', plan.facilitatorToken);
+    expect(bytes.toString('utf8')).toContain('Dara Sok');
+    expect((await download('format=md', member.sessionToken)).bytes.toString('utf8')).not.toContain(
+      'Dara Sok',
+    );
+  });
+
+  it('refuses an unknown format with a message', async () => {
+    const { response, bytes } = await download('format=odt', plan.facilitatorToken);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(bytes.toString('utf8')).message).toMatch(/format/);
+  });
+
+  it('keeps Khmer file names in the header', () => {
+    expect(attachmentHeader('ផែនការ.pdf')).toBe(
+      `attachment; filename="______.pdf"; filename*=UTF-8''${encodeURIComponent('ផែនការ.pdf')}`,
+    );
+  });
+});
