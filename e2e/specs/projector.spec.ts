@@ -78,6 +78,11 @@ test.describe('the projector view', () => {
     // Who is online per group; observers (the projector itself) are not counted.
     await expect(projector.onlineIn('g2')).toHaveAttribute('data-count', '1');
     await expect(projector.onlineIn('')).toHaveAttribute('data-count', '1');
+    // A projector that restarts lands on the presented section once the text above it is drawn.
+    await projector.page.reload();
+    await expect(projector.root).toHaveAttribute('data-ready', 'true');
+    await expect(projector.currentSection).toHaveText(R2P_SECTIONS.riskFactors);
+    await expect(projector.sectionTitle(risks)).toBeInViewport();
 
     // The member edits their section on a phone; the projector shows the text as it is
     // typed, marked in Group 2's colour (the mark lasts a few seconds: look at once).

@@ -61,22 +61,42 @@ export function useFollowScroll(
     if (!element || !ready || detached || sectionId === null) return;
     let frame = 0;
     let tries = 0;
-    const scroll = () => {
+    let pinned: number | null = null;
+    /** Where the followed place is now, or null while it is not drawn yet. */
+    const targetTop = (): number | null => {
       const section = sectionIn(element, sectionId);
-      if (!section) return;
+      if (!section) return null;
       const blockElement = block >= 0 ? section.querySelectorAll(BLOCK_SELECTOR)[block] : undefined;
       // The editor draws its text a moment after the section appears.
-      if (block >= 0 && !blockElement && tries++ < BLOCK_RETRIES) {
+      if (block >= 0 && !blockElement && tries++ < BLOCK_RETRIES) return null;
+      return blockElement
+        ? offsetIn(element, blockElement) - element.clientHeight * BLOCK_MARGIN
+        : offsetIn(element, section);
+    };
+    const scroll = () => {
+      const top = targetTop();
+      if (top === null) {
         frame = requestAnimationFrame(scroll);
         return;
       }
-      const top = blockElement
-        ? offsetIn(element, blockElement) - element.clientHeight * BLOCK_MARGIN
-        : offsetIn(element, section);
+      pinned = top;
       element.scrollTo({ top: Math.max(0, top), behavior: 'smooth' });
     };
+    // Text drawn or typed above the followed place moves it: follow it there. Growth of
+    // the followed section itself leaves its top where it was, so nothing jumps.
+    const sizes = new ResizeObserver(() => {
+      const top = pinned === null ? null : targetTop();
+      if (top === null || pinned === null || Math.abs(top - pinned) < 2) return;
+      pinned = top;
+      element.scrollTo({ top: Math.max(0, top) });
+    });
+    for (const section of element.querySelectorAll(`[${SECTION_ID_ATTRIBUTE}]`))
+      sizes.observe(section);
     scroll();
-    return () => cancelAnimationFrame(frame);
+    return () => {
+      cancelAnimationFrame(frame);
+      sizes.disconnect();
+    };
   }, [container, sectionId, block, ready, detached]);
 
   /** New text in `changedSection`: bring it into view if it is in the followed section. */
