@@ -20,7 +20,8 @@ export function BreakoutTimer({
   variant: 'header' | 'projector';
 }) {
   const { t } = useTranslation();
-  const now = useNow(timer !== null && timer.endsAt !== null);
+  // Ticks while running, and stops once time is up (the face stays at 0:00).
+  const now = useNow(timer?.endsAt != null && timer.endsAt > Date.now() + offset - 1_000);
   if (timer === null) return null;
   const view = timerView(timer, now + offset);
   return (
