@@ -37,22 +37,15 @@ const at = (top: number, height = 800) => ({
 
 describe('choosePresentedPosition', () => {
   it('follows the block at the reading line as the presenter scrolls', () => {
-    expect(choosePresentedPosition(SECTIONS, at(0), null)).toEqual({
-      sectionId: 'goals',
-      block: 0,
-    });
-    expect(choosePresentedPosition(SECTIONS, at(200), null)).toEqual({
-      sectionId: 'goals',
-      block: 1,
-    });
-    expect(choosePresentedPosition(SECTIONS, at(700), null)).toEqual({
-      sectionId: 'risks',
-      block: 0,
-    });
-    expect(choosePresentedPosition(SECTIONS, at(800), null)).toEqual({
-      sectionId: 'risks',
-      block: 1,
-    });
+    const scrolledTo = [0, 200, 700, 800].map((top) =>
+      choosePresentedPosition(SECTIONS, at(top), null),
+    );
+    expect(scrolledTo).toEqual([
+      { sectionId: 'goals', block: 0 },
+      { sectionId: 'goals', block: 1 },
+      { sectionId: 'risks', block: 0 },
+      { sectionId: 'risks', block: 1 },
+    ]);
   });
 
   it('takes the next block down when the reading line falls in a gap', () => {
