@@ -1,5 +1,5 @@
 import { PlanStructureError } from '@plenary/model';
-import { UnknownPlanError } from '@plenary/relay';
+import { StorageFailure, UnknownPlanError } from '@plenary/relay';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessError } from './access/authenticate.ts';
 
@@ -38,6 +38,13 @@ function classify(error: unknown): { statusCode: number; code: string; message: 
   if (error instanceof ApiError) return error;
   if (error instanceof AccessError) {
     return { statusCode: 401, code: error.problem, message: error.message };
+  }
+  if (error instanceof StorageFailure) {
+    return {
+      statusCode: 503,
+      code: 'storage-unavailable',
+      message: 'The server cannot save right now. Try again in a few seconds.',
+    };
   }
   if (error instanceof UnknownPlanError) {
     return { statusCode: 404, code: 'plan-not-found', message: error.message };

@@ -198,8 +198,8 @@ describe('Relay', () => {
     expect(stranger.closed?.code).toBe(CloseCode.UNKNOWN_PLAN);
   });
 
-  it('stops serving a plan whose storage fails, and reloads it once storage is back', async () => {
-    start();
+  it('stops serving a plan whose storage fails, pauses, and reloads it once storage is back', async () => {
+    start({ storageRetryMs: 50 });
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
     persistence.failAppends = new Error('disk full');
@@ -210,7 +210,13 @@ describe('Relay', () => {
     expect(alice.savedNonces).toEqual([]);
     expect(storedText(persistence)).toBe('Objectives');
 
+    // Within the pause, a reconnecting client is turned away without a reload.
+    const tooSoon = new TestClient(relay, PLAN);
+    await until(() => tooSoon.closed !== null);
+    expect(tooSoon.closed?.code).toBe(CloseCode.STORAGE_UNAVAILABLE);
+
     persistence.failAppends = null;
+    await new Promise((resolve) => setTimeout(resolve, 60));
     const again = new TestClient(relay, PLAN);
     Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(alice.doc));
     await until(() => storedText(persistence) === 'Lost? Objectives');

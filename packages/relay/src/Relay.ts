@@ -2,7 +2,7 @@ import { CloseCode } from '@plenary/model';
 import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
 import type { RelayEvents } from './RelayEvents.ts';
-import { Room, type RoomEnvironment } from './Room.ts';
+import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
 import type {
   ConnectionContext,
   RelayLogger,
@@ -12,11 +12,12 @@ import type {
   UpdatePolicy,
 } from './types.ts';
 
-/** The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms. */
+/** The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms and storage pauses. */
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   maxFrameBytes: 8 * 1024 * 1024,
   compactAfterUpdates: 500,
   idleEvictMs: 5_000,
+  storageRetryMs: 5_000,
 };
 
 /** A change asked of a plan that does not exist. */
@@ -43,6 +44,7 @@ export interface RelayConnection {
 export class Relay {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room | null>>();
+  private readonly storageFailedAt = new Map<string, number>();
   private readonly options: RelayOptions;
   private readonly environment: RoomEnvironment;
   private shuttingDown = false;
@@ -63,6 +65,9 @@ export class Relay {
       policy: deps.policy ?? null,
       onClosed: (room) => {
         if (this.rooms.get(room.planId) === room) this.rooms.delete(room.planId);
+      },
+      onStorageFailure: (planId) => {
+        this.storageFailedAt.set(planId, Date.now());
       },
     };
   }
@@ -102,6 +107,10 @@ export class Relay {
         for (const data of early.splice(0)) room.receive(connection, data);
       },
       (error: unknown) => {
+        if (error instanceof StorageFailure) {
+          connection.close(CloseCode.STORAGE_UNAVAILABLE, 'storage unavailable; retrying shortly');
+          return;
+        }
         logger.error({ planId, err: error }, 'could not load a plan');
         connection.close(CloseCode.STORAGE_UNAVAILABLE, 'the plan could not be loaded');
       },
@@ -182,6 +191,12 @@ export class Relay {
 
   private openRoom(planId: string): Promise<Room | null> {
     if (this.shuttingDown) return Promise.reject(new Error('the relay is shutting down'));
+    const failedAt = this.storageFailedAt.get(planId);
+    if (failedAt !== undefined && Date.now() - failedAt < this.options.storageRetryMs) {
+      return Promise.reject(
+        new StorageFailure(new Error('storage failed moments ago; retrying shortly')),
+      );
+    }
     const open = this.rooms.get(planId);
     if (open && !open.isClosed) return Promise.resolve(open);
     const pending = this.loading.get(planId);

@@ -35,6 +35,8 @@ export interface RoomEnvironment {
   policy: UpdatePolicy | null;
   /** Called once when the room stops serving, so the relay forgets it. */
   onClosed(room: Room): void;
+  /** Called when storage refused a write, so the relay can hold off reloading the plan. */
+  onStorageFailure(planId: string): void;
 }
 
 /**
@@ -381,6 +383,7 @@ export class Room {
     this.closed = true;
     const code =
       error instanceof StorageFailure ? CloseCode.STORAGE_UNAVAILABLE : CloseCode.SERVER_ERROR;
+    if (error instanceof StorageFailure) this.env.onStorageFailure(this.planId);
     for (const connection of this.connections) {
       connection.close(
         code,

@@ -77,4 +77,11 @@ export interface RelayOptions {
   compactAfterUpdates: number;
   /** How long an idle room stays in memory after its last client left. */
   idleEvictMs: number;
+  /**
+   * After storage refused a write, how long sockets for that plan are turned away
+   * (4503) without reloading it. Without this pause every client reconnects within
+   * 200 ms, syncs (which resets its backoff) and is closed again: with 50 people, hundreds
+   * of reloads a second against a failing disk.
+   */
+  storageRetryMs: number;
 }
