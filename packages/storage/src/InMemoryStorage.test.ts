@@ -8,5 +8,5 @@ async function inMemoryFixture(): Promise<StorageFixture> {
   return { storage, cleanup: () => storage.close() };
 }
 
-describeDocumentStoreContract('InMemoryStorage', inMemoryFixture);
-describeAccessStoreContract('InMemoryStorage', inMemoryFixture);
+describeDocumentStoreContract('InMemoryStorage', inMemoryFixture, { durable: false });
+describeAccessStoreContract('InMemoryStorage', inMemoryFixture, { durable: false });

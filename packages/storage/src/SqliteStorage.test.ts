@@ -27,8 +27,8 @@ async function sqliteFixture(): Promise<StorageFixture> {
   };
 }
 
-describeDocumentStoreContract('SqliteStorage', sqliteFixture);
-describeAccessStoreContract('SqliteStorage', sqliteFixture);
+describeDocumentStoreContract('SqliteStorage', sqliteFixture, { durable: true });
+describeAccessStoreContract('SqliteStorage', sqliteFixture, { durable: true });
 
 describe('SqliteStorage.open', () => {
   it('fails as unavailable, naming the file, when it cannot create the database', () => {
