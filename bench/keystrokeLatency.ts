@@ -17,6 +17,7 @@ import type { SectionEditor } from '../e2e/pages/SectionEditor.ts';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { createInvite, createPlan, R2P_SECTIONS } from '../e2e/support/planApi.ts';
 import { startPlenaryServer } from '../e2e/support/server.ts';
+import { median, percentile } from './support/stats.ts';
 
 const SAMPLES = 20;
 const WARM_UP = 3;
@@ -96,21 +97,6 @@ async function measure(
   const last = keydowns.filter((keydown) => keydown.key === marker.at(-1)).at(-1);
   if (!seen?.paintedAt || !last) throw new Error(`sample ${marker} was not recorded`);
   return { marker, keydownAt: last.at, shownAt: seen.shownAt, paintedAt: seen.paintedAt };
-}
-
-/** The middle value (the mean of the two middle ones for an even count). */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 0
-    ? ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
-    : (sorted[Math.floor(middle)] ?? Number.NaN);
-}
-
-/** The nearest-rank percentile: the smallest value at or above `p` per cent of the values. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 const server = await startPlenaryServer({ env: { LOG_LEVEL: 'warn' } });

@@ -18,6 +18,7 @@ import { openStorage } from '@plenary/storage';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { median } from './support/stats.ts';
 
 const TARGET_BYTES = 1024 * 1024;
 const SECTIONS = 20;
@@ -100,11 +101,6 @@ async function coldJoin(dataDir: string, planId: string): Promise<number> {
   await app.close();
   return elapsed;
 }
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'plenary-bench-'));
 const { planId, textBytes, storedBytes } = await seed(dataDir);

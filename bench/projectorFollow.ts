@@ -20,6 +20,7 @@ import { ProjectorScreen } from '../e2e/pages/projectorScreen.ts';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { createInvite, createPlan, R2P_SECTIONS } from '../e2e/support/planApi.ts';
 import { startPlenaryServer } from '../e2e/support/server.ts';
+import { median, percentile } from './support/stats.ts';
 
 const SAMPLES = 20;
 const WARM_UP = 3;
@@ -158,21 +159,6 @@ async function keystrokeSample(
   await facilitator.page.keyboard.type(marker);
   const shown = await shownAt(projector);
   return shown - (await inputAt(facilitator.page, 'keydown', marker.at(-1)));
-}
-
-/** The middle value (the mean of the two middle ones for an even count). */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return sorted.length % 2 === 0
-    ? ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
-    : (sorted[Math.floor(middle)] ?? Number.NaN);
-}
-
-/** The nearest-rank percentile: the smallest value at or above `p` per cent of the values. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /** Runs `sample` for the warm-up and the measured rounds, printing each measured one. */

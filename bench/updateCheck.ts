@@ -16,6 +16,7 @@ import { sectionFragmentName } from '@plenary/model';
 import { inspectUpdate, isUpdateProblem } from '@plenary/relay';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
+import { percentile } from './support/stats.ts';
 
 const SECTIONS = 20;
 const TEXT_BYTES = 1024 * 1024;
@@ -49,11 +50,6 @@ function time(run: () => void): number {
   run();
   return Number(process.hrtime.bigint() - started) / 1000;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-};
 
 const server = buildPlan();
 const client = new Y.Doc();
