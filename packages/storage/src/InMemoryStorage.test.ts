@@ -1,4 +1,5 @@
 import { describeAccessStoreContract } from './accessStoreContract.ts';
+import { describeDecisionLogContract } from './decisionLogContract.ts';
 import { describeDocumentStoreContract } from './documentStoreContract.ts';
 import { InMemoryStorage } from './InMemoryStorage.ts';
 import type { StorageFixture } from './test-support/contractFixture.ts';
@@ -10,3 +11,4 @@ async function inMemoryFixture(): Promise<StorageFixture> {
 
 describeDocumentStoreContract('InMemoryStorage', inMemoryFixture, { durable: false });
 describeAccessStoreContract('InMemoryStorage', inMemoryFixture, { durable: false });
+describeDecisionLogContract('InMemoryStorage', inMemoryFixture, { durable: false });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeAccessStoreContract } from './accessStoreContract.ts';
+import { describeDecisionLogContract } from './decisionLogContract.ts';
 import { describeDocumentStoreContract } from './documentStoreContract.ts';
 import { SqliteStorage } from './SqliteStorage.ts';
 import type { Storage } from './Storage.ts';
@@ -29,6 +30,7 @@ async function sqliteFixture(): Promise<StorageFixture> {
 
 describeDocumentStoreContract('SqliteStorage', sqliteFixture, { durable: true });
 describeAccessStoreContract('SqliteStorage', sqliteFixture, { durable: true });
+describeDecisionLogContract('SqliteStorage', sqliteFixture, { durable: true });
 
 describe('SqliteStorage.open', () => {
   it('fails as unavailable, naming the file, when it cannot create the database', () => {

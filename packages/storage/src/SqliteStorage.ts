@@ -1,5 +1,6 @@
 import { SqliteAccessStore } from './SqliteAccessStore.ts';
 import { SqliteConnection } from './SqliteConnection.ts';
+import { SqliteDecisionLog } from './SqliteDecisionLog.ts';
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
 import type { Storage } from './Storage.ts';
 
@@ -9,15 +10,18 @@ export class SqliteStorage implements Storage {
   readonly documents: SqliteDocumentStore;
   /** Invite links, participants and sessions of those plans. */
   readonly access: SqliteAccessStore;
+  /** The focal point's decisions on suggestions. */
+  readonly decisions: SqliteDecisionLog;
 
   private constructor(private readonly connection: SqliteConnection) {
     this.documents = new SqliteDocumentStore(connection);
     this.access = new SqliteAccessStore(connection);
+    this.decisions = new SqliteDecisionLog(connection);
   }
 
   /**
    * Opens (creating it and its directory if needed) and migrates the database at
-   * `filePath`, once for both stores. Fails with `unavailable` when it cannot.
+   * `filePath`, once for every store. Fails with `unavailable` when it cannot.
    */
   static open(filePath: string): SqliteStorage {
     return new SqliteStorage(SqliteConnection.open(filePath));

@@ -1,8 +1,9 @@
 import type { AccessStore } from './AccessStore.ts';
+import type { DecisionLog } from './DecisionLog.ts';
 import type { DocumentStore } from './DocumentStore.ts';
 
 /**
- * Everything the server keeps, opened as one: both stores share one database (one SQLite
+ * Everything the server keeps, opened as one: the stores share one database (one SQLite
  * file), so one object owns its lifecycle. The stores have no `close` of their own, since
  * closing one would pull the database from under the other.
  */
@@ -11,11 +12,13 @@ export interface Storage {
   documents: DocumentStore;
   /** Invite links, participants and sessions. */
   access: AccessStore;
+  /** The focal point's decisions on suggestions. */
+  decisions: DecisionLog;
   /** Resolves when the database can serve (the health check). */
   ping(): Promise<void>;
   /**
    * Releases the database. Closing again does nothing; any other call on the storage or
-   * either store then rejects with `unavailable`.
+   * any store then rejects with `unavailable`.
    */
   close(): Promise<void>;
 }

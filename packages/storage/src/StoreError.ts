@@ -6,6 +6,7 @@ export type StoreErrorCode =
   | 'token-exists'
   | 'invite-not-found'
   | 'participant-not-found'
+  | 'decision-exists'
   | 'unavailable';
 
 /** A store operation that failed for a reason the caller can name. */

@@ -3,5 +3,6 @@
  * out of the package's index because they import vitest.
  */
 export { describeAccessStoreContract } from './accessStoreContract.ts';
+export { describeDecisionLogContract } from './decisionLogContract.ts';
 export { describeDocumentStoreContract } from './documentStoreContract.ts';
 export type { StorageFixture } from './test-support/contractFixture.ts';

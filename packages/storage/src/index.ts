@@ -6,6 +6,12 @@ export type {
   StoredParticipant,
 } from './AccessStore.ts';
 export type {
+  DecisionAction,
+  DecisionLog,
+  NewDecision,
+  StoredDecision,
+} from './DecisionLog.ts';
+export type {
   AppendResult,
   ClientAttribution,
   DocumentStore,

@@ -46,6 +46,7 @@ describe('SQLite migrations', () => {
         .pluck()
         .all();
       expect(tables).toEqual([
+        'decisions',
         'invites',
         'participants',
         'plan_clients',

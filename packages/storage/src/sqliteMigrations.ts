@@ -88,6 +88,29 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   -- Child keys get an index so that deleting a participant need not scan every session.
   CREATE INDEX sessions_by_participant ON sessions (plan_id, participant_id);
   `,
+  // 3: the decision log. Sections live in the Y.Doc, not in tables, so section_id has no
+  // foreign key; nor has decided_by, whose name is copied so the entry reads on its own.
+  // kind is the editor's word and may grow, so it is not checked here; action is.
+  `
+  CREATE TABLE decisions (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    section_id TEXT NOT NULL,
+    suggestion_id TEXT NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('accept', 'reject')),
+    kind TEXT NOT NULL,
+    inserted_text TEXT NOT NULL,
+    deleted_text TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    group_id TEXT,
+    suggested_at INTEGER,
+    decided_by TEXT,
+    decided_by_name TEXT NOT NULL,
+    decided_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX decisions_by_plan ON decisions (plan_id, decided_at);
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>

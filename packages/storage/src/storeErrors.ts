@@ -36,6 +36,13 @@ export const participantNotFound = (planId: string, participantId: string): Stor
     `Plan "${planId}" has no participant "${participantId}"; create the participant first.`,
   );
 
+/** A decision was given an id that is already logged (or twice in one call). */
+export const decisionExists = (decisionId: string): StoreError =>
+  new StoreError(
+    'decision-exists',
+    `Decision "${decisionId}" is already in the log; give each decision a new id.`,
+  );
+
 /** The storage was used after `close()`. */
 export const storageClosed = (): StoreError =>
   new StoreError('unavailable', 'The storage is closed; open it again to keep going.');

@@ -1,0 +1,137 @@
+/**
+ * The one test suite every DecisionLog adapter passes, run on a whole Storage since
+ * decisions belong to the plans of its DocumentStore. Exported from
+ * `@plenary/storage/contract`, as it imports vitest.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DecisionLog, NewDecision } from './DecisionLog.ts';
+import {
+  clockAt,
+  expectStoreError,
+  type StorageFixture,
+  useStorageFixture,
+} from './test-support/contractFixture.ts';
+
+/** The Yjs update of an empty document: plans need one, these tests never read it. */
+const EMPTY_DOCUMENT = new Uint8Array([0, 0]);
+
+const T1 = '2026-03-01T09:00:00Z';
+const T2 = '2026-03-01T09:05:00Z';
+
+/** A decision on suggestion `suggestionId` in section `sectionId`, with every field set. */
+const decision = (id: string, sectionId = 's1', more: Partial<NewDecision> = {}): NewDecision => ({
+  id,
+  sectionId,
+  suggestionId: `suggestion-${id}`,
+  action: 'accept',
+  kind: 'insert',
+  insertedText: `text of ${id}`,
+  deletedText: '',
+  authorId: 'u-sokha',
+  authorName: 'Sokha',
+  groupId: 'g1',
+  suggestedAt: new Date('2026-03-01T08:30:00Z'),
+  decidedBy: 'focal-1',
+  decidedByName: 'Focal point',
+  ...more,
+});
+
+/** Registers the contract's tests for the decision log of the storage `makeStorage` builds, fresh per test. */
+export function describeDecisionLogContract(
+  name: string,
+  makeStorage: () => Promise<StorageFixture>,
+  /** Whether the storage keeps its data across close and reopen (SQLite does, memory does not). */
+  { durable }: { durable: boolean },
+): void {
+  describe(`${name} keeps the DecisionLog contract`, () => {
+    const fixture = useStorageFixture(makeStorage);
+    let log: DecisionLog;
+
+    beforeEach(async () => {
+      log = fixture().storage.decisions;
+      for (const id of ['p1', 'p2']) {
+        await fixture().storage.documents.createPlan({
+          id,
+          title: `Plan ${id}`,
+          initialState: EMPTY_DOCUMENT,
+        });
+      }
+    });
+
+    it('appends several decisions at one time and lists them newest first, the last appended first', async () => {
+      const firstAt = clockAt(T1);
+      const reject = decision('d1', 's1', {
+        action: 'reject',
+        kind: 'replace',
+        insertedText: 'new\nlines',
+        deletedText: 'old',
+        groupId: null,
+        suggestedAt: null,
+        decidedBy: null,
+        decidedByName: 'facilitator',
+      });
+      const first = await log.appendDecisions('p1', [reject, decision('d2')]);
+      expect(first).toEqual([
+        { ...reject, planId: 'p1', decidedAt: firstAt },
+        { ...decision('d2'), planId: 'p1', decidedAt: firstAt },
+      ]);
+      const secondAt = clockAt(T2);
+      const [third] = await log.appendDecisions('p1', [decision('d3', 's2')]);
+      expect(third?.decidedAt).toEqual(secondAt);
+      expect(await log.listDecisions('p1')).toEqual([third, first[1], first[0]]);
+    });
+
+    it('lists one section when asked, and no plan sees another plan’s decisions', async () => {
+      await log.appendDecisions('p1', [decision('d1', 's1'), decision('d2', 's2')]);
+      await log.appendDecisions('p2', [decision('d3', 's1')]);
+      expect((await log.listDecisions('p1', { sectionId: 's1' })).map((d) => d.id)).toEqual(['d1']);
+      expect((await log.listDecisions('p2')).map((d) => d.id)).toEqual(['d3']);
+      expect(await log.listDecisions('p1', { sectionId: 'missing' })).toEqual([]);
+      expect(await log.listDecisions('missing')).toEqual([]);
+      await log.withdrawDecisions('p2', ['d1']);
+      expect(await log.listDecisions('p1')).toHaveLength(2);
+    });
+
+    it('appends all of a call or nothing: a taken or repeated id refuses the whole call', async () => {
+      await log.appendDecisions('p1', [decision('d1')]);
+      await expectStoreError(
+        log.appendDecisions('p1', [decision('d2'), decision('d1')]),
+        'decision-exists',
+      );
+      await expectStoreError(
+        log.appendDecisions('p2', [decision('d3'), decision('d4'), decision('d3')]),
+        'decision-exists',
+      );
+      expect((await log.listDecisions('p1')).map((d) => d.id)).toEqual(['d1']);
+      expect(await log.listDecisions('p2')).toEqual([]);
+    });
+
+    it('refuses decisions for a plan it does not hold', async () => {
+      await expectStoreError(log.appendDecisions('missing', [decision('d1')]), 'plan-not-found');
+    });
+
+    it('withdraws the named entries of the plan and ignores unknown ids', async () => {
+      await log.appendDecisions('p1', [decision('d1'), decision('d2'), decision('d3')]);
+      await log.withdrawDecisions('p1', ['d1', 'd3', 'missing']);
+      expect((await log.listDecisions('p1')).map((d) => d.id)).toEqual(['d2']);
+    });
+
+    it('keeps its own copies: changing what went in or came out changes nothing stored', async () => {
+      const input = decision('d1');
+      const [stored] = await log.appendDecisions('p1', [input]);
+      input.suggestedAt?.setTime(0);
+      stored?.decidedAt.setTime(0);
+      const [listed] = await log.listDecisions('p1');
+      expect(listed?.suggestedAt).toEqual(decision('d1').suggestedAt);
+      expect(listed?.decidedAt.getTime()).not.toBe(0);
+    });
+
+    if (durable) {
+      it('keeps the log across close and reopen', async () => {
+        const appended = await log.appendDecisions('p1', [decision('d1'), decision('d2')]);
+        const reopened = await fixture().reopen?.();
+        expect(await reopened?.decisions.listDecisions('p1')).toEqual(appended.reverse());
+      });
+    }
+  });
+}
