@@ -203,6 +203,13 @@ export const en = {
     serverError: 'The server had a problem. Reconnecting…',
     other: 'The server closed the connection: {{reason}}',
   },
+  mode: {
+    legend: 'How your changes are made',
+    editing: 'Editing',
+    suggesting: 'Suggesting',
+    editingHint: 'Your changes apply directly.',
+    suggestingHint: 'Your changes are suggestions for the focal point to decide.',
+  },
   toolbar: {
     label: 'Formatting',
     hint: 'Click into a section to format its text.',

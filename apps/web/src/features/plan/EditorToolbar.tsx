@@ -1,5 +1,5 @@
 import { type Editor, useEditorState } from '@tiptap/react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkForm } from './LinkForm.tsx';
 import {
@@ -14,7 +14,14 @@ import {
  * Formatting for the section being edited. One toolbar serves every section: it acts
  * on the editor that last had focus, and stays put at the top of the page.
  */
-export function EditorToolbar({ editor }: { editor: Editor | null }) {
+export function EditorToolbar({
+  editor,
+  leading,
+}: {
+  editor: Editor | null;
+  /** Shown above the buttons, staying in view with them (the mode switch). */
+  leading?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
   const usable = editor !== null && !editor.isDestroyed && editor.isEditable;
@@ -52,6 +59,7 @@ export function EditorToolbar({ editor }: { editor: Editor | null }) {
 
   return (
     <div className="toolbar-area">
+      {leading}
       <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         {FORMAT_ACTIONS.map(button)}
         <span className="toolbar__separator" aria-hidden="true" />

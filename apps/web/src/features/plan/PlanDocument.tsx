@@ -1,11 +1,13 @@
-import type { CaretUser } from '@plenary/editor';
+import type { CaretUser, EditingMode, GroupColor, SuggestionAuthor } from '@plenary/editor';
 import { can, type PlanState, type PresentationState } from '@plenary/model';
 import type { Editor } from '@tiptap/react';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerConfig } from '../../api/useServerConfig.ts';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
+import { choosesEditingMode, editingModeFor } from './editingMode.ts';
+import { ModeSwitch } from './ModeSwitch.tsx';
 import { usePlanAccess } from './PlanAccessContext.ts';
 import { SectionView } from './SectionView.tsx';
 import { sectionAccess } from './sectionAccess.ts';
@@ -20,6 +22,7 @@ export function PlanDocument({
   connection,
   user,
   connected,
+  clockOffset,
 }: {
   plan: PlanState;
   /** What the projectors show; presenters get a Present button on each section. */
@@ -28,9 +31,11 @@ export function PlanDocument({
   user: CaretUser;
   /** False once the connection has ended for good: everything is read-only then. */
   connected: boolean;
+  /** How far this device's clock is from the server's, for stamping suggestions. */
+  clockOffset: number;
 }) {
   const { t } = useTranslation();
-  const { actor } = usePlanAccess();
+  const { actor, me } = usePlanAccess();
   const [activeEditor, setActiveEditor] = useState<Editor | null>(null);
   const config = useServerConfig();
   const dropEditor = useCallback(
@@ -38,6 +43,20 @@ export function PlanDocument({
     [],
   );
   const { phase } = plan;
+  const [chosenMode, setChosenMode] = useState<EditingMode | null>(null);
+  const mode = editingModeFor(actor, phase, chosenMode);
+  const author = useMemo<SuggestionAuthor>(
+    () => ({ id: me.participantId, name: me.name, groupId: me.groupId }),
+    [me],
+  );
+  // Editors keep the functions they were made with; these read the latest values.
+  const latest = useRef({ groups: plan.groups, clockOffset });
+  latest.current = { groups: plan.groups, clockOffset };
+  const groupColor = useCallback<GroupColor>(
+    (groupId) => latest.current.groups.find((group) => group.id === groupId)?.color,
+    [],
+  );
+  const now = useCallback(() => Date.now() + latest.current.clockOffset, []);
   const sections = plan.sections.map((section) => ({
     section,
     access: sectionAccess(actor, phase, section, connected),
@@ -48,7 +67,18 @@ export function PlanDocument({
 
   return (
     <div className="plan-document">
-      {sections.some(({ access }) => access.writable) && <EditorToolbar editor={activeEditor} />}
+      {sections.some(({ access }) => access.writable) && (
+        <EditorToolbar
+          editor={activeEditor}
+          leading={
+            <ModeSwitch
+              mode={mode}
+              chooses={choosesEditingMode(actor, phase)}
+              onChoose={setChosenMode}
+            />
+          }
+        />
+      )}
       <h1 className="plan-document__title">{plan.title}</h1>
       {plan.sections.length === 0 && <p className="muted">{t('plan.noSections')}</p>}
       {sections.map(({ section, access }) => (
@@ -62,6 +92,10 @@ export function PlanDocument({
           presentation={presents ? presentation : null}
           connection={connection}
           user={user}
+          mode={mode}
+          author={author}
+          groupColor={groupColor}
+          now={now}
           maxUpdateBytes={config.data?.maxUpdateBytes ?? null}
           onEditorFocus={setActiveEditor}
           onEditorGone={dropEditor}

@@ -139,6 +139,7 @@ export function PlanWorkspace({
               connection={connection}
               user={user}
               connected={connected}
+              clockOffset={offset}
             />
           ) : (
             <p className="muted plan-main__loading">{t('plan.loading')}</p>

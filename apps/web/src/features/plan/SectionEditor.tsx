@@ -1,4 +1,13 @@
-import { type CaretUser, collaborationExtensions, contentExtensions } from '@plenary/editor';
+import {
+  type CaretUser,
+  collaborationExtensions,
+  contentExtensions,
+  type EditingMode,
+  editingModeOf,
+  type GroupColor,
+  SuggestingMode,
+  type SuggestionAuthor,
+} from '@plenary/editor';
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
@@ -16,6 +25,14 @@ export interface SectionEditorProps {
   labelledBy: string;
   /** False where this person may not write: the text is shown but cannot be changed. */
   editable: boolean;
+  /** Whether this person's changes apply directly or are recorded as suggestions. */
+  mode: EditingMode;
+  /** Who the suggestions made here are attributed to. */
+  author: SuggestionAuthor;
+  /** The colour a group's suggestions are marked in. */
+  groupColor: GroupColor;
+  /** The time stamped on suggestions: the server's clock, as far as it is known. */
+  now: () => number;
   /** The server's frame limit, or null while it is not known (pastes then go through). */
   maxUpdateBytes: number | null;
   onFocus(editor: Editor): void;
@@ -52,8 +69,14 @@ export function SectionEditor(props: SectionEditorProps) {
   const editor = useEditor(
     {
       extensions: [
-        ...contentExtensions(),
+        // Group colours and the clock can change after the editor is made: read the latest.
+        ...contentExtensions({ groupColor: (groupId) => latest.current.groupColor(groupId) }),
         ...collaborationExtensions({ fragment, awareness, user: latest.current.user }),
+        SuggestingMode.configure({
+          author: latest.current.author,
+          mode: latest.current.mode,
+          now: () => latest.current.now(),
+        }),
         AriaReadOnly,
       ],
       // Read-only from the first paint: a keystroke before an effect runs would be refused.
@@ -92,7 +115,24 @@ export function SectionEditor(props: SectionEditorProps) {
     if (!editable) latest.current.onGone(editor);
   }, [editor, editable]);
 
+  const { mode, author } = props;
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || editingModeOf(editor.state) === mode) return;
+    editor.commands.setEditingMode(mode);
+  }, [editor, mode]);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.setSuggestionAuthor(author);
+  }, [editor, author]);
+
   useEffect(() => () => latest.current.onGone(editor), [editor]);
 
-  return <EditorContent editor={editor} className="section__editor" data-testid="section-editor" />;
+  return (
+    <EditorContent
+      editor={editor}
+      className="section__editor"
+      data-testid="section-editor"
+      data-mode={mode}
+    />
+  );
 }

@@ -1,4 +1,4 @@
-import type { CaretUser } from '@plenary/editor';
+import type { CaretUser, EditingMode, GroupColor, SuggestionAuthor } from '@plenary/editor';
 import {
   type GroupState,
   type PresentationState,
@@ -33,6 +33,10 @@ export function SectionView({
   presentation,
   connection,
   user,
+  mode,
+  author,
+  groupColor,
+  now,
   maxUpdateBytes,
   onEditorFocus,
   onEditorGone,
@@ -49,6 +53,10 @@ export function SectionView({
   presentation: PresentationState | null;
   connection: PlanConnection;
   user: CaretUser;
+  mode: EditingMode;
+  author: SuggestionAuthor;
+  groupColor: GroupColor;
+  now: () => number;
   maxUpdateBytes: number | null;
   onEditorFocus(editor: Editor): void;
   onEditorGone(editor: Editor): void;
@@ -95,6 +103,10 @@ export function SectionView({
         fragment={fragment}
         awareness={connection.provider.awareness}
         user={user}
+        mode={mode}
+        author={author}
+        groupColor={groupColor}
+        now={now}
         labelledBy={sectionTitleId(section.id)}
         editable={access.writable}
         maxUpdateBytes={maxUpdateBytes}

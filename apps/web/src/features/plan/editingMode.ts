@@ -1,0 +1,27 @@
+import type { EditingMode } from '@plenary/editor';
+import { type Actor, can, type Phase, suggestsByDefault } from '@plenary/model';
+
+/** The modes in the order the mode switch shows them. */
+export const EDITING_MODES: readonly EditingMode[] = ['editing', 'suggesting'];
+
+/** The mode a person's changes land in until they choose: suggestions for members in Review. */
+export function defaultEditingMode(actor: Actor, phase: Phase): EditingMode {
+  return suggestsByDefault(actor, phase) ? 'suggesting' : 'editing';
+}
+
+/**
+ * True when a person may choose between Editing and Suggesting: those who decide
+ * suggestions. Members write only as the rights table says (proposals in Review).
+ */
+export function choosesEditingMode(actor: Actor, phase: Phase): boolean {
+  return can(actor, 'decide-suggestions', { phase });
+}
+
+/** The mode a person's changes land in: their choice where they may choose, else the default. */
+export function editingModeFor(
+  actor: Actor,
+  phase: Phase,
+  chosen: EditingMode | null,
+): EditingMode {
+  return choosesEditingMode(actor, phase) && chosen ? chosen : defaultEditingMode(actor, phase);
+}
