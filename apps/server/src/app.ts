@@ -9,6 +9,7 @@ import { handleError } from './errors.ts';
 import { type LogDestination, loggerOptions } from './logging.ts';
 import { servicesPlugin } from './plugins/services.ts';
 import { accessRoutes } from './routes/accessRoutes.ts';
+import { decisionRoutes } from './routes/decisionRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { groupRoutes } from './routes/groupRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
@@ -52,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(groupRoutes, { prefix: '/api' });
   await app.register(presentationRoutes, { prefix: '/api' });
   await app.register(exportRoutes, { prefix: '/api' });
+  await app.register(decisionRoutes, { prefix: '/api' });
   await app.register(syncRoutes);
   await app.register(webRoutes, { distDir: config.webDistDir });
   return app as unknown as FastifyInstance;

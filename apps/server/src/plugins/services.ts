@@ -1,5 +1,5 @@
 import { planWritePolicy, Relay, type RelayEvents } from '@plenary/relay';
-import type { AccessStore, DocumentStore, Storage } from '@plenary/storage';
+import type { AccessStore, DecisionLog, DocumentStore, Storage } from '@plenary/storage';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
 import { RefusalCounter } from './refusalCounter.ts';
@@ -12,6 +12,8 @@ declare module 'fastify' {
     store: DocumentStore;
     /** Where invite links, participants and sessions are stored. */
     access: AccessStore;
+    /** The focal point's decisions on suggestions. */
+    decisions: DecisionLog;
     /** The rooms of open plans. */
     relay: Relay;
     /** Refused frames and sockets, counted by reason. */
@@ -53,6 +55,7 @@ export const servicesPlugin = fp<ServicesOptions>(
     app.decorate('config', config);
     app.decorate('store', storage.documents);
     app.decorate('access', storage.access);
+    app.decorate('decisions', storage.decisions);
     app.decorate('relay', relay);
     app.decorate('relayRefusals', refusals);
     app.addHook('onClose', async () => {

@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import {
+  decideSuggestions,
+  listFragmentSuggestions,
+  matchesDecision,
+  type Suggestion,
+  type SuggestionDecision,
+} from '@plenary/editor';
+import { readPlan, sectionFragmentName } from '@plenary/model';
+import type { NewDecision, StoredDecision } from '@plenary/storage';
+import { Type } from 'typebox';
+import type * as Y from 'yjs';
+import type { Principal } from '../access/Principal.ts';
+import { principalFor, requireRight } from '../access/requestAccess.ts';
+import { ApiError } from '../errors.ts';
+import { PlanParams, SectionParams } from './schemas.ts';
+
+// One flat object rather than a union of objects (see JoinBody). Null first: Ajv coerces
+// types, and would turn a null into "" for a string branch tried before it.
+const DecisionBody = Type.Object(
+  {
+    action: Type.Union([Type.Literal('accept'), Type.Literal('reject')]),
+    suggestionId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    authorId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+    /** A group's suggestions, or null for the plenary's. */
+    groupId: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 64 })])),
+  },
+  { additionalProperties: false },
+);
+
+const DecisionsQuery = Type.Object(
+  { sectionId: Type.Optional(Type.String({ pattern: '^[0-9a-z]{1,64}$' })) },
+  { additionalProperties: false },
+);
+
+/** The section's fragment, or 404 when the plan has no such live section. */
+function sectionFragment(doc: Y.Doc, sectionId: string): Y.XmlFragment {
+  if (!readPlan(doc).sections.some((s) => s.id === sectionId)) {
+    throw new ApiError(404, 'section-not-found', `This plan has no section "${sectionId}".`);
+  }
+  return doc.getXmlFragment(sectionFragmentName(sectionId));
+}
+
+/** The log entry for a suggestion the principal decides. */
+function entryOf(
+  suggestion: Suggestion,
+  sectionId: string,
+  action: SuggestionDecision['action'],
+  principal: Principal,
+): NewDecision {
+  return {
+    id: randomUUID(),
+    sectionId,
+    suggestionId: suggestion.id,
+    action,
+    kind: suggestion.kind,
+    insertedText: suggestion.insertedText,
+    deletedText: suggestion.deletedText,
+    authorId: suggestion.authorId,
+    authorName: suggestion.authorName,
+    groupId: suggestion.groupId,
+    suggestedAt: suggestion.at ? new Date(suggestion.at) : null,
+    decidedBy: principal.participantId,
+    decidedByName: principal.name ?? principal.actor.role,
+  };
+}
+
+/**
+ * The review panel's reads and the focal point's decisions. A decision is a command the
+ * server carries out on its own copy of the plan, so every client sees it at once.
+ *
+ * The log and the document are kept consistent by logging first: the decision is
+ * previewed (pure), its entries are appended, and only then is exactly that set of
+ * suggestions decided in the live document. If the log cannot be written, nothing has
+ * changed. If the document change fails, or a suggestion vanished in between (its author
+ * withdrew it, say), the entries for what did not happen are withdrawn from the log
+ * again. So the log may briefly hold a decision about to be made, never miss one made.
+ */
+export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { relay, decisions } = app;
+
+  /** Takes back log entries whose decision did not reach the document. */
+  const withdraw = async (planId: string, entries: NewDecision[], why: string) => {
+    if (entries.length === 0) return;
+    await decisions
+      .withdrawDecisions(
+        planId,
+        entries.map((entry) => entry.id),
+      )
+      .catch((error: unknown) => {
+        // The log now names decisions that were not made; say exactly which, for repair.
+        app.log.error(
+          { err: error, planId, entries, why },
+          'could not withdraw decision log entries',
+        );
+      });
+  };
+
+  app.get('/plans/:planId/suggestions', { schema: { params: PlanParams } }, async (request) => {
+    const { planId } = request.params;
+    await principalFor(request, planId);
+    const suggestions = await relay.read(planId, (doc) =>
+      readPlan(doc).sections.flatMap((section) =>
+        listFragmentSuggestions(doc.getXmlFragment(sectionFragmentName(section.id))).map(
+          (suggestion) => ({ ...suggestion, sectionId: section.id, sectionTitle: section.title }),
+        ),
+      ),
+    );
+    return { suggestions };
+  });
+
+  app.get(
+    '/plans/:planId/decisions',
+    { schema: { params: PlanParams, querystring: DecisionsQuery } },
+    async (request) => {
+      const { planId } = request.params;
+      const principal = await principalFor(request, planId);
+      requireRight(principal, 'decide-suggestions', await relay.read(planId, readPlan));
+      const { sectionId } = request.query;
+      return {
+        decisions: await decisions.listDecisions(
+          planId,
+          sectionId === undefined ? {} : { sectionId },
+        ),
+      };
+    },
+  );
+
+  app.post(
+    '/plans/:planId/sections/:sectionId/decisions',
+    { schema: { params: SectionParams, body: DecisionBody } },
+    async (request): Promise<{ decided: StoredDecision[] }> => {
+      const { planId, sectionId } = request.params;
+      const principal = await principalFor(request, planId);
+      const { action, suggestionId, authorId, groupId } = request.body;
+      const decision: SuggestionDecision = {
+        action,
+        ...(suggestionId === undefined ? {} : { id: suggestionId }),
+        ...(authorId === undefined ? {} : { authorId }),
+        ...(groupId === undefined ? {} : { groupId }),
+      };
+
+      const pending = await relay.read(planId, (doc) => {
+        requireRight(principal, 'decide-suggestions', readPlan(doc));
+        return listFragmentSuggestions(sectionFragment(doc, sectionId)).filter((s) =>
+          matchesDecision(s, decision),
+        );
+      });
+      if (pending.length === 0 && suggestionId !== undefined) {
+        throw new ApiError(
+          404,
+          'suggestion-not-found',
+          `Section "${sectionId}" has no pending suggestion "${suggestionId}" that matches; ` +
+            'it may have been decided or withdrawn already.',
+        );
+      }
+      if (pending.length === 0) return { decided: [] };
+
+      const entries = pending.map((s) => entryOf(s, sectionId, action, principal));
+      let logged: StoredDecision[];
+      try {
+        logged = await decisions.appendDecisions(planId, entries);
+      } catch (error) {
+        request.log.error({ err: error }, 'decision log append failed');
+        throw new ApiError(
+          503,
+          'decision-log-unavailable',
+          'Nothing was decided: the server could not write the decision log. ' +
+            'Try again in a few seconds.',
+        );
+      }
+
+      let applied: Set<string>;
+      try {
+        // Exactly the logged suggestions, one by one, so nothing is decided unlogged even
+        // if new suggestions that match the filter arrived since the preview.
+        applied = await relay.transact(
+          planId,
+          (doc) => {
+            const fragment = sectionFragment(doc, sectionId);
+            const decided = pending.flatMap(
+              (s) => decideSuggestions(fragment, { action, id: s.id }).decided,
+            );
+            return new Set(decided.map((s) => s.id));
+          },
+          principal.participantId,
+        );
+      } catch (error) {
+        await withdraw(planId, entries, 'the document change failed');
+        throw error;
+      }
+      await withdraw(
+        planId,
+        entries.filter((entry) => !applied.has(entry.suggestionId)),
+        'the suggestion was gone when the decision was applied',
+      );
+      return { decided: logged.filter((entry) => applied.has(entry.suggestionId)) };
+    },
+  );
+};
