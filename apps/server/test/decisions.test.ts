@@ -1,0 +1,356 @@
+import { listFragmentSuggestions, sectionPlainText } from '@plenary/editor';
+import { CloseCode, sectionFragmentName } from '@plenary/model';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import {
+  eventually,
+  type StockClient,
+  stockClient,
+  whenClosed,
+  whenSynced,
+} from './support/stockClient.ts';
+import {
+  type CreatedPlan,
+  callApi,
+  createTestPlan,
+  joinAs,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
+
+let server: TestServer;
+let plan: CreatedPlan;
+const clients: StockClient[] = [];
+
+/** The section owned by a group in the R2P template. */
+const sectionOf = (groupId: string) => {
+  const section = plan.sections.find((s) => s.groupId === groupId);
+  if (!section) throw new Error(`no section for ${groupId}`);
+  return section.id;
+};
+
+function connect(token: string): StockClient {
+  const client = stockClient(server.syncUrl, plan.id, token);
+  clients.push(client);
+  return client;
+}
+
+interface Author {
+  participantId: string;
+  name: string;
+  groupId: string;
+}
+
+/**
+ * Writes a new paragraph "<lead><text>" into the section, with `text` marked as an
+ * insertion suggestion the way the editor's y-tiptap binding stores it: the mark's
+ * attributes under its name, on the Y.XmlText run.
+ */
+function suggestParagraph(
+  client: StockClient,
+  sectionId: string,
+  author: Author,
+  suggestionId: string,
+  text: string,
+  lead = 'Plain lead. ',
+): void {
+  const fragment = client.doc.getXmlFragment(sectionFragmentName(sectionId));
+  client.doc.transact(() => {
+    const paragraph = new Y.XmlElement('paragraph');
+    const run = new Y.XmlText();
+    paragraph.insert(0, [run]);
+    fragment.insert(fragment.length, [paragraph]);
+    run.insert(0, lead);
+    run.insert(lead.length, text, {
+      insertion: {
+        id: suggestionId,
+        authorId: author.participantId,
+        authorName: author.name,
+        groupId: author.groupId,
+        at: Date.parse('2026-03-01T08:30:00Z'),
+      },
+    });
+  });
+}
+
+const fragmentOf = (client: StockClient, sectionId: string) =>
+  client.doc.getXmlFragment(sectionFragmentName(sectionId));
+const pendingIds = (client: StockClient, sectionId: string) =>
+  listFragmentSuggestions(fragmentOf(client, sectionId)).map((s) => s.id);
+const textOf = (client: StockClient, sectionId: string) =>
+  sectionPlainText(fragmentOf(client, sectionId));
+
+const decide = (token: string, sectionId: string, body: Record<string, unknown>) =>
+  callApi(server, 'POST', `/api/plans/${plan.id}/sections/${sectionId}/decisions`, {
+    token,
+    body,
+  });
+
+async function member(groupId: string, name: string): Promise<Author & { token: string }> {
+  const joined = await joinAs(server, plan, { role: 'member', groupId }, name);
+  return { participantId: joined.participantId, name, groupId, token: joined.sessionToken };
+}
+
+async function focalPoint() {
+  const joined = await joinAs(server, plan, { role: 'focal-point' }, 'Focal point');
+  return { ...joined, token: joined.sessionToken };
+}
+
+/** A member of g1 and the focal point, both connected, and two suggestions of the member. */
+async function twoSuggestions() {
+  const sokha = await member('g1', 'Sokha');
+  const focal = await focalPoint();
+  const memberClient = connect(sokha.token);
+  const focalClient = connect(focal.token);
+  await Promise.all([whenSynced(memberClient), whenSynced(focalClient)]);
+  const section = sectionOf('g1');
+  suggestParagraph(memberClient, section, sokha, 'sug-keep', 'Protect every civilian.');
+  suggestParagraph(memberClient, section, sokha, 'sug-drop', 'Drop this sentence.');
+  await eventually(
+    () => pendingIds(focalClient, section).length === 2,
+    5_000,
+    'the suggestions at the focal point',
+  );
+  return { sokha, focal, memberClient, focalClient, section };
+}
+
+beforeEach(async () => {
+  server = await startTestServer();
+  plan = await createTestPlan(server, 'r2p-nap');
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const client of clients.splice(0)) client.destroy();
+  await server.close();
+});
+
+describe('decisions on suggestions, as server commands', () => {
+  it('accepts one for every client and logs who, what, whose and when; rejects another for both', async () => {
+    const { sokha, focal, memberClient, focalClient, section } = await twoSuggestions();
+
+    const accepted = await decide(focal.token, section, {
+      action: 'accept',
+      suggestionId: 'sug-keep',
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.decided).toEqual([
+      expect.objectContaining({
+        planId: plan.id,
+        sectionId: section,
+        suggestionId: 'sug-keep',
+        action: 'accept',
+        kind: 'insert',
+        insertedText: 'Protect every civilian.',
+        deletedText: '',
+        authorId: sokha.participantId,
+        authorName: 'Sokha',
+        groupId: 'g1',
+        suggestedAt: '2026-03-01T08:30:00.000Z',
+        decidedBy: focal.participantId,
+        decidedByName: 'Focal point',
+      }),
+    ]);
+    for (const client of [memberClient, focalClient]) {
+      await eventually(
+        () => pendingIds(client, section).join() === 'sug-drop',
+        5_000,
+        'the accepted suggestion to become plain text',
+      );
+      expect(textOf(client, section)).toContain('Plain lead. Protect every civilian.');
+    }
+
+    const rejected = await decide(focal.token, section, {
+      action: 'reject',
+      suggestionId: 'sug-drop',
+    });
+    expect(rejected.status).toBe(200);
+    for (const client of [memberClient, focalClient]) {
+      await eventually(
+        () => !textOf(client, section).includes('Drop this sentence.'),
+        5_000,
+        'the rejected suggestion to disappear',
+      );
+      expect(pendingIds(client, section)).toEqual([]);
+    }
+
+    const log = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+      token: focal.token,
+    });
+    expect(log.status).toBe(200);
+    // Nothing a decision removes is lost: the rejected text stays in the log.
+    expect(
+      log.body.decisions.map((d: { action: string; insertedText: string }) => [
+        d.action,
+        d.insertedText,
+      ]),
+    ).toEqual([
+      ['reject', 'Drop this sentence.'],
+      ['accept', 'Protect every civilian.'],
+    ]);
+    expect(Date.parse(log.body.decisions[0].decidedAt)).toBeGreaterThan(0);
+  });
+
+  it("accepts all of group g1's suggestions in a section and leaves group g2's pending", async () => {
+    await callApi(server, 'PUT', `/api/plans/${plan.id}/phase`, {
+      token: plan.facilitatorToken,
+      body: { phase: 'review' },
+    });
+    const sokha = await member('g1', 'Sokha');
+    const vanna = await member('g1', 'Vanna');
+    const dara = await member('g2', 'Dara');
+    const focal = await focalPoint();
+    const section = sectionOf('g1');
+    for (const [author, id] of [
+      [sokha, 'g1-a'],
+      [vanna, 'g1-b'],
+      [dara, 'g2-a'],
+    ] as const) {
+      const client = connect(author.token);
+      await whenSynced(client);
+      suggestParagraph(client, section, author, id, `Text of ${id}.`);
+    }
+    const focalClient = connect(focal.token);
+    await whenSynced(focalClient);
+    await eventually(() => pendingIds(focalClient, section).length === 3, 5_000, 'suggestions');
+
+    const listed = await callApi(server, 'GET', `/api/plans/${plan.id}/suggestions`, {
+      token: dara.token,
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.suggestions).toHaveLength(3);
+    expect(listed.body.suggestions[0]).toMatchObject({
+      sectionId: section,
+      sectionTitle: plan.sections.find((s) => s.id === section)?.title,
+      authorName: 'Sokha',
+      groupId: 'g1',
+      kind: 'insert',
+    });
+
+    const bulk = await decide(focal.token, section, { action: 'accept', groupId: 'g1' });
+    expect(bulk.status).toBe(200);
+    expect(bulk.body.decided.map((d: { suggestionId: string }) => d.suggestionId).sort()).toEqual([
+      'g1-a',
+      'g1-b',
+    ]);
+    for (const client of clients) {
+      await eventually(() => pendingIds(client, section).join() === 'g2-a', 5_000, 'bulk accept');
+    }
+    const none = await decide(focal.token, section, { action: 'reject', groupId: 'g1' });
+    expect(none).toMatchObject({ status: 200, body: { decided: [] } });
+  });
+
+  it('refuses members and observers (403) and says when a suggestion is not there (404)', async () => {
+    const { sokha, focal, section } = await twoSuggestions();
+    const observer = await joinAs(server, plan, { role: 'observer' }, 'Projector');
+    const byMember = await decide(sokha.token, section, {
+      action: 'accept',
+      suggestionId: 'sug-keep',
+    });
+    expect(byMember).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    const byObserver = await decide(observer.sessionToken, section, { action: 'reject' });
+    expect(byObserver).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    const logByMember = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+      token: sokha.token,
+    });
+    expect(logByMember.status).toBe(403);
+
+    const unknown = await decide(focal.token, section, {
+      action: 'accept',
+      suggestionId: 'no-such',
+    });
+    expect(unknown).toMatchObject({ status: 404, body: { code: 'suggestion-not-found' } });
+    const noSection = await decide(focal.token, 'nosuchsection', { action: 'accept' });
+    expect(noSection).toMatchObject({ status: 404, body: { code: 'section-not-found' } });
+    const log = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+      token: focal.token,
+    });
+    expect(log.body.decisions).toEqual([]);
+  });
+
+  it('keeps the log across a server restart, filtered by section', async () => {
+    const { focal, section } = await twoSuggestions();
+    expect(
+      (await decide(focal.token, section, { action: 'reject', suggestionId: 'sug-drop' })).status,
+    ).toBe(200);
+    for (const client of clients.splice(0)) client.destroy();
+    await server.close();
+    server = await startTestServer({ dataDir: server.dataDir });
+
+    const ofSection = await callApi(
+      server,
+      'GET',
+      `/api/plans/${plan.id}/decisions?sectionId=${section}`,
+      { token: focal.token },
+    );
+    expect(ofSection.body.decisions).toEqual([
+      expect.objectContaining({ suggestionId: 'sug-drop', insertedText: 'Drop this sentence.' }),
+    ]);
+    const otherSection = plan.sections.find((s) => s.id !== section)?.id;
+    const ofOther = await callApi(
+      server,
+      'GET',
+      `/api/plans/${plan.id}/decisions?sectionId=${otherSection}`,
+      { token: focal.token },
+    );
+    expect(ofOther.body.decisions).toEqual([]);
+  });
+
+  it('changes nothing when the log cannot be written, and says so', async () => {
+    const { focal, focalClient, section } = await twoSuggestions();
+    vi.spyOn(server.app.decisions, 'appendDecisions').mockRejectedValueOnce(new Error('disk full'));
+    const failed = await decide(focal.token, section, { action: 'reject', groupId: 'g1' });
+    expect(failed).toMatchObject({ status: 503, body: { code: 'decision-log-unavailable' } });
+    expect(failed.body.message).toMatch(/Nothing was decided/);
+
+    // A later decision goes through, so the document had not moved on without the log.
+    const next = await decide(focal.token, section, { action: 'accept', suggestionId: 'sug-keep' });
+    expect(next.status).toBe(200);
+    await eventually(() => pendingIds(focalClient, section).join() === 'sug-drop', 5_000, 'accept');
+    expect(textOf(focalClient, section)).toContain('Drop this sentence.');
+  });
+
+  it('takes the entries back out of the log when the document change fails', async () => {
+    const { focal, focalClient, section } = await twoSuggestions();
+    const relay = server.app.relay;
+    const transact = relay.transact.bind(relay);
+    const appended = vi.spyOn(server.app.decisions, 'appendDecisions');
+    // Relay.read goes through transact too: let the preview through, fail the change.
+    vi.spyOn(relay, 'transact').mockImplementation(async (planId, change, participantId) => {
+      if (appended.mock.calls.length > 0) throw new Error('room failed');
+      return transact(planId, change, participantId);
+    });
+    const failed = await decide(focal.token, section, { action: 'accept', groupId: 'g1' });
+    expect(failed.status).toBe(500);
+    expect(appended).toHaveBeenCalledOnce();
+    vi.restoreAllMocks();
+    const log = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+      token: focal.token,
+    });
+    expect(log.body.decisions).toEqual([]);
+    expect(pendingIds(focalClient, section).sort()).toEqual(['sug-drop', 'sug-keep']);
+  });
+});
+
+describe('agreed (locked) sections', () => {
+  it("refuses a member's suggestion over the websocket, and still lets the focal point decide", async () => {
+    const { sokha, focal, focalClient, section } = await twoSuggestions();
+    const locked = await callApi(server, 'PATCH', `/api/plans/${plan.id}/sections/${section}`, {
+      token: focal.token,
+      body: { status: 'agreed' },
+    });
+    expect(locked.status).toBe(200);
+
+    const late = connect(sokha.token);
+    await whenSynced(late);
+    const closed = whenClosed(late);
+    suggestParagraph(late, section, sokha, 'sug-late', 'Too late.');
+    expect((await closed).code).toBe(CloseCode.FORBIDDEN);
+
+    const decided = await decide(focal.token, section, { action: 'accept', groupId: 'g1' });
+    expect(decided.status).toBe(200);
+    expect(decided.body.decided).toHaveLength(2);
+    await eventually(() => pendingIds(focalClient, section).length === 0, 5_000, 'decisions');
+    expect(textOf(focalClient, section)).not.toContain('Too late.');
+  });
+});
