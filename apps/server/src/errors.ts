@@ -1,5 +1,6 @@
 import { PlanStructureError } from '@plenary/model';
 import { StorageFailure, UnknownPlanError } from '@plenary/relay';
+import { StoreError } from '@plenary/storage';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AccessError } from './access/authenticate.ts';
 
@@ -39,7 +40,10 @@ function classify(error: unknown): { statusCode: number; code: string; message: 
   if (error instanceof AccessError) {
     return { statusCode: 401, code: error.problem, message: error.message };
   }
-  if (error instanceof StorageFailure) {
+  if (
+    error instanceof StorageFailure ||
+    (error instanceof StoreError && error.code === 'unavailable')
+  ) {
     return {
       statusCode: 503,
       code: 'storage-unavailable',
