@@ -3,6 +3,8 @@ import { type ApiRequest, apiFetch } from './apiFetch.ts';
 import type {
   Attribution,
   CreatedInvite,
+  DecisionLogEntry,
+  DecisionRequest,
   GroupChange,
   Invite,
   InviteInfo,
@@ -69,6 +71,13 @@ export function planApi(planId: string, sessionToken: string) {
     present: (change: PresentationChange) =>
       call<unknown>('/presentation', { method: 'PUT', body: change }),
     timer: (command: TimerCommand) => call<unknown>('/timer', { method: 'PUT', body: command }),
+    decide: (sectionId: string, request: DecisionRequest) =>
+      call<unknown>(`/sections/${encodeURIComponent(sectionId)}/decisions`, {
+        method: 'POST',
+        body: request,
+      }),
+    decisions: async (signal?: AbortSignal) =>
+      (await call<{ decisions: DecisionLogEntry[] }>('/decisions', { signal })).decisions,
     attribution: async (signal?: AbortSignal) =>
       (await call<{ clients: Attribution[] }>('/attribution', { signal })).clients,
   };

@@ -144,3 +144,34 @@ export interface Attribution {
   name: string | null;
   groupId: string | null;
 }
+
+/** What `POST /api/plans/:id/sections/:sectionId/decisions` takes: one suggestion, or all of an author's or a group's (or the whole section's). */
+export interface DecisionRequest {
+  action: 'accept' | 'reject';
+  suggestionId?: string;
+  authorId?: string;
+  /** A group, or null for the plenary's suggestions. */
+  groupId?: string | null;
+}
+
+/** One entry of the decision log (`GET /api/plans/:id/decisions`, newest first). */
+export interface DecisionLogEntry {
+  id: string;
+  sectionId: string;
+  suggestionId: string;
+  action: 'accept' | 'reject';
+  /** What the suggestion did: insert, delete, replace or structure. */
+  kind: string;
+  insertedText: string;
+  deletedText: string;
+  authorId: string;
+  authorName: string;
+  groupId: string | null;
+  /** When the suggestion was made (ISO 8601), or null when unknown. */
+  suggestedAt: string | null;
+  decidedBy: string | null;
+  /** The decider's name (or role) at the time. */
+  decidedByName: string;
+  /** When it was decided (ISO 8601). */
+  decidedAt: string;
+}

@@ -6,4 +6,5 @@ export const queryKeys = {
   config: ['config'] as const,
   invites: (planId: string) => ['invites', planId] as const,
   attribution: (planId: string) => ['attribution', planId] as const,
+  decisions: (planId: string) => ['decisions', planId] as const,
 };

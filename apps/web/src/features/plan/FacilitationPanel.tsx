@@ -7,19 +7,26 @@ import { usePlanAccess } from './PlanAccessContext.ts';
 export type FacilitationPanelName = 'share' | 'groups';
 
 /**
- * The facilitator's controls in the sidebar: the phase, sharing links, the groups, and
- * the console (projector, timer, sections at a glance) for whoever presents.
+ * The facilitator's controls in the sidebar: the phase, sharing links, the groups, the
+ * review of suggestions, and the console (projector, timer, sections at a glance) for whoever presents.
  */
 export function FacilitationPanel({
   phase,
   onOpen,
   consoleOpen,
   onToggleConsole,
+  pendingCount,
+  reviewOpen,
+  onToggleReview,
 }: {
   phase: Phase;
   onOpen: (panel: FacilitationPanelName) => void;
   consoleOpen: boolean;
   onToggleConsole: () => void;
+  /** How many suggestions wait for a decision. */
+  pendingCount: number;
+  reviewOpen: boolean;
+  onToggleReview: () => void;
 }) {
   const { t } = useTranslation();
   const { actor } = usePlanAccess();
@@ -27,6 +34,7 @@ export function FacilitationPanel({
   const managesLinks = can(actor, 'manage-links', { phase });
   const editsStructure = can(actor, 'edit-structure', { phase });
   const presents = can(actor, 'present', { phase });
+  const decides = can(actor, 'decide-suggestions', { phase });
   if (!setsPhase && !managesLinks && !editsStructure && !presents) return null;
   return (
     <section className="facilitation" aria-labelledby="facilitation-heading">
@@ -47,6 +55,18 @@ export function FacilitationPanel({
             onClick={() => onOpen('groups')}
           >
             {t('plan.groups')}
+          </button>
+        )}
+        {decides && (
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={reviewOpen}
+            aria-controls="review-panel"
+            data-testid="review-toggle"
+            onClick={onToggleReview}
+          >
+            {t('review.open', { count: pendingCount })}
           </button>
         )}
         {presents && (

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerConfig } from '../../api/useServerConfig.ts';
 import type { PlanConnection } from '../../collab/planConnection.ts';
+import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { choosesEditingMode, editingModeFor } from './editingMode.ts';
 import { ModeSwitch } from './ModeSwitch.tsx';
@@ -23,6 +24,8 @@ export function PlanDocument({
   user,
   connected,
   clockOffset,
+  pending,
+  preview,
 }: {
   plan: PlanState;
   /** What the projectors show; presenters get a Present button on each section. */
@@ -33,6 +36,10 @@ export function PlanDocument({
   connected: boolean;
   /** How far this device's clock is from the server's, for stamping suggestions. */
   clockOffset: number;
+  /** The plan's pending suggestions, for those who approve sections (else empty). */
+  pending: readonly PendingSuggestion[];
+  /** Every section as if its suggestions were accepted, read-only. */
+  preview: boolean;
 }) {
   const { t } = useTranslation();
   const { actor, me } = usePlanAccess();
@@ -67,7 +74,12 @@ export function PlanDocument({
 
   return (
     <div className="plan-document">
-      {sections.some(({ access }) => access.writable) && (
+      {preview && (
+        <p className="plan-note" role="status">
+          {t('review.previewNote')}
+        </p>
+      )}
+      {!preview && sections.some(({ access }) => access.writable) && (
         <EditorToolbar
           editor={activeEditor}
           leading={
@@ -97,6 +109,8 @@ export function PlanDocument({
           groupColor={groupColor}
           now={now}
           maxUpdateBytes={config.data?.maxUpdateBytes ?? null}
+          pending={pending.filter((suggestion) => suggestion.sectionId === section.id)}
+          preview={preview}
           onEditorFocus={setActiveEditor}
           onEditorGone={dropEditor}
         />

@@ -1,4 +1,4 @@
-import { CloseCode } from '@plenary/model';
+import { CloseCode, can } from '@plenary/model';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { updatePlanAccess } from '../../access/planAccess.ts';
@@ -14,6 +14,8 @@ import { AppHeader } from '../../ui/AppHeader.tsx';
 import { ConsolePanel } from '../console/ConsolePanel.tsx';
 import { GroupsPanel } from '../groups/GroupsPanel.tsx';
 import { ProjectorLink } from '../projector/ProjectorLink.tsx';
+import { ReviewPanel } from '../review/ReviewPanel.tsx';
+import { usePendingSuggestions } from '../review/usePendingSuggestions.ts';
 import { SharePanel } from '../share/SharePanel.tsx';
 import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
 import { FacilitationPanel, type FacilitationPanelName } from './FacilitationPanel.tsx';
@@ -48,9 +50,18 @@ export function PlanWorkspace({
   const offset = useServerClockOffset(connection.provider);
   const [panel, setPanel] = useState<FacilitationPanelName | null>(null);
   const [consoleOpen, setConsoleOpen] = useState(false);
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const [preview, setPreview] = useState(false);
   // After a refusal the plan goes on with a fresh doc; after an ending nothing is saved.
   const connected = notice === null || notice.kind === 'recovered';
   const user = useOwnPresence(awareness, me);
+  // Only those who decide read every section's suggestions: members' phones are spared it.
+  const decides = ready && connected && can(actor, 'decide-suggestions', { phase: plan.phase });
+  const pending = usePendingSuggestions(
+    connection.doc,
+    decides ? plan.sections.map((section) => section.id) : [],
+  );
+  const reviewing = decides && reviewOpen;
   usePresenterBroadcast(
     awareness,
     ready &&
@@ -94,7 +105,7 @@ export function PlanWorkspace({
   return (
     <>
       {header}
-      <div className="plan-layout">
+      <div className={reviewing ? 'plan-layout plan-layout--review' : 'plan-layout'}>
         <aside className="plan-sidebar">
           {ready && connected && (
             <FacilitationPanel
@@ -102,12 +113,20 @@ export function PlanWorkspace({
               onOpen={setPanel}
               consoleOpen={consoleOpen}
               onToggleConsole={() => setConsoleOpen(!consoleOpen)}
+              pendingCount={pending.length}
+              reviewOpen={reviewing}
+              onToggleReview={() => setReviewOpen(!reviewOpen)}
             />
           )}
           {actor.role === 'observer' && <ProjectorLink />}
           <OnlineUsers users={users} groups={plan.groups} />
           {ready && <TableOfContents sections={plan.sections} groups={plan.groups} />}
         </aside>
+        {reviewing && (
+          <aside className="review-aside" id="review-panel">
+            <ReviewPanel plan={plan} pending={pending} preview={preview} onPreview={setPreview} />
+          </aside>
+        )}
         <main className="plan-main">
           {notice && (
             <RefusalNotice
@@ -140,6 +159,8 @@ export function PlanWorkspace({
               user={user}
               connected={connected}
               clockOffset={offset}
+              pending={pending}
+              preview={reviewing && preview}
             />
           ) : (
             <p className="muted plan-main__loading">{t('plan.loading')}</p>

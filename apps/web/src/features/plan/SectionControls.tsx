@@ -1,8 +1,12 @@
 import type { GroupState, SectionState, SectionStatus } from '@plenary/model';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionChange } from '../../api/planTypes.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
+import { useDecide } from '../review/useDecisions.ts';
+import { type ApprovalChoice, ApprovalQuestion } from './ApprovalQuestion.tsx';
 import { usePlanAccess } from './PlanAccessContext.ts';
 
 const STATUSES: readonly SectionStatus[] = ['drafting', 'in-review', 'agreed'];
@@ -10,13 +14,15 @@ const STATUSES: readonly SectionStatus[] = ['drafting', 'in-review', 'agreed'];
 /**
  * A section's group (facilitator) and status (focal point and facilitator). The doc has
  * the last word; while a change is on its way the select shows the value chosen, so it
- * does not jump back on a slow network.
+ * does not jump back on a slow network. Agreeing a section that still has suggestions
+ * first asks what to do with them.
  */
 export function SectionControls({
   section,
   groups,
   assigns,
   approves,
+  pending,
 }: {
   section: SectionState;
   groups: GroupState[];
@@ -24,12 +30,28 @@ export function SectionControls({
   assigns: boolean;
   /** May set the section's status. */
   approves: boolean;
+  /** The section's pending suggestions. */
+  pending: readonly PendingSuggestion[];
 }) {
   const { t } = useTranslation();
   const { api } = usePlanAccess();
   const change = useMutation({
     mutationFn: (next: SectionChange) => api.updateSection(section.id, next),
   });
+  const decide = useDecide();
+  const [asking, setAsking] = useState(false);
+  const chooseStatus = (next: SectionStatus) => {
+    if (next === 'agreed' && pending.length > 0) setAsking(true);
+    else change.mutate({ status: next });
+  };
+  const approve = async (choice: ApprovalChoice) => {
+    if (choice !== 'keep') {
+      // Decided first: a locked section would still show what nobody decided.
+      await decide.mutateAsync([{ sectionId: section.id, action: choice }]);
+    }
+    setAsking(false);
+    change.mutate({ status: 'agreed' });
+  };
   const sent = change.isPending ? change.variables : undefined;
   const groupId = sent && 'groupId' in sent ? sent.groupId : section.groupId;
   const status = sent && 'status' in sent ? sent.status : section.status;
@@ -61,7 +83,7 @@ export function SectionControls({
           <select
             aria-label={t('plan.statusOf', { title: section.title })}
             value={status}
-            onChange={(event) => change.mutate({ status: event.target.value as SectionStatus })}
+            onChange={(event) => chooseStatus(event.target.value as SectionStatus)}
           >
             {STATUSES.map((option) => (
               <option key={option} value={option}>
@@ -71,7 +93,17 @@ export function SectionControls({
           </select>
         </label>
       )}
-      <ErrorMessage error={change.error} inline />
+      {asking && (
+        <ApprovalQuestion
+          section={section}
+          pending={pending}
+          busy={decide.isPending}
+          // A refused decision shows in words below (decide.error); the section stays as it was.
+          onChoose={(choice) => void approve(choice).catch(() => {})}
+          onCancel={() => setAsking(false)}
+        />
+      )}
+      <ErrorMessage error={change.error ?? decide.error} inline />
     </div>
   );
 }

@@ -51,7 +51,7 @@ describe('SectionHeader', () => {
 describe('SectionControls', () => {
   it('names the group and status selects by the section’s title', () => {
     const html = renderMarkup(
-      <SectionControls section={section()} groups={[group]} assigns approves />,
+      <SectionControls section={section()} groups={[group]} assigns approves pending={[]} />,
       planAccessFor(),
     );
     expect(html).toContain('aria-label="Group for Risk factors"');
@@ -64,7 +64,13 @@ describe('SectionControls', () => {
 
   it('offers only the status to a focal point', () => {
     const html = renderMarkup(
-      <SectionControls section={section()} groups={[group]} assigns={false} approves />,
+      <SectionControls
+        section={section()}
+        groups={[group]}
+        assigns={false}
+        approves
+        pending={[]}
+      />,
       planAccessFor({ role: 'focal-point' }),
     );
     expect(html).not.toContain('Group for');

@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
 import { formatBytes } from '../../ui/formatBytes.ts';
+import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
+import { AcceptedPreview } from './AcceptedPreview.tsx';
 import { PresentButton } from './PresentButton.tsx';
 import { SectionControls } from './SectionControls.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
@@ -38,6 +40,8 @@ export function SectionView({
   groupColor,
   now,
   maxUpdateBytes,
+  pending,
+  preview,
   onEditorFocus,
   onEditorGone,
 }: {
@@ -58,6 +62,10 @@ export function SectionView({
   groupColor: GroupColor;
   now: () => number;
   maxUpdateBytes: number | null;
+  /** This section's pending suggestions, for those who approve it. */
+  pending: readonly PendingSuggestion[];
+  /** Show the text as if every suggestion were accepted, read-only. */
+  preview: boolean;
   onEditorFocus(editor: Editor): void;
   onEditorGone(editor: Editor): void;
 }) {
@@ -84,7 +92,13 @@ export function SectionView({
         actions={presentation && <PresentButton section={section} presentation={presentation} />}
       />
       {(assigns || approves) && (
-        <SectionControls section={section} groups={groups} assigns={assigns} approves={approves} />
+        <SectionControls
+          section={section}
+          groups={groups}
+          assigns={assigns}
+          approves={approves}
+          pending={pending}
+        />
       )}
       {refusal && (
         <div role="alert" className="alert alert--error section__alert">
@@ -99,21 +113,25 @@ export function SectionView({
           </button>
         </div>
       )}
-      <SectionEditor
-        fragment={fragment}
-        awareness={connection.provider.awareness}
-        user={user}
-        mode={mode}
-        author={author}
-        groupColor={groupColor}
-        now={now}
-        labelledBy={sectionTitleId(section.id)}
-        editable={access.writable}
-        maxUpdateBytes={maxUpdateBytes}
-        onFocus={onEditorFocus}
-        onGone={onEditorGone}
-        onPasteRefused={(bytes, limit) => setRefusal({ bytes, limit })}
-      />
+      {preview ? (
+        <AcceptedPreview fragment={fragment} labelledBy={sectionTitleId(section.id)} />
+      ) : (
+        <SectionEditor
+          fragment={fragment}
+          awareness={connection.provider.awareness}
+          user={user}
+          mode={mode}
+          author={author}
+          groupColor={groupColor}
+          now={now}
+          labelledBy={sectionTitleId(section.id)}
+          editable={access.writable}
+          maxUpdateBytes={maxUpdateBytes}
+          onFocus={onEditorFocus}
+          onGone={onEditorGone}
+          onPasteRefused={(bytes, limit) => setRefusal({ bytes, limit })}
+        />
+      )}
     </section>
   );
 }
