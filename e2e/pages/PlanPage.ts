@@ -30,11 +30,19 @@ export class PlanPage {
   readonly refusalNotice: Locator;
   /** The first section's editor: once it shows, the plan's document has loaded. */
   readonly firstEditor: Locator;
+  /** The switch above the text between Editing and Suggesting. */
+  readonly modeSwitch: Locator;
 
   constructor(readonly page: Page) {
     this.saveStatus = page.getByTestId('save-status');
     this.refusalNotice = page.getByTestId('refusal-notice');
     this.firstEditor = page.getByTestId('section-editor').first();
+    this.modeSwitch = page.getByTestId('mode-switch');
+  }
+
+  /** One button of the mode switch; the pressed one is how this person's changes land. */
+  modeButton(mode: 'Editing' | 'Suggesting'): Locator {
+    return this.modeSwitch.getByRole('button', { name: mode, exact: true });
   }
 
   /** Opens an invite link and joins through the name dialog, as a person would. */

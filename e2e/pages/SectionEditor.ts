@@ -20,6 +20,10 @@ export class SectionEditor {
   /** The whole section: title, group, notes and text. */
   readonly region: Locator;
   readonly textbox: Locator;
+  /** Suggested insertions in the text, as the editor marks them. */
+  readonly insertions: Locator;
+  /** Suggested deletions in the text, still shown struck through. */
+  readonly deletions: Locator;
 
   constructor(
     private readonly page: Page,
@@ -27,6 +31,8 @@ export class SectionEditor {
   ) {
     this.region = page.getByRole('region', { name: title, exact: true });
     this.textbox = this.region.getByRole('textbox', { name: title, exact: true });
+    this.insertions = this.textbox.locator('ins');
+    this.deletions = this.textbox.locator('del');
   }
 
   /** The name label of someone else's caret in this section. */
@@ -76,6 +82,31 @@ export class SectionEditor {
   async typeAtEnd(text: string): Promise<void> {
     await this.moveToEnd();
     await this.page.keyboard.type(text);
+  }
+
+  /**
+   * Selects the first occurrence of `text` in the section, as a drag of the mouse over it
+   * would: the browser's selection, which the editor takes as its own.
+   */
+  async select(text: string): Promise<void> {
+    await this.textbox.click();
+    await this.textbox.evaluate((editor, wanted) => {
+      const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const start = node.textContent?.indexOf(wanted) ?? -1;
+        if (start < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + wanted.length);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return;
+      }
+      throw new Error(`No "${wanted}" in one piece of the section's text`);
+    }, text);
+    await expect
+      .poll(() => this.page.evaluate(() => document.getSelection()?.toString()))
+      .toBe(text);
   }
 
   /** Waits until this person may write here (or, with `false`, may not). */
