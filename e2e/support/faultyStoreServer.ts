@@ -32,6 +32,7 @@ const documents = new Proxy(storage.documents, {
 const faultyStorage: Storage = {
   documents,
   access: storage.access,
+  decisions: storage.decisions,
   ping: () => storage.ping(),
   close: () => storage.close(),
 };
