@@ -105,7 +105,7 @@ describe('random suggestions', () => {
     for (const seed of [4, 5, 6]) {
       const random = seededRandom(seed);
       const suggesting = new SuggestingClients(body, AUTHORS.slice(0, 2));
-      const direct = new SuggestingClients(body, AUTHORS.slice(0, 1), 'editing');
+      const direct = new SuggestingClients(body, AUTHORS.slice(0, 1), { mode: 'editing' });
       const apply = (editor: Editor, op: { at: number; remove: number; insert: string }) => {
         const doc = editor.state.doc;
         const from = visiblePos(doc, op.at);

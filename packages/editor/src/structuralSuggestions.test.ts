@@ -5,7 +5,7 @@ import { STRUCTURAL_CASES } from './testing/structuralCases.ts';
 import { AUTHORS, SuggestingClients } from './testing/suggestingClients.ts';
 
 function editedDirectly(c: (typeof STRUCTURAL_CASES)[number]): unknown {
-  const net = new SuggestingClients(c.body, AUTHORS.slice(0, 1), 'editing');
+  const net = new SuggestingClients(c.body, AUTHORS.slice(0, 1), { mode: 'editing' });
   c.edit(net.at(0).editor);
   const json = net.at(0).editor.getJSON();
   net.destroy();

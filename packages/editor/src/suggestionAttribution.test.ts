@@ -29,8 +29,11 @@ describe('attribution', () => {
   });
 
   it('two authors typing at the same spot at once keep their own text', () => {
-    for (let seed = 1; seed <= 5; seed++) {
-      const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
+    for (let seed = 1; seed <= 6; seed++) {
+      // Yjs orders concurrent insertions at one spot by client id: try both orders.
+      const net = new SuggestingClients(body, AUTHORS.slice(0, 2), {
+        clientIds: seed % 2 ? [1, 2] : [2, 1],
+      });
       net.at(0).editor.chain().setTextSelection(9).insertContent('AAAA').run();
       net.at(1).editor.chain().setTextSelection(9).insertContent('BBBB').run();
       net.sync(seededRandom(seed));
@@ -80,6 +83,135 @@ describe('attribution', () => {
       authorOf.set(run.id, run.authorId);
       expect(run.text[0]).toBe(AUTHORS.find((a) => a.id === run.authorId)?.name[0]);
     }
+    net.destroy();
+  });
+});
+
+// What the Yjs binding writes decides what survives when two people type at once: text
+// goes to Yjs as a diff of the paragraph, and its marks as formatting ranges.
+describe('typing at the same spot at once, through Yjs', () => {
+  const insertedBy = (net: SuggestingClients, authorId: string) =>
+    markedRuns(net.at(0).editor.state.doc)
+      .filter((r) => r.insertedBy === authorId)
+      .map((r) => r.text)
+      .join('');
+
+  // The five-client test above, when it failed: formatting every run again after each
+  // change moved Yjs format boundaries that Dara's "E" depended on, and it became
+  // original text.
+  it('text that extends one’s own suggestion stays a suggestion while someone types there', () => {
+    const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
+    const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
+    dara.chain().setTextSelection(8).insertContent('D').run();
+    net.sync();
+    sokha.chain().setTextSelection(9).insertContent('S').run();
+    dara.chain().setTextSelection(9).insertContent('E').run();
+    net.sync();
+    expect(net.docs()[1]).toEqual(net.docs()[0]);
+    expect(net.at(0).editor.getText()).toBe('ProtectDSE civilians');
+    expect([insertedBy(net, 'u-dara'), insertedBy(net, 'u-sokha')]).toEqual(['DE', 'S']);
+    net.destroy();
+  });
+
+  // The random concurrent test, seed 16, minimized: " S1 " typed after "in" read to the
+  // binding as "S1  " typed after "in ", so the original space took Sokha's mark, and
+  // Dara, typing there at once, took it too and lost her own.
+  it('two words typed after the same word, before a space, keep their own marks', () => {
+    const net = new SuggestingClients(richTextDoc(paragraph('in every')), AUTHORS.slice(0, 2));
+    net.at(0).editor.chain().setTextSelection(3).insertContent(' S1 ').run();
+    net.at(1).editor.chain().setTextSelection(3).insertContent(' D2 ').run();
+    net.sync();
+    expect(net.docs()[1]).toEqual(net.docs()[0]);
+    expect([insertedBy(net, 'u-sokha'), insertedBy(net, 'u-dara')]).toEqual([' S1 ', ' D2 ']);
+    net.destroy();
+  });
+
+  // The random concurrent test, seed 43, minimized: " D2 " typed before Dara's own " D1 "
+  // read as "2  D" typed after its " D", and Sokha's "S" typed at once inside " D1 "
+  // landed in the middle of it.
+  it('typing before one’s own suggestion while someone types inside it keeps both in place', () => {
+    const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
+    const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
+    dara.chain().setTextSelection(9).insertContent(' D1 ').run();
+    net.sync();
+    dara.chain().setTextSelection(9).insertContent(' D2 ').run();
+    sokha.chain().setTextSelection(11).insertContent('S').run();
+    net.sync();
+    expect(net.docs()[1]).toEqual(net.docs()[0]);
+    expect(net.at(0).editor.getText()).toBe('Protect  D2  DS1 civilians');
+    net.destroy();
+  });
+});
+
+// Yjs keeps marks as format ranges: a boundary item sets a mark and every character after
+// it has the mark until the next boundary. Text typed at the same moment as a change to
+// the range around it can end up on the wrong side of a boundary.
+describe('typing while someone decides or deletes around it, through Yjs', () => {
+  const runsOf = (net: SuggestingClients) =>
+    markedRuns(net.at(0).editor.state.doc).map((r) => [r.text, r.kind, r.authorId, r.insertedBy]);
+
+  // KNOWN FAILURE (what the random concurrent test hits with seed 48): Sokha's "S" typed
+  // inside Dara's suggestion ends with a boundary that restores the suggestion's mark;
+  // rejecting the suggestion at the same moment deletes its own end boundary, so the
+  // mark runs on over "civilians", which rejecting it again would delete.
+  it.fails('text typed inside a suggestion that is rejected at the same moment leaves the text after it alone', () => {
+    const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
+    const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
+    dara.chain().setTextSelection(9).insertContent('D1 ').run();
+    net.sync();
+    sokha.chain().setTextSelection(10).insertContent('S').run();
+    dara.commands.decideSuggestions({
+      action: 'reject',
+      id: listSuggestions(dara.state.doc)[0]?.id,
+    });
+    net.sync();
+    expect(runsOf(net)).toEqual([
+      ['Protect ', null, null, null],
+      ['S', 'insertion', 'u-sokha', 'u-sokha'],
+      ['civilians', null, null, null],
+    ]);
+    net.destroy();
+  });
+
+  // KNOWN FAILURE (what the random concurrent test hits with seed 6): typing that
+  // joins one's own suggestion has no boundary of its own, it lies inside the
+  // suggestion's range; deciding the suggestion at the same moment removes that range,
+  // and "x" is left as original text.
+  it.fails('text that joins one’s own suggestion while it is accepted stays a suggestion', () => {
+    const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
+    const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
+    dara.chain().setTextSelection(9).insertContent('D1 ').run();
+    net.sync();
+    dara.chain().setTextSelection(12).insertContent('x').run();
+    sokha.commands.decideSuggestions({
+      action: 'accept',
+      id: listSuggestions(sokha.state.doc)[0]?.id,
+    });
+    net.sync();
+    expect(runsOf(net)).toEqual([
+      ['Protect D1 ', null, null, null],
+      ['x', 'insertion', 'u-dara', 'u-dara'],
+      ['civilians', null, null, null],
+    ]);
+    net.destroy();
+  });
+
+  // KNOWN FAILURE (what the random concurrent test hits with seed 60): "S" typed where
+  // Dara's deletion ends, at the same moment, is ordered by Yjs before the deletion's end
+  // boundary (by client id), so it falls inside the deletion, and accepting the deletion
+  // removes it.
+  it.fails('text typed where a deletion ends, at the same moment, stays out of the deletion', () => {
+    const net = new SuggestingClients(body, AUTHORS.slice(0, 2), { clientIds: [1, 2] });
+    const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
+    sokha.chain().setTextSelection(8).insertContent('S').run();
+    dara.chain().setTextSelection({ from: 6, to: 8 }).deleteSelection().run();
+    net.sync();
+    expect(runsOf(net)).toEqual([
+      ['Prote', null, null, null],
+      ['ct', 'deletion', 'u-dara', null],
+      ['S', 'insertion', 'u-sokha', 'u-sokha'],
+      [' civilians', null, null, null],
+    ]);
     net.destroy();
   });
 });

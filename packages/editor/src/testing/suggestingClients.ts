@@ -29,6 +29,17 @@ export function seededRandom(seed: number): () => number {
 
 const SECTION = 'section:s1';
 
+/** How the clients of a test start. */
+export interface ClientsOptions {
+  /** The mode every editor starts in; suggesting unless said otherwise. */
+  mode?: EditingMode;
+  /**
+   * The Yjs client ids, one per author (1, 2, 3… by default). Yjs orders concurrent
+   * insertions at one spot by client id, so fixed ids make a run replayable.
+   */
+  clientIds?: number[];
+}
+
 /**
  * N editors on one section, each with its own Y.Doc. Updates are held in per-peer
  * queues until `sync` delivers them, in a random order when given a random source, the
@@ -38,12 +49,15 @@ export class SuggestingClients {
   readonly clients: Client[] = [];
   private readonly inbox = new Map<Y.Doc, Uint8Array[]>();
 
-  constructor(body: RichTextDoc, authors: SuggestionAuthor[], mode: EditingMode = 'suggesting') {
+  constructor(body: RichTextDoc, authors: SuggestionAuthor[], options: ClientsOptions = {}) {
+    const { mode = 'suggesting', clientIds = authors.map((_, i) => i + 1) } = options;
     const seed = new Y.Doc();
+    seed.clientID = 0;
     writeRichText(seed.getXmlFragment(SECTION), body);
     const initial = Y.encodeStateAsUpdate(seed);
-    for (const author of authors) {
+    for (const [i, author] of authors.entries()) {
       const doc = new Y.Doc();
+      doc.clientID = clientIds[i] ?? i + 1;
       Y.applyUpdate(doc, initial);
       const fragment = doc.getXmlFragment(SECTION);
       this.inbox.set(doc, []);
