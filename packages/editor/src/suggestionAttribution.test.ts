@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { paragraph, richTextDoc } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
+import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
 import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';
 import { markedRuns } from './testing/suggestionMarksInDoc.ts';
@@ -47,18 +48,30 @@ describe('attribution', () => {
     }
   });
 
-  it('deleting across someone else’s insertion leaves their suggestion untouched', () => {
+  // The random sequential test, seed 4, minimized: Dara's deletion of Sokha's suggested
+  // text was dropped, so accepting everything kept text that editing directly removes.
+  it('deleting someone else’s suggested text suggests a deletion on top of their insertion', () => {
     const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
     net.at(0).editor.chain().setTextSelection(9).insertContent('all ').run();
     net.sync();
-    net.at(1).editor.chain().setTextSelection({ from: 1, to: 22 }).deleteSelection().run();
+    net.at(1).editor.chain().setTextSelection({ from: 11, to: 15 }).deleteSelection().run();
     net.sync();
-    const runs = markedRuns(net.at(0).editor.state.doc);
-    expect(runs.map((r) => [r.text, r.kind, r.authorId])).toEqual([
-      ['Protect ', 'deletion', 'u-dara'],
-      ['all ', 'insertion', 'u-sokha'],
-      ['civilians', 'deletion', 'u-dara'],
+    const doc = net.at(0).editor.state.doc;
+    expect(markedRuns(doc).map((r) => [r.text, r.kind, r.authorId, r.insertedBy])).toEqual([
+      ['Protect ', null, null, null],
+      ['al', 'insertion', 'u-sokha', 'u-sokha'],
+      ['l ', 'deletion', 'u-dara', 'u-sokha'],
+      ['ci', 'deletion', 'u-dara', null],
+      ['vilians', null, null, null],
     ]);
+    expect(decidedDoc(doc, { action: 'accept' }).textContent).toBe('Protect alvilians');
+    expect(decidedDoc(doc, { action: 'reject' }).textContent).toBe('Protect civilians');
+    // Each is decided on its own: Sokha's insertion, then Dara's deletion.
+    const accepted = decidedDoc(doc, { action: 'accept', authorId: 'u-sokha' });
+    expect(decidedDoc(accepted, { action: 'reject' }).textContent).toBe('Protect all civilians');
+    const rejected = decidedDoc(doc, { action: 'reject', authorId: 'u-sokha' });
+    expect(decidedDoc(rejected, { action: 'accept' }).textContent).toBe('Protect vilians');
+    expect(net.docs()[1]).toEqual(net.docs()[0]);
     net.destroy();
   });
 

@@ -4,8 +4,10 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
 import { readRichText } from './richTextFragment.ts';
+import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
 import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';
+import { markedRuns } from './testing/suggestionMarksInDoc.ts';
 
 const body = richTextDoc(
   paragraph('Sokha writes here'),
@@ -118,8 +120,81 @@ describe('decisions on a Y.XmlFragment (the server)', () => {
     expect(blockMarks()).toEqual(['modification+modification', '', '', '']);
     net.at(0).editor.chain().selectAll().deleteSelection().run();
     net.sync();
-    // A deleted block drops its pending modification: the deletion excludes it.
-    expect(blockMarks()).toEqual(['deletion', 'deletion', 'deletion', 'deletion', 'insertion']);
+    // The deleted heading keeps its pending change, to be decided on its own.
+    expect(blockMarks()).toEqual([
+      'deletion+modification+modification',
+      'deletion',
+      'deletion',
+      'deletion',
+      'insertion',
+    ]);
+    net.destroy();
+  });
+});
+
+describe('suggestions side by side and on top of each other', () => {
+  const runs = (net: SuggestingClients) =>
+    markedRuns(net.at(0).editor.state.doc).map((r) => [r.text, r.kind, r.authorId]);
+
+  // The random concurrent test, seed 1, minimized: rejecting Vanna's insertion also
+  // deleted Lina's, typed right after it. The decision followed any mark of the same type.
+  it('rejecting an insertion leaves the insertion right after it', () => {
+    const net = new SuggestingClients(richTextDoc(paragraph('Protect civilians')), AUTHORS);
+    net.at(0).editor.chain().setTextSelection(9).insertContent('all ').run();
+    net.sync();
+    net.at(1).editor.chain().setTextSelection(13).insertContent('the ').run();
+    net.sync();
+    const focal = net.at(4).editor;
+    const [sokha] = listSuggestions(focal.state.doc);
+    focal.commands.decideSuggestions({ action: 'reject', id: sokha?.id });
+    net.sync();
+    expect(runs(net)).toEqual([
+      ['Protect ', null, null],
+      ['the ', 'insertion', 'u-dara'],
+      ['civilians', null, null],
+    ]);
+    net.destroy();
+  });
+
+  it('accepting a deletion leaves the deletion right after it', () => {
+    const net = new SuggestingClients(richTextDoc(paragraph('Protect civilians')), AUTHORS);
+    net.at(0).editor.chain().setTextSelection({ from: 1, to: 5 }).deleteSelection().run();
+    net.sync();
+    net.at(1).editor.chain().setTextSelection({ from: 5, to: 9 }).deleteSelection().run();
+    net.sync();
+    const focal = net.at(4).editor;
+    const [sokha] = listSuggestions(focal.state.doc);
+    focal.commands.decideSuggestions({ action: 'accept', id: sokha?.id });
+    net.sync();
+    expect(runs(net)).toEqual([
+      ['ect ', 'deletion', 'u-dara'],
+      ['civilians', null, null],
+    ]);
+    net.destroy();
+  });
+
+  it('deleting a block keeps its pending heading change, and each is decided on its own', () => {
+    const net = new SuggestingClients(
+      richTextDoc(paragraph('Early warning'), paragraph('Protect civilians')),
+      AUTHORS.slice(0, 2),
+    );
+    const original = net.at(0).editor.getJSON();
+    net.at(0).editor.chain().setTextSelection(3).setNode('heading', { level: 2 }).run();
+    net.sync();
+    // Dara deletes the whole first block, heading change and all.
+    net.at(1).editor.chain().setNodeSelection(0).deleteSelection().run();
+    net.sync();
+    const doc = net.at(0).editor.state.doc;
+    expect(doc.firstChild?.marks.map((m) => m.type.name)).toEqual([
+      'deletion',
+      'modification',
+      'modification',
+    ]);
+    expect(decidedDoc(doc, { action: 'reject' }).toJSON()).toEqual(original);
+    const keptHeading = decidedDoc(doc, { action: 'reject', authorId: 'u-dara' });
+    expect(keptHeading.firstChild?.type.name).toBe('heading');
+    expect(decidedDoc(keptHeading, { action: 'reject' }).toJSON()).toEqual(original);
+    expect(decidedDoc(doc, { action: 'accept' }).textContent).toBe('Protect civilians');
     net.destroy();
   });
 });

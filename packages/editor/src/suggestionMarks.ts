@@ -49,12 +49,17 @@ function suggestionHTMLAttributes(
 
 // None of the marks parses HTML: a pasted <ins> or <del> must not arrive as somebody's
 // suggestion, so suggestion marks come only from the suggesting transform.
+//
+// Suggestions of different kinds stack: deleting someone else's suggested text puts a
+// deletion on top of their insertion, and deleting a block keeps its pending heading
+// change, so each can be decided on its own and accepting (or rejecting) everything
+// gives the same text as the edits made directly (or none of them).
 
 /** Suggested text or blocks, rendered as `<ins>`: withdrawn on reject, kept on accept. */
 export const Insertion = Mark.create<{ groupColor: GroupColor | undefined }>({
   name: 'insertion',
   inclusive: false,
-  excludes: 'deletion modification insertion',
+  excludes: 'insertion',
   addOptions: () => ({ groupColor: undefined }),
   addAttributes: () => suggestionAttributes,
   renderHTML({ mark, HTMLAttributes }) {
@@ -73,7 +78,7 @@ export const Insertion = Mark.create<{ groupColor: GroupColor | undefined }>({
 export const Deletion = Mark.create<{ groupColor: GroupColor | undefined }>({
   name: 'deletion',
   inclusive: false,
-  excludes: 'insertion modification deletion',
+  excludes: 'deletion',
   addOptions: () => ({ groupColor: undefined }),
   addAttributes: () => suggestionAttributes,
   renderHTML({ mark, HTMLAttributes }) {
@@ -95,7 +100,8 @@ export const Deletion = Mark.create<{ groupColor: GroupColor | undefined }>({
 export const Modification = Mark.create<{ groupColor: GroupColor | undefined }>({
   name: 'modification',
   inclusive: false,
-  excludes: 'deletion insertion',
+  // Several may sit on one block (its type and an attribute changed, say).
+  excludes: '',
   addOptions: () => ({ groupColor: undefined }),
   addAttributes: () => ({
     ...suggestionAttributes,
