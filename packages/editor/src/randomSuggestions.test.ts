@@ -3,12 +3,36 @@ import { paragraph, richTextDoc } from '@plenary/model';
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { decideSuggestions } from './fragmentDecisions.ts';
+import { readRichText } from './richTextFragment.ts';
+import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
+import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';
 import { markedRuns } from './testing/suggestionMarksInDoc.ts';
 
 const ORIGINAL = 'The plan protects civilians and prevents atrocity crimes in every province';
 const body = richTextDoc(paragraph(ORIGINAL));
+
+// Twenty seeds each run in CI; SUGGESTION_SEEDS=1-300 (or 7,12) runs others locally.
+// Over 1-300 the sequential test passes every seed. The concurrent one fails on 22 of
+// them (6, 22, 35, 43, …): text typed at the same moment as a decision or a deletion
+// right next to it ends up on the wrong side of a Yjs format boundary. The three ways
+// this happens are kept, minimized, as known failures in suggestionAttribution.test.ts;
+// the seeds below run as expected failures, so that fixing the cause shows.
+const KNOWN_FAILURES: Record<number, string> = {
+  6: 'S35 joins Sokha’s own " S2 " while Dara accepts it, and is left unmarked',
+};
+
+function seeds(): number[] {
+  const spec = process.env.SUGGESTION_SEEDS;
+  if (!spec) return Array.from({ length: 20 }, (_, i) => i + 1);
+  return spec.split(',').flatMap((part) => {
+    const [from = 1, to = from] = part.split('-').map(Number);
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  });
+}
 
 // The document position of the k-th character a reader sees (deleted text is skipped).
 function visiblePos(doc: ProseMirrorNode, k: number): number {
@@ -32,110 +56,190 @@ const visibleText = (doc: ProseMirrorNode): string =>
     .map((r) => r.text)
     .join('');
 
-// Both tests FAIL today and are skipped until fixed (not yet diagnosed): in the first a
-// typed token goes missing after random concurrent suggestions and decisions (seed 1);
-// in the second the visible text of a suggesting editor drifts from the same edits made
-// directly after a few steps (every seed tried, 4 to 8). Run them with `it` to reproduce.
-describe('random suggestions', () => {
-  it.skip('N clients suggesting and deciding at random, synced in random order, converge with true authors', () => {
-    for (const seed of [1, 2, 3]) {
-      const random = seededRandom(seed);
-      const net = new SuggestingClients(body, AUTHORS.slice(0, 4));
-      const rejected: string[] = [];
-      const tokens: { token: string; authorId: string }[] = [];
-      for (let step = 0; step < 40; step++) {
-        const client = net.at(Math.floor(random() * 4));
-        const { editor } = client;
-        const doc = editor.state.doc;
-        const roll = random();
-        if (roll < 0.55) {
-          const token = `${client.author.name.slice(0, 2)}${step}`;
-          tokens.push({ token, authorId: client.author.id });
-          const at = visiblePos(doc, Math.floor(random() * (visibleText(doc).length + 1)));
-          editor.chain().setTextSelection(at).insertContent(` ${token} `).run();
-        } else if (roll < 0.85) {
-          // Deletes a piece of original text only, so that the check below knows what
-          // each token's fate is.
-          const plain = markedRuns(doc).filter((r) => r.kind === null && r.text.length > 3);
-          const run = plain[Math.floor(random() * plain.length)];
-          if (run) {
-            let runPos = -1;
-            doc.descendants((node, pos) => {
-              if (node.isText && node.text === run.text && !node.marks.length) runPos = pos;
-              return runPos < 0;
-            });
-            if (runPos >= 0) {
-              editor
-                .chain()
-                .setTextSelection({ from: runPos + 1, to: runPos + 3 })
-                .deleteSelection()
-                .run();
-            }
-          }
-        } else {
-          const pending = listSuggestions(doc);
-          const chosen = pending[Math.floor(random() * pending.length)];
-          if (chosen) {
-            const action = random() < 0.5 ? 'accept' : 'reject';
-            if (action === 'reject') rejected.push(chosen.insertedText);
-            editor.commands.decideSuggestions({ action, id: chosen.id });
-          }
-        }
-        if (random() < 0.3) net.sync(random);
-      }
-      net.sync(random);
-      const docs = net.docs();
-      for (const doc of docs) expect(doc).toEqual(docs[0]);
-      expect(net.fragments()).toEqual(docs);
-      const finalDoc = net.at(0).editor.state.doc;
-      const text = finalDoc.textContent;
-      for (const { token, authorId } of tokens) {
-        if (rejected.some((t) => t.includes(token))) continue;
-        expect(text).toContain(token);
-        for (const run of markedRuns(finalDoc)) {
-          if (run.kind === 'insertion' && run.text.includes(token))
-            expect(run.authorId).toBe(authorId);
-        }
-      }
-      net.destroy();
-    }
-  });
+const shuffled = <T>(items: T[], random: () => number): T[] =>
+  items
+    .map((item) => ({ item, key: random() }))
+    .sort((a, b) => a.key - b.key)
+    .map(({ item }) => item);
 
-  it.skip('edits made one after another: accept all equals editing directly, reject all the original', () => {
-    for (const seed of [4, 5, 6]) {
-      const random = seededRandom(seed);
-      const suggesting = new SuggestingClients(body, AUTHORS.slice(0, 2));
-      const direct = new SuggestingClients(body, AUTHORS.slice(0, 1), { mode: 'editing' });
-      const apply = (editor: Editor, op: { at: number; remove: number; insert: string }) => {
-        const doc = editor.state.doc;
-        const from = visiblePos(doc, op.at);
-        const to = visiblePos(doc, op.at + op.remove);
-        const chain = editor.chain().setTextSelection({ from, to });
-        (op.insert ? chain.insertContent(op.insert) : chain.deleteSelection()).run();
-      };
-      for (let step = 0; step < 25; step++) {
-        const client = suggesting.at(step % 2);
-        const length = visibleText(direct.at(0).editor.state.doc).length;
-        const at = Math.floor(random() * length);
-        const remove = random() < 0.5 ? Math.min(length - at, 1 + Math.floor(random() * 5)) : 0;
-        const insert = remove === 0 || random() < 0.3 ? `w${step}` : '';
-        apply(client.editor, { at, remove, insert });
-        apply(direct.at(0).editor, { at, remove, insert });
-        suggesting.sync(random);
-        expect(visibleText(suggesting.at(0).editor.state.doc)).toBe(
-          direct.at(0).editor.state.doc.textContent,
-        );
-      }
-      const accepted = suggesting.at(0).editor.state;
-      suggesting.at(1).editor.commands.decideSuggestions({ action: 'accept' });
-      suggesting.sync(random);
-      expect(suggesting.docs()[0]).toEqual(direct.at(0).editor.getJSON());
-      suggesting.at(0).editor.view.updateState(accepted);
-      const reverted = new SuggestingClients(body, AUTHORS.slice(0, 1));
-      reverted.at(0).editor.commands.setContent(accepted.doc.toJSON());
-      reverted.at(0).editor.commands.decideSuggestions({ action: 'reject' });
-      expect(reverted.at(0).editor.getText()).toBe(ORIGINAL);
-      for (const net of [suggesting, direct, reverted]) net.destroy();
+// Tokens are an author's initial and the step (S5, D25): the original text has no digit
+// and no capital but its first, so a token never mixes with it, and even a piece of a
+// token split by someone typing inside it names its author.
+const initialOf = (author: SuggestionAuthor): string => author.name.charAt(0);
+
+// Where two letters of original text start: lower-case letters are never typed here.
+function originalLetterPairs(doc: ProseMirrorNode): number[] {
+  const spots: number[] = [];
+  doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    if (node.marks.length > 0) return false;
+    const text = node.text ?? '';
+    for (let i = 0; i + 1 < text.length; i++) {
+      if (/^[a-z]{2}$/.test(text.slice(i, i + 2))) spots.push(pos + i);
     }
+    return false;
   });
+  return spots;
+}
+
+// Takes the tokens out of `text`, latest first: a token is split only by tokens typed
+// after it, so once those are out it reads whole again.
+function peelTokens(text: string, tokens: string[]): { rest: string; found: Set<string> } {
+  let rest = text;
+  const found = new Set<string>();
+  for (const token of [...tokens].reverse()) {
+    if (!rest.includes(` ${token} `)) continue;
+    rest = rest.replace(` ${token} `, '');
+    found.add(token);
+  }
+  return { rest, found };
+}
+
+// The same, failing on a token that is not there.
+function withoutTokens(text: string, tokens: string[]): string {
+  const { rest, found } = peelTokens(text, tokens);
+  expect(
+    tokens.filter((t) => !found.has(t)),
+    'missing',
+  ).toEqual([]);
+  return rest;
+}
+
+const isSubsequence = (part: string, whole: string): boolean => {
+  let i = 0;
+  for (const char of whole) if (char === part[i]) i++;
+  return i === part.length;
+};
+
+function concurrentRun(seed: number): void {
+  const random = seededRandom(seed);
+  const authors = AUTHORS.slice(0, 4);
+  // Yjs orders concurrent insertions at one spot by client id; the seed varies them too.
+  const net = new SuggestingClients(body, authors, { clientIds: shuffled([1, 2, 3, 4], random) });
+  const typed: { token: string; author: SuggestionAuthor }[] = [];
+  const decided: { action: 'accept' | 'reject'; insertedText: string }[] = [];
+  for (let step = 0; step < 40; step++) {
+    const client = net.at(Math.floor(random() * authors.length));
+    const { editor } = client;
+    const doc = editor.state.doc;
+    const roll = random();
+    if (roll < 0.55) {
+      const token = `${initialOf(client.author)}${step}`;
+      typed.push({ token, author: client.author });
+      const at = visiblePos(doc, Math.floor(random() * (visibleText(doc).length + 1)));
+      editor.chain().setTextSelection(at).insertContent(` ${token} `).run();
+    } else if (roll < 0.85) {
+      // Only original text is deleted, so that the checks below know each token's fate.
+      const spots = originalLetterPairs(doc);
+      const from = spots[Math.floor(random() * spots.length)];
+      if (from !== undefined) {
+        editor
+          .chain()
+          .setTextSelection({ from, to: from + 2 })
+          .deleteSelection()
+          .run();
+      }
+    } else {
+      const pending = listSuggestions(doc);
+      const chosen = pending[Math.floor(random() * pending.length)];
+      if (chosen) {
+        const action = random() < 0.5 ? 'accept' : 'reject';
+        decided.push({ action, insertedText: chosen.insertedText });
+        editor.commands.decideSuggestions({ action, id: chosen.id });
+      }
+    }
+    if (random() < 0.3) net.sync(random);
+  }
+  net.sync(random);
+
+  const docs = net.docs();
+  for (const doc of docs) expect(doc).toEqual(docs[0]);
+  expect(net.fragments()).toEqual(docs);
+
+  const finalDoc = net.at(0).editor.state.doc;
+  // Decided on two clients at once, a rejection wins: it deletes what the acceptance
+  // only unmarks. (In the app the server decides, one decision after the other.)
+  const tokens = typed.map((t) => t.token);
+  const fate = (token: string) => {
+    const actions = decided.filter((d) => peelTokens(d.insertedText, tokens).found.has(token));
+    if (actions.some((d) => d.action === 'reject')) return 'reject';
+    return actions.length > 0 ? 'accept' : 'pending';
+  };
+  const kept = typed.filter(({ token }) => fate(token) !== 'reject');
+  // No character lost: every token not rejected is there, nothing else but the original.
+  const rest = withoutTokens(
+    finalDoc.textContent,
+    kept.map((t) => t.token),
+  );
+  expect(isSubsequence(rest, ORIGINAL), `left over: ${rest}`).toBe(true);
+  // True authors: a pending token is wholly in its author's insertions, and no
+  // insertion holds a piece of someone else's token.
+  const runs = markedRuns(finalDoc);
+  for (const author of authors) {
+    const theirs = runs
+      .filter((r) => r.insertedBy === author.id)
+      .map((r) => r.text)
+      .join('');
+    for (const char of theirs.replace(/[^A-Z]/g, '')) expect(char).toBe(initialOf(author));
+    const pending = kept.filter((t) => t.author === author && fate(t.token) === 'pending');
+    withoutTokens(
+      theirs,
+      pending.map((t) => t.token),
+    );
+  }
+  net.destroy();
+}
+
+function sequentialRun(seed: number): void {
+  const random = seededRandom(seed);
+  const suggesting = new SuggestingClients(body, AUTHORS.slice(0, 2));
+  const direct = new SuggestingClients(body, AUTHORS.slice(0, 1), { mode: 'editing' });
+  const original = direct.at(0).editor.getJSON();
+  const apply = (editor: Editor, op: { at: number; remove: number; insert: string }) => {
+    const doc = editor.state.doc;
+    const from = visiblePos(doc, op.at);
+    const to = visiblePos(doc, op.at + op.remove);
+    const chain = editor.chain().setTextSelection({ from, to });
+    (op.insert ? chain.insertContent(op.insert) : chain.deleteSelection()).run();
+  };
+  for (let step = 0; step < 25; step++) {
+    // The two authors take turns, so each also deletes and types into the other's text.
+    const client = suggesting.at(step % 2);
+    const length = visibleText(direct.at(0).editor.state.doc).length;
+    const at = Math.floor(random() * length);
+    const remove = random() < 0.5 ? Math.min(length - at, 1 + Math.floor(random() * 5)) : 0;
+    const insert = remove === 0 || random() < 0.3 ? `w${step}` : '';
+    apply(client.editor, { at, remove, insert });
+    apply(direct.at(0).editor, { at, remove, insert });
+    suggesting.sync(random);
+    const doc = suggesting.at(0).editor.state.doc;
+    const edited = direct.at(0).editor.getJSON();
+    expect(visibleText(doc), `step ${step}`).toBe(direct.at(0).editor.getText());
+    expect(decidedDoc(doc, { action: 'accept' }).toJSON(), `step ${step}`).toEqual(edited);
+    expect(decidedDoc(doc, { action: 'reject' }).toJSON(), `step ${step}`).toEqual(original);
+  }
+  // Rejected on the server's copy of the section, accepted in an editor.
+  const server = new Y.Doc();
+  Y.applyUpdate(server, Y.encodeStateAsUpdate(suggesting.at(0).doc));
+  decideSuggestions(server.getXmlFragment('section:s1'), { action: 'reject' });
+  expect(readRichText(server.getXmlFragment('section:s1')).toJSON()).toEqual(original);
+  suggesting.at(1).editor.commands.decideSuggestions({ action: 'accept' });
+  suggesting.sync(random);
+  for (const doc of suggesting.docs()) expect(doc).toEqual(direct.at(0).editor.getJSON());
+  for (const net of [suggesting, direct]) net.destroy();
+}
+
+describe('random suggestions', () => {
+  for (const seed of seeds()) {
+    const known = KNOWN_FAILURES[seed];
+    (known ? it.fails : it)(
+      `seed ${seed}: N clients suggesting and deciding at random, synced in random order, converge with every character and its true author${known ? ` (known failure: ${known})` : ''}`,
+      () => concurrentRun(seed),
+    );
+  }
+
+  it.each(seeds())(
+    'seed %i: edits made one after another: accept all equals editing directly, reject all the original',
+    sequentialRun,
+  );
 });
