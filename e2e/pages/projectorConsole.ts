@@ -37,6 +37,13 @@ export class FacilitatorConsole {
     await expect(this.root.getByRole('button', { name: 'Clear timer' })).toBeVisible();
   }
 
+  /** Chooses how the projectors show pending suggestions, and waits until the doc says so. */
+  async showSuggestions(view: 'Marked' | 'As if accepted'): Promise<void> {
+    const button = this.root.getByRole('button', { name: view, exact: true });
+    await button.click();
+    await expect(button).toHaveAttribute('aria-pressed', 'true');
+  }
+
   /** Shows a member or observer link on the projectors as a join code. */
   async showJoinCode(linkLabel: string): Promise<void> {
     await this.root

@@ -56,6 +56,11 @@ export class ProjectorScreen {
     return this.section(sectionId).getByRole('heading', { level: 2 });
   }
 
+  /** A section's pending insertions, as the projector marks them (none when shown as if accepted). */
+  insertions(sectionId: string): Locator {
+    return this.section(sectionId).locator('ins');
+  }
+
   /** The mark on text that just arrived, found by the text it covers. */
   highlight(text: string): Locator {
     return this.root.getByTestId('live-highlight').filter({ hasText: text });

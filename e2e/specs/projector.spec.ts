@@ -29,6 +29,12 @@ function groupColor(plan: TestPlan, name: string): string {
   return group.color;
 }
 
+/** A `#rrggbb` colour as the browser computes it (`rgb(r, g, b)`). */
+function rgb(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
 /** Decodes the QR code an element shows, from a screenshot of it. */
 async function decodeQr(element: Locator): Promise<string | null> {
   const png = PNG.sync.read(await element.screenshot());
@@ -125,6 +131,46 @@ test.describe('the projector view', () => {
       .withRules(['color-contrast'])
       .analyze();
     expect(contrast.violations).toEqual([]);
+    expect([...alice.pageErrors, ...bora.pageErrors, ...room.pageErrors]).toEqual([]);
+  });
+
+  test('shows a member’s suggestion marked in the group colour, or the text as if it were accepted, as the console says', async ({
+    actor,
+    join,
+    startServer,
+  }) => {
+    const plan = await createPlan(await startServer());
+    const { room, projector } = await openProjector(actor, plan);
+    const alice = await join('alice', plan, { role: 'facilitator' });
+    const bora = await join('bora', plan, { role: 'member', group: 'Group 1' });
+    const awareness = sectionId(plan, R2P_SECTIONS.publicAwareness);
+    await alice.plan.setPhase('Review');
+    const desk = await FacilitatorConsole.open(alice.page);
+    await desk.present(R2P_SECTIONS.publicAwareness);
+    await desk.showSuggestions('Marked');
+
+    // In Review Bora's typing is a suggestion: the projector shows it underlined, in his group's colour.
+    const inserted = 'Bora suggests radio programmes in every province.';
+    await bora.plan.section(R2P_SECTIONS.publicAwareness).typeAtEnd(` ${inserted}`);
+    await expect(projector.insertions(awareness)).toHaveText([inserted]);
+    await expect(projector.insertions(awareness)).toHaveCSS(
+      'text-decoration-color',
+      rgb(groupColor(plan, 'Group 1')),
+    );
+
+    // As if accepted: the same sentence, clean, and it follows further typing.
+    await desk.showSuggestions('As if accepted');
+    await expect(projector.insertions(awareness)).toHaveCount(0);
+    await expect(projector.section(awareness)).toContainText(inserted);
+    await expect(projector.section(awareness).locator('del')).toHaveCount(0);
+    const more = ' Also on community noticeboards.';
+    await bora.plan.section(R2P_SECTIONS.publicAwareness).typeAtEnd(more);
+    await expect(projector.section(awareness)).toContainText(`${inserted}${more}`);
+    await expect(projector.insertions(awareness)).toHaveCount(0);
+
+    // Back to marked: the pending suggestion shows again.
+    await desk.showSuggestions('Marked');
+    await expect(projector.insertions(awareness)).toHaveText([`${inserted}${more}`]);
     expect([...alice.pageErrors, ...bora.pageErrors, ...room.pageErrors]).toEqual([]);
   });
 

@@ -11,8 +11,8 @@ import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
 import { formatBytes } from '../../ui/formatBytes.ts';
+import { AcceptedText } from '../review/AcceptedText.tsx';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
-import { AcceptedPreview } from './AcceptedPreview.tsx';
 import { PresentButton } from './PresentButton.tsx';
 import { SectionControls } from './SectionControls.tsx';
 import { SectionEditor } from './SectionEditor.tsx';
@@ -114,7 +114,11 @@ export function SectionView({
         </div>
       )}
       {preview ? (
-        <AcceptedPreview fragment={fragment} labelledBy={sectionTitleId(section.id)} />
+        <AcceptedText
+          fragment={fragment}
+          labelledBy={sectionTitleId(section.id)}
+          className="section__editor section__editor--preview"
+        />
       ) : (
         <SectionEditor
           fragment={fragment}

@@ -1,5 +1,5 @@
 import { contentExtensions } from '@plenary/editor';
-import type { GroupState, SectionState } from '@plenary/model';
+import type { GroupState, PresentationState, SectionState } from '@plenary/model';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
@@ -10,15 +10,16 @@ import { authorMark } from '../../collab/authorColors.ts';
 import { insertedRuns } from '../../collab/textAuthorship.ts';
 import { readOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
+import { AcceptedText } from '../review/AcceptedText.tsx';
 import { highlightRuns, LiveHighlights } from './liveHighlights.ts';
 
 /** The DOM id of a section's title on the projector. */
 const titleId = (sectionId: string) => `projector-title-${sectionId}`;
 
 /**
- * One section on the projector: its title and group, and its text in a read-only editor
- * bound live to the section's fragment, with no carets. Text that arrives from others
- * is marked for a moment in its author's group colour.
+ * One section on the projector: its title and group, and its text read-only. Pending
+ * suggestions show marked in their author's group colour, or the text reads as if they
+ * were accepted, as the presentation says.
  */
 export function ProjectorSection({
   section,
@@ -26,6 +27,7 @@ export function ProjectorSection({
   fragment,
   awareness,
   current,
+  suggestions,
   onLiveChange,
 }: {
   section: SectionState;
@@ -34,45 +36,13 @@ export function ProjectorSection({
   awareness: Awareness;
   /** The section being presented. */
   current: boolean;
+  /** How pending suggestions show. */
+  suggestions: PresentationState['suggestions'];
   /** New text arrived in this section. */
   onLiveChange: (sectionId: string) => void;
 }) {
   const { t } = useTranslation();
   const group = groups.find((candidate) => candidate.id === section.groupId);
-  const editor = useEditor(
-    {
-      extensions: [...contentExtensions(), Collaboration.configure({ fragment }), LiveHighlights],
-      editable: false,
-      shouldRerenderOnTransaction: false,
-      editorProps: { attributes: { 'aria-labelledby': titleId(section.id) } },
-    },
-    [fragment],
-  );
-  // The listener below is added once per editor; it reads the latest groups and callback.
-  const latest = useRef({ groups, onLiveChange });
-  useEffect(() => {
-    latest.current = { groups, onLiveChange };
-  });
-
-  useEffect(() => {
-    const doc = fragment.doc;
-    if (!editor || !doc) return;
-    const onTransaction = (transaction: Y.Transaction) => {
-      // Changes made on this device are none of the room's news (the projector writes nothing).
-      if (transaction.local || editor.isDestroyed) return;
-      const runs = insertedRuns(transaction, fragment);
-      if (runs.length === 0) return;
-      const users = readOnlineUsers(awareness);
-      highlightRuns(
-        editor.view,
-        runs.map((run) => ({ run, mark: authorMark(run.client, users, latest.current.groups) })),
-      );
-      latest.current.onLiveChange(section.id);
-    };
-    // After the transaction: the Yjs binding has updated the editor's text by then.
-    doc.on('afterTransaction', onTransaction);
-    return () => doc.off('afterTransaction', onTransaction);
-  }, [editor, fragment, awareness, section.id]);
 
   return (
     <section
@@ -91,7 +61,84 @@ export function ProjectorSection({
           {group?.name ?? t('plan.plenary')}
         </span>
       </header>
-      <EditorContent editor={editor} className="projector-section__text" />
+      {suggestions === 'accepted' ? (
+        <AcceptedText
+          fragment={fragment}
+          labelledBy={titleId(section.id)}
+          className="projector-section__text"
+        />
+      ) : (
+        <LiveText
+          sectionId={section.id}
+          groups={groups}
+          fragment={fragment}
+          awareness={awareness}
+          onLiveChange={onLiveChange}
+        />
+      )}
     </section>
   );
+}
+
+/**
+ * A section's text in a read-only editor bound live to its fragment, with no carets and
+ * suggestions marked. Text that arrives from others is marked for a moment in its
+ * author's group colour.
+ */
+function LiveText({
+  sectionId,
+  groups,
+  fragment,
+  awareness,
+  onLiveChange,
+}: {
+  sectionId: string;
+  groups: GroupState[];
+  fragment: Y.XmlFragment;
+  awareness: Awareness;
+  onLiveChange: (sectionId: string) => void;
+}) {
+  // The editor and the listener below are made once; they read the latest groups and callback.
+  const latest = useRef({ groups, onLiveChange });
+  useEffect(() => {
+    latest.current = { groups, onLiveChange };
+  });
+  const editor = useEditor(
+    {
+      extensions: [
+        ...contentExtensions({
+          groupColor: (groupId) =>
+            latest.current.groups.find((candidate) => candidate.id === groupId)?.color,
+        }),
+        Collaboration.configure({ fragment }),
+        LiveHighlights,
+      ],
+      editable: false,
+      shouldRerenderOnTransaction: false,
+      editorProps: { attributes: { 'aria-labelledby': titleId(sectionId) } },
+    },
+    [fragment],
+  );
+
+  useEffect(() => {
+    const doc = fragment.doc;
+    if (!editor || !doc) return;
+    const onTransaction = (transaction: Y.Transaction) => {
+      // Changes made on this device are none of the room's news (the projector writes nothing).
+      if (transaction.local || editor.isDestroyed) return;
+      const runs = insertedRuns(transaction, fragment);
+      if (runs.length === 0) return;
+      const users = readOnlineUsers(awareness);
+      highlightRuns(
+        editor.view,
+        runs.map((run) => ({ run, mark: authorMark(run.client, users, latest.current.groups) })),
+      );
+      latest.current.onLiveChange(sectionId);
+    };
+    // After the transaction: the Yjs binding has updated the editor's text by then.
+    doc.on('afterTransaction', onTransaction);
+    return () => doc.off('afterTransaction', onTransaction);
+  }, [editor, fragment, awareness, sectionId]);
+
+  return <EditorContent editor={editor} className="projector-section__text" />;
 }

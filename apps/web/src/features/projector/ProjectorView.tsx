@@ -99,6 +99,7 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
               fragment={doc.getXmlFragment(sectionFragmentName(section.id))}
               awareness={awareness}
               current={section.id === current?.id}
+              suggestions={presentation.suggestions}
               onLiveChange={revealChange}
             />
           ))}

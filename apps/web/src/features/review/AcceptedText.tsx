@@ -1,0 +1,44 @@
+import { contentExtensions } from '@plenary/editor';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect } from 'react';
+import type * as Y from 'yjs';
+import { acceptedContent, onSettledChange } from './acceptedContent.ts';
+
+/**
+ * A section as it would read with every suggestion accepted, read-only: the focal point's
+ * preview and the projector's "as if accepted" view. It follows the live text, so
+ * decisions and new suggestions show in it as they happen.
+ */
+export function AcceptedText({
+  fragment,
+  labelledBy,
+  className,
+}: {
+  fragment: Y.XmlFragment;
+  /** The id of the element that names this text (the section title). */
+  labelledBy: string;
+  /** Classes of the editor's wrapper, for the screen it is drawn on. */
+  className: string;
+}) {
+  const editor = useEditor(
+    {
+      extensions: contentExtensions(),
+      content: acceptedContent(fragment),
+      editable: false,
+      editorProps: {
+        attributes: { 'aria-labelledby': labelledBy, 'aria-readonly': 'true', role: 'textbox' },
+      },
+    },
+    [fragment],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    return onSettledChange(fragment, () => {
+      if (!editor.isDestroyed)
+        editor.commands.setContent(acceptedContent(fragment), { emitUpdate: false });
+    });
+  }, [editor, fragment]);
+
+  return <EditorContent editor={editor} className={className} data-testid="accepted-text" />;
+}
