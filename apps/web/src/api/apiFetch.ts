@@ -1,4 +1,5 @@
 import { ApiError, NETWORK_ERROR } from './ApiError.ts';
+import { fileNameFromDisposition } from './contentDisposition.ts';
 
 /** How a REST call is made: method, JSON body, and the token that opens the plan. */
 export interface ApiRequest {
@@ -29,8 +30,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message);
 }
 
-/** Calls `/api<path>` and returns the parsed JSON body; failures throw an `ApiError`. */
-export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
+/** Calls `/api<path>` and returns the successful response; failures throw an `ApiError`. */
+async function apiResponse(path: string, request: ApiRequest): Promise<Response> {
   const { method = 'GET', body, token, signal } = request;
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -48,6 +49,26 @@ export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promi
     throw new ApiError(0, NETWORK_ERROR, error instanceof Error ? error.message : String(error));
   }
   if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+/** Calls `/api<path>` and returns the parsed JSON body; failures throw an `ApiError`. */
+export async function apiFetch<T>(path: string, request: ApiRequest = {}): Promise<T> {
+  const response = await apiResponse(path, request);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** A file the server sent: its bytes and the name it suggested. */
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition; null when the server named none. */
+  fileName: string | null;
+}
+
+/** Calls `/api<path>` for a file; failures throw an `ApiError` like `apiFetch`. */
+export async function apiDownload(path: string, request: ApiRequest = {}): Promise<DownloadedFile> {
+  const response = await apiResponse(path, request);
+  const fileName = fileNameFromDisposition(response.headers.get('content-disposition'));
+  return { blob: await response.blob(), fileName };
 }

@@ -1,5 +1,5 @@
 import type { GroupState, Phase, TimerCommand } from '@plenary/model';
-import { type ApiRequest, apiFetch } from './apiFetch.ts';
+import { type ApiRequest, apiDownload, apiFetch } from './apiFetch.ts';
 import type {
   Attribution,
   CreatedInvite,
@@ -15,6 +15,27 @@ import type {
   PresentationChange,
   SectionChange,
 } from './planTypes.ts';
+
+/** The file formats the server writes the report in. */
+export type ReportFormat = 'docx' | 'pdf' | 'md' | 'html';
+
+/** What goes into a downloaded report. */
+export interface ReportRequest {
+  format: ReportFormat;
+  /** Pending suggestions as tracked changes rather than left out. */
+  trackedSuggestions: boolean;
+  /** The participants per group as an annex (facilitator and focal point only). */
+  participants: boolean;
+}
+
+const reportQuery = ({ format, trackedSuggestions, participants }: ReportRequest): string => {
+  const query = new URLSearchParams({
+    format,
+    suggestions: trackedSuggestions ? 'tracked' : 'omit',
+  });
+  if (participants) query.set('annexes', 'participants');
+  return query.toString();
+};
 
 const planPath = (planId: string, rest = ''): string =>
   `/plans/${encodeURIComponent(planId)}${rest}`;
@@ -80,6 +101,8 @@ export function planApi(planId: string, sessionToken: string) {
       (await call<{ decisions: DecisionLogEntry[] }>('/decisions', { signal })).decisions,
     attribution: async (signal?: AbortSignal) =>
       (await call<{ clients: Attribution[] }>('/attribution', { signal })).clients,
+    downloadReport: (report: ReportRequest) =>
+      apiDownload(planPath(planId, `/export?${reportQuery(report)}`), { token: sessionToken }),
   };
 }
 

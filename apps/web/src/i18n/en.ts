@@ -354,6 +354,21 @@ export const en = {
     join: 'Join',
     required: 'Please enter your name.',
   },
+  report: {
+    heading: 'Download report',
+    format: 'Format',
+    formats: {
+      docx: 'Word',
+      pdf: 'PDF',
+      md: 'Markdown',
+      html: 'HTML',
+    },
+    trackedSuggestions: 'Include suggestions as tracked changes',
+    participants: 'Include participants per group',
+    download: 'Download report',
+    downloading: 'Preparing the report…',
+    defaultName: 'plan',
+  },
   errors: {
     network: 'The server could not be reached. Check the connection and try again.',
   },

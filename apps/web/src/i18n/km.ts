@@ -347,6 +347,21 @@ export const km: Messages = {
     join: 'ចូលរួម',
     required: 'សូមបញ្ចូលឈ្មោះរបស់អ្នក។',
   },
+  report: {
+    heading: 'ទាញយករបាយការណ៍',
+    format: 'ទម្រង់',
+    formats: {
+      docx: 'Word',
+      pdf: 'PDF',
+      md: 'Markdown',
+      html: 'HTML',
+    },
+    trackedSuggestions: 'បញ្ចូលសំណើជាការកែប្រែដែលបានតាមដាន',
+    participants: 'បញ្ចូលអ្នកចូលរួមតាមក្រុម',
+    download: 'ទាញយករបាយការណ៍',
+    downloading: 'កំពុងរៀបចំរបាយការណ៍…',
+    defaultName: 'ផែនការ',
+  },
   errors: {
     network: 'មិនអាចភ្ជាប់ទៅម៉ាស៊ីនមេបានទេ។ សូមពិនិត្យការតភ្ជាប់ ហើយព្យាយាមម្ដងទៀត។',
   },

@@ -26,6 +26,7 @@ import { PlanDocument } from './PlanDocument.tsx';
 import { PlanMissing } from './PlanMissing.tsx';
 import { PlanNote } from './PlanNote.tsx';
 import { RefusalNotice } from './RefusalNotice.tsx';
+import { ReportDownload } from './ReportDownload.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
 import { UnsavedText } from './UnsavedText.tsx';
@@ -121,6 +122,7 @@ export function PlanWorkspace({
           {actor.role === 'observer' && <ProjectorLink />}
           <OnlineUsers users={users} groups={plan.groups} />
           {ready && <TableOfContents sections={plan.sections} groups={plan.groups} />}
+          <ReportDownload />
         </aside>
         {reviewing && (
           <aside className="review-aside" id="review-panel">

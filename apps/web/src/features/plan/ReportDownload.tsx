@@ -1,0 +1,89 @@
+import { useMutation } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportFormat, ReportRequest } from '../../api/planApi.ts';
+import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { SubmitButton } from '../../ui/SubmitButton.tsx';
+import { saveBlob } from '../../ui/saveBlob.ts';
+import { usePlanAccess } from './PlanAccessContext.ts';
+
+const FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'md', 'html'];
+
+const isReportFormat = (value: string): value is ReportFormat =>
+  (FORMATS as readonly string[]).includes(value);
+
+/**
+ * The report of the plan as a file, for everyone who reads it. Fetched with the session
+ * token (a plain link cannot send it) and saved under the name the server gives.
+ */
+export function ReportDownload() {
+  const { t } = useTranslation();
+  const { actor, api } = usePlanAccess();
+  const [format, setFormat] = useState<ReportFormat>('docx');
+  const [trackedSuggestions, setTrackedSuggestions] = useState(false);
+  const [participants, setParticipants] = useState(false);
+  // The server refuses the participants annex to everyone else: names are sensitive.
+  const mayListParticipants = actor.role === 'facilitator' || actor.role === 'focal-point';
+  const download = useMutation({
+    mutationFn: (report: ReportRequest) => api.downloadReport(report),
+    onSuccess: ({ blob, fileName }, report) =>
+      saveBlob(blob, fileName ?? `${t('report.defaultName')}.${report.format}`),
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    download.mutate({
+      format,
+      trackedSuggestions,
+      participants: mayListParticipants && participants,
+    });
+  };
+
+  return (
+    <section className="report-download" aria-labelledby="report-heading">
+      <h2 id="report-heading" className="sidebar-heading">
+        {t('report.heading')}
+      </h2>
+      <form className="report-download__form" onSubmit={submit} data-testid="report-download">
+        <SelectField
+          label={t('report.format')}
+          value={format}
+          onChange={(event) => {
+            if (isReportFormat(event.target.value)) setFormat(event.target.value);
+          }}
+        >
+          {FORMATS.map((option) => (
+            <option key={option} value={option}>
+              {t(`report.formats.${option}`)}
+            </option>
+          ))}
+        </SelectField>
+        <label className="report-download__option">
+          <input
+            type="checkbox"
+            checked={trackedSuggestions}
+            onChange={(event) => setTrackedSuggestions(event.target.checked)}
+          />
+          {t('report.trackedSuggestions')}
+        </label>
+        {mayListParticipants && (
+          <label className="report-download__option">
+            <input
+              type="checkbox"
+              checked={participants}
+              onChange={(event) => setParticipants(event.target.checked)}
+            />
+            {t('report.participants')}
+          </label>
+        )}
+        <SubmitButton
+          pending={download.isPending}
+          label={t('report.download')}
+          pendingLabel={t('report.downloading')}
+        />
+        <ErrorMessage error={download.error} inline />
+      </form>
+    </section>
+  );
+}
