@@ -7,18 +7,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccessStore } from './AccessStore.ts';
 import {
   clockAt,
+  EMPTY_DOCUMENT,
   expectStoreError,
   type StorageFixture,
+  T1,
+  T2,
+  T3,
   useStorageFixture,
 } from './test-support/contractFixture.ts';
 import { newInvite } from './test-support/newInvite.ts';
-
-/** The Yjs update of an empty document: plans need one, these tests never read it. */
-const EMPTY_DOCUMENT = new Uint8Array([0, 0]);
-
-const T1 = '2026-03-01T09:00:00Z';
-const T2 = '2026-03-01T09:05:00Z';
-const T3 = '2026-03-01T09:10:00Z';
 
 /** Registers the contract's tests for the access store of the storage `makeStorage` builds, fresh per test. */
 export function describeAccessStoreContract(

@@ -7,16 +7,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionLog, NewDecision } from './DecisionLog.ts';
 import {
   clockAt,
+  EMPTY_DOCUMENT,
   expectStoreError,
   type StorageFixture,
+  T1,
+  T2,
   useStorageFixture,
 } from './test-support/contractFixture.ts';
-
-/** The Yjs update of an empty document: plans need one, these tests never read it. */
-const EMPTY_DOCUMENT = new Uint8Array([0, 0]);
-
-const T1 = '2026-03-01T09:00:00Z';
-const T2 = '2026-03-01T09:05:00Z';
 
 /** A decision on suggestion `suggestionId` in section `sectionId`, with every field set. */
 const decision = (id: string, sectionId = 's1', more: Partial<NewDecision> = {}): NewDecision => ({

@@ -53,3 +53,13 @@ export function clockAt(isoTime: string): Date {
   vi.setSystemTime(new Date(isoTime));
   return new Date(isoTime);
 }
+
+/** The Yjs update of an empty document: plans need one, contract tests never read it. */
+export const EMPTY_DOCUMENT = new Uint8Array([0, 0]);
+
+/** Fixed moments, five minutes apart, for tests that set the clock. */
+export const T1 = '2026-03-01T09:00:00Z';
+/** Five minutes after T1. */
+export const T2 = '2026-03-01T09:05:00Z';
+/** Five minutes after T2. */
+export const T3 = '2026-03-01T09:10:00Z';
