@@ -55,8 +55,16 @@ describe('can: plan-level actions', () => {
       'approve-section',
       'decide-suggestions',
       'present',
+      'save-version',
+      'restore-version',
     ],
-    'focal-point': ['approve-section', 'decide-suggestions', 'present'],
+    'focal-point': [
+      'approve-section',
+      'decide-suggestions',
+      'present',
+      'save-version',
+      'restore-version',
+    ],
     member: [],
     observer: [],
   };
@@ -67,6 +75,8 @@ describe('can: plan-level actions', () => {
     'approve-section',
     'decide-suggestions',
     'present',
+    'save-version',
+    'restore-version',
   ];
   for (const role of ROLES) {
     for (const phase of PHASES) {

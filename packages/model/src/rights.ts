@@ -31,7 +31,11 @@ export type Action =
   /** Accept or reject suggestions. */
   | 'decide-suggestions'
   /** Choose what the projectors show. */
-  | 'present';
+  | 'present'
+  /** Save a named version of the plan. */
+  | 'save-version'
+  /** Bring a section or the whole plan back to a saved version. */
+  | 'restore-version';
 
 /** The plan state an action is judged against. */
 export interface RightsContext {
@@ -40,7 +44,13 @@ export interface RightsContext {
   section?: Pick<SectionState, 'groupId' | 'status'>;
 }
 
-const STEERING: readonly Action[] = ['approve-section', 'decide-suggestions', 'present'];
+const STEERING: readonly Action[] = [
+  'approve-section',
+  'decide-suggestions',
+  'present',
+  'save-version',
+  'restore-version',
+];
 
 /** True when `actor` may perform `action` in the given plan state. */
 export function can(actor: Actor, action: Action, context: RightsContext): boolean {
