@@ -22,6 +22,7 @@ test('the facilitator downloads the report as Word, PDF, Markdown and HTML', asy
   const report = alice.page.getByTestId('report-download');
   await report.getByLabel('Include suggestions as tracked changes').check();
   await report.getByLabel('Include participants per group').check();
+  await report.getByLabel('Include the decision log').check();
 
   for (const { label, extension } of FORMATS) {
     await report.getByLabel('Format').selectOption({ label });
@@ -32,7 +33,12 @@ test('the facilitator downloads the report as Word, PDF, Markdown and HTML', asy
     const path = await download.path();
     const bytes = await readFile(path);
     expect(bytes.byteLength).toBeGreaterThan(0);
-    if (extension === '.md') expect(bytes.toString('utf8')).toContain(R2P_SECTIONS.purpose);
+    if (extension === '.md') {
+      const markdown = bytes.toString('utf8');
+      expect(markdown).toContain(R2P_SECTIONS.purpose);
+      expect(markdown).toContain('Annex: Decision log');
+      expect(markdown).toContain('Annex: Participants by group');
+    }
   }
   await expect(report.getByRole('alert')).toHaveCount(0);
 });

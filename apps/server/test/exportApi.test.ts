@@ -62,6 +62,60 @@ describe('GET /api/plans/:id/export', () => {
     );
   });
 
+  it('gives the decision log annex, oldest first, to the facilitator and focal point only', async () => {
+    const section = plan.sections[1];
+    if (!section) throw new Error('the template has sections');
+    const logged = (suggestionId: string, action: 'accept' | 'reject', text: string) => ({
+      id: `d-${suggestionId}`,
+      sectionId: section.id,
+      suggestionId,
+      action,
+      kind: 'insert',
+      insertedText: text,
+      deletedText: '',
+      authorId: 'p-sokha',
+      authorName: 'Sokha',
+      groupId: 'g1',
+      suggestedAt: null,
+      decidedBy: null,
+      decidedByName: 'Focal point',
+    });
+    await server.app.decisions.appendDecisions(plan.id, [
+      logged('s1', 'accept', 'Protect every civilian.'),
+    ]);
+    await server.app.decisions.appendDecisions(plan.id, [logged('s2', 'reject', 'ការពារជនស៊ីវិល')]);
+    const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Focal point');
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    expect(
+      (await download('format=md&annexes=decisions', member.sessionToken)).response.status,
+    ).toBe(403);
+    const markdown = (
+      await download('format=md&annexes=decisions,participants', focal.sessionToken)
+    ).bytes.toString('utf8');
+    const annex = markdown.slice(markdown.indexOf('Annex: Decision log'));
+    const accepted = annex.indexOf(
+      'Accepted the suggestion of Sokha (Group 1): insert “Protect every civilian.”',
+    );
+    const rejected = annex.indexOf(
+      'Rejected the suggestion of Sokha (Group 1): insert “ការពារជនស៊ីវិល”',
+    );
+    expect(accepted).toBeGreaterThan(0);
+    expect(rejected).toBeGreaterThan(accepted);
+    expect(annex).toContain(section.title);
+    expect(annex).toContain('Annex: Participants by group');
+  });
+
+  it('refuses an unknown annex, naming the ones there are', async () => {
+    const { response, bytes } = await download(
+      'format=md&annexes=decisions,votes',
+      plan.facilitatorToken,
+    );
+    expect(response.status).toBe(400);
+    expect(JSON.parse(bytes.toString('utf8')).message).toBe(
+      'There is no annex "votes"; choose from decisions, participants, separated by commas.',
+    );
+  });
+
   it('refuses an unknown format with a message', async () => {
     const { response, bytes } = await download('format=odt', plan.facilitatorToken);
     expect(response.status).toBe(400);

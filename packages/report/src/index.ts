@@ -1,3 +1,5 @@
+export type { DecidedSuggestion } from './decisionText.ts';
+export { describeDecision } from './decisionText.ts';
 export { reportToDocx } from './docx/reportToDocx.ts';
 export type { ReportFile, ReportFormat } from './exportReport.ts';
 export {

@@ -17,6 +17,15 @@ export const REPORT_LABELS = {
   wholePlan: 'Whole plan',
   noParticipants: 'No participants recorded.',
   suggestedBy: { insertion: 'Suggested insertion by', deletion: 'Suggested deletion by' },
+  decisionActions: { accept: 'Accepted', reject: 'Rejected' },
+  suggestionOf: (author: string) => `the suggestion of ${author}`,
+  decisionKinds: {
+    insert: 'insert',
+    delete: 'delete',
+    replace: 'replace',
+    with: 'with',
+    structure: 'change the structure at',
+  },
 } as const;
 
 /** A date-time for people, in the venue's time zone (UTC when none is given). */

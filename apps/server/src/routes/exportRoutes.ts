@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { readPlan } from '@plenary/model';
-import { exportReport, type GroupParticipants } from '@plenary/report';
+import { type PlanState, readPlan } from '@plenary/model';
+import {
+  type DecisionLogEntry,
+  describeDecision,
+  exportReport,
+  type GroupParticipants,
+  type ReportAnnexes,
+} from '@plenary/report';
 import { Type } from 'typebox';
 import * as Y from 'yjs';
 import { principalFor } from '../access/requestAccess.ts';
@@ -16,13 +22,36 @@ const ExportQuery = Type.Object(
       Type.Literal('html'),
     ]),
     suggestions: Type.Optional(Type.Union([Type.Literal('omit'), Type.Literal('tracked')])),
-    /** `participants` adds the participants per group (facilitator and focal point only). */
-    annexes: Type.Optional(Type.Literal('participants')),
+    /**
+     * Comma-separated annexes (facilitator and focal point only): `decisions` adds the
+     * decision log, `participants` the participants per group.
+     */
+    annexes: Type.Optional(Type.String({ maxLength: 64 })),
     date: Type.Optional(Type.String({ maxLength: 80 })),
     venue: Type.Optional(Type.String({ maxLength: 160 })),
   },
   { additionalProperties: false },
 );
+
+const ANNEXES = ['decisions', 'participants'] as const;
+type AnnexName = (typeof ANNEXES)[number];
+
+/** The annexes a query asks for; an unknown name is a 400 that lists the known ones. */
+export function parseAnnexes(query: string | undefined): Set<AnnexName> {
+  const names = new Set<AnnexName>();
+  for (const name of (query ?? '').split(',').filter(Boolean)) {
+    const known = ANNEXES.find((annex) => annex === name.trim());
+    if (!known) {
+      throw new ApiError(
+        400,
+        'unknown-annex',
+        `There is no annex "${name}"; choose from ${ANNEXES.join(', ')}, separated by commas.`,
+      );
+    }
+    names.add(known);
+  }
+  return names;
+}
 
 /** A Content-Disposition header that keeps a Khmer or accented file name (RFC 6266). */
 export function attachmentHeader(fileName: string): string {
@@ -38,11 +67,13 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { planId } = request.params;
       const principal = await principalFor(request, planId);
-      const { format, suggestions, annexes, date, venue } = request.query;
+      const { format, suggestions, date, venue } = request.query;
+      const annexes = parseAnnexes(request.query.annexes);
       const steering =
         principal.actor.role === 'facilitator' || principal.actor.role === 'focal-point';
-      // Names of participants in an atrocity-prevention dialogue are sensitive.
-      if (annexes && !steering) {
+      // Names of participants in an atrocity-prevention dialogue are sensitive, and so
+      // are the names in the decision log.
+      if (annexes.size > 0 && !steering) {
         throw new ApiError(
           403,
           'forbidden',
@@ -51,10 +82,9 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       // A consistent copy taken in the room's queue; rendering happens outside it.
       const state = await app.relay.read(planId, (doc) => Y.encodeStateAsUpdate(doc));
-      const participantsByGroup = annexes ? await participantsAnnex(planId, state) : undefined;
       const file = await exportReport(state, format, {
         suggestions: suggestions ?? 'omit',
-        annexes: participantsByGroup ? { participantsByGroup } : {},
+        annexes: await annexesOf(planId, state, annexes),
         meta: {
           date: date ?? new Date().toISOString().slice(0, 10),
           venue: venue ?? '',
@@ -67,13 +97,41 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  async function participantsAnnex(
+  async function annexesOf(
     planId: string,
     state: Uint8Array,
-  ): Promise<GroupParticipants[]> {
+    names: Set<AnnexName>,
+  ): Promise<ReportAnnexes> {
+    if (names.size === 0) return {};
     const doc = new Y.Doc();
     Y.applyUpdate(doc, state);
-    const groups = readPlan(doc).groups;
+    const plan = readPlan(doc);
+    return {
+      ...(names.has('decisions') ? { decisionLog: await decisionAnnex(planId, plan) } : {}),
+      ...(names.has('participants')
+        ? { participantsByGroup: await participantsAnnex(planId, plan.groups) }
+        : {}),
+    };
+  }
+
+  /** Every decision, oldest first, as the annex reads it. */
+  async function decisionAnnex(planId: string, plan: PlanState): Promise<DecisionLogEntry[]> {
+    const groupName = (id: string | null) => plan.groups.find((g) => g.id === id)?.name ?? null;
+    // A section removed since still has its decisions; the log keeps only its id.
+    const sectionTitle = (id: string) => plan.sections.find((s) => s.id === id)?.title ?? id;
+    const logged = await app.decisions.listDecisions(planId);
+    return logged.reverse().map((entry) => ({
+      at: entry.decidedAt.toISOString(),
+      sectionTitle: sectionTitle(entry.sectionId),
+      decision: describeDecision({ ...entry, groupName: groupName(entry.groupId) }),
+      by: entry.decidedByName,
+    }));
+  }
+
+  async function participantsAnnex(
+    planId: string,
+    groups: PlanState['groups'],
+  ): Promise<GroupParticipants[]> {
     const participants = await app.access.listParticipants(planId);
     const byGroup = new Map<string, string[]>();
     for (const participant of participants) {

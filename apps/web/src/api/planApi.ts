@@ -15,6 +15,7 @@ import type {
   PresentationChange,
   SectionChange,
 } from './planTypes.ts';
+import type { Comparison, RestoreResult, VersionSummary } from './versionTypes.ts';
 
 /** The file formats the server writes the report in. */
 export type ReportFormat = 'docx' | 'pdf' | 'md' | 'html';
@@ -26,14 +27,22 @@ export interface ReportRequest {
   trackedSuggestions: boolean;
   /** The participants per group as an annex (facilitator and focal point only). */
   participants: boolean;
+  /** The decisions on suggestions as an annex (facilitator and focal point only). */
+  decisionLog: boolean;
 }
 
-const reportQuery = ({ format, trackedSuggestions, participants }: ReportRequest): string => {
+const reportQuery = ({
+  format,
+  trackedSuggestions,
+  participants,
+  decisionLog,
+}: ReportRequest): string => {
   const query = new URLSearchParams({
     format,
     suggestions: trackedSuggestions ? 'tracked' : 'omit',
   });
-  if (participants) query.set('annexes', 'participants');
+  const annexes = [decisionLog && 'decisions', participants && 'participants'].filter(Boolean);
+  if (annexes.length > 0) query.set('annexes', annexes.join(','));
   return query.toString();
 };
 
@@ -101,6 +110,20 @@ export function planApi(planId: string, sessionToken: string) {
       (await call<{ decisions: DecisionLogEntry[] }>('/decisions', { signal })).decisions,
     attribution: async (signal?: AbortSignal) =>
       (await call<{ clients: Attribution[] }>('/attribution', { signal })).clients,
+    versions: async (signal?: AbortSignal) =>
+      (await call<{ versions: VersionSummary[] }>('/versions', { signal })).versions,
+    saveVersion: async (name: string) =>
+      (await call<{ version: VersionSummary }>('/versions', { method: 'POST', body: { name } }))
+        .version,
+    compareVersions: (fromId: string, toId: string, signal?: AbortSignal) =>
+      call<Comparison>(`/versions/compare?${new URLSearchParams({ from: fromId, to: toId })}`, {
+        signal,
+      }),
+    restoreVersion: (versionId: string, sectionId?: string) =>
+      call<RestoreResult>(`/versions/${encodeURIComponent(versionId)}/restore`, {
+        method: 'POST',
+        body: sectionId === undefined ? {} : { sectionId },
+      }),
     downloadReport: (report: ReportRequest) =>
       apiDownload(planPath(planId, `/export?${reportQuery(report)}`), { token: sessionToken }),
   };

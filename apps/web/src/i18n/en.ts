@@ -364,6 +364,7 @@ export const en = {
       html: 'HTML',
     },
     trackedSuggestions: 'Include suggestions as tracked changes',
+    decisionLog: 'Include the decision log',
     participants: 'Include participants per group',
     download: 'Download report',
     downloading: 'Preparing the report…',

@@ -357,6 +357,7 @@ export const km: Messages = {
       html: 'HTML',
     },
     trackedSuggestions: 'បញ្ចូលសំណើជាការកែប្រែដែលបានតាមដាន',
+    decisionLog: 'បញ្ចូលកំណត់ត្រាសេចក្តីសម្រេច',
     participants: 'បញ្ចូលអ្នកចូលរួមតាមក្រុម',
     download: 'ទាញយករបាយការណ៍',
     downloading: 'កំពុងរៀបចំរបាយការណ៍…',

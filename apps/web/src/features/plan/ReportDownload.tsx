@@ -23,8 +23,9 @@ export function ReportDownload() {
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [trackedSuggestions, setTrackedSuggestions] = useState(false);
   const [participants, setParticipants] = useState(false);
-  // The server refuses the participants annex to everyone else: names are sensitive.
-  const mayListParticipants = actor.role === 'facilitator' || actor.role === 'focal-point';
+  const [decisionLog, setDecisionLog] = useState(false);
+  // The server refuses the annexes to everyone else: the names in them are sensitive.
+  const mayAddAnnexes = actor.role === 'facilitator' || actor.role === 'focal-point';
   const download = useMutation({
     mutationFn: (report: ReportRequest) => api.downloadReport(report),
     onSuccess: ({ blob, fileName }, report) =>
@@ -36,7 +37,8 @@ export function ReportDownload() {
     download.mutate({
       format,
       trackedSuggestions,
-      participants: mayListParticipants && participants,
+      participants: mayAddAnnexes && participants,
+      decisionLog: mayAddAnnexes && decisionLog,
     });
   };
 
@@ -67,15 +69,25 @@ export function ReportDownload() {
           />
           {t('report.trackedSuggestions')}
         </label>
-        {mayListParticipants && (
-          <label className="report-download__option">
-            <input
-              type="checkbox"
-              checked={participants}
-              onChange={(event) => setParticipants(event.target.checked)}
-            />
-            {t('report.participants')}
-          </label>
+        {mayAddAnnexes && (
+          <>
+            <label className="report-download__option">
+              <input
+                type="checkbox"
+                checked={decisionLog}
+                onChange={(event) => setDecisionLog(event.target.checked)}
+              />
+              {t('report.decisionLog')}
+            </label>
+            <label className="report-download__option">
+              <input
+                type="checkbox"
+                checked={participants}
+                onChange={(event) => setParticipants(event.target.checked)}
+              />
+              {t('report.participants')}
+            </label>
+          </>
         )}
         <SubmitButton
           pending={download.isPending}
