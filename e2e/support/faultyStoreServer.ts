@@ -33,6 +33,7 @@ const faultyStorage: Storage = {
   documents,
   access: storage.access,
   decisions: storage.decisions,
+  versions: storage.versions,
   ping: () => storage.ping(),
   close: () => storage.close(),
 };

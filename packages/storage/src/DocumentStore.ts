@@ -40,6 +40,14 @@ export interface ClientAttribution {
   firstSeenAt: Date;
 }
 
+/** Everything one participant deleted in a plan, as a Yjs update holding only a delete set. */
+export interface ParticipantDeletions {
+  /** The participant, or null for the server's own changes. */
+  participantId: string | null;
+  /** Decode with `Y.decodeUpdate(deletions).ds` and ask `Y.isDeleted(ds, id)`. */
+  deletions: Uint8Array;
+}
+
 /** Result of appending an update to a plan's log. */
 export interface AppendResult {
   seq: number;
@@ -69,10 +77,17 @@ export interface DocumentStore {
    * `snapshot`, atomically. Updates appended after `throughSeq` are kept.
    * A `throughSeq` below the stored snapshot's is stale and ignored (that snapshot lacks
    * updates whose rows are gone); one beyond `lastSeq` fails with `seq-out-of-range`.
+   * What the removed updates deleted is folded into their participants' deletions first,
+   * so `deletionAttribution` answers the same before and after.
    */
   compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Which participant each Yjs client id of the plan belongs to, in the order first seen. */
   clientAttribution(planId: string): Promise<ClientAttribution[]>;
+  /**
+   * Who deleted what in the plan: one entry per participant who deleted anything, in the
+   * order first seen, across compaction. Fails with `plan-not-found` for an unknown plan.
+   */
+  deletionAttribution(planId: string): Promise<ParticipantDeletions[]>;
   /**
    * Resolves when the storage this store lives in can serve, as `Storage.ping` does; kept
    * here so that code holding only the DocumentStore (the health check) can ask.

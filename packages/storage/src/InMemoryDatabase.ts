@@ -4,6 +4,7 @@
  * still open.
  */
 import type { ClientAttribution, StoredPlan } from './DocumentStore.ts';
+import type { AttributedUpdate } from './deletions.ts';
 import { storageClosed } from './storeErrors.ts';
 
 /** A plan's row and Yjs log, as the in-memory document store keeps them. */
@@ -12,9 +13,11 @@ export interface InMemoryPlan {
   snapshot: Uint8Array;
   throughSeq: number;
   /** Updates after the snapshot in seq order; their seqs run throughSeq + 1, +2, ... */
-  updates: Uint8Array[];
+  updates: AttributedUpdate[];
   /** Insertion order is first-seen order. */
   clients: Map<number, ClientAttribution>;
+  /** What compacted updates deleted, by participant; insertion order is first-seen order. */
+  deletions: Map<string | null, Uint8Array>;
 }
 
 /** The in-memory counterpart of the SQLite handle that a storage's stores share. */

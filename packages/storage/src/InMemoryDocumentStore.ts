@@ -9,9 +9,11 @@ import type {
   ClientAttribution,
   DocumentStore,
   LoadedDocument,
+  ParticipantDeletions,
   StoredPlan,
   UpdateOrigin,
 } from './DocumentStore.ts';
+import { deletionList, foldDeletions } from './deletions.ts';
 import type { InMemoryDatabase, InMemoryPlan } from './InMemoryDatabase.ts';
 import { planExists, planNotFound } from './storeErrors.ts';
 
@@ -52,6 +54,7 @@ export class InMemoryDocumentStore implements DocumentStore {
       throughSeq: 0,
       updates: [],
       clients: new Map(),
+      deletions: new Map(),
     });
     return copyPlan(stored);
   }
@@ -80,7 +83,7 @@ export class InMemoryDocumentStore implements DocumentStore {
   ): Promise<AppendResult> {
     const record = this.record(planId);
     const now = new Date();
-    record.updates.push(update.slice());
+    record.updates.push({ participantId: origin.participantId, update: update.slice() });
     for (const clientId of origin.clientIds) {
       if (!record.clients.has(clientId)) {
         record.clients.set(clientId, {
@@ -99,7 +102,9 @@ export class InMemoryDocumentStore implements DocumentStore {
     const record = this.plans.get(planId);
     if (!record) return null;
     return {
-      updates: [record.snapshot, ...record.updates].map((update) => update.slice()),
+      updates: [record.snapshot, ...record.updates.map((entry) => entry.update)].map((update) =>
+        update.slice(),
+      ),
       lastSeq: lastSeqOf(record),
       logLength: record.updates.length,
     };
@@ -109,7 +114,8 @@ export class InMemoryDocumentStore implements DocumentStore {
     const record = this.record(planId);
     const log = { throughSeq: record.throughSeq, lastSeq: lastSeqOf(record) };
     if (!shouldCompact(planId, throughSeq, log)) return;
-    record.updates.splice(0, throughSeq - record.throughSeq);
+    const removed = record.updates.splice(0, throughSeq - record.throughSeq);
+    record.deletions = foldDeletions(record.deletions, removed);
     record.snapshot = snapshot.slice();
     record.throughSeq = throughSeq;
   }
@@ -118,6 +124,14 @@ export class InMemoryDocumentStore implements DocumentStore {
     return [...this.record(planId).clients.values()].map((client) => ({
       ...client,
       firstSeenAt: new Date(client.firstSeenAt),
+    }));
+  }
+
+  async deletionAttribution(planId: string): Promise<ParticipantDeletions[]> {
+    const record = this.record(planId);
+    return deletionList(foldDeletions(record.deletions, record.updates)).map((entry) => ({
+      ...entry,
+      deletions: entry.deletions.slice(),
     }));
   }
 

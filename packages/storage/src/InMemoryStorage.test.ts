@@ -3,6 +3,7 @@ import { describeDecisionLogContract } from './decisionLogContract.ts';
 import { describeDocumentStoreContract } from './documentStoreContract.ts';
 import { InMemoryStorage } from './InMemoryStorage.ts';
 import type { StorageFixture } from './test-support/contractFixture.ts';
+import { describeVersionStoreContract } from './versionStoreContract.ts';
 
 async function inMemoryFixture(): Promise<StorageFixture> {
   const storage = new InMemoryStorage();
@@ -12,3 +13,4 @@ async function inMemoryFixture(): Promise<StorageFixture> {
 describeDocumentStoreContract('InMemoryStorage', inMemoryFixture, { durable: false });
 describeAccessStoreContract('InMemoryStorage', inMemoryFixture, { durable: false });
 describeDecisionLogContract('InMemoryStorage', inMemoryFixture, { durable: false });
+describeVersionStoreContract('InMemoryStorage', inMemoryFixture, { durable: false });

@@ -2,6 +2,7 @@ import { InMemoryAccessStore } from './InMemoryAccessStore.ts';
 import { InMemoryDatabase } from './InMemoryDatabase.ts';
 import { InMemoryDecisionLog } from './InMemoryDecisionLog.ts';
 import { InMemoryDocumentStore } from './InMemoryDocumentStore.ts';
+import { InMemoryVersionStore } from './InMemoryVersionStore.ts';
 import type { Storage } from './Storage.ts';
 
 /** Storage kept in memory, for tests: its stores share one set of plans, as on SQLite. */
@@ -13,6 +14,8 @@ export class InMemoryStorage implements Storage {
   readonly access = new InMemoryAccessStore(this.db);
   /** The focal point's decisions on suggestions. */
   readonly decisions = new InMemoryDecisionLog(this.db);
+  /** Saved versions of those plans. */
+  readonly versions = new InMemoryVersionStore(this.db);
 
   async ping(): Promise<void> {
     this.db.assertOpen();

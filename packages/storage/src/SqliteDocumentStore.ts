@@ -7,9 +7,11 @@ import type {
   ClientAttribution,
   DocumentStore,
   LoadedDocument,
+  ParticipantDeletions,
   StoredPlan,
   UpdateOrigin,
 } from './DocumentStore.ts';
+import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
 import { bytesOf, type SqliteConnection, type SqliteRow } from './SqliteConnection.ts';
 import { planExists, planNotFound } from './storeErrors.ts';
 
@@ -26,6 +28,16 @@ interface UpdateRow {
 }
 
 type ClientRow = SqliteRow<ClientAttribution>;
+
+interface DeletionsRow {
+  participantId: string | null;
+  deletions: Buffer;
+}
+
+interface AttributedUpdateRow {
+  participantId: string | null;
+  update: Buffer;
+}
 
 const PLAN_COLUMNS = 'id, title, created_at AS createdAt, updated_at AS updatedAt';
 
@@ -87,6 +99,35 @@ function prepareStatements(db: SqliteConnection['db']) {
     deleteUpdatesThrough: db.prepare<{ planId: string; throughSeq: number }>(
       'DELETE FROM plan_updates WHERE plan_id = @planId AND seq <= @throughSeq',
     ),
+    selectUpdatesThrough: db.prepare<{ planId: string; throughSeq: number }, AttributedUpdateRow>(
+      `SELECT participant_id AS participantId, "update" FROM plan_updates
+       WHERE plan_id = @planId AND seq <= @throughSeq ORDER BY seq`,
+    ),
+    selectAttributedUpdates: db.prepare<[string], AttributedUpdateRow>(
+      'SELECT participant_id AS participantId, "update" FROM plan_updates WHERE plan_id = ? ORDER BY seq',
+    ),
+    // Rows are inserted once per participant and then only updated, so rowid order is
+    // first-seen order.
+    selectDeletions: db.prepare<[string], DeletionsRow>(
+      `SELECT participant_id AS participantId, deletions FROM plan_deletions
+       WHERE plan_id = ? ORDER BY rowid`,
+    ),
+    updateDeletions: db.prepare<{
+      planId: string;
+      participantId: string | null;
+      deletions: Uint8Array;
+    }>(
+      `UPDATE plan_deletions SET deletions = @deletions
+       WHERE plan_id = @planId AND participant_id IS @participantId`,
+    ),
+    insertDeletions: db.prepare<{
+      planId: string;
+      participantId: string | null;
+      deletions: Uint8Array;
+    }>(
+      `INSERT INTO plan_deletions (plan_id, participant_id, deletions)
+       VALUES (@planId, @participantId, @deletions)`,
+    ),
     // Rows are only ever inserted, never deleted, so rowid order is first-seen order.
     selectClients: db.prepare<[string], ClientRow>(
       `SELECT client_id AS clientId, participant_id AS participantId, first_seen_at AS firstSeenAt
@@ -94,6 +135,11 @@ function prepareStatements(db: SqliteConnection['db']) {
     ),
   };
 }
+
+const attributedUpdateOf = (row: AttributedUpdateRow): AttributedUpdate => ({
+  participantId: row.participantId,
+  update: bytesOf(row.update),
+});
 
 const planOf = (row: PlanRow): StoredPlan => ({
   id: row.id,
@@ -192,9 +238,42 @@ export class SqliteDocumentStore implements DocumentStore {
       const log = this.statements.selectLogPosition.get(planId);
       if (!log) throw planNotFound(planId);
       if (!shouldCompact(planId, throughSeq, log)) return;
+      // In the same transaction as the delete: a crash keeps either the rows or their
+      // folded deletions, never neither nor both.
+      this.foldDeletionsThrough(planId, throughSeq);
       this.statements.replaceSnapshot.run({ planId, state: snapshot, throughSeq });
       this.statements.deleteUpdatesThrough.run({ planId, throughSeq });
     });
+  }
+
+  async deletionAttribution(planId: string): Promise<ParticipantDeletions[]> {
+    return this.connection.read(() => {
+      if (!this.statements.selectPlan.get(planId)) throw planNotFound(planId);
+      const live = this.statements.selectAttributedUpdates.all(planId).map(attributedUpdateOf);
+      return deletionList(foldDeletions(this.foldedDeletions(planId), live));
+    });
+  }
+
+  /** Adds what the updates through `throughSeq` deleted to their participants' rows. */
+  private foldDeletionsThrough(planId: string, throughSeq: number): void {
+    const removed = this.statements.selectUpdatesThrough
+      .all({ planId, throughSeq })
+      .map(attributedUpdateOf);
+    const before = this.foldedDeletions(planId);
+    for (const [participantId, deletions] of foldDeletions(before, removed)) {
+      const row = { planId, participantId, deletions };
+      if (before.has(participantId)) this.statements.updateDeletions.run(row);
+      else this.statements.insertDeletions.run(row);
+    }
+  }
+
+  /** The deletions already folded out of compacted updates, by participant. */
+  private foldedDeletions(planId: string): Map<string | null, Uint8Array> {
+    return new Map(
+      this.statements.selectDeletions
+        .all(planId)
+        .map((row) => [row.participantId, bytesOf(row.deletions)]),
+    );
   }
 
   async clientAttribution(planId: string): Promise<ClientAttribution[]> {

@@ -8,6 +8,7 @@ import { SqliteStorage } from './SqliteStorage.ts';
 import type { Storage } from './Storage.ts';
 import type { StorageFixture } from './test-support/contractFixture.ts';
 import { makeTempDir, removeTempDir } from './test-support/tempDir.ts';
+import { describeVersionStoreContract } from './versionStoreContract.ts';
 
 async function sqliteFixture(): Promise<StorageFixture> {
   const dir = makeTempDir();
@@ -31,6 +32,7 @@ async function sqliteFixture(): Promise<StorageFixture> {
 describeDocumentStoreContract('SqliteStorage', sqliteFixture, { durable: true });
 describeAccessStoreContract('SqliteStorage', sqliteFixture, { durable: true });
 describeDecisionLogContract('SqliteStorage', sqliteFixture, { durable: true });
+describeVersionStoreContract('SqliteStorage', sqliteFixture, { durable: true });
 
 describe('SqliteStorage.open', () => {
   it('fails as unavailable, naming the file, when it cannot create the database', () => {

@@ -2,6 +2,7 @@ import { SqliteAccessStore } from './SqliteAccessStore.ts';
 import { SqliteConnection } from './SqliteConnection.ts';
 import { SqliteDecisionLog } from './SqliteDecisionLog.ts';
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
+import { SqliteVersionStore } from './SqliteVersionStore.ts';
 import type { Storage } from './Storage.ts';
 
 /** Storage on one SQLite file: the single-machine deployment's. */
@@ -12,11 +13,14 @@ export class SqliteStorage implements Storage {
   readonly access: SqliteAccessStore;
   /** The focal point's decisions on suggestions. */
   readonly decisions: SqliteDecisionLog;
+  /** Saved versions of those plans. */
+  readonly versions: SqliteVersionStore;
 
   private constructor(private readonly connection: SqliteConnection) {
     this.documents = new SqliteDocumentStore(connection);
     this.access = new SqliteAccessStore(connection);
     this.decisions = new SqliteDecisionLog(connection);
+    this.versions = new SqliteVersionStore(connection);
   }
 
   /**

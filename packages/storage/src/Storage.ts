@@ -1,6 +1,7 @@
 import type { AccessStore } from './AccessStore.ts';
 import type { DecisionLog } from './DecisionLog.ts';
 import type { DocumentStore } from './DocumentStore.ts';
+import type { VersionStore } from './VersionStore.ts';
 
 /**
  * Everything the server keeps, opened as one: the stores share one database (one SQLite
@@ -14,6 +15,8 @@ export interface Storage {
   access: AccessStore;
   /** The focal point's decisions on suggestions. */
   decisions: DecisionLog;
+  /** Saved versions of the plans. */
+  versions: VersionStore;
   /** Resolves when the database can serve (the health check). */
   ping(): Promise<void>;
   /**

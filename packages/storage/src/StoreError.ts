@@ -7,6 +7,7 @@ export type StoreErrorCode =
   | 'invite-not-found'
   | 'participant-not-found'
   | 'decision-exists'
+  | 'version-exists'
   | 'unavailable';
 
 /** A store operation that failed for a reason the caller can name. */

@@ -11,7 +11,13 @@ import {
   type StorageFixture,
   useStorageFixture,
 } from './test-support/contractFixture.ts';
-import { connectedReplicas, docOf, TEXT_NAME, textOf } from './test-support/yjsText.ts';
+import {
+  connectedReplicas,
+  deletedTextIn,
+  docOf,
+  TEXT_NAME,
+  textOf,
+} from './test-support/yjsText.ts';
 
 const AMINA: UpdateOrigin = { clientIds: [101], participantId: 'amina' };
 
@@ -157,6 +163,7 @@ export function describeDocumentStoreContract(
         await expectStoreError(store.appendUpdate('missing', update, AMINA), 'plan-not-found');
         await expectStoreError(store.compact('missing', update, 0), 'plan-not-found');
         await expectStoreError(store.clientAttribution('missing'), 'plan-not-found');
+        await expectStoreError(store.deletionAttribution('missing'), 'plan-not-found');
       });
 
       it('gives back concurrent Yjs edits that rebuild the same text', async () => {
@@ -268,6 +275,104 @@ export function describeDocumentStoreContract(
       });
     });
 
+    describe('deletion attribution', () => {
+      const BO: UpdateOrigin = { clientIds: [102], participantId: 'bo' };
+      const SERVER: UpdateOrigin = { clientIds: [103], participantId: null };
+
+      /**
+       * Plan p1 where Amina typed `text` (one update) and nobody deleted anything yet;
+       * returns the replicas and a doc that keeps every character typed, undeleted.
+       */
+      async function planWithText(text: string) {
+        const replicas = connectedReplicas();
+        await createPlan('p1');
+        textIn(replicas.a).insert(0, text);
+        const typed = replicas.take();
+        await appendAll('p1', typed);
+        return { ...replicas, original: docOf(typed) };
+      }
+
+      /** Deletes `length` characters at `index` as `origin`, one update each call. */
+      async function deleteAs(
+        doc: Y.Doc,
+        take: () => Uint8Array[],
+        origin: UpdateOrigin,
+        index: number,
+        length: number,
+      ) {
+        textIn(doc).delete(index, length);
+        await appendAll('p1', take(), origin);
+      }
+
+      /** What each participant deleted, as text of `original`, in the order the store lists them. */
+      async function deletedBy(original: Y.Doc) {
+        return (await store.deletionAttribution('p1')).map(({ participantId, deletions }) => ({
+          participantId,
+          text: deletedTextIn(original, deletions),
+        }));
+      }
+
+      async function compactAll() {
+        const loaded = await load('p1');
+        await store.compact('p1', snapshotOf(loaded), loaded.lastSeq);
+      }
+
+      it('lists no one while nothing is deleted', async () => {
+        await planWithText('Hello world');
+        expect(await store.deletionAttribution('p1')).toEqual([]);
+      });
+
+      it('keeps a deletion and its participant across compaction', async () => {
+        const { b, take, original } = await planWithText('Hello world');
+        await deleteAs(b, take, BO, 5, 6);
+        const expected = [{ participantId: 'bo', text: ' world' }];
+        expect(await deletedBy(original)).toEqual(expected);
+        await compactAll();
+        expect((await load('p1')).logLength).toBe(0);
+        expect(await deletedBy(original)).toEqual(expected);
+      });
+
+      it("keeps two participants' deletions apart, first seen first, whether compacted or not", async () => {
+        const { a, b, take, original } = await planWithText('abcdefgh');
+        await deleteAs(b, take, BO, 0, 2);
+        await deleteAs(a, take, AMINA, 4, 2);
+        await deleteAs(a, take, SERVER, 0, 1);
+        await compactAll();
+        // One more of Bo's after compaction: the live row joins the folded one.
+        await deleteAs(b, take, BO, 1, 1);
+        const expected = [
+          { participantId: 'bo', text: 'abe' },
+          { participantId: 'amina', text: 'gh' },
+          { participantId: null, text: 'c' },
+        ];
+        expect(await deletedBy(original)).toEqual(expected);
+        await compactAll();
+        expect(await deletedBy(original)).toEqual(expected);
+      });
+
+      it('folds only the compacted updates, and a second compaction adds to the first', async () => {
+        const { b, take, original } = await planWithText('abcdef');
+        await deleteAs(b, take, BO, 0, 1);
+        await deleteAs(b, take, BO, 0, 1);
+        await deleteAs(b, take, BO, 0, 1);
+        // The snapshot entry, the typing and Bo's first deletion.
+        await store.compact('p1', snapshotOf(await load('p1'), 3), 2);
+        expect(await deletedBy(original)).toEqual([{ participantId: 'bo', text: 'abc' }]);
+        await compactAll();
+        expect(await deletedBy(original)).toEqual([{ participantId: 'bo', text: 'abc' }]);
+        expect(textOf((await load('p1')).updates)).toBe('def');
+      });
+
+      it('attributes nothing to a stale compaction that changed nothing', async () => {
+        const { b, take, original } = await planWithText('abcd');
+        await deleteAs(b, take, BO, 0, 1);
+        const full = await load('p1');
+        await store.compact('p1', snapshotOf(full), full.lastSeq);
+        await store.compact('p1', snapshotOf(full, 2), 1);
+        expect(await deletedBy(original)).toEqual([{ participantId: 'bo', text: 'a' }]);
+      });
+    });
+
     describe('lifecycle', () => {
       // Registered only for durable storage, so no test is ever skipped.
       const itWhenDurable = durable ? it : () => undefined;
@@ -280,12 +385,14 @@ export function describeDocumentStoreContract(
         const plans = await store.listPlans();
         const document = await load('p1');
         const clients = await store.clientAttribution('p1');
+        const deletions = await store.deletionAttribution('p1');
 
         const reopened = (await reopen?.())?.documents;
         if (!reopened) throw new Error('reopen returned no storage');
         expect(await reopened.listPlans()).toEqual(plans);
         expect(await reopened.loadDocument('p1')).toEqual(document);
         expect(await reopened.clientAttribution('p1')).toEqual(clients);
+        expect(await reopened.deletionAttribution('p1')).toEqual(deletions);
         typeEach(a, 'd');
         const [update = new Uint8Array()] = take();
         expect(await reopened.appendUpdate('p1', update, AMINA)).toEqual({ seq: 4, logLength: 3 });
@@ -307,6 +414,7 @@ export function describeDocumentStoreContract(
           () => store.loadDocument('p1'),
           () => store.compact('p1', update, 0),
           () => store.clientAttribution('p1'),
+          () => store.deletionAttribution('p1'),
           () => store.ping(),
         ];
         for (const call of calls) await expectStoreError(call(), 'unavailable');

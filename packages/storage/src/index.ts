@@ -16,6 +16,7 @@ export type {
   ClientAttribution,
   DocumentStore,
   LoadedDocument,
+  ParticipantDeletions,
   StoredPlan,
   UpdateOrigin,
 } from './DocumentStore.ts';
@@ -26,3 +27,9 @@ export { SqliteStorage } from './SqliteStorage.ts';
 export type { Storage } from './Storage.ts';
 export type { StoreErrorCode } from './StoreError.ts';
 export { StoreError } from './StoreError.ts';
+export type {
+  NewVersion,
+  StoredVersion,
+  VersionReason,
+  VersionStore,
+} from './VersionStore.ts';

@@ -50,8 +50,10 @@ describe('SQLite migrations', () => {
         'invites',
         'participants',
         'plan_clients',
+        'plan_deletions',
         'plan_snapshots',
         'plan_updates',
+        'plan_versions',
         'plans',
         'sessions',
       ]);

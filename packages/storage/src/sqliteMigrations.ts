@@ -111,6 +111,33 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX decisions_by_plan ON decisions (plan_id, decided_at);
   `,
+  // 4: saved versions, each the whole document state. created_by has no foreign key and
+  // its name is copied, as in the decision log, so a version outlives its author's row.
+  `
+  CREATE TABLE plan_versions (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    name TEXT,
+    reason TEXT NOT NULL CHECK (reason IN ('named', 'phase', 'activity', 'restore')),
+    state BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT,
+    created_by_name TEXT
+  ) STRICT;
+  CREATE INDEX plan_versions_by_plan ON plan_versions (plan_id, created_at);
+  `,
+  // 5: what each participant deleted in updates that compaction removed (a Yjs update
+  // holding only a delete set), so deletions stay attributed as plan_clients keeps
+  // insertions attributed. One row per (plan, participant); NULL is the server, so the
+  // code finds a row with IS rather than relying on a UNIQUE key that NULLs slip through.
+  `
+  CREATE TABLE plan_deletions (
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    participant_id TEXT,
+    deletions BLOB NOT NULL
+  ) STRICT;
+  CREATE INDEX plan_deletions_by_plan ON plan_deletions (plan_id, participant_id);
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>

@@ -43,6 +43,13 @@ export const decisionExists = (decisionId: string): StoreError =>
     `Decision "${decisionId}" is already in the log; give each decision a new id.`,
   );
 
+/** A version was given an id that another version already has. */
+export const versionExists = (versionId: string): StoreError =>
+  new StoreError(
+    'version-exists',
+    `Version "${versionId}" is already saved; give each version a new id.`,
+  );
+
 /** The storage was used after `close()`. */
 export const storageClosed = (): StoreError =>
   new StoreError('unavailable', 'The storage is closed; open it again to keep going.');

@@ -43,3 +43,20 @@ export function docOf(updates: readonly Uint8Array[]): Y.Doc {
 /** The text that `updates` add up to. */
 export const textOf = (updates: readonly Uint8Array[]): string =>
   docOf(updates).getText(TEXT_NAME).toString();
+
+/**
+ * The characters of `original`'s text whose items `deletions` (an update holding only a
+ * delete set) marks deleted, in document order. `original` must still hold them, undeleted.
+ */
+export function deletedTextIn(original: Y.Doc, deletions: Uint8Array): string {
+  const { ds } = Y.decodeUpdate(deletions);
+  let deleted = '';
+  for (let item = original.getText(TEXT_NAME)._start; item !== null; item = item.right) {
+    item.content.getContent().forEach((character, offset) => {
+      if (Y.isDeleted(ds, Y.createID(item.id.client, item.id.clock + offset))) {
+        deleted += String(character);
+      }
+    });
+  }
+  return deleted;
+}
