@@ -1,4 +1,4 @@
-import { CloseCode } from '@plenary/model';
+import { CloseCode, readSuggestingPolicy } from '@plenary/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, stockClient, whenClosed, whenSynced } from './support/stockClient.ts';
 import {
@@ -61,6 +61,36 @@ describe('rights on the REST API', () => {
       body: { phase: 'review' },
     });
     expect(phase).toMatchObject({ status: 200, body: { phase: 'review' } });
+  });
+
+  it('lets only the facilitator set who suggests by default; every client reads it live', async () => {
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const client = stockClient(server.syncUrl, plan.id, member.sessionToken);
+    await whenSynced(client);
+    const url = `/api/plans/${plan.id}/suggesting`;
+    expect(
+      (await callApi(server, 'PUT', url, { token: member.sessionToken, body: { member: [] } }))
+        .status,
+    ).toBe(403);
+    const bad = await callApi(server, 'PUT', url, {
+      token: plan.facilitatorToken,
+      body: { member: ['later'] },
+    });
+    expect(bad.status).toBe(400);
+    const set = await callApi(server, 'PUT', url, {
+      token: plan.facilitatorToken,
+      body: { member: ['drafting', 'review'] },
+    });
+    expect(set).toMatchObject({
+      status: 200,
+      body: { suggesting: { member: ['drafting', 'review'], 'focal-point': [], facilitator: [] } },
+    });
+    await eventually(
+      () => readSuggestingPolicy(client.doc).member.includes('drafting'),
+      5_000,
+      'the setting at the member',
+    );
+    client.destroy();
   });
 
   it('lets the focal point approve (lock) a section but not a member or observer', async () => {

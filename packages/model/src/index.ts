@@ -53,7 +53,15 @@ export {
   text,
 } from './richText.ts';
 export type { Action, Actor, RightsContext, Role } from './rights.ts';
-export { can, ROLES, suggestsByDefault } from './rights.ts';
+export { can, ROLES } from './rights.ts';
+export type { SuggestingPolicy, WritingRole } from './suggestingPolicy.ts';
+export {
+  DEFAULT_SUGGESTING_POLICY,
+  readSuggestingPolicy,
+  setSuggestingPolicy,
+  suggestsByDefault,
+  WRITING_ROLES,
+} from './suggestingPolicy.ts';
 export type { CloseCodeValue } from './syncProtocol.ts';
 export {
   CloseCode,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase, SectionStatus } from './plan.ts';
-import { type Action, type Actor, can, ROLES, suggestsByDefault } from './rights.ts';
+import { type Action, type Actor, can, ROLES } from './rights.ts';
 
 const PHASES: Phase[] = ['drafting', 'review', 'final'];
 const STATUSES: SectionStatus[] = ['drafting', 'in-review', 'agreed'];
@@ -90,10 +90,5 @@ describe('can: plan-level actions', () => {
 
   it('a member without a section context writes nothing', () => {
     expect(can(member, 'write-section', { phase: 'review' })).toBe(false);
-  });
-
-  it('members suggest by default in Review only', () => {
-    expect(PHASES.filter((phase) => suggestsByDefault(member, phase))).toEqual(['review']);
-    expect(suggestsByDefault({ role: 'focal-point', groupId: null }, 'review')).toBe(false);
   });
 });

@@ -71,8 +71,3 @@ export function can(actor: Actor, action: Action, context: RightsContext): boole
     }
   }
 }
-
-/** True when the actor's edits should be suggestions by default (members in Review). */
-export function suggestsByDefault(actor: Actor, phase: Phase): boolean {
-  return actor.role === 'member' && phase === 'review';
-}

@@ -7,10 +7,18 @@ import {
   newGroupId,
   readPlan,
   setPhase,
+  setSuggestingPolicy,
   updateGroup,
 } from '@plenary/model';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
-import { CreateGroupBody, GroupParams, PhaseBody, PlanParams, UpdateGroupBody } from './schemas.ts';
+import {
+  CreateGroupBody,
+  GroupParams,
+  PhaseBody,
+  PlanParams,
+  SuggestingBody,
+  UpdateGroupBody,
+} from './schemas.ts';
 
 /** The plan's phase and its breakout groups: the facilitator's levers. */
 export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -28,6 +36,24 @@ export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
           requireRight(principal, 'set-phase', readPlan(doc));
           setPhase(doc, request.body.phase);
           return { phase: readPlan(doc).phase };
+        },
+        principal.participantId,
+      );
+    },
+  );
+
+  // Who suggests by default goes with the phase: the facilitator sets both.
+  app.put(
+    '/plans/:planId/suggesting',
+    { schema: { params: PlanParams, body: SuggestingBody } },
+    async (request) => {
+      const { planId } = request.params;
+      const principal = await principalFor(request, planId);
+      return relay.transact(
+        planId,
+        (doc) => {
+          requireRight(principal, 'set-phase', readPlan(doc));
+          return { suggesting: setSuggestingPolicy(doc, request.body) };
         },
         principal.participantId,
       );

@@ -52,6 +52,21 @@ export const PhaseBody = Type.Object(
   { additionalProperties: false },
 );
 
+const PhaseList = Type.Array(
+  Type.Union([Type.Literal('drafting'), Type.Literal('review'), Type.Literal('final')]),
+  { maxItems: 3, uniqueItems: true },
+);
+
+/** For the roles given, the phases in which they suggest by default. */
+export const SuggestingBody = Type.Object(
+  {
+    member: Type.Optional(PhaseList),
+    'focal-point': Type.Optional(PhaseList),
+    facilitator: Type.Optional(PhaseList),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
 /** Colours are #rrggbb so they work as CSS and in exported documents. */
 const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$' });
 

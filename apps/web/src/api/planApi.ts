@@ -1,4 +1,4 @@
-import type { GroupState, Phase, TimerCommand } from '@plenary/model';
+import type { GroupState, Phase, SuggestingPolicy, TimerCommand } from '@plenary/model';
 import { type ApiRequest, apiDownload, apiFetch } from './apiFetch.ts';
 import type {
   Attribution,
@@ -82,6 +82,8 @@ export function planApi(planId: string, sessionToken: string) {
     apiFetch<T>(planPath(planId, rest), { ...request, token: sessionToken });
   return {
     setPhase: (phase: Phase) => call<unknown>('/phase', { method: 'PUT', body: { phase } }),
+    setSuggesting: (change: Partial<SuggestingPolicy>) =>
+      call<{ suggesting: SuggestingPolicy }>('/suggesting', { method: 'PUT', body: change }),
     updateSection: (sectionId: string, change: SectionChange) =>
       call<unknown>(`/sections/${encodeURIComponent(sectionId)}`, {
         method: 'PATCH',

@@ -75,6 +75,8 @@ export const en = {
     you: '{{name}} (you)',
     editorLabel: 'Text of section “{{title}}”',
     phaseLabel: 'Phase:',
+    suggestingPolicy: 'Suggesting by default',
+    suggestsIn: '{{role}} suggests in {{phase}}',
     phaseSwitch: 'Phase of the plan',
     facilitation: 'Facilitation',
     share: 'Share',

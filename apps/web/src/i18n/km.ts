@@ -74,6 +74,8 @@ export const km: Messages = {
     you: '{{name}} (អ្នក)',
     editorLabel: 'អត្ថបទនៃផ្នែក «{{title}}»',
     phaseLabel: 'ដំណាក់កាល៖',
+    suggestingPolicy: 'ការស្នើជាលំនាំដើម',
+    suggestsIn: '{{role}} ស្នើនៅដំណាក់កាល {{phase}}',
     phaseSwitch: 'ដំណាក់កាលនៃផែនការ',
     facilitation: 'ការសម្របសម្រួល',
     share: 'ចែករំលែក',

@@ -1,7 +1,8 @@
-import { can, type Phase } from '@plenary/model';
+import { can, type Phase, type SuggestingPolicy } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
 import { PhaseSwitch } from './PhaseSwitch.tsx';
 import { usePlanAccess } from './PlanAccessContext.ts';
+import { SuggestingPolicyControl } from './SuggestingPolicyControl.tsx';
 
 /** The panels the facilitation controls open. */
 export type FacilitationPanelName = 'share' | 'groups';
@@ -12,6 +13,7 @@ export type FacilitationPanelName = 'share' | 'groups';
  */
 export function FacilitationPanel({
   phase,
+  suggesting,
   onOpen,
   consoleOpen,
   onToggleConsole,
@@ -20,6 +22,8 @@ export function FacilitationPanel({
   onToggleReview,
 }: {
   phase: Phase;
+  /** Who suggests by default in which phase, as the plan holds it. */
+  suggesting: SuggestingPolicy;
   onOpen: (panel: FacilitationPanelName) => void;
   consoleOpen: boolean;
   onToggleConsole: () => void;
@@ -42,6 +46,7 @@ export function FacilitationPanel({
         {t('plan.facilitation')}
       </h2>
       {setsPhase && <PhaseSwitch phase={phase} />}
+      {setsPhase && <SuggestingPolicyControl policy={suggesting} />}
       <div className="facilitation__buttons">
         {managesLinks && (
           <button type="button" className="button button--primary" onClick={() => onOpen('share')}>

@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServerConfig } from '../../api/useServerConfig.ts';
 import type { PlanConnection } from '../../collab/planConnection.ts';
+import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
 import { EditorToolbar } from './EditorToolbar.tsx';
 import { choosesEditingMode, editingModeFor } from './editingMode.ts';
@@ -51,7 +52,8 @@ export function PlanDocument({
   );
   const { phase } = plan;
   const [chosenMode, setChosenMode] = useState<EditingMode | null>(null);
-  const mode = editingModeFor(actor, phase, chosenMode);
+  const policy = useSuggestingPolicy(connection.doc);
+  const mode = editingModeFor(actor, phase, chosenMode, policy);
   const author = useMemo<SuggestionAuthor>(
     () => ({ id: me.participantId, name: me.name, groupId: me.groupId }),
     [me],

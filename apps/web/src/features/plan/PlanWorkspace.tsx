@@ -9,6 +9,7 @@ import { usePlanState } from '../../collab/usePlanState.ts';
 import { usePresentation, useTimer } from '../../collab/usePresentation.ts';
 import { usePresenterBroadcast } from '../../collab/usePresenterBroadcast.ts';
 import { useSaveStatus } from '../../collab/useSaveStatus.ts';
+import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
 import { ConsolePanel } from '../console/ConsolePanel.tsx';
@@ -43,6 +44,7 @@ export function PlanWorkspace({
   const { planId, me, actor } = usePlanAccess();
   const { connection, generation, notice, unsaved } = state;
   const { ready, plan } = usePlanState(connection.doc);
+  const suggesting = useSuggestingPolicy(connection.doc);
   const status = useSaveStatus(connection.saves);
   const { awareness } = connection.provider;
   const users = useOnlineUsers(awareness);
@@ -111,6 +113,7 @@ export function PlanWorkspace({
           {ready && connected && (
             <FacilitationPanel
               phase={plan.phase}
+              suggesting={suggesting}
               onOpen={setPanel}
               consoleOpen={consoleOpen}
               onToggleConsole={() => setConsoleOpen(!consoleOpen)}
@@ -149,7 +152,7 @@ export function PlanWorkspace({
               users={users}
             />
           )}
-          {ready && connected && <PlanNote actor={actor} phase={plan.phase} />}
+          {ready && connected && <PlanNote actor={actor} phase={plan.phase} policy={suggesting} />}
           {ready ? (
             // A fresh doc after a refusal gets fresh editors: the old ones are bound to
             // the refused doc's fragments.

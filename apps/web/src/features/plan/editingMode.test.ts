@@ -32,6 +32,22 @@ describe('editingModeFor', () => {
     expect(editingModeFor(facilitator, 'drafting', null)).toBe('editing');
   });
 
+  it('follows the plan setting for who suggests when', () => {
+    const policy = {
+      member: ['drafting' as const],
+      'focal-point': ['review' as const],
+      facilitator: [],
+    };
+    expect(PHASES.map((phase) => defaultEditingMode(member, phase, policy))).toEqual([
+      'suggesting',
+      'editing',
+      'editing',
+    ]);
+    expect(editingModeFor(focalPoint, 'review', null, policy)).toBe('suggesting');
+    expect(editingModeFor(focalPoint, 'review', 'editing', policy)).toBe('editing');
+    expect(editingModeFor(member, 'drafting', 'editing', policy)).toBe('suggesting');
+  });
+
   it('keeps members in Review suggesting whatever was chosen', () => {
     expect(choosesEditingMode(member, 'review')).toBe(false);
     expect(editingModeFor(member, 'review', 'editing')).toBe('suggesting');
