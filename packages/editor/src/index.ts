@@ -17,3 +17,13 @@ export type { Suggestion, SuggestionKind } from './suggestionList.ts';
 export { listSuggestions } from './suggestionList.ts';
 export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
+export { versionAttribution } from './versionAttribution.ts';
+export type {
+  DiffBlock,
+  DiffChange,
+  DiffRun,
+  SectionDiff,
+  VersionAttribution,
+} from './versionCompare.ts';
+export { compareVersions } from './versionCompare.ts';
+export { restorePlan, restoreSection, VersionRestoreError } from './versionRestore.ts';
