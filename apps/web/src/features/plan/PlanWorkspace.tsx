@@ -9,11 +9,15 @@ import { usePlanState } from '../../collab/usePlanState.ts';
 import { usePresentation, useTimer } from '../../collab/usePresentation.ts';
 import { usePresenterBroadcast } from '../../collab/usePresenterBroadcast.ts';
 import { useSaveStatus } from '../../collab/useSaveStatus.ts';
-import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
+import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
 import { ConsolePanel } from '../console/ConsolePanel.tsx';
 import { GroupsPanel } from '../groups/GroupsPanel.tsx';
+import { ComparisonView } from '../history/ComparisonView.tsx';
+import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { HistoryToggle } from '../history/HistoryToggle.tsx';
+import type { ComparisonRequest } from '../history/useVersions.ts';
 import { ProjectorLink } from '../projector/ProjectorLink.tsx';
 import { ReviewPanel } from '../review/ReviewPanel.tsx';
 import { usePendingSuggestions } from '../review/usePendingSuggestions.ts';
@@ -55,6 +59,9 @@ export function PlanWorkspace({
   const [consoleOpen, setConsoleOpen] = useState(false);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [preview, setPreview] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [comparison, setComparison] = useState<ComparisonRequest | null>(null);
+  const historyShown = ready && historyOpen;
   // After a refusal the plan goes on with a fresh doc; after an ending nothing is saved.
   const connected = notice === null || notice.kind === 'recovered';
   const user = useOwnPresence(awareness, me);
@@ -108,7 +115,7 @@ export function PlanWorkspace({
   return (
     <>
       {header}
-      <div className={reviewing ? 'plan-layout plan-layout--review' : 'plan-layout'}>
+      <div className={reviewing || historyShown ? 'plan-layout plan-layout--aside' : 'plan-layout'}>
         <aside className="plan-sidebar">
           {ready && connected && (
             <FacilitationPanel
@@ -125,11 +132,28 @@ export function PlanWorkspace({
           {actor.role === 'observer' && <ProjectorLink />}
           <OnlineUsers users={users} groups={plan.groups} />
           {ready && <TableOfContents sections={plan.sections} groups={plan.groups} />}
+          {ready && (
+            <HistoryToggle open={historyOpen} onToggle={() => setHistoryOpen(!historyOpen)} />
+          )}
           <ReportDownload />
         </aside>
-        {reviewing && (
-          <aside className="review-aside" id="review-panel">
-            <ReviewPanel plan={plan} pending={pending} preview={preview} onPreview={setPreview} />
+        {(reviewing || historyShown) && (
+          <aside className="plan-aside">
+            {reviewing && (
+              <div id="review-panel">
+                <ReviewPanel
+                  plan={plan}
+                  pending={pending}
+                  preview={preview}
+                  onPreview={setPreview}
+                />
+              </div>
+            )}
+            {historyShown && (
+              <div id="history-panel">
+                <HistoryPanel phase={plan.phase} onCompare={setComparison} />
+              </div>
+            )}
           </aside>
         )}
         <main className="plan-main">
@@ -150,6 +174,15 @@ export function PlanWorkspace({
               timer={timer}
               connection={connection}
               users={users}
+            />
+          )}
+          {ready && comparison && (
+            <ComparisonView
+              key={`${comparison.fromId}:${comparison.toId}`}
+              request={comparison}
+              groups={plan.groups}
+              phase={plan.phase}
+              onClose={() => setComparison(null)}
             />
           )}
           {ready && connected && <PlanNote actor={actor} phase={plan.phase} policy={suggesting} />}

@@ -95,14 +95,14 @@ export function ReviewPanel({
 
   return (
     <section
-      className="review-panel"
+      className="side-panel review-panel"
       aria-labelledby="review-heading"
       data-testid="review-panel"
       onKeyDown={onKeyDown}
     >
       <style>{highlightRule(selected?.id ?? null)}</style>
       <div className="review-panel__header">
-        <h2 id="review-heading" className="review-panel__heading">
+        <h2 id="review-heading" className="side-panel__heading">
           {t('review.heading')}
         </h2>
         <span className="review-panel__count" data-testid="review-count">
