@@ -2,6 +2,10 @@
  * The versions API's shapes (`/api/plans/:id/versions…`): saved versions of a plan, and
  * the comparison of two of them section by section, as the server sends them.
  */
+import type { SectionDiff } from '@plenary/editor';
+
+// The server sends the editor's comparison as it is: one definition of its shape.
+export type { DiffBlock, DiffChange, DiffRun, SectionDiff } from '@plenary/editor';
 
 /** Why a version was saved: by name, or automatically on a phase change, after editing, or before a restore. */
 export type VersionReason = 'named' | 'phase' | 'activity' | 'restore';
@@ -16,42 +20,6 @@ export interface VersionSummary {
   createdAt: string;
   /** Who saved it; null when the server did on its own. */
   createdBy: { participantId: string | null; name: string } | null;
-}
-
-/** What happened to a piece of text or a block between two versions. */
-export type DiffChange = 'inserted' | 'deleted';
-
-/** A stretch of text with one change and one author. */
-export interface DiffRun {
-  text: string;
-  /** Null when the text is in both versions. */
-  change: DiffChange | null;
-  /** Who inserted or deleted it; null when unchanged or unknown. */
-  participantId: string | null;
-  marks: string[];
-}
-
-/** One text block of a section (paragraph, heading, list item's paragraph, table cell's paragraph). */
-export interface DiffBlock {
-  type: string;
-  /** The nodes it sits in, outermost first, e.g. ['bulletList', 'listItem']. */
-  path: string[];
-  level?: number;
-  /** Set when the whole block is new or removed. */
-  change: DiffChange | null;
-  participantId: string | null;
-  runs: DiffRun[];
-}
-
-/** One section of the plan compared between two versions. */
-export interface SectionDiff {
-  sectionId: string;
-  title: string;
-  /** The title in the older version, when it changed. */
-  previousTitle: string | null;
-  status: 'added' | 'removed' | 'changed' | 'unchanged';
-  /** Every block of the section, changed or not, in order. */
-  blocks: DiffBlock[];
 }
 
 /** Someone a comparison names as an author of a change. */

@@ -19,6 +19,7 @@ const changed: SectionDiff = {
   title: 'Public awareness',
   previousTitle: 'Awareness',
   status: 'changed',
+  participantId: 'p-alice',
   blocks: [
     {
       type: 'paragraph',
@@ -91,13 +92,14 @@ describe('ComparisonContent', () => {
       /class="diff-block diff-block--list diff-block--inserted" data-change="inserted"[^>]*><span class="diff-block__label">Added by Bora \(Group 1\)<\/span>/,
     );
     expect(html).toContain('Renamed from “Awareness”');
+    expect(html).toContain('>Changed · by Alice<');
   });
 
   it('lists the authors with their group colours', () => {
     expect(html).toMatch(
-      /background-color:#1565c0"[^>]*><\/span>Bora<span class="muted">· Group 1/,
+      /background-color:#1565c0"[^>]*><\/span>Bora <span class="muted">· Group 1/,
     );
-    expect(html).toContain('Alice<span class="muted">· Plenary');
+    expect(html).toContain('Alice <span class="muted">· Plenary');
   });
 
   it('says what became of each section, and hides the unchanged ones behind a toggle', () => {

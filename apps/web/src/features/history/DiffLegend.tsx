@@ -32,8 +32,7 @@ export function DiffLegend({
               style={{ backgroundColor: author.color }}
               aria-hidden="true"
             />
-            {author.name}
-            <span className="muted">· {author.groupName ?? t('plan.plenary')}</span>
+            {author.name} <span className="muted">· {author.groupName ?? t('plan.plenary')}</span>
           </li>
         ))}
       </ul>

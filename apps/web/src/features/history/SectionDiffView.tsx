@@ -22,6 +22,11 @@ export function SectionDiffView({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
+  // Who added, removed or renamed the section, when the library could tell.
+  const changer =
+    section.status !== 'unchanged' && section.participantId
+      ? authors.get(section.participantId)
+      : undefined;
   // An unchanged section is shown because the reader asked to read it: all of it.
   const items =
     section.status === 'unchanged'
@@ -41,6 +46,7 @@ export function SectionDiffView({
         </h3>
         <span className="status-chip diff-section__status">
           {t(`history.status.${section.status}`)}
+          {changer && ` · ${t('history.by', { name: changer.name })}`}
         </span>
       </div>
       {section.previousTitle !== null && (
