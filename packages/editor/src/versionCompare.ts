@@ -10,6 +10,7 @@
 import { PLAN_ROOT, type PlanState, readPlan, sectionFragmentName } from '@plenary/model';
 import * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
+import { cancelRewrittenBlocks, RunList, tidyRuns } from './versionTidy.ts';
 
 /** Who did what, as storage knows it. */
 export interface VersionAttribution {
@@ -214,24 +215,6 @@ function setFormat(attrs: Attrs, key: string, value: unknown): void {
 
 const marksOf = (attrs: Attrs): string[] => [...attrs.keys()].map(markName).sort();
 
-/** Runs of a block, neighbours with the same change, author and marks joined. */
-class RunList {
-  readonly runs: DiffRun[] = [];
-  private lastKey = '';
-
-  push(text: string, change: DiffChange | null, participantId: string | null, marks: string[]) {
-    if (text === '') return;
-    const key = `${change}\u0000${participantId}\u0000${marks.join(',')}`;
-    const last = this.runs.at(-1);
-    if (last && key === this.lastKey) {
-      last.text += text;
-      return;
-    }
-    this.runs.push({ text, change, participantId, marks });
-    this.lastKey = key;
-  }
-}
-
 /** Walks the merged doc's sections and says what changed and who changed it. */
 class Comparison {
   constructor(
@@ -259,7 +242,7 @@ class Comparison {
         const { block, inner } = this.block('text', item, seen, undefined, context);
         const runs = new RunList();
         this.text(type, inner, runs);
-        out.push({ ...block, runs: runs.runs });
+        out.push({ ...block, runs: tidyRuns(runs.runs) });
       }
     }
   }
@@ -280,7 +263,7 @@ class Comparison {
     if (isTextblock) {
       const runs = new RunList();
       this.inline(element, inner, runs);
-      out.push({ ...block, runs: runs.runs });
+      out.push({ ...block, runs: tidyRuns(runs.runs) });
     } else if (nodeType?.isLeaf || element._start === null) {
       out.push(block);
     } else {
@@ -527,7 +510,8 @@ export function compareVersions(
   return sectionIds(beforePlan, afterPlan).map((sectionId): SectionDiff => {
     const was = beforeSections.get(sectionId);
     const is = afterSections.get(sectionId);
-    const blocks = comparison.blocks(merged.getXmlFragment(sectionFragmentName(sectionId)));
+    const fragment = merged.getXmlFragment(sectionFragmentName(sectionId));
+    const blocks = cancelRewrittenBlocks(comparison.blocks(fragment));
     const title = is?.title ?? was?.title ?? '';
     const previousTitle = was && is && was.title !== is.title ? was.title : null;
     if (!was) {
