@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CloseButton } from './CloseButton.tsx';
 
 /**
  * A modal dialog with a heading. Without `onClose` it cannot be dismissed (the join
@@ -41,17 +42,7 @@ export function Modal({
       <div className="modal__header">
         <h2 id={`${ids}-heading`}>{heading}</h2>
         {onClose && (
-          <button
-            type="button"
-            className="icon-button modal__close"
-            aria-label={t('common.close')}
-            title={t('common.close')}
-            onClick={onClose}
-          >
-            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-              <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" strokeWidth="1.8" />
-            </svg>
-          </button>
+          <CloseButton label={t('common.close')} className="modal__close" onClick={onClose} />
         )}
       </div>
       {children}

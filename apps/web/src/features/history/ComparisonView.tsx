@@ -2,6 +2,7 @@ import { can, type GroupState, type Phase } from '@plenary/model';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Comparison } from '../../api/versionTypes.ts';
+import { CloseButton } from '../../ui/CloseButton.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
@@ -57,17 +58,11 @@ export function ComparisonView({
         <h2 id="comparison-heading" ref={heading} tabIndex={-1} className="comparison__heading">
           {title}
         </h2>
-        <button
-          type="button"
-          className="icon-button comparison__close"
-          aria-label={t('history.closeComparison')}
-          title={t('history.closeComparison')}
+        <CloseButton
+          label={t('history.closeComparison')}
+          className="comparison__close"
           onClick={onClose}
-        >
-          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
-            <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" strokeWidth="1.8" />
-          </svg>
-        </button>
+        />
       </div>
       <ErrorMessage error={comparison.error} />
       {data && <ComparisonContent comparison={data} groups={groups} phase={phase} />}
