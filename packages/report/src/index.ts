@@ -9,6 +9,26 @@ export {
   reportFileName,
 } from './exportReport.ts';
 export { reportToHtml } from './html/reportToHtml.ts';
+export {
+  checkImportSize,
+  DOCX_CONTENT_TYPE,
+  importFormatOf,
+  importPlan,
+  importSectionBody,
+  MARKDOWN_CONTENT_TYPE,
+} from './import/importOutline.ts';
+export type {
+  ImportErrorCode,
+  ImportedBody,
+  ImportedPlan,
+  ImportedSection,
+  ImportFile,
+  ImportFormat,
+  ImportLimits,
+  ImportProblem,
+  ImportProblemCode,
+} from './import/importTypes.ts';
+export { DEFAULT_IMPORT_LIMITS, ImportError } from './import/importTypes.ts';
 export type { BodyMarkdownOptions } from './markdown/bodyToMarkdown.ts';
 export { bodyToMarkdown } from './markdown/bodyToMarkdown.ts';
 export type { ParsedMarkdown } from './markdown/parseMarkdown.ts';

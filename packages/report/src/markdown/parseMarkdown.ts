@@ -27,7 +27,8 @@ const HTML_TOKENS: Record<string, string> = {
   '<br />': 'hardbreak',
 };
 
-function tokenizer(): MarkdownTokenizer {
+/** The Markdown dialect Plenary reads: CommonMark with tables and strikethrough. */
+export function markdownTokenizer(): MarkdownTokenizer {
   return MarkdownIt('commonmark', { html: true }).enable(['table', 'strikethrough']);
 }
 
@@ -80,10 +81,17 @@ function codeAsParagraph(code: Token): Token[] {
 // Table cells of the schema hold blocks, so a cell's inline content gets a paragraph.
 const CELL_OPEN = new Set(['th_open', 'td_open']);
 
-function normalizeBlocks(tokens: Token[], unsupported: Set<string>): Token[] {
+function normalizeBlocks(tokens: Token[], env: ParseEnv): Token[] {
+  const { unsupported, headingShift } = env;
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const current = tokens[i] as Token;
+    if (
+      headingShift !== 0 &&
+      (current.type === 'heading_open' || current.type === 'heading_close')
+    ) {
+      current.tag = `h${Number(current.tag.slice(1)) - headingShift}`;
+    }
     if (current.type === 'html_block') {
       unsupported.add('HTML blocks');
       continue;
@@ -107,15 +115,22 @@ function normalizeBlocks(tokens: Token[], unsupported: Set<string>): Token[] {
 
 const clampHeading = (level: number): number => Math.min(MAX_HEADING, Math.max(MIN_HEADING, level));
 
-// What the parse found unsupported travels in markdown-it's env, so one parser serves all.
-// A type alias (not an interface) so that it fits markdown-it's index-signature Env.
-type ParseEnv = { unsupported: Set<string> };
+// What the parse found unsupported, and how far headings move up, travel in markdown-it's
+// env, so one parser serves all. A type alias (not an interface) so that it fits
+// markdown-it's index-signature Env.
+type ParseEnv = {
+  unsupported: Set<string>;
+  headingShift: number;
+  references?: MarkdownReferences;
+};
+
+/** Link reference definitions (`[label]: url`) by label, as markdown-it collects them. */
+export type MarkdownReferences = Record<string, { href: string; title: string }>;
 
 function markdownParser(schema: Schema): MarkdownParser {
-  const markdownIt = tokenizer();
+  const markdownIt = markdownTokenizer();
   const normalizing = {
-    parse: (source: string, env: ParseEnv) =>
-      normalizeBlocks(markdownIt.parse(source, env), env.unsupported),
+    parse: (source: string, env: ParseEnv) => normalizeBlocks(markdownIt.parse(source, env), env),
   } as unknown as ConstructorParameters<typeof MarkdownParser>[1];
   return new MarkdownParser(schema, normalizing, {
     paragraph: { block: 'paragraph' },
@@ -148,10 +163,22 @@ function markdownParser(schema: Schema): MarkdownParser {
 
 let parser: MarkdownParser | null = null;
 
-/** Parses Markdown into a section body of the plan schema. */
-export function parseMarkdown(markdown: string): ParsedMarkdown {
+/**
+ * Parses Markdown into a section body of the plan schema. `headingShift` moves headings
+ * up that many levels first (an import whose sections are `##` makes `###` level 2), and
+ * `references` resolves reference links defined elsewhere in the file the part came from.
+ */
+export function parseMarkdown(
+  markdown: string,
+  options: { headingShift?: number; references?: MarkdownReferences } = {},
+): ParsedMarkdown {
   parser ??= markdownParser(planSchema());
-  const env: ParseEnv = { unsupported: new Set() };
+  const env: ParseEnv = {
+    unsupported: new Set(),
+    headingShift: options.headingShift ?? 0,
+    // A copy: markdown-it adds the part's own definitions to it.
+    ...(options.references ? { references: { ...options.references } } : {}),
+  };
   const doc = parser.parse(markdown, env);
   return { doc, unsupported: [...env.unsupported] };
 }

@@ -1,0 +1,115 @@
+/**
+ * What an import gives back: a plan's sections or one section's body, and the problems
+ * worth telling the person who imported the file. Problems are data with a code so that
+ * the web app can word them in the reader's language; `message` is the English wording.
+ */
+import type { RichTextDoc } from '@plenary/model';
+
+/** The formats an outline can be imported from. */
+export type ImportFormat = 'docx' | 'markdown';
+
+/** What an import could not carry over, by kind. */
+export type ImportProblemCode =
+  /** Images and drawings: a plan holds text only. */
+  | 'image'
+  /** Footnotes and endnotes: their text is left out. */
+  | 'footnote'
+  /** Comments: left out. */
+  | 'comment'
+  /** Tracked changes: the text is imported as if every change were accepted. */
+  | 'tracked-changes'
+  /** Text boxes: their text became ordinary paragraphs. */
+  | 'text-box'
+  /** A paragraph or character style the plan has no equivalent for. */
+  | 'style'
+  /** Headings nested deeper than a section's three levels. */
+  | 'deep-heading'
+  /** A title longer than the plan allows, shortened. */
+  | 'long-title'
+  /** The document has no headings, so all of it became one section. */
+  | 'no-headings'
+  /** Markdown the plan cannot hold (code, raw HTML); `detail` names it. */
+  | 'markdown'
+  /** Anything else the Word reader skipped; `detail` says what. */
+  | 'other';
+
+/** Something in the file that the plan could not hold, said for the person who imported it. */
+export interface ImportProblem {
+  code: ImportProblemCode;
+  /** The problem in English: the web app's fallback and what the server logs. */
+  message: string;
+  /** The title of the section it was found in, when known. */
+  where?: string;
+  /** How many times it occurred, when more than once matters. */
+  count?: number;
+  /** The style name or the kind of Markdown the message names. */
+  detail?: string;
+}
+
+/** One section of an imported outline. */
+export interface ImportedSection {
+  title: string;
+  /** The section's body in the plan schema. */
+  content: RichTextDoc;
+}
+
+/** An outline turned into a new plan's title and sections. */
+export interface ImportedPlan {
+  title: string;
+  sections: ImportedSection[];
+  problems: ImportProblem[];
+}
+
+/** An outline turned into the body of one existing section. */
+export interface ImportedBody {
+  content: RichTextDoc;
+  problems: ImportProblem[];
+}
+
+/** A file to import: its name (for the format and a fallback title) and its bytes. */
+export interface ImportFile {
+  fileName: string;
+  bytes: Uint8Array;
+  /** The format when the caller knows it (from a content type); else read off the name. */
+  format?: ImportFormat;
+}
+
+/** Why a file cannot be imported at all. */
+export type ImportErrorCode =
+  | 'too-large'
+  | 'empty'
+  | 'unknown-format'
+  | 'not-docx'
+  | 'damaged'
+  | 'not-text'
+  | 'no-text'
+  | 'too-many-sections';
+
+/** A file that cannot be imported, with a message that says what is wrong and what to do. */
+export class ImportError extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ImportError';
+  }
+}
+
+/** The limits an import enforces; the server passes its configured file size. */
+export interface ImportLimits {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Largest total a Word document may unpack to, in bytes (a zip can hide a lot). */
+  maxUnpackedBytes: number;
+  /** Most sections a new plan may get from one file. */
+  maxSections: number;
+}
+
+/** 10 MiB of Word is hundreds of pages of text; more is almost always pictures. */
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  maxUnpackedBytes: 100 * 1024 * 1024,
+  maxSections: 200,
+};
