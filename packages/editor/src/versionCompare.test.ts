@@ -118,6 +118,24 @@ describe('compareVersions', () => {
     ]);
   });
 
+  it('attributes a whole paragraph suggested for removal to the suggestion’s author once accepted', () => {
+    const shared = sharedPlan({
+      id: 's1',
+      title: 'Prevention',
+      body: richTextDoc(paragraph('Protect civilians'), paragraph('Early warning')),
+    });
+    const sokha = shared.editor(shared.join(SOKHA, 11), 's1', SOKHA_AUTHOR);
+    const focal = shared.join(FOCAL, 15);
+    sokha.chain().setTextSelection({ from: 18, to: 33 }).deleteSelection().run();
+    const suggested = shared.version();
+    decideSuggestions(focal.getXmlFragment('section:s1'), { action: 'accept' });
+    const { blocks } = section(compareVersions(suggested, shared.version(), shared.attribution()));
+    expect(blocks.map((b) => [b.change, b.participantId, runs(b)])).toEqual([
+      [null, null, [['Protect civilians', null, null]]],
+      ['deleted', SOKHA, [['Early warning', 'deleted', SOKHA]]],
+    ]);
+  });
+
   it('shows a whole paragraph added or removed as a block change', () => {
     const shared = sharedPlan({
       id: 's1',

@@ -7,6 +7,7 @@
  * content `before` gave it, and `after`'s delete set only marks it deleted. Walking each
  * section's items (deleted ones included) then tells, item by item, what each side saw.
  */
+import { SUGGESTION_MARKER } from '@handlewithcare/prosemirror-suggest-changes';
 import { PLAN_ROOT, type PlanState, readPlan, sectionFragmentName } from '@plenary/model';
 import * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
@@ -215,6 +216,22 @@ function setFormat(attrs: Attrs, key: string, value: unknown): void {
 
 const marksOf = (attrs: Attrs): string[] => [...attrs.keys()].map(markName).sort();
 
+/**
+ * A block with its runs. A block whose text was all suggested for insertion or removal by
+ * one person is theirs, also when someone else accepted it (suggestions mark the text of a
+ * paragraph, not always the paragraph itself).
+ */
+function withRuns(block: DiffBlock, list: RunList): DiffBlock {
+  const runs = tidyRuns(list.runs);
+  if (!block.change || runs.length === 0) return { ...block, runs };
+  const mark = SUGGESTION_OF[block.change];
+  const authors = new Set(runs.map((r) => (r.marks.includes(mark) ? r.participantId : null)));
+  const [author] = authors;
+  return authors.size === 1 && author
+    ? { ...block, participantId: author, runs }
+    : { ...block, runs };
+}
+
 /** Walks the merged doc's sections and says what changed and who changed it. */
 class Comparison {
   constructor(
@@ -242,7 +259,7 @@ class Comparison {
         const { block, inner } = this.block('text', item, seen, undefined, context);
         const runs = new RunList();
         this.text(type, inner, runs);
-        out.push({ ...block, runs: tidyRuns(runs.runs) });
+        out.push(withRuns(block, runs));
       }
     }
   }
@@ -263,7 +280,7 @@ class Comparison {
     if (isTextblock) {
       const runs = new RunList();
       this.inline(element, inner, runs);
-      out.push({ ...block, runs: tidyRuns(runs.runs) });
+      out.push(withRuns(block, runs));
     } else if (nodeType?.isLeaf || element._start === null) {
       out.push(block);
     } else {
@@ -355,18 +372,18 @@ class Comparison {
         }
       } else if (content instanceof Y.ContentString) {
         const { client, clock } = item.id;
-        for (const span of this.base.spans(item)) {
-          const piece = content.str.slice(span.start - clock, span.end - clock);
-          if (span.presence === 'kept') runs.push(piece, null, null, afterMarks);
-          else if (span.presence === 'inserted') {
+        // The suggestion library's marker at block edges is not text anyone wrote.
+        const textAt = (start: number, end: number) =>
+          content.str.slice(start - clock, end - clock).replaceAll(SUGGESTION_MARKER, '');
+        for (const { start, end, presence } of this.base.spans(item)) {
+          if (presence === 'kept') runs.push(textAt(start, end), null, null, afterMarks);
+          else if (presence === 'inserted') {
             const by = this.insertedBy(client, suggestionAuthor(after.get('insertion')), context);
-            runs.push(piece, 'inserted', by, afterMarks);
-          } else if (span.presence === 'deleted') {
+            runs.push(textAt(start, end), 'inserted', by, afterMarks);
+          } else if (presence === 'deleted') {
             const mark = suggestionAuthor(before.get('deletion'));
-            for (const part of this.deletedBy(client, span.start, span.end, mark, context)) {
-              const slice = piece.slice(part.start - span.start, part.end - span.start);
-              runs.push(slice, 'deleted', part.participantId, beforeMarks);
-            }
+            for (const part of this.deletedBy(client, start, end, mark, context))
+              runs.push(textAt(part.start, part.end), 'deleted', part.participantId, beforeMarks);
           }
         }
       }
