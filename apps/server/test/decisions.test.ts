@@ -240,6 +240,74 @@ describe('decisions on suggestions, as server commands', () => {
     expect(none).toMatchObject({ status: 200, body: { decided: [] } });
   });
 
+  it('decides exactly the chosen suggestions across sections in one change, and names those gone', async () => {
+    await callApi(server, 'PUT', `/api/plans/${plan.id}/phase`, {
+      token: plan.facilitatorToken,
+      body: { phase: 'review' },
+    });
+    const sokha = await member('g1', 'Sokha');
+    const focal = await focalPoint();
+    const [first, second] = [sectionOf('g1'), sectionOf('g2')];
+    const client = connect(sokha.token);
+    await whenSynced(client);
+    suggestParagraph(client, first, sokha, 'one', 'First section text.');
+    suggestParagraph(client, second, sokha, 'two', 'Second section text.');
+    suggestParagraph(client, second, sokha, 'later', 'Came after the reviewer looked.');
+    const observer = connect(focal.token);
+    await whenSynced(observer);
+    await eventually(() => pendingIds(observer, second).length === 2, 5_000, 'suggestions');
+    // Every change the observer sees is one Yjs transaction from the server.
+    const halfDecided: boolean[] = [];
+    observer.doc.on('afterTransaction', (transaction: Y.Transaction) => {
+      if (transaction.local) return;
+      const one = pendingIds(observer, first).includes('one');
+      const two = pendingIds(observer, second).includes('two');
+      halfDecided.push(one !== two);
+    });
+
+    const chosen = [
+      { sectionId: first, suggestionId: 'one' },
+      { sectionId: second, suggestionId: 'two' },
+      { sectionId: second, suggestionId: 'withdrawn' },
+    ];
+    const bulkUrl = `/api/plans/${plan.id}/decisions`;
+    const byMember = await callApi(server, 'POST', bulkUrl, {
+      token: sokha.token,
+      body: { action: 'reject', suggestions: chosen },
+    });
+    expect(byMember).toMatchObject({ status: 403, body: { code: 'forbidden' } });
+    const bulk = await callApi(server, 'POST', bulkUrl, {
+      token: focal.token,
+      body: { action: 'reject', suggestions: chosen },
+    });
+    expect(bulk.status).toBe(200);
+    expect(
+      bulk.body.decided.map((d: { sectionId: string; suggestionId: string }) => [
+        d.sectionId,
+        d.suggestionId,
+      ]),
+    ).toEqual([
+      [first, 'one'],
+      [second, 'two'],
+    ]);
+    expect(bulk.body.gone).toEqual([{ sectionId: second, suggestionId: 'withdrawn' }]);
+    await eventually(() => pendingIds(observer, first).length === 0, 5_000, 'the decision');
+    expect(pendingIds(observer, second)).toEqual(['later']);
+    expect(textOf(observer, second)).not.toContain('Second section text.');
+    // Both sections changed in the same transaction: never one without the other.
+    expect(halfDecided).not.toContain(true);
+    const log = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+      token: focal.token,
+    });
+    expect(log.body.decisions).toHaveLength(2);
+
+    const empty = await callApi(server, 'POST', bulkUrl, {
+      token: focal.token,
+      body: { action: 'reject', suggestions: [] },
+    });
+    expect(empty.status).toBe(400);
+  });
+
   it('refuses members and observers (403) and says when a suggestion is not there (404)', async () => {
     const { sokha, focal, section } = await twoSuggestions();
     const observer = await joinAs(server, plan, { role: 'observer' }, 'Projector');

@@ -106,6 +106,21 @@ describe('decisions on a Y.XmlFragment (the server)', () => {
     net.destroy();
   });
 
+  it('decides exactly the chosen suggestions, and nothing that matches them otherwise', () => {
+    const net = fiveClientsWithSuggestions();
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(net.at(0).doc));
+    const fragment = server.getXmlFragment('section:s1');
+    const [first, second, third, ...rest] = listFragmentSuggestions(fragment);
+    const chosen = [first?.id ?? '', third?.id ?? '', 'withdrawn-meanwhile'];
+    const result = decideSuggestions(fragment, { action: 'accept', ids: chosen });
+    expect(result.decided.map((s) => s.id)).toEqual([first?.id, third?.id]);
+    expect(listFragmentSuggestions(fragment).map((s) => s.id)).toEqual(
+      [second, ...rest].map((s) => s?.id),
+    );
+    net.destroy();
+  });
+
   it('carries node marks (whole-block suggestions) through the fragment both ways', () => {
     const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
     const server = new Y.Doc();

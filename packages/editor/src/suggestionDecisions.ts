@@ -8,12 +8,15 @@ import { listSuggestions, type Suggestion } from './suggestionList.ts';
 import type { SuggestionAttrs } from './suggestionMarks.ts';
 
 /**
- * Accept or reject the suggestions that match every given field: one by `id`, or all of
- * an author's or a group's (both may be combined); no field at all matches every one.
+ * Accept or reject the suggestions that match every given field: one by `id`, a chosen set
+ * by `ids`, or all of an author's or a group's (fields may be combined); no field at all
+ * matches every one.
  */
 export interface SuggestionDecision {
   action: 'accept' | 'reject';
   id?: string;
+  /** Exactly these suggestions (those the reviewer saw when choosing a bulk action). */
+  ids?: readonly string[];
   authorId?: string;
   /** A group id, or null for the plenary's suggestions. */
   groupId?: string | null;
@@ -26,6 +29,7 @@ export function matchesDecision(
 ): boolean {
   return (
     (decision.id === undefined || attrs.id === decision.id) &&
+    (decision.ids === undefined || decision.ids.includes(attrs.id)) &&
     (decision.authorId === undefined || attrs.authorId === decision.authorId) &&
     (decision.groupId === undefined || attrs.groupId === decision.groupId)
   );

@@ -9,6 +9,7 @@ import {
 } from '@plenary/editor';
 import { readPlan, sectionFragmentName } from '@plenary/model';
 import type { NewDecision, StoredDecision } from '@plenary/storage';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type * as Y from 'yjs';
 import type { Principal } from '../access/Principal.ts';
@@ -25,6 +26,24 @@ const DecisionBody = Type.Object(
     authorId: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
     /** A group's suggestions, or null for the plenary's. */
     groupId: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 64 })])),
+  },
+  { additionalProperties: false },
+);
+
+/** Exactly the suggestions a reviewer chose (a bulk action over a filter), in any sections. */
+const BulkDecisionBody = Type.Object(
+  {
+    action: Type.Union([Type.Literal('accept'), Type.Literal('reject')]),
+    suggestions: Type.Array(
+      Type.Object(
+        {
+          sectionId: Type.String({ pattern: '^[0-9a-z]{1,64}$' }),
+          suggestionId: Type.String({ minLength: 1, maxLength: 128 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 1000 },
+    ),
   },
   { additionalProperties: false },
 );
@@ -143,9 +162,9 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
       const pending = await relay.read(planId, (doc) => {
         requireRight(principal, 'decide-suggestions', readPlan(doc));
-        return listFragmentSuggestions(sectionFragment(doc, sectionId)).filter((s) =>
-          matchesDecision(s, decision),
-        );
+        return listFragmentSuggestions(sectionFragment(doc, sectionId))
+          .filter((s) => matchesDecision(s, decision))
+          .map((suggestion) => ({ sectionId, suggestion }));
       });
       if (pending.length === 0 && suggestionId !== undefined) {
         throw new ApiError(
@@ -155,47 +174,100 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'it may have been decided or withdrawn already.',
         );
       }
-      if (pending.length === 0) return { decided: [] };
-
-      const entries = pending.map((s) => entryOf(s, sectionId, action, principal));
-      let logged: StoredDecision[];
-      try {
-        logged = await decisions.appendDecisions(planId, entries);
-      } catch (error) {
-        request.log.error({ err: error }, 'decision log append failed');
-        throw new ApiError(
-          503,
-          'decision-log-unavailable',
-          'Nothing was decided: the server could not write the decision log. ' +
-            'Try again in a few seconds.',
-        );
-      }
-
-      let applied: Set<string>;
-      try {
-        // Exactly the logged suggestions, one by one, so nothing is decided unlogged even
-        // if new suggestions that match the filter arrived since the preview.
-        applied = await relay.transact(
-          planId,
-          (doc) => {
-            const fragment = sectionFragment(doc, sectionId);
-            const decided = pending.flatMap(
-              (s) => decideSuggestions(fragment, { action, id: s.id }).decided,
-            );
-            return new Set(decided.map((s) => s.id));
-          },
-          principal.participantId,
-        );
-      } catch (error) {
-        await withdraw(planId, entries, 'the document change failed');
-        throw error;
-      }
-      await withdraw(
-        planId,
-        entries.filter((entry) => !applied.has(entry.suggestionId)),
-        'the suggestion was gone when the decision was applied',
-      );
-      return { decided: logged.filter((entry) => applied.has(entry.suggestionId)) };
+      return { decided: await decideLogged(request, planId, principal, action, pending) };
     },
   );
+
+  app.post(
+    '/plans/:planId/decisions',
+    { schema: { params: PlanParams, body: BulkDecisionBody } },
+    async (
+      request,
+    ): Promise<{
+      decided: StoredDecision[];
+      gone: { sectionId: string; suggestionId: string }[];
+    }> => {
+      const { planId } = request.params;
+      const principal = await principalFor(request, planId);
+      const { action, suggestions } = request.body;
+      const chosen = new Set(suggestions.map((s) => `${s.sectionId}/${s.suggestionId}`));
+      const pending = await relay.read(planId, (doc) => {
+        requireRight(principal, 'decide-suggestions', readPlan(doc));
+        const sectionIds = [...new Set(suggestions.map((s) => s.sectionId))];
+        return sectionIds.flatMap((sectionId) =>
+          listFragmentSuggestions(sectionFragment(doc, sectionId))
+            .filter((suggestion) => chosen.has(`${sectionId}/${suggestion.id}`))
+            .map((suggestion) => ({ sectionId, suggestion })),
+        );
+      });
+      const decided = await decideLogged(request, planId, principal, action, pending);
+      const done = new Set(decided.map((d) => `${d.sectionId}/${d.suggestionId}`));
+      // Withdrawn or decided by someone else in the meantime: the reviewer is told which.
+      const gone = suggestions.filter((s) => !done.has(`${s.sectionId}/${s.suggestionId}`));
+      return { decided, gone };
+    },
+  );
+
+  /**
+   * Logs the decisions on `pending`, then carries out exactly those in one change to the
+   * live plan, and withdraws the entries of any that had vanished by then.
+   */
+  async function decideLogged(
+    request: FastifyRequest,
+    planId: string,
+    principal: Principal,
+    action: SuggestionDecision['action'],
+    pending: { sectionId: string; suggestion: Suggestion }[],
+  ): Promise<StoredDecision[]> {
+    if (pending.length === 0) return [];
+    const entries = pending.map(({ sectionId, suggestion }) =>
+      entryOf(suggestion, sectionId, action, principal),
+    );
+    let logged: StoredDecision[];
+    try {
+      logged = await decisions.appendDecisions(planId, entries);
+    } catch (error) {
+      request.log.error({ err: error }, 'decision log append failed');
+      throw new ApiError(
+        503,
+        'decision-log-unavailable',
+        'Nothing was decided: the server could not write the decision log. ' +
+          'Try again in a few seconds.',
+      );
+    }
+
+    let applied: Set<string>;
+    try {
+      // Exactly the logged suggestions, so nothing is decided unlogged even if new
+      // suggestions that match the filter arrived since the preview; one Yjs change for
+      // all sections, so every client sees a bulk decision whole.
+      applied = await relay.transact(
+        planId,
+        (doc) => {
+          const idsBySection = new Map<string, string[]>();
+          for (const { sectionId, suggestion } of pending) {
+            idsBySection.set(sectionId, [...(idsBySection.get(sectionId) ?? []), suggestion.id]);
+          }
+          const decided = [...idsBySection].flatMap(([sectionId, ids]) =>
+            decideSuggestions(sectionFragment(doc, sectionId), { action, ids }).decided.map(
+              (s) => `${sectionId}/${s.id}`,
+            ),
+          );
+          return new Set(decided);
+        },
+        principal.participantId,
+      );
+    } catch (error) {
+      await withdraw(planId, entries, 'the document change failed');
+      throw error;
+    }
+    const wasApplied = (entry: { sectionId: string; suggestionId: string }) =>
+      applied.has(`${entry.sectionId}/${entry.suggestionId}`);
+    await withdraw(
+      planId,
+      entries.filter((entry) => !wasApplied(entry)),
+      'the suggestion was gone when the decision was applied',
+    );
+    return logged.filter(wasApplied);
+  }
 };

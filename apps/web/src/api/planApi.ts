@@ -103,8 +103,8 @@ export function planApi(planId: string, sessionToken: string) {
     present: (change: PresentationChange) =>
       call<unknown>('/presentation', { method: 'PUT', body: change }),
     timer: (command: TimerCommand) => call<unknown>('/timer', { method: 'PUT', body: command }),
-    decide: (sectionId: string, request: DecisionRequest) =>
-      call<unknown>(`/sections/${encodeURIComponent(sectionId)}/decisions`, {
+    decide: (request: DecisionRequest) =>
+      call<{ decided: DecisionLogEntry[]; gone: DecisionRequest['suggestions'] }>('/decisions', {
         method: 'POST',
         body: request,
       }),

@@ -145,13 +145,11 @@ export interface Attribution {
   groupId: string | null;
 }
 
-/** What `POST /api/plans/:id/sections/:sectionId/decisions` takes: one suggestion, or all of an author's or a group's (or the whole section's). */
+/** What `POST /api/plans/:id/decisions` takes: a verdict on suggestions named one by one. */
 export interface DecisionRequest {
   action: 'accept' | 'reject';
-  suggestionId?: string;
-  authorId?: string;
-  /** A group, or null for the plenary's suggestions. */
-  groupId?: string | null;
+  /** Exactly these suggestions: the server decides what the reviewer saw, nothing more. */
+  suggestions: { sectionId: string; suggestionId: string }[];
 }
 
 /** One entry of the decision log (`GET /api/plans/:id/decisions`, newest first). */

@@ -216,6 +216,8 @@ export const en = {
     open: 'Suggestions ({{count}})',
     heading: 'Suggestions to decide',
     pending: '{{count}} pending',
+    gone_one: 'One suggestion had already been decided or withdrawn.',
+    gone_other: '{{count}} suggestions had already been decided or withdrawn.',
     none: 'No suggestions are waiting.',
     noneMatch: 'No suggestions match these filters.',
     filters: 'Filter suggestions',

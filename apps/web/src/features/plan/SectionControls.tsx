@@ -47,7 +47,10 @@ export function SectionControls({
   const approve = async (choice: ApprovalChoice) => {
     if (choice !== 'keep') {
       // Decided first: a locked section would still show what nobody decided.
-      await decide.mutateAsync([{ sectionId: section.id, action: choice }]);
+      await decide.mutateAsync({
+        action: choice,
+        suggestions: pending.map((s) => ({ sectionId: section.id, suggestionId: s.id })),
+      });
     }
     setAsking(false);
     change.mutate({ status: 'agreed' });

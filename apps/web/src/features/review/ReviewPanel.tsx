@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { bulkLabel, type FilterNames } from './bulkLabel.ts';
 import { DecisionLog } from './DecisionLog.tsx';
 import {
-  bulkRequests,
+  bulkDecision,
   groupSuggestions,
   listedOrder,
   matchesFilter,
@@ -67,7 +67,10 @@ export function ReviewPanel({
   };
   const decideOne = (suggestion: PendingSuggestion, action: 'accept' | 'reject') => {
     if (decide.isPending) return;
-    decide.mutate([{ sectionId: suggestion.sectionId, action, suggestionId: suggestion.id }]);
+    decide.mutate({
+      action,
+      suggestions: [{ sectionId: suggestion.sectionId, suggestionId: suggestion.id }],
+    });
     // The next one is ready for the next key press; the decided one leaves when Yjs says so.
     if (suggestion.id === selectedId) select(selectionAfterDecision(order, suggestion.id), true);
   };
@@ -132,7 +135,7 @@ export function ReviewPanel({
               type="button"
               className={action === 'accept' ? 'button button--primary' : 'button'}
               disabled={decide.isPending}
-              onClick={() => decide.mutate(bulkRequests(pending, filter, action))}
+              onClick={() => decide.mutate(bulkDecision(pending, filter, action))}
             >
               {bulkLabel(t, action, shown.length, filter, names)}
             </button>
@@ -140,6 +143,11 @@ export function ReviewPanel({
         </div>
       )}
       <ErrorMessage error={decide.error} />
+      {(decide.data?.gone.length ?? 0) > 0 && (
+        <p className="muted" role="status">
+          {t('review.gone', { count: decide.data?.gone.length ?? 0 })}
+        </p>
+      )}
       {shown.length === 0 && (
         <p className="muted">{pending.length === 0 ? t('review.none') : t('review.noneMatch')}</p>
       )}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   authorsOf,
-  bulkRequests,
+  bulkDecision,
   countByGroup,
   groupSuggestions,
   listedOrder,
@@ -98,24 +98,17 @@ describe('filters and counts', () => {
   });
 });
 
-describe('bulkRequests', () => {
-  it('asks once per section that has matching suggestions, narrowed like the filter', () => {
-    expect(bulkRequests(all, { groupId: 'g2' }, 'accept')).toEqual([
-      { sectionId: 's2', action: 'accept', groupId: 'g2' },
-      { sectionId: 's1', action: 'accept', groupId: 'g2' },
+describe('bulkDecision', () => {
+  it('names every suggestion under the filter, across sections', () => {
+    const named = (request: ReturnType<typeof bulkDecision>) =>
+      request.suggestions.map((s) => `${s.sectionId}/${s.suggestionId}`);
+    const byGroup = bulkDecision(all, { groupId: 'g2' }, 'accept');
+    expect(byGroup.action).toBe('accept');
+    expect(named(byGroup)).toEqual(['s2/a', 's1/c', 's2/e']);
+    expect(named(bulkDecision(all, { sectionId: 's1', groupId: null }, 'reject'))).toEqual([
+      's1/b',
     ]);
-    expect(bulkRequests(all, { sectionId: 's1', groupId: null }, 'reject')).toEqual([
-      { sectionId: 's1', action: 'reject', groupId: null },
-    ]);
-    expect(bulkRequests(all, { authorId: 'dara' }, 'reject')).toEqual([
-      { sectionId: 's2', action: 'reject', authorId: 'dara' },
-    ]);
-  });
-
-  it('decides whole sections when only the section is filtered', () => {
-    expect(bulkRequests(all, { sectionId: 's2' }, 'accept')).toEqual([
-      { sectionId: 's2', action: 'accept' },
-    ]);
-    expect(bulkRequests(all, { sectionId: 's3' }, 'accept')).toEqual([]);
+    expect(named(bulkDecision(all, { authorId: 'dara' }, 'reject'))).toEqual(['s2/e']);
+    expect(bulkDecision(all, { sectionId: 's3' }, 'accept').suggestions).toEqual([]);
   });
 });

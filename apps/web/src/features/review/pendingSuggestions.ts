@@ -1,4 +1,5 @@
 import type { Suggestion } from '@plenary/editor';
+import type { DecisionRequest } from '../../api/planTypes.ts';
 
 /** A pending suggestion and the section it sits in. */
 export interface PendingSuggestion extends Suggestion {
@@ -101,31 +102,20 @@ export function countByGroup(
   return counts;
 }
 
-/** A decision the server is asked for, on one section. */
-export interface SectionDecisionRequest {
-  sectionId: string;
-  action: 'accept' | 'reject';
-  suggestionId?: string;
-  authorId?: string;
-  groupId?: string | null;
-}
-
 /**
- * The server requests that decide every suggestion under a filter: one per section that
- * has any, narrowed by the filter's author and group (the server decides by section).
+ * The decision on every suggestion under a filter, named one by one: the server decides
+ * exactly what the reviewer saw counted on the button, not what matches by the time the
+ * request arrives (a suggestion made meanwhile waits for its own decision).
  */
-export function bulkRequests(
+export function bulkDecision(
   suggestions: readonly PendingSuggestion[],
   filter: SuggestionFilter,
   action: 'accept' | 'reject',
-): SectionDecisionRequest[] {
-  const sectionIds = [
-    ...new Set(suggestions.filter((s) => matchesFilter(s, filter)).map((s) => s.sectionId)),
-  ];
-  return sectionIds.map((sectionId) => ({
-    sectionId,
+): DecisionRequest {
+  return {
     action,
-    ...(filter.authorId !== undefined ? { authorId: filter.authorId } : {}),
-    ...(filter.groupId !== undefined ? { groupId: filter.groupId } : {}),
-  }));
+    suggestions: suggestions
+      .filter((s) => matchesFilter(s, filter))
+      .map((s) => ({ sectionId: s.sectionId, suggestionId: s.id })),
+  };
 }

@@ -1,20 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import type { DecisionRequest } from '../../api/planTypes.ts';
 import { queryKeys } from '../../api/queryKeys.ts';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
-import type { SectionDecisionRequest } from './pendingSuggestions.ts';
 
 /**
- * Sends decisions to the server, one section after another. Nothing is decided here:
- * the server changes its doc and the result arrives through Yjs like any edit.
+ * Sends a decision to the server, which carries it out in one change to its copy of the
+ * plan. Nothing is decided here: the result arrives through Yjs like any edit. The answer
+ * names the suggestions that were gone (decided or withdrawn meanwhile).
  */
 export function useDecide() {
   const { api, planId } = usePlanAccess();
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (requests: readonly SectionDecisionRequest[]) => {
-      for (const { sectionId, ...request } of requests) await api.decide(sectionId, request);
-    },
+    mutationFn: (request: DecisionRequest) => api.decide(request),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.decisions(planId) }),
   });
 }
