@@ -52,6 +52,10 @@ function describe(action: Action): string {
       return 'choose what is presented';
     case 'write-section':
       return 'write this section';
+    case 'save-version':
+      return 'save a version of the plan';
+    case 'restore-version':
+      return 'restore a version of the plan';
   }
 }
 
