@@ -16,6 +16,7 @@ import { healthRoutes } from './routes/healthRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
 import { presentationRoutes } from './routes/presentationRoutes.ts';
 import { syncRoutes } from './routes/syncRoutes.ts';
+import { versionRoutes } from './routes/versionRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
 
 /** What `buildApp` needs; tests pass their own storage and log destination. */
@@ -54,6 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(presentationRoutes, { prefix: '/api' });
   await app.register(exportRoutes, { prefix: '/api' });
   await app.register(decisionRoutes, { prefix: '/api' });
+  await app.register(versionRoutes, { prefix: '/api' });
   await app.register(syncRoutes);
   await app.register(webRoutes, { distDir: config.webDistDir });
   return app as unknown as FastifyInstance;

@@ -13,6 +13,11 @@ export interface ServerConfig {
   maxFrameBytes: number;
   /** Compact a plan's update log into one snapshot after this many updates. */
   compactAfterUpdates: number;
+  /**
+   * Save an automatic version when a plan is edited and its newest version is this many
+   * minutes old (fractions allowed, so tests can use seconds); 0 turns them off.
+   */
+  autoVersionMinutes: number;
   logLevel: string;
   /** The built web app to serve, or null to serve the API alone. */
   webDistDir: string | null;
@@ -44,6 +49,18 @@ function integer(
   return value;
 }
 
+function minutes(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || value > max) {
+    throw new ConfigError(
+      `${name} must be a number of minutes from 0 to ${max} (0 turns it off); got "${raw}".`,
+    );
+  }
+  return value;
+}
+
 function publicUrl(env: NodeJS.ProcessEnv): string | null {
   const raw = env.PUBLIC_URL;
   if (!raw) return null;
@@ -70,6 +87,7 @@ export function loadConfig(
     publicUrl: publicUrl(env),
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
+    autoVersionMinutes: minutes(env, 'AUTO_VERSION_MINUTES', 10, 7 * 24 * 60),
     logLevel: env.LOG_LEVEL || 'info',
     adminToken: adminToken(env),
     webDistDir:

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DecisionLog, NewDecision } from './DecisionLog.ts';
 import {
   clockAt,
-  EMPTY_DOCUMENT,
+  createTwoPlans,
   expectStoreError,
   type StorageFixture,
   T1,
@@ -46,13 +46,7 @@ export function describeDecisionLogContract(
 
     beforeEach(async () => {
       log = fixture().storage.decisions;
-      for (const id of ['p1', 'p2']) {
-        await fixture().storage.documents.createPlan({
-          id,
-          title: `Plan ${id}`,
-          initialState: EMPTY_DOCUMENT,
-        });
-      }
+      await createTwoPlans(fixture().storage);
     });
 
     it('appends several decisions at one time and lists them newest first, the last appended first', async () => {

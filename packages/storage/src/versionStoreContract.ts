@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   clockAt,
-  EMPTY_DOCUMENT,
+  createTwoPlans,
   expectStoreError,
   type StorageFixture,
   T1,
@@ -53,13 +53,7 @@ export function describeVersionStoreContract(
 
     beforeEach(async () => {
       store = fixture().storage.versions;
-      for (const id of ['p1', 'p2']) {
-        await fixture().storage.documents.createPlan({
-          id,
-          title: `Plan ${id}`,
-          initialState: EMPTY_DOCUMENT,
-        });
-      }
+      await createTwoPlans(fixture().storage);
     });
 
     it('saves versions and lists them newest first, the last saved first within one moment', async () => {

@@ -1,7 +1,14 @@
 import { planWritePolicy, Relay, type RelayEvents } from '@plenary/relay';
-import type { AccessStore, DecisionLog, DocumentStore, Storage } from '@plenary/storage';
+import type {
+  AccessStore,
+  DecisionLog,
+  DocumentStore,
+  Storage,
+  VersionStore,
+} from '@plenary/storage';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
+import { AutoVersions } from '../versions/AutoVersions.ts';
 import { RefusalCounter } from './refusalCounter.ts';
 
 declare module 'fastify' {
@@ -14,6 +21,10 @@ declare module 'fastify' {
     access: AccessStore;
     /** The focal point's decisions on suggestions. */
     decisions: DecisionLog;
+    /** Saved versions of the plans. */
+    versions: VersionStore;
+    /** Saves the versions nobody asks for: after phase changes and stretches of editing. */
+    autoVersions: AutoVersions;
     /** The rooms of open plans. */
     relay: Relay;
     /** Refused frames and sockets, counted by reason. */
@@ -42,6 +53,10 @@ export const servicesPlugin = fp<ServicesOptions>(
       policy: planWritePolicy,
       events: {
         ...relayEvents,
+        onUpdateStored: (event) => {
+          autoVersions.onUpdateStored(event);
+          relayEvents?.onUpdateStored?.(event);
+        },
         onRefusal: (event) => {
           refusals.onRefusal(event);
           relayEvents?.onRefusal?.(event);
@@ -52,10 +67,21 @@ export const servicesPlugin = fp<ServicesOptions>(
         compactAfterUpdates: config.compactAfterUpdates,
       },
     });
+    // Built after the relay it reads from; the relay only calls the hook above once a
+    // plan is open, by which time this exists.
+    const autoVersions = new AutoVersions({
+      relay,
+      versions: storage.versions,
+      documents: storage.documents,
+      logger: app.log,
+      intervalMinutes: config.autoVersionMinutes,
+    });
     app.decorate('config', config);
     app.decorate('store', storage.documents);
     app.decorate('access', storage.access);
     app.decorate('decisions', storage.decisions);
+    app.decorate('versions', storage.versions);
+    app.decorate('autoVersions', autoVersions);
     app.decorate('relay', relay);
     app.decorate('relayRefusals', refusals);
     app.addHook('onClose', async () => {

@@ -11,6 +11,7 @@ import {
   updateGroup,
 } from '@plenary/model';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
+import { authorOf } from '../versions/versionSummary.ts';
 import {
   CreateGroupBody,
   GroupParams,
@@ -30,14 +31,17 @@ export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { planId } = request.params;
       const principal = await principalFor(request, planId);
-      return relay.transact(
-        planId,
-        (doc) => {
-          requireRight(principal, 'set-phase', readPlan(doc));
-          setPhase(doc, request.body.phase);
-          return { phase: readPlan(doc).phase };
-        },
-        principal.participantId,
+      // A version of the plan as it enters the new phase, made once the change is in.
+      return app.autoVersions.versionPhaseChange(planId, authorOf(principal), () =>
+        relay.transact(
+          planId,
+          (doc) => {
+            requireRight(principal, 'set-phase', readPlan(doc));
+            setPhase(doc, request.body.phase);
+            return { phase: readPlan(doc).phase };
+          },
+          principal.participantId,
+        ),
       );
     },
   );

@@ -57,6 +57,13 @@ export function clockAt(isoTime: string): Date {
 /** The Yjs update of an empty document: plans need one, contract tests never read it. */
 export const EMPTY_DOCUMENT = new Uint8Array([0, 0]);
 
+/** Creates empty plans p1 and p2, for suites whose records belong to a plan. */
+export async function createTwoPlans(storage: Storage): Promise<void> {
+  for (const id of ['p1', 'p2']) {
+    await storage.documents.createPlan({ id, title: `Plan ${id}`, initialState: EMPTY_DOCUMENT });
+  }
+}
+
 /** Fixed moments, five minutes apart, for tests that set the clock. */
 export const T1 = '2026-03-01T09:00:00Z';
 /** Five minutes after T1. */

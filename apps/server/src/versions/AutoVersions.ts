@@ -1,0 +1,123 @@
+/**
+ * The versions nobody asks for: one after every phase change, and one when a plan is
+ * edited and its newest version is older than the configured interval (10 minutes by
+ * default), so a long session always has recent points to compare with and go back to.
+ */
+import { readPlan } from '@plenary/model';
+import type { UpdateStoredEvent } from '@plenary/relay';
+import type { DocumentStore } from '@plenary/storage';
+import type { FastifyBaseLogger } from 'fastify';
+import * as Y from 'yjs';
+import { saveVersion, type VersionServices } from './saveVersion.ts';
+import { SERVER_AUTHOR, type VersionAuthor } from './versionSummary.ts';
+
+/** What AutoVersions works with. */
+export interface AutoVersionsOptions extends VersionServices {
+  /** For a plan's creation time, the reference before its first version. */
+  documents: Pick<DocumentStore, 'getPlan'>;
+  logger: FastifyBaseLogger;
+  /** Minutes from the newest version to the next activity version; 0 turns them off. */
+  intervalMinutes: number;
+}
+
+const MS_PER_MINUTE = 60_000;
+
+/** Saves a plan's automatic versions; its `onUpdateStored` is the relay's event hook. */
+export class AutoVersions {
+  private readonly intervalMs: number;
+  /**
+   * Per plan, a time before which no activity version can be due: the newest version's
+   * time plus the interval, as last read. Versions saved since only push the true time
+   * later, so this bound stays safe without every save having to report here; it spares
+   * the storage a query on every keystroke.
+   */
+  private readonly notDueBefore = new Map<string, number>();
+  /** Plans with an activity check under way: one at a time is enough. */
+  private readonly checking = new Set<string>();
+  /** Plans whose phase is changing: their phase version will hold the new state. */
+  private readonly phaseChanges = new Map<string, number>();
+
+  constructor(private readonly options: AutoVersionsOptions) {
+    this.intervalMs = options.intervalMinutes * MS_PER_MINUTE;
+  }
+
+  /** Called for every update stored: starts an activity check when one may be due. */
+  onUpdateStored({ planId }: UpdateStoredEvent): void {
+    if (this.intervalMs === 0 || this.checking.has(planId) || this.phaseChanges.has(planId)) {
+      return;
+    }
+    if (Date.now() < (this.notDueBefore.get(planId) ?? 0)) return;
+    this.checking.add(planId);
+    // Not awaited: the relay calls this from its room's queue, which the check reads through.
+    this.saveActivityVersionIfDue(planId)
+      .catch((error: unknown) => {
+        this.options.logger.warn({ err: error, planId }, 'could not save an activity version');
+      })
+      .finally(() => this.checking.delete(planId));
+  }
+
+  /**
+   * Runs `change` (a phase change through the relay) and then, if the phase did change,
+   * saves a 'phase' version of the plan as it now is, on behalf of `author`. Activity
+   * checks stand aside meanwhile, so the two never save the same state twice. A version
+   * that cannot be saved is logged, not thrown: the phase change itself has happened.
+   */
+  async versionPhaseChange<T>(
+    planId: string,
+    author: VersionAuthor,
+    change: () => Promise<T>,
+  ): Promise<T> {
+    const { relay } = this.options;
+    this.phaseChanges.set(planId, (this.phaseChanges.get(planId) ?? 0) + 1);
+    try {
+      const before = await relay.read(planId, (doc) => readPlan(doc).phase);
+      const result = await change();
+      const after = await relay.read(planId, (doc) => readPlan(doc).phase);
+      if (after !== before) {
+        await saveVersion(this.options, planId, { name: null, reason: 'phase', ...author }).catch(
+          (error: unknown) => {
+            this.options.logger.warn({ err: error, planId }, 'could not save a phase version');
+          },
+        );
+      }
+      return result;
+    } finally {
+      const count = (this.phaseChanges.get(planId) ?? 1) - 1;
+      if (count === 0) this.phaseChanges.delete(planId);
+      else this.phaseChanges.set(planId, count);
+    }
+  }
+
+  private async saveActivityVersionIfDue(planId: string): Promise<void> {
+    const { versions, documents, relay } = this.options;
+    const [newest] = await versions.listVersions(planId);
+    const since = newest?.createdAt ?? (await documents.getPlan(planId))?.createdAt;
+    if (!since) return;
+    const dueAt = since.getTime() + this.intervalMs;
+    this.notDueBefore.set(planId, dueAt);
+    if (Date.now() < dueAt) return;
+    if (newest) {
+      const [saved, live] = await Promise.all([
+        versions.versionState(planId, newest.id),
+        relay.read(planId, (doc) => Y.snapshot(doc)),
+      ]);
+      // Same state vector and delete set: nothing happened since that version.
+      if (saved && Y.equalSnapshots(snapshotOf(saved), live)) return;
+    }
+    const version = await saveVersion(this.options, planId, {
+      name: null,
+      reason: 'activity',
+      ...SERVER_AUTHOR,
+    });
+    this.notDueBefore.set(planId, version.createdAt.getTime() + this.intervalMs);
+  }
+}
+
+/** The state vector and delete set of a saved state. */
+function snapshotOf(state: Uint8Array): Y.Snapshot {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  const snapshot = Y.snapshot(doc);
+  doc.destroy();
+  return snapshot;
+}
