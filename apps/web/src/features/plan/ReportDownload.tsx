@@ -61,32 +61,23 @@ export function ReportDownload() {
             </option>
           ))}
         </SelectField>
-        <label className="report-download__option">
-          <input
-            type="checkbox"
-            checked={trackedSuggestions}
-            onChange={(event) => setTrackedSuggestions(event.target.checked)}
-          />
-          {t('report.trackedSuggestions')}
-        </label>
+        <ReportOption
+          label={t('report.trackedSuggestions')}
+          checked={trackedSuggestions}
+          onChange={setTrackedSuggestions}
+        />
         {mayAddAnnexes && (
           <>
-            <label className="report-download__option">
-              <input
-                type="checkbox"
-                checked={decisionLog}
-                onChange={(event) => setDecisionLog(event.target.checked)}
-              />
-              {t('report.decisionLog')}
-            </label>
-            <label className="report-download__option">
-              <input
-                type="checkbox"
-                checked={participants}
-                onChange={(event) => setParticipants(event.target.checked)}
-              />
-              {t('report.participants')}
-            </label>
+            <ReportOption
+              label={t('report.decisionLog')}
+              checked={decisionLog}
+              onChange={setDecisionLog}
+            />
+            <ReportOption
+              label={t('report.participants')}
+              checked={participants}
+              onChange={setParticipants}
+            />
           </>
         )}
         <SubmitButton
@@ -97,5 +88,27 @@ export function ReportDownload() {
         <ErrorMessage error={download.error} inline />
       </form>
     </section>
+  );
+}
+
+/** One yes/no choice about what the report holds. */
+function ReportOption({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="report-download__option">
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+      />
+      {label}
+    </label>
   );
 }
