@@ -1,10 +1,16 @@
-import type { GroupState } from '@plenary/model';
+import type { PlanState } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import type { Comparison, SectionDiff, VersionSummary } from '../../api/versionTypes.ts';
 import { planAccessFor, renderMarkup } from '../../test-support/renderMarkup.tsx';
 import { ComparisonContent } from './ComparisonView.tsx';
 
-const groups: GroupState[] = [{ id: 'g1', name: 'Group 1', color: '#1565c0', archived: false }];
+const plan: PlanState = {
+  title: 'Plan',
+  phase: 'drafting',
+  sections: [{ id: 's1', title: 'Public awareness', groupId: 'g1', status: 'drafting' }],
+  removedSections: [],
+  groups: [{ id: 'g1', name: 'Group 1', color: '#1565c0', archived: false }],
+};
 
 const endOfDay: VersionSummary = {
   id: 'v1',
@@ -71,7 +77,7 @@ const comparison = (to: VersionSummary | null): Comparison => ({
 
 const render = (role: 'facilitator' | 'member', to: VersionSummary | null = null) =>
   renderMarkup(
-    <ComparisonContent comparison={comparison(to)} groups={groups} phase="drafting" />,
+    <ComparisonContent comparison={comparison(to)} plan={plan} />,
     planAccessFor({ role, groupId: role === 'member' ? 'g1' : null }),
   );
 
@@ -93,6 +99,13 @@ describe('ComparisonContent', () => {
     );
     expect(html).toContain('Renamed from “Awareness”');
     expect(html).toContain('>Changed · by Alice<');
+  });
+
+  it('edges each section in its group’s colour, as in the plan', () => {
+    expect(html).toMatch(/data-section-id="s1"[^>]*style="border-inline-start-color:#1565c0"/);
+    expect(html).toMatch(
+      /data-section-id="s4"[^>]*style="border-inline-start-color:var\(--plenary-color\)"/,
+    );
   });
 
   it('lists the authors with their group colours', () => {

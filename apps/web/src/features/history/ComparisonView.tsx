@@ -1,7 +1,7 @@
-import { can, type GroupState, type Phase } from '@plenary/model';
+import { can, type PlanState } from '@plenary/model';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Comparison } from '../../api/versionTypes.ts';
+import type { Comparison, VersionSummary } from '../../api/versionTypes.ts';
 import { CloseButton } from '../../ui/CloseButton.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
@@ -19,13 +19,11 @@ import { versionLabel } from './versionLabel.ts';
  */
 export function ComparisonView({
   request,
-  groups,
-  phase,
+  plan,
   onClose,
 }: {
   request: ComparisonRequest;
-  groups: readonly GroupState[];
-  phase: Phase;
+  plan: PlanState;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -65,27 +63,40 @@ export function ComparisonView({
         />
       </div>
       <ErrorMessage error={comparison.error} />
-      {data && <ComparisonContent comparison={data} groups={groups} phase={phase} />}
+      {data && <ComparisonContent comparison={data} plan={plan} />}
     </section>
   );
+}
+
+/** A restore that went through: the section (none for the whole plan) and the version saved before it. */
+interface Restored {
+  sectionTitle: string | undefined;
+  safety: VersionSummary;
 }
 
 /** A comparison's legend, sections and restore controls, once the server has answered. */
 export function ComparisonContent({
   comparison,
-  groups,
-  phase,
+  plan,
 }: {
   comparison: Comparison;
-  groups: readonly GroupState[];
-  phase: Phase;
+  plan: PlanState;
 }) {
   const { t } = useTranslation();
   const { actor } = usePlanAccess();
   const [showUnchanged, setShowUnchanged] = useState(false);
-  const [restored, setRestored] = useState<string | null>(null);
+  // What was restored, kept as data so the sentence follows a change of language.
+  const [restored, setRestored] = useState<Restored | null>(null);
   const restore = useRestore();
+  const { groups, phase } = plan;
   const authors = diffAuthors(comparison.people, groups);
+  // A section is edged in its group's colour, as in the plan; a removed one as it was.
+  const sectionColor = (sectionId: string) => {
+    const section = [...plan.sections, ...plan.removedSections].find(
+      (candidate) => candidate.id === sectionId,
+    );
+    return groups.find((group) => group.id === section?.groupId)?.color;
+  };
   const version = versionLabel(comparison.from, t);
   // Restoring undoes what the comparison shows only when it compares with now.
   const withNow = comparison.to === null;
@@ -99,16 +110,16 @@ export function ComparisonContent({
     restore.mutate(
       { versionId: comparison.from.id, ...(sectionId === undefined ? {} : { sectionId }) },
       {
-        onSuccess: ({ safetyVersion }) => {
-          const safety = versionLabel(safetyVersion, t);
-          setRestored(
-            sectionTitle === undefined
-              ? t('history.restoredPlan', { version, safety })
-              : t('history.restoredSection', { section: sectionTitle, version, safety }),
-          );
-        },
+        onSuccess: ({ safetyVersion }) => setRestored({ sectionTitle, safety: safetyVersion }),
       },
     );
+
+  const restoredText = ({ sectionTitle, safety }: Restored) => {
+    const words = { version, safety: versionLabel(safety, t) };
+    return sectionTitle === undefined
+      ? t('history.restoredPlan', words)
+      : t('history.restoredSection', { ...words, section: sectionTitle });
+  };
 
   return (
     <>
@@ -137,7 +148,7 @@ export function ComparisonContent({
       {!withNow && <p className="muted">{t('history.restoreNeedsNow')}</p>}
       <ErrorMessage error={restore.error} />
       <p role="status" className="comparison__restored">
-        {restore.isPending ? t('history.restoring') : restored}
+        {restore.isPending ? t('history.restoring') : restored && restoredText(restored)}
       </p>
       {comparison.sections.length === unchanged.length && (
         <p className="muted">{t('history.noChanges')}</p>
@@ -146,6 +157,7 @@ export function ComparisonContent({
         <SectionDiffView
           key={section.sectionId}
           section={section}
+          color={sectionColor(section.sectionId)}
           authors={authors}
           actions={
             restores && section.status !== 'added' && section.status !== 'unchanged'

@@ -12,10 +12,13 @@ import { diffItems } from './diffBlocks.ts';
  */
 export function SectionDiffView({
   section,
+  color,
   authors,
   actions,
 }: {
   section: SectionDiff;
+  /** The section's group colour; the plenary's when it has no group. */
+  color: string | undefined;
   authors: DiffAuthors;
   /** Controls for this section, told the id of its title so they can name what they act on. */
   actions?: ((headingId: string) => ReactNode) | undefined;
@@ -39,6 +42,7 @@ export function SectionDiffView({
       data-section-id={section.sectionId}
       data-testid="diff-section"
       aria-labelledby={headingId}
+      style={{ borderInlineStartColor: color ?? 'var(--plenary-color)' }}
     >
       <div className="diff-section__header">
         <h3 id={headingId} className="diff-section__title">

@@ -180,8 +180,7 @@ export function PlanWorkspace({
             <ComparisonView
               key={`${comparison.fromId}:${comparison.toId}`}
               request={comparison}
-              groups={plan.groups}
-              phase={plan.phase}
+              plan={plan}
               onClose={() => setComparison(null)}
             />
           )}
