@@ -86,6 +86,7 @@ export const servicesPlugin = fp<ServicesOptions>(
     app.decorate('relayRefusals', refusals);
     app.addHook('onClose', async () => {
       await relay.close();
+      await autoVersions.idle();
       await storage.close();
     });
   },

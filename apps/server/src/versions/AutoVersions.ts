@@ -4,9 +4,8 @@
  * default), so a long session always has recent points to compare with and go back to.
  */
 import { readPlan } from '@plenary/model';
-import type { UpdateStoredEvent } from '@plenary/relay';
+import type { RelayLogger, UpdateStoredEvent } from '@plenary/relay';
 import type { DocumentStore } from '@plenary/storage';
-import type { FastifyBaseLogger } from 'fastify';
 import * as Y from 'yjs';
 import { saveVersion, type VersionServices } from './saveVersion.ts';
 import { SERVER_AUTHOR, type VersionAuthor } from './versionSummary.ts';
@@ -15,7 +14,7 @@ import { SERVER_AUTHOR, type VersionAuthor } from './versionSummary.ts';
 export interface AutoVersionsOptions extends VersionServices {
   /** For a plan's creation time, the reference before its first version. */
   documents: Pick<DocumentStore, 'getPlan'>;
-  logger: FastifyBaseLogger;
+  logger: Pick<RelayLogger, 'warn'>;
   /** Minutes from the newest version to the next activity version; 0 turns them off. */
   intervalMinutes: number;
 }
@@ -32,8 +31,8 @@ export class AutoVersions {
    * the storage a query on every keystroke.
    */
   private readonly notDueBefore = new Map<string, number>();
-  /** Plans with an activity check under way: one at a time is enough. */
-  private readonly checking = new Set<string>();
+  /** Activity checks under way, by plan: one at a time per plan is enough. */
+  private readonly checking = new Map<string, Promise<void>>();
   /** Plans whose phase is changing: their phase version will hold the new state. */
   private readonly phaseChanges = new Map<string, number>();
 
@@ -47,13 +46,18 @@ export class AutoVersions {
       return;
     }
     if (Date.now() < (this.notDueBefore.get(planId) ?? 0)) return;
-    this.checking.add(planId);
     // Not awaited: the relay calls this from its room's queue, which the check reads through.
-    this.saveActivityVersionIfDue(planId)
+    const check = this.saveActivityVersionIfDue(planId)
       .catch((error: unknown) => {
         this.options.logger.warn({ err: error, planId }, 'could not save an activity version');
       })
       .finally(() => this.checking.delete(planId));
+    this.checking.set(planId, check);
+  }
+
+  /** Resolves once the activity checks under way are done, so storage can close after them. */
+  async idle(): Promise<void> {
+    await Promise.all(this.checking.values());
   }
 
   /**
