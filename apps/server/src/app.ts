@@ -13,6 +13,7 @@ import { decisionRoutes } from './routes/decisionRoutes.ts';
 import { exportRoutes } from './routes/exportRoutes.ts';
 import { groupRoutes } from './routes/groupRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
+import { importRoutes } from './routes/importRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
 import { presentationRoutes } from './routes/presentationRoutes.ts';
 import { syncRoutes } from './routes/syncRoutes.ts';
@@ -50,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(vaultPlugin);
   await app.register(planRoutes, { prefix: '/api' });
+  await app.register(importRoutes, { prefix: '/api' });
   await app.register(accessRoutes, { prefix: '/api' });
   await app.register(groupRoutes, { prefix: '/api' });
   await app.register(presentationRoutes, { prefix: '/api' });

@@ -11,6 +11,8 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Largest websocket frame accepted from a client, in bytes. */
   maxFrameBytes: number;
+  /** Largest outline file (.docx or .md) accepted for import, in bytes. */
+  maxImportBytes: number;
   /** Compact a plan's update log into one snapshot after this many updates. */
   compactAfterUpdates: number;
   /**
@@ -86,6 +88,7 @@ export function loadConfig(
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
     publicUrl: publicUrl(env),
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxImportBytes: integer(env, 'MAX_IMPORT_BYTES', 10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     autoVersionMinutes: minutes(env, 'AUTO_VERSION_MINUTES', 10, 7 * 24 * 60),
     logLevel: env.LOG_LEVEL || 'info',

@@ -5,9 +5,11 @@ import type * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
 
 /**
- * Writes rich text into an empty section fragment. The JSON is checked against the
- * schema first, so a template or an import with an unknown node fails loudly here
- * instead of producing a fragment the editor would silently drop.
+ * Writes rich text into a section fragment; into one that holds text already, as the
+ * smallest change that makes it equal (an imported file replacing a section). The JSON is
+ * checked against the schema first, so a template or an import with an unknown node fails
+ * loudly here, before anything changes, instead of producing a fragment the editor would
+ * silently drop.
  */
 export function writeRichText(fragment: Y.XmlFragment, doc: RichTextDoc): void {
   const node = ProseMirrorNode.fromJSON(planSchema(), doc);

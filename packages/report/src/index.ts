@@ -10,7 +10,6 @@ export {
 } from './exportReport.ts';
 export { reportToHtml } from './html/reportToHtml.ts';
 export {
-  checkImportSize,
   DOCX_CONTENT_TYPE,
   importFormatOf,
   importPlan,
@@ -28,7 +27,7 @@ export type {
   ImportProblem,
   ImportProblemCode,
 } from './import/importTypes.ts';
-export { DEFAULT_IMPORT_LIMITS, ImportError } from './import/importTypes.ts';
+export { DEFAULT_IMPORT_LIMITS, fileTooLarge, ImportError } from './import/importTypes.ts';
 export type { BodyMarkdownOptions } from './markdown/bodyToMarkdown.ts';
 export { bodyToMarkdown } from './markdown/bodyToMarkdown.ts';
 export type { ParsedMarkdown } from './markdown/parseMarkdown.ts';

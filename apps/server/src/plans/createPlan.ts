@@ -3,19 +3,26 @@ import {
   newPlanId,
   PLAN_TEMPLATES,
   type PlanState,
+  type PlanTemplate,
   type PlanTemplateId,
   readPlan,
 } from '@plenary/model';
 import type { DocumentStore } from '@plenary/storage';
 import * as Y from 'yjs';
 
-/** Creates a plan from a template and stores its first state; returns its id and state. */
+/**
+ * Creates a plan from a template (one of ours by id, or one made from an imported
+ * outline) and stores its first state in one write; returns its id and state.
+ */
 export async function createPlan(
   store: DocumentStore,
   title: string,
-  template: PlanTemplateId,
+  template: PlanTemplateId | PlanTemplate,
 ): Promise<{ id: string; state: PlanState }> {
-  const doc = createPlanDoc(title, PLAN_TEMPLATES[template]);
+  const doc = createPlanDoc(
+    title,
+    typeof template === 'string' ? PLAN_TEMPLATES[template] : template,
+  );
   const id = newPlanId();
   await store.createPlan({ id, title, initialState: Y.encodeStateAsUpdate(doc) });
   const state = readPlan(doc);

@@ -21,5 +21,8 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   });
 
-  app.get('/config', async () => ({ maxUpdateBytes: app.config.maxFrameBytes }));
+  app.get('/config', async () => ({
+    maxUpdateBytes: app.config.maxFrameBytes,
+    maxImportBytes: app.config.maxImportBytes,
+  }));
 };

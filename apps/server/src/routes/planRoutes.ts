@@ -11,10 +11,10 @@ import {
   setSectionStatus,
 } from '@plenary/model';
 import type * as Y from 'yjs';
-import { inviteUrl, issueInvite } from '../access/invites.ts';
 import { principalFor, requireAdmin, requireRight } from '../access/requestAccess.ts';
 import { baseUrl } from '../baseUrl.ts';
 import { ApiError } from '../errors.ts';
+import { createdPlanResponse } from '../plans/createdPlanResponse.ts';
 import { createPlan } from '../plans/createPlan.ts';
 import { planResponse, planUrl, sectionResponse } from '../plans/planResponse.ts';
 import {
@@ -32,7 +32,7 @@ import {
  * the caller's rights against the document's state inside the same transaction.
  */
 export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { relay, store, access, vault } = app;
+  const { relay, store } = app;
 
   const sectionOf = (doc: Y.Doc, sectionId: string) => {
     const section = sectionResponse(readPlan(doc), sectionId);
@@ -44,19 +44,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post('/plans', { schema: { body: CreatePlanBody } }, async (request, reply) => {
     requireAdmin(request);
     const { id, state } = await createPlan(store, request.body.title, request.body.template);
-    const { token } = await issueInvite(access, vault, {
-      planId: id,
-      role: 'facilitator',
-      groupId: null,
-      expiresAt: null,
-      createdBy: null,
-    });
-    const base = baseUrl(request);
-    return reply.status(201).send({
-      ...planResponse(base, id, state),
-      url: inviteUrl(base, id, token),
-      facilitatorToken: token,
-    });
+    return reply.status(201).send(await createdPlanResponse(request, id, state));
   });
 
   app.get('/plans', async (request) => {

@@ -9,6 +9,7 @@ import { withHtmlOutline } from './docx/htmlOutline.ts';
 import { inspectDocx } from './docx/inspectDocx.ts';
 import {
   DEFAULT_IMPORT_LIMITS,
+  fileTooLarge,
   ImportError,
   type ImportedBody,
   type ImportedPlan,
@@ -26,7 +27,6 @@ export const DOCX_CONTENT_TYPE =
 export const MARKDOWN_CONTENT_TYPE = 'text/markdown';
 
 const MARKDOWN_EXTENSIONS = ['.md', '.markdown', '.txt'];
-const MIB = 1024 * 1024;
 
 /**
  * The format a file is in, from its content type or else its name; null when neither
@@ -40,17 +40,6 @@ export function importFormatOf(fileName: string, contentType?: string): ImportFo
   if (name.endsWith('.docx')) return 'docx';
   if (MARKDOWN_EXTENSIONS.some((extension) => name.endsWith(extension))) return 'markdown';
   return null;
-}
-
-/** Refuses a file larger than the limit, with its size and the limit in words. */
-export function checkImportSize(size: number, maxBytes: number): void {
-  if (size > maxBytes) {
-    const mib = (bytes: number) => `${(bytes / MIB).toFixed(1).replace(/\.0$/, '')} MiB`;
-    throw new ImportError(
-      'too-large',
-      `This file is ${mib(size)}; an outline may be at most ${mib(maxBytes)}. Remove large pictures, or import the document in parts.`,
-    );
-  }
 }
 
 function formatOf(file: ImportFile): ImportFormat {
@@ -89,7 +78,7 @@ async function withOutline<T>(
   limits: ImportLimits,
   use: (outline: OutlineDocument) => T,
 ): Promise<T> {
-  checkImportSize(file.bytes.length, limits.maxBytes);
+  if (file.bytes.length > limits.maxBytes) throw fileTooLarge(limits.maxBytes);
   if (formatOf(file) === 'markdown') {
     if (file.bytes.length === 0) {
       throw new ImportError('empty', 'This file is empty: nothing arrived. Try the upload again.');

@@ -113,3 +113,18 @@ export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
   maxUnpackedBytes: 100 * 1024 * 1024,
   maxSections: 200,
 };
+
+const MIB = 1024 * 1024;
+
+/** A file size as people read it: "850 KiB", "10 MiB", "12.5 MiB". */
+export function describeSize(bytes: number): string {
+  if (bytes < MIB) return `${Math.ceil(bytes / 1024)} KiB`;
+  return `${(bytes / MIB).toFixed(1).replace(/\.0$/, '')} MiB`;
+}
+
+/** The refusal of a file over the size limit, the same whoever notices it first. */
+export const fileTooLarge = (maxBytes: number): ImportError =>
+  new ImportError(
+    'too-large',
+    `This file is larger than ${describeSize(maxBytes)}, the most an outline may be. Remove large pictures, or import the document in parts.`,
+  );

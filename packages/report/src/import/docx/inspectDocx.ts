@@ -3,11 +3,10 @@
  * the converter would pass over in silence: tracked changes and text boxes.
  */
 import JSZip from 'jszip';
-import { ImportError, type ImportProblem } from '../importTypes.ts';
+import { describeSize, ImportError, type ImportProblem } from '../importTypes.ts';
 
 const MAIN_PART = 'word/document.xml';
 const ZIP_SIGNATURE = [0x50, 0x4b]; // "PK", how every zip file starts
-const MIB = 1024 * 1024;
 
 const notWord = (why: string): ImportError =>
   new ImportError(
@@ -72,7 +71,7 @@ export async function inspectDocx(
   if (unpacked > maxUnpackedBytes) {
     throw new ImportError(
       'too-large',
-      `This Word document unpacks to ${Math.ceil(unpacked / MIB)} MiB, more than the ${Math.floor(maxUnpackedBytes / MIB)} MiB an outline may hold. Remove large pictures and try again.`,
+      `This Word document unpacks to ${describeSize(unpacked)}, more than the ${describeSize(maxUnpackedBytes)} an outline may hold. Remove large pictures and try again.`,
     );
   }
   let xml: string;
