@@ -8,7 +8,14 @@ import { JoinDialog } from '../pages/JoinDialog.ts';
 import { PlanPage } from '../pages/PlanPage.ts';
 import { FacilitatorConsole } from '../pages/projectorConsole.ts';
 import { clockSeconds, ProjectorScreen } from '../pages/projectorScreen.ts';
-import { createInvite, createPlan, R2P_SECTIONS, type TestPlan } from '../support/planApi.ts';
+import { rgb } from '../support/colors.ts';
+import {
+  createInvite,
+  createPlan,
+  groupColor,
+  R2P_SECTIONS,
+  type TestPlan,
+} from '../support/planApi.ts';
 
 const PROJECTOR_SIZE = { width: 1920, height: 1080 };
 const PHONE_SIZE = { width: 390, height: 844 };
@@ -20,19 +27,6 @@ function sectionId(plan: TestPlan, title: string): string {
   const section = plan.sections.find((candidate) => candidate.title === title);
   if (!section) throw new Error(`The plan has no section "${title}"`);
   return section.id;
-}
-
-/** A group's colour in the test plan, by name. */
-function groupColor(plan: TestPlan, name: string): string {
-  const group = plan.groups.find((candidate) => candidate.name === name);
-  if (!group) throw new Error(`The plan has no group "${name}"`);
-  return group.color;
-}
-
-/** A `#rrggbb` colour as the browser computes it (`rgb(r, g, b)`). */
-function rgb(hex: string): string {
-  const [r, g, b] = [1, 3, 5].map((start) => Number.parseInt(hex.slice(start, start + 2), 16));
-  return `rgb(${r}, ${g}, ${b})`;
 }
 
 /** Decodes the QR code an element shows, from a screenshot of it. */

@@ -71,12 +71,18 @@ export async function createPlan(
   return { ...created, server };
 }
 
-/** The id of the breakout group with this name, failing loudly when the plan has none. */
-export function groupId(plan: TestPlan, name: string): string {
+/** The breakout group with this name, failing loudly when the plan has none. */
+function groupNamed(plan: TestPlan, name: string): GroupState {
   const group = plan.groups.find((candidate) => candidate.name === name);
   if (!group) throw new Error(`The plan has no group named "${name}"`);
-  return group.id;
+  return group;
 }
+
+/** The id of the breakout group with this name. */
+export const groupId = (plan: TestPlan, name: string): string => groupNamed(plan, name).id;
+
+/** A breakout group's colour (`#rrggbb`), by the group's name. */
+export const groupColor = (plan: TestPlan, name: string): string => groupNamed(plan, name).color;
 
 /** Creates an invite link for someone, as the facilitator. */
 export async function createInvite(plan: TestPlan, invitee: Invitee): Promise<TestInvite> {
