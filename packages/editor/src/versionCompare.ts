@@ -5,10 +5,12 @@
  * Both versions are loaded into one Y.Doc that does not garbage-collect, `before` first:
  * Yjs skips the struct ranges a doc already has, so text that `after` deleted keeps the
  * content `before` gave it, and `after`'s delete set only marks it deleted. Walking each
- * section's items (deleted ones included) then tells, item by item, what each side saw.
+ * section's items (deleted ones included) then tells, item by item, what each side saw:
+ * `before`'s state vector and delete set say what it had and what it had already deleted.
+ * The plan's structure on each side (section order, titles) is read the same way.
  */
 import { SUGGESTION_MARKER } from '@handlewithcare/prosemirror-suggest-changes';
-import { PLAN_ROOT, type PlanState, readPlan, sectionFragmentName } from '@plenary/model';
+import { PLAN_ROOT, readPlan, sectionFragmentName } from '@plenary/model';
 import * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
 import { cancelRewrittenBlocks, RunList, tidyRuns } from './versionTidy.ts';
@@ -126,10 +128,24 @@ class BeforeState {
   private readonly known: Map<number, number>;
   private readonly deleted: DeleteSet;
 
+  /** From a doc that holds exactly `before` so far. */
   constructor(doc: Y.Doc) {
     const { sv, ds } = Y.snapshot(doc);
     this.known = sv;
     this.deleted = ds;
+  }
+
+  /** Refuses a later state that lacks something `before` had. */
+  requireIn(after: Uint8Array): void {
+    const reached = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(after));
+    for (const [client, clock] of this.known) {
+      if ((reached.get(client) ?? 0) < clock) {
+        throw new Error(
+          'These versions cannot be compared: the later one does not contain the earlier one. ' +
+            'Compare versions of the same plan, the older one first.',
+        );
+      }
+    }
   }
 
   private knownOf(client: number): number {
@@ -169,6 +185,19 @@ class BeforeState {
       });
     }
     return spans;
+  }
+
+  /** The values of a Y.Array as `before` saw them. */
+  valuesBefore(array: { _start: Y.Item | null }): unknown[] {
+    const values: unknown[] = [];
+    for (let item = array._start; item; item = item.right) {
+      const content = item.content.getContent();
+      for (const { start, end, presence } of this.spans(item)) {
+        if (presence === 'kept' || presence === 'deleted')
+          values.push(...content.slice(start - item.id.clock, end - item.id.clock));
+      }
+    }
+    return values;
   }
 
   /** What each side saw of a one-clock item: a block, a format boundary. */
@@ -467,12 +496,33 @@ function renamedBy(merged: Y.Doc, sectionId: string, attribution: VersionAttribu
   return entry ? attribution.insertedBy(entry.id.client) : null;
 }
 
+/** A section as the comparison needs it. */
+interface SectionTitle {
+  id: string;
+  title: string;
+}
+
+/** The sections `before` had, in order, with their titles (read as `readPlan` reads them). */
+function sectionsBefore(merged: Y.Doc, base: BeforeState): SectionTitle[] {
+  const plan = merged.getMap(PLAN_ROOT);
+  const order = base.attribute(plan, 'sectionOrder', 'before');
+  const sections = base.attribute(plan, 'sections', 'before');
+  if (!(order instanceof Y.Array) || !(sections instanceof Y.Map)) return [];
+  const found: SectionTitle[] = [];
+  for (const id of base.valuesBefore(order)) {
+    const section = typeof id === 'string' ? base.attribute(sections, id, 'before') : undefined;
+    if (typeof id === 'string' && section instanceof Y.Map)
+      found.push({ id, title: String(base.attribute(section, 'title', 'before') ?? '') });
+  }
+  return found;
+}
+
 /** Sections of both versions: `after`'s order, each removed one after its old neighbour. */
-function sectionIds(before: PlanState, after: PlanState): string[] {
-  const ids = after.sections.map((s) => s.id);
+function sectionIds(before: SectionTitle[], after: SectionTitle[]): string[] {
+  const ids = after.map((s) => s.id);
   const live = new Set(ids);
   let previous: string | null = null;
-  for (const { id } of before.sections) {
+  for (const { id } of before) {
     if (!live.has(id)) ids.splice(previous === null ? 0 : ids.indexOf(previous) + 1, 0, id);
     previous = id;
   }
@@ -484,25 +534,6 @@ const blockChanged = (block: DiffBlock): boolean =>
   block.previousLevel !== undefined ||
   block.runs.some((run) => run.change !== null);
 
-function loadState(state: Uint8Array, gc = true): Y.Doc {
-  const doc = new Y.Doc({ gc });
-  Y.applyUpdate(doc, state);
-  return doc;
-}
-
-/** Refuses a pair of states where `after` lacks something `before` had. */
-function requireAncestor(before: Y.Doc, after: Uint8Array): void {
-  const reached = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(after));
-  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(before))) {
-    if ((reached.get(client) ?? 0) < clock) {
-      throw new Error(
-        'These versions cannot be compared: the later one does not contain the earlier one. ' +
-          'Compare versions of the same plan, the older one first.',
-      );
-    }
-  }
-}
-
 /**
  * Compares two versions of a plan. Both states are full `Y.encodeStateAsUpdate` of the
  * plan doc; `before` must be an ancestor state of `after`.
@@ -512,19 +543,20 @@ export function compareVersions(
   after: Uint8Array,
   attribution: VersionAttribution,
 ): SectionDiff[] {
-  const beforeDoc = loadState(before);
-  requireAncestor(beforeDoc, after);
-  const merged = loadState(before, false);
-  Y.applyUpdate(merged, after);
-  const base = new BeforeState(beforeDoc);
+  const merged = new Y.Doc({ gc: false });
+  Y.applyUpdate(merged, before);
+  const base = new BeforeState(merged);
+  base.requireIn(after);
+  // Yjs would skip the structs `merged` has anyway; not decoding them again is faster.
+  Y.applyUpdate(merged, Y.diffUpdate(after, Y.encodeStateVector(merged)));
   const comparison = new Comparison(base, attribution);
-  const beforePlan = readPlan(beforeDoc);
+  const wasBefore = sectionsBefore(merged, base);
   // `before` is part of `after`, so the merged doc reads as `after`.
-  const afterPlan = readPlan(merged);
+  const isAfter = readPlan(merged).sections;
   const order = orderChanges(merged, base, attribution);
-  const beforeSections = new Map(beforePlan.sections.map((s) => [s.id, s]));
-  const afterSections = new Map(afterPlan.sections.map((s) => [s.id, s]));
-  return sectionIds(beforePlan, afterPlan).map((sectionId): SectionDiff => {
+  const beforeSections = new Map(wasBefore.map((s) => [s.id, s]));
+  const afterSections = new Map(isAfter.map((s) => [s.id, s]));
+  return sectionIds(wasBefore, isAfter).map((sectionId): SectionDiff => {
     const was = beforeSections.get(sectionId);
     const is = afterSections.get(sectionId);
     const fragment = merged.getXmlFragment(sectionFragmentName(sectionId));

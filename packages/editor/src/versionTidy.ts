@@ -8,7 +8,6 @@
  * the whole cluster, shown as the old cluster deleted and the new one inserted, since the
  * parts of a cluster cannot be shown apart.
  */
-import { graphemeBoundaries } from './graphemeAlignment.ts';
 import type { DiffBlock, DiffChange, DiffRun } from './versionCompare.ts';
 
 /** Runs of a block, neighbours with the same change, author and marks joined. */
@@ -38,19 +37,37 @@ const beforeSide = (runs: readonly DiffRun[]) => runs.filter((r) => r.change !==
 const afterSide = (runs: readonly DiffRun[]) => runs.filter((r) => r.change !== 'deleted');
 const unchanged = (run: DiffRun): DiffRun => ({ ...run, change: null, participantId: null });
 
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Clusters are short; segmenting this far around an offset finds the edges near it.
+const CLUSTER_WINDOW = 32;
+
+/** True when `at` is where a user-perceived character (grapheme cluster) starts or ends. */
+function isClusterEdge(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return true;
+  const left = text.charCodeAt(at - 1);
+  const right = text.charCodeAt(at);
+  // Below U+0300 (combining marks) only CR LF hold together: no need to segment.
+  if (left < 0x300 && right < 0x300) return !(left === 13 && right === 10);
+  const start = Math.max(0, at - CLUSTER_WINDOW);
+  for (const { index } of segmenter.segment(text.slice(start, at + CLUSTER_WINDOW))) {
+    if (start + index >= at) return start + index === at;
+  }
+  return false;
+}
+
 /** Where grapheme clusters start and end in the text each side saw. */
 class Clusters {
-  private readonly before: Set<number>;
-  private readonly after: Set<number>;
+  private readonly before: string;
+  private readonly after: string;
 
   constructor(runs: readonly DiffRun[]) {
-    this.before = new Set(graphemeBoundaries(textOf(beforeSide(runs))));
-    this.after = new Set(graphemeBoundaries(textOf(afterSide(runs))));
+    this.before = textOf(beforeSide(runs));
+    this.after = textOf(afterSide(runs));
   }
 
   /** True when offsets `b` (in the text before) and `a` (after) are both cluster edges. */
   edge(b: number, a: number): boolean {
-    return this.before.has(b) && this.after.has(a);
+    return isClusterEdge(this.before, b) && isClusterEdge(this.after, a);
   }
 }
 
