@@ -119,10 +119,23 @@ function widenToClusters(runs: readonly DiffRun[], clusters: Clusters): DiffRun[
   return out.runs;
 }
 
+// Spaces (also Khmer's zero-width one) and punctuation separate words.
+const WORD_SEPARATOR = /[\s\p{P}\u200b]/u;
+
+/** True when a cut at `at` does not split a word (a changed word reads as a whole). */
+function isWordEdge(text: string, at: number): boolean {
+  return (
+    at === 0 ||
+    at === text.length ||
+    WORD_SEPARATOR.test(text[at - 1] ?? '') ||
+    WORD_SEPARATOR.test(text[at] ?? '')
+  );
+}
+
 /**
- * In each stretch of changes between unchanged text, the text deleted and inserted again
- * at its start or end reads as unchanged (cut at cluster edges only), and the rest reads
- * as what was deleted, then what was inserted.
+ * In each stretch of changes between unchanged text, the words deleted and inserted again
+ * at its start or end read as unchanged, and the rest reads as what was deleted, then what
+ * was inserted.
  */
 function cancelRewritten(runs: readonly DiffRun[], clusters: Clusters): DiffRun[] {
   const out = new RunList();
@@ -146,11 +159,13 @@ function cancelRewritten(runs: readonly DiffRun[], clusters: Clusters): DiffRun[
     const is = textOf(inserted);
     let prefix = 0;
     while (prefix < was.length && prefix < is.length && was[prefix] === is[prefix]) prefix++;
-    while (prefix > 0 && !clusters.edge(b + prefix, a + prefix)) prefix--;
+    const cutsAt = (w: number, i: number) =>
+      clusters.edge(b + w, a + i) && isWordEdge(was, w) && isWordEdge(is, i);
+    while (prefix > 0 && !cutsAt(prefix, prefix)) prefix--;
     let suffix = 0;
     const room = Math.min(was.length, is.length) - prefix;
     while (suffix < room && was[was.length - 1 - suffix] === is[is.length - 1 - suffix]) suffix++;
-    while (suffix > 0 && !clusters.edge(b + was.length - suffix, a + is.length - suffix)) suffix--;
+    while (suffix > 0 && !cutsAt(was.length - suffix, is.length - suffix)) suffix--;
     // Deletions read first, as in any diff; within a stretch both orders say the same.
     out.pushAll(slice(inserted, 0, prefix).map(unchanged));
     out.pushAll(slice(deleted, prefix, was.length - suffix));
