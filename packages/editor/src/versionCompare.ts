@@ -335,12 +335,7 @@ class Comparison {
         (parent.change === change ? parent.markAuthor : null);
     }
     const inner: BlockContext = { path: parent.path, change, markAuthor };
-    const participantId =
-      change === 'inserted'
-        ? this.insertedBy(item.id.client, null, inner)
-        : change === 'deleted'
-          ? this.deleterOf(item, inner)
-          : null;
+    const participantId = this.changedBy(item, change, inner);
     const level = element ? this.base.attribute(element, 'level', side) : undefined;
     const previousLevel =
       element && seen === 'kept' ? this.base.attribute(element, 'level', 'before') : undefined;
@@ -366,12 +361,7 @@ class Comparison {
       if (type instanceof Y.XmlText) this.text(type, context, runs);
       else if (type instanceof Y.XmlElement) {
         const change = changeOf(seen);
-        const by =
-          change === 'inserted'
-            ? this.insertedBy(item.id.client, null, context)
-            : change === 'deleted'
-              ? this.deleterOf(item, context)
-              : null;
+        const by = this.changedBy(item, change, context);
         runs.push(INLINE_LEAF_TEXT[type.nodeName] ?? OBJECT_REPLACEMENT, change, by, []);
       }
     }
@@ -426,10 +416,13 @@ class Comparison {
     return this.attribution.insertedBy(client);
   }
 
-  /** Who deleted a one-clock item (a block, an inline leaf). */
-  private deleterOf(item: Y.Item, context: BlockContext): string | null {
+  /** Who inserted or deleted a one-clock item (a block, an inline leaf). */
+  private changedBy(item: Y.Item, change: DiffChange | null, context: BlockContext) {
     const { client, clock } = item.id;
-    return this.deletedBy(client, clock, clock + 1, null, context)[0]?.participantId ?? null;
+    if (change === 'inserted') return this.insertedBy(client, null, context);
+    if (change === 'deleted')
+      return this.deletedBy(client, clock, clock + 1, null, context)[0]?.participantId ?? null;
+    return null;
   }
 
   /**
