@@ -14,6 +14,7 @@ import './styles/timer.css';
 import './styles/console.css';
 import './styles/review.css';
 import './styles/history.css';
+import './styles/import.css';
 import './styles/projector.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';

@@ -22,6 +22,17 @@ describe('apiFetch', () => {
     );
   });
 
+  it('sends a file as it is, with its own content type', async () => {
+    const fetch = vi.fn(async () => respond(200, { problems: [] }));
+    vi.stubGlobal('fetch', fetch);
+    const file = new Blob(['# Prevention'], { type: 'text/markdown' });
+    await apiFetch('/plans/import', { method: 'POST', body: file });
+    expect(fetch).toHaveBeenCalledWith(
+      '/api/plans/import',
+      expect.objectContaining({ body: file, headers: { 'content-type': 'text/markdown' } }),
+    );
+  });
+
   it("turns an error body into an ApiError with the server's code and message", async () => {
     vi.stubGlobal('fetch', async () =>
       respond(404, {

@@ -4,6 +4,7 @@ import { fileNameFromDisposition } from './contentDisposition.ts';
 /** How a REST call is made: method, JSON body, and the token that opens the plan. */
 export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON; a Blob (an uploaded file) is sent as it is, with its own type. */
   body?: unknown;
   /** Sent as `Authorization: Bearer <token>`: a session, invite or administrator token. */
   token?: string | null;
@@ -34,14 +35,16 @@ async function errorFrom(response: Response): Promise<ApiError> {
 async function apiResponse(path: string, request: ApiRequest): Promise<Response> {
   const { method = 'GET', body, token, signal } = request;
   const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const file = body instanceof Blob ? body : null;
+  if (file) headers['content-type'] = file.type || 'application/octet-stream';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method,
       headers,
-      body: body === undefined ? null : JSON.stringify(body),
+      body: file ?? (body === undefined ? null : JSON.stringify(body)),
       signal: signal ?? null,
     });
   } catch (error) {

@@ -1,5 +1,7 @@
 import type { GroupState, Phase, SuggestingPolicy, TimerCommand } from '@plenary/model';
 import { type ApiRequest, apiDownload, apiFetch } from './apiFetch.ts';
+import type { ImportReport } from './importTypes.ts';
+import { outlineBody, outlineQuery } from './outlineFile.ts';
 import type {
   Attribution,
   CreatedInvite,
@@ -88,6 +90,11 @@ export function planApi(planId: string, sessionToken: string) {
       call<unknown>(`/sections/${encodeURIComponent(sectionId)}`, {
         method: 'PATCH',
         body: change,
+      }),
+    importSection: (sectionId: string, file: File) =>
+      call<ImportReport>(`/sections/${encodeURIComponent(sectionId)}/import${outlineQuery(file)}`, {
+        method: 'POST',
+        body: outlineBody(file),
       }),
     addGroup: (name: string) => call<GroupState>('/groups', { method: 'POST', body: { name } }),
     updateGroup: (groupId: string, change: GroupChange) =>

@@ -47,6 +47,8 @@ export interface NewPlan {
 export interface ServerConfig {
   /** The largest websocket frame the server accepts, in bytes. */
   maxUpdateBytes: number;
+  /** The largest outline file (.docx, .md) the server imports, in bytes. */
+  maxImportBytes: number;
 }
 
 /** A breakout group as an invite link names it. */

@@ -430,6 +430,62 @@ export const en = {
       'The plan is back as it was in “{{version}}”. The text before is saved as “{{safety}}”.',
     restoreNeedsNow: 'To restore a version, compare it with Now.',
   },
+  import: {
+    heading: 'Import an outline',
+    intro:
+      'A draft written in Word (.docx) or Markdown (.md) becomes a new plan: each Heading 1 becomes a section.',
+    file: 'Outline file (.docx, .md)',
+    fileRequired: 'Choose a .docx or .md file.',
+    submit: 'Import outline',
+    importing: 'Importing…',
+    created: 'The plan “{{title}}” was made from the file.',
+    problemsIntro: 'Some things in the file could not be imported:',
+    open: 'Open the plan',
+    tooLarge: 'This file is {{size}}; an outline may be at most {{limit}}.',
+    replace: 'Replace with file…',
+    replaceQuestion:
+      'Replace the text of “{{title}}” with a file? Everyone sees the new text at once. Save a version first if you may want the old text back.',
+    replaceYes: 'Choose file…',
+    replacing: 'Replacing…',
+    replaced: 'The text of “{{title}}” now comes from “{{file}}”.',
+    where: 'in “{{where}}”',
+    times: '×{{count}}',
+    problem: {
+      image: 'Pictures were left out: a plan holds text only.',
+      footnote: 'Footnotes were left out. Copy their text into the section if it matters.',
+      comment: 'Comments were left out.',
+      'tracked-changes':
+        'The file has tracked changes: its text was imported as if every change had been accepted.',
+      'text-box': 'Text in text boxes became ordinary paragraphs.',
+      style:
+        'The style “{{detail}}” has no match in the plan: its text was imported as ordinary text.',
+      'deep-heading':
+        'Headings nested deeper than a section can show became its smallest subheadings.',
+      'long-title': 'A title longer than 200 characters was shortened.',
+      'no-headings':
+        'The file has no headings, so all of its text became one section. Mark each section with Heading 1 to import them separately.',
+      markdown: 'Some Markdown has no match in the plan: {{detail}}.',
+      other: 'Something the plan does not know was left out: {{detail}}.',
+    },
+    errors: {
+      'not-docx':
+        'This file is not a Word document (.docx). In Word or LibreOffice, use Save As and choose “Word Document (.docx)”.',
+      damaged:
+        'This Word document is damaged and cannot be read. Open it in Word or LibreOffice, save it again and upload the new copy.',
+      empty: 'This file is empty. Try the upload again.',
+      'not-text':
+        'This file is not Markdown text. Save it as UTF-8 text, or as a Word document (.docx).',
+      'no-text': 'This file holds no text to import. Is it the right file?',
+      'too-large':
+        'This file is larger than {{limit}}, the most an outline may be. Remove large pictures, or import the document in parts.',
+      'too-many-sections':
+        'This outline has more top-level headings than a plan holds sections. Use Heading 1 only for the sections.',
+      'unknown-format': 'Only Word documents (.docx) and Markdown files (.md) can be imported.',
+      'unsupported-file-type':
+        'Only Word documents (.docx) and Markdown files (.md) can be imported.',
+      'section-agreed': 'This section is agreed, so its text is locked. Reopen it first.',
+    },
+  },
   errors: {
     network: 'The server could not be reached. Check the connection and try again.',
   },

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionChange } from '../../api/planTypes.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { ReplaceSectionFromFile } from '../import/ReplaceSectionFromFile.tsx';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
 import { useDecide } from '../review/useDecisions.ts';
 import { type ApprovalChoice, ApprovalQuestion } from './ApprovalQuestion.tsx';
@@ -96,6 +97,7 @@ export function SectionControls({
           </select>
         </label>
       )}
+      {assigns && <ReplaceSectionFromFile section={section} />}
       {asking && (
         <ApprovalQuestion
           section={section}

@@ -1,12 +1,11 @@
 import type { PlanTemplateId } from '@plenary/model';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { updatePlanAccess } from '../../access/planAccess.ts';
 import { useCreatePlan } from '../../api/useCreatePlan.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { useOpenCreatedPlan } from './useOpenCreatedPlan.ts';
 
 const TEMPLATES = [
   { id: 'r2p-nap', label: 'start.templateR2p', hint: 'start.templateR2pHint' },
@@ -19,7 +18,7 @@ const TEMPLATES = [
  */
 export function CreatePlanForm({ adminToken }: { adminToken: string | null }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
+  const openPlan = useOpenCreatedPlan();
   const createPlan = useCreatePlan(adminToken);
   const [title, setTitle] = useState('');
   const [template, setTemplate] = useState<PlanTemplateId>('r2p-nap');
@@ -31,18 +30,7 @@ export function CreatePlanForm({ adminToken }: { adminToken: string | null }) {
     const trimmed = title.trim();
     setTitleMissing(!trimmed);
     if (!trimmed) return;
-    createPlan.mutate(
-      { title: trimmed, template },
-      {
-        onSuccess: (plan) => {
-          updatePlanAccess(plan.id, { title: plan.title, role: 'facilitator' });
-          // The link's path and fragment on this page's own origin: the server may name
-          // itself by another address (a LAN IP) than the one this browser uses.
-          const link = new URL(plan.url, window.location.href);
-          navigate(`${link.pathname}${link.hash}`);
-        },
-      },
-    );
+    createPlan.mutate({ title: trimmed, template }, { onSuccess: openPlan });
   };
 
   return (

@@ -6,6 +6,7 @@ import { AppHeader } from '../../ui/AppHeader.tsx';
 import { AdminTokenForm } from './AdminTokenForm.tsx';
 import { CreatePlanForm } from './CreatePlanForm.tsx';
 import { DevicePlans } from './DevicePlans.tsx';
+import { ImportOutlineForm } from './ImportOutlineForm.tsx';
 import { PlanList } from './PlanList.tsx';
 
 /**
@@ -39,7 +40,10 @@ export function StartPage() {
           {locked ? (
             <AdminTokenForm rejected={adminToken !== null} onSave={chooseToken} />
           ) : (
-            <CreatePlanForm adminToken={adminToken} />
+            <div className="start-page__new">
+              <CreatePlanForm adminToken={adminToken} />
+              <ImportOutlineForm adminToken={adminToken} />
+            </div>
           )}
           <div className="start-page__lists">
             <DevicePlans />
