@@ -20,6 +20,13 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 const MARKDOWN = 'text/markdown; charset=utf-8';
 const KHMER_HEADING = 'ការការពារ និងការឆ្លើយតប';
 
+/** A fixture as the web app sends it: its bytes, the type its name says, and its name. */
+const fixtureFile = (path: string) => ({
+  bytes: fixture(path),
+  contentType: path.endsWith('.md') ? MARKDOWN : DOCX,
+  name: path.split('/').pop() ?? path,
+});
+
 /** Uploads a file as the raw request body; returns the status and the JSON answer. */
 async function upload(
   server: TestServer,
@@ -55,11 +62,7 @@ describe('importing an outline as a new plan', () => {
   afterAll(() => server.close());
 
   it('makes a plan from a Word document, one section per Heading 1, and lists what was left out', async () => {
-    const created = await upload(server, '/api/plans/import', {
-      bytes: fixture('draft-outline.docx'),
-      contentType: DOCX,
-      name: 'draft-outline.docx',
-    });
+    const created = await upload(server, '/api/plans/import', fixtureFile('draft-outline.docx'));
     expect(created.status).toBe(201);
     expect(created.body.title).toBe('National Action Plan: draft outline');
     expect(created.body.sections.map((s: { title: string }) => s.title)).toEqual([
@@ -93,11 +96,7 @@ describe('importing an outline as a new plan', () => {
   });
 
   it('makes a plan from Markdown', async () => {
-    const created = await upload(server, '/api/plans/import', {
-      bytes: fixture('draft-outline.md'),
-      contentType: MARKDOWN,
-      name: 'draft-outline.md',
-    });
+    const created = await upload(server, '/api/plans/import', fixtureFile('draft-outline.md'));
     expect(created.status).toBe(201);
     expect(created.body.title).toBe('draft-outline');
     expect(created.body.sections).toHaveLength(3);
@@ -110,11 +109,7 @@ describe('importing an outline as a new plan', () => {
   it('refuses a malformed file with 422 and a message, and creates no plan', async () => {
     const before = await planCount(server);
     for (const name of ['truncated.docx', 'notes-renamed.docx', 'archive.docx', 'empty.docx']) {
-      const refused = await upload(server, '/api/plans/import', {
-        bytes: fixture(`malformed/${name}`),
-        contentType: DOCX,
-        name,
-      });
+      const refused = await upload(server, '/api/plans/import', fixtureFile(`malformed/${name}`));
       expect(refused.status, name).toBe(422);
       expect(refused.body.message, name).toMatch(
         /This file is not a Word document|This Word document is damaged|This file is empty/,
@@ -148,10 +143,7 @@ describe('the import size limit (MAX_IMPORT_BYTES)', () => {
 
   it('refuses a larger file with 413 and a message, and creates no plan', async () => {
     const before = await planCount(server);
-    const refused = await upload(server, '/api/plans/import', {
-      bytes: fixture('draft-outline.docx'),
-      contentType: DOCX,
-    });
+    const refused = await upload(server, '/api/plans/import', fixtureFile('draft-outline.docx'));
     expect(refused.status).toBe(413);
     expect(refused.body).toMatchObject({ code: 'too-large' });
     expect(refused.body.message).toMatch(/^This file is larger than 4 KiB, the most/);
@@ -183,11 +175,7 @@ describe('replacing a section with a file', () => {
     upload(server, `/api/plans/${plan.id}/sections/${sectionId}/import`, file, token);
 
   it('fills the section for every connected client, headings as its subheadings', async () => {
-    const filled = await importInto({
-      bytes: fixture('review-copy.docx'),
-      contentType: DOCX,
-      name: 'review-copy.docx',
-    });
+    const filled = await importInto(fixtureFile('review-copy.docx'));
     expect(filled.status).toBe(200);
     expect(filled.body.problems.map((p: { code: string }) => p.code)).toEqual([
       'tracked-changes',
@@ -216,24 +204,15 @@ describe('replacing a section with a file', () => {
     const before = clientText(client, sectionId);
     const structure = readPlan(client.doc);
 
-    const malformed = await importInto({
-      bytes: fixture('malformed/broken-xml.docx'),
-      contentType: DOCX,
-    });
+    const malformed = await importInto(fixtureFile('malformed/broken-xml.docx'));
     expect(malformed).toMatchObject({ status: 422, body: { code: 'damaged' } });
 
     const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Dara');
-    const forbidden = await importInto(
-      { bytes: fixture('draft-outline.md'), contentType: MARKDOWN },
-      member.sessionToken,
-    );
+    const forbidden = await importInto(fixtureFile('draft-outline.md'), member.sessionToken);
     expect(forbidden).toMatchObject({ status: 403, body: { code: 'forbidden' } });
 
     const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Sokha');
-    const notFocal = await importInto(
-      { bytes: fixture('draft-outline.md'), contentType: MARKDOWN },
-      focal.sessionToken,
-    );
+    const notFocal = await importInto(fixtureFile('draft-outline.md'), focal.sessionToken);
     expect(notFocal.status).toBe(403);
 
     // What the server holds is what the client holds: compare with a fresh copy.
@@ -253,13 +232,13 @@ describe('replacing a section with a file', () => {
       body: { status: 'agreed' },
     });
     expect(agreed.status).toBe(200);
-    const locked = await importInto({ bytes: fixture('draft-outline.md'), contentType: MARKDOWN });
+    const locked = await importInto(fixtureFile('draft-outline.md'));
     expect(locked).toMatchObject({ status: 409, body: { code: 'section-agreed' } });
 
     const missing = await upload(
       server,
       `/api/plans/${plan.id}/sections/nosuch/import`,
-      { bytes: fixture('draft-outline.md'), contentType: MARKDOWN },
+      fixtureFile('draft-outline.md'),
       plan.facilitatorToken,
     );
     expect(missing).toMatchObject({ status: 404, body: { code: 'section-not-found' } });
@@ -274,7 +253,7 @@ describe('importing with an administrator token set', () => {
   afterAll(() => server.close());
 
   it('needs the token to make a plan, like creating one does', async () => {
-    const file = { bytes: fixture('draft-outline.md'), contentType: MARKDOWN };
+    const file = fixtureFile('draft-outline.md');
     const refused = await upload(server, '/api/plans/import', file);
     expect(refused).toMatchObject({ status: 401, body: { code: 'admin-token-required' } });
     const created = await upload(server, '/api/plans/import', file, 'a'.repeat(24));

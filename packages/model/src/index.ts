@@ -1,4 +1,5 @@
 export { isPlanId, newGroupId, newPlanId, newSectionId, randomId } from './ids.ts';
+export type { ImportProblem, ImportProblemCode } from './importProblems.ts';
 export type {
   GroupState,
   Phase,

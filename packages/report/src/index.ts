@@ -24,8 +24,6 @@ export type {
   ImportFile,
   ImportFormat,
   ImportLimits,
-  ImportProblem,
-  ImportProblemCode,
 } from './import/importTypes.ts';
 export { DEFAULT_IMPORT_LIMITS, fileTooLarge, ImportError } from './import/importTypes.ts';
 export type { BodyMarkdownOptions } from './markdown/bodyToMarkdown.ts';

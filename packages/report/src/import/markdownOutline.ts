@@ -2,13 +2,13 @@
  * Markdown as an outline: markdown-it's top-level blocks, each with the source lines it
  * spans, so a run of blocks is parsed by `parseMarkdown` as a section body of its own.
  */
+import type { ImportProblem } from '@plenary/model';
 import type { Token } from 'markdown-it';
 import {
   type MarkdownReferences,
   markdownTokenizer,
   parseMarkdown,
 } from '../markdown/parseMarkdown.ts';
-import type { ImportProblem } from './importTypes.ts';
 import type { OutlineBlock, OutlineDocument } from './outlineStructure.ts';
 
 // Words of the heading's inline content; marks and raw HTML add none.

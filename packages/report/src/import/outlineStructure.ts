@@ -3,13 +3,9 @@
  * headings mark sections, what becomes the plan's title, and how the headings inside a
  * section move up to the three levels a section body holds (2 to 4).
  */
+import type { ImportProblem } from '@plenary/model';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import {
-  ImportError,
-  type ImportedBody,
-  type ImportedPlan,
-  type ImportProblem,
-} from './importTypes.ts';
+import { ImportError, type ImportedBody, type ImportedPlan } from './importTypes.ts';
 
 /** A top-level block of a document, as the outline sees it. */
 export type OutlineBlock =

@@ -1,5 +1,5 @@
+import type { ImportProblem } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
-import type { ImportProblem } from '../../api/importTypes.ts';
 
 /** What an imported file held that the plan could not, one line each, with where it was. */
 export function ImportProblems({ problems }: { problems: readonly ImportProblem[] }) {

@@ -3,8 +3,9 @@
  * problems a person can read. Pictures, footnotes and comments stay in the HTML as
  * markers so that the outline can say which section lost them.
  */
+import type { ImportProblem } from '@plenary/model';
 import mammoth from 'mammoth';
-import { ImportError, type ImportProblem } from '../importTypes.ts';
+import { ImportError } from '../importTypes.ts';
 
 /** Prefix of the ids mammoth gives note and comment anchors, so they can be found again. */
 export const ANCHOR_ID_PREFIX = 'plenary-import-';

@@ -6,9 +6,9 @@
  * in a happy-dom window with scripts and loading switched off.
  */
 import { planSchema } from '@plenary/editor';
+import type { ImportProblem } from '@plenary/model';
 import { DOMParser, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { type Element, Window } from 'happy-dom';
-import type { ImportProblem } from '../importTypes.ts';
 import { bodyHeadingLevel, type OutlineBlock, type OutlineDocument } from '../outlineStructure.ts';
 import { ANCHOR_ID_PREFIX, TITLE_CLASS } from './docxToHtml.ts';
 

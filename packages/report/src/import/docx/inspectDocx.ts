@@ -2,8 +2,9 @@
  * Checks that bytes are a Word document before anything reads them as one, and notes what
  * the converter would pass over in silence: tracked changes and text boxes.
  */
+import type { ImportProblem } from '@plenary/model';
 import JSZip from 'jszip';
-import { describeSize, ImportError, type ImportProblem } from '../importTypes.ts';
+import { describeSize, ImportError } from '../importTypes.ts';
 
 const MAIN_PART = 'word/document.xml';
 const ZIP_SIGNATURE = [0x50, 0x4b]; // "PK", how every zip file starts
