@@ -79,11 +79,12 @@ function namedParticipants(sections: SectionDiff[]): Set<string> {
 export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { relay, store, access, versions } = app;
 
-  /** The plan's versions (newest first) and the one with this id, or 404. */
-  async function findVersion(planId: string, versionId: string): Promise<StoredVersion> {
-    const version = (await versions.listVersions(planId)).find((v) => v.id === versionId);
+  /** The version with this id among the plan's `saved` (newest first), with its place there; or 404. */
+  function findVersion(saved: StoredVersion[], versionId: string) {
+    const index = saved.findIndex((v) => v.id === versionId);
+    const version = saved[index];
     if (!version) throw versionNotFound(versionId);
-    return version;
+    return { version, index };
   }
 
   /** The state saved with a version, or 404. */
@@ -130,10 +131,16 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { planId } = request.params;
       await principalFor(request, planId);
       const { from, to = NOW } = request.query;
-      let older = await findVersion(planId, from);
-      let newer = to === NOW ? null : await findVersion(planId, to);
-      // Versions are only ever added, so the older one is the ancestor the diff needs.
-      if (newer && newer.createdAt < older.createdAt) [older, newer] = [newer, older];
+      const saved = await versions.listVersions(planId);
+      const first = findVersion(saved, from);
+      const second = to === NOW ? null : findVersion(saved, to);
+      // Versions are only ever added, so the older one (later in the newest-first list,
+      // which also orders versions saved in the same millisecond) is the ancestor the
+      // comparison needs.
+      const [older, newer] =
+        second && second.index > first.index
+          ? [second.version, first.version]
+          : [first.version, second?.version ?? null];
       const [before, after, attribution, participants] = await Promise.all([
         stateOf(planId, older.id),
         newer ? stateOf(planId, newer.id) : relay.read(planId, (doc) => Y.encodeStateAsUpdate(doc)),
@@ -163,7 +170,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = await principalFor(request, planId);
       requireRight(principal, 'restore-version', await relay.read(planId, readPlan));
       const { sectionId } = request.body;
-      const version = await findVersion(planId, versionId);
+      const { version } = findVersion(await versions.listVersions(planId), versionId);
       const state = await stateOf(planId, versionId);
       if (sectionId !== undefined && !sectionsOf(state).has(sectionId)) {
         // Checked before the safety version is saved, so a refused restore leaves no trace.
