@@ -158,16 +158,17 @@ describe('typing at the same spot at once, through Yjs', () => {
 
 // Yjs keeps marks as format ranges: a boundary item sets a mark and every character after
 // it has the mark until the next boundary. Text typed at the same moment as a change to
-// the range around it can end up on the wrong side of a boundary.
+// the range around it could end up on the wrong side of a boundary; the yjs and y-tiptap
+// patches keep boundaries that look redundant and give typed text boundaries of its own.
 describe('typing while someone decides or deletes around it, through Yjs', () => {
   const runsOf = (net: SuggestingClients) =>
     markedRuns(net.at(0).editor.state.doc).map((r) => [r.text, r.kind, r.authorId, r.insertedBy]);
 
-  // KNOWN FAILURE (what the random concurrent test hits with seed 48): Sokha's "S" typed
-  // inside Dara's suggestion ends with a boundary that restores the suggestion's mark;
-  // rejecting the suggestion at the same moment deletes its own end boundary, so the
-  // mark runs on over "civilians", which rejecting it again would delete.
-  it.fails('text typed inside a suggestion that is rejected at the same moment leaves the text after it alone', () => {
+  // The random concurrent test, seed 48: Sokha's "S" typed inside Dara's suggestion ends
+  // with a boundary that restores the suggestion's mark; rejecting the suggestion at the
+  // same moment used to delete its end boundary as redundant, so the mark ran on over
+  // "civilians", which rejecting it again would delete.
+  it('text typed inside a suggestion that is rejected at the same moment leaves the text after it alone', () => {
     const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
     const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
     dara.chain().setTextSelection(9).insertContent('D1 ').run();
@@ -186,11 +187,10 @@ describe('typing while someone decides or deletes around it, through Yjs', () =>
     net.destroy();
   });
 
-  // KNOWN FAILURE (what the random concurrent test hits with seed 6): typing that
-  // joins one's own suggestion has no boundary of its own, it lies inside the
-  // suggestion's range; deciding the suggestion at the same moment removes that range,
-  // and "x" is left as original text.
-  it.fails('text that joins one’s own suggestion while it is accepted stays a suggestion', () => {
+  // The random concurrent test, seed 6: typing that joins one's own suggestion had no
+  // boundary of its own, it lay inside the suggestion's range; deciding the suggestion at
+  // the same moment removed that range, and "x" was left as original text.
+  it('text that joins one’s own suggestion while it is accepted stays a suggestion', () => {
     const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
     const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
     dara.chain().setTextSelection(9).insertContent('D1 ').run();
@@ -209,11 +209,11 @@ describe('typing while someone decides or deletes around it, through Yjs', () =>
     net.destroy();
   });
 
-  // KNOWN FAILURE (what the random concurrent test hits with seed 60): "S" typed where
-  // Dara's deletion ends, at the same moment, is ordered by Yjs before the deletion's end
-  // boundary (by client id), so it falls inside the deletion, and accepting the deletion
-  // removes it.
-  it.fails('text typed where a deletion ends, at the same moment, stays out of the deletion', () => {
+  // The random concurrent test, seed 60: "S" typed where Dara's deletion ends, at the
+  // same moment, is ordered by Yjs before the deletion's end boundary (by client id); it
+  // fell inside the deletion, and accepting the deletion removed it. Now it carries its
+  // own "no deletion" boundary.
+  it('text typed where a deletion ends, at the same moment, stays out of the deletion', () => {
     const net = new SuggestingClients(body, AUTHORS.slice(0, 2), { clientIds: [1, 2] });
     const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
     sokha.chain().setTextSelection(8).insertContent('S').run();
