@@ -322,6 +322,35 @@ describe('Relay', () => {
     await until(() => alice.doc.getText('section:a').toString() === 'Server: Objectives');
     expect(storedText(persistence)).toBe('Server: Objectives');
   });
+
+  it("writes each participant's server-side changes under a client id of their own", async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    const write = (participantId: string | null, text: string) =>
+      relay.transact(PLAN, (doc) => doc.getText('section:a').insert(0, text), participantId);
+    await write('p-focal', 'A');
+    await write('p-facilitator', 'B');
+    await write('p-focal', 'C');
+    await write(null, 'D');
+    const origins =
+      persistence.logs
+        .get(PLAN)
+        ?.updates.slice(-4)
+        .map((u) => u.origin) ?? [];
+    expect(origins.map((o) => o.participantId)).toEqual([
+      'p-focal',
+      'p-facilitator',
+      'p-focal',
+      null,
+    ]);
+    const [focal, facilitator, focalAgain, server] = origins.map((o) => o.clientIds);
+    expect(focalAgain).toEqual(focal);
+    expect(new Set([focal?.[0], facilitator?.[0], server?.[0]]).size).toBe(3);
+    // The clients who typed keep their own ids: none of the server's is theirs.
+    expect([focal, facilitator, server].flat()).not.toContain(alice.doc.clientID);
+    await until(() => alice.doc.getText('section:a').toString() === 'DCBAObjectives');
+  });
 });
 
 function editBy(client: TestClient, text: string): Uint8Array {

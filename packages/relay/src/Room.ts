@@ -1,4 +1,5 @@
 import { CloseCode } from '@plenary/model';
+import * as random from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -53,6 +54,8 @@ export class Room {
   private tail: Promise<unknown> = Promise.resolve();
   private captured: Uint8Array | null = null;
   private holds = 0;
+  /** Client ids of the server's own changes, one per participant (see `transact`). */
+  private readonly serverClients = new Map<string | null, number>();
   private evictTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private lastSeq = 0;
@@ -179,10 +182,21 @@ export class Room {
     try {
       return await this.enqueue(async () => {
         this.captured = null;
-        const result = this.doc.transact(() => change(this.doc), this);
+        // Storage credits each Yjs client id to one participant, so the server writes each
+        // person's changes (a restore, a decision) under a client id of their own; with
+        // one id for all, everything it wrote would read as the first requester's.
+        const clientId = this.serverClientFor(participantId);
+        const ownClientId = this.doc.clientID;
+        this.doc.clientID = clientId;
+        let result: T;
+        try {
+          result = this.doc.transact(() => change(this.doc), this);
+        } finally {
+          this.doc.clientID = ownClientId;
+        }
         const update = this.takeCaptured();
         if (update) {
-          await this.commit(update, null, [this.doc.clientID], participantId).catch((error) => {
+          await this.commit(update, null, [clientId], participantId).catch((error) => {
             this.fail(error);
             throw error;
           });
@@ -193,6 +207,17 @@ export class Room {
       this.holds -= 1;
       this.scheduleEvictionIfIdle();
     }
+  }
+
+  /** The Yjs client id the server writes a participant's changes under, while the room lives. */
+  private serverClientFor(participantId: string | null): number {
+    const known = this.serverClients.get(participantId);
+    if (known !== undefined) return known;
+    let clientId: number;
+    do clientId = random.uint32();
+    while (this.doc.store.clients.has(clientId));
+    this.serverClients.set(participantId, clientId);
+    return clientId;
   }
 
   /** Closes every connection with `code`, writes the document back and stops. */
