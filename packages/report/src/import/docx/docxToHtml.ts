@@ -104,6 +104,8 @@ export async function docxToHtml(
       {
         styleMap: STYLE_MAP,
         idPrefix: ANCHOR_ID_PREFIX,
+        // A document may link pictures by file path; the server must never read its own files.
+        externalFileAccess: false,
         // Pictures are not imported: keep a marker, never the picture's bytes.
         convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
       },
