@@ -9,12 +9,16 @@ RUN apt-get update \
 WORKDIR /app
 
 # Manifests first, so the dependency layer is rebuilt only when they change. Every workspace
-# in pnpm-workspace.yaml must be listed, or the frozen-lockfile install refuses to run.
+# in pnpm-workspace.yaml must be listed, or the frozen-lockfile install refuses to run
+# (`npm run lint` checks that).
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
+# The patched dependencies (pnpm-workspace.yaml patchedDependencies) are applied at install.
+COPY patches patches/
 COPY packages/model/package.json packages/model/
 COPY packages/editor/package.json packages/editor/
 COPY packages/relay/package.json packages/relay/
 COPY packages/storage/package.json packages/storage/
+COPY packages/report/package.json packages/report/
 COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
 COPY e2e/package.json e2e/

@@ -178,12 +178,31 @@ function checkCircularImports(workspaces) {
   }
 }
 
+// The image installs from the manifests alone (for layer caching): a workspace or the
+// patches folder missing there makes the frozen-lockfile install fail, in a build that
+// no test here can run (no Docker engine).
+function checkDockerfile(workspaceDirs) {
+  const dockerfile = readFileSync(join(repoRoot, 'Dockerfile'), 'utf8');
+  const copied = (path) =>
+    new RegExp(`^COPY\\s+${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'm');
+  for (const dir of workspaceDirs) {
+    if (!copied(`${dir}/package.json`).test(dockerfile)) {
+      report('Dockerfile', `does not COPY ${dir}/package.json before the install`);
+    }
+  }
+  const workspaceYaml = readFileSync(join(repoRoot, 'pnpm-workspace.yaml'), 'utf8');
+  if (/^patchedDependencies:/m.test(workspaceYaml) && !copied('patches').test(dockerfile)) {
+    report('Dockerfile', 'does not COPY patches before the install (patchedDependencies)');
+  }
+}
+
 const workspaces = readWorkspaces();
 const packageNames = workspaces.filter((w) => w.kind === 'packages').map((w) => w.name);
 const appNames = workspaces.filter((w) => w.kind === 'apps').map((w) => w.name);
 let fileCount = 0;
 for (const workspace of workspaces) fileCount += checkWorkspace(workspace, packageNames, appNames);
 checkCircularImports(workspaces);
+checkDockerfile(['e2e', 'bench', ...workspaces.map((w) => w.dir.split(sep).join('/'))]);
 
 if (problems.length > 0) {
   console.error(`\nDependency check failed with ${problems.length} problem(s):\n`);
