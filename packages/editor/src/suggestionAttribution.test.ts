@@ -227,6 +227,29 @@ describe('typing while someone decides or deletes around it, through Yjs', () =>
     ]);
     net.destroy();
   });
+  // The random concurrent test, seed 144: accepting " D1 " restored Dara's mark after it,
+  // just before Sokha's " S2 "; accepting " S2 " at the same moment removed the mark that
+  // overrode it, and " S2 " became Dara's suggestion.
+  it('two neighbouring suggestions accepted at the same moment both end up accepted', () => {
+    for (const clientIds of [
+      [1, 2, 3],
+      [3, 2, 1],
+    ]) {
+      const net = new SuggestingClients(body, AUTHORS.slice(0, 3), { clientIds });
+      const [sokha, dara, vanna] = [net.at(0).editor, net.at(1).editor, net.at(2).editor];
+      dara.chain().setTextSelection(9).insertContent(' D1 ').run();
+      net.sync();
+      sokha.chain().setTextSelection(13).insertContent(' S2 ').run();
+      net.sync();
+      const [d1, s2] = listSuggestions(sokha.state.doc);
+      sokha.commands.decideSuggestions({ action: 'accept', id: d1?.id });
+      vanna.commands.decideSuggestions({ action: 'accept', id: s2?.id });
+      net.sync();
+      expect(net.docs()[1]).toEqual(net.docs()[0]);
+      expect(runsOf(net)).toEqual([['Protect  D1  S2 civilians', null, null, null]]);
+      net.destroy();
+    }
+  });
 });
 
 describe('undo in Suggesting mode', () => {
