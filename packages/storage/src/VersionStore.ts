@@ -4,9 +4,9 @@
  * so a restore (a new change on top) never loses one. Every adapter passes
  * `versionStoreContract.ts`.
  */
+import type { VersionReason } from '@plenary/model';
 
-/** Why a version was saved. */
-export type VersionReason = 'named' | 'phase' | 'activity' | 'restore';
+export type { VersionReason };
 
 /** A saved version, without its (possibly large) state. */
 export interface StoredVersion {

@@ -1,17 +1,7 @@
 /** How the API shows a saved version, and the words the server itself uses for one. */
+import type { VersionSummary } from '@plenary/model';
 import type { StoredVersion, VersionReason } from '@plenary/storage';
 import type { Principal } from '../access/Principal.ts';
-
-/** A version in the API's answers (`GET /api/plans/:planId/versions` and the rest). */
-export interface VersionSummary {
-  id: string;
-  /** The name a person gave it; null for an automatic version, which the UI labels by reason. */
-  name: string | null;
-  reason: VersionReason;
-  createdAt: string;
-  /** Who saved it; null for the server's automatic versions. */
-  createdBy: { participantId: string | null; name: string } | null;
-}
 
 /** The API's view of a stored version. */
 export function summaryOf(version: StoredVersion): VersionSummary {

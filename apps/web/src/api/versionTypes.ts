@@ -3,24 +3,11 @@
  * the comparison of two of them section by section, as the server sends them.
  */
 import type { SectionDiff } from '@plenary/editor';
+import type { VersionSummary } from '@plenary/model';
 
 // The server sends the editor's comparison as it is: one definition of its shape.
 export type { DiffBlock, DiffChange, DiffRun, SectionDiff } from '@plenary/editor';
-
-/** Why a version was saved: by name, or automatically on a phase change, after editing, or before a restore. */
-export type VersionReason = 'named' | 'phase' | 'activity' | 'restore';
-
-/** One saved version of the plan, as the history lists it. */
-export interface VersionSummary {
-  id: string;
-  /** Given by whoever saved it; null for automatic versions. */
-  name: string | null;
-  reason: VersionReason;
-  /** When it was saved (ISO 8601). */
-  createdAt: string;
-  /** Who saved it; null when the server did on its own. */
-  createdBy: { participantId: string | null; name: string } | null;
-}
+export type { VersionReason, VersionSummary } from '@plenary/model';
 
 /** Someone a comparison names as an author of a change. */
 export interface ComparedPerson {
