@@ -23,6 +23,7 @@ test('the facilitator downloads the report as Word, PDF, Markdown and HTML', asy
   await report.getByLabel('Include suggestions as tracked changes').check();
   await report.getByLabel('Include participants per group').check();
   await report.getByLabel('Include the decision log').check();
+  await report.getByLabel('Venue').fill('Phnom Penh');
 
   for (const { label, extension } of FORMATS) {
     await report.getByLabel('Format').selectOption({ label });
@@ -37,6 +38,7 @@ test('the facilitator downloads the report as Word, PDF, Markdown and HTML', asy
       const markdown = bytes.toString('utf8');
       expect(markdown).toContain(R2P_SECTIONS.purpose);
       expect(markdown).toContain('Annex: Decision log');
+      expect(markdown).toContain('Phnom Penh');
       expect(markdown).toContain('Annex: Participants by group');
     }
   }

@@ -28,6 +28,17 @@ export const REPORT_LABELS = {
   },
 } as const;
 
+/** The title page's facts (date, venue) with a label each; a blank one is left out. */
+export function titleFacts(meta: {
+  date: string;
+  venue: string;
+}): { label: string; value: string }[] {
+  return [
+    { label: REPORT_LABELS.date, value: meta.date.trim() },
+    { label: REPORT_LABELS.venue, value: meta.venue.trim() },
+  ].filter((fact) => fact.value !== '');
+}
+
 /** A date-time for people, in the venue's time zone (UTC when none is given). */
 export function formatDateTime(iso: string, timeZone = 'UTC'): string {
   const date = new Date(iso);

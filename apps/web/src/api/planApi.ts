@@ -31,6 +31,9 @@ export interface ReportRequest {
   participants: boolean;
   /** The decisions on suggestions as an annex (facilitator and focal point only). */
   decisionLog: boolean;
+  /** When and where the dialogue took place, for the title page (the server's today and none if blank). */
+  date: string;
+  venue: string;
 }
 
 const reportQuery = ({
@@ -38,11 +41,15 @@ const reportQuery = ({
   trackedSuggestions,
   participants,
   decisionLog,
+  date,
+  venue,
 }: ReportRequest): string => {
   const query = new URLSearchParams({
     format,
     suggestions: trackedSuggestions ? 'tracked' : 'omit',
   });
+  if (date.trim()) query.set('date', date.trim());
+  if (venue.trim()) query.set('venue', venue.trim());
   const annexes = [decisionLog && 'decisions', participants && 'participants'].filter(Boolean);
   if (annexes.length > 0) query.set('annexes', annexes.join(','));
   return query.toString();

@@ -23,7 +23,7 @@ import {
 } from 'docx';
 import { type InlineRun, inlineRuns, LINE_BREAK } from '../inlineRuns.ts';
 import type { ReportDocument, ReportPart } from '../reportDocument.ts';
-import { REPORT_LABELS } from '../reportText.ts';
+import { REPORT_LABELS, titleFacts } from '../reportText.ts';
 import { columnSpan, tableColumnCount } from '../tableColumns.ts';
 import {
   BULLET_REFERENCE,
@@ -242,8 +242,7 @@ function titlePage(report: ReportDocument): Paragraph[] {
     });
   return [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(report.title)] }),
-    line(REPORT_LABELS.date, meta.date),
-    line(REPORT_LABELS.venue, meta.venue),
+    ...titleFacts(meta).map(({ label, value }) => line(label, value)),
     ...(report.groups.length > 0
       ? [
           new Paragraph({

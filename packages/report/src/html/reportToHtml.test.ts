@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeStateAsUpdate } from 'yjs';
 import { samplePlanDoc } from '../../test-support/samplePlan.ts';
+import { reportToMarkdown } from '../markdown/reportToMarkdown.ts';
 import { buildReport, readReportPlan } from '../reportDocument.ts';
 import { reportToHtml } from './reportToHtml.ts';
 
@@ -27,6 +28,23 @@ describe('HTML report', () => {
     expect(html).toContain('1 | 2 * 3 &lt;tag&gt; &amp; more');
     expect(html).toContain('<li><p>&lt;Dara&gt;</p></li>');
     expect(html).toContain('<span class="swatch" style="background: #d62728"></span>ក្រុមទី២');
+  });
+
+  it('leaves a blank venue off the title page, in HTML and Markdown alike', () => {
+    const report = (venue: string) =>
+      buildReport(readReportPlan(samplePlanDoc()), {
+        suggestions: 'omit',
+        annexes: {},
+        meta: { date: '12 March 2026', venue },
+      });
+    expect(reportToHtml(report(' '))).toContain(
+      '<p class="meta"><strong>Date:</strong> 12 March 2026</p>',
+    );
+    expect(reportToHtml(report('Siem Reap'))).toContain(
+      '<strong>Date:</strong> 12 March 2026<br><strong>Venue:</strong> Siem Reap</p>',
+    );
+    expect(reportToMarkdown(report(''))).not.toContain('Venue');
+    expect(reportToMarkdown(report('Siem Reap'))).toContain('**Venue:** Siem Reap');
   });
 
   it('reads a plan from its encoded state as from the live doc', () => {

@@ -7,7 +7,7 @@ import {
   type ReportDocument,
   type ReportPart,
 } from '../reportDocument.ts';
-import { REPORT_LABELS } from '../reportText.ts';
+import { REPORT_LABELS, titleFacts } from '../reportText.ts';
 import { escapeHtml } from './escapeHtml.ts';
 
 // Noto first (what the app bundles), then the Khmer fonts Windows, macOS and Linux ship.
@@ -116,8 +116,9 @@ function headerHtml(report: ReportDocument): string {
     .join('');
   return [
     `<h1>${escapeHtml(report.title)}</h1>`,
-    `<p class="meta"><strong>${REPORT_LABELS.date}:</strong> ${escapeHtml(meta.date)}<br>`,
-    `<strong>${REPORT_LABELS.venue}:</strong> ${escapeHtml(meta.venue)}</p>`,
+    `<p class="meta">${titleFacts(meta)
+      .map(({ label, value }) => `<strong>${label}:</strong> ${escapeHtml(value)}`)
+      .join('<br>')}</p>`,
     groups ? `<h2>${REPORT_LABELS.groups}</h2><ul class="groups">${groups}</ul>` : '',
   ].join('');
 }

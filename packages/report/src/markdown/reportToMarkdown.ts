@@ -2,7 +2,7 @@
 import { planSchema } from '@plenary/editor';
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { describeSuggestion, type ReportDocument, type ReportPart } from '../reportDocument.ts';
-import { REPORT_LABELS } from '../reportText.ts';
+import { REPORT_LABELS, titleFacts } from '../reportText.ts';
 import { trackedChangeOf } from '../suggestionMarks.ts';
 import { type BodyMarkdownOptions, bodyToMarkdown } from './bodyToMarkdown.ts';
 
@@ -20,8 +20,7 @@ function frontMatter(report: ReportDocument): ProseMirrorNode {
     ]);
   const blocks = [
     schema.node('heading', { level: 1 }, schema.text(report.title)),
-    line(REPORT_LABELS.date, report.meta.date),
-    line(REPORT_LABELS.venue, report.meta.venue),
+    ...titleFacts(report.meta).map(({ label, value }) => line(label, value)),
   ];
   if (report.groups.length > 0) {
     blocks.push(line(REPORT_LABELS.groups, report.groups.map((group) => group.name).join(', ')));

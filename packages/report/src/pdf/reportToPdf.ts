@@ -5,7 +5,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { type InlineRun, inlineRuns } from '../inlineRuns.ts';
 import { groupOf, type ReportDocument, type ReportPart } from '../reportDocument.ts';
-import { REPORT_LABELS } from '../reportText.ts';
+import { REPORT_LABELS, titleFacts } from '../reportText.ts';
 import { columnSpan, tableColumnCount } from '../tableColumns.ts';
 import { createShaper, type Shaper } from './harfbuzzShaper.ts';
 import { type BlockType, layoutInline, type Rgb, type RunLook } from './inlineLayout.ts';
@@ -279,8 +279,7 @@ class PdfReportLayout {
       { height: TITLE_DROP, draw: () => {} },
       ...this.text([plainRun(report.title)], TYPE.title, column, heading),
       this.spacer(TYPE.title.size),
-      ...line(REPORT_LABELS.date, report.meta.date),
-      ...line(REPORT_LABELS.venue, report.meta.venue),
+      ...titleFacts(report.meta).flatMap(({ label, value }) => line(label, value)),
       ...(groups.length > 0
         ? [
             this.spacer(TYPE.body.size * 2),

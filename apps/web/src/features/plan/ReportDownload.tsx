@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { saveBlob } from '../../ui/saveBlob.ts';
+import { TextField } from '../../ui/TextField.tsx';
 import { usePlanAccess } from './PlanAccessContext.ts';
 
 const FORMATS: readonly ReportFormat[] = ['docx', 'pdf', 'md', 'html'];
@@ -24,6 +25,8 @@ export function ReportDownload() {
   const [trackedSuggestions, setTrackedSuggestions] = useState(false);
   const [participants, setParticipants] = useState(false);
   const [decisionLog, setDecisionLog] = useState(false);
+  const [date, setDate] = useState('');
+  const [venue, setVenue] = useState('');
   // The server refuses the annexes to everyone else: the names in them are sensitive.
   const mayAddAnnexes = actor.role === 'facilitator' || actor.role === 'focal-point';
   const download = useMutation({
@@ -39,6 +42,8 @@ export function ReportDownload() {
       trackedSuggestions,
       participants: mayAddAnnexes && participants,
       decisionLog: mayAddAnnexes && decisionLog,
+      date,
+      venue,
     });
   };
 
@@ -61,6 +66,22 @@ export function ReportDownload() {
             </option>
           ))}
         </SelectField>
+        <TextField
+          label={t('report.date')}
+          error={null}
+          value={date}
+          maxLength={80}
+          placeholder={t('report.datePlaceholder')}
+          onChange={(event) => setDate(event.target.value)}
+        />
+        <TextField
+          label={t('report.venue')}
+          error={null}
+          value={venue}
+          maxLength={160}
+          placeholder={t('report.venuePlaceholder')}
+          onChange={(event) => setVenue(event.target.value)}
+        />
         <ReportOption
           label={t('report.trackedSuggestions')}
           checked={trackedSuggestions}
