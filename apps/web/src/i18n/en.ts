@@ -395,7 +395,7 @@ export const en = {
     reasons: {
       named: 'Version',
       phase: 'Phase changed',
-      activity: 'Automatic (10 min of activity)',
+      activity: 'Automatic, while editing',
       restore: 'Before a restore',
     },
     compareWith: 'Compare with',

@@ -387,7 +387,7 @@ export const km: Messages = {
     reasons: {
       named: 'កំណែ',
       phase: 'បានប្ដូរដំណាក់កាល',
-      activity: 'ស្វ័យប្រវត្តិ (សកម្មភាព ១០ នាទី)',
+      activity: 'ស្វ័យប្រវត្តិ ពេលកំពុងកែសម្រួល',
       restore: 'មុនពេលស្ដារ',
     },
     compareWith: 'ប្រៀបធៀបជាមួយ',

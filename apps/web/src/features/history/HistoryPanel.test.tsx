@@ -59,7 +59,7 @@ describe('CompareForm', () => {
     const labels = [...html.matchAll(/history-version__label">([^<]*)</g)].map((match) => match[1]);
     expect(labels).toEqual([
       'Before restoring “End of day 1”',
-      'Automatic (10 min of activity)',
+      'Automatic, while editing',
       'End of day 1',
     ]);
     expect(html).toContain('by Alice · <time dateTime="2025-03-14T12:00:00.000Z">');

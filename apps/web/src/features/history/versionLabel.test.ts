@@ -20,7 +20,7 @@ describe('versionLabel', () => {
   it('names an automatic version by why it was made', () => {
     expect(versionLabel({ name: null, reason: 'phase' }, t)).toBe('Phase changed');
     expect(versionLabel({ name: null, reason: 'activity' }, t)).toBe(
-      'Automatic (10 min of activity)',
+      'Automatic, while editing',
     );
   });
 

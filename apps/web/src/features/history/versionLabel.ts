@@ -3,7 +3,7 @@ import type { VersionSummary } from '../../api/versionTypes.ts';
 
 /**
  * A version's name in the history: the name it was saved under, or for an automatic one
- * why it was made ("Phase changed", "Automatic (10 min of activity)"). Versions saved
+ * why it was made ("Phase changed", "Automatic, while editing"). Versions saved
  * before a restore carry the name the server gave them ("Before restoring “…”").
  */
 export function versionLabel(version: Pick<VersionSummary, 'name' | 'reason'>, t: TFunction) {
