@@ -2,6 +2,7 @@ import { Transform } from '@tiptap/pm/transform';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
+import { decideTextMarks } from './decidedSuggestionRepair.ts';
 import { decideSuggestionsInTransform, type SuggestionDecision } from './suggestionDecisions.ts';
 import { listSuggestions, type Suggestion } from './suggestionList.ts';
 
@@ -33,6 +34,9 @@ export function decideSuggestions(
   const ydoc = fragment.doc;
   if (tr.docChanged && ydoc) {
     ydoc.transact(() => {
+      // Text decided item by item first; what is left (blocks split, joined or retyped by
+      // a structural suggestion) is written as the difference to the decided document.
+      decideTextMarks(fragment, new Map(decided.map((s) => [s.id, decision.action])));
       updateYFragment(ydoc, fragment, tr.doc, { mapping: new Map(), isOMark: new Map() });
     }, origin);
   }

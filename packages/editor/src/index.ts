@@ -1,6 +1,12 @@
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
 export { contentExtensions, planSchema } from './contentExtensions.ts';
+export type {
+  DecidedAction,
+  DecidedSuggestion,
+  RepairContext,
+} from './decidedSuggestionRepair.ts';
+export { repairDecidedSuggestions } from './decidedSuggestionRepair.ts';
 export type { DecisionResult } from './fragmentDecisions.ts';
 export { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
 export { createPlanDoc } from './planDoc.ts';

@@ -38,6 +38,12 @@ export interface ClientsOptions {
    * insertions at one spot by client id, so fixed ids make a run replayable.
    */
   clientIds?: number[];
+  /**
+   * A server peer: a Y.Doc without an editor that receives and sends updates like the
+   * clients (the relay's copy of the plan), and runs `afterUpdate` after each update from
+   * a client, as the server would.
+   */
+  server?: { clientId: number; afterUpdate?: (fragment: Y.XmlFragment) => void };
 }
 
 /**
@@ -47,7 +53,10 @@ export interface ClientsOptions {
  */
 export class SuggestingClients {
   readonly clients: Client[] = [];
+  /** The server peer's section, when the options asked for one. */
+  readonly server: Y.XmlFragment | null = null;
   private readonly inbox = new Map<Y.Doc, Uint8Array[]>();
+  private readonly afterServerUpdate: ((fragment: Y.XmlFragment) => void) | undefined;
 
   constructor(body: RichTextDoc, authors: SuggestionAuthor[], options: ClientsOptions = {}) {
     const { mode = 'suggesting', clientIds = authors.map((_, i) => i + 1) } = options;
@@ -55,16 +64,24 @@ export class SuggestingClients {
     seed.clientID = 0;
     writeRichText(seed.getXmlFragment(SECTION), body);
     const initial = Y.encodeStateAsUpdate(seed);
-    for (const [i, author] of authors.entries()) {
+    const peer = (clientId: number): Y.Doc => {
       const doc = new Y.Doc();
-      doc.clientID = clientIds[i] ?? i + 1;
+      doc.clientID = clientId;
       Y.applyUpdate(doc, initial);
-      const fragment = doc.getXmlFragment(SECTION);
       this.inbox.set(doc, []);
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === this) return;
-        for (const [peer, queue] of this.inbox) if (peer !== doc) queue.push(update);
+        for (const [other, queue] of this.inbox) if (other !== doc) queue.push(update);
       });
+      return doc;
+    };
+    if (options.server) {
+      this.server = peer(options.server.clientId).getXmlFragment(SECTION);
+      this.afterServerUpdate = options.server.afterUpdate;
+    }
+    for (const [i, author] of authors.entries()) {
+      const doc = peer(clientIds[i] ?? i + 1);
+      const fragment = doc.getXmlFragment(SECTION);
       const editor = new Editor({
         element: document.createElement('div'),
         extensions: [
@@ -93,7 +110,9 @@ export class SuggestingClients {
       const [doc, queue] = pending[pick] as [Y.Doc, Uint8Array[]];
       const index = random ? Math.floor(random() * queue.length) : 0;
       const [update] = queue.splice(index, 1);
-      if (update) Y.applyUpdate(doc, update, this);
+      if (!update) continue;
+      Y.applyUpdate(doc, update, this);
+      if (doc === this.server?.doc) this.afterServerUpdate?.(this.server);
     }
   }
 
