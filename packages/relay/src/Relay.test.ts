@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Relay } from './Relay.ts';
+import type { ClientUpdateEvent } from './RelayEvents.ts';
 import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
 import type { RelayLogger } from './types.ts';
@@ -321,6 +322,33 @@ describe('Relay', () => {
     await relay.transact(PLAN, (doc) => doc.getText('section:a').insert(0, 'Server: '));
     await until(() => alice.doc.getText('section:a').toString() === 'Server: Objectives');
     expect(storedText(persistence)).toBe('Server: Objectives');
+  });
+
+  it('tells the server which roots a stored client update changed, and lets it reply', async () => {
+    persistence = new MemoryPersistence();
+    persistence.createPlan(PLAN, seededPlan());
+    logger = silentLogger();
+    const events: ClientUpdateEvent[] = [];
+    relay = new Relay({
+      persistence,
+      logger,
+      options: { idleEvictMs: 10 },
+      events: {
+        onClientUpdate: (event) => {
+          events.push(event);
+          // The server's reply runs after the update, in the room's queue.
+          void relay.transact(PLAN, (doc) => doc.getText('section:a').insert(0, '>'));
+        },
+      },
+    });
+    const alice = new TestClient(relay, PLAN, 'participant-alice');
+    await synced(alice);
+    alice.doc.getText('section:a').insert(10, '!');
+    await until(() => alice.doc.getText('section:a').toString() === '>Objectives!');
+    expect(events).toEqual([
+      { planId: PLAN, touchedRoots: new Set(['section:a']), participantId: 'participant-alice' },
+    ]);
+    expect(storedText(persistence)).toBe('>Objectives!');
   });
 
   it("writes each participant's server-side changes under a client id of their own", async () => {

@@ -265,7 +265,13 @@ export class Room {
     const applied = this.takeCaptured();
     // Nothing new (a reconnect resending what the server has) needs no storing.
     if (!applied) return;
-    await this.commit(applied, connection, inspection.clientIds, connection.context.participantId);
+    const { participantId } = connection.context;
+    await this.commit(applied, connection, inspection.clientIds, participantId);
+    this.env.events.onClientUpdate?.({
+      planId: this.planId,
+      touchedRoots: inspection.touchedRoots,
+      participantId,
+    });
   }
 
   /** Stores an applied update, then sends it to everyone but its sender. */

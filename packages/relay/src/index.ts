@@ -3,7 +3,12 @@ export { CloseCode, isPermanentClose } from '@plenary/model';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
 export { DEFAULT_RELAY_OPTIONS, Relay, UnknownPlanError } from './Relay.ts';
-export type { RefusalEvent, RelayEvents, UpdateStoredEvent } from './RelayEvents.ts';
+export type {
+  ClientUpdateEvent,
+  RefusalEvent,
+  RelayEvents,
+  UpdateStoredEvent,
+} from './RelayEvents.ts';
 export { StorageFailure } from './Room.ts';
 export type {
   ConnectionContext,
