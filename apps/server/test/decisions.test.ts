@@ -400,6 +400,57 @@ describe('decisions on suggestions, as server commands', () => {
   });
 });
 
+// A change a client made at the same moment as a decision can leave the decided
+// suggestion's mark on some text (editor: decidedSuggestionRepair); here a client puts
+// it there, as such a change would, and the server carries the decision out on it.
+describe('leftovers of decided suggestions', () => {
+  const markOf = (author: Author, id: string) => ({
+    insertion: {
+      id,
+      authorId: author.participantId,
+      authorName: author.name,
+      groupId: author.groupId,
+      at: Date.parse('2026-03-01T08:30:00Z'),
+    },
+  });
+  const lastRun = (client: StockClient, section: string) => {
+    const fragment = fragmentOf(client, section);
+    const paragraph = fragment.get(fragment.length - 1) as Y.XmlElement;
+    return paragraph.get(0) as Y.XmlText;
+  };
+
+  it('are accepted or rejected as decided, and never pending under a decided id again', async () => {
+    const { sokha, focal, memberClient, focalClient, section } = await twoSuggestions();
+    expect(
+      (await decide(focal.token, section, { action: 'accept', suggestionId: 'sug-keep' })).status,
+    ).toBe(200);
+    expect(
+      (await decide(focal.token, section, { action: 'reject', suggestionId: 'sug-drop' })).status,
+    ).toBe(200);
+    await eventually(
+      () => pendingIds(memberClient, section).length === 0,
+      5_000,
+      'both decisions at the member',
+    );
+    // The accepted suggestion's mark back on its text; text typed with the rejected one's.
+    const fragment = fragmentOf(memberClient, section);
+    const accepted = (fragment.get(fragment.length - 2) as Y.XmlElement).get(0) as Y.XmlText;
+    accepted.format(12, 8, markOf(sokha, 'sug-keep'));
+    lastRun(memberClient, section).insert(12, 'Typed at once.', markOf(sokha, 'sug-drop'));
+    await eventually(
+      () =>
+        pendingIds(focalClient, section).length === 1 &&
+        !pendingIds(focalClient, section).some((id) => id.startsWith('sug-')),
+      5_000,
+      'the repair at the focal point',
+    );
+    const [typed] = listFragmentSuggestions(fragmentOf(focalClient, section));
+    expect(typed).toMatchObject({ insertedText: 'Typed at once.', authorId: sokha.participantId });
+    expect(textOf(focalClient, section)).toContain('Plain lead. Protect every civilian.');
+    expect(pendingIds(memberClient, section)).toEqual(pendingIds(focalClient, section));
+  });
+});
+
 describe('agreed (locked) sections', () => {
   it("refuses a member's suggestion over the websocket, and still lets the focal point decide", async () => {
     const { sokha, focal, focalClient, section } = await twoSuggestions();

@@ -8,6 +8,7 @@ import type {
 } from '@plenary/storage';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
+import { SuggestionRepair } from '../suggestions/SuggestionRepair.ts';
 import { AutoVersions } from '../versions/AutoVersions.ts';
 import { RefusalCounter } from './refusalCounter.ts';
 
@@ -25,6 +26,8 @@ declare module 'fastify' {
     versions: VersionStore;
     /** Saves the versions nobody asks for: after phase changes and stretches of editing. */
     autoVersions: AutoVersions;
+    /** Carries decisions out on what a concurrent change left of decided suggestions. */
+    suggestionRepair: SuggestionRepair;
     /** The rooms of open plans. */
     relay: Relay;
     /** Refused frames and sockets, counted by reason. */
@@ -57,6 +60,10 @@ export const servicesPlugin = fp<ServicesOptions>(
           autoVersions.onUpdateStored(event);
           relayEvents?.onUpdateStored?.(event);
         },
+        onClientUpdate: (event) => {
+          suggestionRepair.onClientUpdate(event);
+          relayEvents?.onClientUpdate?.(event);
+        },
         onRefusal: (event) => {
           refusals.onRefusal(event);
           relayEvents?.onRefusal?.(event);
@@ -76,15 +83,22 @@ export const servicesPlugin = fp<ServicesOptions>(
       logger: app.log,
       intervalMinutes: config.autoVersionMinutes,
     });
+    const suggestionRepair = new SuggestionRepair({
+      relay,
+      decisions: storage.decisions,
+      logger: app.log,
+    });
     app.decorate('config', config);
     app.decorate('store', storage.documents);
     app.decorate('access', storage.access);
     app.decorate('decisions', storage.decisions);
     app.decorate('versions', storage.versions);
     app.decorate('autoVersions', autoVersions);
+    app.decorate('suggestionRepair', suggestionRepair);
     app.decorate('relay', relay);
     app.decorate('relayRefusals', refusals);
     app.addHook('onClose', async () => {
+      await suggestionRepair.idle();
       await relay.close();
       await autoVersions.idle();
       await storage.close();

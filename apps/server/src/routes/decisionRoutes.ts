@@ -11,7 +11,7 @@ import { readPlan, sectionFragmentName } from '@plenary/model';
 import type { NewDecision, StoredDecision } from '@plenary/storage';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Principal } from '../access/Principal.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
 import { ApiError } from '../errors.ts';
@@ -97,7 +97,7 @@ function entryOf(
  * again. So the log may briefly hold a decision about to be made, never miss one made.
  */
 export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { relay, decisions } = app;
+  const { relay, decisions, suggestionRepair } = app;
 
   /** Takes back log entries whose decision did not reach the document. */
   const withdraw = async (planId: string, entries: NewDecision[], why: string) => {
@@ -223,6 +223,35 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const entries = pending.map(({ sectionId, suggestion }) =>
       entryOf(suggestion, sectionId, action, principal),
     );
+    // Logged but not yet made, these are no leftovers for the repair to carry out.
+    const ids = entries.map((entry) => entry.suggestionId);
+    suggestionRepair.beginDecisions(planId, ids);
+    try {
+      const { logged, seen } = await logAndDecide(
+        request,
+        planId,
+        principal,
+        action,
+        pending,
+        entries,
+      );
+      const carried = new Set(logged.map((entry) => entry.suggestionId));
+      await suggestionRepair.endDecisions(planId, ids, carried, { action, seen });
+      return logged;
+    } catch (error) {
+      await suggestionRepair.endDecisions(planId, ids, new Set(), { action });
+      throw error;
+    }
+  }
+
+  async function logAndDecide(
+    request: FastifyRequest,
+    planId: string,
+    principal: Principal,
+    action: SuggestionDecision['action'],
+    pending: { sectionId: string; suggestion: Suggestion }[],
+    entries: NewDecision[],
+  ): Promise<{ logged: StoredDecision[]; seen: Map<number, number> }> {
     let logged: StoredDecision[];
     try {
       logged = await decisions.appendDecisions(planId, entries);
@@ -237,6 +266,8 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
 
     let applied: Set<string>;
+    // What the document held as the decision was made: anything newer was never seen.
+    let seen = new Map<number, number>();
     try {
       // Exactly the logged suggestions, so nothing is decided unlogged even if new
       // suggestions that match the filter arrived since the preview; one Yjs change for
@@ -244,6 +275,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       applied = await relay.transact(
         planId,
         (doc) => {
+          seen = Y.decodeStateVector(Y.encodeStateVector(doc));
           const idsBySection = new Map<string, string[]>();
           for (const { sectionId, suggestion } of pending) {
             idsBySection.set(sectionId, [...(idsBySection.get(sectionId) ?? []), suggestion.id]);
@@ -268,6 +300,6 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       entries.filter((entry) => !wasApplied(entry)),
       'the suggestion was gone when the decision was applied',
     );
-    return logged.filter(wasApplied);
+    return { logged: logged.filter(wasApplied), seen };
   }
 };

@@ -1,0 +1,119 @@
+import { type DecidedSuggestion, repairDecidedSuggestions } from '@plenary/editor';
+import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
+import type { ClientUpdateEvent, Relay, RelayLogger } from '@plenary/relay';
+import type { DecisionLog } from '@plenary/storage';
+
+/** What the repair reads and writes through. */
+export interface SuggestionRepairOptions {
+  relay: Relay;
+  decisions: DecisionLog;
+  logger: RelayLogger;
+}
+
+/**
+ * Keeps decided suggestions decided. A client's change made at the same moment as a
+ * decision can leave the decided suggestion's mark on some text (see
+ * repairDecidedSuggestions); after each client update that touches a section, this
+ * carries the logged decisions out on such leftovers, as a server change every client
+ * receives. Its `onClientUpdate` is the relay's event hook.
+ *
+ * The decided ids of a plan are read from the decision log once and then kept up to date
+ * by the decision routes, which also say which decisions are under way: those are logged
+ * before they are made, and must not be taken for leftovers meanwhile.
+ */
+export class SuggestionRepair {
+  private readonly decided = new Map<string, Promise<Map<string, DecidedSuggestion>>>();
+  private readonly underWay = new Map<string, Set<string>>();
+  /** Per plan, the sections changed since its last repair, while one is scheduled. */
+  private readonly dirty = new Map<string, Set<string>>();
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(private readonly options: SuggestionRepairOptions) {}
+
+  onClientUpdate({ planId, touchedRoots }: ClientUpdateEvent): void {
+    const sections = [...touchedRoots].flatMap((root) => sectionIdOfRoot(root) ?? []);
+    if (sections.length === 0) return;
+    const waiting = this.dirty.get(planId);
+    if (waiting) {
+      for (const id of sections) waiting.add(id);
+      return;
+    }
+    this.dirty.set(planId, new Set(sections));
+    // Not awaited: the relay calls this from its room's queue, which the repair goes through.
+    const run = this.repair(planId)
+      .catch((error: unknown) => {
+        this.options.logger.warn({ err: error, planId }, 'could not repair decided suggestions');
+      })
+      .finally(() => this.running.delete(run));
+    this.running.add(run);
+  }
+
+  /** Decisions about to be made: logged already, not yet carried out. */
+  beginDecisions(planId: string, suggestionIds: readonly string[]): void {
+    const underWay = this.underWay.get(planId) ?? new Set<string>();
+    for (const id of suggestionIds) underWay.add(id);
+    this.underWay.set(planId, underWay);
+  }
+
+  /** Decisions done: `carried` were made (`how`), the others withdrawn from the log. */
+  async endDecisions(
+    planId: string,
+    suggestionIds: readonly string[],
+    carried: ReadonlySet<string>,
+    how: DecidedSuggestion,
+  ): Promise<void> {
+    const known = this.decided.get(planId);
+    if (known) {
+      const decided = await known.catch(() => null);
+      for (const id of suggestionIds) {
+        if (carried.has(id)) decided?.set(id, how);
+        else decided?.delete(id);
+      }
+    }
+    const underWay = this.underWay.get(planId);
+    for (const id of suggestionIds) underWay?.delete(id);
+  }
+
+  /** Resolves once the repairs started so far are done. */
+  async idle(): Promise<void> {
+    await Promise.all(this.running);
+  }
+
+  private decidedIn(planId: string): Promise<Map<string, DecidedSuggestion>> {
+    let decided = this.decided.get(planId);
+    if (!decided) {
+      decided = this.options.decisions.listDecisions(planId).then((entries) => {
+        // Newest first: an id is decided once, but should the log hold two entries, the
+        // newest is what the document shows.
+        // What the document held at the time is not logged: all its text counts as seen.
+        const map = new Map<string, DecidedSuggestion>();
+        for (const entry of [...entries].reverse()) {
+          map.set(entry.suggestionId, { action: entry.action });
+        }
+        return map;
+      });
+      decided.catch(() => this.decided.delete(planId));
+      this.decided.set(planId, decided);
+    }
+    return decided;
+  }
+
+  private async repair(planId: string): Promise<void> {
+    const all = await this.decidedIn(planId);
+    const sections = this.dirty.get(planId) ?? new Set<string>();
+    this.dirty.delete(planId);
+    const underWay = this.underWay.get(planId);
+    const decided = new Map([...all].filter(([id]) => !underWay?.has(id)));
+    if (decided.size === 0) return;
+    await this.options.relay.transact(planId, (doc) => {
+      for (const sectionId of sections) {
+        repairDecidedSuggestions(doc.getXmlFragment(sectionFragmentName(sectionId)), {
+          decided,
+          // Which participant typed with which Yjs client id is known to storage, not
+          // here; leftovers of a rejected insertion stay as their author's.
+          authorOfClient: () => null,
+        });
+      }
+    });
+  }
+}
