@@ -48,7 +48,7 @@ export class SuggestionRepair {
     this.running.add(run);
   }
 
-  /** Decisions about to be made: logged already, not yet carried out. */
+  /** Decisions about to be logged and then made: until they are, they are no leftovers. */
   beginDecisions(planId: string, suggestionIds: readonly string[]): void {
     const underWay = this.underWay.get(planId) ?? new Set<string>();
     for (const id of suggestionIds) underWay.add(id);
