@@ -19,9 +19,7 @@ describe('versionLabel', () => {
 
   it('names an automatic version by why it was made', () => {
     expect(versionLabel({ name: null, reason: 'phase' }, t)).toBe('Phase changed');
-    expect(versionLabel({ name: null, reason: 'activity' }, t)).toBe(
-      'Automatic, while editing',
-    );
+    expect(versionLabel({ name: null, reason: 'activity' }, t)).toBe('Automatic, while editing');
   });
 
   it('keeps the name the server gave a version saved before a restore', () => {
