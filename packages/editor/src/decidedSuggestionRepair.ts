@@ -14,6 +14,20 @@ export interface DecidedSuggestion {
    * text counts as seen.
    */
   seen?: ReadonlyMap<number, number>;
+  /**
+   * For an insertion: the Yjs items its text was when decided, and its author. Text its
+   * author typed on at its end at that moment has no format boundary of its own (it
+   * extended the suggestion), so once the suggestion's mark is gone only this tells it
+   * was typed as part of a suggestion.
+   */
+  inserted?: { items: readonly ItemRange[]; author: SuggestionAuthor };
+}
+
+/** A run of one client's consecutive Yjs items: clocks `clock` to `clock + length - 1`. */
+export interface ItemRange {
+  client: number;
+  clock: number;
+  length: number;
 }
 
 /** What the repair needs to know beside the section. */
@@ -35,6 +49,10 @@ interface Chunk {
   length: number;
   client: number;
   clock: number;
+  /** The item the chunk's first character was typed after (its Yjs left origin). */
+  origin: Y.ID | null;
+  /** Who wrote the format item that last set its `insertion` (null: none did). */
+  insertionSetBy: number | null;
   insertion: SuggestionAttrs | undefined;
   deletion: SuggestionAttrs | undefined;
 }
@@ -48,11 +66,13 @@ type Repair = { drop: Array<'insertion' | 'deletion'>; author: SuggestionAuthor 
 function chunksOf(text: Y.XmlText): Chunk[] {
   const chunks: Chunk[] = [];
   const attrs = new Map<string, unknown>();
+  let insertionSetBy: number | null = null;
   let index = 0;
   for (let item = text._start; item; item = item.right) {
     if (item.deleted) continue;
     if (item.content instanceof Y.ContentFormat) {
       const { key, value } = item.content;
+      if (key === 'insertion') insertionSetBy = item.id.client;
       if (value === null) attrs.delete(key);
       else attrs.set(key, value);
     } else if (item.countable) {
@@ -62,6 +82,8 @@ function chunksOf(text: Y.XmlText): Chunk[] {
         length: item.length,
         client: item.id.client,
         clock: item.id.clock,
+        origin: item.origin,
+        insertionSetBy,
         insertion: attrs.get('insertion') as SuggestionAttrs | undefined,
         deletion: attrs.get('deletion') as SuggestionAttrs | undefined,
       });
@@ -123,6 +145,8 @@ export function decideTextMarks(
 //   text, so this was not part of it; it is a suggestion of whoever typed it, or original
 //   text when no participant did.
 function repairOf(chunk: Chunk, context: RepairContext): Repair | null {
+  const continued = !chunk.insertion && continuationOf(chunk, context);
+  if (continued) return { drop: [], author: continued };
   const drop: Repair['drop'] = [];
   if (chunk.deletion && context.decided.has(chunk.deletion.id)) drop.push('deletion');
   const insertion = chunk.insertion;
@@ -138,10 +162,38 @@ function repairOf(chunk: Chunk, context: RepairContext): Repair | null {
   return { drop: [...drop, 'insertion'], author: null };
 }
 
+// - unmarked text that the author of an accepted insertion typed on at its end at that
+//   moment (after the suggestion's last character, by the same Yjs client, unseen by the
+//   decision): it extended the suggestion, so it stays a suggestion, a new one, of its
+//   author. (Typed in Editing mode while the suggestion still showed, it carries a "no
+//   insertion" boundary of its own and stays plain. Typed in Editing mode right after
+//   seeing the acceptance it has none, and Yjs cannot tell it from the first case: it
+//   becomes a suggestion, which its author can accept; never text accepted unseen.)
+function continuationOf(chunk: Chunk, context: RepairContext): SuggestionAuthor | null {
+  const { origin } = chunk;
+  if (!origin || origin.client !== chunk.client) return null;
+  // Its own "no insertion" boundary: typed as plain text on purpose.
+  if (chunk.insertionSetBy === chunk.client) return null;
+  for (const decided of context.decided.values()) {
+    if (decided.action !== 'accept' || !decided.inserted || !decided.seen) continue;
+    if (chunk.clock < (decided.seen.get(chunk.client) ?? 0)) continue;
+    const after = decided.inserted.items.some(
+      (range) =>
+        range.client === origin.client &&
+        origin.clock >= range.clock &&
+        origin.clock < range.clock + range.length,
+    );
+    if (after) return decided.inserted.author;
+  }
+  return null;
+}
+
 // Yjs merges one client's consecutive characters into one item: part of it may have
 // been typed before a decision and part after.
 function splitAtDecision(chunk: Chunk, context: RepairContext): Chunk[] {
-  const seen = chunk.insertion && context.decided.get(chunk.insertion.id)?.seen;
+  const seen = chunk.insertion
+    ? context.decided.get(chunk.insertion.id)?.seen
+    : continuationSeen(chunk, context);
   const before = (seen?.get(chunk.client) ?? 0) - chunk.clock;
   if (!seen || before <= 0 || before >= chunk.length) return [chunk];
   return [
@@ -150,9 +202,48 @@ function splitAtDecision(chunk: Chunk, context: RepairContext): Chunk[] {
       ...chunk,
       index: chunk.index + before,
       clock: chunk.clock + before,
+      origin: Y.createID(chunk.client, chunk.clock + before - 1),
       length: chunk.length - before,
     },
   ];
+}
+
+// The decision an unmarked chunk may have continued past: the accepted insertion whose
+// text the chunk's own client typed (its split point is that decision's state).
+function continuationSeen(chunk: Chunk, context: RepairContext) {
+  for (const decided of context.decided.values()) {
+    if (decided.action !== 'accept' || !decided.seen) continue;
+    if (decided.inserted?.items.some((range) => range.client === chunk.client)) return decided.seen;
+  }
+  return undefined;
+}
+
+/**
+ * What the repair must remember of a decision about to be made on `ids` in this section:
+ * the state the reviewer saw and, for insertions, their text's items and author. Call it
+ * before deciding, in the same transaction.
+ */
+export function decisionRecords(
+  fragment: Y.XmlFragment,
+  ids: ReadonlySet<string>,
+  action: DecidedAction,
+): Map<string, DecidedSuggestion> {
+  const doc = fragment.doc;
+  const seen = doc ? Y.decodeStateVector(Y.encodeStateVector(doc)) : new Map<number, number>();
+  const records = new Map<string, DecidedSuggestion>();
+  for (const id of ids) records.set(id, { action, seen });
+  for (const text of textsOf(fragment)) {
+    for (const chunk of chunksOf(text)) {
+      const mark = chunk.insertion;
+      const record = mark && records.get(mark.id);
+      if (!mark || !record) continue;
+      const { client, clock, length } = chunk;
+      const author = { id: mark.authorId, name: mark.authorName, groupId: mark.groupId };
+      const items = [...(record.inserted?.items ?? []), { client, clock, length }];
+      records.set(mark.id, { ...record, inserted: { items, author } });
+    }
+  }
+  return records;
 }
 
 /**

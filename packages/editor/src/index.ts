@@ -6,7 +6,7 @@ export type {
   DecidedSuggestion,
   RepairContext,
 } from './decidedSuggestionRepair.ts';
-export { repairDecidedSuggestions } from './decidedSuggestionRepair.ts';
+export { decisionRecords, repairDecidedSuggestions } from './decidedSuggestionRepair.ts';
 export type { DecisionResult } from './fragmentDecisions.ts';
 export { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
 export { createPlanDoc } from './planDoc.ts';

@@ -192,7 +192,9 @@ describe('typing while someone decides or deletes around it, through Yjs', () =>
   // deciding the suggestion at the same moment removes that range, and "x" is left as
   // original text. Writing the suggestion's attributes again at every keystroke fixes it
   // but makes every keystroke two or three Yjs items (typingGrowth.test.ts): a plan typed
-  // for two days would grow 40-100 times, so the binding does not.
+  // for two days would grow 40-100 times, so the binding does not. Decided by the server,
+  // as the app decides, the server's repair gives such text back to its author as a new
+  // suggestion (decidedSuggestionRepair.test.ts); here the decision is a client's own.
   it.fails('text that joins one’s own suggestion while it is accepted stays a suggestion', () => {
     const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
     const [sokha, dara] = [net.at(0).editor, net.at(1).editor];

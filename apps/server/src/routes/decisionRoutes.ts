@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  type DecidedSuggestion,
   decideSuggestions,
+  decisionRecords,
   listFragmentSuggestions,
   matchesDecision,
   type Suggestion,
@@ -11,7 +13,7 @@ import { readPlan, sectionFragmentName } from '@plenary/model';
 import type { NewDecision, StoredDecision } from '@plenary/storage';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Principal } from '../access/Principal.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
 import { ApiError } from '../errors.ts';
@@ -227,7 +229,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const ids = entries.map((entry) => entry.suggestionId);
     suggestionRepair.beginDecisions(planId, ids);
     try {
-      const { logged, seen } = await logAndDecide(
+      const { logged, records } = await logAndDecide(
         request,
         planId,
         principal,
@@ -236,10 +238,10 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         entries,
       );
       const carried = new Set(logged.map((entry) => entry.suggestionId));
-      await suggestionRepair.endDecisions(planId, ids, carried, { action, seen });
+      await suggestionRepair.endDecisions(planId, ids, carried, records);
       return logged;
     } catch (error) {
-      await suggestionRepair.endDecisions(planId, ids, new Set(), { action });
+      await suggestionRepair.endDecisions(planId, ids, new Set(), new Map());
       throw error;
     }
   }
@@ -251,7 +253,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     action: SuggestionDecision['action'],
     pending: { sectionId: string; suggestion: Suggestion }[],
     entries: NewDecision[],
-  ): Promise<{ logged: StoredDecision[]; seen: Map<number, number> }> {
+  ): Promise<{ logged: StoredDecision[]; records: Map<string, DecidedSuggestion> }> {
     let logged: StoredDecision[];
     try {
       logged = await decisions.appendDecisions(planId, entries);
@@ -266,8 +268,9 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
 
     let applied: Set<string>;
-    // What the document held as the decision was made: anything newer was never seen.
-    let seen = new Map<number, number>();
+    // What the document held as the decision was made (anything newer was never seen),
+    // and the decided insertions' text, for the repair of leftovers.
+    const records = new Map<string, DecidedSuggestion>();
     try {
       // Exactly the logged suggestions, so nothing is decided unlogged even if new
       // suggestions that match the filter arrived since the preview; one Yjs change for
@@ -275,16 +278,19 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       applied = await relay.transact(
         planId,
         (doc) => {
-          seen = Y.decodeStateVector(Y.encodeStateVector(doc));
           const idsBySection = new Map<string, string[]>();
           for (const { sectionId, suggestion } of pending) {
             idsBySection.set(sectionId, [...(idsBySection.get(sectionId) ?? []), suggestion.id]);
           }
-          const decided = [...idsBySection].flatMap(([sectionId, ids]) =>
-            decideSuggestions(sectionFragment(doc, sectionId), { action, ids }).decided.map(
+          const decided = [...idsBySection].flatMap(([sectionId, ids]) => {
+            const fragment = sectionFragment(doc, sectionId);
+            for (const [id, record] of decisionRecords(fragment, new Set(ids), action)) {
+              records.set(id, record);
+            }
+            return decideSuggestions(fragment, { action, ids }).decided.map(
               (s) => `${sectionId}/${s.id}`,
-            ),
-          );
+            );
+          });
           return new Set(decided);
         },
         principal.participantId,
@@ -300,6 +306,6 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       entries.filter((entry) => !wasApplied(entry)),
       'the suggestion was gone when the decision was applied',
     );
-    return { logged: logged.filter(wasApplied), seen };
+    return { logged: logged.filter(wasApplied), records };
   }
 };

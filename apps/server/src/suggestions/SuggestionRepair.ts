@@ -55,18 +55,22 @@ export class SuggestionRepair {
     this.underWay.set(planId, underWay);
   }
 
-  /** Decisions done: `carried` were made (`how`), the others withdrawn from the log. */
+  /**
+   * Decisions done: `carried` were made (as `records` says: see `decisionRecords`), the
+   * others withdrawn from the log.
+   */
   async endDecisions(
     planId: string,
     suggestionIds: readonly string[],
     carried: ReadonlySet<string>,
-    how: DecidedSuggestion,
+    records: ReadonlyMap<string, DecidedSuggestion>,
   ): Promise<void> {
     const known = this.decided.get(planId);
     if (known) {
       const decided = await known.catch(() => null);
       for (const id of suggestionIds) {
-        if (carried.has(id)) decided?.set(id, how);
+        const record = records.get(id);
+        if (carried.has(id) && record) decided?.set(id, record);
         else decided?.delete(id);
       }
     }
