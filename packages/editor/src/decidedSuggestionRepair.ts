@@ -144,8 +144,8 @@ export function decideTextMarks(
 // - a rejected insertion on text that existed then: rejecting deleted the suggestion's
 //   text, so this was not part of it; it is a suggestion of whoever typed it, or original
 //   text when no participant did.
-function repairOf(chunk: Chunk, context: RepairContext): Repair | null {
-  const continued = !chunk.insertion && continuationOf(chunk, context);
+function repairOf(chunk: Chunk, context: RepairContext, accepted: AcceptedText): Repair | null {
+  const continued = !chunk.insertion && continuationOf(chunk, accepted);
   if (continued) return { drop: [], author: continued };
   const drop: Repair['drop'] = [];
   if (chunk.deletion && context.decided.has(chunk.deletion.id)) drop.push('deletion');
@@ -169,31 +169,43 @@ function repairOf(chunk: Chunk, context: RepairContext): Repair | null {
 //   insertion" boundary of its own and stays plain. Typed in Editing mode right after
 //   seeing the acceptance it has none, and Yjs cannot tell it from the first case: it
 //   becomes a suggestion, which its author can accept; never text accepted unseen.)
-function continuationOf(chunk: Chunk, context: RepairContext): SuggestionAuthor | null {
+function continuationOf(chunk: Chunk, accepted: AcceptedText): SuggestionAuthor | null {
   const { origin } = chunk;
   if (!origin || origin.client !== chunk.client) return null;
   // Its own "no insertion" boundary: typed as plain text on purpose.
   if (chunk.insertionSetBy === chunk.client) return null;
-  for (const decided of context.decided.values()) {
-    if (decided.action !== 'accept' || !decided.inserted || !decided.seen) continue;
-    if (chunk.clock < (decided.seen.get(chunk.client) ?? 0)) continue;
-    const after = decided.inserted.items.some(
-      (range) =>
-        range.client === origin.client &&
-        origin.clock >= range.clock &&
-        origin.clock < range.clock + range.length,
-    );
-    if (after) return decided.inserted.author;
+  for (const { range, seen, author } of accepted.get(chunk.client) ?? []) {
+    if (chunk.clock < (seen.get(chunk.client) ?? 0)) continue;
+    if (origin.clock >= range.clock && origin.clock < range.clock + range.length) return author;
   }
   return null;
 }
 
+/** The accepted insertions' text, by the Yjs client that typed it: built once per repair. */
+type AcceptedText = Map<
+  number,
+  { range: ItemRange; seen: ReadonlyMap<number, number>; author: SuggestionAuthor }[]
+>;
+
+function acceptedTextOf(context: RepairContext): AcceptedText {
+  const accepted: AcceptedText = new Map();
+  for (const { action, seen, inserted } of context.decided.values()) {
+    if (action !== 'accept' || !seen || !inserted) continue;
+    for (const range of inserted.items) {
+      const ofClient = accepted.get(range.client) ?? [];
+      ofClient.push({ range, seen, author: inserted.author });
+      accepted.set(range.client, ofClient);
+    }
+  }
+  return accepted;
+}
+
 // Yjs merges one client's consecutive characters into one item: part of it may have
 // been typed before a decision and part after.
-function splitAtDecision(chunk: Chunk, context: RepairContext): Chunk[] {
+function splitAtDecision(chunk: Chunk, context: RepairContext, accepted: AcceptedText): Chunk[] {
   const seen = chunk.insertion
     ? context.decided.get(chunk.insertion.id)?.seen
-    : continuationSeen(chunk, context);
+    : continuationSeen(chunk, accepted);
   const before = (seen?.get(chunk.client) ?? 0) - chunk.clock;
   if (!seen || before <= 0 || before >= chunk.length) return [chunk];
   return [
@@ -210,12 +222,8 @@ function splitAtDecision(chunk: Chunk, context: RepairContext): Chunk[] {
 
 // The decision an unmarked chunk may have continued past: the accepted insertion whose
 // text the chunk's own client typed (its split point is that decision's state).
-function continuationSeen(chunk: Chunk, context: RepairContext) {
-  for (const decided of context.decided.values()) {
-    if (decided.action !== 'accept' || !decided.seen) continue;
-    if (decided.inserted?.items.some((range) => range.client === chunk.client)) return decided.seen;
-  }
-  return undefined;
+function continuationSeen(chunk: Chunk, accepted: AcceptedText) {
+  return accepted.get(chunk.client)?.[0]?.seen;
 }
 
 /**
@@ -259,10 +267,11 @@ export function repairDecidedSuggestions(
   origin: unknown = null,
 ): number {
   if (context.decided.size === 0) return 0;
+  const accepted = acceptedTextOf(context);
   const repairs: Array<{ chunk: Chunk; repair: Repair }> = [];
   for (const text of textsOf(fragment)) {
-    for (const chunk of chunksOf(text).flatMap((c) => splitAtDecision(c, context))) {
-      const repair = repairOf(chunk, context);
+    for (const chunk of chunksOf(text).flatMap((c) => splitAtDecision(c, context, accepted))) {
+      const repair = repairOf(chunk, context, accepted);
       if (repair) repairs.push({ chunk, repair });
     }
   }
