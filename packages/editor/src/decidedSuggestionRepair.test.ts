@@ -99,6 +99,30 @@ describe('text typed into a suggestion as it is decided stays a suggestion', () 
     expect(listSuggestions(net.at(0).editor.state.doc).map((s) => s.id)).not.toContain(d1?.id);
     net.destroy();
   });
+
+  // The random concurrent test, seed 317: the same in the middle of one's own suggestion,
+  // after the first of its two words. The "no insertion" boundary that ends Dara's earlier
+  // suggestion was taken for one of "more "'s own, as if typed in Editing mode.
+  it('typing inside one’s own suggestion as it is accepted', () => {
+    const { net, decide, runs } = withServer(true);
+    const dara = net.at(1).editor;
+    dara.chain().setTextSelection(1).insertContent('D0 ').run();
+    dara.chain().setTextSelection(12).insertContent('D1 D2 ').run();
+    net.sync();
+    const [, d1] = listSuggestions(dara.state.doc);
+    expect(d1?.insertedText).toBe('D1 D2 ');
+    dara.chain().setTextSelection(15).insertContent('more ').run();
+    decide('accept', d1?.id);
+    net.sync();
+    expect(net.docs()[1]).toEqual(net.docs()[0]);
+    expect(runs()).toEqual([
+      ['D0 ', 'insertion', 'u-dara'],
+      ['Protect D1 ', null, null],
+      ['more ', 'insertion', 'u-dara'],
+      ['D2 civilians', null, null],
+    ]);
+    net.destroy();
+  });
 });
 
 describe('text typed beside a suggestion as plain text stays plain', () => {

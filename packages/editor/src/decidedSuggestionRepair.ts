@@ -51,8 +51,12 @@ interface Chunk {
   clock: number;
   /** The item the chunk's first character was typed after (its Yjs left origin). */
   origin: Y.ID | null;
-  /** Who wrote the format item that last set its `insertion` (null: none did). */
-  insertionSetBy: number | null;
+  /**
+   * Whether it was typed with an `insertion` boundary of its own: a format item right
+   * before it, written by the same client in the same change (its clocks come just
+   * before the text's).
+   */
+  ownInsertionBoundary: boolean;
   insertion: SuggestionAttrs | undefined;
   deletion: SuggestionAttrs | undefined;
 }
@@ -66,24 +70,34 @@ type Repair = { drop: Array<'insertion' | 'deletion'>; author: SuggestionAuthor 
 function chunksOf(text: Y.XmlText): Chunk[] {
   const chunks: Chunk[] = [];
   const attrs = new Map<string, unknown>();
-  let insertionSetBy: number | null = null;
+  // The format items since the last character.
+  let formats: Y.Item[] = [];
   let index = 0;
   for (let item = text._start; item; item = item.right) {
     if (item.deleted) continue;
     if (item.content instanceof Y.ContentFormat) {
       const { key, value } = item.content;
-      if (key === 'insertion') insertionSetBy = item.id.client;
+      formats.push(item);
       if (value === null) attrs.delete(key);
       else attrs.set(key, value);
     } else if (item.countable) {
+      const { client, clock } = item.id;
+      const ownInsertionBoundary = formats.some(
+        (f) =>
+          (f.content as Y.ContentFormat).key === 'insertion' &&
+          f.id.client === client &&
+          f.id.clock < clock &&
+          clock - f.id.clock <= formats.length,
+      );
+      formats = [];
       chunks.push({
         text,
         index,
         length: item.length,
-        client: item.id.client,
-        clock: item.id.clock,
+        client,
+        clock,
         origin: item.origin,
-        insertionSetBy,
+        ownInsertionBoundary,
         insertion: attrs.get('insertion') as SuggestionAttrs | undefined,
         deletion: attrs.get('deletion') as SuggestionAttrs | undefined,
       });
@@ -173,7 +187,7 @@ function continuationOf(chunk: Chunk, accepted: AcceptedText): SuggestionAuthor 
   const { origin } = chunk;
   if (!origin || origin.client !== chunk.client) return null;
   // Its own "no insertion" boundary: typed as plain text on purpose.
-  if (chunk.insertionSetBy === chunk.client) return null;
+  if (chunk.ownInsertionBoundary) return null;
   for (const { range, seen, author } of accepted.get(chunk.client) ?? []) {
     if (chunk.clock < (seen.get(chunk.client) ?? 0)) continue;
     if (origin.clock >= range.clock && origin.clock < range.clock + range.length) return author;
