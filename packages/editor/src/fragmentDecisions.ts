@@ -2,9 +2,9 @@ import { Transform } from '@tiptap/pm/transform';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
-import { decideTextMarks } from './decidedSuggestionRepair.ts';
 import { decideSuggestionsInTransform, type SuggestionDecision } from './suggestionDecisions.ts';
 import { listSuggestions, type Suggestion } from './suggestionList.ts';
+import { decideTextMarks } from './suggestionMarkRepair.ts';
 
 /** What a decision on a section's fragment did, for the server's decision log. */
 export interface DecisionResult {

@@ -1,12 +1,6 @@
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
 export { contentExtensions, planSchema } from './contentExtensions.ts';
-export type {
-  DecidedAction,
-  DecidedSuggestion,
-  RepairContext,
-} from './decidedSuggestionRepair.ts';
-export { decisionRecords, repairDecidedSuggestions } from './decidedSuggestionRepair.ts';
 export type { DecisionResult } from './fragmentDecisions.ts';
 export { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
 export { createPlanDoc } from './planDoc.ts';
@@ -21,6 +15,12 @@ export {
 } from './suggestionDecisions.ts';
 export type { Suggestion, SuggestionKind } from './suggestionList.ts';
 export { listSuggestions } from './suggestionList.ts';
+export type {
+  DecidedAction,
+  DecidedSuggestion,
+  RepairContext,
+} from './suggestionMarkRepair.ts';
+export { decisionRecords, repairSuggestionMarks } from './suggestionMarkRepair.ts';
 export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
 export { versionAttribution } from './versionAttribution.ts';

@@ -4,15 +4,15 @@ import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  type DecidedSuggestion,
-  decisionRecords,
-  repairDecidedSuggestions,
-} from './decidedSuggestionRepair.ts';
 import { decideSuggestions } from './fragmentDecisions.ts';
 import { readRichText } from './richTextFragment.ts';
 import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
+import {
+  type DecidedSuggestion,
+  decisionRecords,
+  repairSuggestionMarks,
+} from './suggestionMarkRepair.ts';
 import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';
 import { markedRuns } from './testing/suggestionMarksInDoc.ts';
@@ -21,20 +21,18 @@ const ORIGINAL = 'The plan protects civilians and prevents atrocity crimes in ev
 const body = richTextDoc(paragraph(ORIGINAL));
 
 // Twenty seeds each run in CI; SUGGESTION_SEEDS=1-300 (or 7,12) runs others locally.
-// Over 1-700 the sequential test passes every seed. The concurrent one routes decisions
-// through a server peer, as the app does: it decides on its own copy, item by item, and
-// after every update repairs what a concurrent change left of a decided suggestion
-// (decidedSuggestionRepair.ts). It fails on 38 of 700 seeds (37, 88, 89, 111, 112, 165,
-// 180, 221, 222, 234, 239, 243, 244, 271, 287, 295, 298, 301, 317, 342, 352, 379, 387, 393,
-// 424, 434, 446, 447, 448, 468, 499, 503, 528, 540, 583, 617, 641, 651): a space or token
-// typed at the edge of a suggestion at the very moment it is decided or deleted lands on
-// the wrong side of a Yjs format boundary
-// (see the known failures in suggestionAttribution.test.ts). Writing every suggestion
-// attribute at every keystroke brought it to 19 of 700 but multiplied what each keystroke
-// stores (typingGrowth.test.ts), so the binding does not. Seeds listed below run as
-// expected failures.
-const KNOWN_FAILURES: Record<number, string> = {};
-
+// The concurrent test routes decisions through a server peer, as the app does: it decides
+// on its own copy, item by item, and after every update repairs what a concurrent change
+// left of a decided suggestion, or what a suggested deletion took of text typed inside it
+// at the same moment (suggestionMarkRepair.ts). Over seeds 1-2000 the sequential test
+// passes every seed and the concurrent one all but seed 1165: there the server's repair
+// took a deletion off text typed inside it, and the boundary Yjs writes after that text
+// to switch the deletion back on came to stand before Sokha's own " S19 ", which the
+// deletion then took (and accepting it deleted). How the concurrent figure came down
+// (failing seeds of 1-700): 68 with client-side decisions; 38 with server decisions and
+// the yjs and y-tiptap patches; 19 once the binding placed typed text where the cursor
+// is, not where runs of typed text start; 15 once the repair stopped taking a far-away
+// boundary for typed text's own; 0 once deletions record what their author had seen.
 function seeds(): number[] {
   const spec = process.env.SUGGESTION_SEEDS;
   if (!spec) return Array.from({ length: 20 }, (_, i) => i + 1);
@@ -135,7 +133,7 @@ function concurrentRun(seed: number): void {
     server: {
       clientId: 100,
       afterUpdate: (fragment) =>
-        repairDecidedSuggestions(fragment, { decided: decidedIds, authorOfClient }),
+        repairSuggestionMarks(fragment, { decided: decidedIds, authorOfClient }),
     },
   });
   const server = net.server as Y.XmlFragment;
@@ -257,13 +255,10 @@ function sequentialRun(seed: number): void {
 }
 
 describe('random suggestions', () => {
-  for (const seed of seeds()) {
-    const known = KNOWN_FAILURES[seed];
-    (known ? it.fails : it)(
-      `seed ${seed}: N clients suggesting and deciding at random, synced in random order, converge with every character and its true author${known ? ` (known failure: ${known})` : ''}`,
-      () => concurrentRun(seed),
-    );
-  }
+  it.each(seeds())(
+    'seed %i: N clients suggesting and deciding at random, synced in random order, converge with every character and its true author',
+    concurrentRun,
+  );
 
   it.each(seeds())(
     'seed %i: edits made one after another: accept all equals editing directly, reject all the original',

@@ -1,6 +1,7 @@
 import { randomId } from '@plenary/model';
 import * as Y from 'yjs';
 import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
+import { type Chunk, chunksOf, textsOf } from './textChunks.ts';
 
 /** What the server decided about a suggestion id. */
 export type DecidedAction = 'accept' | 'reject';
@@ -42,78 +43,15 @@ export interface RepairContext {
   now?: () => number;
 }
 
-/** One stretch of text in a Yjs text, with the creator of its items and its two marks. */
-interface Chunk {
-  text: Y.XmlText;
-  index: number;
-  length: number;
-  client: number;
-  clock: number;
-  /** The item the chunk's first character was typed after (its Yjs left origin). */
-  origin: Y.ID | null;
-  /**
-   * Whether it was typed with an `insertion` boundary of its own: a format item right
-   * before it, written by the same client in the same change (its clocks come just
-   * before the text's).
-   */
-  ownInsertionBoundary: boolean;
-  insertion: SuggestionAttrs | undefined;
-  deletion: SuggestionAttrs | undefined;
-}
-
-/** What to do with a chunk: unmark it, or give it an insertion of its own by `author`. */
-type Repair = { drop: Array<'insertion' | 'deletion'>; author: SuggestionAuthor | null };
-
-// Yjs keeps marks as format items in the text: each sets an attribute for the characters
-// after it until the next. Walking the items gives every character's marks and the client
-// that created it, which is what the repair decides on.
-function chunksOf(text: Y.XmlText): Chunk[] {
-  const chunks: Chunk[] = [];
-  const attrs = new Map<string, unknown>();
-  // The format items since the last character.
-  let formats: Y.Item[] = [];
-  let index = 0;
-  for (let item = text._start; item; item = item.right) {
-    if (item.deleted) continue;
-    if (item.content instanceof Y.ContentFormat) {
-      const { key, value } = item.content;
-      formats.push(item);
-      if (value === null) attrs.delete(key);
-      else attrs.set(key, value);
-    } else if (item.countable) {
-      const { client, clock } = item.id;
-      const ownInsertionBoundary = formats.some(
-        (f) =>
-          (f.content as Y.ContentFormat).key === 'insertion' &&
-          f.id.client === client &&
-          f.id.clock < clock &&
-          clock - f.id.clock <= formats.length,
-      );
-      formats = [];
-      chunks.push({
-        text,
-        index,
-        length: item.length,
-        client,
-        clock,
-        origin: item.origin,
-        ownInsertionBoundary,
-        insertion: attrs.get('insertion') as SuggestionAttrs | undefined,
-        deletion: attrs.get('deletion') as SuggestionAttrs | undefined,
-      });
-      index += item.length;
-    }
-  }
-  return chunks;
-}
-
-function textsOf(parent: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
-  return parent.toArray().flatMap((child) => {
-    if (child instanceof Y.XmlText) return [child];
-    if (child instanceof Y.XmlElement) return textsOf(child);
-    return [];
-  });
-}
+/**
+ * What to do with a chunk: unmark it, give it an insertion of its own by `author`, or a
+ * deletion of its own by `deletedBy`.
+ */
+type Repair = {
+  drop: Array<'insertion' | 'deletion'>;
+  author: SuggestionAuthor | null;
+  deletedBy?: SuggestionAuthor;
+};
 
 /**
  * Carries out decisions on the suggestion marks of a section's text, item by item: a
@@ -151,29 +89,74 @@ export function decideTextMarks(
 // can switch the mark back on over the decided text. What each leftover means:
 // - a decided deletion: accepting removed every character it covered and rejecting
 //   unmarked them, so a character still struck through is new, or was unmarked: unmark it;
+//   unless its author struck it through after the decision, unaware of it (deleting next
+//   to their own suggestion continues it, under its id): a new deletion of theirs;
 // - an insertion on text created after the decision: typed at the same moment, the
 //   reviewer never saw it; it stays a suggestion, a new one, of whoever typed it (of the
 //   mark's author when the typist is unknown);
-// - an accepted insertion on text that existed then: it was decided; its text is plain;
+// - an accepted insertion on text that existed then but was not part of it (its author's
+//   own text joined to it at that moment, say their earlier suggestion merged into it as
+//   they deleted between the two): the reviewer never saw it as part of it; it stays a
+//   suggestion, a new one, as above;
+// - an accepted insertion on text that was part of it then: it was decided; its text is
+//   plain;
 // - a rejected insertion on text that existed then: rejecting deleted the suggestion's
 //   text, so this was not part of it; it is a suggestion of whoever typed it, or original
 //   text when no participant did.
+// - a pending deletion on text its author never saw (created after what the deletion's
+//   format item says its writer knew): typed inside the struck-through text, or where it
+//   ends, at the same moment. Nobody suggested deleting it: unmark it.
 function repairOf(chunk: Chunk, context: RepairContext, accepted: AcceptedText): Repair | null {
   const continued = !chunk.insertion && continuationOf(chunk, accepted);
   if (continued) return { drop: [], author: continued };
   const drop: Repair['drop'] = [];
-  if (chunk.deletion && context.decided.has(chunk.deletion.id)) drop.push('deletion');
+  let deletedBy: SuggestionAuthor | undefined;
+  const deletion = chunk.deletion;
+  const deletionDecided = deletion && context.decided.get(deletion.id);
+  if (deletion && deletionDecided && deletedAfterDecision(chunk, deletionDecided)) {
+    deletedBy = { id: deletion.authorId, name: deletion.authorName, groupId: deletion.groupId };
+  } else if (deletion && (deletionDecided || unseenByDeletion(chunk))) {
+    drop.push('deletion');
+  }
   const insertion = chunk.insertion;
   const decided = insertion && context.decided.get(insertion.id);
-  if (!insertion || !decided) return drop.length > 0 ? { drop, author: null } : null;
+  if (!insertion || !decided) {
+    return drop.length > 0 || deletedBy ? { drop, author: null, deletedBy } : null;
+  }
   const typist = context.authorOfClient(chunk.client);
   const seen = !decided.seen || chunk.clock < (decided.seen.get(chunk.client) ?? 0);
-  if (!seen) {
+  if (!seen || (decided.action === 'accept' && joinedAfterwards(chunk, decided))) {
     const { authorId: id, authorName: name, groupId } = insertion;
-    return { drop, author: typist ?? { id, name, groupId } };
+    return { drop, author: typist ?? { id, name, groupId }, deletedBy };
   }
-  if (decided.action === 'reject' && typist) return { drop, author: typist };
-  return { drop: [...drop, 'insertion'], author: null };
+  if (decided.action === 'reject' && typist) return { drop, author: typist, deletedBy };
+  return { drop: [...drop, 'insertion'], author: null, deletedBy };
+}
+
+// Written by a person's editor (it says what they had seen) after the decision was made.
+function deletedAfterDecision(chunk: Chunk, decided: DecidedSuggestion): boolean {
+  const at = chunk.deletionSetAt;
+  if (!at || !chunk.deletionSeen || !decided.seen) return false;
+  return at.clock >= (decided.seen.get(at.client) ?? 0);
+}
+
+// Text of the suggestion's own Yjs client that was not among its text when it was decided.
+// (Text of other clients under its mark then was original text or someone else's, which a
+// shifted format boundary put there: accepting leaves it plain.)
+function joinedAfterwards(chunk: Chunk, decided: DecidedSuggestion): boolean {
+  const items = decided.inserted?.items;
+  if (!items?.some((range) => range.client === chunk.client)) return false;
+  return !items.some(
+    (range) =>
+      range.client === chunk.client &&
+      chunk.clock >= range.clock &&
+      chunk.clock < range.clock + range.length,
+  );
+}
+
+function unseenByDeletion(chunk: Chunk): boolean {
+  const seen = chunk.deletionSeen;
+  return seen !== undefined && chunk.clock >= (seen[chunk.client] ?? 0);
 }
 
 // - unmarked text that the author of an accepted insertion typed on at its end at that
@@ -215,23 +198,35 @@ function acceptedTextOf(context: RepairContext): AcceptedText {
 }
 
 // Yjs merges one client's consecutive characters into one item: part of it may have
-// been typed before a decision and part after.
-function splitAtDecision(chunk: Chunk, context: RepairContext, accepted: AcceptedText): Chunk[] {
-  const seen = chunk.insertion
-    ? context.decided.get(chunk.insertion.id)?.seen
-    : continuationSeen(chunk, accepted);
-  const before = (seen?.get(chunk.client) ?? 0) - chunk.clock;
-  if (!seen || before <= 0 || before >= chunk.length) return [chunk];
-  return [
-    { ...chunk, length: before },
-    {
+// been typed before a decision, or before a deletion was suggested over it, and part after.
+function splitAtWhatWasSeen(chunk: Chunk, context: RepairContext, accepted: AcceptedText): Chunk[] {
+  const decision = chunk.insertion && context.decided.get(chunk.insertion.id);
+  const decisionSeen = decision ? decision.seen : continuationSeen(chunk, accepted);
+  // Where the decided suggestion's own text starts and ends inside this item.
+  const ownText = (decision ? decision.inserted?.items : undefined) ?? [];
+  const cuts = [
+    decisionSeen?.get(chunk.client),
+    chunk.deletionSeen?.[chunk.client],
+    ...ownText
+      .filter((range) => range.client === chunk.client)
+      .flatMap((range) => [range.clock, range.clock + range.length]),
+  ]
+    .flatMap((clock) => (clock === undefined ? [] : [clock - chunk.clock]))
+    .filter((at) => at > 0 && at < chunk.length)
+    .sort((a, b) => a - b);
+  const pieces: Chunk[] = [];
+  let start = 0;
+  for (const end of [...new Set(cuts), chunk.length]) {
+    pieces.push({
       ...chunk,
-      index: chunk.index + before,
-      clock: chunk.clock + before,
-      origin: Y.createID(chunk.client, chunk.clock + before - 1),
-      length: chunk.length - before,
-    },
-  ];
+      index: chunk.index + start,
+      clock: chunk.clock + start,
+      origin: start === 0 ? chunk.origin : Y.createID(chunk.client, chunk.clock + start - 1),
+      length: end - start,
+    });
+    start = end;
+  }
+  return pieces;
 }
 
 // The decision an unmarked chunk may have continued past: the accepted insertion whose
@@ -269,48 +264,51 @@ export function decisionRecords(
 }
 
 /**
- * Carries the server's decisions out on whatever a section still shows of them, so a
- * decided suggestion id is never pending again, and gives text that a decided suggestion's
- * mark took over back to the person who typed it. Deterministic in what it keeps or
- * removes, and idempotent: once no mark names a decided id it changes nothing. Returns
- * how many stretches of text it changed.
+ * Keeps a section's suggestion marks true after changes made at the same moment: carries
+ * the server's decisions out on whatever the section still shows of them, so a decided
+ * suggestion id is never pending again; gives text that a decided suggestion's mark took
+ * over back to the person who typed it; takes a pending deletion off text its author
+ * never saw.
+ * Deterministic in what it keeps or removes, and idempotent: once nothing is left to
+ * repair it changes nothing. Returns how many stretches of text it changed.
  */
-export function repairDecidedSuggestions(
+export function repairSuggestionMarks(
   fragment: Y.XmlFragment,
   context: RepairContext,
   origin: unknown = null,
 ): number {
-  if (context.decided.size === 0) return 0;
   const accepted = acceptedTextOf(context);
   const repairs: Array<{ chunk: Chunk; repair: Repair }> = [];
   for (const text of textsOf(fragment)) {
-    for (const chunk of chunksOf(text).flatMap((c) => splitAtDecision(c, context, accepted))) {
+    for (const chunk of chunksOf(text).flatMap((c) => splitAtWhatWasSeen(c, context, accepted))) {
       const repair = repairOf(chunk, context, accepted);
       if (repair) repairs.push({ chunk, repair });
     }
   }
   const doc = fragment.doc;
-  if (repairs.length === 0 || !doc) return 0;
+  if (!doc) return 0;
   const newId = context.newId ?? (() => randomId());
   const now = context.now ?? (() => Date.now());
   // Neighbouring characters one person typed into the same leftover are one suggestion.
   const started = new Map<string, SuggestionAttrs>();
+  const suggestionOf = (was: SuggestionAttrs | undefined, author: SuggestionAuthor) => {
+    const key = `${was?.id}\u0000${author.id}`;
+    const own = started.get(key) ?? {
+      id: newId(),
+      authorId: author.id,
+      authorName: author.name,
+      groupId: author.groupId,
+      at: now(),
+    };
+    started.set(key, own);
+    return own;
+  };
   doc.transact(() => {
     for (const { chunk, repair } of repairs) {
       const attrs: Record<string, unknown> = {};
       for (const name of repair.drop) attrs[name] = null;
-      if (repair.author) {
-        const key = `${chunk.insertion?.id}\u0000${repair.author.id}`;
-        const own = started.get(key) ?? {
-          id: newId(),
-          authorId: repair.author.id,
-          authorName: repair.author.name,
-          groupId: repair.author.groupId,
-          at: now(),
-        };
-        started.set(key, own);
-        attrs.insertion = own;
-      }
+      if (repair.author) attrs.insertion = suggestionOf(chunk.insertion, repair.author);
+      if (repair.deletedBy) attrs.deletion = suggestionOf(chunk.deletion, repair.deletedBy);
       chunk.text.format(chunk.index, chunk.length, attrs);
     }
   }, origin);

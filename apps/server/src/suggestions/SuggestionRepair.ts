@@ -1,4 +1,4 @@
-import { type DecidedSuggestion, repairDecidedSuggestions } from '@plenary/editor';
+import { type DecidedSuggestion, repairSuggestionMarks } from '@plenary/editor';
 import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
 import type { ClientUpdateEvent, Relay, RelayLogger } from '@plenary/relay';
 import type { DecisionLog } from '@plenary/storage';
@@ -11,11 +11,12 @@ export interface SuggestionRepairOptions {
 }
 
 /**
- * Keeps decided suggestions decided. A client's change made at the same moment as a
- * decision can leave the decided suggestion's mark on some text (see
- * repairDecidedSuggestions); after each client update that touches a section, this
- * carries the logged decisions out on such leftovers, as a server change every client
- * receives. Its `onClientUpdate` is the relay's event hook.
+ * Keeps suggestion marks true. A client's change made at the same moment as a decision
+ * can leave the decided suggestion's mark on some text, and text typed inside a deletion
+ * as it is suggested takes the deletion's mark (see repairSuggestionMarks); after each
+ * client update that touches a section, this carries the logged decisions out on such
+ * leftovers and unmarks such text, as a server change every client receives. Its
+ * `onClientUpdate` is the relay's event hook.
  *
  * The decided ids of a plan are read from the decision log once and then kept up to date
  * by the decision routes, which also say which decisions are under way: those are logged
@@ -108,10 +109,10 @@ export class SuggestionRepair {
     this.dirty.delete(planId);
     const underWay = this.underWay.get(planId);
     const decided = new Map([...all].filter(([id]) => !underWay?.has(id)));
-    if (decided.size === 0) return;
+    // Also with nothing decided yet: a pending deletion may have taken text typed inside it.
     await this.options.relay.transact(planId, (doc) => {
       for (const sectionId of sections) {
-        repairDecidedSuggestions(doc.getXmlFragment(sectionFragmentName(sectionId)), {
+        repairSuggestionMarks(doc.getXmlFragment(sectionFragmentName(sectionId)), {
           decided,
           // Which participant typed with which Yjs client id is known to storage, not
           // here; leftovers of a rejected insertion stay as their author's.
