@@ -1,5 +1,6 @@
 import { randomId } from '@plenary/model';
 import * as Y from 'yjs';
+import { keepClustersWhole } from './clusterRepair.ts';
 import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 import { type Chunk, chunksOf, textsOf } from './textChunks.ts';
 
@@ -268,7 +269,7 @@ export function decisionRecords(
  * the server's decisions out on whatever the section still shows of them, so a decided
  * suggestion id is never pending again; gives text that a decided suggestion's mark took
  * over back to the person who typed it; takes a pending deletion off text its author
- * never saw.
+ * never saw; and keeps every grapheme cluster under one set of marks (clusterRepair.ts).
  * Deterministic in what it keeps or removes, and idempotent: once nothing is left to
  * repair it changes nothing. Returns how many stretches of text it changed.
  */
@@ -291,6 +292,7 @@ export function repairSuggestionMarks(
   const now = context.now ?? (() => Date.now());
   // Neighbouring characters one person typed into the same leftover are one suggestion.
   const started = new Map<string, SuggestionAttrs>();
+  let rewritten = 0;
   const suggestionOf = (was: SuggestionAttrs | undefined, author: SuggestionAuthor) => {
     const key = `${was?.id}\u0000${author.id}`;
     const own = started.get(key) ?? {
@@ -311,6 +313,7 @@ export function repairSuggestionMarks(
       if (repair.deletedBy) attrs.deletion = suggestionOf(chunk.deletion, repair.deletedBy);
       chunk.text.format(chunk.index, chunk.length, attrs);
     }
+    rewritten = keepClustersWhole(fragment);
   }, origin);
-  return repairs.length;
+  return repairs.length + rewritten;
 }
