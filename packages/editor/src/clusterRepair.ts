@@ -60,11 +60,14 @@ function spanToRewrite(
     const after = textOf(span.filter((u) => !u.deletion));
     // The new text after the old, or, when it starts with a sign that would join the
     // old text's last cluster (a vowel typed after a deleted consonant), before it.
+    // Sixteen code units either side are context enough for a Khmer cluster.
+    const lead = textOf(units.slice(Math.max(0, s - 16), s));
+    const tail = textOf(units.slice(e, e + 16));
     for (const newFirst of [false, true]) {
       const [first, second] = newFirst ? [after, before] : [before, after];
-      const rewritten = textOf(units.slice(0, s)) + first + second + textOf(units.slice(e));
-      const at = new Set(graphemeBoundaries(rewritten));
-      if ([s, s + first.length, s + first.length + second.length].every((b) => at.has(b))) {
+      const at = new Set(graphemeBoundaries(lead + first + second + tail));
+      const b = lead.length;
+      if ([b, b + first.length, b + first.length + second.length].every((x) => at.has(x))) {
         return { from: s, to: e, newFirst };
       }
     }
@@ -113,6 +116,38 @@ function rewrite(text: Y.XmlText, units: readonly Unit[], { from, to, newFirst }
   });
 }
 
+// The repair runs after every change to a section: this test segments only around the
+// places where the marks change, and only again once the paragraph's text or those
+// places changed (most changes to a section leave most of its paragraphs as they were).
+const checked = new WeakMap<Y.XmlText, { whole: string; changes: string; mixed: boolean }>();
+
+function marksChangeInsideCluster(text: Y.XmlText): boolean {
+  const chunks = chunksOf(text);
+  const changes: number[] = [];
+  let at = 0;
+  let previous: string | null = null;
+  for (const chunk of chunks) {
+    const key = `${chunk.insertion?.id ?? ''}/${chunk.deletion?.id ?? ''}`;
+    if (previous !== null && key !== previous) changes.push(at);
+    previous = key;
+    at += chunk.length;
+  }
+  if (changes.length === 0) return false;
+  const whole = chunks.map((chunk) => chunk.str).join('');
+  const known = checked.get(text);
+  if (known && known.whole === whole && known.changes === changes.join()) return known.mixed;
+  const mixed = changes.some((change) => {
+    // Between two printable ASCII characters a cluster always ends.
+    if (/^[ -~]{2}$/.test(whole.slice(change - 1, change + 1))) return false;
+    // A Khmer cluster is a few code units long: sixteen either side are context enough.
+    const from = Math.max(0, change - 16);
+    const around = whole.slice(from, change + 16);
+    return !graphemeBoundaries(around).includes(change - from);
+  });
+  checked.set(text, { whole, changes: changes.join(), mixed });
+  return mixed;
+}
+
 /**
  * Makes every grapheme cluster of a section carry one set of suggestion marks. A
  * person's editor does so for their own typing (graphemeAlignment.ts); two people
@@ -123,6 +158,7 @@ function rewrite(text: Y.XmlText, units: readonly Unit[], { from, to, newFirst }
 export function keepClustersWhole(fragment: Y.XmlFragment): number {
   let rewritten = 0;
   for (const text of textsOf(fragment)) {
+    if (!marksChangeInsideCluster(text)) continue;
     // From the end: a rewrite changes nothing before the span it rewrites.
     let limit = Number.POSITIVE_INFINITY;
     for (;;) {
