@@ -10,16 +10,9 @@ import { listSuggestions } from './suggestionList.ts';
 import { repairSuggestionMarks } from './suggestionMarkRepair.ts';
 import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';
-import { markedRuns } from './testing/suggestionMarksInDoc.ts';
+import { markBy, markedRuns } from './testing/suggestionMarksInDoc.ts';
 
 const [sokha, dara] = AUTHORS as [SuggestionAuthor, SuggestionAuthor];
-const markBy = (author: SuggestionAuthor, id: string) => ({
-  id,
-  authorId: author.id,
-  authorName: author.name,
-  groupId: author.groupId,
-  at: 1,
-});
 
 /** A section of one paragraph with `text`, and `marks` put on its characters. */
 function section(text: string, marks: [number, number, Record<string, unknown>][]) {

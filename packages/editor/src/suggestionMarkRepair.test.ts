@@ -13,7 +13,7 @@ import {
 } from './suggestionMarkRepair.ts';
 import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { AUTHORS, SuggestingClients } from './testing/suggestingClients.ts';
-import { markedRuns } from './testing/suggestionMarksInDoc.ts';
+import { markBy, markedRuns } from './testing/suggestionMarksInDoc.ts';
 
 const body = richTextDoc(paragraph('Protect civilians'));
 
@@ -178,13 +178,6 @@ describe('text typed beside a suggestion as plain text stays plain', () => {
 
 describe('repairSuggestionMarks', () => {
   const [sokha, dara] = AUTHORS as [SuggestionAuthor, SuggestionAuthor];
-  const markBy = (author: SuggestionAuthor, id: string) => ({
-    id,
-    authorId: author.id,
-    authorName: author.name,
-    groupId: author.groupId,
-    at: 1,
-  });
   /** "Protect civilians" typed by client 1 (Sokha), with `marks` put on its characters. */
   function section(marks: [number, number, Record<string, unknown>][]) {
     const doc = new Y.Doc();

@@ -1,4 +1,5 @@
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { SuggestionAttrs, SuggestionAuthor } from '../suggestionMarks.ts';
 
 /** One run of text and the suggestion a reader sees on it (if any). */
 export interface MarkedRun {
@@ -36,3 +37,12 @@ export function markedRuns(doc: ProseMirrorNode): MarkedRun[] {
   });
   return runs;
 }
+
+/** A suggestion mark's attributes by `author`, to write into Yjs by hand. */
+export const markBy = (author: SuggestionAuthor, id: string): SuggestionAttrs => ({
+  id,
+  authorId: author.id,
+  authorName: author.name,
+  groupId: author.groupId,
+  at: 1,
+});
