@@ -24,15 +24,13 @@ const body = richTextDoc(paragraph(ORIGINAL));
 // The concurrent test routes decisions through a server peer, as the app does: it decides
 // on its own copy, item by item, and after every update repairs what a concurrent change
 // left of a decided suggestion, or what a suggested deletion took of text typed inside it
-// at the same moment (suggestionMarkRepair.ts). Over seeds 1-2000 the sequential test
-// passes every seed and the concurrent one all but seed 1165: there the server's repair
-// took a deletion off text typed inside it, and the boundary Yjs writes after that text
-// to switch the deletion back on came to stand before Sokha's own " S19 ", which the
-// deletion then took (and accepting it deleted). How the concurrent figure came down
-// (failing seeds of 1-700): 68 with client-side decisions; 38 with server decisions and
-// the yjs and y-tiptap patches; 19 once the binding placed typed text where the cursor
-// is, not where runs of typed text start; 15 once the repair stopped taking a far-away
-// boundary for typed text's own; 0 once deletions record what their author had seen.
+// at the same moment (suggestionMarkRepair.ts). Both tests pass every seed of 1-2000.
+// How the concurrent figure came down (failing seeds of 1-700): 68 with client-side
+// decisions; 38 with server decisions and the yjs and y-tiptap patches; 19 once the
+// binding placed typed text where the cursor is, not where runs of typed text start; 15
+// once the repair stopped taking a far-away boundary for typed text's own; 0 once
+// deletions record what their author had seen (then 2 of 1-2000, seeds 1109 and 1165,
+// mended in the repair too).
 function seeds(): number[] {
   const spec = process.env.SUGGESTION_SEEDS;
   if (!spec) return Array.from({ length: 20 }, (_, i) => i + 1);

@@ -225,6 +225,23 @@ describe('repairSuggestionMarks', () => {
     expect(repairSuggestionMarks(fragment, context([['other', 'accept']]))).toBe(0);
     expect(runs(fragment)[0]).toEqual(['Protect', 'insertion', 'u-dara', 'ins']);
   });
+
+  // The random concurrent test, seed 1165: the boundary that switched Sokha's deletion
+  // back on after text the repair had unmarked came to stand before her own " S19 ".
+  // Someone else's deletion over her suggestion is a real suggestion and stays.
+  it('takes a deletion off its own author’s pending insertion, and only that', () => {
+    const fragment = section([
+      [0, 7, { insertion: markBy(sokha, 'ins') }],
+      [0, 3, { deletion: markBy(sokha, 'del') }],
+      [3, 4, { deletion: markBy(dara, 'del2') }],
+    ]);
+    expect(repairSuggestionMarks(fragment, context([]))).toBe(1);
+    expect(runs(fragment)).toEqual([
+      ['Pro', 'insertion', 'u-sokha', 'ins'],
+      ['tect', 'deletion', 'u-dara', 'del2'],
+      [' civilians', null, null, null],
+    ]);
+  });
 });
 
 describe('the server decides text item by item', () => {

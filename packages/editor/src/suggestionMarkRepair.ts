@@ -107,6 +107,10 @@ export function decideTextMarks(
 // - a pending deletion on text its author never saw (created after what the deletion's
 //   format item says its writer knew): typed inside the struck-through text, or where it
 //   ends, at the same moment. Nobody suggested deleting it: unmark it.
+// - a pending deletion on its own author's pending insertion: an editor deletes one's own
+//   suggested text outright, so this came from a boundary moved by changes made at the
+//   same moment (the one that switches a deletion back on after text the repair unmarked
+//   can come to stand before the author's own suggestion): unmark it.
 function repairOf(chunk: Chunk, context: RepairContext, accepted: AcceptedText): Repair | null {
   const continued = !chunk.insertion && continuationOf(chunk, accepted);
   if (continued) return { drop: [], author: continued };
@@ -116,7 +120,10 @@ function repairOf(chunk: Chunk, context: RepairContext, accepted: AcceptedText):
   const deletionDecided = deletion && context.decided.get(deletion.id);
   if (deletion && deletionDecided && deletedAfterDecision(chunk, deletionDecided)) {
     deletedBy = { id: deletion.authorId, name: deletion.authorName, groupId: deletion.groupId };
-  } else if (deletion && (deletionDecided || unseenByDeletion(chunk))) {
+  } else if (
+    deletion &&
+    (deletionDecided || unseenByDeletion(chunk) || deletesOwnInsertion(chunk, deletion))
+  ) {
     drop.push('deletion');
   }
   const insertion = chunk.insertion;
@@ -153,6 +160,10 @@ function joinedAfterwards(chunk: Chunk, decided: DecidedSuggestion): boolean {
       chunk.clock >= range.clock &&
       chunk.clock < range.clock + range.length,
   );
+}
+
+function deletesOwnInsertion(chunk: Chunk, deletion: SuggestionAttrs): boolean {
+  return chunk.insertion !== undefined && chunk.insertion.authorId === deletion.authorId;
 }
 
 function unseenByDeletion(chunk: Chunk): boolean {
