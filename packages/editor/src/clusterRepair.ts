@@ -11,7 +11,8 @@ interface Unit {
   attributes: Readonly<Record<string, unknown>>;
 }
 
-const marksKey = (unit: Unit): string => `${unit.insertion?.id ?? ''}/${unit.deletion?.id ?? ''}`;
+const marksKey = ({ insertion, deletion }: Pick<Unit, 'insertion' | 'deletion'>): string =>
+  `${insertion?.id ?? ''}/${deletion?.id ?? ''}`;
 const textOf = (units: readonly Unit[]): string => units.map((u) => u.char).join('');
 
 function unitsOf(text: Y.XmlText): Unit[] {
@@ -127,7 +128,7 @@ function marksChangeInsideCluster(text: Y.XmlText): boolean {
   let at = 0;
   let previous: string | null = null;
   for (const chunk of chunks) {
-    const key = `${chunk.insertion?.id ?? ''}/${chunk.deletion?.id ?? ''}`;
+    const key = marksKey(chunk);
     if (previous !== null && key !== previous) changes.push(at);
     previous = key;
     at += chunk.length;
@@ -163,11 +164,7 @@ export function keepClustersWhole(fragment: Y.XmlFragment): number {
     let limit = Number.POSITIVE_INFINITY;
     for (;;) {
       const units = unitsOf(text);
-      const whole = textOf(units);
-      // Only a character beyond printable ASCII makes a cluster of more than one code
-      // unit here.
-      if (!/[^ -~]/.test(whole)) break;
-      const bounds = graphemeBoundaries(whole);
+      const bounds = graphemeBoundaries(textOf(units));
       const mixed = lastMixedCluster(units, bounds, limit);
       if (!mixed) break;
       const span = spanToRewrite(units, bounds, mixed);

@@ -119,7 +119,7 @@ function repairOf(chunk: Chunk, context: RepairContext, accepted: AcceptedText):
   const deletion = chunk.deletion;
   const deletionDecided = deletion && context.decided.get(deletion.id);
   if (deletion && deletionDecided && deletedAfterDecision(chunk, deletionDecided)) {
-    deletedBy = { id: deletion.authorId, name: deletion.authorName, groupId: deletion.groupId };
+    deletedBy = authorOf(deletion);
   } else if (
     deletion &&
     (deletionDecided || unseenByDeletion(chunk) || deletesOwnInsertion(chunk, deletion))
@@ -134,12 +134,17 @@ function repairOf(chunk: Chunk, context: RepairContext, accepted: AcceptedText):
   const typist = context.authorOfClient(chunk.client);
   const seen = !decided.seen || chunk.clock < (decided.seen.get(chunk.client) ?? 0);
   if (!seen || (decided.action === 'accept' && joinedAfterwards(chunk, decided))) {
-    const { authorId: id, authorName: name, groupId } = insertion;
-    return { drop, author: typist ?? { id, name, groupId }, deletedBy };
+    return { drop, author: typist ?? authorOf(insertion), deletedBy };
   }
   if (decided.action === 'reject' && typist) return { drop, author: typist, deletedBy };
   return { drop: [...drop, 'insertion'], author: null, deletedBy };
 }
+
+const authorOf = (mark: SuggestionAttrs): SuggestionAuthor => ({
+  id: mark.authorId,
+  name: mark.authorName,
+  groupId: mark.groupId,
+});
 
 // Written by a person's editor (it says what they had seen) after the decision was made.
 function deletedAfterDecision(chunk: Chunk, decided: DecidedSuggestion): boolean {
@@ -267,7 +272,7 @@ export function decisionRecords(
       const record = mark && records.get(mark.id);
       if (!mark || !record) continue;
       const { client, clock, length } = chunk;
-      const author = { id: mark.authorId, name: mark.authorName, groupId: mark.groupId };
+      const author = authorOf(mark);
       const items = [...(record.inserted?.items ?? []), { client, clock, length }];
       records.set(mark.id, { ...record, inserted: { items, author } });
     }
