@@ -31,6 +31,8 @@ export class UpdateRootResolver {
   private readonly byClient = new Map<number, Struct[]>();
   private readonly memo = new Map<Struct, Root>();
   private readonly visiting = new Set<Struct>();
+  /** Each new struct's predecessor of the same client in this update, which Yjs integrates first. */
+  private readonly previous = new Map<Struct, Struct>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -39,6 +41,10 @@ export class UpdateRootResolver {
     for (const [name, type] of doc.share) this.rootNames.set(type as Y.AbstractType<unknown>, name);
     for (const struct of structs) {
       const list = this.byClient.get(struct.id.client) ?? [];
+      const before = list.at(-1);
+      if (before && before.id.clock + before.length > this.serverState(before.id.client)) {
+        this.previous.set(struct, before);
+      }
       list.push(struct);
       this.byClient.set(struct.id.client, list);
     }
@@ -85,10 +91,19 @@ export class UpdateRootResolver {
     return this.rootOfType(struct.parent as Y.AbstractType<unknown>);
   }
 
+  /** The update's struct holding `id` (a client's structs are contiguous and sorted). */
   private updateStructAt(id: Y.ID): Struct | undefined {
-    return this.byClient
-      .get(id.client)
-      ?.find((s) => id.clock >= s.id.clock && id.clock < s.id.clock + s.length);
+    const structs = this.byClient.get(id.client) ?? [];
+    let low = 0;
+    let high = structs.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const struct = structs[middle] as Struct;
+      if (id.clock < struct.id.clock) high = middle - 1;
+      else if (id.clock >= struct.id.clock + struct.length) low = middle + 1;
+      else return struct;
+    }
+    return undefined;
   }
 
   /** What lies at `id` for Yjs: on the server, in this update, or garbage. */
@@ -109,13 +124,85 @@ export class UpdateRootResolver {
     return { kind: 'item', root: this.rootOfUpdateItem(inUpdate) };
   }
 
+  /**
+   * Structs of this update that must be in place before `struct`: its predecessor of the
+   * same client, and for an item its neighbours, or the item holding its parent when it
+   * has none. Throws for references that do not exist.
+   */
+  private dependencies(struct: Struct): Struct[] {
+    const found: Struct[] = [];
+    const previous = this.previous.get(struct);
+    if (previous) found.push(previous);
+    if (!(struct instanceof Y.Item)) return found;
+    const inUpdate = (id: Y.ID): Struct | null => {
+      if (id.clock < this.serverState(id.client)) return null;
+      const referred = this.updateStructAt(id);
+      if (!referred || referred instanceof Y.Skip) {
+        throw new ForgedUpdateError(
+          `update refers to ${id.client}:${id.clock}, which does not exist`,
+        );
+      }
+      return referred;
+    };
+    for (const id of [struct.origin, struct.rightOrigin]) {
+      const neighbour = id ? inUpdate(id) : null;
+      if (neighbour) found.push(neighbour);
+    }
+    const parent = struct.parent as unknown;
+    if (!struct.origin && !struct.rightOrigin && parent instanceof Y.ID) {
+      const holder = inUpdate(parent);
+      if (holder !== null && !(holder instanceof Y.Item)) {
+        throw new ForgedUpdateError(
+          `update nests ${struct.id.client}:${struct.id.clock} in something that is not a type`,
+        );
+      }
+      if (holder) found.push(holder);
+    }
+    return found;
+  }
+
+  /**
+   * The root of an item of this update. Structs depend on others of the update (their
+   * predecessor, their neighbours, their parent's item) in chains as long as the update,
+   * which a hostile client makes thousands deep; so they are resolved with an explicit
+   * stack, deepest first, never by recursion. A struct that depends on itself, however
+   * indirectly, is forged: Yjs would fail on it half way through or park it forever.
+   */
   private rootOfUpdateItem(item: Y.Item): Root {
     const known = this.memo.get(item);
     if (known !== undefined) return known;
-    if (this.visiting.has(item)) {
-      throw new ForgedUpdateError(`update has a cycle at ${item.id.client}:${item.id.clock}`);
+    const stack: Struct[] = [item];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as Struct;
+      if (this.memo.has(top)) {
+        stack.pop();
+        continue;
+      }
+      const waiting = this.visiting.has(top)
+        ? []
+        : this.dependencies(top).filter((dependency) => !this.memo.has(dependency));
+      if (waiting.length === 0) {
+        stack.pop();
+        this.visiting.delete(top);
+        this.memo.set(top, top instanceof Y.Item ? this.resolvedRoot(top) : null);
+        continue;
+      }
+      this.visiting.add(top);
+      for (const dependency of waiting) {
+        // A dependency still being resolved lies below on the stack: a cycle.
+        if (this.visiting.has(dependency)) {
+          throw new ForgedUpdateError(
+            `update has a cycle at ${dependency.id.client}:${dependency.id.clock}`,
+          );
+        }
+        stack.push(dependency);
+      }
     }
-    this.visiting.add(item);
+    return this.memo.get(item) ?? null;
+  }
+
+  /** The root of an item whose dependencies in the update are all resolved. */
+  private resolvedRoot(item: Y.Item): Root {
     let root = this.declaredRoot(item);
     const state = this.serverState(item.id.client);
     if (item.id.clock < state && root !== null) {
@@ -127,8 +214,6 @@ export class UpdateRootResolver {
       }
       root = linkedAfter;
     }
-    this.visiting.delete(item);
-    this.memo.set(item, root);
     return root;
   }
 
@@ -146,13 +231,7 @@ export class UpdateRootResolver {
         if (!(holder instanceof Y.Item) || !(holder.content instanceof Y.ContentType)) return null;
         return this.rootOfType(holder.content.type as Y.AbstractType<unknown>);
       }
-      const holder = this.updateStructAt(parent);
-      if (!(holder instanceof Y.Item)) {
-        throw new ForgedUpdateError(
-          `update nests ${item.id.client}:${item.id.clock} in something that is not a type`,
-        );
-      }
-      return this.rootOfUpdateItem(holder);
+      return this.rootOfUpdateItem(this.updateStructAt(parent) as Y.Item);
     }
     throw new ForgedUpdateError(
       `item ${item.id.client}:${item.id.clock} has no place in the document`,
