@@ -1,5 +1,12 @@
 export type { CloseCodeValue } from '@plenary/model';
 export { CloseCode, isPermanentClose } from '@plenary/model';
+export {
+  awarenessFrame,
+  savedFrame,
+  syncStep1Frame,
+  syncStep2Frame,
+  updateFrame,
+} from './frames.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
 export { DEFAULT_RELAY_OPTIONS, Relay, UnknownPlanError } from './Relay.ts';

@@ -1,0 +1,113 @@
+import { sectionFragmentName } from '@plenary/model';
+import { CloseCode, updateFrame } from '@plenary/relay';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { reversedNestingUpdate, reversedOriginUpdate } from './support/craftedUpdates.ts';
+import { AttackerSocket, runFrameFuzz } from './support/frameFuzzer.ts';
+import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
+import {
+  type CreatedPlan,
+  createTestPlan,
+  joinAs,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
+
+/**
+ * `FUZZ_SEED=<seed> FUZZ_FRAMES=<n>` reruns another seed; `FUZZ_OWNERSHIP=1` also fails on
+ * structs stored under someone else's client id and on root-less structs from observers,
+ * which the relay accepts until client-id ownership is enforced (see frameFuzzer.ts).
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
+const FRAMES = Number(process.env.FUZZ_FRAMES ?? 10_000);
+const OWNERSHIP = process.env.FUZZ_OWNERSHIP === '1';
+/** RSS may grow this much from a quarter of the run to its end (server and clients together). */
+const MEMORY_GROWTH_BOUND_MB = 150;
+
+describe('fuzzed y-websocket frames against a real server', () => {
+  it(`seed ${SEED}: ${FRAMES} frames from observer and member links disturb no one`, async () => {
+    const report = await runFrameFuzz({ seed: SEED, frames: FRAMES, ownershipEnforced: OWNERSHIP });
+    const { warmRssMB, peakRssMB, endRssMB } = report.memory;
+    // A summary in the test output, so a CI log shows what the run did.
+    console.warn(
+      `seed ${SEED}: ${report.frames} frames in ${(report.elapsedMs / 1000).toFixed(1)} s, ` +
+        `outcomes ${JSON.stringify(report.outcomes)}, RSS warm ${warmRssMB} MB, ` +
+        `peak ${peakRssMB} MB, end ${endRssMB} MB; ${report.findings.length} findings pending ` +
+        `client-id ownership${report.findings.length ? `, e.g. ${report.findings[0]}` : ''}`,
+    );
+    expect(report.failures).toEqual([]);
+    expect(report.frames).toBe(FRAMES);
+    expect(endRssMB - warmRssMB).toBeLessThan(MEMORY_GROWTH_BOUND_MB);
+  }, 180_000);
+});
+
+describe('frames the fuzzer found failing the whole room', () => {
+  let server: TestServer;
+  let plan: CreatedPlan;
+  let honest: StockClient;
+  let ownSection: string;
+  let attackerUrl: (role: 'observer' | 'member') => Promise<string>;
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    plan = await createTestPlan(server, 'r2p-nap');
+    ownSection = sectionFragmentName(plan.sections.find((s) => s.groupId === 'g1')?.id ?? '');
+    honest = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+    await whenSynced(honest);
+    attackerUrl = async (role) => {
+      const invite = role === 'member' ? { role, groupId: 'g1' } : { role };
+      const { sessionToken } = await joinAs(server, plan, invite, `Attacker (${role})`);
+      return `${server.syncUrl}/${plan.id}?token=${sessionToken}`;
+    };
+  });
+
+  afterEach(async () => {
+    honest.destroy();
+    await server.close();
+  });
+
+  /** Sends one frame from a raw socket and checks that only that socket was closed. */
+  async function refusedAlone(url: string, frame: Uint8Array): Promise<number | 'answered'> {
+    const attacker = await AttackerSocket.open(url);
+    const outcome = await attacker.probe(frame, 1);
+    attacker.close();
+    const typed = `still here ${outcome}`;
+    honest.doc.getXmlFragment(ownSection).insert(0, [new Y.XmlText(typed)]);
+    const check = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+    await whenSynced(check);
+    await eventually(
+      () => check.doc.getXmlFragment(ownSection).toString().includes(typed),
+      5_000,
+      'the honest edit to reach a new client',
+    );
+    check.destroy();
+    expect(honest.provider.wsconnected).toBe(true);
+    expect(server.logLines.filter((line) => line.includes('"level":50'))).toEqual([]);
+    return outcome;
+  }
+
+  const anchorOf = (doc: Y.Doc) => {
+    const first = doc.getXmlFragment(ownSection).toArray()[0] as Y.XmlElement;
+    return { client: first._item?.id.client ?? 0, clock: first._item?.id.clock ?? 0 };
+  };
+
+  // Seed 20261206, frame 49: a stack overflow in the relay's root resolver failed the room
+  // and closed every socket with 4500.
+  it("an observer's 8,000 items each placed after the next is refused with 4422", async () => {
+    const frame = updateFrame(reversedOriginUpdate(424_242, 8_000, anchorOf(honest.doc)));
+    expect(await refusedAlone(await attackerUrl('observer'), frame)).toBe(
+      CloseCode.UPDATE_DOES_NOT_APPLY,
+    );
+  });
+
+  // Seed 20261206, frame 217: once the resolver no longer recursed, Yjs itself threw on a
+  // parent later in the same client's run, inside the room's transaction.
+  it("a member's paragraphs each nested in the next, in their own section, are refused with 4422", async () => {
+    for (const depth of [2, 8_000]) {
+      const frame = updateFrame(reversedNestingUpdate(424_243 + depth, depth, ownSection));
+      expect(await refusedAlone(await attackerUrl('member'), frame)).toBe(
+        CloseCode.UPDATE_DOES_NOT_APPLY,
+      );
+    }
+  });
+});

@@ -1,0 +1,501 @@
+/**
+ * A seeded fuzzer of y-websocket frames against a real Plenary server.
+ *
+ * Attacker sockets holding an observer link and a member link send random bytes and
+ * mutations of valid frames (see frameCorpus.ts, frameMutations.ts), one at a time, each
+ * followed by a save request whose answer says the server has dealt with it; a socket the
+ * server closes is replaced. Meanwhile honest stock y-websocket clients (the facilitator
+ * and a member of each group) keep typing. At the end the run checks that the server
+ * logged no error and raised nothing unhandled, that no honest socket was closed and all
+ * of them converged with the server, that the stored plan holds nothing from the observer
+ * and nothing from the member outside their group's section, and how memory went.
+ *
+ * The seed fixes every attacker's choices (which frame, which mutation, where); what the
+ * frames are built from is the live plan, which the honest typing changes as it goes.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { PLAN_ROOT, sectionFragmentName } from '@plenary/model';
+import { savedFrame } from '@plenary/relay';
+import * as decoding from 'lib0/decoding';
+import * as prng from 'lib0/prng';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { buildCorpus, type CorpusFrame, type FuzzTargets, typingEdit } from './frameCorpus.ts';
+import { mutateFrame, randomFrame } from './frameMutations.ts';
+import { type StockClient, stockClient, whenSynced } from './stockClient.ts';
+import {
+  type CreatedPlan,
+  createTestPlan,
+  joinAs,
+  startTestServer,
+  type TestServer,
+} from './testServer.ts';
+
+/** How a run is set up. */
+export interface FrameFuzzOptions {
+  seed: number;
+  frames: number;
+  /** Attacker sockets at a time, alternately observer and member (default 8). */
+  lanes?: number;
+  /**
+   * Counts structs stored under another participant's (or the server's) client id as a
+   * failure, and aims at the live honest clients' ids too. Off until the relay enforces
+   * client-id ownership: until then such frames are accepted and reported as findings.
+   */
+  ownershipEnforced?: boolean;
+  /** Called every `progressEvery` frames. */
+  onProgress?: (progress: FuzzProgress) => void;
+  progressEvery?: number;
+}
+
+/** Where a run is. */
+export interface FuzzProgress {
+  frames: number;
+  elapsedMs: number;
+  rssMB: number;
+  heapMB: number;
+  closes: number;
+}
+
+/** What a run found. */
+export interface FrameFuzzReport {
+  seed: number;
+  frames: number;
+  elapsedMs: number;
+  /** How each frame ended: `answered` (the socket stayed open) or the close code. */
+  outcomes: Record<string, number>;
+  /** Frames sent per seed kind, and how many of them were answered. */
+  kinds: Record<string, { sent: number; answered: number }>;
+  /** Broken promises: any one fails the run. */
+  failures: string[];
+  /** Foreign client ids the server accepted while ownership is not enforced. */
+  findings: string[];
+  memory: MemoryTrace;
+}
+
+/** RSS and heap of the process (server and clients), sampled as the run goes. */
+export interface MemoryTrace {
+  samples: { frames: number; rssMB: number; heapMB: number }[];
+  /** RSS once a quarter of the frames were sent (warm), the highest, and at the end. */
+  warmRssMB: number;
+  peakRssMB: number;
+  endRssMB: number;
+}
+
+const ANSWER_TIMEOUT_MS = 15_000;
+const CONVERGE_TIMEOUT_MS = 20_000;
+const CORPUS_REFRESH_FRAMES = 300;
+const HONEST_EDIT_MS = 40;
+const MEMORY_SAMPLE_MS = 500;
+/** Nonces above any the corpus uses, so an answer is surely to this lane's own request. */
+const NONCE_BASE = 2 ** 32;
+
+const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** An attacker's raw socket: sends a frame and waits until the server answered or closed. */
+export class AttackerSocket {
+  private answered = new Set<number>();
+  private closeCode: number | null = null;
+  private wake: (() => void) | null = null;
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data: Buffer) => {
+      if (data[0] !== 100) return;
+      try {
+        const decoder = decoding.createDecoder(data.subarray(1));
+        this.answered.add(decoding.readVarUint(decoder));
+      } catch {
+        return;
+      }
+      this.wake?.();
+    });
+    socket.on('close', (code) => {
+      this.closeCode = code;
+      this.wake?.();
+    });
+    socket.on('error', () => undefined);
+  }
+
+  /** Opens a raw socket to `url` (the sync URL with plan and token). */
+  static open(url: string): Promise<AttackerSocket> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url);
+      socket.once('open', () => resolve(new AttackerSocket(socket)));
+      socket.once('error', reject);
+    });
+  }
+
+  /** False once the server closed the socket. */
+  get isOpen(): boolean {
+    return this.closeCode === null;
+  }
+
+  /** Sends `frame` and a save request; resolves with 'answered' or the close code. */
+  async probe(frame: Uint8Array, nonce: number): Promise<'answered' | number> {
+    this.socket.send(frame);
+    this.socket.send(savedFrame(nonce));
+    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
+    while (!this.answered.has(nonce) && this.closeCode === null) {
+      if (Date.now() > deadline) return -1;
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        setTimeout(resolve, 250);
+      });
+    }
+    this.wake = null;
+    return this.answered.delete(nonce) ? 'answered' : (this.closeCode ?? -1);
+  }
+
+  /** Closes the socket from this side. */
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** One honest person: a stock client typing in one section, and what they typed. */
+interface HonestClient {
+  name: string;
+  client: StockClient;
+  section: string;
+  typed: Uint8Array[];
+  /** Client ids of what they typed (Yjs picks a new one if someone else writes under it). */
+  ids: Set<number>;
+  disturbances: string[];
+}
+
+function honestClient(
+  server: TestServer,
+  plan: CreatedPlan,
+  name: string,
+  token: string,
+  section: string,
+): HonestClient {
+  const client = stockClient(server.syncUrl, plan.id, token);
+  const honest: HonestClient = {
+    name,
+    client,
+    section,
+    typed: [],
+    ids: new Set([client.doc.clientID]),
+    disturbances: [],
+  };
+  client.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === client.provider) return;
+    honest.typed.push(update);
+    honest.ids.add(client.doc.clientID);
+  });
+  client.provider.on('connection-close', (event) => {
+    honest.disturbances.push(
+      `${name}'s socket closed (${event?.code ?? '?'} ${event?.reason ?? ''})`,
+    );
+  });
+  client.provider.on('connection-error', () => {
+    honest.disturbances.push(`${name}'s socket had an error`);
+  });
+  client.provider.awareness.setLocalStateField('user', { name });
+  return honest;
+}
+
+/** A root's content as text, for comparing two documents. */
+function rootContent(doc: Y.Doc, root: string): string {
+  if (!doc.share.has(root)) return '';
+  if (root === PLAN_ROOT) return JSON.stringify(doc.getMap(PLAN_ROOT).toJSON());
+  try {
+    return doc.getXmlFragment(root).toString();
+  } catch (error) {
+    return `unreadable: ${(error as Error).message}`;
+  }
+}
+
+const docFrom = (updates: readonly Uint8Array[]): Y.Doc => {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc;
+};
+
+/** The root a stored struct lives in, or null for garbage. */
+function rootOfStruct(doc: Y.Doc, struct: Y.Item | Y.GC): string | null {
+  if (!(struct instanceof Y.Item)) return null;
+  let type = struct.parent as Y.AbstractType<unknown> | null;
+  while (type?._item) type = type._item.parent as Y.AbstractType<unknown> | null;
+  if (!type) return null;
+  for (const [name, shared] of doc.share) if (shared === type) return name;
+  return null;
+}
+
+/** Polls the server's live document until `check` holds; throws when time is up. */
+async function untilServer(
+  server: TestServer,
+  planId: string,
+  check: (doc: Y.Doc) => boolean,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await server.app.relay.read(planId, check))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Runs the fuzzer once against a fresh server and returns what it found. */
+export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzzReport> {
+  const { seed, frames } = options;
+  const lanes = options.lanes ?? 8;
+  const ownershipEnforced = options.ownershipEnforced ?? false;
+  const failures: string[] = [];
+  const findings: string[] = [];
+  const unhandled: string[] = [];
+  const onUnhandled = (error: unknown) => unhandled.push(String((error as Error)?.stack ?? error));
+  process.on('uncaughtException', onUnhandled);
+  process.on('unhandledRejection', onUnhandled);
+
+  // In memory where the machine has a tmpfs: every attacker socket's token check writes to
+  // SQLite, and thousands of fsyncs would measure the disk rather than the relay.
+  const dataDir = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/plenary-fuzz-') : undefined;
+  const server = await startTestServer({
+    env: { LOG_LEVEL: 'error' },
+    ...(dataDir ? { dataDir } : {}),
+  });
+  const timers: NodeJS.Timeout[] = [];
+  const honest: HonestClient[] = [];
+  const started = Date.now();
+  const memory: MemoryTrace = { samples: [], warmRssMB: 0, peakRssMB: 0, endRssMB: 0 };
+  const outcomes: Record<string, number> = {};
+  const kinds: FrameFuzzReport['kinds'] = {};
+  let sent = 0;
+  let closes = 0;
+  try {
+    const plan = await createTestPlan(server, 'r2p-nap');
+    const sectionOf = (groupId: string | null) =>
+      sectionFragmentName(plan.sections.find((s) => s.groupId === groupId)?.id ?? '');
+    const [ownSection, otherSection, sharedSection] = [
+      sectionOf('g1'),
+      sectionOf('g2'),
+      sectionOf(null),
+    ];
+    const observer = await joinAs(server, plan, { role: 'observer' }, 'Attacker (observer)');
+    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Attacker (g1)');
+    const join = async (groupId: string, name: string) =>
+      (await joinAs(server, plan, { role: 'member', groupId }, name)).sessionToken;
+
+    // An offline participant, whose client id the attackers know from their presence.
+    const decoy = stockClient(server.syncUrl, plan.id, await join('g2', 'Offline member'));
+    await whenSynced(decoy);
+    decoy.doc.getXmlFragment(otherSection).insert(0, [new Y.XmlText('typed before leaving')]);
+    const decoyId = decoy.doc.clientID;
+    const decoyState = Y.getState(decoy.doc.store, decoyId);
+    await untilServer(
+      server,
+      plan.id,
+      (doc) => Y.getState(doc.store, decoyId) === decoyState,
+      "the offline member's text to be stored",
+    );
+    decoy.destroy();
+
+    honest.push(
+      honestClient(server, plan, 'Facilitator', plan.facilitatorToken, sharedSection),
+      honestClient(server, plan, 'Member of g1', await join('g1', 'Member of g1'), ownSection),
+      honestClient(server, plan, 'Member of g2', await join('g2', 'Member of g2'), otherSection),
+    );
+    await Promise.all(honest.map((h) => whenSynced(h.client)));
+    const initial = await server.app.relay.read(plan.id, (doc) => Y.encodeStateAsUpdate(doc));
+    const initialDoc = docFrom([initial]);
+    const honestIds = new Set(honest.map((h) => h.client.doc.clientID));
+    const serverIds = [...initialDoc.store.clients.keys()].filter(
+      (id) => id !== decoyId && !honestIds.has(id),
+    );
+    const foreignClientIds = [decoyId, ...serverIds, ...(ownershipEnforced ? honestIds : [])];
+    const targets: FuzzTargets = {
+      ownSection,
+      otherSections: [otherSection, sharedSection],
+      foreignClientIds,
+    };
+
+    const honestGen = prng.create(seed ^ 0x5eed);
+    timers.push(
+      setInterval(() => {
+        const person = prng.oneOf(honestGen, honest);
+        typingEdit(honestGen, person.client.doc, person.section);
+      }, HONEST_EDIT_MS),
+    );
+    const sampleMemory = () => {
+      const usage = process.memoryUsage();
+      memory.samples.push({ frames: sent, rssMB: mb(usage.rss), heapMB: mb(usage.heapUsed) });
+      memory.peakRssMB = Math.max(memory.peakRssMB, mb(usage.rss));
+      if (memory.warmRssMB === 0 && sent >= frames / 4) memory.warmRssMB = mb(usage.rss);
+    };
+    sampleMemory();
+    timers.push(setInterval(sampleMemory, MEMORY_SAMPLE_MS));
+
+    // The attackers build their frames from the plan as everyone sees it.
+    const base = (honest[0] as HonestClient).client.doc;
+    const url = (token: string) => `${server.syncUrl}/${plan.id}?token=${token}`;
+    const inFlight = new Map<number, string>();
+    const serverFailure = () => server.logLines.length > 0 || unhandled.length > 0;
+    let nextProgress = options.progressEvery ?? Number.POSITIVE_INFINITY;
+    const lane = async (index: number) => {
+      const gen = prng.create(seed * 31 + index);
+      const token = index % 2 === 0 ? observer.sessionToken : member.sessionToken;
+      let socket: AttackerSocket | null = null;
+      let corpus: CorpusFrame[] = [];
+      let nonce = NONCE_BASE + index * 2 ** 40;
+      for (let own = 0; sent < frames && failures.length === 0; own++) {
+        if (own % CORPUS_REFRESH_FRAMES === 0) {
+          corpus = buildCorpus(gen, base, targets, prng.uint32(gen, 1, 2 ** 31));
+        }
+        const seedFrame = prng.oneOf(gen, corpus);
+        const roll = prng.uint32(gen, 0, 99);
+        let kind = seedFrame.kind;
+        let bytes = seedFrame.bytes;
+        if (roll < 5) {
+          kind = 'random bytes';
+          bytes = randomFrame(gen);
+        } else if (roll >= 50) {
+          const mutated = mutateFrame(gen, seedFrame.bytes, prng.oneOf(gen, corpus).bytes);
+          kind = `${seedFrame.kind} + ${mutated.names.join(', ')}`;
+          bytes = mutated.bytes;
+        }
+        const frameNumber = ++sent;
+        const described = `frame ${frameNumber} (lane ${index}, ${kind}, ${bytes.length} bytes: ${Buffer.from(bytes.subarray(0, 48)).toString('hex')}${bytes.length > 48 ? '…' : ''})`;
+        inFlight.set(index, described);
+        if (!socket?.isOpen) socket = await AttackerSocket.open(url(token));
+        nonce += 1;
+        const outcome = await socket.probe(bytes, nonce);
+        const outcomeName = outcome === 'answered' ? 'answered' : String(outcome);
+        outcomes[outcomeName] = (outcomes[outcomeName] ?? 0) + 1;
+        const stats = kinds[seedFrame.kind] ?? { sent: 0, answered: 0 };
+        kinds[seedFrame.kind] = stats;
+        stats.sent += 1;
+        if (outcome === 'answered') stats.answered += 1;
+        else closes += 1;
+        if (outcome === -1) {
+          failures.push(`seed ${seed}: no answer within ${ANSWER_TIMEOUT_MS} ms to ${described}`);
+        }
+        if (serverFailure() && failures.length === 0) {
+          failures.push(
+            `seed ${seed}: the server failed while these frames were in flight: ${[...inFlight.values()].join('; ')}`,
+          );
+        }
+        inFlight.delete(index);
+        if (sent >= nextProgress) {
+          nextProgress += options.progressEvery ?? 0;
+          const usage = process.memoryUsage();
+          options.onProgress?.({
+            frames: sent,
+            elapsedMs: Date.now() - started,
+            rssMB: mb(usage.rss),
+            heapMB: mb(usage.heapUsed),
+            closes,
+          });
+        }
+      }
+      socket?.close();
+    };
+    await Promise.all(Array.from({ length: lanes }, (_, index) => lane(index)));
+    for (const timer of timers.splice(0)) clearInterval(timer);
+
+    // Every honest client and the server end up with the same document.
+    const stateOf = (doc: Y.Doc) => Buffer.from(Y.encodeStateVector(doc)).toString('hex');
+    try {
+      await untilServer(
+        server,
+        plan.id,
+        (doc) => honest.every((h) => stateOf(h.client.doc) === stateOf(doc)),
+        'honest clients to converge with the server',
+        CONVERGE_TIMEOUT_MS,
+      );
+    } catch {
+      failures.push(`seed ${seed}: honest clients did not converge with the server`);
+    }
+    for (const h of honest) failures.push(...h.disturbances.map((d) => `seed ${seed}: ${d}`));
+    if (serverFailure()) {
+      failures.push(
+        `seed ${seed}: the server logged errors: ${[...server.logLines, ...unhandled].join(' | ').slice(0, 2_000)}`,
+      );
+    }
+
+    // The stored plan: what honest people typed, plus the member's own section.
+    const loaded = await server.app.store.loadDocument(plan.id);
+    const stored = docFrom(loaded?.updates ?? []);
+    const expected = docFrom([initial, ...honest.flatMap((h) => h.typed)]);
+    for (const root of new Set([...stored.share.keys(), ...expected.share.keys()])) {
+      if (root === ownSection) continue;
+      if (rootContent(stored, root) !== rootContent(expected, root)) {
+        failures.push(`seed ${seed}: an attacker changed "${root}" in the stored plan`);
+      }
+    }
+    const attribution = await server.app.store.clientAttribution(plan.id);
+    // The member's own client ids, and the server's repairs of what they wrote.
+    const memberIds = new Set(
+      attribution
+        .filter((a) => a.participantId === member.participantId || a.participantId === null)
+        .map((a) => a.clientId),
+    );
+    const foreign = new Set(foreignClientIds);
+    for (const h of honest) {
+      if (h.ids.size > 1) {
+        const message = `seed ${seed}: someone wrote under ${h.name}'s client id, and Yjs gave them a new one`;
+        (ownershipEnforced ? failures : findings).push(message);
+      }
+    }
+    // What honest people typed on top of the member's text is in the stored plan only.
+    const honestTyped = new Set(honest.flatMap((h) => [...h.ids]));
+    for (const [client, structs] of stored.store.clients) {
+      const known = Y.getState(expected.store, client);
+      const extra = structs.filter((s) => s.id.clock + s.length > known);
+      if (extra.length === 0 || honestTyped.has(client)) continue;
+      const outside = extra.filter((s) => {
+        const root = rootOfStruct(stored, s);
+        return root !== null && root !== ownSection;
+      });
+      const ownerId = attribution.find((a) => a.clientId === client)?.participantId;
+      const owner =
+        ownerId === observer.participantId
+          ? 'the observer'
+          : ownerId === member.participantId
+            ? 'the member'
+            : String(ownerId);
+      const roots = [...new Set(extra.map((s) => rootOfStruct(stored, s)))].join(', ');
+      const what = `${extra.length} structs under client ${client} (credited to ${owner}, in ${roots})`;
+      // Until the relay enforces client-id ownership, what lands in no root (GC structs)
+      // is stored from anyone, even an observer: recorded, not failed (see FrameFuzzOptions).
+      const pendingOwnership = ownershipEnforced ? failures : findings;
+      if (foreign.has(client)) {
+        pendingOwnership.push(`seed ${seed}: ${what}, which belongs to someone else, were stored`);
+      } else if (memberIds.has(client)) {
+        if (outside.length > 0) {
+          failures.push(
+            `seed ${seed}: the member stored ${outside.length} structs outside their section`,
+          );
+        }
+      } else if (outside.length > 0 || extra.some((s) => rootOfStruct(stored, s) === ownSection)) {
+        failures.push(`seed ${seed}: ${what} that change the plan were stored from the observer`);
+      } else {
+        pendingOwnership.push(
+          `seed ${seed}: ${what} that land in no root were stored from the observer`,
+        );
+      }
+    }
+    sampleMemory();
+    memory.endRssMB = memory.samples.at(-1)?.rssMB ?? 0;
+    if (memory.warmRssMB === 0) memory.warmRssMB = memory.endRssMB;
+    return {
+      seed,
+      frames: sent,
+      elapsedMs: Date.now() - started,
+      outcomes,
+      kinds,
+      failures,
+      findings,
+      memory,
+    };
+  } finally {
+    for (const timer of timers) clearInterval(timer);
+    for (const h of honest) h.client.destroy();
+    await server.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    process.off('uncaughtException', onUnhandled);
+    process.off('unhandledRejection', onUnhandled);
+  }
+}
