@@ -30,7 +30,7 @@ for (let round = 0; sent < total && Date.now() < deadline; round++) {
   const report = await runFrameFuzz({
     seed,
     frames,
-    progressEvery: 5_000,
+    progressEvery: Number(process.env.FUZZ_PROGRESS ?? 5_000),
     onProgress: (p) =>
       console.log(
         `  seed ${seed}: ${sent + p.frames} frames, ${Math.round(p.frames / (p.elapsedMs / 1000))}/s, ` +

@@ -91,8 +91,8 @@ describe('frames the fuzzer found failing the whole room', () => {
     return { client: first._item?.id.client ?? 0, clock: first._item?.id.clock ?? 0 };
   };
 
-  // Seed 20261206, frame 49: a stack overflow in the relay's root resolver failed the room
-  // and closed every socket with 4500.
+  // Before the fix, the CI seed (20261206) failed the room within 300 frames both ways:
+  // a stack overflow in the relay's root resolver closed every socket with 4500.
   it("an observer's 8,000 items each placed after the next is refused with 4422", async () => {
     const frame = updateFrame(reversedOriginUpdate(424_242, 8_000, anchorOf(honest.doc)));
     expect(await refusedAlone(await attackerUrl('observer'), frame)).toBe(
@@ -100,8 +100,8 @@ describe('frames the fuzzer found failing the whole room', () => {
     );
   });
 
-  // Seed 20261206, frame 217: once the resolver no longer recursed, Yjs itself threw on a
-  // parent later in the same client's run, inside the room's transaction.
+  // And Yjs itself threw, inside the room's transaction, on a parent later in the same
+  // client's run, which the resolver let through.
   it("a member's paragraphs each nested in the next, in their own section, are refused with 4422", async () => {
     for (const depth of [2, 8_000]) {
       const frame = updateFrame(reversedNestingUpdate(424_243 + depth, depth, ownSection));
