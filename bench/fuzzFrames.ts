@@ -43,7 +43,8 @@ for (let round = 0; sent < total && Date.now() < deadline; round++) {
   console.log(
     `round ${round + 1} (seed ${seed}): ${report.frames} frames in ${(report.elapsedMs / 1000).toFixed(1)} s ` +
       `(${rate}/s), ${report.failures.length} failures, ${report.findings.length} findings, ` +
-      `RSS warm ${report.memory.warmRssMB} MB, peak ${report.memory.peakRssMB} MB, end ${report.memory.endRssMB} MB`,
+      `RSS warm ${report.memory.warmRssMB} MB, peak ${report.memory.peakRssMB} MB, end ${report.memory.endRssMB} MB, ` +
+      `plan ${report.memory.planKB} KB`,
   );
   for (const failure of report.failures) console.log(`  FAILURE ${failure}`);
   if (report.failures.length > 0) break;

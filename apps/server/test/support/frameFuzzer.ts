@@ -80,6 +80,8 @@ export interface MemoryTrace {
   warmRssMB: number;
   peakRssMB: number;
   endRssMB: number;
+  /** The stored plan at the end (it grows with what the member may write in their section). */
+  planKB: number;
 }
 
 const ANSWER_TIMEOUT_MS = 15_000;
@@ -260,7 +262,7 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
   const timers: NodeJS.Timeout[] = [];
   const honest: HonestClient[] = [];
   const started = Date.now();
-  const memory: MemoryTrace = { samples: [], warmRssMB: 0, peakRssMB: 0, endRssMB: 0 };
+  const memory: MemoryTrace = { samples: [], warmRssMB: 0, peakRssMB: 0, endRssMB: 0, planKB: 0 };
   const outcomes: Record<string, number> = {};
   const kinds: FrameFuzzReport['kinds'] = {};
   let sent = 0;
@@ -477,6 +479,7 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
         );
       }
     }
+    memory.planKB = Math.round(Y.encodeStateAsUpdate(stored).length / 1024);
     sampleMemory();
     memory.endRssMB = memory.samples.at(-1)?.rssMB ?? 0;
     if (memory.warmRssMB === 0) memory.warmRssMB = memory.endRssMB;
