@@ -2,8 +2,9 @@ import { sectionFragmentName } from '@plenary/model';
 import { CloseCode, updateFrame } from '@plenary/relay';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { AttackerSocket } from './support/AttackerSocket.ts';
 import { reversedNestingUpdate, reversedOriginUpdate } from './support/craftedUpdates.ts';
-import { AttackerSocket, runFrameFuzz } from './support/frameFuzzer.ts';
+import { runFrameFuzz } from './support/frameFuzzer.ts';
 import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
 import {
   type CreatedPlan,

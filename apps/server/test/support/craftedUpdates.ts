@@ -29,13 +29,19 @@ function writeDeleteSet(encoder: encoding.Encoder, deletions: readonly ClockRang
   }
 }
 
-/** `count` garbage-collected structs of length `len` each, from `client` at `clock` on. */
-export function gcUpdate(client: number, clock: number, count = 1, len = 1): Uint8Array {
+/** Starts an update of one client's `count` structs from `clock` on. */
+function clientBlock(client: number, clock: number, count: number): encoding.Encoder {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
   encoding.writeVarUint(encoder, count);
   encoding.writeVarUint(encoder, client);
   encoding.writeVarUint(encoder, clock);
+  return encoder;
+}
+
+/** `count` garbage-collected structs of length `len` each, from `client` at `clock` on. */
+export function gcUpdate(client: number, clock: number, count = 1, len = 1): Uint8Array {
+  const encoder = clientBlock(client, clock, count);
   for (let i = 0; i < count; i++) {
     encoding.writeUint8(encoder, GC_REF);
     encoding.writeVarUint(encoder, len);
@@ -58,11 +64,7 @@ export function deletionUpdate(deletions: readonly ClockRange[]): Uint8Array {
  * whatever resolves parents one by one has to go `depth` levels deep.
  */
 export function reversedNestingUpdate(client: number, depth: number, root: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, depth);
-  encoding.writeVarUint(encoder, client);
-  encoding.writeVarUint(encoder, 0);
+  const encoder = clientBlock(client, 0, depth);
   for (let clock = 0; clock < depth; clock++) {
     encoding.writeUint8(encoder, TYPE_REF);
     const last = clock === depth - 1;
@@ -90,11 +92,7 @@ export function reversedOriginUpdate(
   length: number,
   anchor: { client: number; clock: number },
 ): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, length);
-  encoding.writeVarUint(encoder, client);
-  encoding.writeVarUint(encoder, 0);
+  const encoder = clientBlock(client, 0, length);
   for (let clock = 0; clock < length; clock++) {
     encoding.writeUint8(encoder, TYPE_REF | HAS_ORIGIN);
     const last = clock === length - 1;

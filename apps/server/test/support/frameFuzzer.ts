@@ -14,15 +14,14 @@
  * frames are built from is the live plan, which the honest typing changes as it goes.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { PLAN_ROOT, sectionFragmentName } from '@plenary/model';
-import { savedFrame } from '@plenary/relay';
-import * as decoding from 'lib0/decoding';
+import { sectionFragmentName } from '@plenary/model';
 import * as prng from 'lib0/prng';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { AttackerSocket } from './AttackerSocket.ts';
 import { buildCorpus, type CorpusFrame, type FuzzTargets, typingEdit } from './frameCorpus.ts';
 import { mutateFrame, randomFrame } from './frameMutations.ts';
 import { type StockClient, stockClient, whenSynced } from './stockClient.ts';
+import { checkStoredPlan, docFrom, type HonestWriter } from './storedPlanCheck.ts';
 import {
   type CreatedPlan,
   createTestPlan,
@@ -94,73 +93,11 @@ const NONCE_BASE = 2 ** 32;
 
 const mb = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 
-/** An attacker's raw socket: sends a frame and waits until the server answered or closed. */
-export class AttackerSocket {
-  private answered = new Set<number>();
-  private closeCode: number | null = null;
-  private wake: (() => void) | null = null;
-
-  private constructor(private readonly socket: WebSocket) {
-    socket.on('message', (data: Buffer) => {
-      if (data[0] !== 100) return;
-      try {
-        const decoder = decoding.createDecoder(data.subarray(1));
-        this.answered.add(decoding.readVarUint(decoder));
-      } catch {
-        return;
-      }
-      this.wake?.();
-    });
-    socket.on('close', (code) => {
-      this.closeCode = code;
-      this.wake?.();
-    });
-    socket.on('error', () => undefined);
-  }
-
-  /** Opens a raw socket to `url` (the sync URL with plan and token). */
-  static open(url: string): Promise<AttackerSocket> {
-    return new Promise((resolve, reject) => {
-      const socket = new WebSocket(url);
-      socket.once('open', () => resolve(new AttackerSocket(socket)));
-      socket.once('error', reject);
-    });
-  }
-
-  /** False once the server closed the socket. */
-  get isOpen(): boolean {
-    return this.closeCode === null;
-  }
-
-  /** Sends `frame` and a save request; resolves with 'answered' or the close code. */
-  async probe(frame: Uint8Array, nonce: number): Promise<'answered' | number> {
-    this.socket.send(frame);
-    this.socket.send(savedFrame(nonce));
-    const deadline = Date.now() + ANSWER_TIMEOUT_MS;
-    while (!this.answered.has(nonce) && this.closeCode === null) {
-      if (Date.now() > deadline) return -1;
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 250);
-      });
-    }
-    this.wake = null;
-    return this.answered.delete(nonce) ? 'answered' : (this.closeCode ?? -1);
-  }
-
-  /** Closes the socket from this side. */
-  close(): void {
-    this.socket.close();
-  }
-}
-
 /** One honest person: a stock client typing in one section, and what they typed. */
-interface HonestClient {
-  name: string;
+interface HonestClient extends HonestWriter {
   client: StockClient;
   section: string;
   typed: Uint8Array[];
-  /** Client ids of what they typed (Yjs picks a new one if someone else writes under it). */
   ids: Set<number>;
   disturbances: string[];
 }
@@ -196,33 +133,6 @@ function honestClient(
   });
   client.provider.awareness.setLocalStateField('user', { name });
   return honest;
-}
-
-/** A root's content as text, for comparing two documents. */
-function rootContent(doc: Y.Doc, root: string): string {
-  if (!doc.share.has(root)) return '';
-  if (root === PLAN_ROOT) return JSON.stringify(doc.getMap(PLAN_ROOT).toJSON());
-  try {
-    return doc.getXmlFragment(root).toString();
-  } catch (error) {
-    return `unreadable: ${(error as Error).message}`;
-  }
-}
-
-const docFrom = (updates: readonly Uint8Array[]): Y.Doc => {
-  const doc = new Y.Doc();
-  for (const update of updates) Y.applyUpdate(doc, update);
-  return doc;
-};
-
-/** The root a stored struct lives in, or null for garbage. */
-function rootOfStruct(doc: Y.Doc, struct: Y.Item | Y.GC): string | null {
-  if (!(struct instanceof Y.Item)) return null;
-  let type = struct.parent as Y.AbstractType<unknown> | null;
-  while (type?._item) type = type._item.parent as Y.AbstractType<unknown> | null;
-  if (!type) return null;
-  for (const [name, shared] of doc.share) if (shared === type) return name;
-  return null;
 }
 
 /** Polls the server's live document until `check` holds; throws when time is up. */
@@ -363,7 +273,7 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
         inFlight.set(index, described);
         if (!socket?.isOpen) socket = await AttackerSocket.open(url(token));
         nonce += 1;
-        const outcome = await socket.probe(bytes, nonce);
+        const outcome = await socket.probe(bytes, nonce, ANSWER_TIMEOUT_MS);
         const outcomeName = outcome === 'answered' ? 'answered' : String(outcome);
         outcomes[outcomeName] = (outcomes[outcomeName] ?? 0) + 1;
         const stats = kinds[seedFrame.kind] ?? { sent: 0, answered: 0 };
@@ -420,65 +330,19 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
     // The stored plan: what honest people typed, plus the member's own section.
     const loaded = await server.app.store.loadDocument(plan.id);
     const stored = docFrom(loaded?.updates ?? []);
-    const expected = docFrom([initial, ...honest.flatMap((h) => h.typed)]);
-    for (const root of new Set([...stored.share.keys(), ...expected.share.keys()])) {
-      if (root === ownSection) continue;
-      if (rootContent(stored, root) !== rootContent(expected, root)) {
-        failures.push(`seed ${seed}: an attacker changed "${root}" in the stored plan`);
-      }
-    }
-    const attribution = await server.app.store.clientAttribution(plan.id);
-    // The member's own client ids, and the server's repairs of what they wrote.
-    const memberIds = new Set(
-      attribution
-        .filter((a) => a.participantId === member.participantId || a.participantId === null)
-        .map((a) => a.clientId),
-    );
-    const foreign = new Set(foreignClientIds);
-    for (const h of honest) {
-      if (h.ids.size > 1) {
-        const message = `seed ${seed}: someone wrote under ${h.name}'s client id, and Yjs gave them a new one`;
-        (ownershipEnforced ? failures : findings).push(message);
-      }
-    }
-    // What honest people typed on top of the member's text is in the stored plan only.
-    const honestTyped = new Set(honest.flatMap((h) => [...h.ids]));
-    for (const [client, structs] of stored.store.clients) {
-      const known = Y.getState(expected.store, client);
-      const extra = structs.filter((s) => s.id.clock + s.length > known);
-      if (extra.length === 0 || honestTyped.has(client)) continue;
-      const outside = extra.filter((s) => {
-        const root = rootOfStruct(stored, s);
-        return root !== null && root !== ownSection;
-      });
-      const ownerId = attribution.find((a) => a.clientId === client)?.participantId;
-      const owner =
-        ownerId === observer.participantId
-          ? 'the observer'
-          : ownerId === member.participantId
-            ? 'the member'
-            : String(ownerId);
-      const roots = [...new Set(extra.map((s) => rootOfStruct(stored, s)))].join(', ');
-      const what = `${extra.length} structs under client ${client} (credited to ${owner}, in ${roots})`;
-      // Until the relay enforces client-id ownership, what lands in no root (GC structs)
-      // is stored from anyone, even an observer: recorded, not failed (see FrameFuzzOptions).
-      const pendingOwnership = ownershipEnforced ? failures : findings;
-      if (foreign.has(client)) {
-        pendingOwnership.push(`seed ${seed}: ${what}, which belongs to someone else, were stored`);
-      } else if (memberIds.has(client)) {
-        if (outside.length > 0) {
-          failures.push(
-            `seed ${seed}: the member stored ${outside.length} structs outside their section`,
-          );
-        }
-      } else if (outside.length > 0 || extra.some((s) => rootOfStruct(stored, s) === ownSection)) {
-        failures.push(`seed ${seed}: ${what} that change the plan were stored from the observer`);
-      } else {
-        pendingOwnership.push(
-          `seed ${seed}: ${what} that land in no root were stored from the observer`,
-        );
-      }
-    }
+    const storedCheck = checkStoredPlan({
+      stored,
+      expected: docFrom([initial, ...honest.flatMap((h) => h.typed)]),
+      attribution: await server.app.store.clientAttribution(plan.id),
+      ownSection,
+      observerId: observer.participantId,
+      memberId: member.participantId,
+      foreignClientIds,
+      honest,
+      ownershipEnforced,
+    });
+    failures.push(...storedCheck.failures.map((failure) => `seed ${seed}: ${failure}`));
+    findings.push(...storedCheck.findings.map((finding) => `seed ${seed}: ${finding}`));
     memory.planKB = Math.round(Y.encodeStateAsUpdate(stored).length / 1024);
     sampleMemory();
     memory.endRssMB = memory.samples.at(-1)?.rssMB ?? 0;
