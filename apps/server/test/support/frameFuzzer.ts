@@ -75,7 +75,11 @@ export interface FrameFuzzReport {
 /** RSS and heap of the process (server and clients), sampled as the run goes. */
 export interface MemoryTrace {
   samples: { frames: number; rssMB: number; heapMB: number }[];
-  /** RSS once a quarter of the frames were sent (warm), the highest, and at the end. */
+  /**
+   * Median RSS over the second quarter of the frames (warm: the plan, sockets and JIT are in
+   * place), the highest sample, and the median over the last quarter. Medians, because the
+   * garbage collector makes single samples jump by tens of megabytes.
+   */
   warmRssMB: number;
   peakRssMB: number;
   endRssMB: number;
@@ -133,6 +137,15 @@ function honestClient(
   });
   client.provider.awareness.setLocalStateField('user', { name });
   return honest;
+}
+
+/** The median RSS of the samples taken while `from` to `to` frames had been sent. */
+function medianRss(samples: MemoryTrace['samples'], from: number, to: number): number {
+  const rss = samples
+    .filter((sample) => sample.frames >= from && sample.frames < to)
+    .map((sample) => sample.rssMB)
+    .sort((a, b) => a - b);
+  return rss[Math.floor(rss.length / 2)] ?? samples.at(-1)?.rssMB ?? 0;
 }
 
 /** Polls the server's live document until `check` holds; throws when time is up. */
@@ -235,7 +248,6 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
       const usage = process.memoryUsage();
       memory.samples.push({ frames: sent, rssMB: mb(usage.rss), heapMB: mb(usage.heapUsed) });
       memory.peakRssMB = Math.max(memory.peakRssMB, mb(usage.rss));
-      if (memory.warmRssMB === 0 && sent >= frames / 4) memory.warmRssMB = mb(usage.rss);
     };
     sampleMemory();
     timers.push(setInterval(sampleMemory, MEMORY_SAMPLE_MS));
@@ -345,8 +357,8 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
     findings.push(...storedCheck.findings.map((finding) => `seed ${seed}: ${finding}`));
     memory.planKB = Math.round(Y.encodeStateAsUpdate(stored).length / 1024);
     sampleMemory();
-    memory.endRssMB = memory.samples.at(-1)?.rssMB ?? 0;
-    if (memory.warmRssMB === 0) memory.warmRssMB = memory.endRssMB;
+    memory.warmRssMB = medianRss(memory.samples, frames / 4, frames / 2);
+    memory.endRssMB = medianRss(memory.samples, (frames * 3) / 4, Number.POSITIVE_INFINITY);
     return {
       seed,
       frames: sent,
