@@ -108,20 +108,15 @@ export class UpdateRootResolver {
 
   /** What lies at `id` for Yjs: on the server, in this update, or garbage. */
   private neighbour(id: Y.ID): { kind: 'gc' } | { kind: 'item'; root: Root } {
-    if (id.clock < this.serverState(id.client)) {
+    const inUpdate = this.newStructAt(id);
+    if (inUpdate === null) {
       const struct = Y.getItem(this.doc.store, id) as Y.Item | Y.GC;
       return struct instanceof Y.Item
         ? { kind: 'item', root: this.rootOfType(struct.parent as Y.AbstractType<unknown>) }
         : { kind: 'gc' };
     }
-    const inUpdate = this.updateStructAt(id);
-    if (!inUpdate || inUpdate instanceof Y.Skip) {
-      throw new ForgedUpdateError(
-        `update refers to ${id.client}:${id.clock}, which does not exist`,
-      );
-    }
     if (inUpdate instanceof Y.GC) return { kind: 'gc' };
-    return { kind: 'item', root: this.rootOfUpdateItem(inUpdate) };
+    return { kind: 'item', root: this.rootOfUpdateItem(inUpdate as Y.Item) };
   }
 
   /**
@@ -134,23 +129,13 @@ export class UpdateRootResolver {
     const previous = this.previous.get(struct);
     if (previous) found.push(previous);
     if (!(struct instanceof Y.Item)) return found;
-    const inUpdate = (id: Y.ID): Struct | null => {
-      if (id.clock < this.serverState(id.client)) return null;
-      const referred = this.updateStructAt(id);
-      if (!referred || referred instanceof Y.Skip) {
-        throw new ForgedUpdateError(
-          `update refers to ${id.client}:${id.clock}, which does not exist`,
-        );
-      }
-      return referred;
-    };
-    for (const id of [struct.origin, struct.rightOrigin]) {
-      const neighbour = id ? inUpdate(id) : null;
-      if (neighbour) found.push(neighbour);
-    }
+    const left = struct.origin ? this.newStructAt(struct.origin) : null;
+    if (left) found.push(left);
+    const right = struct.rightOrigin ? this.newStructAt(struct.rightOrigin) : null;
+    if (right) found.push(right);
     const parent = struct.parent as unknown;
     if (!struct.origin && !struct.rightOrigin && parent instanceof Y.ID) {
-      const holder = inUpdate(parent);
+      const holder = this.newStructAt(parent);
       if (holder !== null && !(holder instanceof Y.Item)) {
         throw new ForgedUpdateError(
           `update nests ${struct.id.client}:${struct.id.clock} in something that is not a type`,
@@ -159,6 +144,18 @@ export class UpdateRootResolver {
       if (holder) found.push(holder);
     }
     return found;
+  }
+
+  /** The struct of this update at `id`, or null when the server has it; throws when neither. */
+  private newStructAt(id: Y.ID): Struct | null {
+    if (id.clock < this.serverState(id.client)) return null;
+    const struct = this.updateStructAt(id);
+    if (!struct || struct instanceof Y.Skip) {
+      throw new ForgedUpdateError(
+        `update refers to ${id.client}:${id.clock}, which does not exist`,
+      );
+    }
+    return struct;
   }
 
   /**
