@@ -1,4 +1,11 @@
+import { CloseCode } from '@plenary/model';
 import type { ConnectionContext, RelaySocket } from './types.ts';
+
+/** How far behind a connection may fall, and who hears when it does. */
+export interface SendLimit {
+  maxUnsentBytes: number;
+  onOverflow(unsentBytes: number): void;
+}
 
 /** One client's socket in a room, and the presence entries it speaks for. */
 export class Connection {
@@ -12,6 +19,7 @@ export class Connection {
     readonly planId: string,
     readonly socket: RelaySocket,
     readonly context: ConnectionContext,
+    private readonly sendLimit: SendLimit | null = null,
   ) {}
 
   /** True once the relay or the peer has closed this connection. */
@@ -19,9 +27,23 @@ export class Connection {
     return this.isClosed;
   }
 
-  /** Sends a frame; a socket that throws is treated as gone. */
+  /**
+   * Sends a frame; a socket that throws is treated as gone. A socket with more than
+   * `sendLimit.maxUnsentBytes` still waiting (a phone that stopped reading) is closed instead of
+   * buffering without end; checked before sending, so one large frame, such as a
+   * first sync of a big plan, always fits.
+   */
   send(data: Uint8Array): void {
     if (this.isClosed) return;
+    const unsent = this.socket.bufferedAmount ?? 0;
+    if (this.sendLimit && unsent > this.sendLimit.maxUnsentBytes) {
+      this.close(
+        CloseCode.CLIENT_TOO_SLOW,
+        `${unsent} bytes were waiting for this connection; reconnect to catch up`,
+      );
+      this.sendLimit.onOverflow(unsent);
+      return;
+    }
     try {
       this.socket.send(data);
     } catch {

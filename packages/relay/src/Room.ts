@@ -16,6 +16,7 @@ import {
   updateFrame,
 } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
+import { nextTurn } from './eventLoopTurn.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import type {
   RelayLogger,
@@ -228,7 +229,7 @@ export class Room {
   }
 
   private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
-    const run = this.tail.then(() => {
+    const run = this.tail.then(nextTurn).then(() => {
       if (this.closed) throw new Error('room is closed');
       return task();
     });

@@ -1,5 +1,6 @@
 import type { Actor, Role } from '@plenary/model';
 import type * as Y from 'yjs';
+import type { FairShareLimits } from './FairShare.ts';
 
 /**
  * The relay's ports: what it needs from the transport, from storage and from logging.
@@ -9,6 +10,8 @@ import type * as Y from 'yjs';
 /** The minimal socket the relay talks to (a `ws` WebSocket fits, so does a test pair). */
 export interface RelaySocket {
   send(data: Uint8Array): void;
+  /** Bytes handed to `send` that have not reached the network yet, when the socket knows. */
+  readonly bufferedAmount?: number;
   close(code: number, reason: string): void;
 }
 
@@ -84,4 +87,6 @@ export interface RelayOptions {
    * of reloads a second against a failing disk.
    */
   storageRetryMs: number;
+  /** What one socket and one participant may send, and how far behind a socket may fall. */
+  fairShare: FairShareLimits;
 }
