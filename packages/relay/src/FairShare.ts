@@ -1,5 +1,5 @@
 import { CloseCode } from '@plenary/model';
-import { weighFrame } from './frameWeight.ts';
+import type { FrameWeight } from './frameWeight.ts';
 import { TokenBucket } from './TokenBucket.ts';
 
 /** How much one socket, or one participant's sockets together, may send. */
@@ -33,9 +33,9 @@ export interface FairShareLimits {
 }
 
 /**
- * The default limits. A 20-page paste (73,000 characters with headings, lists and bold)
- * weighs 119 KB as one update frame in suggesting mode (pasteWeight.test.ts in the
- * editor package), about three times that in Khmer; fast typing is 10-20 frames a second.
+ * The default limits. A 20-page paste (some 63,000 characters with headings, lists and
+ * bold) is one update of 108 KB in suggesting mode, 172 KB in Khmer (pasteWeight.test.ts
+ * in the editor package); fast typing is 10-20 frames a second.
  */
 export const DEFAULT_FAIR_SHARE: FairShareLimits = {
   socket: {
@@ -155,22 +155,17 @@ export class FairShareSocket {
     this.frames = new TokenBucket(limits.socket.framesPerSecond, limits.socket.frameBurst, now);
     this.bytes = new TokenBucket(limits.socket.bytesPerSecond, limits.socket.byteBurst, now);
     this.presence = new TokenBucket(limits.presencePerSecond, limits.presenceBurst, now);
-    this.queries = new TokenBucket(
-      limits.presenceQueriesPerMinute / 60,
-      PRESENCE_QUERY_BURST,
-      now,
-    );
+    this.queries = new TokenBucket(limits.presenceQueriesPerMinute / 60, PRESENCE_QUERY_BURST, now);
   }
 
   /**
-   * Charges one incoming frame; null when it is within the share, or the refusal.
+   * Charges one incoming frame (as `weighFrame` read it); null when it is within the share, or the refusal.
    * `ownClientId` is the Yjs client this socket's presence speaks for (null before its
    * first presence frame): the stock client echoes everyone else's presence back, and
    * those echoes, which the room drops, cost only their bytes.
    */
-  admit(data: Uint8Array, ownClientId: number | null): ShareRefusal | null {
+  admit(data: Uint8Array, weight: FrameWeight, ownClientId: number | null): ShareRefusal | null {
     const now = this.clock();
-    const weight = weighFrame(data);
     if (weight.kind === 'presence' && weight.largestState > this.limits.maxPresenceBytes) {
       return {
         code: CloseCode.FRAME_TOO_LARGE,

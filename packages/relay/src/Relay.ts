@@ -2,6 +2,8 @@ import { CloseCode } from '@plenary/model';
 import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
 import { DEFAULT_FAIR_SHARE, FairShare } from './FairShare.ts';
+import { weighFrame } from './frameWeight.ts';
+import { HandshakeHold } from './HandshakeHold.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
 import type {
@@ -121,6 +123,8 @@ export class Relay {
       },
     });
     const share = this.fairShare.open(context.participantId);
+    const { byteBurst, frameBurst } = this.options.fairShare.socket;
+    const hold = new HandshakeHold(byteBurst, frameBurst);
     for (const older of share.evicted) older.evict();
     share.socket.onEvict(() =>
       refuse(
@@ -171,13 +175,16 @@ export class Relay {
         }
         // Charged before the frame is kept or handled, so an over-eager sender costs a
         // few counters, not a place in the plan's queue.
-        const refusal = share.socket.admit(data, connection.awarenessClientId);
+        const weight = weighFrame(data);
+        const refusal = share.socket.admit(data, weight, connection.awarenessClientId);
         if (refusal) {
           refuse(refusal.code, refusal.reason, data.byteLength);
           return;
         }
-        if (room) room.receive(connection, data);
-        else early.push(data);
+        for (const frame of hold.pass(data, weight)) {
+          if (room) room.receive(connection, frame);
+          else early.push(frame);
+        }
       },
       disconnect: () => {
         connection.markClosed();

@@ -8,6 +8,7 @@ import {
   encodeAwarenessUpdate,
 } from './awarenessUpdate.ts';
 import type { Connection } from './Connection.ts';
+import { nextTurn } from './eventLoopTurn.ts';
 import {
   awarenessFrame,
   savedFrame,
@@ -16,7 +17,6 @@ import {
   updateFrame,
 } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
-import { nextTurn } from './eventLoopTurn.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import type {
   RelayLogger,
@@ -271,6 +271,7 @@ export class Room {
     this.env.events.onClientUpdate?.({
       planId: this.planId,
       touchedRoots: inspection.touchedRoots,
+      update: applied,
       participantId,
     });
   }

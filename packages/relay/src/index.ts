@@ -1,5 +1,7 @@
 export type { CloseCodeValue } from '@plenary/model';
 export { CloseCode, isPermanentClose } from '@plenary/model';
+export type { FairShareLimits, RateBudget } from './FairShare.ts';
+export { DEFAULT_FAIR_SHARE } from './FairShare.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
 export { DEFAULT_RELAY_OPTIONS, Relay, UnknownPlanError } from './Relay.ts';
