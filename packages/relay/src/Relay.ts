@@ -3,7 +3,6 @@ import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
 import { DEFAULT_FAIR_SHARE, FairShare } from './FairShare.ts';
 import { weighFrame } from './frameWeight.ts';
-import { HandshakeHold } from './HandshakeHold.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
 import type {
@@ -94,6 +93,7 @@ export class Relay {
     const { logger, events } = this.environment;
     let room: Room | null = null;
     const early: Uint8Array[] = [];
+    let answerEarly: Uint8Array | null = null;
     // Closes the connection with a named code, says why in the log, and leaves the room.
     const refuse = (code: number, reason: string, bytes: number) => {
       logger.warn(
@@ -123,8 +123,6 @@ export class Relay {
       },
     });
     const share = this.fairShare.open(context.participantId);
-    const { byteBurst, frameBurst } = this.options.fairShare.socket;
-    const hold = new HandshakeHold(byteBurst, frameBurst);
     for (const older of share.evicted) older.evict();
     share.socket.onEvict(() =>
       refuse(
@@ -151,7 +149,10 @@ export class Relay {
         }
         room = opened;
         room.join(connection);
-        for (const data of early.splice(0)) room.receive(connection, data);
+        for (const data of early.splice(0)) {
+          if (data === answerEarly) connection.markAnswered();
+          room.receive(connection, data);
+        }
       },
       (error: unknown) => {
         if (error instanceof StorageFailure) {
@@ -181,9 +182,14 @@ export class Relay {
           refuse(refusal.code, refusal.reason, data.byteLength);
           return;
         }
-        for (const frame of hold.pass(data, weight)) {
-          if (room) room.receive(connection, frame);
-          else early.push(frame);
+        // Set as the room gets the answer, so that the changes before it are known as such.
+        const answer = weight.kind === 'document' && weight.sync === 'answer';
+        if (room) {
+          if (answer) connection.markAnswered();
+          room.receive(connection, data);
+        } else {
+          if (answer && !answerEarly) answerEarly = data;
+          early.push(data);
         }
       },
       disconnect: () => {

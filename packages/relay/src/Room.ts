@@ -146,11 +146,13 @@ export class Room {
         }).catch(() => undefined);
         return;
       }
-      case 'update':
-        this.enqueue(() => this.applyClientUpdate(connection, frame.update)).catch(
+      case 'update': {
+        const answered = connection.syncAnswered;
+        this.enqueue(() => this.applyClientUpdate(connection, frame.update, answered)).catch(
           (error: unknown) => this.fail(error),
         );
         return;
+      }
       case 'awareness':
         this.applyAwareness(connection, frame.update, data.byteLength);
         return;
@@ -243,10 +245,22 @@ export class Room {
     return update;
   }
 
-  private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
+  private async applyClientUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    answered = true,
+  ): Promise<void> {
     if (connection.closed) return;
     const inspection = inspectUpdate(this.doc, update);
     if (isUpdateProblem(inspection)) {
+      // Sent before the client's sync answer, which will carry it (see `syncAnswered`).
+      if (inspection.missing && !answered) {
+        const { reason } = inspection;
+        connection.awaitAnswer(() =>
+          this.refuse(connection, CloseCode.UPDATE_DOES_NOT_APPLY, reason, update.byteLength),
+        );
+        return;
+      }
       this.refuse(
         connection,
         CloseCode.UPDATE_DOES_NOT_APPLY,
