@@ -12,6 +12,8 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Largest websocket frame accepted from a client, in bytes. */
   maxFrameBytes: number;
+  /** REST requests a minute one bearer token may make before 429. */
+  restRequestsPerMinute: number;
   /** What one socket and one participant may send (see the README's Configuration). */
   fairShare: FairShareLimits;
   /** Largest outline file (.docx or .md) accepted for import, in bytes. */
@@ -92,6 +94,7 @@ export function loadConfig(
     publicUrl: publicUrl(env),
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     fairShare: fairShare(env),
+    restRequestsPerMinute: integer(env, 'REST_REQUESTS_PER_MINUTE', 600, 1, MAX_RATE),
     maxImportBytes: integer(env, 'MAX_IMPORT_BYTES', 10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     autoVersionMinutes: minutes(env, 'AUTO_VERSION_MINUTES', 10, 7 * 24 * 60),
