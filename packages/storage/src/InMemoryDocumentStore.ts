@@ -3,6 +3,7 @@
  * the contract asks of an adapter without any database in the way.
  */
 
+import { ownerOf } from './clientOwner.ts';
 import { shouldCompact } from './compactionRange.ts';
 import type {
   AppendResult,
@@ -89,6 +90,7 @@ export class InMemoryDocumentStore implements DocumentStore {
         record.clients.set(clientId, {
           clientId,
           participantId: origin.participantId,
+          owner: ownerOf(origin),
           firstSeenAt: now,
         });
       }
@@ -107,6 +109,10 @@ export class InMemoryDocumentStore implements DocumentStore {
       ),
       lastSeq: lastSeqOf(record),
       logLength: record.updates.length,
+      clientOwners: [...record.clients.values()].map(({ clientId, owner }) => ({
+        clientId,
+        owner,
+      })),
     };
   }
 
@@ -121,10 +127,13 @@ export class InMemoryDocumentStore implements DocumentStore {
   }
 
   async clientAttribution(planId: string): Promise<ClientAttribution[]> {
-    return [...this.record(planId).clients.values()].map((client) => ({
-      ...client,
-      firstSeenAt: new Date(client.firstSeenAt),
-    }));
+    return [...this.record(planId).clients.values()].map(
+      ({ clientId, participantId, firstSeenAt }) => ({
+        clientId,
+        participantId,
+        firstSeenAt: new Date(firstSeenAt),
+      }),
+    );
   }
 
   async deletionAttribution(planId: string): Promise<ParticipantDeletions[]> {
