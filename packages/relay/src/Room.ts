@@ -1,5 +1,4 @@
 import { CloseCode } from '@plenary/model';
-import * as random from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -8,6 +7,7 @@ import {
   encodeAwarenessUpdate,
 } from './awarenessUpdate.ts';
 import type { Connection } from './Connection.ts';
+import { ClientOwnership, ownerKeyOf } from './clientOwnership.ts';
 import {
   awarenessFrame,
   savedFrame,
@@ -21,6 +21,7 @@ import type {
   RelayLogger,
   RelayOptions,
   RelayPersistence,
+  UpdateOrigin,
   UpdatePolicy,
   VouchedPresence,
 } from './types.ts';
@@ -64,6 +65,7 @@ export class Room {
   private constructor(
     readonly planId: string,
     private readonly env: RoomEnvironment,
+    private readonly ownership: ClientOwnership,
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
@@ -77,7 +79,7 @@ export class Room {
   static async load(planId: string, env: RoomEnvironment): Promise<Room | null> {
     const stored = await env.persistence.loadDocument(planId);
     if (!stored) return null;
-    const room = new Room(planId, env);
+    const room = new Room(planId, env, new ClientOwnership(stored.clientOwners, env.options));
     room.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     });
@@ -196,7 +198,8 @@ export class Room {
         }
         const update = this.takeCaptured();
         if (update) {
-          await this.commit(update, null, [clientId], participantId).catch((error) => {
+          const origin = { clientIds: [clientId], participantId, owner: null };
+          await this.commit(update, null, origin).catch((error) => {
             this.fail(error);
             throw error;
           });
@@ -213,9 +216,7 @@ export class Room {
   private serverClientFor(participantId: string | null): number {
     const known = this.serverClients.get(participantId);
     if (known !== undefined) return known;
-    let clientId: number;
-    do clientId = random.uint32();
-    while (this.doc.store.clients.has(clientId));
+    const clientId = this.ownership.newServerClient(this.doc);
     this.serverClients.set(participantId, clientId);
     return clientId;
   }
@@ -254,19 +255,26 @@ export class Room {
       );
       return;
     }
-    const refusal =
-      this.env.policy?.(connection.context, inspection.touchedRoots, this.doc) ?? null;
-    if (refusal) {
-      this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
+    const { clientIds, touchedRoots } = inspection;
+    // Nothing new (a reconnect resending what the server has) is no change to allow.
+    const bringsNew = clientIds.length > 0 || touchedRoots.size > 0;
+    const refusal = bringsNew
+      ? (this.env.policy?.(connection.context, touchedRoots, this.doc) ?? null)
+      : null;
+    const owner = ownerKeyOf(connection.context);
+    const ownership = this.ownership.check(owner, clientIds, this.doc);
+    if (refusal !== null || 'refusal' in ownership) {
+      const reason = refusal ?? ('refusal' in ownership ? ownership.refusal : '');
+      this.refuse(connection, CloseCode.FORBIDDEN, reason, update.byteLength);
       return;
     }
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
-    // Nothing new (a reconnect resending what the server has) needs no storing.
     if (!applied) return;
     const { participantId } = connection.context;
-    await this.commit(applied, connection, inspection.clientIds, participantId);
+    await this.commit(applied, connection, { clientIds, participantId, owner });
+    this.ownership.record(owner, ownership.claims);
     this.env.events.onClientUpdate?.({
       planId: this.planId,
       touchedRoots: inspection.touchedRoots,
@@ -278,15 +286,12 @@ export class Room {
   private async commit(
     update: Uint8Array,
     sender: Connection | null,
-    clientIds: readonly number[],
-    participantId: string | null,
+    origin: UpdateOrigin,
   ): Promise<void> {
+    const { participantId } = origin;
     let stored: { seq: number; logLength: number };
     try {
-      stored = await this.env.persistence.appendUpdate(this.planId, update, {
-        clientIds,
-        participantId,
-      });
+      stored = await this.env.persistence.appendUpdate(this.planId, update, origin);
     } catch (error) {
       throw new StorageFailure(error);
     }
@@ -349,7 +354,8 @@ export class Room {
       return;
     }
     // A socket speaks for one Yjs client: the one its first presence frame names alone
-    // (the stock client sends its own state first on connect) and no other socket holds.
+    // (the stock client sends its own state first on connect), no other socket holds and
+    // no one else owns (or it would show under their name while they are away).
     // The stock client also echoes everyone else's presence back; those entries are
     // dropped rather than refused, so no one can move or erase someone else's caret.
     if (connection.awarenessClientId === null) {
@@ -358,7 +364,13 @@ export class Room {
         [...this.connections].some(
           (other) => other !== connection && other.awarenessClientId === id,
         );
-      if (entries.length !== 1 || !first || first.state === null || takenByOther(first.clientId))
+      if (
+        entries.length !== 1 ||
+        !first ||
+        first.state === null ||
+        takenByOther(first.clientId) ||
+        !this.ownership.bindPresence(ownerKeyOf(connection.context), first.clientId, this.doc)
+      )
         return;
       connection.awarenessClientId = first.clientId;
     }

@@ -1,0 +1,66 @@
+/**
+ * Yjs updates and frames as a hostile client writes them, for tests of what the relay
+ * refuses. Exported as `@plenary/relay/crafted-updates`, so the server's attack tests
+ * build the same bytes.
+ */
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+export { awarenessFrame, updateFrame } from '../frames.ts';
+
+/**
+ * An update (v1 encoding) holding one GC struct of `length` clocks at `clock` under each of
+ * `clientIds`, and no deletions: it touches no root, but takes those clocks from whoever
+ * owns the ids.
+ */
+export function gcStructsUpdate(
+  clientIds: readonly number[],
+  clock: number,
+  length = 1,
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clientIds.length);
+  for (const clientId of clientIds) {
+    encoding.writeVarUint(encoder, 1); // structs in this client's block
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeUint8(encoder, 0); // info 0: a GC struct
+    encoding.writeVarUint(encoder, length);
+  }
+  encoding.writeVarUint(encoder, 0); // an empty delete set
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * What a client writing under `clientId` sends when it makes `change` on a copy of
+ * `state` (the server's document, as another client has it).
+ */
+export function updateAs(
+  clientId: number,
+  state: Uint8Array,
+  change: (doc: Y.Doc) => void,
+): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  // Set after loading the state: Yjs gives a doc a new id when a remote update writes
+  // under its own, as it would if `clientId` were set first.
+  doc.clientID = clientId;
+  const before = Y.encodeStateVector(doc);
+  change(doc);
+  const update = Y.encodeStateAsUpdate(doc, before);
+  doc.destroy();
+  return update;
+}
+
+/** A presence update announcing `state` under `clientId`. */
+export function presenceUpdateAs(clientId: number, state: Record<string, unknown>): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(state);
+  const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]);
+  awareness.destroy();
+  doc.destroy();
+  return update;
+}
