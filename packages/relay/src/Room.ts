@@ -245,6 +245,11 @@ export class Room {
 
   private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
     if (connection.closed) return;
+    const crowded = this.ownership.crowdedUpdate(update, this.doc);
+    if (crowded) {
+      this.refuse(connection, CloseCode.FORBIDDEN, crowded, update.byteLength);
+      return;
+    }
     const inspection = inspectUpdate(this.doc, update);
     if (isUpdateProblem(inspection)) {
       this.refuse(

@@ -176,6 +176,9 @@ describe('client ownership', () => {
       Array.from({ length: count }, (_, i) => 1_000_000 + from + i);
     const perUpdate = await refused(await participant('p-amina'), gcStructsUpdate(fresh(0, 17), 0));
     expect(perUpdate).toMatch(/claims 17 new client ids; at most 16/);
+    // Far too many is refused from the update's first bytes, before decoding it.
+    const crowded = await refused(await participant('p-amina'), gcStructsUpdate(fresh(0, 200), 0));
+    expect(crowded).toMatch(/lists 200 clients; at most 16 may be new/);
 
     const amina = await participant('p-amina');
     amina.sendRaw(updateFrame(gcStructsUpdate(fresh(0, 16), 0)));

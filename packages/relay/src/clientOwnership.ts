@@ -12,6 +12,7 @@
  * Each new client id also costs every later client a state-vector entry and a struct
  * block in its first sync, so how many one update and one owner may claim is capped.
  */
+import * as decoding from 'lib0/decoding';
 import * as random from 'lib0/random';
 import * as Y from 'yjs';
 import type { ConnectionContext } from './types.ts';
@@ -77,6 +78,25 @@ export class ClientOwnership {
     private readonly limits: OwnershipLimits,
   ) {
     for (const { clientId, owner } of stored) this.own(clientId, owner);
+  }
+
+  /**
+   * Refuses, from its first bytes alone, an update that lists more clients than the
+   * server knows plus the new ones one update may claim, before decoding it whole: a
+   * 1.6 MB frame of 200,000 client ids takes seconds to decode.
+   */
+  crowdedUpdate(update: Uint8Array, doc: Y.Doc): string | null {
+    let listed: number;
+    try {
+      listed = decoding.readVarUint(decoding.createDecoder(update));
+    } catch {
+      return null; // undecodable: the update check says why
+    }
+    const known = doc.store.clients.size;
+    const limit = this.limits.maxNewClientsPerUpdate;
+    return listed > known + limit
+      ? `the update lists ${listed} clients; at most ${limit} may be new at once`
+      : null;
   }
 
   /**
