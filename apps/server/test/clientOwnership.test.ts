@@ -5,7 +5,7 @@ import {
   presenceUpdateAs,
   updateAs,
   updateFrame,
-} from '@plenary/relay/crafted-updates';
+} from '@plenary/relay';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';

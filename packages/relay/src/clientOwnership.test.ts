@@ -1,15 +1,10 @@
 import { CloseCode } from '@plenary/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { gcStructsUpdate, presenceUpdateAs, updateAs } from './craftedUpdates.ts';
+import { awarenessFrame, updateFrame } from './frames.ts';
 import { planWritePolicy } from './planWritePolicy.ts';
 import { Relay } from './Relay.ts';
-import {
-  awarenessFrame,
-  gcStructsUpdate,
-  presenceUpdateAs,
-  updateAs,
-  updateFrame,
-} from './test-support/craftedUpdates.ts';
 import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
 import type { RelayLogger, RelayOptions, UpdatePolicy } from './types.ts';

@@ -1,12 +1,9 @@
 /**
- * Yjs updates and frames as a hostile client writes them, for tests of what the relay
- * refuses. Exported as `@plenary/relay/crafted-updates`, so the server's attack tests
- * build the same bytes.
+ * Yjs updates as a hostile client writes them, for the attack tests (and fuzzers) of the
+ * relay and the server: public so that both build the same bytes.
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-
-export { awarenessFrame, updateFrame } from '../frames.ts';
 
 /**
  * An update (v1 encoding) holding one GC struct of `length` clocks at `clock` under each of
