@@ -184,6 +184,17 @@ describe('client ownership', () => {
     expect(storedCount()).toBe(1);
   });
 
+  it("stores a run of GC structs under a participant's own id as one", async () => {
+    start();
+    const amina = await participant('p-amina');
+    const run = gcStructsUpdate([amina.doc.clientID], 0, { count: 20_000 });
+    expect(run.byteLength).toBeGreaterThan(40_000);
+    amina.sendRaw(updateFrame(run));
+    await saved(amina);
+    expect(amina.closed).toBeNull();
+    expect(persistence.logs.get(PLAN)?.updates[0]?.update.byteLength).toBeLessThan(20);
+  });
+
   it("keeps a participant's client id out of anyone else's presence, even while they are away", async () => {
     start();
     const amina = await participant('p-amina');

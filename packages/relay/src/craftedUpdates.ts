@@ -6,23 +6,25 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
 /**
- * An update (v1 encoding) holding one GC struct of `length` clocks at `clock` under each of
- * `clientIds`, and no deletions: it touches no root, but takes those clocks from whoever
- * owns the ids.
+ * An update (v1 encoding) holding, under each of `clientIds` from `clock` on, `count` GC
+ * structs of `length` clocks each, and no deletions: it touches no root, but takes those
+ * clocks from whoever owns the ids.
  */
 export function gcStructsUpdate(
   clientIds: readonly number[],
   clock: number,
-  length = 1,
+  { length = 1, count = 1 }: { length?: number; count?: number } = {},
 ): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, clientIds.length);
   for (const clientId of clientIds) {
-    encoding.writeVarUint(encoder, 1); // structs in this client's block
+    encoding.writeVarUint(encoder, count); // structs in this client's block
     encoding.writeVarUint(encoder, clientId);
     encoding.writeVarUint(encoder, clock);
-    encoding.writeUint8(encoder, 0); // info 0: a GC struct
-    encoding.writeVarUint(encoder, length);
+    for (let i = 0; i < count; i += 1) {
+      encoding.writeUint8(encoder, 0); // info 0: a GC struct
+      encoding.writeVarUint(encoder, length);
+    }
   }
   encoding.writeVarUint(encoder, 0); // an empty delete set
   return encoding.toUint8Array(encoder);
