@@ -374,7 +374,7 @@ export class Room {
         !first ||
         first.state === null ||
         takenByOther(first.clientId) ||
-        !this.ownership.bindPresence(ownerKeyOf(connection.context), first.clientId, this.doc)
+        !this.bindPresence(connection, first.clientId)
       )
         return;
       connection.awarenessClientId = first.clientId;
@@ -385,6 +385,22 @@ export class Room {
       .map((entry) => (vouched ? { ...entry, state: vouch(entry.state, vouched) } : entry));
     if (own.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(own), connection);
+  }
+
+  /** Binds a socket's presence to `clientId` unless someone else owns it; stores a new claim. */
+  private bindPresence(connection: Connection, clientId: number): boolean {
+    const owner = ownerKeyOf(connection.context);
+    const binding = this.ownership.bindPresence(owner, clientId, this.doc);
+    if (binding === 'claimed') {
+      const { participantId } = connection.context;
+      const origin = { clientIds: [clientId], participantId, owner };
+      // Queued, so it is stored before any update this socket sends next.
+      this.enqueue(() => this.env.persistence.claimClients(this.planId, origin)).catch(
+        (error: unknown) =>
+          this.env.logger.warn({ planId: this.planId, err: error }, 'could not store a claim'),
+      );
+    }
+    return binding !== 'refused';
   }
 
   private readonly onAwarenessUpdate = (

@@ -5,7 +5,7 @@
  * id. A struct at someone else's next clock takes that clock from them: their own next
  * (or offline) change under it no longer applies, and text written under their id reads
  * as theirs. So the server fixes an id's owner at its first use, stores it with the update
- * that claimed it, and refuses new structs (items and GC structs alike) under an id that
+ * that claimed it (or on its own, for an id first shown in presence), and refuses new structs (items and GC structs alike) under an id that
  * belongs to someone else. Deletions carry no client id of their own: who may delete what
  * is the rights table's business.
  *
@@ -61,17 +61,10 @@ export function ownerKeyOf(context: ConnectionContext): string {
 
 /** The owners of one plan's client ids, loaded with the plan and kept while its room lives. */
 export class ClientOwnership {
-  /** Stored owners, and the server's ids of this room's life. */
+  /** Stored owners, the claims being stored, and the server's ids of this room's life. */
   private readonly owners = new Map<number, ClientOwnerKey>();
-  /** How many stored ids each owner holds. */
+  /** How many ids each owner holds. */
   private readonly held = new Map<string, number>();
-  /**
-   * Ids a socket showed presence under before writing anything, kept while the room
-   * lives: a person whose wifi drops before their first save keeps the id they typed
-   * under offline, although everyone saw it in their presence.
-   */
-  private readonly presence = new Map<number, string>();
-  private readonly presenceHeld = new Map<string, number>();
 
   constructor(
     stored: readonly OwnedClient[],
@@ -107,11 +100,8 @@ export class ClientOwnership {
     const claims: number[] = [];
     for (const clientId of clientIds) {
       const holder = this.holderOf(clientId, doc);
-      if (holder === owner) {
-        if (!this.owners.has(clientId)) claims.push(clientId);
-      } else if (holder === undefined) {
-        claims.push(clientId);
-      } else {
+      if (holder === owner) continue;
+      if (holder !== undefined) {
         return {
           refusal:
             holder === null
@@ -119,6 +109,7 @@ export class ClientOwnership {
               : `client id ${clientId} belongs to another participant`,
         };
       }
+      claims.push(clientId);
     }
     const { maxNewClientsPerUpdate, maxClientsPerOwner } = this.limits;
     if (claims.length > maxNewClientsPerUpdate) {
@@ -127,34 +118,28 @@ export class ClientOwnership {
       };
     }
     if ((this.held.get(owner) ?? 0) + claims.length > maxClientsPerOwner) {
-      return { refusal: `this participant already writes under ${maxClientsPerOwner} client ids` };
+      return { refusal: `this participant already holds ${maxClientsPerOwner} client ids` };
     }
     return { claims };
   }
 
   /** Records the claims of an update that is now stored. */
   record(owner: string, claims: readonly number[]): void {
-    for (const clientId of claims) {
-      if (this.presence.get(clientId) === owner) {
-        this.presence.delete(clientId);
-        this.presenceHeld.set(owner, (this.presenceHeld.get(owner) ?? 1) - 1);
-      }
-      this.own(clientId, owner);
-    }
+    for (const clientId of claims) this.own(clientId, owner);
   }
 
   /**
    * Whether a socket of `owner` may show presence under `clientId`: not under an id that
-   * belongs to someone else. An id no one holds yet is kept for `owner` while the room lives.
+   * belongs to someone else. An id no one holds yet becomes `owner`'s ('claimed', for the
+   * caller to store): a person whose wifi drops before their first save keeps the id they
+   * type under offline, although everyone saw it in their presence.
    */
-  bindPresence(owner: string, clientId: number, doc: Y.Doc): boolean {
+  bindPresence(owner: string, clientId: number, doc: Y.Doc): 'claimed' | 'held' | 'refused' {
     const holder = this.holderOf(clientId, doc);
-    if (holder !== undefined) return holder === owner;
-    const bound = this.presenceHeld.get(owner) ?? 0;
-    if (bound >= this.limits.maxClientsPerOwner) return false;
-    this.presence.set(clientId, owner);
-    this.presenceHeld.set(owner, bound + 1);
-    return true;
+    if (holder !== undefined) return holder === owner ? 'held' : 'refused';
+    if ((this.held.get(owner) ?? 0) >= this.limits.maxClientsPerOwner) return 'refused';
+    this.own(clientId, owner);
+    return 'claimed';
   }
 
   /** A client id for the server's own changes: one no socket holds, and none can claim. */
@@ -174,8 +159,6 @@ export class ClientOwnership {
   private holderOf(clientId: number, doc: Y.Doc): ClientOwnerKey | undefined {
     const owner = this.owners.get(clientId);
     if (owner !== undefined) return owner;
-    const bound = this.presence.get(clientId);
-    if (bound !== undefined) return bound;
     return Y.getState(doc.store, clientId) > 0 ? null : undefined;
   }
 

@@ -67,6 +67,8 @@ export interface RelayPersistence {
     update: Uint8Array,
     origin: UpdateOrigin,
   ): Promise<{ seq: number; logLength: number }>;
+  /** Records owners for client ids that have none yet (a socket's presence id). */
+  claimClients(planId: string, origin: UpdateOrigin): Promise<void>;
   compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 }
 

@@ -83,6 +83,11 @@ export interface DocumentStore {
    * would survive a crash; the relay broadcasts and acknowledges after that.
    */
   appendUpdate(planId: string, update: Uint8Array, origin: UpdateOrigin): Promise<AppendResult>;
+  /**
+   * Records the owner of client ids not recorded yet, without an update: the id a socket
+   * shows presence under before it writes anything, so that no one else can take it.
+   */
+  claimClients(planId: string, origin: UpdateOrigin): Promise<void>;
   /** The plan's stored document, or null when there is no such plan. */
   loadDocument(planId: string): Promise<LoadedDocument | null>;
   /**

@@ -210,7 +210,6 @@ export class SqliteDocumentStore implements DocumentStore {
       const now = Date.now();
       const seq = log.lastSeq + 1;
       const { participantId, clientIds } = origin;
-      const owner = ownerOf(origin);
       this.statements.insertUpdate.run({
         planId,
         seq,
@@ -219,13 +218,27 @@ export class SqliteDocumentStore implements DocumentStore {
         clientIds: JSON.stringify(clientIds),
         now,
       });
-      for (const clientId of clientIds) {
-        this.statements.insertClient.run({ planId, clientId, participantId, owner, now });
-      }
+      this.insertClients(planId, origin, now);
       this.statements.touchPlan.run({ planId, now });
       // Seqs are consecutive and compaction removes a prefix, so this is the row count.
       return { seq, logLength: seq - log.throughSeq };
     });
+  }
+
+  async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
+    return this.connection.write(() => {
+      if (!this.statements.selectPlan.get(planId)) throw planNotFound(planId);
+      this.insertClients(planId, origin, Date.now());
+    });
+  }
+
+  /** Records the origin's client ids that the plan does not know yet; first claim wins. */
+  private insertClients(planId: string, origin: UpdateOrigin, now: number): void {
+    const { participantId } = origin;
+    const owner = ownerOf(origin);
+    for (const clientId of origin.clientIds) {
+      this.statements.insertClient.run({ planId, clientId, participantId, owner, now });
+    }
   }
 
   async loadDocument(planId: string): Promise<LoadedDocument | null> {

@@ -307,6 +307,24 @@ export function describeDocumentStoreContract(
         await store.compact('p1', snapshotOf(loaded), loaded.lastSeq);
         expect((await load('p1')).clientOwners).toEqual(expected);
       });
+
+      it('records a claim on client ids without an update, first claim still winning', async () => {
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        typeEach(a, 'a');
+        await appendAll('p1', take(), { clientIds: [a.clientID], participantId: 'amina' });
+        await store.claimClients('p1', { clientIds: [a.clientID, 42], participantId: 'bo' });
+        const loaded = await load('p1');
+        expect(loaded.clientOwners).toEqual([
+          { clientId: a.clientID, owner: 'amina' },
+          { clientId: 42, owner: 'bo' },
+        ]);
+        expect(loaded).toMatchObject({ lastSeq: 1, logLength: 1 });
+        await expectStoreError(
+          store.claimClients('missing', { clientIds: [1], participantId: null }),
+          'plan-not-found',
+        );
+      });
     });
 
     describe('deletion attribution', () => {
@@ -445,6 +463,7 @@ export function describeDocumentStoreContract(
           () => store.listPlans(),
           () => store.setPlanTitle('p1', 'x'),
           () => store.appendUpdate('p1', update, AMINA),
+          () => store.claimClients('p1', AMINA),
           () => store.loadDocument('p1'),
           () => store.compact('p1', update, 0),
           () => store.clientAttribution('p1'),

@@ -44,10 +44,16 @@ export class MemoryPersistence implements RelayPersistence {
     if (!log) throw new Error(`no plan ${planId}`);
     log.lastSeq += 1;
     log.updates.push({ seq: log.lastSeq, update: update.slice(), origin });
+    await this.claimClients(planId, origin);
+    return { seq: log.lastSeq, logLength: log.updates.length };
+  }
+
+  async claimClients(planId: string, origin: UpdateOrigin) {
+    const log = this.logs.get(planId);
+    if (!log) throw new Error(`no plan ${planId}`);
     for (const clientId of origin.clientIds) {
       if (!log.owners.has(clientId)) log.owners.set(clientId, origin.owner);
     }
-    return { seq: log.lastSeq, logLength: log.updates.length };
   }
 
   async compact(planId: string, snapshot: Uint8Array, throughSeq: number) {
