@@ -263,23 +263,24 @@ export class Room {
     const { clientIds, touchedRoots } = inspection;
     // Nothing new (a reconnect resending what the server has) is no change to allow.
     const bringsNew = clientIds.length > 0 || touchedRoots.size > 0;
-    const refusal = bringsNew
-      ? (this.env.policy?.(connection.context, touchedRoots, this.doc) ?? null)
-      : null;
     const owner = ownerKeyOf(connection.context);
     const ownership = this.ownership.check(owner, clientIds, this.doc);
-    if (refusal !== null || 'refusal' in ownership) {
-      const reason = refusal ?? ('refusal' in ownership ? ownership.refusal : '');
-      this.refuse(connection, CloseCode.FORBIDDEN, reason, update.byteLength);
+    const refusal =
+      (bringsNew ? this.env.policy?.(connection.context, touchedRoots, this.doc) : null) ??
+      ownership.refusal;
+    if (refusal) {
+      this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
       return;
     }
+    // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
+    // storing fail, the room closes and forgets them.
+    this.ownership.record(owner, ownership.claims);
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
     if (!applied) return;
     const { participantId } = connection.context;
     await this.commit(applied, connection, { clientIds, participantId, owner });
-    this.ownership.record(owner, ownership.claims);
     this.env.events.onClientUpdate?.({
       planId: this.planId,
       touchedRoots: inspection.touchedRoots,

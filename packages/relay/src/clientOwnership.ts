@@ -5,8 +5,8 @@
  * id. A struct at someone else's next clock takes that clock from them: their own next
  * (or offline) change under it no longer applies, and text written under their id reads
  * as theirs. So the server fixes an id's owner at its first use, stores it with the update
- * that claimed it (or on its own, for an id first shown in presence), and refuses new structs (items and GC structs alike) under an id that
- * belongs to someone else. Deletions carry no client id of their own: who may delete what
+ * that claimed it (or on its own, for an id first shown in presence), and refuses new
+ * structs (items and GC structs alike) under an id that belongs to someone else. Deletions carry no client id of their own: who may delete what
  * is the rights table's business.
  *
  * Each new client id also costs every later client a state-vector entry and a struct
@@ -44,8 +44,13 @@ export interface OwnershipLimits {
   maxClientsPerOwner: number;
 }
 
-/** What checking an update found: the ids it claims for its sender, or why it is refused. */
-export type OwnershipCheck = { claims: number[] } | { refusal: string };
+/** What checking an update found: why it is refused, else the ids it claims for its sender. */
+export interface OwnershipCheck {
+  refusal: string | null;
+  claims: number[];
+}
+
+const refused = (refusal: string): OwnershipCheck => ({ refusal, claims: [] });
 
 /** Owner key of a socket that came in without participant or link (relay tests). */
 const ANONYMOUS_OWNER = 'anonymous';
@@ -101,29 +106,25 @@ export class ClientOwnership {
     for (const clientId of clientIds) {
       const holder = this.holderOf(clientId, doc);
       if (holder === owner) continue;
+      if (holder === null) return refused(`client id ${clientId} belongs to the server`);
       if (holder !== undefined) {
-        return {
-          refusal:
-            holder === null
-              ? `client id ${clientId} belongs to the server`
-              : `client id ${clientId} belongs to another participant`,
-        };
+        return refused(`client id ${clientId} belongs to another participant`);
       }
       claims.push(clientId);
     }
     const { maxNewClientsPerUpdate, maxClientsPerOwner } = this.limits;
     if (claims.length > maxNewClientsPerUpdate) {
-      return {
-        refusal: `the update claims ${claims.length} new client ids; at most ${maxNewClientsPerUpdate} at once`,
-      };
+      return refused(
+        `the update claims ${claims.length} new client ids; at most ${maxNewClientsPerUpdate} at once`,
+      );
     }
     if ((this.held.get(owner) ?? 0) + claims.length > maxClientsPerOwner) {
-      return { refusal: `this participant already holds ${maxClientsPerOwner} client ids` };
+      return refused(`this participant already holds ${maxClientsPerOwner} client ids`);
     }
-    return { claims };
+    return { refusal: null, claims };
   }
 
-  /** Records the claims of an update that is now stored. */
+  /** Records the claims of an update that is being stored. */
   record(owner: string, claims: readonly number[]): void {
     for (const clientId of claims) this.own(clientId, owner);
   }
