@@ -1,6 +1,7 @@
 import { CloseCode } from '@plenary/model';
 import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
+import { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
 import { DEFAULT_FAIR_SHARE, FairShare } from './FairShare.ts';
 import { weighFrame } from './frameWeight.ts';
 import type { RelayEvents } from './RelayEvents.ts';
@@ -16,13 +17,15 @@ import type {
 
 /**
  * The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms and
- * storage pauses, and `DEFAULT_FAIR_SHARE`.
+ * storage pauses, the client-id limits, and `DEFAULT_FAIR_SHARE`.
  */
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   maxFrameBytes: 8 * 1024 * 1024,
   compactAfterUpdates: 500,
   idleEvictMs: 5_000,
   storageRetryMs: 5_000,
+  maxNewClientsPerUpdate: MAX_NEW_CLIENTS_PER_UPDATE,
+  maxClientsPerOwner: MAX_CLIENTS_PER_OWNER,
   fairShare: DEFAULT_FAIR_SHARE,
 };
 
