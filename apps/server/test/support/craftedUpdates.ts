@@ -1,13 +1,12 @@
 /**
  * Yjs updates written byte by byte (update format v1, as yjs 13.6 encodes it), for what an
- * honest Y.Doc never produces: garbage-collected structs under any client id and clock,
- * deletions of ranges that may not exist, and items that nest inside items later in the
- * same update. Each builder returns the update only; wrap it in a frame to send it.
+ * honest Y.Doc never produces: deletions of ranges that may not exist, and items that nest
+ * in, or follow, items later in the same update (GC structs: the relay's `gcStructsUpdate`).
+ * Each builder returns the update only; wrap it in a frame to send it.
  */
 import * as encoding from 'lib0/encoding';
 
 /** Content ref numbers and info bits of the v1 struct encoding. */
-const GC_REF = 0;
 const TYPE_REF = 7;
 const XML_ELEMENT_TYPE = 3;
 const HAS_ORIGIN = 0b1000_0000;
@@ -37,17 +36,6 @@ function clientBlock(client: number, clock: number, count: number): encoding.Enc
   encoding.writeVarUint(encoder, client);
   encoding.writeVarUint(encoder, clock);
   return encoder;
-}
-
-/** `count` garbage-collected structs of length `len` each, from `client` at `clock` on. */
-export function gcUpdate(client: number, clock: number, count = 1, len = 1): Uint8Array {
-  const encoder = clientBlock(client, clock, count);
-  for (let i = 0; i < count; i++) {
-    encoding.writeUint8(encoder, GC_REF);
-    encoding.writeVarUint(encoder, len);
-  }
-  writeDeleteSet(encoder, []);
-  return encoding.toUint8Array(encoder);
 }
 
 /** An update with no structs that deletes the given ranges. */

@@ -6,20 +6,17 @@
 import { MESSAGE_AWARENESS, MESSAGE_QUERY_AWARENESS, PLAN_ROOT } from '@plenary/model';
 import {
   awarenessFrame,
+  gcStructsUpdate,
+  presenceUpdateAs,
   savedFrame,
   syncStep1Frame,
   syncStep2Frame,
+  updateAs,
   updateFrame,
 } from '@plenary/relay';
-import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
-import {
-  deletionUpdate,
-  gcUpdate,
-  reversedNestingUpdate,
-  reversedOriginUpdate,
-} from './craftedUpdates.ts';
+import { deletionUpdate, reversedNestingUpdate, reversedOriginUpdate } from './craftedUpdates.ts';
 
 /** Who the attackers aim at: roots and other people's ids. */
 export interface FuzzTargets {
@@ -37,23 +34,6 @@ export interface CorpusFrame {
   bytes: Uint8Array;
   /** True when it writes under a client id that belongs to someone else. */
   foreign: boolean;
-}
-
-const clone = (base: Y.Doc, clientId: number): Y.Doc => {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
-  doc.clientID = clientId;
-  return doc;
-};
-
-/** What `edit` changes in a copy of `base`, written under `clientId`. */
-function capture(base: Y.Doc, clientId: number, edit: (doc: Y.Doc) => void): Uint8Array {
-  const doc = clone(base, clientId);
-  const before = Y.encodeStateVector(doc);
-  edit(doc);
-  const update = Y.encodeStateAsUpdate(doc, before);
-  doc.destroy();
-  return update;
 }
 
 /** The first text of a section, made when the section has none. */
@@ -149,13 +129,19 @@ const PLAN_EDITS: ((gen: prng.PRNG, plan: Y.Map<unknown>) => void)[] = [
   (gen, plan) => plan.set(prng.word(gen, 1, 6), prng.uint32(gen, 0, 100)),
 ];
 
-function presence(clientId: number, clock: number, state: unknown): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, 1);
-  encoding.writeVarUint(encoder, clientId);
-  encoding.writeVarUint(encoder, clock);
-  encoding.writeVarString(encoder, JSON.stringify(state));
-  return awarenessFrame(encoding.toUint8Array(encoder));
+/** A presence frame under `clientId`; a null state says the client left. */
+function presence(
+  clientId: number,
+  clock: number,
+  state: Record<string, unknown> | null,
+): Uint8Array {
+  const update = presenceUpdateAs(clientId, state ?? {}, clock);
+  if (state !== null) return awarenessFrame(update);
+  // `{}` is the update's last three bytes (length 2, then the braces): make it `null`.
+  const leaving = new Uint8Array(update.length + 2);
+  leaving.set(update.subarray(0, update.length - 3));
+  leaving.set([4, ...new TextEncoder().encode('null')], update.length - 3);
+  return awarenessFrame(leaving);
 }
 
 /**
@@ -174,13 +160,16 @@ export function buildCorpus(
   const roots = [targets.ownSection, ...targets.otherSections];
   const editNames = Object.keys(SECTION_EDITS);
   const serverState = Y.encodeStateVector(base);
+  const baseState = Y.encodeStateAsUpdate(base);
+  const capture = (clientId: number, edit: (doc: Y.Doc) => void) =>
+    updateAs(clientId, baseState, edit);
 
   add('sync step 1', syncStep1Frame(serverState));
   add('sync step 1 (empty)', syncStep1Frame(Y.encodeStateVector(new Y.Doc())));
   for (let i = 0; i < 4; i++) {
     const name = prng.oneOf(gen, editNames);
     const root = i < 2 ? targets.ownSection : prng.oneOf(gen, roots);
-    const update = capture(base, ownId, (doc) =>
+    const update = capture(ownId, (doc) =>
       (SECTION_EDITS[name] as (typeof SECTION_EDITS)[string])(gen, doc, root),
     );
     const where = root === targets.ownSection ? 'own section' : 'other section';
@@ -191,9 +180,7 @@ export function buildCorpus(
   }
   add(
     'update: plan map',
-    updateFrame(
-      capture(base, ownId, (doc) => prng.oneOf(gen, PLAN_EDITS)(gen, doc.getMap(PLAN_ROOT))),
-    ),
+    updateFrame(capture(ownId, (doc) => prng.oneOf(gen, PLAN_EDITS)(gen, doc.getMap(PLAN_ROOT)))),
   );
   add('sync step 2 (nothing new)', syncStep2Frame(Y.encodeStateAsUpdate(base, serverState)));
 
@@ -204,15 +191,13 @@ export function buildCorpus(
   add(
     'update: text under a foreign client id',
     updateFrame(
-      capture(base, foreignId, (doc) =>
-        SECTION_EDITS['typed text']?.(gen, doc, targets.ownSection),
-      ),
+      capture(foreignId, (doc) => SECTION_EDITS['typed text']?.(gen, doc, targets.ownSection)),
     ),
     true,
   );
   add(
     'GC struct at a foreign client id next clock',
-    updateFrame(gcUpdate(foreignId, foreignClock)),
+    updateFrame(gcStructsUpdate([foreignId], foreignClock)),
     true,
   );
   add(
@@ -223,10 +208,13 @@ export function buildCorpus(
   const ownClock = Y.getState(base.store, ownId);
   add(
     'GC structs under own id',
-    updateFrame(gcUpdate(ownId, ownClock, prng.uint32(gen, 1, 2_000))),
+    updateFrame(gcStructsUpdate([ownId], ownClock, { count: prng.uint32(gen, 1, 2_000) })),
   );
-  add('GC struct of huge length', updateFrame(gcUpdate(ownId, ownClock, 1, 2 ** 40)));
-  add('GC struct at a huge clock', updateFrame(gcUpdate(ownId, 2 ** 40)));
+  add(
+    'GC struct of huge length',
+    updateFrame(gcStructsUpdate([ownId], ownClock, { length: 2 ** 40 })),
+  );
+  add('GC struct at a huge clock', updateFrame(gcStructsUpdate([ownId], 2 ** 40)));
   add(
     'deletion at a huge clock',
     updateFrame(deletionUpdate([{ client: foreignId, clock: 2 ** 50, len: 2 ** 32 }])),
