@@ -161,6 +161,26 @@ function honestClient(
   return honest;
 }
 
+/**
+ * The next frame of a lane: one in twenty random bytes, then as many seed frames as they
+ * are, the rest mutated (with another seed frame to splice from).
+ */
+function pickFrame(
+  gen: prng.PRNG,
+  corpus: CorpusFrame[],
+): { seedFrame: CorpusFrame; kind: string; bytes: Uint8Array } {
+  const seedFrame = prng.oneOf(gen, corpus);
+  const roll = prng.uint32(gen, 0, 99);
+  if (roll < 5) return { seedFrame, kind: 'random bytes', bytes: randomFrame(gen) };
+  if (roll < 50) return { seedFrame, kind: seedFrame.kind, bytes: seedFrame.bytes };
+  const mutated = mutateFrame(gen, seedFrame.bytes, prng.oneOf(gen, corpus).bytes);
+  return {
+    seedFrame,
+    kind: `${seedFrame.kind} + ${mutated.names.join(', ')}`,
+    bytes: mutated.bytes,
+  };
+}
+
 /** The median RSS of the samples taken while `from` to `to` frames had been sent. */
 function medianRss(samples: MemoryTrace['samples'], from: number, to: number): number {
   const rss = samples
@@ -287,18 +307,7 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
         if (own % CORPUS_REFRESH_FRAMES === 0) {
           corpus = buildCorpus(gen, base, targets, prng.uint32(gen, 1, 2 ** 31));
         }
-        const seedFrame = prng.oneOf(gen, corpus);
-        const roll = prng.uint32(gen, 0, 99);
-        let kind = seedFrame.kind;
-        let bytes = seedFrame.bytes;
-        if (roll < 5) {
-          kind = 'random bytes';
-          bytes = randomFrame(gen);
-        } else if (roll >= 50) {
-          const mutated = mutateFrame(gen, seedFrame.bytes, prng.oneOf(gen, corpus).bytes);
-          kind = `${seedFrame.kind} + ${mutated.names.join(', ')}`;
-          bytes = mutated.bytes;
-        }
+        const { seedFrame, kind, bytes } = pickFrame(gen, corpus);
         const frameNumber = ++sent;
         const described = `frame ${frameNumber} (lane ${index}, ${kind}, ${bytes.length} bytes: ${Buffer.from(bytes.subarray(0, 48)).toString('hex')}${bytes.length > 48 ? '…' : ''})`;
         inFlight.set(index, described);
