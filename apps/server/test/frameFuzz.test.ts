@@ -1,5 +1,5 @@
 import { sectionFragmentName } from '@plenary/model';
-import { CloseCode, updateFrame } from '@plenary/relay';
+import { awarenessFrame, CloseCode, presenceUpdateAs, updateFrame } from '@plenary/relay';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AttackerSocket } from './support/AttackerSocket.ts';
@@ -61,12 +61,17 @@ describe('frames the fuzzer found failing the whole room', () => {
     await server.close();
   });
 
-  /** Sends one frame from a raw socket and checks that only that socket was closed. */
-  async function refusedAlone(url: string, frame: Uint8Array): Promise<number | 'answered'> {
+  /** Sends one frame from a raw socket; resolves with 'answered' or its close code. */
+  async function sendAlone(url: string, frame: Uint8Array): Promise<number | 'answered'> {
     const attacker = await AttackerSocket.open(url);
     const outcome = await attacker.probe(frame, 1);
     attacker.close();
-    const typed = `still here ${outcome}`;
+    return outcome;
+  }
+
+  /** Checks that the honest client is still connected, and its next edit reaches others. */
+  async function stillServing(): Promise<void> {
+    const typed = `still here ${Math.random()}`;
     honest.doc.getXmlFragment(ownSection).insert(0, [new Y.XmlText(typed)]);
     const check = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
     await whenSynced(check);
@@ -78,6 +83,11 @@ describe('frames the fuzzer found failing the whole room', () => {
     check.destroy();
     expect(honest.provider.wsconnected).toBe(true);
     expect(server.logLines.filter((line) => line.includes('"level":50'))).toEqual([]);
+  }
+
+  async function refusedAlone(url: string, frame: Uint8Array): Promise<number | 'answered'> {
+    const outcome = await sendAlone(url, frame);
+    await stillServing();
     return outcome;
   }
 
@@ -104,5 +114,22 @@ describe('frames the fuzzer found failing the whole room', () => {
         CloseCode.UPDATE_DOES_NOT_APPLY,
       );
     }
+  });
+
+  // Seed 1206101 of bench/fuzzFrames.ts: a presence state just under the 16 KB limit came
+  // back from every stock client (they echo everyone's presence) with the server's vouched
+  // name added, over the limit, and the server closed every honest socket with 4413.
+  it('a presence state just under the limit, echoed back by every stock client, closes no one', async () => {
+    const attackerId = 515_151;
+    const state = { user: { name: 'x' }, junk: '' };
+    state.junk = 'x'.repeat(16 * 1024 - 8 - JSON.stringify(state).length);
+    const frame = awarenessFrame(presenceUpdateAs(attackerId, state));
+    expect(await sendAlone(await attackerUrl('member'), frame)).toBe('answered');
+    await eventually(
+      () => honest.provider.awareness.getStates().has(attackerId),
+      5_000,
+      "the attacker's presence to reach the honest client",
+    );
+    await stillServing();
   });
 });

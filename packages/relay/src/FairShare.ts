@@ -166,10 +166,11 @@ export class FairShareSocket {
    */
   admit(data: Uint8Array, weight: FrameWeight, ownClientId: number | null): ShareRefusal | null {
     const now = this.clock();
-    if (weight.kind === 'presence' && weight.largestState > this.limits.maxPresenceBytes) {
+    const ownState = weight.kind === 'presence' ? largestOwnState(weight, ownClientId) : 0;
+    if (ownState > this.limits.maxPresenceBytes) {
       return {
         code: CloseCode.FRAME_TOO_LARGE,
-        reason: `presence state of ${weight.largestState} bytes exceeds the limit of ${this.limits.maxPresenceBytes}`,
+        reason: `presence state of ${ownState} bytes exceeds the limit of ${this.limits.maxPresenceBytes}`,
       };
     }
     if (!this.bytes.take(data.byteLength, now)) {
@@ -220,3 +221,22 @@ const tooFast = (reason: string): ShareRefusal => ({
   code: CloseCode.RATE_LIMITED,
   reason: `${reason}; reconnecting shortly`,
 });
+
+/**
+ * The largest state in a presence frame that the socket speaks for: its own client's, or,
+ * before it has one, the lone entry that would make it its own. Not the states it echoes:
+ * the stock client sends everyone's presence back, and a state the server relayed with its
+ * vouched name can be a little over the limit that the sender's own state was under; a
+ * limit on echoes would close every honest socket in the room for one presence frame.
+ */
+function largestOwnState(
+  weight: Extract<FrameWeight, { kind: 'presence' }>,
+  ownClientId: number | null,
+): number {
+  if (ownClientId === null) return weight.clientIds.length === 1 ? (weight.stateBytes[0] ?? 0) : 0;
+  let largest = 0;
+  weight.clientIds.forEach((clientId, i) => {
+    if (clientId === ownClientId) largest = Math.max(largest, weight.stateBytes[i] ?? 0);
+  });
+  return largest;
+}

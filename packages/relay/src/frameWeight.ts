@@ -15,14 +15,14 @@ import * as decoding from 'lib0/decoding';
  */
 export type FrameWeight =
   | { kind: 'document'; sync: 'request' | 'answer' | 'other' }
-  | { kind: 'presence'; clientIds: number[]; largestState: number }
+  | { kind: 'presence'; clientIds: number[]; stateBytes: number[] }
   | { kind: 'query-presence' }
   | { kind: 'unknown' };
 
 /**
  * Reads just enough of a frame to charge it: its message type and, for presence, whose
- * states it carries and how large the largest is, without parsing their JSON (a 7 MB
- * state is refused before it is parsed). A frame that does not decode is `unknown`; the
+ * states it carries and how large each is, without parsing their JSON (a 7 MB state is
+ * refused before it is parsed). A frame that does not decode is `unknown`; the
  * room refuses it with a precise reason.
  */
 export function weighFrame(data: Uint8Array): FrameWeight {
@@ -39,13 +39,13 @@ export function weighFrame(data: Uint8Array): FrameWeight {
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const count = decoding.readVarUint(update);
     const clientIds: number[] = [];
-    let largestState = 0;
+    const stateBytes: number[] = [];
     for (let i = 0; i < count; i++) {
       clientIds.push(decoding.readVarUint(update));
       decoding.readVarUint(update);
-      largestState = Math.max(largestState, decoding.readVarUint8Array(update).byteLength);
+      stateBytes.push(decoding.readVarUint8Array(update).byteLength);
     }
-    return { kind: 'presence', clientIds, largestState };
+    return { kind: 'presence', clientIds, stateBytes };
   } catch {
     return { kind: 'unknown' };
   }

@@ -74,7 +74,9 @@ export function checkStoredPlan(input: StoredPlanInput): {
 
   for (const root of new Set([...stored.share.keys(), ...expected.share.keys()])) {
     if (root !== ownSection && rootContent(stored, root) !== rootContent(expected, root)) {
-      failures.push(`an attacker changed "${root}" in the stored plan`);
+      failures.push(
+        `the stored "${root}" is not what honest people typed (an attacker changed it, or honest text was lost)`,
+      );
     }
   }
   for (const writer of input.honest) {
