@@ -324,6 +324,11 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
         if (outcome === -1) {
           failures.push(`seed ${seed}: no answer within ${ANSWER_TIMEOUT_MS} ms to ${described}`);
         }
+        if (honest.some((h) => h.disturbances.length > 0) && failures.length === 0) {
+          failures.push(
+            `seed ${seed}: an honest socket was closed while these frames were in flight: ${[...inFlight.values()].join('; ')}`,
+          );
+        }
         if (serverFailure() && failures.length === 0) {
           failures.push(
             `seed ${seed}: the server failed while these frames were in flight: ${[...inFlight.values()].join('; ')}`,
