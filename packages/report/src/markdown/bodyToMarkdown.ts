@@ -41,9 +41,7 @@ const htmlMark = (tag: string, title?: (mark: Mark) => string): MarkSerializerSp
 const LINK_DESTINATION_UNSAFE = /[\s<>]/g;
 
 const linkDestination = (href: string): string =>
-  href
-    .replace(LINK_DESTINATION_UNSAFE, encodeURIComponent)
-    .replace(/[()]/g, '\\$&');
+  href.replace(LINK_DESTINATION_UNSAFE, encodeURIComponent).replace(/[()]/g, '\\$&');
 
 // A link whose target a report does not keep is written as its text alone.
 const linkMark: MarkSerializerSpec = {
