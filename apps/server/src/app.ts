@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { RelayEvents } from '@plenary/relay';
@@ -19,6 +20,7 @@ import { presentationRoutes } from './routes/presentationRoutes.ts';
 import { syncRoutes } from './routes/syncRoutes.ts';
 import { versionRoutes } from './routes/versionRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
+import { SECURITY_HEADERS } from './securityHeaders.ts';
 
 /** What `buildApp` needs; tests pass their own storage and log destination. */
 export interface AppOptions {
@@ -40,6 +42,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
+  // First, so that every route below (the API, the sync upgrade, the web app) sends them.
+  await app.register(helmet, SECURITY_HEADERS);
   await app.register(servicesPlugin, {
     config,
     storage: options.storage,
