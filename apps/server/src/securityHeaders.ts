@@ -28,8 +28,9 @@ export const CONTENT_SECURITY_POLICY = {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
     scriptSrcAttr: ["'none'"],
-    // TipTap adds its base stylesheet as a <style> element and y-tiptap writes each
-    // caret's colour into a style attribute; styles cannot run code, scripts can.
+    // TipTap adds its base stylesheet as a <style> element: without 'unsafe-inline' the
+    // browser refuses it (the e2e policy check shows it is the only inline style). Styles
+    // cannot run code, and nothing people type reaches the page as markup.
     styleSrc: ["'self'", "'unsafe-inline'"],
     // QR codes of invite links and the favicon are SVG data: URLs.
     imgSrc: ["'self'", 'data:'],
