@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { RelayEvents } from '@plenary/relay';
@@ -8,6 +9,7 @@ import { vaultPlugin } from './access/vaultPlugin.ts';
 import type { ServerConfig } from './config.ts';
 import { handleError } from './errors.ts';
 import { type LogDestination, loggerOptions } from './logging.ts';
+import { restRateLimitOptions } from './plugins/restRateLimit.ts';
 import { servicesPlugin } from './plugins/services.ts';
 import { accessRoutes } from './routes/accessRoutes.ts';
 import { decisionRoutes } from './routes/decisionRoutes.ts';
@@ -42,8 +44,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
-  // First, so that every route below (the API, the sync upgrade, the web app) sends them.
+  // First, so that every route below (the API, the sync upgrade, the web app) sends them,
+  // a 429 included.
   await app.register(helmet, SECURITY_HEADERS);
+  await app.register(rateLimit, restRateLimitOptions(config.restRequestsPerMinute));
   await app.register(servicesPlugin, {
     config,
     storage: options.storage,

@@ -113,6 +113,7 @@ describe('Relay', () => {
     expect(entry?.origin).toEqual({
       clientIds: [alice.doc.clientID],
       participantId: 'participant-alice',
+      owner: 'participant-alice',
     });
   });
 
@@ -346,7 +347,12 @@ describe('Relay', () => {
     alice.doc.getText('section:a').insert(10, '!');
     await until(() => alice.doc.getText('section:a').toString() === '>Objectives!');
     expect(events).toEqual([
-      { planId: PLAN, touchedRoots: new Set(['section:a']), participantId: 'participant-alice' },
+      {
+        planId: PLAN,
+        touchedRoots: new Set(['section:a']),
+        update: expect.any(Uint8Array),
+        participantId: 'participant-alice',
+      },
     ]);
     expect(storedText(persistence)).toBe('>Objectives!');
   });

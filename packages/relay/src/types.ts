@@ -1,5 +1,7 @@
 import type { Actor, Role } from '@plenary/model';
 import type * as Y from 'yjs';
+import type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
+import type { FairShareLimits } from './FairShare.ts';
 
 /**
  * The relay's ports: what it needs from the transport, from storage and from logging.
@@ -9,6 +11,8 @@ import type * as Y from 'yjs';
 /** The minimal socket the relay talks to (a `ws` WebSocket fits, so does a test pair). */
 export interface RelaySocket {
   send(data: Uint8Array): void;
+  /** Bytes handed to `send` that have not reached the network yet, when the socket knows. */
+  readonly bufferedAmount?: number;
   close(code: number, reason: string): void;
 }
 
@@ -34,8 +38,9 @@ export interface ConnectionContext {
 }
 
 /**
- * Decides whether an update may change the roots it touches. Returns null to accept
- * or the reason for refusing, in words the client can show.
+ * Decides whether an update may change the roots it touches; asked only of an update
+ * that brings something new (structs beyond the server's state, or touched roots).
+ * Returns null to accept or the reason for refusing, in words the client can show.
  */
 export type UpdatePolicy = (
   context: ConnectionContext,
@@ -47,18 +52,26 @@ export type UpdatePolicy = (
 export interface UpdateOrigin {
   clientIds: readonly number[];
   participantId: string | null;
+  /** Who may write under those client ids from now on, if no one did (null: the server). */
+  owner: ClientOwnerKey;
 }
 
 /** The part of the document store the relay uses. */
 export interface RelayPersistence {
-  loadDocument(
-    planId: string,
-  ): Promise<{ updates: Uint8Array[]; lastSeq: number; logLength: number } | null>;
+  loadDocument(planId: string): Promise<{
+    updates: Uint8Array[];
+    lastSeq: number;
+    logLength: number;
+    /** The owner of every client id that storage recorded for the plan. */
+    clientOwners: readonly OwnedClient[];
+  } | null>;
   appendUpdate(
     planId: string,
     update: Uint8Array,
     origin: UpdateOrigin,
   ): Promise<{ seq: number; logLength: number }>;
+  /** Records owners for client ids that have none yet (a socket's presence id). */
+  claimClients(planId: string, origin: UpdateOrigin): Promise<void>;
   compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 }
 
@@ -84,4 +97,10 @@ export interface RelayOptions {
    * of reloads a second against a failing disk.
    */
   storageRetryMs: number;
+  /** Most client ids one update may claim (see `clientOwnership.ts`). */
+  maxNewClientsPerUpdate: number;
+  /** Most client ids one participant may hold in a plan. */
+  maxClientsPerOwner: number;
+  /** What one socket and one participant may send, and how far behind a socket may fall. */
+  fairShare: FairShareLimits;
 }

@@ -41,9 +41,12 @@ export interface ClientsOptions {
   /**
    * A server peer: a Y.Doc without an editor that receives and sends updates like the
    * clients (the relay's copy of the plan), and runs `afterUpdate` after each update from
-   * a client, as the server would.
+   * a client (given the update), as the server would.
    */
-  server?: { clientId: number; afterUpdate?: (fragment: Y.XmlFragment) => void };
+  server?: {
+    clientId: number;
+    afterUpdate?: (fragment: Y.XmlFragment, update: Uint8Array) => void;
+  };
 }
 
 /**
@@ -56,7 +59,9 @@ export class SuggestingClients {
   /** The server peer's section, when the options asked for one. */
   readonly server: Y.XmlFragment | null = null;
   private readonly inbox = new Map<Y.Doc, Uint8Array[]>();
-  private readonly afterServerUpdate: ((fragment: Y.XmlFragment) => void) | undefined;
+  private readonly afterServerUpdate:
+    | ((fragment: Y.XmlFragment, update: Uint8Array) => void)
+    | undefined;
 
   constructor(body: RichTextDoc, authors: SuggestionAuthor[], options: ClientsOptions = {}) {
     const { mode = 'suggesting', clientIds = authors.map((_, i) => i + 1) } = options;
@@ -112,7 +117,7 @@ export class SuggestingClients {
       const [update] = queue.splice(index, 1);
       if (!update) continue;
       Y.applyUpdate(doc, update, this);
-      if (doc === this.server?.doc) this.afterServerUpdate?.(this.server);
+      if (doc === this.server?.doc) this.afterServerUpdate?.(this.server, update);
     }
   }
 
