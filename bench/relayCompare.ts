@@ -75,7 +75,7 @@ interface HarnessThread {
 }
 
 function startThread(): HarnessThread {
-  const worker = new Worker(new URL('./support/harnessThread.ts', import.meta.url));
+  const worker = new Worker(new URL('./support/harnessThreadEntry.mjs', import.meta.url));
   worker.on('error', (error) => {
     console.error('harness thread failed:', error);
     process.exit(1);

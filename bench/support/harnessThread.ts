@@ -28,6 +28,9 @@ export type ThreadReply =
   | { type: 'drained'; arrivals: Record<number, number[]>[]; disconnects: number }
   | { type: 'closed' };
 
+// Every stock provider adds a process 'exit' listener; hundreds here are expected.
+process.setMaxListeners(0);
+
 const port = parentPort;
 if (!port) throw new Error('harnessThread runs as a worker thread');
 
