@@ -62,6 +62,8 @@ function noteArrivals(member: Member): void {
 }
 
 async function connect(specs: ClientSpec[]): Promise<WriterMark[]> {
+  // Counted per run: the last run's clients went offline when they were closed.
+  disconnects = 0;
   // In batches, as a room fills when people arrive, not all in one instant.
   for (let start = 0; start < specs.length; start += 25) {
     const batch = specs.slice(start, start + 25).map((spec) => {
