@@ -107,11 +107,8 @@ export async function startRelay(
   const dataDir =
     kind === 'plenary' ? mkdtempSync(path.join(os.tmpdir(), 'plenary-relay-bench-')) : null;
   const profiling = options.cpuProfileDir
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${options.cpuProfileDir}`,
-        `--cpu-prof-name=${kind}-${Date.now()}.cpuprofile`,
-      ]
+    ? // Node names each thread's profile by process and thread id, so none overwrites another.
+      ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
     : [];
   const entry = kind === 'reference' ? [REFERENCE_ENTRY] : plenaryEntry().args;
   const child = spawn(process.execPath, [...profiling, '--import', PROBE, ...entry], {
