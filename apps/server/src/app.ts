@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
@@ -21,6 +22,7 @@ import { presentationRoutes } from './routes/presentationRoutes.ts';
 import { syncRoutes } from './routes/syncRoutes.ts';
 import { versionRoutes } from './routes/versionRoutes.ts';
 import { webRoutes } from './routes/webRoutes.ts';
+import { SECURITY_HEADERS } from './securityHeaders.ts';
 
 /** What `buildApp` needs; tests pass their own storage and log destination. */
 export interface AppOptions {
@@ -42,6 +44,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
+  // First, so that every route below (the API, the sync upgrade, the web app) sends them,
+  // a 429 included.
+  await app.register(helmet, SECURITY_HEADERS);
   await app.register(rateLimit, restRateLimitOptions(config.restRequestsPerMinute));
   await app.register(servicesPlugin, {
     config,

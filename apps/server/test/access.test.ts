@@ -1,5 +1,6 @@
 import { CloseCode, sectionFragmentName } from '@plenary/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import {
   eventually,
@@ -259,6 +260,19 @@ describe('tokens on the websocket', () => {
     for (const bad of ['abc', 'x'.repeat(43), `${'A'.repeat(42)}!`, 'A'.repeat(200)]) {
       expect(await closeCodeFor(bad)).toBe(CloseCode.UNAUTHORIZED);
     }
+  });
+
+  it('keeps a token out of the logs when its query key is percent-encoded', async () => {
+    // The query parser decodes `%74oken` to `token`, so the socket opens: the log must
+    // not hold what the server accepted as a token.
+    const socket = new WebSocket(`${server.syncUrl}/${plan.id}?%74oken=${plan.facilitatorToken}`);
+    const firstMessage = new Promise<void>((resolve, reject) => {
+      socket.once('message', () => resolve());
+      socket.once('close', (code) => reject(new Error(`closed with ${code}`)));
+    });
+    await firstMessage;
+    socket.close();
+    expect(server.logLines.join('\n')).toContain('%74oken=[redacted]');
   });
 
   it("never opens plan B with plan A's token", async () => {

@@ -155,22 +155,18 @@ describe('rights on the REST API', () => {
 });
 
 describe('joining with a link', () => {
-  it('creates a participant, lists who joined with the link, and resumes as the same person', async () => {
+  it('creates a participant whose device comes back with its own session token', async () => {
     const member = await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara');
     const join = await callApi(server, 'GET', `/api/plans/${plan.id}/join`, {
       token: member.inviteToken,
     });
-    expect(join.body).toMatchObject({ role: 'member', group: { id: 'g2', name: 'Group 2' } });
-    expect(join.body.participants).toEqual([{ id: member.participantId, name: 'Dara' }]);
-
-    const again = await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
-      token: member.inviteToken,
-      body: { participantId: member.participantId },
+    expect(join.body).toEqual({
+      planTitle: 'Test plan',
+      role: 'member',
+      group: { id: 'g2', name: 'Group 2', color: expect.any(String) },
     });
-    expect(again.status).toBe(201);
-    expect(again.body.participant.id).toBe(member.participantId);
     const me = await callApi(server, 'GET', `/api/plans/${plan.id}/me`, {
-      token: again.body.sessionToken,
+      token: member.sessionToken,
     });
     expect(me.body).toMatchObject({
       participantId: member.participantId,
@@ -178,13 +174,41 @@ describe('joining with a link', () => {
       role: 'member',
       groupId: 'g2',
     });
+  });
 
-    const other = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Vanna');
-    const stolen = await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
-      token: other.inviteToken,
-      body: { participantId: member.participantId },
+  it('never lets another holder of the same link become someone who joined with it', async () => {
+    const dara = await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara');
+    // The attacker holds the group's shared link and knows Dara's participant id (every
+    // socket's presence carries it).
+    const listed = await callApi(server, 'GET', `/api/plans/${plan.id}/join`, {
+      token: dara.inviteToken,
     });
-    expect(stolen.status).toBe(404);
+    expect(JSON.stringify(listed.body)).not.toContain(dara.participantId);
+    expect(JSON.stringify(listed.body)).not.toContain('Dara');
+
+    const resumed = await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
+      token: dara.inviteToken,
+      body: { participantId: dara.participantId },
+    });
+    expect(resumed.status).toBe(400);
+    expect(resumed.body.sessionToken).toBeUndefined();
+    const both = await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
+      token: dara.inviteToken,
+      body: { name: 'Dara', participantId: dara.participantId },
+    });
+    // Joining under the same name makes someone new, whatever else the body says.
+    expect(both.status).toBe(201);
+    expect(both.body.participant.id).not.toBe(dara.participantId);
+    const attacker = await callApi(server, 'GET', `/api/plans/${plan.id}/me`, {
+      token: both.body.sessionToken,
+    });
+    expect(attacker.body.participantId).not.toBe(dara.participantId);
+
+    // Dara's own device still comes back as Dara.
+    const me = await callApi(server, 'GET', `/api/plans/${plan.id}/me`, {
+      token: dara.sessionToken,
+    });
+    expect(me.body.participantId).toBe(dara.participantId);
   });
 
   it('shows the facilitator every link again, with how many joined', async () => {

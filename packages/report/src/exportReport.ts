@@ -2,10 +2,6 @@
  * One entry point for every format, for the server's export route and the benchmark: a
  * plan's Y.Doc (or encoded state) in, the file's bytes, content type and name out.
  */
-import { reportToDocx } from './docx/reportToDocx.ts';
-import { reportToHtml } from './html/reportToHtml.ts';
-import { reportToMarkdown } from './markdown/reportToMarkdown.ts';
-import { reportToPdf } from './pdf/reportToPdf.ts';
 import {
   buildReport,
   type PlanSource,
@@ -14,20 +10,33 @@ import {
 } from './reportDocument.ts';
 import type { ReportOptions } from './reportTypes.ts';
 
-/** The formats the outcomes report is exported in. */
+/**
+ * The formats the outcomes report is exported in. Each converter is loaded on the first
+ * export in its format: together (docx, pdfkit, HarfBuzz, markdown-it) they would make up
+ * most of an idle server's memory.
+ */
 export const REPORT_FORMATS = {
   docx: {
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    render: reportToDocx,
+    render: async (report: ReportDocument): Promise<Uint8Array> =>
+      (await import('./docx/reportToDocx.ts')).reportToDocx(report),
   },
-  pdf: { contentType: 'application/pdf', render: reportToPdf },
+  pdf: {
+    contentType: 'application/pdf',
+    render: async (report: ReportDocument): Promise<Uint8Array> =>
+      (await import('./pdf/reportToPdf.ts')).reportToPdf(report),
+  },
   md: {
     contentType: 'text/markdown; charset=utf-8',
-    render: async (report: ReportDocument) => new TextEncoder().encode(reportToMarkdown(report)),
+    render: async (report: ReportDocument): Promise<Uint8Array> =>
+      new TextEncoder().encode(
+        (await import('./markdown/reportToMarkdown.ts')).reportToMarkdown(report),
+      ),
   },
   html: {
     contentType: 'text/html; charset=utf-8',
-    render: async (report: ReportDocument) => new TextEncoder().encode(reportToHtml(report)),
+    render: async (report: ReportDocument): Promise<Uint8Array> =>
+      new TextEncoder().encode((await import('./html/reportToHtml.ts')).reportToHtml(report)),
   },
 } as const;
 

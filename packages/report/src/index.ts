@@ -1,6 +1,8 @@
+// The converters (Word, PDF, Markdown, HTML, and the outline readers) are not exported
+// here: `exportReport` and the import functions load them on first use, so the server
+// does not hold them in memory while nobody exports or imports.
 export type { DecidedSuggestion } from './decisionText.ts';
 export { describeDecision } from './decisionText.ts';
-export { reportToDocx } from './docx/reportToDocx.ts';
 export type { ReportFile, ReportFormat } from './exportReport.ts';
 export {
   exportReport,
@@ -8,7 +10,6 @@ export {
   REPORT_FORMATS,
   reportFileName,
 } from './exportReport.ts';
-export { reportToHtml } from './html/reportToHtml.ts';
 export {
   DOCX_CONTENT_TYPE,
   importFormatOf,
@@ -27,11 +28,7 @@ export type {
 } from './import/importTypes.ts';
 export { DEFAULT_IMPORT_LIMITS, fileTooLarge, ImportError } from './import/importTypes.ts';
 export type { BodyMarkdownOptions } from './markdown/bodyToMarkdown.ts';
-export { bodyToMarkdown } from './markdown/bodyToMarkdown.ts';
 export type { ParsedMarkdown } from './markdown/parseMarkdown.ts';
-export { parseMarkdown } from './markdown/parseMarkdown.ts';
-export { reportToMarkdown } from './markdown/reportToMarkdown.ts';
-export { reportToPdf } from './pdf/reportToPdf.ts';
 export type {
   PlanSource,
   ReportDocument,

@@ -3,6 +3,7 @@
  * all write. ProseMirror keeps marks per text node, so each text node is one run.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { safeLinkTarget } from './linkTarget.ts';
 import { type TrackedChange, trackedChangeOf } from './suggestionMarks.ts';
 
 /** A piece of text with one set of styles, or a line break. */
@@ -19,9 +20,6 @@ export interface InlineRun {
   change: TrackedChange | null;
 }
 
-// The editor's link extension allows these protocols; anything else is written as text.
-const SAFE_LINK = /^(https?:|mailto:)/i;
-
 /** Line breaks inside a block come out as this text. */
 export const LINE_BREAK = '\n';
 
@@ -37,10 +35,7 @@ export function inlineRuns(block: ProseMirrorNode): InlineRun[] {
       italic: has('italic'),
       underline: has('underline'),
       strike: has('strike'),
-      link:
-        typeof link?.attrs.href === 'string' && SAFE_LINK.test(link.attrs.href)
-          ? link.attrs.href
-          : null,
+      link: safeLinkTarget(link?.attrs.href),
       change: trackedChangeOf(child.marks),
     });
   });

@@ -28,14 +28,12 @@ const InviteParams = Type.Object({
   inviteId: Type.String({ pattern: '^[0-9a-z]{1,64}$' }),
 });
 
-// One object with either field rather than a union: Fastify's Ajv strips unknown
-// properties per branch of a union, which would empty the body before the second branch.
+// Joining always makes a new participant. Someone who joined before comes back with the
+// session token their device was given, which no one else holds: a participant id alone
+// (shown to everyone in presence) must never be enough to act as that person.
 const JoinBody = Type.Object(
-  {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-    participantId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
-  },
-  { additionalProperties: false, minProperties: 1, maxProperties: 1 },
+  { name: Type.String({ minLength: 1, maxLength: 60 }) },
+  { additionalProperties: false },
 );
 
 /** Invite links, joining a plan, and who you are in it. */
@@ -60,12 +58,12 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const principal = await principalFor(request, planId);
     const plan = await phaseOf(planId);
     const group = plan.groups.find((g) => g.id === principal.actor.groupId) ?? null;
-    const participants = await access.listParticipants(planId, { inviteId: principal.inviteId });
+    // No one else's name or id: the link is shared by a whole group (the observer link
+    // by the whole room), and who else joined with it is not theirs to see.
     return {
       planTitle: plan.title,
       role: principal.actor.role,
       group: group ? { id: group.id, name: group.name, color: group.color } : null,
-      participants: participants.map((p) => ({ id: p.id, name: p.name })),
     };
   });
 
@@ -75,26 +73,12 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { planId } = request.params;
       const principal = await principalFor(request, planId);
-      const { name, participantId } = request.body;
-      let participant = null;
-      if (participantId !== undefined) {
-        participant = await access.getParticipant(planId, participantId);
-        // Resuming is only for someone who joined with the same link.
-        if (!participant || participant.inviteId !== principal.inviteId) {
-          throw new ApiError(
-            404,
-            'participant-not-found',
-            'No one joined with this link under that name. Join with your name instead.',
-          );
-        }
-      } else {
-        participant = await access.createParticipant({
-          id: randomId(12),
-          planId,
-          inviteId: principal.inviteId,
-          name: name?.trim() || 'Participant',
-        });
-      }
+      const participant = await access.createParticipant({
+        id: randomId(12),
+        planId,
+        inviteId: principal.inviteId,
+        name: request.body.name.trim() || 'Participant',
+      });
       const sessionToken = vault.newToken();
       await access.createSession({
         tokenHash: vault.hash(sessionToken),

@@ -7,7 +7,7 @@ import { readPlanAccess, updatePlanAccess } from './planAccess.ts';
 export type JoinState =
   /** A stored session or invite is being checked with the server. */
   | { step: 'checking' }
-  /** The invite works: the person gives a name or continues as someone who joined before. */
+  /** The invite works: the person gives the name they join under. */
   | { step: 'choosing'; invite: InviteInfo; pending: boolean; error: unknown }
   /** The session token works; `me` is who it is. */
   | { step: 'joined'; sessionToken: string; me: Me }
@@ -87,7 +87,7 @@ export class JoinFlow {
     }
   }
 
-  /** Joins with the stored invite, by name or as a participant who joined with it before. */
+  /** Joins with the stored invite as a new participant with the given name. */
   async join(request: JoinRequest): Promise<void> {
     const state = this.#state;
     const { inviteToken } = readPlanAccess(this.#planId);

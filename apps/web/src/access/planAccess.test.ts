@@ -49,6 +49,7 @@ describe('plan access on this device', () => {
     expect(readPlanAccess('plan1')).toEqual({
       inviteToken: 'invite-1',
       sessionToken: 'session-1',
+      sessionsByInvite: {},
       title: 'First',
       role: null,
       seenAt: null,
@@ -60,8 +61,17 @@ describe('plan access on this device', () => {
   it('survives what another version of the app may have stored', () => {
     storage.setItem('plenary.plans', 'not json');
     expect(readPlanAccess('plan1').inviteToken).toBeNull();
-    storage.setItem('plenary.plans', JSON.stringify({ plan1: { role: 'chief', inviteToken: 7 } }));
-    expect(readPlanAccess('plan1')).toMatchObject({ role: null, inviteToken: null });
+    storage.setItem(
+      'plenary.plans',
+      JSON.stringify({
+        plan1: { role: 'chief', inviteToken: 7, sessionsByInvite: { a: 1, b: 's' } },
+      }),
+    );
+    expect(readPlanAccess('plan1')).toMatchObject({
+      role: null,
+      inviteToken: null,
+      sessionsByInvite: { b: 's' },
+    });
   });
 
   it('lists the plans this device can open, most recently seen first', () => {
@@ -93,22 +103,28 @@ describe('takeInviteFromAddress', () => {
     expect(history.replaceState).toHaveBeenCalledWith({ idx: 3 }, '', '/plans/plan1234');
   });
 
-  it('keeps the session of the same link, and drops it for a different one', () => {
+  it('keeps the session of the same link, and of a link left, for when it is opened again', () => {
     updatePlanAccess('plan1234', { inviteToken: TOKEN, sessionToken: 'session' });
-    takeInviteFromAddress(
-      'plan1234',
-      addressBar(`#invite=${TOKEN}`).location,
-      addressBar('').history,
-    );
+    const open = (token: string) =>
+      takeInviteFromAddress(
+        'plan1234',
+        addressBar(`#invite=${token}`).location,
+        addressBar('').history,
+      );
+    open(TOKEN);
     expect(readPlanAccess('plan1234').sessionToken).toBe('session');
 
     const other = `B${TOKEN.slice(1)}`;
-    takeInviteFromAddress(
-      'plan1234',
-      addressBar(`#invite=${other}`).location,
-      addressBar('').history,
-    );
+    open(other);
     expect(readPlanAccess('plan1234')).toMatchObject({ inviteToken: other, sessionToken: null });
+    updatePlanAccess('plan1234', { sessionToken: 'other-session' });
+
+    open(TOKEN);
+    expect(readPlanAccess('plan1234')).toMatchObject({
+      inviteToken: TOKEN,
+      sessionToken: 'session',
+      sessionsByInvite: { [other]: 'other-session' },
+    });
   });
 
   it('leaves an address without an invite alone', () => {

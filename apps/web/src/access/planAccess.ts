@@ -1,7 +1,9 @@
 /**
  * The tokens this device holds for each plan, kept in localStorage: people have no
  * accounts, so the invite link's token and the session token from joining are what
- * lets them back in after a reload or a dropped connection.
+ * lets them back in after a reload or a dropped connection. The session token is the
+ * only way back in as the same person: the server resumes no one by name or id, so a
+ * new device (or a cleared browser) joins as someone new.
  */
 import { ROLES, type Role } from '@plenary/model';
 import { readSetting, writeSetting } from '../localSettings.ts';
@@ -12,6 +14,8 @@ export interface PlanAccess {
   inviteToken: string | null;
   /** The participant's own token, once they joined with the invite. */
   sessionToken: string | null;
+  /** Sessions this device joined with other links of the plan, by their invite token. */
+  sessionsByInvite: Record<string, string>;
   /** The plan's title as last seen, for the start page. */
   title: string | null;
   /** The role the link grants, as last seen. */
@@ -31,6 +35,7 @@ export interface RememberedPlan {
 const NOTHING: PlanAccess = {
   inviteToken: null,
   sessionToken: null,
+  sessionsByInvite: {},
   title: null,
   role: null,
   seenAt: null,
@@ -38,6 +43,15 @@ const NOTHING: PlanAccess = {
 
 const stringOrNull = (value: unknown): string | null =>
   typeof value === 'string' && value ? value : null;
+
+const stringRecord = (value: unknown): Record<string, string> =>
+  typeof value === 'object' && value !== null
+    ? Object.fromEntries(
+        Object.entries(value).filter(
+          (entry): entry is [string, string] => !!stringOrNull(entry[1]),
+        ),
+      )
+    : {};
 
 const roleOrNull = (value: unknown): Role | null => ROLES.find((role) => role === value) ?? null;
 
@@ -57,6 +71,7 @@ function readAll(): Record<string, PlanAccess> {
     all[planId] = {
       inviteToken: stringOrNull(record.inviteToken),
       sessionToken: stringOrNull(record.sessionToken),
+      sessionsByInvite: stringRecord(record.sessionsByInvite),
       title: stringOrNull(record.title),
       role: roleOrNull(record.role),
       seenAt: stringOrNull(record.seenAt),
@@ -100,7 +115,8 @@ export function inviteFromFragment(hash: string): string | null {
  * Moves an invite token from the address bar into storage, so that it is not shared by
  * accident when someone copies the address, and is still there after a reload. A link
  * that differs from the one this device joined with (a new role, a new group) replaces
- * it, and the old session with it: the person joins again with what the new link grants.
+ * it: the person joins with what the new link grants. The session of the link left is
+ * kept, so that opening that link again on this device resumes as the same person.
  */
 export function takeInviteFromAddress(
   planId: string,
@@ -109,8 +125,17 @@ export function takeInviteFromAddress(
 ): void {
   const token = inviteFromFragment(location.hash);
   if (token === null) return;
-  if (readPlanAccess(planId).inviteToken !== token) {
-    updatePlanAccess(planId, { inviteToken: token, sessionToken: null });
+  const held = readPlanAccess(planId);
+  if (held.inviteToken !== token) {
+    const { [token]: earlier, ...others } = held.sessionsByInvite;
+    if (held.inviteToken !== null && held.sessionToken !== null) {
+      others[held.inviteToken] = held.sessionToken;
+    }
+    updatePlanAccess(planId, {
+      inviteToken: token,
+      sessionToken: earlier ?? null,
+      sessionsByInvite: others,
+    });
   }
   history.replaceState(history.state, '', `${location.pathname}${location.search}`);
 }

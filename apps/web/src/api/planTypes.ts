@@ -63,12 +63,12 @@ export interface InviteInfo {
   planTitle: string;
   role: Role;
   group: InviteGroup | null;
-  /** People who already joined with this same link, so they can continue as themselves. */
-  participants: { id: string; name: string }[];
 }
 
-/** Joining with an invite: a new participant by name, or one who joined with it before. */
-export type JoinRequest = { name: string } | { participantId: string };
+/** Joining with an invite: always a new participant, by the name they give. */
+export interface JoinRequest {
+  name: string;
+}
 
 /** The answer to joining (`POST /api/plans/:id/participants`). */
 export interface JoinResponse {

@@ -100,9 +100,6 @@ export const en = {
       member: 'You are invited as a member of {{group}}.',
       observer: 'You are invited as an observer: you can read along but not write.',
     },
-    continueIntro: 'Joined with this link before? Continue as yourself:',
-    continueAs: 'Continue as {{name}}',
-    orNew: 'Or join with your name:',
     joining: 'Joining…',
   },
   access: {

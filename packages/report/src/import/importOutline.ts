@@ -4,9 +4,6 @@
  * returned, so a caller that writes only on success never writes half an import.
  */
 
-import { docxToHtml } from './docx/docxToHtml.ts';
-import { withHtmlOutline } from './docx/htmlOutline.ts';
-import { inspectDocx } from './docx/inspectDocx.ts';
 import {
   DEFAULT_IMPORT_LIMITS,
   fileTooLarge,
@@ -17,7 +14,6 @@ import {
   type ImportFormat,
   type ImportLimits,
 } from './importTypes.ts';
-import { markdownOutline } from './markdownOutline.ts';
 import { bodyFromOutline, type OutlineDocument, planFromOutline } from './outlineStructure.ts';
 
 /** The content type of a .docx file. */
@@ -72,7 +68,10 @@ function markdownText(bytes: Uint8Array): string {
   return text;
 }
 
-/** Reads the file as an outline and hands it to `use` while the outline is open. */
+/**
+ * Reads the file as an outline and hands it to `use` while the outline is open. The
+ * readers (markdown-it; JSZip, mammoth and happy-dom for Word) load on the first import.
+ */
 async function withOutline<T>(
   file: ImportFile,
   limits: ImportLimits,
@@ -83,8 +82,14 @@ async function withOutline<T>(
     if (file.bytes.length === 0) {
       throw new ImportError('empty', 'This file is empty: nothing arrived. Try the upload again.');
     }
+    const { markdownOutline } = await import('./markdownOutline.ts');
     return use(markdownOutline(markdownText(file.bytes)));
   }
+  const [{ inspectDocx }, { docxToHtml }, { withHtmlOutline }] = await Promise.all([
+    import('./docx/inspectDocx.ts'),
+    import('./docx/docxToHtml.ts'),
+    import('./docx/htmlOutline.ts'),
+  ]);
   const packageProblems = await inspectDocx(file.bytes, limits.maxUnpackedBytes);
   const { html, problems } = await docxToHtml(file.bytes);
   return withHtmlOutline(html, (outline) =>

@@ -6,6 +6,7 @@
 import { Fragment, type Mark, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown';
 import { escapeHtml } from '../html/escapeHtml.ts';
+import { safeLinkTarget } from '../linkTarget.ts';
 import { SUGGESTION_MARKS } from '../suggestionMarks.ts';
 
 /** How to write a body: heading shift and how to describe a suggestion mark. */
@@ -35,13 +36,19 @@ const htmlMark = (tag: string, title?: (mark: Mark) => string): MarkSerializerSp
   close: `</${tag}>`,
 });
 
+// Characters that would end a link destination or read as HTML, percent-encoded; `(`
+// and `)` are escaped instead so that the target reads back unchanged.
+const LINK_DESTINATION_UNSAFE = /[\s<>]/g;
+
+const linkDestination = (href: string): string =>
+  href.replace(LINK_DESTINATION_UNSAFE, encodeURIComponent).replace(/[()]/g, '\\$&');
+
+// A link whose target a report does not keep is written as its text alone.
 const linkMark: MarkSerializerSpec = {
-  open: '[',
+  open: (_state, mark) => (safeLinkTarget(mark.attrs.href) === null ? '' : '['),
   close: (_state, mark) => {
-    const href = String(mark.attrs.href ?? '')
-      .replace(/[()]/g, '\\$&')
-      .replaceAll(' ', '%20');
-    return `](${href})`;
+    const href = safeLinkTarget(mark.attrs.href);
+    return href === null ? '' : `](${linkDestination(href)})`;
   },
 };
 

@@ -8,7 +8,6 @@ const invite = (change: Partial<InviteInfo> = {}): InviteInfo => ({
   planTitle: 'National Action Plan',
   role: 'member',
   group: { id: 'g1', name: 'Group 1', color: '#0b6bcb' },
-  participants: [],
   ...change,
 });
 
@@ -31,19 +30,6 @@ describe('JoinDialog', () => {
     expect(html).toMatch(/<label for="[^"]+">Your name<\/label><input[^>]*value="Vanna"/);
     expect(html).toContain('>Join</button>');
     expect(html).not.toContain('Continue as');
-  });
-
-  it('offers to continue as each person who joined with the same link', () => {
-    const html = render(
-      invite({
-        participants: [
-          { id: 'p1', name: 'Dara' },
-          { id: 'p2', name: 'Sokha' },
-        ],
-      }),
-    );
-    expect(html).toContain('>Continue as Dara</button>');
-    expect(html).toContain('>Continue as Sokha</button>');
   });
 
   it('shows the server’s refusal in words and disables joining while it is on its way', () => {

@@ -8,9 +8,9 @@ import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 
 /**
- * Asks someone arriving with an invite link for the name shown with their cursor, or
- * lets them continue as a person who joined with the same link before (another device,
- * a cleared browser). It cannot be dismissed: the plan opens once they have answered.
+ * Asks someone arriving with an invite link for the name shown with their cursor. Whoever
+ * reaches it joins as someone new: a device that joined before comes back with its own
+ * session and never sees this. It cannot be dismissed: the plan opens once they answer.
  */
 export function JoinDialog({
   invite,
@@ -40,26 +40,6 @@ export function JoinDialog({
     <Modal heading={t('join.heading', { title: invite.planTitle })}>
       <form onSubmit={submit} noValidate className="join-form">
         <p>{t(`join.invitedAs.${invite.role}`, { group: invite.group?.name ?? '' })}</p>
-        {invite.participants.length > 0 && (
-          <div className="join-form__continue">
-            <p>{t('join.continueIntro')}</p>
-            <ul>
-              {invite.participants.map((participant) => (
-                <li key={participant.id}>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={pending}
-                    onClick={() => onJoin({ participantId: participant.id })}
-                  >
-                    {t('join.continueAs', { name: participant.name })}
-                  </button>
-                </li>
-              ))}
-            </ul>
-            <p>{t('join.orNew')}</p>
-          </div>
-        )}
         <p className="muted">{t('name.intro')}</p>
         <TextField
           label={t('name.label')}

@@ -46,7 +46,7 @@ export function JoinPage({
             error={state.error}
             onJoin={(request) => {
               // The next link this device opens offers the same name.
-              if ('name' in request) storeName(request.name);
+              storeName(request.name);
               void flow?.join(request);
             }}
           />

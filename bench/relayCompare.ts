@@ -1,0 +1,345 @@
+/**
+ * Plenary's relay side by side with the reference relay (`@y/websocket-server` 0.1.1 in
+ * memory), under the same load from stock y-websocket clients, alternating A B A B:
+ *
+ *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR]
+ *
+ * Each run starts a fresh relay process (Plenary: its real server with SQLite in a temporary
+ * DATA_DIR, tokens, rights checks and the suggestion repair), fills a room from two harness
+ * threads, lets the writers type one character per edit, and records when every edit reached
+ * every other client. Inside each relay a probe (`support/serverProbe.mjs`) reports CPU time,
+ * RSS and event-loop delay over the measured window. `--profile DIR` writes a V8 CPU profile
+ * of every Plenary process into DIR (read it with `bench/cpuProfileSummary.ts`).
+ * Results are appended to bench/results/relay-compare.md.
+ */
+import { appendFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import * as Y from 'yjs';
+import { connectClient, nowMs, writeParagraphs } from './support/harnessClient.ts';
+import type { ThreadReply, ThreadRequest, WriterMark } from './support/harnessThread.ts';
+import {
+  type ProbeReading,
+  plenaryEntry,
+  type RelayKind,
+  type RelayProcess,
+  startRelay,
+} from './support/relayProcesses.ts';
+import { prepareRoom } from './support/relayRooms.ts';
+import { median, percentile } from './support/stats.ts';
+
+/** A load to measure: how many clients, how many of them type, how fast, for how long. */
+interface LoadPhase {
+  name: string;
+  clients: number;
+  writers: number;
+  perSecond: number;
+  durationMs: number;
+}
+
+const PHASES: LoadPhase[] = [
+  { name: 'fanout50', clients: 50, writers: 10, perSecond: 5, durationMs: 10_000 },
+  { name: 'fanout200', clients: 200, writers: 10, perSecond: 5, durationMs: 10_000 },
+  { name: 'fanout500', clients: 500, writers: 10, perSecond: 5, durationMs: 8_000 },
+  { name: 'burst50x20', clients: 50, writers: 50, perSecond: 20, durationMs: 3_000 },
+];
+const SYNC_PHASE = 'sync1mb';
+const SYNC_BYTES = 1024 * 1024;
+const SYNC_SAMPLES = 5;
+const THREADS = 2;
+/** Time for the room to settle after everyone joined (presence, first syncs). */
+const SETTLE_MS = 2_000;
+/** How long stragglers may take after the last edit before they count as lost. */
+const DRAIN_TIMEOUT_MS = 30_000;
+
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '2' },
+    only: { type: 'string' },
+    profile: { type: 'string' },
+  },
+});
+const rounds = Number(args.rounds);
+const only = args.only ? new Set(args.only.split(',')) : null;
+const wanted = (name: string) => !only || only.has(name);
+const profileDir = args.profile ? path.resolve(args.profile) : undefined;
+
+/** A harness thread and a way to ask it one thing at a time. */
+interface HarnessThread {
+  ask<T extends ThreadReply['type']>(
+    request: ThreadRequest,
+  ): Promise<Extract<ThreadReply, { type: T }>>;
+  worker: Worker;
+}
+
+function startThread(): HarnessThread {
+  const worker = new Worker(new URL('./support/harnessThreadEntry.mjs', import.meta.url));
+  worker.on('error', (error) => {
+    console.error('harness thread failed:', error);
+    process.exit(1);
+  });
+  return {
+    worker,
+    ask: (request) =>
+      new Promise((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage(request);
+      }),
+  };
+}
+
+/** What one run measured. */
+interface RunResult {
+  phase: string;
+  kind: RelayKind;
+  deliveries: number;
+  lost: number;
+  disconnects: number;
+  p50Ms: number;
+  p99Ms: number;
+  cpuPer1000Ms: number;
+  probe: ProbeReading;
+}
+
+async function runLoad(
+  phase: LoadPhase,
+  kind: RelayKind,
+  threads: HarnessThread[],
+): Promise<RunResult> {
+  const relay = await startRelay(kind, profileDir ? { cpuProfileDir: profileDir } : {});
+  try {
+    const room = await prepareRoom(relay, phase);
+    const shares = threads.map((_, t) => room.clients.filter((_, i) => i % threads.length === t));
+    const connected = await Promise.all(
+      threads.map((thread, t) =>
+        thread.ask<'connected'>({ type: 'connect', clients: shares[t] ?? [] }),
+      ),
+    );
+    const writers: WriterMark[] = connected.flatMap((reply) => reply.writers);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+    await relay.startWindow();
+    const startAt = Date.now() + 100;
+    const written = await Promise.all(
+      threads.map((thread) =>
+        thread.ask<'written'>({
+          type: 'write',
+          writers,
+          startAt,
+          durationMs: phase.durationMs,
+          perSecond: phase.perSecond,
+        }),
+      ),
+    );
+    const sendTimes = new Map<number, number[]>();
+    for (const reply of written)
+      for (const [clientId, times] of Object.entries(reply.sendTimes))
+        sendTimes.set(Number(clientId), times);
+    const sent = Object.fromEntries(
+      [...sendTimes].map(([clientId, times]) => [clientId, times.length]),
+    );
+    const drained = await Promise.all(
+      threads.map((thread) =>
+        thread.ask<'drained'>({ type: 'drain', sent, timeoutMs: DRAIN_TIMEOUT_MS }),
+      ),
+    );
+    const probe = await relay.readWindow();
+
+    const latencies: number[] = [];
+    let deliveries = 0;
+    for (const reply of drained)
+      for (const arrivals of reply.arrivals)
+        for (const [clientId, times] of Object.entries(arrivals)) {
+          const sends = sendTimes.get(Number(clientId)) ?? [];
+          times.forEach((arrived, n) => {
+            const sentAt = sends[n];
+            if (sentAt !== undefined) latencies.push(arrived - sentAt);
+          });
+          deliveries += Math.min(times.length, sends.length);
+        }
+    const expected =
+      [...sendTimes.values()].reduce((sum, times) => sum + times.length, 0) * (phase.clients - 1);
+    await Promise.all(threads.map((thread) => thread.ask<'closed'>({ type: 'close' })));
+    return {
+      phase: phase.name,
+      kind,
+      deliveries,
+      lost: expected - deliveries,
+      disconnects: drained.reduce((sum, reply) => sum + reply.disconnects, 0),
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      cpuPer1000Ms: (probe.cpuMs / Math.max(1, deliveries)) * 1000,
+      probe,
+    };
+  } finally {
+    await relay.stop();
+  }
+}
+
+/** What the 1 MB sync run measured. */
+interface SyncResult {
+  kind: RelayKind;
+  medianMs: number;
+  samples: number[];
+  stateBytes: number;
+  rssBytes: number;
+}
+
+async function runSync(kind: RelayKind): Promise<SyncResult> {
+  const relay: RelayProcess = await startRelay(
+    kind,
+    profileDir ? { cpuProfileDir: profileDir } : {},
+  );
+  try {
+    const room = await prepareRoom(relay, { clients: 0, writers: 0, extraSections: 20 });
+    const editor = connectClient(room.editor);
+    await editor.synced;
+    writeParagraphs(editor.doc, room.sectionFragments, SYNC_BYTES);
+    const full = Y.encodeStateVector(editor.doc);
+    // The relay has the whole plan once a newcomer receives all of it.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const probe = connectClient(await room.reader());
+      await probe.synced;
+      const complete = Buffer.compare(Y.encodeStateVector(probe.doc), full) === 0;
+      probe.destroy();
+      if (complete) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const samples: number[] = [];
+    for (let i = 0; i < SYNC_SAMPLES; i++) {
+      const spec = await room.reader();
+      const started = nowMs();
+      const client = connectClient(spec);
+      await client.synced;
+      samples.push(nowMs() - started);
+      client.destroy();
+    }
+    await relay.startWindow();
+    const { rssBytes } = await relay.readWindow();
+    editor.destroy();
+    return {
+      kind,
+      medianMs: median(samples),
+      samples,
+      stateBytes: Y.encodeStateAsUpdate(editor.doc).byteLength,
+      rssBytes,
+    };
+  } finally {
+    await relay.stop();
+  }
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
+const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : '-');
+
+const threads = Array.from({ length: THREADS }, startThread);
+const loadAtStart = os.loadavg();
+const started = new Date();
+const loadResults: RunResult[] = [];
+const syncResults: SyncResult[] = [];
+const ORDER: RelayKind[] = ['plenary', 'reference'];
+for (const phase of PHASES) {
+  if (!wanted(phase.name)) continue;
+  for (let round = 0; round < rounds; round++)
+    for (const kind of ORDER) {
+      const result = await runLoad(phase, kind, threads);
+      loadResults.push(result);
+      process.stdout.write(
+        `${phase.name} ${kind}: p50 ${fixed(result.p50Ms)} ms, p99 ${fixed(result.p99Ms)} ms, ` +
+          `CPU ${fixed(result.cpuPer1000Ms)} ms/1000 deliveries (${result.deliveries}), lost ${result.lost}, ` +
+          `loop p99 ${fixed(result.probe.loopDelayP99Ms)} ms, RSS ${mb(result.probe.rssBytes)} MB\n`,
+      );
+    }
+}
+if (wanted(SYNC_PHASE))
+  for (let round = 0; round < rounds; round++)
+    for (const kind of ORDER) {
+      const result = await runSync(kind);
+      syncResults.push(result);
+      process.stdout.write(
+        `${SYNC_PHASE} ${kind}: median ${fixed(result.medianMs)} ms (${result.samples.map((s) => s.toFixed(0)).join(', ')}), ` +
+          `${(result.stateBytes / 1024).toFixed(0)} KiB state, RSS ${mb(result.rssBytes)} MB\n`,
+      );
+    }
+await Promise.all(threads.map((thread) => thread.worker.terminate()));
+
+// The record: every run, then per measure the median of the rounds on each side.
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const lines = [
+  '',
+  `## ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${rounds} round(s)`,
+  '',
+  `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ` +
+    `load average ${loadAtStart.map((l) => l.toFixed(2)).join(' ')} at start, ` +
+    `${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at end. Plenary: ` +
+    `${plenaryEntry().description}; reference: @y/websocket-server 0.1.1, in memory.`,
+  '',
+];
+if (loadResults.length > 0) {
+  lines.push(
+    '| phase | relay | p50 ms | p99 ms | CPU ms / 1000 deliveries | deliveries | lost | disconnects | loop delay p99 ms | RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+    ...loadResults.map(
+      (r) =>
+        `| ${r.phase} | ${r.kind} | ${fixed(r.p50Ms)} | ${fixed(r.p99Ms)} | ${fixed(r.cpuPer1000Ms)} | ${r.deliveries} | ${r.lost} | ${r.disconnects} | ${fixed(r.probe.loopDelayP99Ms)} | ${mb(r.probe.rssBytes)} |`,
+    ),
+    '',
+  );
+}
+if (syncResults.length > 0) {
+  lines.push(
+    '| phase | relay | median ms | samples ms | state KiB | RSS MB |',
+    '|---|---|---|---|---|---|',
+    ...syncResults.map(
+      (r) =>
+        `| ${SYNC_PHASE} | ${r.kind} | ${fixed(r.medianMs)} | ${r.samples.map((s) => s.toFixed(0)).join(', ')} | ${(r.stateBytes / 1024).toFixed(0)} | ${mb(r.rssBytes)} |`,
+    ),
+    '',
+  );
+}
+const summary: string[] = ['| measure | Plenary | reference | ratio |', '|---|---|---|---|'];
+const side = (phase: string, kind: RelayKind, pick: (r: RunResult) => number) =>
+  median(loadResults.filter((r) => r.phase === phase && r.kind === kind).map(pick));
+for (const phase of PHASES) {
+  if (!loadResults.some((r) => r.phase === phase.name)) continue;
+  const measures: [string, (r: RunResult) => number][] = [
+    ['p99 fan-out ms', (r) => r.p99Ms],
+    ['CPU ms / 1000 deliveries', (r) => r.cpuPer1000Ms],
+    ['event-loop delay p99 ms', (r) => r.probe.loopDelayP99Ms],
+    ['RSS MB', (r) => r.probe.rssBytes / 2 ** 20],
+    ['lost deliveries (worst run)', (r) => r.lost],
+  ];
+  for (const [label, pick] of measures) {
+    const worst = label.startsWith('lost');
+    const a = worst
+      ? Math.max(
+          ...loadResults.filter((r) => r.phase === phase.name && r.kind === 'plenary').map(pick),
+        )
+      : side(phase.name, 'plenary', pick);
+    const b = worst
+      ? Math.max(
+          ...loadResults.filter((r) => r.phase === phase.name && r.kind === 'reference').map(pick),
+        )
+      : side(phase.name, 'reference', pick);
+    summary.push(
+      `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(b)} | ${worst ? '-' : ratio(a, b)} |`,
+    );
+  }
+}
+if (syncResults.length > 0) {
+  const a = median(syncResults.filter((r) => r.kind === 'plenary').map((r) => r.medianMs));
+  const b = median(syncResults.filter((r) => r.kind === 'reference').map((r) => r.medianMs));
+  summary.push(
+    `| ${SYNC_PHASE}: sync to a new client ms | ${fixed(a)} | ${fixed(b)} | ${ratio(a, b)} |`,
+  );
+}
+lines.push('Medians of the rounds:', '', ...summary, '');
+const text = lines.join('\n');
+process.stdout.write(text);
+appendFileSync(path.resolve(import.meta.dirname, 'results/relay-compare.md'), text);

@@ -1,0 +1,146 @@
+/**
+ * The two relays the side-by-side harness compares, each started as its own process with
+ * the same probe loaded (`serverProbe.mjs`): Plenary's real server (SQLite with its
+ * durable writes, tokens and rights checks, the suggestion repair) and the reference
+ * relay `@y/websocket-server` 0.1.1, in memory.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Which relay runs: `plenary` or `reference`. */
+export type RelayKind = 'plenary' | 'reference';
+
+/** What the probe in a relay process reports over a measured window. */
+export interface ProbeReading {
+  wallMs: number;
+  cpuMs: number;
+  rssBytes: number;
+  loopDelayP50Ms: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+}
+
+/** A running relay process. */
+export interface RelayProcess {
+  kind: RelayKind;
+  port: number;
+  /** Opens a measured window in the relay's probe. */
+  startWindow(): Promise<void>;
+  /** Closes the window: CPU, RSS and event-loop delay since `startWindow`. */
+  readWindow(): Promise<ProbeReading>;
+  stop(): Promise<void>;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const PROBE = path.join(import.meta.dirname, 'serverProbe.mjs');
+const REFERENCE_ENTRY = path.join(repoRoot, 'bench/node_modules/@y/websocket-server/src/server.js');
+/** The compiled server `npm start` runs; the TypeScript source when it is not built. */
+const PLENARY_ENTRY = path.join(repoRoot, 'apps/server/dist/server.js');
+const PLENARY_SOURCE = path.join(repoRoot, 'apps/server/src/server.ts');
+
+/** How the Plenary relay is run: the compiled server when built, else its source via tsx. */
+export function plenaryEntry(): { args: string[]; description: string } {
+  return existsSync(PLENARY_ENTRY)
+    ? { args: [PLENARY_ENTRY], description: 'compiled apps/server/dist/server.js' }
+    : { args: ['--import', 'tsx', PLENARY_SOURCE], description: 'TypeScript source through tsx' };
+}
+
+/** A port nobody listens on right now (the reference relay cannot be told to pick one). */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Resolves once `url` answers, or fails after `timeoutMs`. */
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the relay exited (${child.exitCode})`);
+    try {
+      await fetch(url);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+/** Asks the probe something and waits for its answer of the given kind. */
+function ask<T>(child: ChildProcess, probe: string, answer: string): Promise<T> {
+  return new Promise((resolve) => {
+    const onMessage = (message: { probe?: string }) => {
+      if (message?.probe !== answer) return;
+      child.off('message', onMessage);
+      resolve(message as T);
+    };
+    child.on('message', onMessage);
+    child.send({ probe });
+  });
+}
+
+/** Options for a relay process. */
+export interface StartOptions {
+  /** Folder for a V8 CPU profile of the relay (`--cpu-prof`), written when it stops. */
+  cpuProfileDir?: string;
+}
+
+/** Starts one relay on a free loopback port and waits until it answers HTTP. */
+export async function startRelay(
+  kind: RelayKind,
+  options: StartOptions = {},
+): Promise<RelayProcess> {
+  const port = await freePort();
+  const dataDir =
+    kind === 'plenary' ? mkdtempSync(path.join(os.tmpdir(), 'plenary-relay-bench-')) : null;
+  const profiling = options.cpuProfileDir
+    ? // Node names each thread's profile by process and thread id, so none overwrites another.
+      ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
+    : [];
+  const entry = kind === 'reference' ? [REFERENCE_ENTRY] : plenaryEntry().args;
+  const child = spawn(process.execPath, [...profiling, '--import', PROBE, ...entry], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...(dataDir ? { DATA_DIR: dataDir, WEB_DIST_DIR: '' } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await waitForHttp(
+    kind === 'plenary' ? `http://127.0.0.1:${port}/api/health` : `http://127.0.0.1:${port}/`,
+    child,
+  );
+  return {
+    kind,
+    port,
+    startWindow: async () => {
+      await ask(child, 'start', 'started');
+    },
+    readWindow: () => ask<ProbeReading>(child, 'read', 'reading'),
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        // SIGINT lets Plenary close its rooms and Node write the CPU profile.
+        child.kill('SIGINT');
+        await exited;
+      }
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
