@@ -27,29 +27,39 @@ export function reconnectDelay(attempt: number, random: () => number = Math.rand
  * schedules its own reconnect right after it emits `connection-close`; turning its
  * `shouldConnect` off here makes that attempt a no-op, and `connect()` after the jittered
  * delay turns it back on. A close the server meant as final (44xx) is left alone: the
- * stock provider stops after it. Returns the function that undoes it.
+ * stock provider stops after it. When the device says its network is back (`online`), a
+ * long wait is cut to the first window: the person should not wait 30 s for the plan to
+ * save once the access point is up, and the jitter still spreads the crowd. Returns the
+ * function that undoes it.
  */
 export function jitterReconnects(
   provider: WebsocketProvider,
   random: () => number = Math.random,
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const onClose = (event: Pick<CloseEvent, 'code'> | null) => {
-    // Left on purpose (disconnect, destroy): nothing to schedule.
-    if (!provider.shouldConnect) return;
-    if (event && event.code >= 4400 && event.code < 4500) return;
-    provider.shouldConnect = false;
+  const schedule = (delay: number) => {
     if (timer !== null) clearTimeout(timer);
-    // The stock provider counts this close after its event: the attempt is one more.
-    const delay = reconnectDelay(provider.wsUnsuccessfulReconnects + 1, random);
     timer = setTimeout(() => {
       timer = null;
       provider.connect();
     }, delay);
   };
+  const onClose = (event: Pick<CloseEvent, 'code'> | null) => {
+    // Left on purpose (disconnect, destroy): nothing to schedule.
+    if (!provider.shouldConnect) return;
+    if (event && event.code >= 4400 && event.code < 4500) return;
+    provider.shouldConnect = false;
+    // The stock provider counts this close after its event: the attempt is one more.
+    schedule(reconnectDelay(provider.wsUnsuccessfulReconnects + 1, random));
+  };
+  const onOnline = () => {
+    if (timer !== null) schedule(reconnectDelay(1, random));
+  };
   provider.on('connection-close', onClose);
+  globalThis.addEventListener?.('online', onOnline);
   return () => {
     provider.off('connection-close', onClose);
+    globalThis.removeEventListener?.('online', onOnline);
     if (timer !== null) clearTimeout(timer);
   };
 }
