@@ -109,12 +109,13 @@ describe('five stock clients behind venue wifi', () => {
     const typed: string[] = [];
     // A close the server meant as final stops a stock client: the test names it if it comes.
     const finalCloses: string[] = [];
-    clients.forEach((client, index) =>
+    for (const [index, client] of clients.entries()) {
       client.provider.on('connection-close', (event) => {
-        if (event && event.code >= 4000)
+        if (event && event.code >= 4000) {
           finalCloses.push(`c${index}: ${event.code} ${event.reason}`);
-      }),
-    );
+        }
+      });
+    }
     try {
       await Promise.all(clients.map(whenSynced));
       proxy.faults = VENUE_WIFI;
