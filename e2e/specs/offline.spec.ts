@@ -20,6 +20,9 @@ import { VenueWifi } from '../support/VenueWifi.ts';
 
 const SECTION = R2P_SECTIONS.publicAwareness;
 
+// Two or more people, reloads, reopened tabs and reconnects after backoff, on two cores.
+test.describe.configure({ timeout: 240_000 });
+
 /** The access point goes down for this person: no HTTP, no sync socket. */
 async function goOffline(context: BrowserContext, wifi: VenueWifi): Promise<void> {
   await context.setOffline(true);
@@ -50,8 +53,6 @@ test('text typed offline survives a reload and a closed tab, and reaches the oth
   actor,
   join,
 }) => {
-  // Two pages, a reload and a reopened tab on two shared cores.
-  test.slow();
   const plan = await createPlan(await startServer());
   const alice = await join('alice', plan, { role: 'facilitator' });
   const {
