@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+import { useTranslation } from 'react-i18next';
 
 /** How often an open page asks whether a new version was deployed (a day at the venue is long). */
 const UPDATE_CHECK_MS = 30 * 60 * 1000;
