@@ -1,12 +1,45 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // The API server; in development Vite serves the app and forwards REST and sync to it,
 // so the browser sees one origin, as it does in production where the server serves dist.
 const API_SERVER = 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A Workbox service worker keeps the app shell and its assets on the device, so the
+    // app opens at the venue when the access point is down. A new deployment waits for
+    // the person's "Reload" (UpdatePrompt), so no page runs a mix of two versions.
+    VitePWA({
+      registerType: 'prompt',
+      // Registered from UpdatePrompt, which also shows the new-version prompt.
+      injectRegister: false,
+      manifest: {
+        name: 'Plenary',
+        short_name: 'Plenary',
+        description: 'Draft a national plan together, live, in the room and offline.',
+        theme_color: '#1f3a5f',
+        background_color: '#ffffff',
+        display: 'standalone',
+        start_url: '/',
+        icons: [],
+      },
+      workbox: {
+        // The whole shell: scripts (the lazy plan and projector pages too), styles, and the
+        // Noto fonts, so Khmer renders offline.
+        globPatterns: ['**/*.{js,css,html,woff2,svg}'],
+        // The plan page's chunk carries the editor; it must be there offline too.
+        maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
+        // Every page address opens the app; the API and the sync socket are never cached:
+        // the server's answer is the truth, and the plan itself is kept in IndexedDB.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api(\/|$)/, /^\/sync(\/|$)/],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: {
     // Listen on the LAN too: people at the venue join from their phones.
     host: true,

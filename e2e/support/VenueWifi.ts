@@ -22,10 +22,13 @@ export class VenueWifi {
 
   private constructor() {}
 
-  /** Routes the page's sync sockets (`/sync/<planId>`); call before the page opens the plan. */
-  static async install(page: Page): Promise<VenueWifi> {
+  /**
+   * Routes the sync sockets (`/sync/<planId>`) of a page, or of every page of a browser
+   * context (a tab closed and opened again); call before the plan opens.
+   */
+  static async install(where: Pick<Page, 'routeWebSocket'>): Promise<VenueWifi> {
     const wifi = new VenueWifi();
-    await page.routeWebSocket(/\/sync\//, (socket) => wifi.#route(socket));
+    await where.routeWebSocket(/\/sync\//, (socket) => wifi.#route(socket));
     return wifi;
   }
 

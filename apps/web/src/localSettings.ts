@@ -11,6 +11,8 @@ export type SettingKey =
   | 'plenary.language'
   /** The plans this device has joined, with their tokens (see `access/planAccess.ts`). */
   | 'plenary.plans'
+  /** Who each stored session is, so a plan opens offline (see `access/keptSignIn.ts`). */
+  | 'plenary.signedIn'
   /** The server's administrator token, when it asks for one to create and list plans. */
   | 'plenary.adminToken';
 

@@ -22,6 +22,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { setupI18n } from './i18n/i18n.ts';
+import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 
 setupI18n();
 
@@ -42,6 +43,7 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
         <App />
+        <UpdatePrompt />
       </BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,

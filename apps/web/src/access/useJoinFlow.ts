@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { JoinFlow, type JoinState } from './JoinFlow.ts';
+import { signInKeptOffline } from './keptSignIn.ts';
 import { takeInviteFromAddress } from './planAccess.ts';
 
 const CHECKING: JoinState = { step: 'checking' };
@@ -13,7 +14,7 @@ export function useJoinFlow(planId: string): { state: JoinState; flow: JoinFlow 
   const [flow, setFlow] = useState<JoinFlow | null>(null);
   useEffect(() => {
     takeInviteFromAddress(planId, window.location, window.history);
-    const started = new JoinFlow(planId);
+    const started = new JoinFlow(planId, signInKeptOffline());
     setFlow(started);
     void started.start();
     return () => {

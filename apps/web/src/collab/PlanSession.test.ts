@@ -8,12 +8,14 @@ import {
   sectionFragmentName,
 } from '@plenary/model';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { FAKE_SOCKET_OPTIONS, FakeWebSocket } from '../test-support/FakeWebSocket.ts';
 import { PlanSession, REFUSAL_LOOP_MS } from './PlanSession.ts';
 import { connectPlan } from './planConnection.ts';
+import { planMarkdown } from './planMarkdown.ts';
+import { MIN_RECONNECT_MS } from './reconnectBackoff.ts';
 
 /** The server's copy: one section per group, the first with text already agreed on. */
 function serverPlan(): Y.Doc {
@@ -67,6 +69,7 @@ let clock = 0;
 function openSession(): PlanSession {
   session = new PlanSession(
     () => connectPlan('plan1234', 'session-token', 'ws://venue.local/sync', FAKE_SOCKET_OPTIONS),
+    planMarkdown,
     () => clock,
   );
   return session;
@@ -109,6 +112,8 @@ describe('PlanSession', () => {
     expect(FakeWebSocket.opened).toHaveLength(2);
     // The refused text waits until the server's copy has arrived to be compared with it.
     expect(state.unsaved).toEqual([]);
+    // The whole refused doc is offered as Markdown, taken before it was thrown away.
+    expect(state.refusedCopy).toContain('## Risks\n\nHate speech is an early warning sign.');
 
     serve(server);
     expect(session.getState().unsaved).toEqual([
@@ -184,13 +189,21 @@ describe('PlanSession', () => {
     }
   });
 
-  it('leaves an ordinary drop to the reconnecting provider', async () => {
-    const session = openSession();
-    serve(serverPlan());
-    const before = session.getState();
-    FakeWebSocket.latest().serverClose(1006);
-    await settle();
-    expect(session.getState()).toBe(before);
-    expect(before.connection.provider.shouldConnect).toBe(true);
+  it('leaves an ordinary drop to the reconnecting provider, no sooner than a second later', async () => {
+    vi.useFakeTimers();
+    try {
+      const session = openSession();
+      serve(serverPlan());
+      const before = session.getState();
+      FakeWebSocket.latest().serverClose(1006);
+      await vi.advanceTimersByTimeAsync(MIN_RECONNECT_MS - 1);
+      expect(session.getState()).toBe(before);
+      expect(FakeWebSocket.opened).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(MIN_RECONNECT_MS);
+      expect(FakeWebSocket.opened).toHaveLength(2);
+      expect(before.connection.provider.shouldConnect).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -23,7 +23,15 @@ export interface PlanSessionState {
   notice: SessionNotice | null;
   /** Text of this device that the server does not have, per section, for copying. */
   unsaved: SectionText[];
+  /**
+   * The refused doc as Markdown, for downloading: taken before its copy on this device was
+   * deleted, so that nothing refused is lost. Null when nothing was refused.
+   */
+  refusedCopy: string | null;
 }
+
+/** Opens a connection to the plan, its device copy opening once `after` settles. */
+export type ConnectPlan = (after: Promise<unknown>) => PlanConnection;
 
 /**
  * A refusal this soon after starting over counts as "refused again at once": a loop of
@@ -39,7 +47,8 @@ export const REFUSAL_LOOP_MS = 10_000;
  * text differs from the server's are offered for copying.
  */
 export class PlanSession {
-  readonly #connect: () => PlanConnection;
+  readonly #connect: ConnectPlan;
+  readonly #toMarkdown: (doc: PlanConnection['doc']) => string;
   readonly #now: () => number;
   #state: PlanSessionState;
   /** True once this device changed the current doc (as opposed to the server). */
@@ -51,10 +60,21 @@ export class PlanSession {
   #closed = false;
   readonly #listeners = new Set<() => void>();
 
-  constructor(connect: () => PlanConnection, now: () => number = Date.now) {
+  constructor(
+    connect: ConnectPlan,
+    toMarkdown: (doc: PlanConnection['doc']) => string,
+    now: () => number = Date.now,
+  ) {
     this.#connect = connect;
+    this.#toMarkdown = toMarkdown;
     this.#now = now;
-    this.#state = { connection: this.#open(), generation: 0, notice: null, unsaved: [] };
+    this.#state = {
+      connection: this.#open(Promise.resolve()),
+      generation: 0,
+      notice: null,
+      unsaved: [],
+      refusedCopy: null,
+    };
   }
 
   /** The current state; the same object until something changes (for useSyncExternalStore). */
@@ -73,7 +93,16 @@ export class PlanSession {
 
   /** The person has copied what they needed from the unsaved text. */
   dismissUnsaved(): void {
-    this.#set({ ...this.#state, unsaved: [] });
+    this.#set({ ...this.#state, unsaved: [], refusedCopy: null });
+  }
+
+  /**
+   * Deletes this device's copy of a plan that has ended here (the link withdrawn, the plan
+   * deleted), once the person downloaded it or chose to let it go.
+   */
+  async discardLocalCopy(): Promise<void> {
+    if (this.#state.notice?.kind !== 'ended') return;
+    await this.#state.connection.local?.clear();
   }
 
   /** Leaves the plan. */
@@ -84,8 +113,8 @@ export class PlanSession {
     this.#listeners.clear();
   }
 
-  #open(): PlanConnection {
-    const connection = this.#connect();
+  #open(after: Promise<unknown>): PlanConnection {
+    const connection = this.#connect(after);
     const { doc, provider } = connection;
     this.#editedHere = false;
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -130,25 +159,30 @@ export class PlanSession {
       return;
     }
     const texts = sectionTexts(connection.doc);
+    const markdown = this.#toMarkdown(connection.doc);
     // y-websocket is still inside its close handler; replace the provider once it is done.
-    queueMicrotask(() => this.#startOver(connection, texts, notice));
+    queueMicrotask(() => this.#startOver(connection, texts, markdown, notice));
   }
 
   #startOver(
     refused: PlanConnection,
     texts: Map<string, SectionText>,
+    markdown: string,
     notice: Omit<SessionNotice, 'kind'>,
   ): void {
     if (this.#closed || refused !== this.#state.connection) return;
     this.#detach();
-    refused.close();
+    // The refused doc's copy on this device would be refused again: it goes, and the
+    // fresh doc's copy opens under the same name only once it is gone.
+    const cleared = refused.discard();
     this.#lastRestartAt = this.#now();
     this.#refusedTexts = new Map([...(this.#refusedTexts ?? []), ...texts]);
     this.#set({
       ...this.#state,
-      connection: this.#open(),
+      connection: this.#open(cleared),
       generation: this.#state.generation + 1,
       notice: { kind: 'recovered', ...notice },
+      refusedCopy: markdown,
     });
   }
 

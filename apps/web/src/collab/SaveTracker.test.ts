@@ -79,7 +79,12 @@ describe('SaveTracker', () => {
   it('goes offline → connecting → saving → saved through the handshake', () => {
     const provider = new FakeProvider();
     const tracker = new SaveTracker(provider);
-    expect(tracker.getStatus()).toEqual({ state: 'offline', unsaved: false, notice: null });
+    expect(tracker.getStatus()).toEqual({
+      state: 'offline',
+      unsaved: false,
+      unconfirmed: 0,
+      notice: null,
+    });
 
     const socket = provider.open();
     expect(tracker.getStatus().state).toBe('connecting');
@@ -90,7 +95,12 @@ describe('SaveTracker', () => {
     expect(tracker.getStatus().state).toBe('saving');
 
     tracker.acknowledge(1);
-    expect(tracker.getStatus()).toEqual({ state: 'saved', unsaved: false, notice: null });
+    expect(tracker.getStatus()).toEqual({
+      state: 'saved',
+      unsaved: false,
+      unconfirmed: 0,
+      notice: null,
+    });
   });
 
   it('shows saving from a local change until the echo of the request that followed it', () => {
@@ -132,7 +142,12 @@ describe('SaveTracker', () => {
     const { provider, tracker } = savedSession();
     provider.drop();
     typeLocally(provider, 'written offline');
-    expect(tracker.getStatus()).toEqual({ state: 'offline', unsaved: true, notice: null });
+    expect(tracker.getStatus()).toEqual({
+      state: 'offline',
+      unsaved: true,
+      unconfirmed: 1,
+      notice: null,
+    });
 
     const socket = provider.open();
     expect(socket.sent).toEqual([]);
@@ -142,6 +157,42 @@ describe('SaveTracker', () => {
     expect(tracker.getStatus()).toMatchObject({ state: 'saving', unsaved: true });
     tracker.acknowledge(lastRequest(socket));
     expect(tracker.getStatus()).toMatchObject({ state: 'saved', unsaved: false });
+  });
+
+  it('counts the changes the server has not confirmed, across a reconnect and a reload', () => {
+    const { provider, tracker, socket } = savedSession();
+    typeLocally(provider, 'a');
+    const afterA = lastRequest(socket);
+    typeLocally(provider, 'b');
+    expect(tracker.getStatus().unconfirmed).toBe(2);
+    tracker.acknowledge(afterA);
+    expect(tracker.getStatus().unconfirmed).toBe(1);
+
+    provider.drop();
+    typeLocally(provider, 'c');
+    typeLocally(provider, 'd');
+    expect(tracker.getStatus()).toMatchObject({ state: 'offline', unconfirmed: 3 });
+    const next = provider.open();
+    provider.finishSync();
+    tracker.acknowledge(lastRequest(next));
+    expect(tracker.getStatus()).toMatchObject({ state: 'saved', unconfirmed: 0 });
+  });
+
+  it('counts what the device copy held as unconfirmed, not the loading of it', () => {
+    const provider = new FakeProvider();
+    const copy = { name: 'device copy' };
+    const tracker = new SaveTracker(provider, (origin) => origin === copy);
+    const stored = new Y.Doc();
+    stored.getText('t').insert(0, 'typed before the reload');
+    Y.applyUpdate(provider.doc, Y.encodeStateAsUpdate(stored), copy);
+    tracker.restoreUnconfirmed(5);
+    expect(tracker.getStatus()).toMatchObject({ state: 'offline', unsaved: true, unconfirmed: 5 });
+    typeLocally(provider, '!');
+    expect(tracker.getStatus().unconfirmed).toBe(6);
+    const socket = provider.open();
+    provider.finishSync();
+    tracker.acknowledge(lastRequest(socket));
+    expect(tracker.getStatus()).toMatchObject({ state: 'saved', unsaved: false, unconfirmed: 0 });
   });
 
   it('treats a request lost with its socket as unsaved, and trusts the next socket’s echo', () => {
@@ -186,6 +237,7 @@ describe('SaveTracker', () => {
     expect(tracker.getStatus()).toEqual({
       state: 'offline',
       unsaved: false,
+      unconfirmed: 0,
       notice: { code: 4503, reason: 'storage unavailable', permanent: false },
     });
 
@@ -193,7 +245,12 @@ describe('SaveTracker', () => {
     provider.finishSync();
     expect(tracker.getStatus().notice?.code).toBe(4503);
     tracker.acknowledge(lastRequest(socket));
-    expect(tracker.getStatus()).toEqual({ state: 'saved', unsaved: false, notice: null });
+    expect(tracker.getStatus()).toEqual({
+      state: 'saved',
+      unsaved: false,
+      unconfirmed: 0,
+      notice: null,
+    });
   });
 
   it('keeps explaining a permanent close, and says nothing for an ordinary drop', () => {

@@ -20,6 +20,8 @@ export interface SaveStatus {
   state: SaveState;
   /** True while a change made here is not yet known to be stored on the server. */
   unsaved: boolean;
+  /** How many changes made on this device (keystrokes, formatting…) the server has not confirmed. */
+  unconfirmed: number;
   notice: CloseNotice | null;
 }
 
@@ -60,6 +62,13 @@ export class SaveTracker {
   /** The request sent right after the latest local change; its echo means that change is stored. */
   #lastChangeRequest = 0;
   #changedSinceRequest = false;
+  /** Changes made here so far (with those restored from the device), and how many are confirmed. */
+  #changes = 0;
+  #confirmedChanges = 0;
+  /** For each save request still unanswered: how many changes had been made when it was sent. */
+  readonly #changesAtRequest = new Map<number, number>();
+  /** Tells the doc's copy kept on this device by its origin: loading it is not a new change. */
+  readonly #isLocalCopy: (origin: unknown) => boolean;
   #notice: CloseNotice | null = null;
   #status: SaveStatus;
   readonly #listeners = new Set<() => void>();
@@ -67,9 +76,12 @@ export class SaveTracker {
   /**
    * Construct after the provider: the doc's update listeners run in order, so the
    * provider has put a local update on the socket before the save request follows it.
+   * Updates from the copy kept on this device (`isLocalCopy(origin)`) still need saving,
+   * but are counted by `restoreUnconfirmed` rather than one by one.
    */
-  constructor(provider: SaveProvider) {
+  constructor(provider: SaveProvider, isLocalCopy: (origin: unknown) => boolean = () => false) {
     this.#provider = provider;
+    this.#isLocalCopy = isLocalCopy;
     this.#status = this.#compute();
     provider.doc.on('update', this.#onUpdate);
     provider.on('status', this.#refresh);
@@ -90,6 +102,11 @@ export class SaveTracker {
   acknowledge(nonce: number): void {
     // An echo from before a reconnect can only be older than the latest request.
     if (nonce > this.#lastAcknowledged) this.#lastAcknowledged = nonce;
+    for (const [request, changes] of this.#changesAtRequest) {
+      if (request > nonce) continue;
+      this.#confirmedChanges = Math.max(this.#confirmedChanges, changes);
+      this.#changesAtRequest.delete(request);
+    }
     // A stored change proves the server can save again; a permanent close stays explained.
     if (this.#notice && !this.#notice.permanent && !this.#waitingForEcho()) this.#notice = null;
     this.#refresh();
@@ -104,6 +121,15 @@ export class SaveTracker {
     queueMicrotask(() => this.#requestSave());
   }
 
+  /**
+   * The copy kept on this device held `count` changes the server had not confirmed when
+   * the plan was last open here; they count as unconfirmed until a save covers them.
+   */
+  restoreUnconfirmed(count: number): void {
+    this.#changes += count;
+    this.#refresh();
+  }
+
   /** Stops listening to the doc and the provider. */
   destroy(): void {
     this.#provider.doc.off('update', this.#onUpdate);
@@ -116,6 +142,7 @@ export class SaveTracker {
   #onUpdate = (_update: Uint8Array, origin: unknown): void => {
     // Updates the provider applied came from the server or another tab: not ours to save.
     if (origin === this.#provider) return;
+    if (!this.#isLocalCopy(origin)) this.#changes += 1;
     this.#changedSinceRequest = true;
     this.#requestSave();
   };
@@ -141,6 +168,7 @@ export class SaveTracker {
     const { ws, wsconnected } = this.#provider;
     if (wsconnected && ws && ws.readyState === WEBSOCKET_OPEN) {
       this.#lastSent += 1;
+      this.#changesAtRequest.set(this.#lastSent, this.#changes);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SAVED);
       encoding.writeVarUint(encoder, this.#lastSent);
@@ -166,7 +194,8 @@ export class SaveTracker {
           ? 'saving'
           : 'saved';
     const unsaved = this.#changedSinceRequest || this.#lastAcknowledged < this.#lastChangeRequest;
-    return { state, unsaved, notice: this.#notice };
+    const unconfirmed = this.#changes - this.#confirmedChanges;
+    return { state, unsaved, unconfirmed, notice: this.#notice };
   }
 
   #refresh = (): void => {
@@ -175,6 +204,7 @@ export class SaveTracker {
     if (
       next.state === current.state &&
       next.unsaved === current.unsaved &&
+      next.unconfirmed === current.unconfirmed &&
       next.notice === current.notice
     ) {
       return;

@@ -89,7 +89,12 @@ describe('connectPlan', () => {
       encoding.writeVarUint(encoder, MESSAGE_SAVED);
       encoding.writeVarUint(encoder, lastNonce);
     });
-    expect(connection.saves.getStatus()).toEqual({ state: 'saved', unsaved: false, notice: null });
+    expect(connection.saves.getStatus()).toEqual({
+      state: 'saved',
+      unsaved: false,
+      unconfirmed: 0,
+      notice: null,
+    });
   });
 
   it('keeps a change made as the socket opens for the step 2 that answers the server', () => {

@@ -10,6 +10,8 @@ import * as encoding from 'lib0/encoding';
 import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { LocalCopy } from './LocalCopy.ts';
+import { jitterReconnects } from './reconnectBackoff.ts';
 import { SaveTracker } from './SaveTracker.ts';
 
 /** One open plan: its doc, the provider that syncs it, and what is saved of it. */
@@ -17,8 +19,23 @@ export interface PlanConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   saves: SaveTracker;
-  /** Leaves the plan: tells the others at once, closes the socket, frees the doc. */
+  /** The copy of the doc kept on this device, or null when none is kept (tests). */
+  local: LocalCopy | null;
+  /**
+   * Leaves the plan: tells the others at once, closes the socket, frees the doc. The copy
+   * on this device stays for next time.
+   */
   close(): void;
+  /** Leaves the plan and deletes the copy on this device; settles once it is gone. */
+  discard(): Promise<void>;
+}
+
+/** Where to keep the plan on this device, and what must settle before the copy opens. */
+export interface KeepOnDevice {
+  /** The IndexedDB name (`localCopyName(planId, participantId)`). */
+  name: string;
+  /** A previous copy of the same name being deleted, to wait for. */
+  after?: Promise<unknown>;
 }
 
 /** Where plans sync: the page's own host, over wss when the page came over https. */
@@ -106,14 +123,41 @@ function sendOwnPresenceOnly(provider: WebsocketProvider): void {
 }
 
 /**
+ * Loads the copy kept on this device into the doc, then connects: the stock provider's
+ * sync step 2 then carries whatever the server lacks of it. Meanwhile the tracker learns
+ * how many changes were unconfirmed, and keeps that count on the device as it changes.
+ */
+function keepOnDevice(
+  local: LocalCopy,
+  provider: WebsocketProvider,
+  saves: SaveTracker,
+  connect: boolean,
+): void {
+  let written = -1;
+  saves.subscribe(() => {
+    const { unconfirmed } = saves.getStatus();
+    if (unconfirmed === written) return;
+    written = unconfirmed;
+    local.keepUnconfirmed(unconfirmed);
+  });
+  void local.loaded.then(() => {
+    saves.restoreUnconfirmed(local.storedUnconfirmed);
+    // A doc closed while its copy loaded (the person left) must not connect.
+    if (connect && !provider.doc.isDestroyed) provider.connect();
+  });
+}
+
+/**
  * Opens a plan's doc and its sync connection (`<serverUrl>/<planId>?token=<token>`),
- * always with a new doc: a doc the server refused must never be connected again.
+ * always with a new doc: a doc the server refused must never be connected again. With
+ * `keep`, the doc is kept on this device and the provider connects once it is loaded.
  */
 export function connectPlan(
   planId: string,
   token: string,
   serverUrl = syncServerUrl(window.location),
   options: ProviderOptions = {},
+  keep: KeepOnDevice | null = null,
 ): PlanConnection {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(serverUrl, planId, doc, {
@@ -121,24 +165,38 @@ export function connectPlan(
     // doc that replaces a refused one. Tabs of one plan meet through the server instead.
     disableBc: true,
     ...options,
+    connect: keep === null && options.connect !== false,
     params: { ...options?.params, token },
   });
+  const stopJitter = jitterReconnects(provider);
   holdUpdatesUntilSyncAnswered(provider);
+  const local = keep ? new LocalCopy(keep.name, doc, keep.after) : null;
   // After the provider, so the provider's update listener runs first (see SaveTracker).
-  const saves = new SaveTracker(provider);
+  const saves = new SaveTracker(provider, (origin) => local?.isOwnOrigin(origin) ?? false);
   installSaveMessages(provider, saves);
   sendOwnPresenceOnly(provider);
+  if (local) keepOnDevice(local, provider, saves, options.connect !== false);
+  const close = () => {
+    // Announce leaving while the socket is still open, so carets vanish right away.
+    provider.awareness.setLocalState(null);
+    stopJitter();
+    saves.destroy();
+    provider.destroy();
+    provider.awareness.destroy();
+    doc.destroy();
+  };
   return {
     doc,
     provider,
     saves,
+    local,
     close() {
-      // Announce leaving while the socket is still open, so carets vanish right away.
-      provider.awareness.setLocalState(null);
-      saves.destroy();
-      provider.destroy();
-      provider.awareness.destroy();
-      doc.destroy();
+      close();
+      void local?.close();
+    },
+    async discard() {
+      close();
+      await local?.clear();
     },
   };
 }

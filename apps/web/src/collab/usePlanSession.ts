@@ -1,24 +1,35 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { localCopyName } from './LocalCopy.ts';
 import { PlanSession, type PlanSessionState } from './PlanSession.ts';
-import { connectPlan } from './planConnection.ts';
+import { connectPlan, syncServerUrl } from './planConnection.ts';
+import { planMarkdown } from './planMarkdown.ts';
 
 const noSubscription = () => () => {};
 const nothing = () => null;
 
-/** The open plan's session (doc, connection, refusals) while the component shows the plan. */
+/**
+ * The open plan's session (doc, connection, refusals) while the component shows the plan,
+ * kept on this device per plan and participant.
+ */
 export function usePlanSession(
   planId: string,
   sessionToken: string,
+  participantId: string,
 ): { state: PlanSessionState | null; session: PlanSession | null } {
   const [session, setSession] = useState<PlanSession | null>(null);
   useEffect(() => {
-    const opened = new PlanSession(() => connectPlan(planId, sessionToken));
+    const name = localCopyName(planId, participantId);
+    const opened = new PlanSession(
+      (after) =>
+        connectPlan(planId, sessionToken, syncServerUrl(window.location), {}, { name, after }),
+      planMarkdown,
+    );
     setSession(opened);
     return () => {
       setSession(null);
       opened.close();
     };
-  }, [planId, sessionToken]);
+  }, [planId, sessionToken, participantId]);
   const state = useSyncExternalStore(
     session?.subscribe ?? noSubscription,
     session?.getState ?? nothing,

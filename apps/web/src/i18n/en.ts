@@ -186,6 +186,26 @@ export const en = {
     saving: 'Saving…',
     saved: 'All changes saved',
     notSaving: 'Not saving',
+    offlineKept_one: 'Offline — 1 change kept on this device',
+    offlineKept_other: 'Offline — {{count}} changes kept on this device',
+    offlineNotKept_one: 'Offline — 1 change not saved yet: keep this page open',
+    offlineNotKept_other: 'Offline — {{count}} changes not saved yet: keep this page open',
+  },
+  localCopy: {
+    unavailable:
+      'This browser cannot keep the plan on this device (private browsing may be on). Plenary works while online; do not close this page while offline.',
+    full: 'This device is out of storage space, so new changes are no longer kept on it. Free some space; Plenary keeps working while online.',
+    endedHeading: 'Your copy on this device',
+    endedIntro:
+      'This device still holds the plan as you last had it, with anything that was not saved. Download it as Markdown before you remove it.',
+    download: 'Download my copy (Markdown)',
+    discard: 'Remove it from this device',
+    removed: 'The copy was removed from this device.',
+    refusedDownload: 'Download the refused text (Markdown)',
+  },
+  update: {
+    available: 'A new version of Plenary is available.',
+    reload: 'Reload',
   },
   close: {
     malformed: 'The server could not read a change from this device. Reload the page to continue.',

@@ -32,7 +32,7 @@ function OpenPlan({
   me,
   view,
 }: { planId: string; view: OpenPlanView } & JoinedSession) {
-  const { state, session } = usePlanSession(planId, sessionToken);
+  const { state, session } = usePlanSession(planId, sessionToken, me.participantId);
   const access = useMemo<PlanAccess>(
     () => ({
       planId,

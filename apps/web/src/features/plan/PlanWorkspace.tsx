@@ -1,8 +1,11 @@
 import { CloseCode, can } from '@plenary/model';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { forgetSignIn } from '../../access/keptSignIn.ts';
 import { updatePlanAccess } from '../../access/planAccess.ts';
 import type { PlanSession, PlanSessionState } from '../../collab/PlanSession.ts';
+import { planMarkdown } from '../../collab/planMarkdown.ts';
+import { useLocalCopy } from '../../collab/useLocalCopy.ts';
 import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { useOwnPresence } from '../../collab/useOwnPresence.ts';
 import { usePlanState } from '../../collab/usePlanState.ts';
@@ -24,6 +27,7 @@ import { usePendingSuggestions } from '../review/usePendingSuggestions.ts';
 import { SharePanel } from '../share/SharePanel.tsx';
 import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
 import { FacilitationPanel, type FacilitationPanelName } from './FacilitationPanel.tsx';
+import { EndedCopyOffer, LocalCopyProblem } from './LocalCopyNotices.tsx';
 import { OnlineUsers } from './OnlineUsers.tsx';
 import { PhaseBadge } from './PhaseBadge.tsx';
 import { usePlanAccess } from './PlanAccessContext.ts';
@@ -50,6 +54,7 @@ export function PlanWorkspace({
   const { ready, plan } = usePlanState(connection.doc);
   const suggesting = useSuggestingPolicy(connection.doc);
   const status = useSaveStatus(connection.saves);
+  const local = useLocalCopy(connection.local);
   const { awareness } = connection.provider;
   const users = useOnlineUsers(awareness);
   const presentation = usePresentation(connection.doc);
@@ -99,8 +104,20 @@ export function PlanWorkspace({
       <span className="app-header__title">{plan.title}</span>
       {ready && <PhaseBadge phase={plan.phase} />}
       <BreakoutTimer timer={timer} offset={offset} variant="header" />
-      <SaveIndicator status={status} explained={!connected} />
+      <SaveIndicator status={status} local={local} explained={!connected} />
     </AppHeader>
+  );
+
+  // The link or the plan is gone: what this device holds is offered before it goes.
+  const endedCopy = notice?.kind === 'ended' && connection.local !== null && (
+    <EndedCopyOffer
+      title={plan.title}
+      markdown={() => planMarkdown(connection.doc)}
+      onDiscard={async () => {
+        await session.discardLocalCopy();
+        forgetSignIn(planId);
+      }}
+    />
   );
 
   if (notice?.code === CloseCode.UNKNOWN_PLAN) {
@@ -108,6 +125,7 @@ export function PlanWorkspace({
       <>
         {header}
         <PlanMissing />
+        {endedCopy}
       </>
     );
   }
@@ -164,8 +182,15 @@ export function PlanWorkspace({
               onDismiss={() => session.dismissNotice()}
             />
           )}
-          {unsaved.length > 0 && (
-            <UnsavedText texts={unsaved} onDismiss={() => session.dismissUnsaved()} />
+          {endedCopy}
+          <LocalCopyProblem state={local.state} />
+          {(unsaved.length > 0 || state.refusedCopy !== null) && (
+            <UnsavedText
+              texts={unsaved}
+              refusedCopy={state.refusedCopy}
+              title={plan.title}
+              onDismiss={() => session.dismissUnsaved()}
+            />
           )}
           {ready && connected && consoleOpen && (
             <ConsolePanel

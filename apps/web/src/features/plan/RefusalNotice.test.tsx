@@ -36,6 +36,8 @@ describe('UnsavedText', () => {
     const html = renderMarkup(
       <UnsavedText
         texts={[{ sectionId: 's1', title: 'Risks', text: 'Hate speech\n\nis a sign.' }]}
+        refusedCopy={null}
+        title="National Action Plan"
         onDismiss={() => {}}
       />,
     );

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { SaveStatus } from '../../collab/SaveTracker.ts';
+import type { LocalCopyView } from '../../collab/useLocalCopy.ts';
 import { en } from '../../i18n/en.ts';
 import { renderMarkup } from '../../test-support/renderMarkup.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 
-const render = (status: SaveStatus): string => renderMarkup(<SaveIndicator status={status} />);
+const KEPT: LocalCopyView = { state: 'kept', kept: 0 };
+
+const render = (
+  status: Omit<SaveStatus, 'unconfirmed'> & { unconfirmed?: number },
+  local: LocalCopyView = KEPT,
+): string => renderMarkup(<SaveIndicator status={{ unconfirmed: 0, ...status }} local={local} />);
 
 describe('SaveIndicator', () => {
   it('says the state in words and exposes it as data-state', () => {
@@ -31,8 +37,10 @@ describe('SaveIndicator', () => {
         status={{
           state: 'offline',
           unsaved: false,
+          unconfirmed: 0,
           notice: { code: 4410, reason: 'link revoked', permanent: true },
         }}
+        local={KEPT}
         explained
       />,
     );
@@ -56,5 +64,37 @@ describe('SaveIndicator', () => {
     });
     expect(missing).toContain('This plan does not exist</p>');
     expect(missing).not.toContain('<button');
+  });
+
+  it('counts the changes the server has not confirmed while offline, and says where they are', () => {
+    const kept = render(
+      { state: 'offline', unsaved: true, unconfirmed: 7, notice: null },
+      {
+        state: 'kept',
+        kept: 7,
+      },
+    );
+    expect(kept).toContain('Offline — 7 changes kept on this device</p>');
+    expect(kept).toContain('data-unconfirmed="7" data-kept="true"');
+    const writing = render(
+      { state: 'offline', unsaved: true, unconfirmed: 8, notice: null },
+      {
+        state: 'kept',
+        kept: 7,
+      },
+    );
+    expect(writing).toContain('data-kept="false"');
+    const one = render({ state: 'offline', unsaved: true, unconfirmed: 1, notice: null });
+    expect(one).toContain('Offline — 1 change kept on this device</p>');
+    const notKept = render(
+      { state: 'offline', unsaved: true, unconfirmed: 3, notice: null },
+      {
+        state: 'full',
+        kept: 2,
+      },
+    );
+    expect(notKept).toContain('Offline — 3 changes not saved yet: keep this page open</p>');
+    const nothingPending = render({ state: 'offline', unsaved: false, notice: null });
+    expect(nothingPending).toContain(`${en.save.offline}</p>`);
   });
 });

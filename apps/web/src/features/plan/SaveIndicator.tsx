@@ -2,6 +2,7 @@ import { CloseCode } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { SaveState, SaveStatus } from '../../collab/SaveTracker.ts';
+import type { LocalCopyView } from '../../collab/useLocalCopy.ts';
 import { ReloadButton } from '../../ui/ReloadButton.tsx';
 
 const STATE_TEXT = {
@@ -16,22 +17,29 @@ const STATE_TEXT = {
  * A close the app will not recover from by itself offers a reload (except for a plan
  * that does not exist, which a reload would not bring back). When the page explains
  * the close already (`explained`), the indicator only says that nothing is saved.
+ * Offline, it counts the changes the server has not confirmed, and says whether they are
+ * kept on this device (`local`) or only in the open page.
  */
 export function SaveIndicator({
   status,
+  local,
   explained = false,
 }: {
   status: SaveStatus;
+  local: LocalCopyView;
   explained?: boolean;
 }) {
   const { t } = useTranslation();
-  const { state, notice } = status;
+  const { state, notice, unconfirmed } = status;
   const noticeKey = notice ? closeNoticeKey(notice.code) : null;
+  const kept = local.state === 'kept';
   const text = explained
     ? t('save.notSaving')
     : notice && noticeKey
       ? t(noticeKey, { reason: notice.reason })
-      : t(STATE_TEXT[state]);
+      : state === 'offline' && unconfirmed > 0
+        ? t(kept ? 'save.offlineKept' : 'save.offlineNotKept', { count: unconfirmed })
+        : t(STATE_TEXT[state]);
   return (
     <div className="save-indicator">
       <p
@@ -40,6 +48,9 @@ export function SaveIndicator({
         data-state={state}
         data-close-code={notice?.code}
         data-notice={explained || noticeKey !== null}
+        data-unconfirmed={unconfirmed}
+        // True once every unconfirmed change is written to the device (what a reload keeps).
+        data-kept={kept && local.kept === unconfirmed}
         role="status"
       >
         <span className="save-indicator__dot" aria-hidden="true" />

@@ -1,11 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import { downloadMarkdown } from '../../collab/planMarkdown.ts';
 import type { SectionText } from '../../collab/sectionTexts.ts';
 
 /**
  * The text of this device that the server did not take, per section, in read-only
- * fields: nothing typed is lost silently, and the person can copy it somewhere allowed.
+ * fields: nothing typed is lost silently, and the person can copy it somewhere allowed,
+ * or download the refused doc as Markdown (`refusedCopy`) before it is gone for good.
  */
-export function UnsavedText({ texts, onDismiss }: { texts: SectionText[]; onDismiss: () => void }) {
+export function UnsavedText({
+  texts,
+  refusedCopy,
+  title,
+  onDismiss,
+}: {
+  texts: SectionText[];
+  refusedCopy: string | null;
+  title: string;
+  onDismiss: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <section
@@ -26,6 +38,15 @@ export function UnsavedText({ texts, onDismiss }: { texts: SectionText[]; onDism
           />
         </label>
       ))}
+      {refusedCopy !== null && (
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => downloadMarkdown(refusedCopy, title)}
+        >
+          {t('localCopy.refusedDownload')}
+        </button>
+      )}
       <button type="button" className="button button--secondary" onClick={onDismiss}>
         {t('refusal.doneCopying')}
       </button>

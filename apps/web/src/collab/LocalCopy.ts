@@ -1,0 +1,156 @@
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import type * as Y from 'yjs';
+
+/**
+ * Whether the plan's text is kept on this device: `loading` until the stored copy is in
+ * the doc, `kept` while every change is written to IndexedDB, `unavailable` when the
+ * browser has no IndexedDB (private browsing, a policy) and `full` after the browser
+ * refused a write for lack of space. In the last two the plan goes on online only.
+ */
+export type LocalCopyState = 'loading' | 'kept' | 'unavailable' | 'full';
+
+/** The custom-store key of how many changes made here the server had not confirmed. */
+const UNCONFIRMED_KEY = 'unconfirmed';
+
+/** The IndexedDB database of one plan as one participant keeps it on this device. */
+export function localCopyName(planId: string, participantId: string): string {
+  return `plenary:${planId}:${participantId}`;
+}
+
+/** Every open local copy, told when the browser refuses a write for lack of space. */
+const openCopies = new Set<LocalCopy>();
+
+const isQuotaError = (reason: unknown): boolean =>
+  reason instanceof Error &&
+  (reason.name === 'QuotaExceededError' || /quota/i.test(reason.message));
+
+// y-indexeddb writes each update without handling a failed write: the browser's refusal
+// arrives as an unhandled rejection, the only place it can be heard.
+globalThis.addEventListener?.('unhandledrejection', (event: PromiseRejectionEvent) => {
+  if (!isQuotaError(event.reason) || openCopies.size === 0) return;
+  event.preventDefault();
+  for (const copy of openCopies) copy.markFull();
+});
+
+/**
+ * One plan's Y.Doc kept in IndexedDB with y-indexeddb, so that what is typed survives a
+ * reload, a closed tab or a browser restart, online or not. Opens only after `after`
+ * settles, so that a copy being cleared (a refused doc's) is gone before a new one opens
+ * under the same name.
+ */
+export class LocalCopy {
+  readonly name: string;
+  /** Settles once the stored copy is in the doc, or once it is known there is none to load. */
+  readonly loaded: Promise<void>;
+  #persistence: IndexeddbPersistence | null = null;
+  #state: LocalCopyState = 'loading';
+  #storedUnconfirmed = 0;
+  /** The count last written, so a later write can say whether it is the newest. */
+  #wantedUnconfirmed = 0;
+  #keptUnconfirmed = 0;
+  #closed = false;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(name: string, doc: Y.Doc, after: Promise<unknown> = Promise.resolve()) {
+    this.name = name;
+    this.loaded = after.then(() => this.#open(doc)).catch(() => this.#unavailable());
+  }
+
+  /** Where the copy stands (see LocalCopyState). */
+  getState = (): LocalCopyState => this.#state;
+
+  /** How many unconfirmed changes the stored copy holds, as written last time the plan was open. */
+  get storedUnconfirmed(): number {
+    return this.#storedUnconfirmed;
+  }
+
+  /** How many unconfirmed changes are known to be on the device (for the indicator). */
+  get keptUnconfirmed(): number {
+    return this.#keptUnconfirmed;
+  }
+
+  /** True for updates this copy applied to the doc as it loaded. */
+  isOwnOrigin(origin: unknown): boolean {
+    return origin !== null && origin === this.#persistence;
+  }
+
+  /** Calls `listener` whenever the state or the kept count changes. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  /**
+   * Writes how many changes the server has not confirmed. The write's transaction also
+   * covers the updates store, so IndexedDB runs it after every update written before it:
+   * once it succeeds, those changes are on the disk.
+   */
+  keepUnconfirmed(count: number): void {
+    this.#wantedUnconfirmed = count;
+    const db = this.#persistence?.db;
+    if (!db || this.#state !== 'kept') return;
+    const transaction = db.transaction(['updates', 'custom'], 'readwrite');
+    transaction.objectStore('custom').put(count, UNCONFIRMED_KEY);
+    // Chromium checks the quota as a transaction commits, after each request succeeded:
+    // only the transaction's end says whether the write is on the disk.
+    transaction.oncomplete = () => {
+      if (count !== this.#wantedUnconfirmed || this.#closed) return;
+      this.#keptUnconfirmed = count;
+      this.#emit();
+    };
+    transaction.onabort = () => {
+      if (isQuotaError(transaction.error)) this.markFull();
+    };
+  }
+
+  /** The browser refused a write for lack of space: the copy no longer follows the doc. */
+  markFull(): void {
+    if (this.#state === 'full' || this.#closed) return;
+    this.#state = 'full';
+    this.#emit();
+  }
+
+  /** Stops writing; the stored copy stays for the next time the plan opens. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    openCopies.delete(this);
+    this.#listeners.clear();
+    await this.loaded;
+    await this.#persistence?.destroy();
+  }
+
+  /** Stops writing and deletes the stored copy (after a refusal, or once it was downloaded). */
+  async clear(): Promise<void> {
+    await this.close();
+    if (this.#state !== 'unavailable') await clearDocument(this.name).catch(() => undefined);
+  }
+
+  async #open(doc: Y.Doc): Promise<void> {
+    if (this.#closed) return;
+    if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
+    const persistence = new IndexeddbPersistence(this.name, doc);
+    this.#persistence = persistence;
+    // y-indexeddb leaves a failed open unhandled and never reports it synced: race the two.
+    await Promise.race([persistence.whenSynced, persistence._db.then(() => new Promise(() => {}))]);
+    const stored = await persistence.get(UNCONFIRMED_KEY);
+    this.#storedUnconfirmed = typeof stored === 'number' ? stored : 0;
+    this.#keptUnconfirmed = this.#storedUnconfirmed;
+    if (this.#closed) return;
+    this.#state = 'kept';
+    openCopies.add(this);
+    this.#emit();
+    if (this.#wantedUnconfirmed !== this.#storedUnconfirmed) {
+      this.keepUnconfirmed(this.#wantedUnconfirmed);
+    }
+  }
+
+  #unavailable(): void {
+    this.#persistence = null;
+    this.#state = 'unavailable';
+    this.#emit();
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}

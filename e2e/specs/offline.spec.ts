@@ -1,0 +1,231 @@
+/**
+ * Issue "Venue wifi: nothing typed is lost offline": the app and the plan open from the
+ * device without a network, text typed offline survives a reload and a closed tab and
+ * reaches everyone in order once the network is back; two people offline in one paragraph
+ * merge; a withdrawn link offers the device's copy as Markdown before it goes; a device
+ * out of space or without IndexedDB says so and keeps working online.
+ *
+ * The venue's network goes down in two ways at once: `context.setOffline` cuts HTTP (the
+ * app's requests and reloads), and VenueWifi cuts the sync socket, which Chromium's
+ * offline mode leaves open.
+ */
+
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext } from '@playwright/test';
+import { expect, type Participant, test } from '../fixtures/test.ts';
+import { DeviceCopy } from '../pages/DeviceCopy.ts';
+import { PlanPage } from '../pages/PlanPage.ts';
+import { createPlan, R2P_SECTIONS } from '../support/planApi.ts';
+import { VenueWifi } from '../support/VenueWifi.ts';
+
+const SECTION = R2P_SECTIONS.publicAwareness;
+
+// Two or more people, reloads, reopened tabs and reconnects after backoff, on two cores.
+test.describe.configure({ timeout: 240_000 });
+
+/** The access point goes down for this person: no HTTP, no sync socket. */
+async function goOffline(context: BrowserContext, wifi: VenueWifi): Promise<void> {
+  await context.setOffline(true);
+  wifi.drop();
+}
+
+/** The access point is back. */
+async function goOnline(context: BrowserContext, wifi: VenueWifi): Promise<void> {
+  wifi.restore();
+  await context.setOffline(false);
+}
+
+/** Sets up a person's venue wifi before they open the plan, then joins them. */
+async function joinOnVenueWifi(
+  actor: (name: string) => Promise<{ context: BrowserContext }>,
+  join: () => Promise<Participant>,
+  name: string,
+): Promise<{ person: Participant; wifi: VenueWifi; device: DeviceCopy }> {
+  const wifi = await VenueWifi.install((await actor(name)).context);
+  const person = await join();
+  const device = new DeviceCopy(person.page);
+  await device.expectAppKept();
+  return { person, wifi, device };
+}
+
+test('text typed offline survives a reload and a closed tab, and reaches the others in order', async ({
+  startServer,
+  actor,
+  join,
+}) => {
+  const plan = await createPlan(await startServer());
+  const alice = await join('alice', plan, { role: 'facilitator' });
+  const {
+    person: bora,
+    wifi,
+    device,
+  } = await joinOnVenueWifi(
+    actor,
+    () => join('bora', plan, { role: 'member', group: 'Group 1' }),
+    'bora',
+  );
+  const words = [' Alpha radio.', ' Bravo schools.', ' Charlie clinics.', ' Delta courts.'];
+
+  await bora.plan.section(SECTION).typeAtEnd(words[0] ?? '');
+  await bora.plan.expectSaveState('saved');
+
+  await goOffline(bora.context, wifi);
+  await bora.plan.section(SECTION).typeAtEnd(words[1] ?? '');
+  await device.expectChangesKept(bora.plan);
+
+  // A reload without a network: the app, the sign-in and the text come from the device.
+  await bora.page.reload();
+  await bora.plan.expectOpen();
+  await bora.plan.section(SECTION).expectToContain(`${words[0]}${words[1]}`.trim());
+  await device.expectChangesKept(bora.plan);
+  await bora.plan.section(SECTION).typeAtEnd(words[2] ?? '');
+  await device.expectChangesKept(bora.plan);
+
+  // The tab is closed and opened again, still offline.
+  const address = new URL(bora.page.url());
+  await bora.page.close();
+  const page = await bora.context.newPage();
+  await page.goto(address.pathname);
+  const reopened = new PlanPage(page);
+  await reopened.expectOpen();
+  await reopened.section(SECTION).expectToContain(`${words[0]}${words[1]}${words[2]}`.trim());
+  await reopened.section(SECTION).typeAtEnd(words[3] ?? '');
+  await new DeviceCopy(page).expectChangesKept(reopened);
+  await expect(alice.plan.section(SECTION).textbox).not.toContainText('Bravo');
+
+  await goOnline(bora.context, wifi);
+  await reopened.expectSaveState('saved');
+  await expect(reopened.saveStatus).toHaveText('All changes saved');
+  await alice.plan.section(SECTION).expectToContain(words.join('').trim());
+});
+
+test('two people offline in the same paragraph both keep their words when the network is back', async ({
+  startServer,
+  actor,
+  join,
+}) => {
+  const plan = await createPlan(await startServer());
+  const alice = await joinOnVenueWifi(
+    actor,
+    () => join('alice', plan, { role: 'facilitator' }),
+    'alice',
+  );
+  const bora = await joinOnVenueWifi(
+    actor,
+    () => join('bora', plan, { role: 'member', group: 'Group 1' }),
+    'bora',
+  );
+  await alice.person.plan.section(SECTION).typeAtEnd(' Shared start.');
+  await bora.person.plan.section(SECTION).expectToContain('Shared start.');
+
+  await goOffline(alice.person.context, alice.wifi);
+  await goOffline(bora.person.context, bora.wifi);
+  await alice.person.plan.section(SECTION).typeAtEnd(' Alice adds radio.');
+  await bora.person.plan.section(SECTION).typeAtEnd(' Bora adds schools.');
+  await alice.device.expectChangesKept(alice.person.plan);
+  await bora.device.expectChangesKept(bora.person.plan);
+
+  await goOnline(alice.person.context, alice.wifi);
+  await goOnline(bora.person.context, bora.wifi);
+  for (const { person } of [alice, bora]) {
+    await person.plan.expectSaveState('saved');
+    await person.plan.section(SECTION).expectToContain('Alice adds radio.');
+    await person.plan.section(SECTION).expectToContain('Bora adds schools.');
+  }
+  const texts = await Promise.all(
+    [alice, bora].map(({ person }) => person.plan.section(SECTION).text()),
+  );
+  expect(texts[0]).toBe(texts[1]);
+});
+
+test('a link withdrawn while offline: the device’s copy is offered as Markdown before it goes', async ({
+  startServer,
+  actor,
+  join,
+}) => {
+  const plan = await createPlan(await startServer());
+  const alice = await join('alice', plan, { role: 'facilitator' });
+  const {
+    person: bora,
+    wifi,
+    device,
+  } = await joinOnVenueWifi(
+    actor,
+    () => join('bora', plan, { role: 'member', group: 'Group 1' }),
+    'bora',
+  );
+  await goOffline(bora.context, wifi);
+  await bora.plan.section(SECTION).typeAtEnd(' Typed offline, never saved.');
+  await device.expectChangesKept(bora.plan);
+
+  if (!bora.invite) throw new Error('a member joins with an invite link of their own');
+  const share = await alice.plan.openShare();
+  await share.revoke(bora.invite.id);
+  await goOnline(bora.context, wifi);
+
+  await expect(bora.plan.refusalNotice).toHaveAttribute('data-kind', 'ended');
+  await expect(bora.plan.refusalNotice).toContainText('The facilitator has withdrawn this link');
+  await expect(device.endedOffer).toBeVisible();
+  const downloading = bora.page.waitForEvent('download');
+  await device.endedOffer.getByRole('button', { name: 'Download my copy (Markdown)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.md$/);
+  const markdown = await readFile(await download.path(), 'utf8');
+  expect(markdown).toContain(`## ${SECTION}`);
+  expect(markdown).toContain('Typed offline, never saved.');
+
+  await device.endedOffer.getByRole('button', { name: 'Remove it from this device' }).click();
+  await expect(bora.page.getByTestId('local-copy-removed')).toBeVisible();
+  const databases = await bora.page.evaluate(async () =>
+    (await indexedDB.databases()).map((database) => database.name),
+  );
+  expect(databases.filter((name) => name?.startsWith('plenary:'))).toEqual([]);
+});
+
+// FIXME: with Chromium's quota for the origin overridden to 1 byte, the next IndexedDB write
+// still committed in our run, so the "full" message never showed; the quota path needs
+// another way to make Chromium refuse a write before this can pin it down.
+test.fixme('a device out of space says so, and the plan keeps saving online', async ({
+  startServer,
+  join,
+}) => {
+  const plan = await createPlan(await startServer());
+  const alice = await join('alice', plan, { role: 'facilitator' });
+  const bora = await join('bora', plan, { role: 'member', group: 'Group 1' });
+  const device = new DeviceCopy(bora.page);
+  // Chromium's quota for the app's origin, cut below what it already stores.
+  const cdp = await bora.context.newCDPSession(bora.page);
+  await cdp.send('Storage.overrideQuotaForOrigin', {
+    origin: new URL(bora.page.url()).origin,
+    quotaSize: 1,
+  });
+
+  await bora.plan.section(SECTION).typeAtEnd(' Written on a full phone.');
+  await expect(device.problem).toHaveAttribute('data-state', 'full');
+  await expect(device.problem).toContainText('This device is out of storage space');
+  await bora.plan.section(SECTION).typeAtEnd(' Still saved.');
+  await bora.plan.expectSaveState('saved');
+  await alice.plan.section(SECTION).expectToContain('Written on a full phone. Still saved.');
+});
+
+test('a browser without IndexedDB says the plan is not kept, and works online', async ({
+  startServer,
+  actor,
+  join,
+}) => {
+  const plan = await createPlan(await startServer());
+  const alice = await join('alice', plan, { role: 'facilitator' });
+  // As some private-browsing modes do: no IndexedDB at all.
+  await (await actor('bora')).context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+  });
+  const bora = await join('bora', plan, { role: 'member', group: 'Group 1' });
+  const device = new DeviceCopy(bora.page);
+
+  await expect(device.problem).toHaveAttribute('data-state', 'unavailable');
+  await expect(device.problem).toContainText('This browser cannot keep the plan on this device');
+  await bora.plan.section(SECTION).typeAtEnd(' Private mode text.');
+  await bora.plan.expectSaveState('saved');
+  await alice.plan.section(SECTION).expectToContain('Private mode text.');
+  expect(bora.pageErrors).toEqual([]);
+});
