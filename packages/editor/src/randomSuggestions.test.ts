@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decideSuggestions } from './fragmentDecisions.ts';
 import { readRichText } from './richTextFragment.ts';
+import { SuggestionGuard } from './SuggestionGuard.ts';
 import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
 import {
@@ -126,12 +127,16 @@ function concurrentRun(seed: number): void {
   // every decided id, and after each update repairs what the section still shows of them.
   const decidedIds = new Map<string, DecidedSuggestion>();
   const authorOfClient = (clientId: number) => authors[clientIds.indexOf(clientId)] ?? null;
+  // Every client's update goes through the check the server runs on people who must
+  // suggest: none of these honest updates may be refused.
+  const guard = new SuggestionGuard();
   const net = new SuggestingClients(body, authors, {
     clientIds,
     server: {
       clientId: 100,
       afterUpdate: (fragment) =>
         repairSuggestionMarks(fragment, { decided: decidedIds, authorOfClient }),
+      check: (fragment) => guard.before(fragment),
     },
   });
   const server = net.server as Y.XmlFragment;
@@ -175,6 +180,8 @@ function concurrentRun(seed: number): void {
   }
   net.sync(random);
 
+  expect(net.refusals, 'refused honest updates').toEqual([]);
+  expect(net.checked).toBeGreaterThan(0);
   const docs = net.docs();
   for (const doc of docs) expect(doc).toEqual(docs[0]);
   expect(net.fragments()).toEqual(docs);

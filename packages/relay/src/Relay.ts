@@ -10,6 +10,7 @@ import type {
   RelayPersistence,
   RelaySocket,
   UpdatePolicy,
+  UpdateReview,
 } from './types.ts';
 
 /** The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms and storage pauses. */
@@ -55,6 +56,7 @@ export class Relay {
     options?: Partial<RelayOptions>;
     events?: RelayEvents;
     policy?: UpdatePolicy;
+    review?: UpdateReview;
   }) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...deps.options };
     this.environment = {
@@ -63,6 +65,7 @@ export class Relay {
       options: this.options,
       events: deps.events ?? {},
       policy: deps.policy ?? null,
+      review: deps.review ?? null,
       onClosed: (room) => {
         if (this.rooms.get(room.planId) === room) this.rooms.delete(room.planId);
       },

@@ -18,6 +18,7 @@ export type {
   RelaySocket,
   UpdateOrigin,
   UpdatePolicy,
+  UpdateReview,
   VouchedPresence,
 } from './types.ts';
 export type { UpdateProblem, UpdateSummary } from './updateCheck.ts';
