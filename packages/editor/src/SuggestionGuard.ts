@@ -1,6 +1,6 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import type * as Y from 'yjs';
+import { yXmlFragmentToProseMirrorFragment } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
 import { authorsById, suggestedChangeProblem } from './suggestedChangeCheck.ts';
 import type { SuggestionAuthor } from './suggestionMarks.ts';
@@ -14,48 +14,71 @@ export type SuggestionVerdict = (sender: SuggestionAuthor) => string | null;
  * back. Call `before` with the section just before applying the update and the verdict
  * it returns just after.
  *
- * Reading a section as a ProseMirror document costs time in proportion to its size, so
- * the guard keeps the section as it was last checked and reads it again only when
- * something else (an unchecked update, a server change) has changed it since.
+ * The cost follows the change, not the section: the guard keeps each top-level block as
+ * a ProseMirror node until a transaction changes it (as the editor's binding does), and
+ * judges only the blocks that differ, with one unchanged block either side, since a
+ * structural suggestion (a split, a join) reaches into its neighbour.
  */
 export class SuggestionGuard {
   private readonly watched = new WeakSet<Y.Doc>();
-  private readonly lastChecked = new WeakMap<Y.XmlFragment, ProseMirrorNode>();
-  /** Per section, every suggestion id it was seen to hold, by author (see `known`). */
+  private readonly blocks = new WeakMap<Y.XmlElement, ProseMirrorNode>();
+  /** Per section, every suggestion id it was seen to hold, by author. */
   private readonly seenIds = new WeakMap<Y.XmlFragment, Map<string, string>>();
 
   /** Reads the section as it is before an update; returns the verdict to ask after it. */
   before(fragment: Y.XmlFragment): SuggestionVerdict {
     this.watch(fragment);
-    // Read twice when the first reading removed what no editor can show (see readSection).
-    const before =
-      this.lastChecked.get(fragment) ??
-      readSection(fragment) ??
-      readSection(fragment) ??
-      emptySection();
     const known = this.seenIds.get(fragment) ?? new Map<string, string>();
     this.seenIds.set(fragment, known);
-    for (const [id, author] of authorsById(before)) known.set(id, author);
+    // Read twice when the first reading removed what no editor can show (see `read`).
+    const before = this.read(fragment, known) ?? this.read(fragment, known) ?? [];
     return (sender) => {
-      const after = readSection(fragment);
+      const after = this.read(fragment, known);
       if (after === null) return 'the update puts content into the section that no editor can show';
-      const problem = suggestedChangeProblem(before, after, sender, known);
-      if (problem) return problem;
-      this.lastChecked.set(fragment, after);
-      for (const [id, author] of authorsById(after)) known.set(id, author);
-      return null;
+      const [was, is] = changedBlocks(before, after);
+      return suggestedChangeProblem(sectionOf(was), sectionOf(is), sender, known);
     };
   }
 
-  // Forgets a section's last checked state as soon as any transaction changes it; the
-  // verdict stores the new state after that transaction.
+  // The binding deletes from the Yjs document what it cannot turn into a node (an unknown
+  // element, say): a section that changes while being read held such content, and is not
+  // read (null).
+  private read(fragment: Y.XmlFragment, known: Map<string, string>): ProseMirrorNode[] | null {
+    const doc = fragment.doc;
+    let changed = false;
+    const notice = () => {
+      changed = true;
+    };
+    doc?.on('afterTransaction', notice);
+    try {
+      const nodes: ProseMirrorNode[] = [];
+      for (const block of fragment.toArray()) {
+        if (!(block instanceof Y.XmlElement)) continue;
+        let node = this.blocks.get(block);
+        if (!node) {
+          const read = readBlock(block);
+          if (!read) return null;
+          node = read;
+          this.blocks.set(block, node);
+          for (const [id, author] of authorsById(sectionOf([node]))) known.set(id, author);
+        }
+        nodes.push(node);
+      }
+      return changed ? null : nodes;
+    } finally {
+      doc?.off('afterTransaction', notice);
+    }
+  }
+
+  // Forgets a block as soon as any transaction changes it or anything inside it.
   private watch(fragment: Y.XmlFragment): void {
     const doc = fragment.doc;
     if (!doc || this.watched.has(doc)) return;
     this.watched.add(doc);
     doc.on('afterTransaction', (transaction: Y.Transaction) => {
       for (const type of transaction.changed.keys()) {
-        this.lastChecked.delete(rootOf(type) as unknown as Y.XmlFragment);
+        const block = topLevelBlockOf(type);
+        if (block) this.blocks.delete(block);
       }
     });
   }
@@ -64,28 +87,45 @@ export class SuggestionGuard {
 /** Any shared type, as a transaction names the ones it changed. */
 type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never;
 
-function rootOf(type: SharedType): SharedType {
-  let root = type;
-  while (root._item) root = root._item.parent as SharedType;
-  return root;
+// The child of a root (a section's block) that holds `type`; null for a root itself.
+function topLevelBlockOf(type: SharedType): Y.XmlElement | null {
+  let block = type;
+  for (;;) {
+    const parent = block._item?.parent as SharedType | undefined;
+    if (!parent) return null;
+    if (!parent._item) return block instanceof Y.XmlElement ? block : null;
+    block = parent;
+  }
 }
 
-const emptySection = (): ProseMirrorNode => planSchema().topNodeType.create();
+// The binding reads a fragment block by block; handed a one-block list, it reads one.
+function readBlock(block: Y.XmlElement): ProseMirrorNode | null {
+  const one = { toArray: () => [block] } as unknown as Y.XmlFragment;
+  return yXmlFragmentToProseMirrorFragment(one, planSchema()).firstChild;
+}
 
-// The binding deletes from the Yjs document what it cannot turn into a node (an unknown
-// element, a mark the schema lacks): a section that changes while being read held such
-// content, and is not read (null).
-function readSection(fragment: Y.XmlFragment): ProseMirrorNode | null {
-  const doc = fragment.doc;
-  let changed = false;
-  const notice = () => {
-    changed = true;
-  };
-  doc?.on('afterTransaction', notice);
-  try {
-    const node = yXmlFragmentToProseMirrorRootNode(fragment, planSchema());
-    return changed ? null : node;
-  } finally {
-    doc?.off('afterTransaction', notice);
+const sectionOf = (blocks: readonly ProseMirrorNode[]): ProseMirrorNode =>
+  planSchema().topNodeType.create(null, blocks);
+
+// The blocks that differ between two readings (unchanged blocks are the same nodes), with
+// one unchanged block of context on each side.
+function changedBlocks(
+  before: readonly ProseMirrorNode[],
+  after: readonly ProseMirrorNode[],
+): [ProseMirrorNode[], ProseMirrorNode[]] {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) {
+    start += 1;
   }
+  let end = 0;
+  while (
+    end < before.length - start &&
+    end < after.length - start &&
+    before[before.length - 1 - end] === after[after.length - 1 - end]
+  ) {
+    end += 1;
+  }
+  const from = Math.max(0, start - 1);
+  const context = Math.max(0, end - 1);
+  return [before.slice(from, before.length - context), after.slice(from, after.length - context)];
 }
