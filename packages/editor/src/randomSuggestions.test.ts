@@ -222,7 +222,11 @@ function concurrentRun(seed: number): void {
 
 function sequentialRun(seed: number): void {
   const random = seededRandom(seed);
-  const suggesting = new SuggestingClients(body, AUTHORS.slice(0, 2));
+  // A server peer runs the check on every update, as the relay does for members in Review.
+  const guard = new SuggestionGuard();
+  const suggesting = new SuggestingClients(body, AUTHORS.slice(0, 2), {
+    server: { clientId: 100, check: (fragment) => guard.before(fragment) },
+  });
   const direct = new SuggestingClients(body, AUTHORS.slice(0, 1), { mode: 'editing' });
   const original = direct.at(0).editor.getJSON();
   const apply = (editor: Editor, op: { at: number; remove: number; insert: string }) => {
@@ -248,6 +252,8 @@ function sequentialRun(seed: number): void {
     expect(decidedDoc(doc, { action: 'accept' }).toJSON(), `step ${step}`).toEqual(edited);
     expect(decidedDoc(doc, { action: 'reject' }).toJSON(), `step ${step}`).toEqual(original);
   }
+  expect(suggesting.refusals, 'refused honest updates').toEqual([]);
+  expect(suggesting.checked).toBeGreaterThan(0);
   // Rejected on the server's copy of the section, accepted in an editor.
   const server = new Y.Doc();
   Y.applyUpdate(server, Y.encodeStateAsUpdate(suggesting.at(0).doc));
