@@ -31,19 +31,26 @@ export class SuggestionGuard {
     const known = this.seenIds.get(fragment) ?? new Map<string, string>();
     this.seenIds.set(fragment, known);
     // Read twice when the first reading removed what no editor can show (see `read`).
-    const before = this.read(fragment, known) ?? this.read(fragment, known) ?? [];
+    const before = this.read(fragment) ?? this.read(fragment);
+    for (const block of before?.fresh ?? []) learnIds(block, known);
     return (sender) => {
-      const after = this.read(fragment, known);
+      const after = this.read(fragment);
       if (after === null) return 'the update puts content into the section that no editor can show';
-      const [was, is] = changedBlocks(before, after);
-      return suggestedChangeProblem(sectionOf(was), sectionOf(is), sender, known);
+      const [was, is] = changedBlocks(before?.blocks ?? [], after.blocks);
+      const problem = suggestedChangeProblem(sectionOf(was), sectionOf(is), sender, known);
+      // Ids the update brought are known only once it is accepted.
+      if (!problem) for (const block of after.fresh) learnIds(block, known);
+      return problem;
     };
   }
 
-  // The binding deletes from the Yjs document what it cannot turn into a node (an unknown
-  // element, say): a section that changes while being read held such content, and is not
-  // read (null).
-  private read(fragment: Y.XmlFragment, known: Map<string, string>): ProseMirrorNode[] | null {
+  // The section's blocks, and which of them had to be read anew (the others are kept from
+  // earlier readings). The binding deletes from the Yjs document what it cannot turn into
+  // a node (an unknown element, say): a section that changes while being read held such
+  // content, and is not read (null).
+  private read(
+    fragment: Y.XmlFragment,
+  ): { blocks: ProseMirrorNode[]; fresh: ProseMirrorNode[] } | null {
     const doc = fragment.doc;
     let changed = false;
     const notice = () => {
@@ -51,7 +58,8 @@ export class SuggestionGuard {
     };
     doc?.on('afterTransaction', notice);
     try {
-      const nodes: ProseMirrorNode[] = [];
+      const blocks: ProseMirrorNode[] = [];
+      const fresh: ProseMirrorNode[] = [];
       for (const block of fragment.toArray()) {
         if (!(block instanceof Y.XmlElement)) continue;
         let node = this.blocks.get(block);
@@ -60,11 +68,11 @@ export class SuggestionGuard {
           if (!read) return null;
           node = read;
           this.blocks.set(block, node);
-          for (const [id, author] of authorsById(sectionOf([node]))) known.set(id, author);
+          fresh.push(node);
         }
-        nodes.push(node);
+        blocks.push(node);
       }
-      return changed ? null : nodes;
+      return changed ? null : { blocks, fresh };
     } finally {
       doc?.off('afterTransaction', notice);
     }
@@ -102,6 +110,10 @@ function topLevelBlockOf(type: SharedType): Y.XmlElement | null {
 function readBlock(block: Y.XmlElement): ProseMirrorNode | null {
   const one = { toArray: () => [block] } as unknown as Y.XmlFragment;
   return yXmlFragmentToProseMirrorFragment(one, planSchema()).firstChild;
+}
+
+function learnIds(block: ProseMirrorNode, known: Map<string, string>): void {
+  for (const [id, author] of authorsById(sectionOf([block]))) known.set(id, author);
 }
 
 const sectionOf = (blocks: readonly ProseMirrorNode[]): ProseMirrorNode =>
