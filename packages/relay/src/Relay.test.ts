@@ -113,6 +113,7 @@ describe('Relay', () => {
     expect(entry?.origin).toEqual({
       clientIds: [alice.doc.clientID],
       participantId: 'participant-alice',
+      owner: 'participant-alice',
     });
   });
 

@@ -1,6 +1,7 @@
 import { CloseCode } from '@plenary/model';
 import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
+import { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
 import type {
@@ -19,6 +20,8 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   compactAfterUpdates: 500,
   idleEvictMs: 5_000,
   storageRetryMs: 5_000,
+  maxNewClientsPerUpdate: MAX_NEW_CLIENTS_PER_UPDATE,
+  maxClientsPerOwner: MAX_CLIENTS_PER_OWNER,
 };
 
 /** A change asked of a plan that does not exist. */

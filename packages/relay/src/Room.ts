@@ -1,5 +1,4 @@
 import { CloseCode } from '@plenary/model';
-import * as random from 'lib0/random';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
@@ -8,6 +7,7 @@ import {
   encodeAwarenessUpdate,
 } from './awarenessUpdate.ts';
 import type { Connection } from './Connection.ts';
+import { ClientOwnership, ownerKeyOf } from './clientOwnership.ts';
 import {
   awarenessFrame,
   savedFrame,
@@ -21,6 +21,7 @@ import type {
   RelayLogger,
   RelayOptions,
   RelayPersistence,
+  UpdateOrigin,
   UpdatePolicy,
   UpdateReview,
   VouchedPresence,
@@ -68,6 +69,7 @@ export class Room {
   private constructor(
     readonly planId: string,
     private readonly env: RoomEnvironment,
+    private readonly ownership: ClientOwnership,
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
@@ -88,7 +90,7 @@ export class Room {
   static async load(planId: string, env: RoomEnvironment): Promise<Room | null> {
     const stored = await env.persistence.loadDocument(planId);
     if (!stored) return null;
-    const room = new Room(planId, env);
+    const room = new Room(planId, env, new ClientOwnership(stored.clientOwners, env.options));
     room.restore(stored);
     return room;
   }
@@ -231,7 +233,8 @@ export class Room {
         }
         const update = this.takeCaptured();
         if (update) {
-          await this.commit(update, null, [clientId], participantId).catch((error) => {
+          const origin = { clientIds: [clientId], participantId, owner: null };
+          await this.commit(update, null, origin).catch((error) => {
             this.fail(error);
             throw error;
           });
@@ -248,9 +251,7 @@ export class Room {
   private serverClientFor(participantId: string | null): number {
     const known = this.serverClients.get(participantId);
     if (known !== undefined) return known;
-    let clientId: number;
-    do clientId = random.uint32();
-    while (this.doc.store.clients.has(clientId));
+    const clientId = this.ownership.newServerClient(this.doc);
     this.serverClients.set(participantId, clientId);
     return clientId;
   }
@@ -279,6 +280,11 @@ export class Room {
 
   private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
     if (connection.closed) return;
+    const crowded = this.ownership.crowdedUpdate(update, this.doc);
+    if (crowded) {
+      this.refuse(connection, CloseCode.FORBIDDEN, crowded, update.byteLength);
+      return;
+    }
     const inspection = inspectUpdate(this.doc, update);
     if (isUpdateProblem(inspection)) {
       this.refuse(
@@ -289,26 +295,35 @@ export class Room {
       );
       return;
     }
+    const { clientIds, touchedRoots } = inspection;
+    // Nothing new (a reconnect resending what the server has) is no change to allow.
+    const bringsNew = clientIds.length > 0 || touchedRoots.size > 0;
+    const owner = ownerKeyOf(connection.context);
+    const ownership = this.ownership.check(owner, clientIds, this.doc);
     const refusal =
-      this.env.policy?.(connection.context, inspection.touchedRoots, this.doc) ?? null;
+      (bringsNew ? this.env.policy?.(connection.context, touchedRoots, this.doc) : null) ??
+      ownership.refusal;
     if (refusal) {
       this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
       return;
     }
-    const review = this.env.review?.(connection.context, inspection.touchedRoots, this.doc) ?? null;
+    const review = this.env.review?.(connection.context, touchedRoots, this.doc) ?? null;
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
-    // Nothing new (a reconnect resending what the server has) needs no storing.
-    if (!applied) return;
-    const problem = review?.() ?? null;
+    const problem = applied ? (review?.() ?? null) : null;
     if (problem) {
       this.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);
       await this.reload();
       return;
     }
+    // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
+    // storing fail, the room closes and forgets them.
+    this.ownership.record(owner, ownership.claims);
+    // Nothing new (a reconnect resending what the server has) needs no storing.
+    if (!applied) return;
     const { participantId } = connection.context;
-    await this.commit(applied, connection, inspection.clientIds, participantId);
+    await this.commit(applied, connection, { clientIds, participantId, owner });
     this.env.events.onClientUpdate?.({
       planId: this.planId,
       touchedRoots: inspection.touchedRoots,
@@ -320,15 +335,12 @@ export class Room {
   private async commit(
     update: Uint8Array,
     sender: Connection | null,
-    clientIds: readonly number[],
-    participantId: string | null,
+    origin: UpdateOrigin,
   ): Promise<void> {
+    const { participantId } = origin;
     let stored: { seq: number; logLength: number };
     try {
-      stored = await this.env.persistence.appendUpdate(this.planId, update, {
-        clientIds,
-        participantId,
-      });
+      stored = await this.env.persistence.appendUpdate(this.planId, update, origin);
     } catch (error) {
       throw new StorageFailure(error);
     }
@@ -391,7 +403,8 @@ export class Room {
       return;
     }
     // A socket speaks for one Yjs client: the one its first presence frame names alone
-    // (the stock client sends its own state first on connect) and no other socket holds.
+    // (the stock client sends its own state first on connect), no other socket holds and
+    // no one else owns (or it would show under their name while they are away).
     // The stock client also echoes everyone else's presence back; those entries are
     // dropped rather than refused, so no one can move or erase someone else's caret.
     if (connection.awarenessClientId === null) {
@@ -400,7 +413,13 @@ export class Room {
         [...this.connections].some(
           (other) => other !== connection && other.awarenessClientId === id,
         );
-      if (entries.length !== 1 || !first || first.state === null || takenByOther(first.clientId))
+      if (
+        entries.length !== 1 ||
+        !first ||
+        first.state === null ||
+        takenByOther(first.clientId) ||
+        !this.bindPresence(connection, first.clientId)
+      )
         return;
       connection.awarenessClientId = first.clientId;
     }
@@ -410,6 +429,22 @@ export class Room {
       .map((entry) => (vouched ? { ...entry, state: vouch(entry.state, vouched) } : entry));
     if (own.length === 0) return;
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(own), connection);
+  }
+
+  /** Binds a socket's presence to `clientId` unless someone else owns it; stores a new claim. */
+  private bindPresence(connection: Connection, clientId: number): boolean {
+    const owner = ownerKeyOf(connection.context);
+    const binding = this.ownership.bindPresence(owner, clientId, this.doc);
+    if (binding === 'claimed') {
+      const { participantId } = connection.context;
+      const origin = { clientIds: [clientId], participantId, owner };
+      // Queued, so it is stored before any update this socket sends next.
+      this.enqueue(() => this.env.persistence.claimClients(this.planId, origin)).catch(
+        (error: unknown) =>
+          this.env.logger.warn({ planId: this.planId, err: error }, 'could not store a claim'),
+      );
+    }
+    return binding !== 'refused';
   }
 
   private readonly onAwarenessUpdate = (

@@ -1,5 +1,9 @@
 export type { CloseCodeValue } from '@plenary/model';
 export { CloseCode, isPermanentClose } from '@plenary/model';
+export type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
+export { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
+export { gcStructsUpdate, presenceUpdateAs, updateAs } from './craftedUpdates.ts';
+export { awarenessFrame, updateFrame } from './frames.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
 export { DEFAULT_RELAY_OPTIONS, Relay, UnknownPlanError } from './Relay.ts';

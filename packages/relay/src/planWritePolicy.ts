@@ -2,13 +2,15 @@ import { can, PLAN_ROOT, readPlan, sectionIdOfRoot } from '@plenary/model';
 import type { UpdatePolicy } from './types.ts';
 
 /**
- * The rights table applied to document updates: each touched root must be writable by
- * the connection's actor in the plan's current phase and the section's current status.
+ * The rights table applied to document updates that change something: each touched root
+ * must be writable by the connection's actor in the plan's current phase and the section's
+ * current status. Observers may change nothing, not even what lands in no root (a lone
+ * GC struct takes a clock from whoever owns its client id).
  */
 export const planWritePolicy: UpdatePolicy = (context, touchedRoots, doc) => {
-  if (touchedRoots.size === 0) return null;
   const { actor } = context;
   if (actor.role === 'observer') return 'read-only: observers cannot change the plan';
+  if (touchedRoots.size === 0) return null;
   const plan = readPlan(doc);
   for (const root of touchedRoots) {
     if (root === PLAN_ROOT) {

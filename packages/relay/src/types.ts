@@ -1,5 +1,6 @@
 import type { Actor, Role } from '@plenary/model';
 import type * as Y from 'yjs';
+import type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
 
 /**
  * The relay's ports: what it needs from the transport, from storage and from logging.
@@ -34,8 +35,9 @@ export interface ConnectionContext {
 }
 
 /**
- * Decides whether an update may change the roots it touches. Returns null to accept
- * or the reason for refusing, in words the client can show.
+ * Decides whether an update may change the roots it touches; asked only of an update
+ * that brings something new (structs beyond the server's state, or touched roots).
+ * Returns null to accept or the reason for refusing, in words the client can show.
  */
 export type UpdatePolicy = (
   context: ConnectionContext,
@@ -61,18 +63,26 @@ export type UpdateReview = (
 export interface UpdateOrigin {
   clientIds: readonly number[];
   participantId: string | null;
+  /** Who may write under those client ids from now on, if no one did (null: the server). */
+  owner: ClientOwnerKey;
 }
 
 /** The part of the document store the relay uses. */
 export interface RelayPersistence {
-  loadDocument(
-    planId: string,
-  ): Promise<{ updates: Uint8Array[]; lastSeq: number; logLength: number } | null>;
+  loadDocument(planId: string): Promise<{
+    updates: Uint8Array[];
+    lastSeq: number;
+    logLength: number;
+    /** The owner of every client id that storage recorded for the plan. */
+    clientOwners: readonly OwnedClient[];
+  } | null>;
   appendUpdate(
     planId: string,
     update: Uint8Array,
     origin: UpdateOrigin,
   ): Promise<{ seq: number; logLength: number }>;
+  /** Records owners for client ids that have none yet (a socket's presence id). */
+  claimClients(planId: string, origin: UpdateOrigin): Promise<void>;
   compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 }
 
@@ -98,4 +108,8 @@ export interface RelayOptions {
    * of reloads a second against a failing disk.
    */
   storageRetryMs: number;
+  /** Most client ids one update may claim (see `clientOwnership.ts`). */
+  maxNewClientsPerUpdate: number;
+  /** Most client ids one participant may hold in a plan. */
+  maxClientsPerOwner: number;
 }

@@ -21,6 +21,17 @@ export interface UpdateOrigin {
   clientIds: readonly number[];
   /** The participant behind the connection, or null for the server's own changes. */
   participantId: string | null;
+  /**
+   * Who may write under those client ids from now on, for ids not owned yet (the
+   * relay's key for a socket; null for the server). Defaults to `participantId`.
+   */
+  owner?: string | null;
+}
+
+/** One Yjs client id and who may write new structs under it (null: the server). */
+export interface ClientOwner {
+  clientId: number;
+  owner: string | null;
 }
 
 /** A plan's document as stored: apply `updates` in order to an empty Y.Doc. */
@@ -31,6 +42,8 @@ export interface LoadedDocument {
   lastSeq: number;
   /** How many updates were appended since the last snapshot. */
   logLength: number;
+  /** The owner of every client id recorded for the plan, in the order first seen. */
+  clientOwners: ClientOwner[];
 }
 
 /** One Yjs client id and the participant it belongs to; kept across compaction. */
@@ -70,6 +83,11 @@ export interface DocumentStore {
    * would survive a crash; the relay broadcasts and acknowledges after that.
    */
   appendUpdate(planId: string, update: Uint8Array, origin: UpdateOrigin): Promise<AppendResult>;
+  /**
+   * Records the owner of client ids not recorded yet, without an update: the id a socket
+   * shows presence under before it writes anything, so that no one else can take it.
+   */
+  claimClients(planId: string, origin: UpdateOrigin): Promise<void>;
   /** The plan's stored document, or null when there is no such plan. */
   loadDocument(planId: string): Promise<LoadedDocument | null>;
   /**

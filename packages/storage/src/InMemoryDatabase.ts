@@ -15,7 +15,7 @@ export interface InMemoryPlan {
   /** Updates after the snapshot in seq order; their seqs run throughSeq + 1, +2, ... */
   updates: AttributedUpdate[];
   /** Insertion order is first-seen order. */
-  clients: Map<number, ClientAttribution>;
+  clients: Map<number, ClientAttribution & { owner: string | null }>;
   /** What compacted updates deleted, by participant; insertion order is first-seen order. */
   deletions: Map<string | null, Uint8Array>;
 }

@@ -3,6 +3,7 @@
  * the contract asks of an adapter without any database in the way.
  */
 
+import { ownerOf } from './clientOwner.ts';
 import { shouldCompact } from './compactionRange.ts';
 import type {
   AppendResult,
@@ -29,6 +30,20 @@ const lastSeqOf = (record: InMemoryPlan): number => record.throughSeq + record.u
 
 const byMostRecentlyUpdated = (a: StoredPlan, b: StoredPlan): number =>
   b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Records the origin's client ids that the plan does not know yet; first claim wins. */
+function recordClients(record: InMemoryPlan, origin: UpdateOrigin, now: Date): void {
+  for (const clientId of origin.clientIds) {
+    if (record.clients.has(clientId)) continue;
+    const { participantId } = origin;
+    record.clients.set(clientId, {
+      clientId,
+      participantId,
+      owner: ownerOf(origin),
+      firstSeenAt: now,
+    });
+  }
+}
 
 /** The DocumentStore of an InMemoryStorage; its contents go when the process does. */
 export class InMemoryDocumentStore implements DocumentStore {
@@ -84,17 +99,13 @@ export class InMemoryDocumentStore implements DocumentStore {
     const record = this.record(planId);
     const now = new Date();
     record.updates.push({ participantId: origin.participantId, update: update.slice() });
-    for (const clientId of origin.clientIds) {
-      if (!record.clients.has(clientId)) {
-        record.clients.set(clientId, {
-          clientId,
-          participantId: origin.participantId,
-          firstSeenAt: now,
-        });
-      }
-    }
+    recordClients(record, origin, now);
     record.plan.updatedAt = now;
     return { seq: lastSeqOf(record), logLength: record.updates.length };
+  }
+
+  async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
+    recordClients(this.record(planId), origin, new Date());
   }
 
   async loadDocument(planId: string): Promise<LoadedDocument | null> {
@@ -107,6 +118,10 @@ export class InMemoryDocumentStore implements DocumentStore {
       ),
       lastSeq: lastSeqOf(record),
       logLength: record.updates.length,
+      clientOwners: [...record.clients.values()].map(({ clientId, owner }) => ({
+        clientId,
+        owner,
+      })),
     };
   }
 
@@ -121,10 +136,13 @@ export class InMemoryDocumentStore implements DocumentStore {
   }
 
   async clientAttribution(planId: string): Promise<ClientAttribution[]> {
-    return [...this.record(planId).clients.values()].map((client) => ({
-      ...client,
-      firstSeenAt: new Date(client.firstSeenAt),
-    }));
+    return [...this.record(planId).clients.values()].map(
+      ({ clientId, participantId, firstSeenAt }) => ({
+        clientId,
+        participantId,
+        firstSeenAt: new Date(firstSeenAt),
+      }),
+    );
   }
 
   async deletionAttribution(planId: string): Promise<ParticipantDeletions[]> {

@@ -1,10 +1,13 @@
 /**
  * The DocumentStore on SQLite: plans and their Yjs logs in the single-machine deployment.
  */
+
+import { ownerOf } from './clientOwner.ts';
 import { type LogPosition, shouldCompact } from './compactionRange.ts';
 import type {
   AppendResult,
   ClientAttribution,
+  ClientOwner,
   DocumentStore,
   LoadedDocument,
   ParticipantDeletions,
@@ -82,10 +85,11 @@ function prepareStatements(db: SqliteConnection['db']) {
       planId: string;
       clientId: number;
       participantId: string | null;
+      owner: string | null;
       now: number;
     }>(
-      `INSERT OR IGNORE INTO plan_clients (plan_id, client_id, participant_id, first_seen_at)
-       VALUES (@planId, @clientId, @participantId, @now)`,
+      `INSERT OR IGNORE INTO plan_clients (plan_id, client_id, participant_id, owner, first_seen_at)
+       VALUES (@planId, @clientId, @participantId, @owner, @now)`,
     ),
     selectSnapshot: db.prepare<[string], SnapshotRow>(
       'SELECT state, through_seq AS throughSeq FROM plan_snapshots WHERE plan_id = ?',
@@ -132,6 +136,9 @@ function prepareStatements(db: SqliteConnection['db']) {
     selectClients: db.prepare<[string], ClientRow>(
       `SELECT client_id AS clientId, participant_id AS participantId, first_seen_at AS firstSeenAt
        FROM plan_clients WHERE plan_id = ? ORDER BY rowid`,
+    ),
+    selectClientOwners: db.prepare<[string], ClientOwner>(
+      `SELECT client_id AS clientId, owner FROM plan_clients WHERE plan_id = ? ORDER BY rowid`,
     ),
   };
 }
@@ -211,13 +218,27 @@ export class SqliteDocumentStore implements DocumentStore {
         clientIds: JSON.stringify(clientIds),
         now,
       });
-      for (const clientId of clientIds) {
-        this.statements.insertClient.run({ planId, clientId, participantId, now });
-      }
+      this.insertClients(planId, origin, now);
       this.statements.touchPlan.run({ planId, now });
       // Seqs are consecutive and compaction removes a prefix, so this is the row count.
       return { seq, logLength: seq - log.throughSeq };
     });
+  }
+
+  async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
+    return this.connection.write(() => {
+      if (!this.statements.selectPlan.get(planId)) throw planNotFound(planId);
+      this.insertClients(planId, origin, Date.now());
+    });
+  }
+
+  /** Records the origin's client ids that the plan does not know yet; first claim wins. */
+  private insertClients(planId: string, origin: UpdateOrigin, now: number): void {
+    const { participantId } = origin;
+    const owner = ownerOf(origin);
+    for (const clientId of origin.clientIds) {
+      this.statements.insertClient.run({ planId, clientId, participantId, owner, now });
+    }
   }
 
   async loadDocument(planId: string): Promise<LoadedDocument | null> {
@@ -229,6 +250,7 @@ export class SqliteDocumentStore implements DocumentStore {
         updates: [bytesOf(snapshot.state), ...rows.map((row) => bytesOf(row.update))],
         lastSeq: rows.at(-1)?.seq ?? snapshot.throughSeq,
         logLength: rows.length,
+        clientOwners: this.statements.selectClientOwners.all(planId),
       };
     });
   }

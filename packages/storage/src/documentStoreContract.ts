@@ -273,6 +273,58 @@ export function describeDocumentStoreContract(
         await store.compact('p1', snapshotOf(loaded), loaded.lastSeq);
         expect(await store.clientAttribution('p1')).toEqual(expected);
       });
+
+      it("loads each client id's owner with the document, first claim wins, across compaction", async () => {
+        const { a, b, take } = connectedReplicas();
+        await createPlan('p1');
+        typeEach(a, 'a');
+        // A socket without a participant owns its ids under the relay's key for it.
+        await appendAll('p1', take(), {
+          clientIds: [a.clientID],
+          participantId: null,
+          owner: 'invite:i1',
+        });
+        typeEach(b, 'b');
+        await appendAll('p1', take(), { clientIds: [b.clientID], participantId: 'bo' });
+        // The server writes for Amina under an id of its own: credited to her, owned by it.
+        const restore = Y.encodeStateAsUpdate(new Y.Doc());
+        await appendAll('p1', [restore], { clientIds: [9], participantId: 'amina', owner: null });
+        typeEach(a, 'c');
+        await appendAll('p1', take(), { clientIds: [a.clientID, b.clientID], participantId: 'x' });
+
+        const expected = [
+          { clientId: a.clientID, owner: 'invite:i1' },
+          { clientId: b.clientID, owner: 'bo' },
+          { clientId: 9, owner: null },
+        ];
+        expect((await load('p1')).clientOwners).toEqual(expected);
+        expect((await store.clientAttribution('p1')).map((c) => c.participantId)).toEqual([
+          null,
+          'bo',
+          'amina',
+        ]);
+        const loaded = await load('p1');
+        await store.compact('p1', snapshotOf(loaded), loaded.lastSeq);
+        expect((await load('p1')).clientOwners).toEqual(expected);
+      });
+
+      it('records a claim on client ids without an update, first claim still winning', async () => {
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        typeEach(a, 'a');
+        await appendAll('p1', take(), { clientIds: [a.clientID], participantId: 'amina' });
+        await store.claimClients('p1', { clientIds: [a.clientID, 42], participantId: 'bo' });
+        const loaded = await load('p1');
+        expect(loaded.clientOwners).toEqual([
+          { clientId: a.clientID, owner: 'amina' },
+          { clientId: 42, owner: 'bo' },
+        ]);
+        expect(loaded).toMatchObject({ lastSeq: 1, logLength: 1 });
+        await expectStoreError(
+          store.claimClients('missing', { clientIds: [1], participantId: null }),
+          'plan-not-found',
+        );
+      });
     });
 
     describe('deletion attribution', () => {
@@ -411,6 +463,7 @@ export function describeDocumentStoreContract(
           () => store.listPlans(),
           () => store.setPlanTitle('p1', 'x'),
           () => store.appendUpdate('p1', update, AMINA),
+          () => store.claimClients('p1', AMINA),
           () => store.loadDocument('p1'),
           () => store.compact('p1', update, 0),
           () => store.clientAttribution('p1'),

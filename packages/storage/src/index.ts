@@ -14,6 +14,7 @@ export type {
 export type {
   AppendResult,
   ClientAttribution,
+  ClientOwner,
   DocumentStore,
   LoadedDocument,
   ParticipantDeletions,

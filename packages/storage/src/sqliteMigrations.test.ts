@@ -87,6 +87,28 @@ describe('SQLite migrations', () => {
     }
   });
 
+  it('gives each client id recorded before owners its participant as owner', async () => {
+    const before = join(dir, 'before-owners.sqlite');
+    const db = new Database(before);
+    migrate(db, SQLITE_MIGRATIONS.slice(0, 5));
+    db.exec(`
+      INSERT INTO plans (id, title, created_at, updated_at) VALUES ('old', 'Old', 0, 0);
+      INSERT INTO plan_snapshots (plan_id, state, through_seq) VALUES ('old', x'0000', 0);
+      INSERT INTO plan_clients (plan_id, client_id, participant_id, first_seen_at)
+      VALUES ('old', 1, 'amina', 0), ('old', 2, NULL, 0);
+    `);
+    db.close();
+    const storage = SqliteStorage.open(before);
+    try {
+      expect((await storage.documents.loadDocument('old'))?.clientOwners).toEqual([
+        { clientId: 1, owner: 'amina' },
+        { clientId: 2, owner: null },
+      ]);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('refuses, in the schema itself, participants across plans and unknown roles', () => {
     withRawDb((db) => {
       db.pragma('foreign_keys = ON');

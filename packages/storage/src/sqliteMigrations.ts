@@ -138,6 +138,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX plan_deletions_by_plan ON plan_deletions (plan_id, participant_id);
   `,
+  // 6: who may write new structs under each client id (the relay's key for a socket;
+  // NULL is the server), fixed at first use like participant_id. Rows from before
+  // belonged to their participant; the server's own ids among them cannot be told apart
+  // and stay with the participant they were written for, which is who they credit.
+  `
+  ALTER TABLE plan_clients ADD COLUMN owner TEXT;
+  UPDATE plan_clients SET owner = participant_id;
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>

@@ -11,10 +11,15 @@ export interface StockClient {
 
 /**
  * Connects the unmodified `WebsocketProvider` to a test server. BroadcastChannel is
- * off: with it, clients in one process would sync without touching the server.
+ * off: with it, clients in one process would sync without touching the server. Pass the
+ * `doc` of an earlier client to come back as that device (same Yjs client id and text).
  */
-export function stockClient(syncUrl: string, planId: string, token?: string): StockClient {
-  const doc = new Y.Doc();
+export function stockClient(
+  syncUrl: string,
+  planId: string,
+  token?: string,
+  doc = new Y.Doc(),
+): StockClient {
   const provider = new WebsocketProvider(syncUrl, planId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,

@@ -1,9 +1,12 @@
+import type { ClientOwnerKey } from '../clientOwnership.ts';
 import type { RelayPersistence, UpdateOrigin } from '../types.ts';
 
 interface StoredLog {
   snapshot: Uint8Array | null;
   updates: { seq: number; update: Uint8Array; origin: UpdateOrigin }[];
   lastSeq: number;
+  /** First claim wins, and compaction keeps them, as in storage. */
+  owners: Map<number, ClientOwnerKey>;
 }
 
 /**
@@ -20,7 +23,7 @@ export class MemoryPersistence implements RelayPersistence {
 
   /** Creates a plan whose document starts with `initial`. */
   createPlan(planId: string, initial: Uint8Array): void {
-    this.logs.set(planId, { snapshot: initial, updates: [], lastSeq: 0 });
+    this.logs.set(planId, { snapshot: initial, updates: [], lastSeq: 0, owners: new Map() });
   }
 
   async loadDocument(planId: string) {
@@ -30,6 +33,7 @@ export class MemoryPersistence implements RelayPersistence {
       updates: [...(log.snapshot ? [log.snapshot] : []), ...log.updates.map((u) => u.update)],
       lastSeq: log.lastSeq,
       logLength: log.updates.length,
+      clientOwners: [...log.owners].map(([clientId, owner]) => ({ clientId, owner })),
     };
   }
 
@@ -40,7 +44,16 @@ export class MemoryPersistence implements RelayPersistence {
     if (!log) throw new Error(`no plan ${planId}`);
     log.lastSeq += 1;
     log.updates.push({ seq: log.lastSeq, update: update.slice(), origin });
+    await this.claimClients(planId, origin);
     return { seq: log.lastSeq, logLength: log.updates.length };
+  }
+
+  async claimClients(planId: string, origin: UpdateOrigin) {
+    const log = this.logs.get(planId);
+    if (!log) throw new Error(`no plan ${planId}`);
+    for (const clientId of origin.clientIds) {
+      if (!log.owners.has(clientId)) log.owners.set(clientId, origin.owner);
+    }
   }
 
   async compact(planId: string, snapshot: Uint8Array, throughSeq: number) {
