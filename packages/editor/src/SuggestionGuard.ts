@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
 import { authorsById, suggestedChangeProblem } from './suggestedChangeCheck.ts';
 import type { SuggestionAuthor } from './suggestionMarks.ts';
+import { markTypedOn } from './typedOn.ts';
 
 /** Judges an update once it is applied: null when it is the sender's suggestion, else why not. */
 export type SuggestionVerdict = (sender: SuggestionAuthor) => string | null;
@@ -33,11 +34,27 @@ export class SuggestionGuard {
     // Read twice when the first reading removed what no editor can show (see `read`).
     const before = this.read(fragment) ?? this.read(fragment);
     for (const block of before?.fresh ?? []) learnIds(block, known);
+    const stateBefore = stateOf(fragment.doc);
     return (sender) => {
       const after = this.read(fragment);
       if (after === null) return 'the update puts content into the section that no editor can show';
-      const [was, is] = changedBlocks(before?.blocks ?? [], after.blocks);
-      const problem = suggestedChangeProblem(sectionOf(was), sectionOf(is), sender, known);
+      const window = changedBlocks(before?.blocks ?? [], after.blocks);
+      const was = sectionOf((before?.blocks ?? []).slice(window.from, window.beforeEnd));
+      const is = sectionOf(after.blocks.slice(window.from, window.afterEnd));
+      let problem = suggestedChangeProblem(was, is, sender, known);
+      if (problem) {
+        // Read again with what the sender typed on at the end of their own text as theirs
+        // (see typedOn.ts); only then, since the binding also writes text anew that it
+        // keeps unchanged, under the same marks.
+        const typedOn = markTypedOn(
+          is,
+          after.elements.slice(window.from, window.afterEnd),
+          stateBefore,
+          sender,
+        );
+        if (typedOn !== is)
+          problem = suggestedChangeProblem(was, typedOn, sender, known) && problem;
+      }
       // Ids the update brought are known only once it is accepted.
       if (!problem) for (const block of after.fresh) learnIds(block, known);
       return problem;
@@ -50,7 +67,7 @@ export class SuggestionGuard {
   // content, and is not read (null).
   private read(
     fragment: Y.XmlFragment,
-  ): { blocks: ProseMirrorNode[]; fresh: ProseMirrorNode[] } | null {
+  ): { blocks: ProseMirrorNode[]; elements: Y.XmlElement[]; fresh: ProseMirrorNode[] } | null {
     const doc = fragment.doc;
     let changed = false;
     const notice = () => {
@@ -59,6 +76,7 @@ export class SuggestionGuard {
     doc?.on('afterTransaction', notice);
     try {
       const blocks: ProseMirrorNode[] = [];
+      const elements: Y.XmlElement[] = [];
       const fresh: ProseMirrorNode[] = [];
       for (const block of fragment.toArray()) {
         if (!(block instanceof Y.XmlElement)) continue;
@@ -71,8 +89,9 @@ export class SuggestionGuard {
           fresh.push(node);
         }
         blocks.push(node);
+        elements.push(block);
       }
-      return changed ? null : { blocks, fresh };
+      return changed ? null : { blocks, elements, fresh };
     } finally {
       doc?.off('afterTransaction', notice);
     }
@@ -120,11 +139,12 @@ const sectionOf = (blocks: readonly ProseMirrorNode[]): ProseMirrorNode =>
   planSchema().topNodeType.create(null, blocks);
 
 // The blocks that differ between two readings (unchanged blocks are the same nodes), with
-// one unchanged block of context on each side.
+// one unchanged block of context on each side: `from` to `beforeEnd` before, to
+// `afterEnd` after.
 function changedBlocks(
   before: readonly ProseMirrorNode[],
   after: readonly ProseMirrorNode[],
-): [ProseMirrorNode[], ProseMirrorNode[]] {
+): { from: number; beforeEnd: number; afterEnd: number } {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) {
     start += 1;
@@ -137,7 +157,18 @@ function changedBlocks(
   ) {
     end += 1;
   }
-  const from = Math.max(0, start - 1);
   const context = Math.max(0, end - 1);
-  return [before.slice(from, before.length - context), after.slice(from, after.length - context)];
+  return {
+    from: Math.max(0, start - 1),
+    beforeEnd: before.length - context,
+    afterEnd: after.length - context,
+  };
+}
+
+// Each client's next clock: what was there before an update.
+function stateOf(doc: Y.Doc | null): Map<number, number> {
+  const state = new Map<number, number>();
+  if (!doc) return state;
+  for (const client of doc.store.clients.keys()) state.set(client, Y.getState(doc.store, client));
+  return state;
 }

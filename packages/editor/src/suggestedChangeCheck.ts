@@ -24,8 +24,11 @@ import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
  *   suggestion's id back on the next character after it was decided or withdrawn (the
  *   server's repair carries decisions out on it); such a mark, of an id the section held
  *   before under the same author, does not count as a change;
- * - two people suggesting deletions of overlapping text cut each other's range short;
- *   another person's deletion may therefore shrink, but never grow or appear.
+ * - a deletion's range ends where its writer saw it end: two people suggesting deletions
+ *   of overlapping text cut each other's range short, and a writer who still saw someone
+ *   else's deletion over the next characters puts it back there. Another person's
+ *   deletion marks (of ids the section holds) are therefore not compared; their
+ *   insertions and block changes are.
  * Text someone else typed inside the sender's range at the same moment keeps its own
  * marks, and a mark of the sender's that Yjs extends over it goes when rejecting.
  */
@@ -55,8 +58,7 @@ export function suggestedChangeProblem(
   const isDeletion = (_attrs: SuggestionAttrs, name: string) => name === 'deletion';
   const directly =
     'in this phase your changes must be suggestions: the update changes the text directly or decides a suggestion';
-  if (!withoutMarks(was, isDeletion).eq(withoutMarks(is, isDeletion))) return directly;
-  return deletionsWithin(is, was) ? null : directly;
+  return withoutMarks(was, isDeletion).eq(withoutMarks(is, isDeletion)) ? null : directly;
 }
 /** Every suggestion id in a section, with its author's id. */
 export function authorsById(doc: ProseMirrorNode): Map<string, string> {
@@ -104,25 +106,4 @@ function withoutMarks(
     }
   });
   return tr.doc;
-}
-
-// True when every deletion mark in `is` was on the same content in `was` (the two differ
-// only in deletion marks, so positions agree).
-function deletionsWithin(is: ProseMirrorNode, was: ProseMirrorNode): boolean {
-  let within = true;
-  is.descendants((node, pos) => {
-    if (!within) return false;
-    for (const mark of node.marks) {
-      if (mark.type.name !== 'deletion') continue;
-      if (!node.isText) {
-        within = mark.isInSet(was.nodeAt(pos)?.marks ?? []);
-        continue;
-      }
-      was.nodesBetween(pos, pos + node.nodeSize, (old) => {
-        if (old.isText && !mark.isInSet(old.marks)) within = false;
-      });
-    }
-    return within;
-  });
-  return within;
 }
