@@ -15,8 +15,8 @@ import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
  * author (`known`: ids seen in the section before, by their authors); and rejecting every
  * suggestion of the sender gives the same document before and after the change, so
  * whatever the change did is undone by rejecting it (no plain text, no text removed or
- * reformatted without a mark, no suggestion of theirs accepted, nobody else's mark added
- * or removed).
+ * reformatted without a mark, no suggestion of theirs accepted, nobody else's insertion
+ * or block change added or removed).
  *
  * Two things honest editors do at the same moment as others are let through, because Yjs
  * keeps marks as format ranges and a range's end restores the mark its writer saw there:
