@@ -39,8 +39,10 @@ export function suggestionReview(logger: RelayLogger, now: () => number = Date.n
     const sections = [...touchedRoots].filter((root) => sectionIdOfRoot(root) !== null);
     if (sections.length === 0) return null;
     const { actor, participantId, presence } = context;
+    // Watched from the first update on, so a later switch to suggesting is seen.
+    const switched = watch(doc);
     if (!mustSuggest(actor, readPlan(doc).phase, readSuggestingPolicy(doc))) return null;
-    if (now() - watch(doc) < SWITCH_GRACE_MS) return null;
+    if (now() - switched < SWITCH_GRACE_MS) return null;
     if (participantId === null) return () => 'suggestions need a name: join the plan first';
     const author = { id: participantId, name: presence?.name ?? '', groupId: actor.groupId };
     let verdicts: SuggestionVerdict[];
