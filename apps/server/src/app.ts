@@ -1,3 +1,4 @@
+import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { RelayEvents } from '@plenary/relay';
@@ -7,6 +8,7 @@ import { vaultPlugin } from './access/vaultPlugin.ts';
 import type { ServerConfig } from './config.ts';
 import { handleError } from './errors.ts';
 import { type LogDestination, loggerOptions } from './logging.ts';
+import { restRateLimitOptions } from './plugins/restRateLimit.ts';
 import { servicesPlugin } from './plugins/services.ts';
 import { accessRoutes } from './routes/accessRoutes.ts';
 import { decisionRoutes } from './routes/decisionRoutes.ts';
@@ -40,6 +42,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);
+  await app.register(rateLimit, restRateLimitOptions(config.restRequestsPerMinute));
   await app.register(servicesPlugin, {
     config,
     storage: options.storage,

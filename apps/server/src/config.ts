@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_FAIR_SHARE, type FairShareLimits, type RateBudget } from '@plenary/relay';
 
 /** Everything the server reads from its environment, checked once at start. */
 export interface ServerConfig {
@@ -11,6 +12,10 @@ export interface ServerConfig {
   publicUrl: string | null;
   /** Largest websocket frame accepted from a client, in bytes. */
   maxFrameBytes: number;
+  /** REST requests a minute one bearer token may make before 429. */
+  restRequestsPerMinute: number;
+  /** What one socket and one participant may send (see the README's Configuration). */
+  fairShare: FairShareLimits;
   /** Largest outline file (.docx or .md) accepted for import, in bytes. */
   maxImportBytes: number;
   /** Compact a plan's update log into one snapshot after this many updates. */
@@ -88,6 +93,8 @@ export function loadConfig(
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
     publicUrl: publicUrl(env),
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    fairShare: fairShare(env),
+    restRequestsPerMinute: integer(env, 'REST_REQUESTS_PER_MINUTE', 600, 1, MAX_RATE),
     maxImportBytes: integer(env, 'MAX_IMPORT_BYTES', 10 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     compactAfterUpdates: integer(env, 'COMPACT_AFTER_UPDATES', 500, 2, 1_000_000),
     autoVersionMinutes: minutes(env, 'AUTO_VERSION_MINUTES', 10, 7 * 24 * 60),
@@ -95,6 +102,61 @@ export function loadConfig(
     adminToken: adminToken(env),
     webDistDir:
       env.WEB_DIST_DIR === '' ? null : path.resolve(cwd, env.WEB_DIST_DIR || defaultWebDist()),
+  };
+}
+
+const MAX_RATE = 1_000_000_000;
+
+function rateBudget(env: NodeJS.ProcessEnv, prefix: string, fallback: RateBudget): RateBudget {
+  return {
+    framesPerSecond: integer(
+      env,
+      `${prefix}_FRAMES_PER_SECOND`,
+      fallback.framesPerSecond,
+      1,
+      MAX_RATE,
+    ),
+    frameBurst: integer(env, `${prefix}_FRAME_BURST`, fallback.frameBurst, 1, MAX_RATE),
+    bytesPerSecond: integer(
+      env,
+      `${prefix}_BYTES_PER_SECOND`,
+      fallback.bytesPerSecond,
+      1024,
+      MAX_RATE,
+    ),
+    byteBurst: integer(env, `${prefix}_BYTE_BURST`, fallback.byteBurst, 1024, MAX_RATE),
+  };
+}
+
+function fairShare(env: NodeJS.ProcessEnv): FairShareLimits {
+  const fallback = DEFAULT_FAIR_SHARE;
+  return {
+    socket: rateBudget(env, 'SOCKET', fallback.socket),
+    participant: rateBudget(env, 'PARTICIPANT', fallback.participant),
+    presencePerSecond: integer(env, 'PRESENCE_PER_SECOND', fallback.presencePerSecond, 1, MAX_RATE),
+    presenceBurst: integer(env, 'PRESENCE_BURST', fallback.presenceBurst, 1, MAX_RATE),
+    presenceQueriesPerMinute: integer(
+      env,
+      'PRESENCE_QUERIES_PER_MINUTE',
+      fallback.presenceQueriesPerMinute,
+      1,
+      MAX_RATE,
+    ),
+    maxPresenceBytes: integer(
+      env,
+      'MAX_PRESENCE_BYTES',
+      fallback.maxPresenceBytes,
+      1024,
+      1024 * 1024,
+    ),
+    maxSocketsPerParticipant: integer(
+      env,
+      'MAX_SOCKETS_PER_PARTICIPANT',
+      fallback.maxSocketsPerParticipant,
+      1,
+      10_000,
+    ),
+    maxUnsentBytes: integer(env, 'MAX_UNSENT_BYTES', fallback.maxUnsentBytes, 64 * 1024, 1024 ** 3),
   };
 }
 

@@ -154,11 +154,15 @@ function marksChangeInsideCluster(text: Y.XmlText): boolean {
  * person's editor does so for their own typing (graphemeAlignment.ts); two people
  * changing one Khmer cluster at the same moment each aligned to the text they saw, and
  * the merge can still put a suggestion boundary inside it, which renders the cluster's
- * parts apart. Call it inside a transaction; returns how many spans it rewrote.
+ * parts apart. Call it inside a transaction; returns how many spans it rewrote. With
+ * `texts`, only those paragraphs of the section are looked at.
  */
-export function keepClustersWhole(fragment: Y.XmlFragment): number {
+export function keepClustersWhole(
+  fragment: Y.XmlFragment,
+  texts: Iterable<Y.XmlText> = textsOf(fragment),
+): number {
   let rewritten = 0;
-  for (const text of textsOf(fragment)) {
+  for (const text of texts) {
     if (!marksChangeInsideCluster(text)) continue;
     // From the end: a rewrite changes nothing before the span it rewrites.
     let limit = Number.POSITIVE_INFINITY;

@@ -4,6 +4,7 @@ export { contentExtensions, planSchema } from './contentExtensions.ts';
 export type { DecisionResult } from './fragmentDecisions.ts';
 export { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
 export { createPlanDoc } from './planDoc.ts';
+export { textsToRepair } from './repairScope.ts';
 export { readRichText, sectionPlainText, writeRichText } from './richTextFragment.ts';
 export type { SuggestionVerdict } from './SuggestionGuard.ts';
 export { SuggestionGuard } from './SuggestionGuard.ts';

@@ -5,6 +5,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decideSuggestions } from './fragmentDecisions.ts';
+import { textsToRepair } from './repairScope.ts';
 import { readRichText } from './richTextFragment.ts';
 import { SuggestionGuard } from './SuggestionGuard.ts';
 import { decidedDoc } from './suggestionDecisions.ts';
@@ -124,9 +125,12 @@ function concurrentRun(seed: number): void {
   // Yjs orders concurrent insertions at one spot by client id; the seed varies them too.
   const clientIds = shuffled([1, 2, 3, 4], random);
   // Decisions are server commands: the server decides on its own copy of the section, keeps
-  // every decided id, and after each update repairs what the section still shows of them.
+  // every decided id, and after each update repairs what the section still shows of them,
+  // in the paragraphs the update touched (as the server does): a repair of the whole
+  // section right after must then find nothing left.
   const decidedIds = new Map<string, DecidedSuggestion>();
   const authorOfClient = (clientId: number) => authors[clientIds.indexOf(clientId)] ?? null;
+  const context = { decided: decidedIds, authorOfClient };
   // Every client's update goes through the check the server runs on people who must
   // suggest: none of these honest updates may be refused.
   const guard = new SuggestionGuard();
@@ -134,8 +138,11 @@ function concurrentRun(seed: number): void {
     clientIds,
     server: {
       clientId: 100,
-      afterUpdate: (fragment) =>
-        repairSuggestionMarks(fragment, { decided: decidedIds, authorOfClient }),
+      afterUpdate: (fragment, update) => {
+        const texts = textsToRepair(fragment.doc as Y.Doc, [update], context).get(fragment);
+        repairSuggestionMarks(fragment, context, null, texts ?? []);
+        expect(repairSuggestionMarks(fragment, context), 'left for a whole-section repair').toBe(0);
+      },
       check: (fragment) => guard.before(fragment),
     },
   });

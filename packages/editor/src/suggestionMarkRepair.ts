@@ -287,16 +287,19 @@ export function decisionRecords(
  * over back to the person who typed it; takes a pending deletion off text its author
  * never saw; and keeps every grapheme cluster under one set of marks (clusterRepair.ts).
  * Deterministic in what it keeps or removes, and idempotent: once nothing is left to
- * repair it changes nothing. Returns how many stretches of text it changed.
+ * repair it changes nothing. Returns how many stretches of text it changed. With `texts`,
+ * only those paragraphs of the section are repaired (see `textsToRepair`): each
+ * paragraph's repair depends on its own text and the decisions alone.
  */
 export function repairSuggestionMarks(
   fragment: Y.XmlFragment,
   context: RepairContext,
   origin: unknown = null,
+  texts: readonly Y.XmlText[] = textsOf(fragment),
 ): number {
   const accepted = acceptedTextOf(context);
   const repairs: Array<{ chunk: Chunk; repair: Repair }> = [];
-  for (const text of textsOf(fragment)) {
+  for (const text of texts) {
     for (const chunk of chunksOf(text).flatMap((c) => splitAtWhatWasSeen(c, context, accepted))) {
       const repair = repairOf(chunk, context, accepted);
       if (repair) repairs.push({ chunk, repair });
@@ -329,7 +332,7 @@ export function repairSuggestionMarks(
       if (repair.deletedBy) attrs.deletion = suggestionOf(chunk.deletion, repair.deletedBy);
       chunk.text.format(chunk.index, chunk.length, attrs);
     }
-    rewritten = keepClustersWhole(fragment);
+    rewritten = keepClustersWhole(fragment, texts);
   }, origin);
   return repairs.length + rewritten;
 }

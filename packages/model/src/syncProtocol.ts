@@ -40,6 +40,11 @@ export const CloseCode = {
   FORBIDDEN: 4403,
   /** No plan has this id. */
   UNKNOWN_PLAN: 4404,
+  /**
+   * The participant opened more sockets than `MAX_SOCKETS_PER_PARTICIPANT`: the oldest
+   * is closed (a tab left open elsewhere, or a phone's socket the wifi already dropped).
+   */
+  TOO_MANY_CONNECTIONS: 4409,
   /** The frame's message type is not part of the protocol. */
   UNKNOWN_MESSAGE_TYPE: 4405,
   /** The facilitator withdrew the link this connection came in with. */
@@ -54,6 +59,16 @@ export const CloseCode = {
   SERVER_ERROR: 4500,
   /** Storage refused a write; the client keeps its changes and retries. */
   STORAGE_UNAVAILABLE: 4503,
+  /**
+   * The client did not read what the server sent, and more than `MAX_UNSENT_BYTES` waited
+   * for it: the server lets go of it; on reconnect the client syncs what it missed.
+   */
+  CLIENT_TOO_SLOW: 4508,
+  /**
+   * The socket or its participant sent more than its fair share (frames, bytes, presence);
+   * the client reconnects with backoff and resends what the server did not take.
+   */
+  RATE_LIMITED: 4529,
   /** The server is shutting down; reconnect to the next one. */
   GOING_AWAY: 1001,
 } as const;

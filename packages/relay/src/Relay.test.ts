@@ -347,7 +347,12 @@ describe('Relay', () => {
     alice.doc.getText('section:a').insert(10, '!');
     await until(() => alice.doc.getText('section:a').toString() === '>Objectives!');
     expect(events).toEqual([
-      { planId: PLAN, touchedRoots: new Set(['section:a']), participantId: 'participant-alice' },
+      {
+        planId: PLAN,
+        touchedRoots: new Set(['section:a']),
+        update: expect.any(Uint8Array),
+        participantId: 'participant-alice',
+      },
     ]);
     expect(storedText(persistence)).toBe('>Objectives!');
   });

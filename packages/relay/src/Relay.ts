@@ -2,6 +2,8 @@ import { CloseCode } from '@plenary/model';
 import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
 import { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
+import { DEFAULT_FAIR_SHARE, FairShare } from './FairShare.ts';
+import { weighFrame } from './frameWeight.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
 import type {
@@ -14,7 +16,10 @@ import type {
   UpdateReview,
 } from './types.ts';
 
-/** The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms and storage pauses. */
+/**
+ * The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms and
+ * storage pauses, the client-id limits, and `DEFAULT_FAIR_SHARE`.
+ */
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   maxFrameBytes: 8 * 1024 * 1024,
   compactAfterUpdates: 500,
@@ -22,6 +27,7 @@ export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   storageRetryMs: 5_000,
   maxNewClientsPerUpdate: MAX_NEW_CLIENTS_PER_UPDATE,
   maxClientsPerOwner: MAX_CLIENTS_PER_OWNER,
+  fairShare: DEFAULT_FAIR_SHARE,
 };
 
 /** A change asked of a plan that does not exist. */
@@ -51,6 +57,7 @@ export class Relay {
   private readonly storageFailedAt = new Map<string, number>();
   private readonly options: RelayOptions;
   private readonly environment: RoomEnvironment;
+  private readonly fairShare: FairShare;
   private shuttingDown = false;
 
   constructor(deps: {
@@ -62,6 +69,7 @@ export class Relay {
     review?: UpdateReview;
   }) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...deps.options };
+    this.fairShare = new FairShare(this.options.fairShare);
     this.environment = {
       persistence: deps.persistence,
       logger: deps.logger,
@@ -88,10 +96,47 @@ export class Relay {
    * handled in order once it is ready; an unknown plan closes the socket with 4404.
    */
   connect(planId: string, socket: RelaySocket, context: ConnectionContext): RelayConnection {
-    const connection = new Connection(planId, socket, context);
+    const { logger, events } = this.environment;
     let room: Room | null = null;
     const early: Uint8Array[] = [];
-    const { logger } = this.environment;
+    let answerEarly: Uint8Array | null = null;
+    // Closes the connection with a named code, says why in the log, and leaves the room.
+    const refuse = (code: number, reason: string, bytes: number) => {
+      logger.warn(
+        {
+          planId,
+          participantId: context.participantId,
+          role: context.actor.role,
+          code,
+          reason,
+          bytes,
+        },
+        'refused a frame and closed its socket',
+      );
+      events.onRefusal?.({ planId, code, reason });
+      connection.close(code, reason.slice(0, 120));
+      room?.leave(connection);
+    };
+    const connection = new Connection(planId, socket, context, {
+      maxUnsentBytes: this.options.fairShare.maxUnsentBytes,
+      onOverflow: (unsent) => {
+        const reason = `${unsent} bytes were waiting for this connection`;
+        logger.warn(
+          { planId, participantId: context.participantId, code: CloseCode.CLIENT_TOO_SLOW, unsent },
+          'closed a socket that stopped reading',
+        );
+        events.onRefusal?.({ planId, code: CloseCode.CLIENT_TOO_SLOW, reason });
+      },
+    });
+    const share = this.fairShare.open(context.participantId);
+    for (const older of share.evicted) older.evict();
+    share.socket.onEvict(() =>
+      refuse(
+        CloseCode.TOO_MANY_CONNECTIONS,
+        `this participant opened more than ${this.options.fairShare.maxSocketsPerParticipant} connections; this is the oldest`,
+        0,
+      ),
+    );
     this.openRoom(planId).then(
       (opened) => {
         if (connection.closed) return;
@@ -100,7 +145,7 @@ export class Relay {
             { planId, code: CloseCode.UNKNOWN_PLAN },
             'refused a socket for an unknown plan',
           );
-          this.environment.events.onRefusal?.({
+          events.onRefusal?.({
             planId,
             code: CloseCode.UNKNOWN_PLAN,
             reason: 'unknown plan',
@@ -110,7 +155,10 @@ export class Relay {
         }
         room = opened;
         room.join(connection);
-        for (const data of early.splice(0)) room.receive(connection, data);
+        for (const data of early.splice(0)) {
+          if (data === answerEarly) connection.markAnswered();
+          room.receive(connection, data);
+        }
       },
       (error: unknown) => {
         if (error instanceof StorageFailure) {
@@ -125,27 +173,34 @@ export class Relay {
       receive: (data) => {
         if (connection.closed) return;
         if (data.byteLength > this.options.maxFrameBytes) {
-          const reason = `frame of ${data.byteLength} bytes exceeds the limit of ${this.options.maxFrameBytes}`;
-          logger.warn(
-            {
-              planId,
-              participantId: context.participantId,
-              role: context.actor.role,
-              code: CloseCode.FRAME_TOO_LARGE,
-              bytes: data.byteLength,
-            },
-            'refused a frame and closed its socket',
+          refuse(
+            CloseCode.FRAME_TOO_LARGE,
+            `frame of ${data.byteLength} bytes exceeds the limit of ${this.options.maxFrameBytes}`,
+            data.byteLength,
           );
-          this.environment.events.onRefusal?.({ planId, code: CloseCode.FRAME_TOO_LARGE, reason });
-          connection.close(CloseCode.FRAME_TOO_LARGE, reason);
-          room?.leave(connection);
           return;
         }
-        if (room) room.receive(connection, data);
-        else early.push(data);
+        // Charged before the frame is kept or handled, so an over-eager sender costs a
+        // few counters, not a place in the plan's queue.
+        const weight = weighFrame(data);
+        const refusal = share.socket.admit(data, weight, connection.awarenessClientId);
+        if (refusal) {
+          refuse(refusal.code, refusal.reason, data.byteLength);
+          return;
+        }
+        // Set as the room gets the answer, so that the changes before it are known as such.
+        const answer = weight.kind === 'document' && weight.sync === 'answer';
+        if (room) {
+          if (answer) connection.markAnswered();
+          room.receive(connection, data);
+        } else {
+          if (answer && !answerEarly) answerEarly = data;
+          early.push(data);
+        }
       },
       disconnect: () => {
         connection.markClosed();
+        share.socket.close();
         room?.leave(connection);
       },
     };

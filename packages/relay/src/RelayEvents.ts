@@ -9,6 +9,8 @@ export interface UpdateStoredEvent {
 export interface ClientUpdateEvent {
   planId: string;
   touchedRoots: ReadonlySet<string>;
+  /** What it changed, as stored: work done in reply can be limited to that. */
+  update: Uint8Array;
   participantId: string | null;
 }
 

@@ -8,6 +8,7 @@ import {
 } from './awarenessUpdate.ts';
 import type { Connection } from './Connection.ts';
 import { ClientOwnership, ownerKeyOf } from './clientOwnership.ts';
+import { nextTurn } from './eventLoopTurn.ts';
 import {
   awarenessFrame,
   savedFrame,
@@ -182,11 +183,13 @@ export class Room {
         }).catch(() => undefined);
         return;
       }
-      case 'update':
-        this.enqueue(() => this.applyClientUpdate(connection, frame.update)).catch(
+      case 'update': {
+        const answered = connection.syncAnswered;
+        this.enqueue(() => this.applyClientUpdate(connection, frame.update, answered)).catch(
           (error: unknown) => this.fail(error),
         );
         return;
+      }
       case 'awareness':
         this.applyAwareness(connection, frame.update, data.byteLength);
         return;
@@ -264,7 +267,7 @@ export class Room {
   }
 
   private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
-    const run = this.tail.then(() => {
+    const run = this.tail.then(nextTurn).then(() => {
       if (this.closed) throw new Error('room is closed');
       return task();
     });
@@ -278,7 +281,11 @@ export class Room {
     return update;
   }
 
-  private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
+  private async applyClientUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    answered = true,
+  ): Promise<void> {
     if (connection.closed) return;
     const crowded = this.ownership.crowdedUpdate(update, this.doc);
     if (crowded) {
@@ -287,6 +294,14 @@ export class Room {
     }
     const inspection = inspectUpdate(this.doc, update);
     if (isUpdateProblem(inspection)) {
+      // Sent before the client's sync answer, which will carry it (see `syncAnswered`).
+      if (inspection.missing && !answered) {
+        const { reason } = inspection;
+        connection.awaitAnswer(() =>
+          this.refuse(connection, CloseCode.UPDATE_DOES_NOT_APPLY, reason, update.byteLength),
+        );
+        return;
+      }
       this.refuse(
         connection,
         CloseCode.UPDATE_DOES_NOT_APPLY,
@@ -327,6 +342,7 @@ export class Room {
     this.env.events.onClientUpdate?.({
       planId: this.planId,
       touchedRoots: inspection.touchedRoots,
+      update: applied,
       participantId,
     });
   }

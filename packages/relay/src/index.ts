@@ -3,6 +3,8 @@ export { CloseCode, isPermanentClose } from '@plenary/model';
 export type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
 export { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
 export { gcStructsUpdate, presenceUpdateAs, updateAs } from './craftedUpdates.ts';
+export type { FairShareLimits, RateBudget } from './FairShare.ts';
+export { DEFAULT_FAIR_SHARE } from './FairShare.ts';
 export { awarenessFrame, updateFrame } from './frames.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';

@@ -1,6 +1,7 @@
 import type { Actor, Role } from '@plenary/model';
 import type * as Y from 'yjs';
 import type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
+import type { FairShareLimits } from './FairShare.ts';
 
 /**
  * The relay's ports: what it needs from the transport, from storage and from logging.
@@ -10,6 +11,8 @@ import type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
 /** The minimal socket the relay talks to (a `ws` WebSocket fits, so does a test pair). */
 export interface RelaySocket {
   send(data: Uint8Array): void;
+  /** Bytes handed to `send` that have not reached the network yet, when the socket knows. */
+  readonly bufferedAmount?: number;
   close(code: number, reason: string): void;
 }
 
@@ -112,4 +115,6 @@ export interface RelayOptions {
   maxNewClientsPerUpdate: number;
   /** Most client ids one participant may hold in a plan. */
   maxClientsPerOwner: number;
+  /** What one socket and one participant may send, and how far behind a socket may fall. */
+  fairShare: FairShareLimits;
 }

@@ -16,6 +16,8 @@ import { ForgedUpdateError, UpdateRootResolver } from './updateRoots.ts';
 /** Why an update cannot be applied, in words for the log and the close reason. */
 export interface UpdateProblem {
   reason: string;
+  /** It builds on changes the server does not have (a gap, unknown neighbours), not a broken update. */
+  missing?: true;
 }
 
 /** What the relay needs to know about an acceptable update. */
@@ -56,6 +58,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
       if (clock > known) {
         return {
           reason: `update for client ${client} starts at clock ${clock} but the server has only ${known}`,
+          missing: true,
         };
       }
       ranges.set(client, { start: clock, end: clock });
@@ -80,12 +83,14 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
     if (!isKnown(doc, ranges, struct.origin) || !isKnown(doc, ranges, struct.rightOrigin)) {
       return {
         reason: `update refers to unknown neighbours of ${struct.id.client}:${struct.id.clock}`,
+        missing: true,
       };
     }
     const parent = struct.parent as unknown;
     if (parent instanceof Y.ID && !isKnown(doc, ranges, parent)) {
       return {
         reason: `update refers to an unknown parent of ${struct.id.client}:${struct.id.clock}`,
+        missing: true,
       };
     }
   }
@@ -93,7 +98,10 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
     const end = Math.max(Y.getState(doc.store, client), ranges.get(client)?.end ?? 0);
     for (const deletion of deletions) {
       if (deletion.clock + deletion.len > end) {
-        return { reason: `update deletes content of client ${client} that does not exist` };
+        return {
+          reason: `update deletes content of client ${client} that does not exist`,
+          missing: true,
+        };
       }
     }
   }

@@ -74,6 +74,7 @@ export const servicesPlugin = fp<ServicesOptions>(
       options: {
         maxFrameBytes: config.maxFrameBytes,
         compactAfterUpdates: config.compactAfterUpdates,
+        fairShare: config.fairShare,
       },
     });
     // Built after the relay it reads from; the relay only calls the hook above once a

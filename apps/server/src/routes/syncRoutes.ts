@@ -78,6 +78,10 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
           {
             send: (data) => socket.send(data, { binary: true }),
             close: (code, reason) => socket.close(code, reason),
+            // What `ws` holds for a client that does not read; the relay caps it.
+            get bufferedAmount() {
+              return socket.bufferedAmount;
+            },
           },
           {
             participantId: principal.participantId,

@@ -1,4 +1,4 @@
-import { type DecidedSuggestion, repairSuggestionMarks } from '@plenary/editor';
+import { type DecidedSuggestion, repairSuggestionMarks, textsToRepair } from '@plenary/editor';
 import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
 import type { ClientUpdateEvent, Relay, RelayLogger } from '@plenary/relay';
 import type { DecisionLog } from '@plenary/storage';
@@ -16,7 +16,9 @@ export interface SuggestionRepairOptions {
  * as it is suggested takes the deletion's mark (see repairSuggestionMarks); after each
  * client update that touches a section, this carries the logged decisions out on such
  * leftovers and unmarks such text, as a server change every client receives. Its
- * `onClientUpdate` is the relay's event hook.
+ * `onClientUpdate` is the relay's event hook. Only the paragraphs the updates touched
+ * and that hold suggestion marks are looked at (`textsToRepair`): rescanning the whole
+ * section after each keystroke was most of the server's work under a flood of them.
  *
  * The decided ids of a plan are read from the decision log once and then kept up to date
  * by the decision routes, which also say which decisions are under way: those are logged
@@ -25,21 +27,22 @@ export interface SuggestionRepairOptions {
 export class SuggestionRepair {
   private readonly decided = new Map<string, Promise<Map<string, DecidedSuggestion>>>();
   private readonly underWay = new Map<string, Set<string>>();
-  /** Per plan, the sections changed since its last repair, while one is scheduled. */
-  private readonly dirty = new Map<string, Set<string>>();
+  /** Per plan, the sections and updates since its last repair, while one is scheduled. */
+  private readonly dirty = new Map<string, { sections: Set<string>; updates: Uint8Array[] }>();
   private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly options: SuggestionRepairOptions) {}
 
-  onClientUpdate({ planId, touchedRoots }: ClientUpdateEvent): void {
+  onClientUpdate({ planId, touchedRoots, update }: ClientUpdateEvent): void {
     const sections = [...touchedRoots].flatMap((root) => sectionIdOfRoot(root) ?? []);
     if (sections.length === 0) return;
     const waiting = this.dirty.get(planId);
     if (waiting) {
-      for (const id of sections) waiting.add(id);
+      for (const id of sections) waiting.sections.add(id);
+      waiting.updates.push(update);
       return;
     }
-    this.dirty.set(planId, new Set(sections));
+    this.dirty.set(planId, { sections: new Set(sections), updates: [update] });
     // Not awaited: the relay calls this from its room's queue, which the repair goes through.
     const run = this.repair(planId)
       .catch((error: unknown) => {
@@ -105,19 +108,24 @@ export class SuggestionRepair {
 
   private async repair(planId: string): Promise<void> {
     const all = await this.decidedIn(planId);
-    const sections = this.dirty.get(planId) ?? new Set<string>();
+    const { sections, updates } = this.dirty.get(planId) ?? { sections: [], updates: [] };
     this.dirty.delete(planId);
     const underWay = this.underWay.get(planId);
     const decided = new Map([...all].filter(([id]) => !underWay?.has(id)));
     // Also with nothing decided yet: a pending deletion may have taken text typed inside it.
     await this.options.relay.transact(planId, (doc) => {
+      const scope = textsToRepair(doc, updates, { decided });
       for (const sectionId of sections) {
-        repairSuggestionMarks(doc.getXmlFragment(sectionFragmentName(sectionId)), {
+        const fragment = doc.getXmlFragment(sectionFragmentName(sectionId));
+        const texts = scope.get(fragment);
+        if (!texts) continue;
+        const context = {
           decided,
           // Which participant typed with which Yjs client id is known to storage, not
           // here; leftovers of a rejected insertion stay as their author's.
           authorOfClient: () => null,
-        });
+        };
+        repairSuggestionMarks(fragment, context, null, texts);
       }
     });
   }

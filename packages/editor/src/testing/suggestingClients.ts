@@ -41,11 +41,11 @@ export interface ClientsOptions {
   /**
    * A server peer: a Y.Doc without an editor that receives and sends updates like the
    * clients (the relay's copy of the plan), and runs `afterUpdate` after each update from
-   * a client, as the server would.
+   * a client (given the update), as the server would.
    */
   server?: {
     clientId: number;
-    afterUpdate?: (fragment: Y.XmlFragment) => void;
+    afterUpdate?: (fragment: Y.XmlFragment, update: Uint8Array) => void;
     /**
      * Judges each client's update as the relay does for people who must suggest: called
      * with the section before the update is applied, the verdict it returns is asked
@@ -167,7 +167,7 @@ export class SuggestingClients {
       const problem = verdict(sender);
       if (problem) this.refusals.push(problem);
     }
-    this.serverOptions?.afterUpdate?.(server);
+    this.serverOptions?.afterUpdate?.(server, update);
   }
 
   /** Every client's document as JSON, for comparing them. */
