@@ -44,7 +44,9 @@ interface Author {
 /**
  * Writes a new paragraph "<lead><text>" into the section, with `text` marked as an
  * insertion suggestion the way the editor's y-tiptap binding stores it: the mark's
- * attributes under its name, on the Y.XmlText run.
+ * attributes under its name, on the Y.XmlText run. Without a lead, `text` goes at the
+ * end of the section's first paragraph instead: a new paragraph with plain text in it is
+ * no suggestion, which the server refuses from a member in Review.
  */
 function suggestParagraph(
   client: StockClient,
@@ -55,21 +57,28 @@ function suggestParagraph(
   lead = 'Plain lead. ',
 ): void {
   const fragment = client.doc.getXmlFragment(sectionFragmentName(sectionId));
+  const insertion = {
+    id: suggestionId,
+    authorId: author.participantId,
+    authorName: author.name,
+    groupId: author.groupId,
+    at: Date.parse('2026-03-01T08:30:00Z'),
+  };
   client.doc.transact(() => {
+    const first = fragment
+      .toArray()
+      .find((block) => block instanceof Y.XmlElement && block.nodeName === 'paragraph');
+    const existing = !lead && first instanceof Y.XmlElement ? first.get(0) : null;
+    if (existing instanceof Y.XmlText) {
+      existing.insert(existing.length, text, { insertion });
+      return;
+    }
     const paragraph = new Y.XmlElement('paragraph');
     const run = new Y.XmlText();
     paragraph.insert(0, [run]);
     fragment.insert(fragment.length, [paragraph]);
     run.insert(0, lead);
-    run.insert(lead.length, text, {
-      insertion: {
-        id: suggestionId,
-        authorId: author.participantId,
-        authorName: author.name,
-        groupId: author.groupId,
-        at: Date.parse('2026-03-01T08:30:00Z'),
-      },
-    });
+    run.insert(lead.length, text, { insertion });
   });
 }
 
@@ -208,7 +217,7 @@ describe('decisions on suggestions, as server commands', () => {
     ] as const) {
       const client = connect(author.token);
       await whenSynced(client);
-      suggestParagraph(client, section, author, id, `Text of ${id}.`);
+      suggestParagraph(client, section, author, id, `Text of ${id}.`, '');
     }
     const focalClient = connect(focal.token);
     await whenSynced(focalClient);
@@ -250,9 +259,9 @@ describe('decisions on suggestions, as server commands', () => {
     const [first, second] = [sectionOf('g1'), sectionOf('g2')];
     const client = connect(sokha.token);
     await whenSynced(client);
-    suggestParagraph(client, first, sokha, 'one', 'First section text.');
-    suggestParagraph(client, second, sokha, 'two', 'Second section text.');
-    suggestParagraph(client, second, sokha, 'later', 'Came after the reviewer looked.');
+    suggestParagraph(client, first, sokha, 'one', 'First section text.', '');
+    suggestParagraph(client, second, sokha, 'two', 'Second section text.', '');
+    suggestParagraph(client, second, sokha, 'later', 'Came after the reviewer looked.', '');
     const observer = connect(focal.token);
     await whenSynced(observer);
     await eventually(() => pendingIds(observer, second).length === 2, 5_000, 'suggestions');

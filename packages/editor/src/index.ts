@@ -6,6 +6,9 @@ export { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.
 export { createPlanDoc } from './planDoc.ts';
 export { textsToRepair } from './repairScope.ts';
 export { readRichText, sectionPlainText, writeRichText } from './richTextFragment.ts';
+export type { SuggestionVerdict } from './SuggestionGuard.ts';
+export { SuggestionGuard } from './SuggestionGuard.ts';
+export { suggestedChangeProblem } from './suggestedChangeCheck.ts';
 export type { EditingMode, SuggestingModeOptions } from './suggestingMode.ts';
 export { editingModeOf, SuggestingMode } from './suggestingMode.ts';
 export type { SuggestionDecision } from './suggestionDecisions.ts';

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { decideSuggestions } from './fragmentDecisions.ts';
 import { textsToRepair } from './repairScope.ts';
 import { readRichText } from './richTextFragment.ts';
+import { SuggestionGuard } from './SuggestionGuard.ts';
 import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
 import {
@@ -130,6 +131,9 @@ function concurrentRun(seed: number): void {
   const decidedIds = new Map<string, DecidedSuggestion>();
   const authorOfClient = (clientId: number) => authors[clientIds.indexOf(clientId)] ?? null;
   const context = { decided: decidedIds, authorOfClient };
+  // Every client's update goes through the check the server runs on people who must
+  // suggest: none of these honest updates may be refused.
+  const guard = new SuggestionGuard();
   const net = new SuggestingClients(body, authors, {
     clientIds,
     server: {
@@ -139,6 +143,7 @@ function concurrentRun(seed: number): void {
         repairSuggestionMarks(fragment, context, null, texts ?? []);
         expect(repairSuggestionMarks(fragment, context), 'left for a whole-section repair').toBe(0);
       },
+      check: (fragment) => guard.before(fragment),
     },
   });
   const server = net.server as Y.XmlFragment;
@@ -182,6 +187,8 @@ function concurrentRun(seed: number): void {
   }
   net.sync(random);
 
+  expect(net.refusals, 'refused honest updates').toEqual([]);
+  expect(net.checked).toBeGreaterThan(0);
   const docs = net.docs();
   for (const doc of docs) expect(doc).toEqual(docs[0]);
   expect(net.fragments()).toEqual(docs);
@@ -222,7 +229,11 @@ function concurrentRun(seed: number): void {
 
 function sequentialRun(seed: number): void {
   const random = seededRandom(seed);
-  const suggesting = new SuggestingClients(body, AUTHORS.slice(0, 2));
+  // A server peer runs the check on every update, as the relay does for members in Review.
+  const guard = new SuggestionGuard();
+  const suggesting = new SuggestingClients(body, AUTHORS.slice(0, 2), {
+    server: { clientId: 100, check: (fragment) => guard.before(fragment) },
+  });
   const direct = new SuggestingClients(body, AUTHORS.slice(0, 1), { mode: 'editing' });
   const original = direct.at(0).editor.getJSON();
   const apply = (editor: Editor, op: { at: number; remove: number; insert: string }) => {
@@ -248,6 +259,8 @@ function sequentialRun(seed: number): void {
     expect(decidedDoc(doc, { action: 'accept' }).toJSON(), `step ${step}`).toEqual(edited);
     expect(decidedDoc(doc, { action: 'reject' }).toJSON(), `step ${step}`).toEqual(original);
   }
+  expect(suggesting.refusals, 'refused honest updates').toEqual([]);
+  expect(suggesting.checked).toBeGreaterThan(0);
   // Rejected on the server's copy of the section, accepted in an editor.
   const server = new Y.Doc();
   Y.applyUpdate(server, Y.encodeStateAsUpdate(suggesting.at(0).doc));

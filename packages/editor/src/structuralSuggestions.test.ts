@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { SuggestionGuard } from './SuggestionGuard.ts';
 import { listSuggestions } from './suggestionList.ts';
 import { STRUCTURAL_CASES } from './testing/structuralCases.ts';
 import { AUTHORS, SuggestingClients } from './testing/suggestingClients.ts';
@@ -13,6 +14,18 @@ function editedDirectly(c: (typeof STRUCTURAL_CASES)[number]): unknown {
 }
 
 describe.each(STRUCTURAL_CASES)('$name, suggested by one of two clients', (c) => {
+  it('passes the check the server runs on people who must suggest', () => {
+    const guard = new SuggestionGuard();
+    const net = new SuggestingClients(c.body, AUTHORS.slice(0, 2), {
+      server: { clientId: 100, check: (fragment) => guard.before(fragment) },
+    });
+    c.edit(net.at(0).editor);
+    net.sync();
+    expect(net.checked).toBeGreaterThan(0);
+    expect(net.refusals).toEqual([]);
+    net.destroy();
+  });
+
   for (const action of ['accept', 'reject'] as const) {
     it(`converges, and ${action}ing it on the other client converges to the ${action === 'accept' ? 'direct edit' : 'original'}`, () => {
       const net = new SuggestingClients(c.body, AUTHORS.slice(0, 2));

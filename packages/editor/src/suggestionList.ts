@@ -19,10 +19,12 @@ export interface Suggestion extends SuggestionAttrs {
   from: number;
 }
 
-const isSuggestionMark = (mark: Mark): boolean =>
+/** True for the marks that make a suggestion (insertion, deletion, modification). */
+export const isSuggestionMark = (mark: Mark): boolean =>
   (SUGGESTION_MARK_NAMES as readonly string[]).includes(mark.type.name);
 
-function readAttrs(mark: Mark): SuggestionAttrs {
+/** A suggestion mark's attributes, read defensively (a mark from Yjs may lack some). */
+export function readAttrs(mark: Mark): SuggestionAttrs {
   const { id, authorId, authorName, groupId, at } = mark.attrs;
   return {
     id: String(id),

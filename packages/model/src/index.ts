@@ -58,6 +58,7 @@ export { can, ROLES } from './rights.ts';
 export type { SuggestingPolicy, WritingRole } from './suggestingPolicy.ts';
 export {
   DEFAULT_SUGGESTING_POLICY,
+  mustSuggest,
   readSuggestingPolicy,
   setSuggestingPolicy,
   suggestsByDefault,

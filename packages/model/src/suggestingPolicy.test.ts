@@ -4,6 +4,7 @@ import type { Phase } from './plan.ts';
 import type { Actor } from './rights.ts';
 import {
   DEFAULT_SUGGESTING_POLICY,
+  mustSuggest,
   readSuggestingPolicy,
   setSuggestingPolicy,
   suggestsByDefault,
@@ -45,5 +46,12 @@ describe('who suggests by default', () => {
       ...DEFAULT_SUGGESTING_POLICY,
       facilitator: ['drafting'],
     });
+  });
+
+  it('holds to it those who may not choose: members, not those who decide suggestions', () => {
+    const policy = { ...DEFAULT_SUGGESTING_POLICY, 'focal-point': ['review' as Phase] };
+    expect(PHASES.filter((phase) => mustSuggest(member, phase, policy))).toEqual(['review']);
+    expect(mustSuggest(focalPoint, 'review', policy)).toBe(false);
+    expect(mustSuggest(member, 'drafting', { ...policy, member: ['drafting'] })).toBe(true);
   });
 });

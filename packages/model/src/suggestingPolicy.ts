@@ -3,12 +3,12 @@
  * facilitator decides otherwise). It lives in the `plan` map, so every client switches its
  * people's editors live when it changes, and only the server (for the facilitator) writes it.
  *
- * The setting shapes the editor; the server does not yet check that a member's change to
- * a section they may write is a suggestion (see the README).
+ * The setting shapes the editor, and the server holds those who must suggest to it: their
+ * changes are accepted only as their own suggestions (see the README, "Enforcement").
  */
 import type * as Y from 'yjs';
 import { type Phase, PLAN_ROOT } from './plan.ts';
-import type { Actor, Role } from './rights.ts';
+import { type Actor, can, type Role } from './rights.ts';
 
 /** The roles that write, and so may be asked to suggest rather than edit. */
 export type WritingRole = Exclude<Role, 'observer'>;
@@ -65,4 +65,17 @@ export function suggestsByDefault(
   policy: SuggestingPolicy = DEFAULT_SUGGESTING_POLICY,
 ): boolean {
   return actor.role !== 'observer' && policy[actor.role].includes(phase);
+}
+
+/**
+ * True when the actor's changes must be suggestions: they suggest by default and may not
+ * choose otherwise (only those who decide suggestions choose their mode, as the web app's
+ * mode switch does). The server refuses their changes that are not their own suggestions.
+ */
+export function mustSuggest(
+  actor: Actor,
+  phase: Phase,
+  policy: SuggestingPolicy = DEFAULT_SUGGESTING_POLICY,
+): boolean {
+  return suggestsByDefault(actor, phase, policy) && !can(actor, 'decide-suggestions', { phase });
 }

@@ -13,6 +13,7 @@ import type {
   RelayPersistence,
   RelaySocket,
   UpdatePolicy,
+  UpdateReview,
 } from './types.ts';
 
 /**
@@ -65,6 +66,7 @@ export class Relay {
     options?: Partial<RelayOptions>;
     events?: RelayEvents;
     policy?: UpdatePolicy;
+    review?: UpdateReview;
   }) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...deps.options };
     this.fairShare = new FairShare(this.options.fairShare);
@@ -74,6 +76,7 @@ export class Relay {
       options: this.options,
       events: deps.events ?? {},
       policy: deps.policy ?? null,
+      review: deps.review ?? null,
       onClosed: (room) => {
         if (this.rooms.get(room.planId) === room) this.rooms.delete(room.planId);
       },

@@ -24,6 +24,7 @@ import type {
   RelayPersistence,
   UpdateOrigin,
   UpdatePolicy,
+  UpdateReview,
   VouchedPresence,
 } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
@@ -36,6 +37,8 @@ export interface RoomEnvironment {
   events: RelayEvents;
   /** Decides which roots a connection may change; accepts everything when absent. */
   policy: UpdatePolicy | null;
+  /** Looks again at an update once applied, before it is stored; none when absent. */
+  review: UpdateReview | null;
   /** Called once when the room stops serving, so the relay forgets it. */
   onClosed(room: Room): void;
   /** Called when storage refused a write, so the relay can hold off reloading the plan. */
@@ -50,8 +53,9 @@ export interface RoomEnvironment {
  * to "what am I missing" never contains something that is not stored yet.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  // Replaced only to take back an update refused after it was applied (see `reload`).
+  private current = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.current);
   private readonly connections = new Set<Connection>();
   private tail: Promise<unknown> = Promise.resolve();
   private captured: Uint8Array | null = null;
@@ -70,24 +74,55 @@ export class Room {
   ) {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array) => {
-      this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
-    });
+    this.current.on('update', this.capture);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
+
+  /** The plan's live document. */
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  private readonly capture = (update: Uint8Array): void => {
+    this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
+  };
 
   /** Loads a plan's room from storage; null when the plan does not exist. */
   static async load(planId: string, env: RoomEnvironment): Promise<Room | null> {
     const stored = await env.persistence.loadDocument(planId);
     if (!stored) return null;
     const room = new Room(planId, env, new ClientOwnership(stored.clientOwners, env.options));
-    room.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(room.doc, update);
-    });
-    room.captured = null;
-    room.lastSeq = stored.lastSeq;
-    room.logLength = stored.logLength;
+    room.restore(stored);
     return room;
+  }
+
+  private restore(stored: { updates: Uint8Array[]; lastSeq: number; logLength: number }): void {
+    this.doc.transact(() => {
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    });
+    this.captured = null;
+    this.lastSeq = stored.lastSeq;
+    this.logLength = stored.logLength;
+  }
+
+  /**
+   * Takes back an update that was applied and then refused: everything before it is
+   * stored (the queue stores each update before the next task), the refused one never
+   * is, so the document is loaded again from storage. Yjs cannot remove what it applied.
+   */
+  private async reload(): Promise<void> {
+    let stored: Awaited<ReturnType<RelayPersistence['loadDocument']>>;
+    try {
+      stored = await this.env.persistence.loadDocument(this.planId);
+    } catch (error) {
+      throw new StorageFailure(error);
+    }
+    if (!stored) throw new Error('the plan is no longer in storage');
+    this.current.off('update', this.capture);
+    this.current = new Y.Doc();
+    this.current.on('update', this.capture);
+    this.awareness.doc = this.current;
+    this.restore(stored);
   }
 
   /** True once the room has stopped serving (evicted, failed or shut down). */
@@ -287,12 +322,20 @@ export class Room {
       this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
       return;
     }
-    // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
-    // storing fail, the room closes and forgets them.
-    this.ownership.record(owner, ownership.claims);
+    const review = this.env.review?.(connection.context, touchedRoots, this.doc) ?? null;
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
+    const problem = applied ? (review?.() ?? null) : null;
+    if (problem) {
+      this.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);
+      await this.reload();
+      return;
+    }
+    // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
+    // storing fail, the room closes and forgets them.
+    this.ownership.record(owner, ownership.claims);
+    // Nothing new (a reconnect resending what the server has) needs no storing.
     if (!applied) return;
     const { participantId } = connection.context;
     await this.commit(applied, connection, { clientIds, participantId, owner });

@@ -30,6 +30,7 @@ export type {
   RelaySocket,
   UpdateOrigin,
   UpdatePolicy,
+  UpdateReview,
   VouchedPresence,
 } from './types.ts';
 export type { UpdateProblem, UpdateSummary } from './updateCheck.ts';

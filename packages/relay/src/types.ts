@@ -48,6 +48,20 @@ export type UpdatePolicy = (
   doc: Y.Doc,
 ) => string | null;
 
+/**
+ * A second look at an update, for what the roots it touches cannot tell (e.g. that a
+ * change is only its sender's suggestion). Called just before the update is applied,
+ * with the document as it is then; returns null when the update needs no second look,
+ * or the check to run once it is applied, which returns null to accept or the reason
+ * for refusing. A refused update is never stored or broadcast, and the room takes it
+ * back by reloading its document from storage.
+ */
+export type UpdateReview = (
+  context: ConnectionContext,
+  touchedRoots: ReadonlySet<string>,
+  doc: Y.Doc,
+) => (() => string | null) | null;
+
 /** Who sent an update, as storage records it. */
 export interface UpdateOrigin {
   clientIds: readonly number[];

@@ -9,6 +9,7 @@ import type {
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
 import { SuggestionRepair } from '../suggestions/SuggestionRepair.ts';
+import { suggestionReview } from '../suggestions/suggestionReview.ts';
 import { AutoVersions } from '../versions/AutoVersions.ts';
 import { RefusalCounter } from './refusalCounter.ts';
 
@@ -54,6 +55,7 @@ export const servicesPlugin = fp<ServicesOptions>(
       persistence: storage.documents,
       logger: app.log,
       policy: planWritePolicy,
+      review: suggestionReview(app.log),
       events: {
         ...relayEvents,
         onUpdateStored: (event) => {

@@ -46,7 +46,19 @@ export interface ClientsOptions {
   server?: {
     clientId: number;
     afterUpdate?: (fragment: Y.XmlFragment, update: Uint8Array) => void;
+    /**
+     * Judges each client's update as the relay does for people who must suggest: called
+     * with the section before the update is applied, the verdict it returns is asked
+     * after, with the sender. Refusals are collected in `refusals`, not enforced.
+     */
+    check?: (fragment: Y.XmlFragment) => (sender: SuggestionAuthor) => string | null;
   };
+}
+
+/** An update on its way to a peer, and the peer that made it. */
+interface InFlight {
+  update: Uint8Array;
+  from: Y.Doc;
 }
 
 /**
@@ -58,10 +70,15 @@ export class SuggestingClients {
   readonly clients: Client[] = [];
   /** The server peer's section, when the options asked for one. */
   readonly server: Y.XmlFragment | null = null;
-  private readonly inbox = new Map<Y.Doc, Uint8Array[]>();
-  private readonly afterServerUpdate:
-    | ((fragment: Y.XmlFragment, update: Uint8Array) => void)
-    | undefined;
+  /** What the server's check said about each client update it refused. */
+  readonly refusals: string[] = [];
+  /** How many client updates the server's check judged. */
+  checked = 0;
+  private readonly inbox = new Map<Y.Doc, InFlight[]>();
+  /** Updates that reached the server before what they build on (see `deliverToServer`). */
+  private readonly early: InFlight[] = [];
+  private readonly serverOptions: ClientsOptions['server'];
+  private readonly authors = new Map<Y.Doc, SuggestionAuthor>();
 
   constructor(body: RichTextDoc, authors: SuggestionAuthor[], options: ClientsOptions = {}) {
     const { mode = 'suggesting', clientIds = authors.map((_, i) => i + 1) } = options;
@@ -76,14 +93,15 @@ export class SuggestingClients {
       this.inbox.set(doc, []);
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin === this) return;
-        for (const [other, queue] of this.inbox) if (other !== doc) queue.push(update);
+        for (const [other, queue] of this.inbox)
+          if (other !== doc) queue.push({ update, from: doc });
       });
       return doc;
     };
     if (options.server) {
       this.server = peer(options.server.clientId).getXmlFragment(SECTION);
-      this.afterServerUpdate = options.server.afterUpdate;
     }
+    this.serverOptions = options.server;
     for (const [i, author] of authors.entries()) {
       const doc = peer(clientIds[i] ?? i + 1);
       const fragment = doc.getXmlFragment(SECTION);
@@ -96,6 +114,7 @@ export class SuggestingClients {
         ],
       });
       this.clients.push({ author, doc, fragment, editor });
+      this.authors.set(doc, author);
     }
   }
 
@@ -112,13 +131,43 @@ export class SuggestingClients {
       const pending = [...this.inbox].filter(([, queue]) => queue.length > 0);
       if (pending.length === 0) return;
       const pick = random ? Math.floor(random() * pending.length) : 0;
-      const [doc, queue] = pending[pick] as [Y.Doc, Uint8Array[]];
+      const [doc, queue] = pending[pick] as [Y.Doc, InFlight[]];
       const index = random ? Math.floor(random() * queue.length) : 0;
-      const [update] = queue.splice(index, 1);
-      if (!update) continue;
-      Y.applyUpdate(doc, update, this);
-      if (doc === this.server?.doc) this.afterServerUpdate?.(this.server, update);
+      const [inFlight] = queue.splice(index, 1);
+      if (!inFlight) continue;
+      if (doc === this.server?.doc) this.deliverToServer(inFlight, this.server);
+      else Y.applyUpdate(doc, inFlight.update, this);
     }
+  }
+
+  // Clients reach each other directly here, but in the app only through the server, which
+  // therefore always has what a client's update builds on. An update that would wait in
+  // Yjs for another one is held back until that one has arrived, so the server applies
+  // (and checks) each update on its own, as the relay does.
+  private deliverToServer(inFlight: InFlight, server: Y.XmlFragment): void {
+    this.early.push(inFlight);
+    for (let progress = true; progress; ) {
+      progress = false;
+      for (const [i, waiting] of this.early.entries()) {
+        if (!appliesNow(server.doc as Y.Doc, waiting.update)) continue;
+        this.early.splice(i, 1);
+        this.applyOnServer(waiting, server);
+        progress = true;
+        break;
+      }
+    }
+  }
+
+  private applyOnServer({ update, from }: InFlight, server: Y.XmlFragment): void {
+    const sender = this.authors.get(from);
+    const verdict = sender && this.serverOptions?.check?.(server);
+    Y.applyUpdate(server.doc as Y.Doc, update, this);
+    if (sender && verdict) {
+      this.checked += 1;
+      const problem = verdict(sender);
+      if (problem) this.refusals.push(problem);
+    }
+    this.serverOptions?.afterUpdate?.(server, update);
   }
 
   /** Every client's document as JSON, for comparing them. */
@@ -134,6 +183,16 @@ export class SuggestingClients {
   destroy(): void {
     for (const c of this.clients) c.editor.destroy();
   }
+}
+
+// True when the update has nothing to wait for in `doc` (tried on a copy: test sizes).
+function appliesNow(doc: Y.Doc, update: Uint8Array): boolean {
+  const probe = new Y.Doc();
+  Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
+  Y.applyUpdate(probe, update);
+  const { pendingStructs, pendingDs } = probe.store;
+  probe.destroy();
+  return pendingStructs === null && pendingDs === null;
 }
 
 /** The authors used across the tests: two groups, one plenary member. */

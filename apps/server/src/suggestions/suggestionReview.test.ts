@@ -1,0 +1,64 @@
+import { createPlanDoc } from '@plenary/editor';
+import {
+  type Actor,
+  PLAN_TEMPLATES,
+  readPlan,
+  sectionFragmentName,
+  setPhase,
+  setSuggestingPolicy,
+} from '@plenary/model';
+import type { ConnectionContext } from '@plenary/relay';
+import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { SWITCH_GRACE_MS, suggestionReview } from './suggestionReview.ts';
+
+const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+function contextOf(actor: Actor): ConnectionContext {
+  return {
+    participantId: 'p-sokha',
+    inviteId: 'i-1',
+    actor,
+    presence: { participantId: 'p-sokha', name: 'Sokha', role: actor.role, groupId: actor.groupId },
+  };
+}
+
+/** A plan, a clock the test moves, and a plain edit of a section judged by the review. */
+function setup() {
+  const doc = createPlanDoc('Plan', PLAN_TEMPLATES['r2p-nap']);
+  let time = 1_000_000;
+  const review = suggestionReview(logger, () => time);
+  const root = sectionFragmentName(readPlan(doc).sections[0]?.id ?? '');
+  const plainEdit = (actor: Actor): string | null => {
+    const check = review(contextOf(actor), new Set([root]), doc);
+    const paragraph = doc.getXmlFragment(root).get(0) as Y.XmlElement;
+    (paragraph.get(0) as Y.XmlText).insert(0, 'Plain. ');
+    return check?.() ?? null;
+  };
+  return { doc, plainEdit, wait: (ms: number) => (time += ms) };
+}
+
+const member: Actor = { role: 'member', groupId: 'g1' };
+
+describe('the review of those who must suggest', () => {
+  it('checks members in Review, and whoever the plan setting names', () => {
+    const review = setup();
+    setPhase(review.doc, 'review');
+    expect(review.plainEdit(member)).toMatch(/must be suggestions/);
+    expect(review.plainEdit({ role: 'focal-point', groupId: null })).toBeNull();
+    const drafting = setup();
+    expect(drafting.plainEdit(member)).toBeNull();
+    const setting = setup();
+    setSuggestingPolicy(setting.doc, { member: ['drafting', 'review'] });
+    expect(setting.plainEdit(member)).toMatch(/must be suggestions/);
+  });
+
+  it('lets through what was typed just before the switch to suggesting, then no more', () => {
+    const { doc, plainEdit, wait } = setup();
+    expect(plainEdit(member)).toBeNull();
+    setPhase(doc, 'review');
+    expect(plainEdit(member), 'on its way').toBeNull();
+    wait(SWITCH_GRACE_MS);
+    expect(plainEdit(member)).toMatch(/must be suggestions/);
+  });
+});

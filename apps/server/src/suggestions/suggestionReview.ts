@@ -1,0 +1,69 @@
+import { SuggestionGuard, type SuggestionVerdict } from '@plenary/editor';
+import {
+  mustSuggest,
+  PLAN_ROOT,
+  readPlan,
+  readSuggestingPolicy,
+  sectionIdOfRoot,
+} from '@plenary/model';
+import type { RelayLogger, UpdateReview } from '@plenary/relay';
+import type * as Y from 'yjs';
+
+/**
+ * How long after the plan switches someone to suggesting (a phase change, a new setting)
+ * their direct changes are still let through: what they typed just before their editor
+ * switched is on its way, and an honest client must not be refused for it.
+ */
+export const SWITCH_GRACE_MS = 10_000;
+
+/**
+ * Holds those who must suggest to it (members in Review, or as `PUT /suggesting` sets):
+ * each update of theirs that touches a section is let through only when it is nothing but
+ * their own suggestion (`SuggestionGuard`), and refused otherwise. The relay's `review`.
+ */
+export function suggestionReview(logger: RelayLogger, now: () => number = Date.now): UpdateReview {
+  const guard = new SuggestionGuard();
+  const switchedAt = new WeakMap<Y.Doc, number>();
+  const watch = (doc: Y.Doc): number => {
+    const known = switchedAt.get(doc);
+    if (known !== undefined) return known;
+    switchedAt.set(doc, Number.NEGATIVE_INFINITY);
+    doc.getMap(PLAN_ROOT).observe((event) => {
+      if (event.keysChanged.has('phase') || event.keysChanged.has('suggesting')) {
+        switchedAt.set(doc, now());
+      }
+    });
+    return Number.NEGATIVE_INFINITY;
+  };
+  return (context, touchedRoots, doc) => {
+    const sections = [...touchedRoots].filter((root) => sectionIdOfRoot(root) !== null);
+    if (sections.length === 0) return null;
+    const { actor, participantId, presence } = context;
+    // Watched from the first update on, so a later switch to suggesting is seen.
+    const switched = watch(doc);
+    if (!mustSuggest(actor, readPlan(doc).phase, readSuggestingPolicy(doc))) return null;
+    if (now() - switched < SWITCH_GRACE_MS) return null;
+    if (participantId === null) return () => 'suggestions need a name: join the plan first';
+    const author = { id: participantId, name: presence?.name ?? '', groupId: actor.groupId };
+    let verdicts: SuggestionVerdict[];
+    try {
+      verdicts = sections.map((root) => guard.before(doc.getXmlFragment(root)));
+    } catch (error) {
+      logger.error({ err: error }, 'could not read a section to check a suggestion');
+      return () => 'the change could not be checked';
+    }
+    return () => {
+      try {
+        for (const verdict of verdicts) {
+          const problem = verdict(author);
+          if (problem) return problem;
+        }
+        return null;
+      } catch (error) {
+        // Refusing one sender (who keeps their text) beats failing the room for everyone.
+        logger.error({ err: error, participantId }, 'could not check a suggestion');
+        return 'the change could not be checked';
+      }
+    };
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * What the server's check that a member's change in Review is only their own suggestion
+ * (`SuggestionGuard`, run on every update of someone who must suggest) costs per update.
+ *
+ *   node --import tsx bench/suggestionCheck.ts
+ *
+ * Two sections: a small one (3 paragraphs) and one of about 300 KB (200 paragraphs of
+ * 1,200 characters, with 400 pending suggestions of other people). Each update is one
+ * suggested keystroke of a member, as their editor writes it: a character with their
+ * insertion mark. "Warm" is the usual case, the member typing on; "others typing" puts
+ * someone else's change to another paragraph before each keystroke (that paragraph is read
+ * again); "first" is a keystroke with a fresh guard, which reads the whole section (the
+ * first update after a plan is opened). Results are appended to
+ * bench/results/suggestion-check.md.
+ */
+import { appendFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SuggestionGuard } from '@plenary/editor';
+import * as Y from 'yjs';
+import { median } from './support/stats.ts';
+
+const UPDATES = 40;
+const SENTENCE = 'The national mechanism prevents atrocity crimes in every province. ';
+const member = { id: 'u-member', name: 'Sokha', groupId: 'g1' };
+const markOf = (id: string, author: typeof member) => ({
+  id,
+  authorId: author.id,
+  authorName: author.name,
+  groupId: author.groupId,
+  at: 1,
+});
+
+function section(paragraphs: number, length: number, pending: number): Y.XmlFragment {
+  const doc = new Y.Doc();
+  const fragment = doc.getXmlFragment('section:s1');
+  doc.transact(() => {
+    for (let p = 0; p < paragraphs; p++) {
+      const paragraph = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      fragment.insert(p, [paragraph]);
+      text.insert(0, SENTENCE.repeat(Math.ceil(length / SENTENCE.length)).slice(0, length));
+    }
+    for (let i = 0; i < pending; i++) {
+      const text = (fragment.get(i % paragraphs) as Y.XmlElement).get(0) as Y.XmlText;
+      const other = { id: `u-${i % 5}`, name: `Writer ${i % 5}`, groupId: 'g2' };
+      if (i % 2 === 0) text.insert(20 + i, 'new words ', { insertion: markOf(`p${i}`, other) });
+      else text.format(200 + i, 12, { deletion: markOf(`p${i}`, other) });
+    }
+  });
+  return fragment;
+}
+
+/** Times `UPDATES` keystrokes of the member; `between` runs untimed before each. */
+function keystrokes(
+  fragment: Y.XmlFragment,
+  between: (i: number) => void,
+  fresh = false,
+): number[] {
+  let guard = new SuggestionGuard();
+  const text = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const times: number[] = [];
+  guard.before(fragment)(member);
+  for (let i = 0; i < UPDATES; i++) {
+    between(i);
+    if (fresh) guard = new SuggestionGuard();
+    const start = performance.now();
+    const verdict = guard.before(fragment);
+    text.insert(5 + i, 'x', { insertion: markOf('s1', member) });
+    const problem = verdict(member);
+    times.push(performance.now() - start);
+    if (problem) throw new Error(`an honest keystroke was refused: ${problem}`);
+  }
+  return times;
+}
+
+const ms = (values: number[]) =>
+  `${median(values).toFixed(2)} ms | ${Math.min(...values).toFixed(2)}-${Math.max(...values).toFixed(2)} ms`;
+const date = new Date().toISOString().slice(0, 10);
+const machine = `${os.cpus().length} cores (load ${os.loadavg()[0]?.toFixed(0)}), Node ${process.version}`;
+const rows: string[] = [];
+// Warm-up, untimed: the first keystrokes of a process measure the JIT, not the check.
+keystrokes(section(20, 300, 10), () => undefined);
+for (const [name, paragraphs, length, pending] of [
+  ['small', 3, 300, 4],
+  ['large', 200, 1200, 400],
+] as const) {
+  const fragment = section(paragraphs, length, pending);
+  const bytes = Y.encodeStateAsUpdate(fragment.doc as Y.Doc).byteLength;
+  const size = `${name}: ${paragraphs} paragraphs, ${(bytes / 1024).toFixed(0)} KiB encoded`;
+  const warm = keystrokes(fragment, () => undefined);
+  // Someone else's change to another paragraph makes the guard read that paragraph again.
+  const last = (fragment.get(paragraphs - 1) as Y.XmlElement).get(0) as Y.XmlText;
+  const others = keystrokes(fragment, (i) =>
+    last.insert(0, 'y', { insertion: markOf(`o${i}`, { ...member, id: 'u-other' }) }),
+  );
+  const first = keystrokes(fragment, () => undefined, true);
+  rows.push(`| ${date} | ${machine} | ${size} | typing on | ${ms(warm)} |`);
+  rows.push(`| ${date} | ${machine} | ${size} | others typing elsewhere | ${ms(others)} |`);
+  rows.push(`| ${date} | ${machine} | ${size} | first check (whole section read) | ${ms(first)} |`);
+}
+const results = path.join(import.meta.dirname, 'results', 'suggestion-check.md');
+appendFileSync(results, `${rows.join('\n')}\n`);
+console.log(rows.join('\n'));
