@@ -7,6 +7,8 @@ import type { SuggestionAuthor } from './suggestionMarks.ts';
 // Yjs client of their own, as crafted updates or an editor would.
 const sokha: SuggestionAuthor = { id: 'u-sokha', name: 'Sokha', groupId: 'g1' };
 const focal: SuggestionAuthor = { id: 'u-focal', name: 'Focal point', groupId: null };
+const dara: SuggestionAuthor = { id: 'u-dara', name: 'Dara', groupId: 'g2' };
+const vanna: SuggestionAuthor = { id: 'u-vanna', name: 'Vanna', groupId: 'g1' };
 const markOf = (author: SuggestionAuthor, id: string) => ({
   id,
   authorId: author.id,
@@ -98,5 +100,27 @@ describe('the check that a change is only its sender’s suggestion', () => {
     // The same letters typed anywhere else are plain text.
     Y.applyUpdate(member, Y.encodeStateAsUpdate(server));
     expect(send((t) => t.insert(0, 'Not '))).toMatch(/must be suggestions/);
+  });
+
+  // Seeds 1957 and 1991 of the randomized test: someone else's suggestion gets a new id on
+  // the server (the repair after a decision, or its author's editor joining two of their
+  // suggestions) while the member, who still sees the old id, types inside it. Their
+  // insertion's end puts the old id back on the rest of that suggestion.
+  function typingInsideRenamed(renamedBy: SuggestionAuthor) {
+    const { server, member, textOf, send } = setup();
+    // Dara's suggestion "every " in "Protect every civilians.", seen by the member's editor.
+    textOf(server).insert(8, 'every ', { insertion: markOf(dara, 'd1') });
+    Y.applyUpdate(member, Y.encodeStateAsUpdate(server));
+    expect(send((t) => t.insert(0, 'Now ', { insertion: markOf(sokha, 's1') }), 1)).toBeNull();
+    textOf(server).format(8, 6, { insertion: markOf(renamedBy, 'd2') });
+    return send((t) => t.insert(10, 'x', { insertion: markOf(sokha, 's2') }));
+  }
+
+  it('takes an insertion inside a suggestion whose id changed at the same moment', () => {
+    expect(typingInsideRenamed(dara)).toBeNull();
+  });
+
+  it('refuses an old id of one author put back over another author’s insertion', () => {
+    expect(typingInsideRenamed(vanna)).toMatch(/must be suggestions/);
   });
 });

@@ -21,9 +21,12 @@ import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
  * Two things honest editors do at the same moment as others are let through, because Yjs
  * keeps marks as format ranges and a range's end restores the mark its writer saw there:
  * - an insertion ending where the writer still saw an earlier suggestion can put that
- *   suggestion's id back on the next character after it was decided or withdrawn (the
+ *   suggestion's id back on the next characters after it was decided or withdrawn (the
  *   server's repair carries decisions out on it); such a mark, of an id the section held
- *   before under the same author, does not count as a change;
+ *   before under the same author, does not count as a change. Its end overrides whatever
+ *   insertion mark those characters carry: when they had one of the same author's (the
+ *   repair or that author's editor gave them a new id at the same moment), the mark is
+ *   read as that one, else as none;
  * - a deletion's range ends where its writer saw it end: two people suggesting deletions
  *   of overlapping text cut each other's range short, and a writer who still saw someone
  *   else's deletion over the next characters puts it back there. Another person's
@@ -54,7 +57,9 @@ export function suggestedChangeProblem(
     decidedDoc(doc, { action: 'reject', authorId: sender.id });
   const was = withoutSender(before);
   // Ids back from the past (see above) are read as the text they landed on.
-  const is = withoutMarks(withoutSender(after), (attrs) => !present.has(attrs.id));
+  const is = withoutMarks(asLandedOn(withoutSender(after), was, present), (attrs) => {
+    return !present.has(attrs.id);
+  });
   const isDeletion = (_attrs: SuggestionAttrs, name: string) => name === 'deletion';
   const directly =
     'in this phase your changes must be suggestions: the update changes the text directly or decides a suggestion';
@@ -89,6 +94,37 @@ function findSuggestionMark(
     return true;
   });
   return found;
+}
+
+// `after` with each insertion mark of an id absent from `present` (one back from the past)
+// replaced by the insertion `before` has at the same positions, when that one is of the
+// same author. Honest, the two documents line up: rejecting the sender's suggestions took
+// their text out, and what else differs is marks. When they do not, the comparison fails.
+function asLandedOn(
+  after: ProseMirrorNode,
+  before: ProseMirrorNode,
+  present: ReadonlyMap<string, string>,
+): ProseMirrorNode {
+  const tr = new Transform(after);
+  after.descendants((node, pos) => {
+    if (!node.isText) return true;
+    const returned = node.marks.find(
+      (mark) => mark.type.name === 'insertion' && !present.has(readAttrs(mark).id),
+    );
+    if (!returned) return false;
+    const end = Math.min(pos + node.nodeSize, before.content.size);
+    if (pos >= end) return false;
+    before.nodesBetween(pos, end, (under, at) => {
+      if (!under.isText) return true;
+      const landedOn = under.marks.find((mark) => mark.type.name === 'insertion');
+      if (landedOn && readAttrs(landedOn).authorId === readAttrs(returned).authorId) {
+        tr.addMark(Math.max(pos, at), Math.min(end, at + under.nodeSize), landedOn);
+      }
+      return false;
+    });
+    return false;
+  });
+  return tr.doc;
 }
 
 // The document without the suggestion marks that `drop` picks. Removing marks through a
