@@ -32,7 +32,8 @@ const body = richTextDoc(paragraph(ORIGINAL));
 // binding placed typed text where the cursor is, not where runs of typed text start; 15
 // once the repair stopped taking a far-away boundary for typed text's own; 0 once
 // deletions record what their author had seen (then 2 of 1-2000, seeds 1109 and 1165,
-// mended in the repair too).
+// mended in the repair too). Run through the server's check, 1957 and 1991 each had one
+// honest update refused, mended in the check (suggestedChangeCheck.ts, `asLandedOn`).
 function seeds(): number[] {
   const spec = process.env.SUGGESTION_SEEDS;
   if (!spec) return Array.from({ length: 20 }, (_, i) => i + 1);
