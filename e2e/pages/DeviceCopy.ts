@@ -18,11 +18,15 @@ export class DeviceCopy {
 
   /** Waits until the service worker holds the app, so that it opens without a network. */
   async expectAppKept(): Promise<void> {
-    const active = await this.page.evaluate(async () => {
-      const registration = await navigator.serviceWorker.ready;
-      return registration.active?.state ?? null;
-    });
-    expect(active).toBe('activated');
+    // `ready` resolves once a worker is active, which may still be "activating".
+    await expect
+      .poll(() =>
+        this.page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready;
+          return registration.active?.state ?? null;
+        }),
+      )
+      .toBe('activated');
   }
 
   /**

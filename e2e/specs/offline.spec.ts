@@ -182,22 +182,38 @@ test('a link withdrawn while offline: the device’s copy is offered as Markdown
   expect(databases.filter((name) => name?.startsWith('plenary:'))).toEqual([]);
 });
 
-// FIXME: with Chromium's quota for the origin overridden to 1 byte, the next IndexedDB write
-// still committed in our run, so the "full" message never showed; the quota path needs
-// another way to make Chromium refuse a write before this can pin it down.
-test.fixme('a device out of space says so, and the plan keeps saving online', async ({
+// Chromium does not enforce an overridden quota on the next write (Storage.overrideQuotaForOrigin
+// left writes committing in our runs), so the device fills up the way a full phone answers:
+// from then on every IndexedDB write fails with QuotaExceededError, on its request and its
+// transaction, as the browser reports it.
+test('a device out of space says so, and the plan keeps saving online', async ({
   startServer,
+  actor,
   join,
 }) => {
   const plan = await createPlan(await startServer());
   const alice = await join('alice', plan, { role: 'facilitator' });
+  await (await actor('bora')).context.addInitScript(() => {
+    const full = () => new DOMException('The device is out of space.', 'QuotaExceededError');
+    for (const method of ['put', 'add'] as const) {
+      const original = IDBObjectStore.prototype[method];
+      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args) {
+        const request = original.apply(this, args as Parameters<typeof original>);
+        if ((window as { deviceFull?: boolean }).deviceFull) {
+          const transaction = this.transaction;
+          Object.defineProperty(request, 'error', { get: full });
+          Object.defineProperty(transaction, 'error', { get: full });
+          queueMicrotask(() => transaction.abort());
+        }
+        return request;
+      };
+    }
+  });
   const bora = await join('bora', plan, { role: 'member', group: 'Group 1' });
   const device = new DeviceCopy(bora.page);
-  // Chromium's quota for the app's origin, cut below what it already stores.
-  const cdp = await bora.context.newCDPSession(bora.page);
-  await cdp.send('Storage.overrideQuotaForOrigin', {
-    origin: new URL(bora.page.url()).origin,
-    quotaSize: 1,
+  await device.expectAppKept();
+  await bora.page.evaluate(() => {
+    (window as { deviceFull?: boolean }).deviceFull = true;
   });
 
   await bora.plan.section(SECTION).typeAtEnd(' Written on a full phone.');
