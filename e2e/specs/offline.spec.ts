@@ -15,7 +15,7 @@ import type { BrowserContext } from '@playwright/test';
 import { expect, type Participant, test } from '../fixtures/test.ts';
 import { DeviceCopy } from '../pages/DeviceCopy.ts';
 import { PlanPage } from '../pages/PlanPage.ts';
-import { createPlan, R2P_SECTIONS } from '../support/planApi.ts';
+import { createPlan, R2P_SECTIONS, type TestPlan } from '../support/planApi.ts';
 import { VenueWifi } from '../support/VenueWifi.ts';
 
 const SECTION = R2P_SECTIONS.publicAwareness;
@@ -48,6 +48,23 @@ async function joinOnVenueWifi(
   return { person, wifi, device };
 }
 
+/** Bora, a member of Group 1, on the venue wifi: the one whose network goes down. */
+function boraOnVenueWifi(
+  actor: (name: string) => Promise<{ context: BrowserContext }>,
+  join: (
+    name: string,
+    plan: TestPlan,
+    invitee: { role: 'member'; group: string },
+  ) => Promise<Participant>,
+  plan: TestPlan,
+): Promise<{ person: Participant; wifi: VenueWifi; device: DeviceCopy }> {
+  return joinOnVenueWifi(
+    actor,
+    () => join('bora', plan, { role: 'member', group: 'Group 1' }),
+    'bora',
+  );
+}
+
 test('text typed offline survives a reload and a closed tab, and reaches the others in order', async ({
   startServer,
   actor,
@@ -55,15 +72,7 @@ test('text typed offline survives a reload and a closed tab, and reaches the oth
 }) => {
   const plan = await createPlan(await startServer());
   const alice = await join('alice', plan, { role: 'facilitator' });
-  const {
-    person: bora,
-    wifi,
-    device,
-  } = await joinOnVenueWifi(
-    actor,
-    () => join('bora', plan, { role: 'member', group: 'Group 1' }),
-    'bora',
-  );
+  const { person: bora, wifi, device } = await boraOnVenueWifi(actor, join, plan);
   const words = [' Alpha radio.', ' Bravo schools.', ' Charlie clinics.', ' Delta courts.'];
 
   await bora.plan.section(SECTION).typeAtEnd(words[0] ?? '');
@@ -145,15 +154,7 @@ test('a link withdrawn while offline: the device’s copy is offered as Markdown
 }) => {
   const plan = await createPlan(await startServer());
   const alice = await join('alice', plan, { role: 'facilitator' });
-  const {
-    person: bora,
-    wifi,
-    device,
-  } = await joinOnVenueWifi(
-    actor,
-    () => join('bora', plan, { role: 'member', group: 'Group 1' }),
-    'bora',
-  );
+  const { person: bora, wifi, device } = await boraOnVenueWifi(actor, join, plan);
   await goOffline(bora.context, wifi);
   await bora.plan.section(SECTION).typeAtEnd(' Typed offline, never saved.');
   await device.expectChangesKept(bora.plan);
