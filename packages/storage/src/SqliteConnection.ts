@@ -84,6 +84,15 @@ export class SqliteConnection {
 
   /** Runs database calls, turning closed-database and disk failures into StoreErrors. */
   async run<T>(operation: () => T): Promise<T> {
+    return this.runNow(operation);
+  }
+
+  /** `write`, synchronously: for a caller that must know the commit is done when it returns. */
+  writeNow<T>(body: () => T): T {
+    return this.runNow(() => this.db.transaction(body).immediate());
+  }
+
+  private runNow<T>(operation: () => T): T {
     if (!this.db.open) throw storageClosed();
     try {
       return operation();
