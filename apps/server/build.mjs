@@ -90,4 +90,4 @@ await build({
   logLevel: 'warning',
   plugins: [installedPackages, sourceLocation],
 });
-console.log(`Built the server into ${path.relative(repoRoot, outdir)}/server.js`);
+process.stdout.write(`Built the server into ${path.relative(repoRoot, outdir)}/server.js\n`);
