@@ -380,7 +380,11 @@ export class Room {
     const { participantId } = origin;
     const appended = this.env.persistence.appendUpdate(this.planId, update, origin);
     const delivered = Promise.all([this.durable, appended]).then(
-      ([, stored]) => {
+      async ([, stored]) => {
+        // A group commit can store hundreds of updates at once under a burst; sending each
+        // to every peer in one go would hold every other socket and timer meanwhile, so the
+        // sends take turns with the event loop as queued tasks do.
+        await nextTurn();
         this.lastSeq = stored.seq;
         this.logLength = stored.logLength;
         // Encoded once, the same bytes go to every peer.
