@@ -3,10 +3,11 @@
  * are then committed together, in one transaction with one sync to disk, and each caller
  * hears back only once its group is durable.
  *
- * A durable commit costs about the same whether it carries one update or fifty, and with
- * SQLite it holds the event loop for its whole length; committing one transaction per
- * update made every socket wait behind each fsync. An adapter hands its batch-writing
- * function to a GroupCommit and sends every write through `submit`.
+ * A durable commit costs about the same whether it carries one update or fifty: one
+ * transaction and one fsync. An adapter hands its batch-writing function to a GroupCommit
+ * and sends every write through `submit`; SQLite's appends go through one (see
+ * SqliteDocumentStore), and an adapter for a database across the network would gain the
+ * same from it.
  */
 
 /** One write's outcome inside a committed group: a refusal of that write alone, or its result. */

@@ -205,7 +205,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async setPlanTitle(planId: string, title: string): Promise<void> {
     await this.flushAppends();
-    return this.connection.run(() => {
+    return this.connection.write(() => {
       if (this.statements.updateTitle.run({ planId, title }).changes === 0) {
         throw planNotFound(planId);
       }
@@ -213,8 +213,9 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   /**
-   * Durable once it resolves. Appends wait for the end of the event loop's pass and are
-   * committed together (see GroupCommit): one fsync for every update that arrived meanwhile.
+   * Durable once it resolves. Appends wait for the end of the event loop's pass, or for
+   * the group whose fsync is in flight, and are then committed together (see GroupCommit):
+   * one transaction and one fsync for every update that arrived meanwhile.
    */
   async appendUpdate(
     planId: string,
@@ -226,9 +227,14 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.appends.submit({ planId, update: update.slice(), origin });
   }
 
-  /** Writes a group of appends in one transaction; a plan that is gone refuses only its own. */
-  private commitAppends(appends: readonly PendingAppend[]): WriteOutcome<AppendResult>[] {
-    return this.connection.writeNow(() => {
+  /**
+   * Writes a group of appends in one transaction and waits for it to be on disk; a plan
+   * that is gone refuses only its own append.
+   */
+  private async commitAppends(
+    appends: readonly PendingAppend[],
+  ): Promise<WriteOutcome<AppendResult>[]> {
+    return this.connection.write(() => {
       const now = Date.now();
       return appends.map(({ planId, update, origin }): WriteOutcome<AppendResult> => {
         const log = this.statements.selectLogPosition.get(planId);
