@@ -42,5 +42,4 @@ EXPOSE 8080
 
 # The compiled server, as `npm start` runs it: no TypeScript loader at run time. A lost
 # facilitator link: `docker compose exec plenary node apps/server/dist/facilitator-link.js <planId>`.
-# A 4 MB young generation, as scripts/start.mjs explains.
-CMD ["node", "--max-semi-space-size=4", "apps/server/dist/server.js"]
+CMD ["node", "apps/server/dist/server.js"]

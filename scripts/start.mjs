@@ -2,11 +2,8 @@
 import { spawn } from 'node:child_process';
 import { ensureInstalled, exitCodeOf, pnpm, repoRoot, say } from './lib/steps.mjs';
 
-// Compiled JavaScript (apps/server/build.mjs): no TypeScript loader at run time. A young
-// generation of 4 MB instead of V8's 16 MB keeps the idle server near 100 MB rather than
-// 115 MB, with no more CPU per delivered update (bench/results/relay-compare.md); the
-// Dockerfile starts it the same way.
-const SERVER_ARGS = ['--max-semi-space-size=4', 'apps/server/dist/server.js'];
+// Compiled JavaScript (apps/server/build.mjs): no TypeScript loader at run time.
+const SERVER_ENTRY = 'apps/server/dist/server.js';
 
 if (!(await ensureInstalled())) process.exit(1);
 
@@ -26,7 +23,7 @@ say(
 );
 // Its own process group, so that Ctrl+C reaches the server once (forwarded below) rather
 // than twice, which could cut its graceful shutdown short.
-const server = spawn(process.execPath, SERVER_ARGS, {
+const server = spawn(process.execPath, [SERVER_ENTRY], {
   cwd: repoRoot,
   stdio: 'inherit',
   detached: true,

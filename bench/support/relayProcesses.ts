@@ -53,12 +53,7 @@ export function buildPlenary(): void {
 
 export function plenaryEntry(build: PlenaryBuild): { args: string[]; description: string } {
   return build === 'compiled'
-    ? {
-        // As scripts/start.mjs runs it.
-        args: ['--max-semi-space-size=4', PLENARY_ENTRY],
-        description:
-          'compiled apps/server/dist/server.js with --max-semi-space-size=4 (as `npm start`)',
-      }
+    ? { args: [PLENARY_ENTRY], description: 'compiled apps/server/dist/server.js (as `npm start`)' }
     : { args: ['--import', 'tsx', PLENARY_SOURCE], description: 'TypeScript source through tsx' };
 }
 
