@@ -96,6 +96,11 @@ test('text typed offline survives a reload and a closed tab, and reaches the oth
   await bora.plan.section(SECTION).expectToContain(`${words[0]}${words[1]}`.trim());
   await device.expectChangesKept(bora.plan);
   await bora.plan.section(SECTION).expectUnconfirmed(words[1] ?? '');
+  // The indicator takes the reader to it from anywhere on the page.
+  await bora.page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bora.plan.section(SECTION).unconfirmed.first()).not.toBeInViewport();
+  await bora.plan.showUnconfirmed.click();
+  await expect(bora.plan.section(SECTION).unconfirmed.first()).toBeInViewport();
   await bora.plan.section(SECTION).typeAtEnd(words[2] ?? '');
   await device.expectChangesKept(bora.plan);
   await bora.plan.section(SECTION).expectUnconfirmed(`${words[1]}${words[2]}`);

@@ -187,6 +187,8 @@ export const en = {
     saved: 'All changes saved',
     notSaving: 'Not saving',
     notOnServer: 'Not yet saved to the server',
+    show: 'Show',
+    showUnconfirmed: 'Show text not yet saved to the server',
     offlineKept_one: 'Offline — 1 change kept on this device',
     offlineKept_other: 'Offline — {{count}} changes kept on this device',
     offlineNotKept_one: 'Offline — 1 change not saved yet: keep this page open',
