@@ -193,4 +193,29 @@ describe('UnconfirmedText', () => {
     expect(editor.getText()).toBe('Theirs. Agreed text. Typed offline.');
     expect(marked(editor)).toEqual([' offline.']);
   });
+
+  it('marks typing anywhere, a new paragraph too, without a transaction of its own per key', async () => {
+    const doc = docOf(OWN, serverPlan());
+    const confirmations = new Confirmations();
+    confirmations.from.set(OWN, 0);
+    const editor = editorOn(doc, confirmations);
+    await settle();
+    // At the very start of the section, where y-tiptap's converter sees a misplaced caret.
+    editor.commands.setTextSelection(1);
+    let transactions = 0;
+    editor.on('transaction', () => {
+      transactions += 1;
+    });
+    for (const key of 'Now: ') editor.commands.insertContent(key);
+    await settle();
+    expect(transactions).toBe('Now: '.length);
+    expect(marked(editor)).toEqual(['Now: ']);
+
+    editor.commands.setTextSelection(editor.state.doc.content.size - 1);
+    editor.commands.splitBlock();
+    editor.commands.insertContent('A new paragraph.');
+    await settle();
+    expect(editor.getText({ blockSeparator: '|' })).toBe('Now: Agreed text.|A new paragraph.');
+    expect(marked(editor)).toEqual(['Now: ', 'A new paragraph.']);
+  });
 });
