@@ -13,6 +13,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
 const repoRoot = path.join(import.meta.dirname, '..', '..');
+// Every stock provider adds a process 'exit' listener; a crowd of them is expected.
+process.setMaxListeners(0);
 // Linux reports process CPU in clock ticks; 100 a second on every common kernel.
 const TICKS_PER_SECOND = 100;
 

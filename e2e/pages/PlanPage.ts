@@ -32,12 +32,17 @@ export class PlanPage {
   readonly firstEditor: Locator;
   /** The switch above the text between Editing and Suggesting. */
   readonly modeSwitch: Locator;
+  /** Beside the indicator offline: scrolls to the next passage not yet on the server. */
+  readonly showUnconfirmed: Locator;
 
   constructor(readonly page: Page) {
     this.saveStatus = page.getByTestId('save-status');
     this.refusalNotice = page.getByTestId('refusal-notice');
     this.firstEditor = page.getByTestId('section-editor').first();
     this.modeSwitch = page.getByTestId('mode-switch');
+    this.showUnconfirmed = page.getByRole('button', {
+      name: 'Show text not yet saved to the server',
+    });
   }
 
   /** One button of the mode switch; the pressed one is how this person's changes land. */

@@ -7,6 +7,8 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const CARET_CLASS = 'collaboration-carets__caret';
 /** The class of the name label inside another person's caret. */
 export const CARET_LABEL_CLASS = 'collaboration-carets__label';
+/** The class of this person's text the server has not confirmed storing. */
+const UNCONFIRMED_CLASS = 'unconfirmed-text';
 
 declare global {
   interface Window {
@@ -24,6 +26,8 @@ export class SectionEditor {
   readonly insertions: Locator;
   /** Suggested deletions in the text, still shown struck through. */
   readonly deletions: Locator;
+  /** This person's text the server has not confirmed storing, as the editor marks it. */
+  readonly unconfirmed: Locator;
 
   constructor(
     private readonly page: Page,
@@ -33,6 +37,22 @@ export class SectionEditor {
     this.textbox = this.region.getByRole('textbox', { name: title, exact: true });
     this.insertions = this.textbox.locator('ins');
     this.deletions = this.textbox.locator('del');
+    this.unconfirmed = this.textbox.locator(`.${UNCONFIRMED_CLASS}`);
+  }
+
+  /** Waits until the text marked as not yet on the server is `expected`, read in order. */
+  async expectUnconfirmed(expected: string): Promise<void> {
+    await expect
+      .poll(
+        () =>
+          this.textbox.evaluate(
+            (editor, marked) =>
+              [...editor.querySelectorAll(`.${marked}`)].map((span) => span.textContent).join(''),
+            UNCONFIRMED_CLASS,
+          ),
+        { message: `text of "${this.title}" not yet on the server` },
+      )
+      .toBe(expected);
   }
 
   /** The name label of someone else's caret in this section. */

@@ -77,18 +77,33 @@ test('text typed offline survives a reload and a closed tab, and reaches the oth
 
   await bora.plan.section(SECTION).typeAtEnd(words[0] ?? '');
   await bora.plan.expectSaveState('saved');
+  await bora.plan.section(SECTION).expectUnconfirmed('');
 
+  // What the server does not have yet is marked, and says so on hover.
   await goOffline(bora.context, wifi);
   await bora.plan.section(SECTION).typeAtEnd(words[1] ?? '');
   await device.expectChangesKept(bora.plan);
+  await bora.plan.section(SECTION).expectUnconfirmed(words[1] ?? '');
+  await expect(bora.plan.section(SECTION).unconfirmed.first()).toHaveAttribute(
+    'title',
+    'Not yet saved to the server',
+  );
 
-  // A reload without a network: the app, the sign-in and the text come from the device.
+  // A reload without a network: the app, the sign-in and the text come from the device,
+  // and so does which of it the server does not have.
   await bora.page.reload();
   await bora.plan.expectOpen();
   await bora.plan.section(SECTION).expectToContain(`${words[0]}${words[1]}`.trim());
   await device.expectChangesKept(bora.plan);
+  await bora.plan.section(SECTION).expectUnconfirmed(words[1] ?? '');
+  // The indicator takes the reader to it from anywhere on the page.
+  await bora.page.evaluate(() => window.scrollTo(0, 0));
+  await expect(bora.plan.section(SECTION).unconfirmed.first()).not.toBeInViewport();
+  await bora.plan.showUnconfirmed.click();
+  await expect(bora.plan.section(SECTION).unconfirmed.first()).toBeInViewport();
   await bora.plan.section(SECTION).typeAtEnd(words[2] ?? '');
   await device.expectChangesKept(bora.plan);
+  await bora.plan.section(SECTION).expectUnconfirmed(`${words[1]}${words[2]}`);
 
   // The tab is closed and opened again, still offline.
   const address = new URL(bora.page.url());
@@ -100,11 +115,13 @@ test('text typed offline survives a reload and a closed tab, and reaches the oth
   await reopened.section(SECTION).expectToContain(`${words[0]}${words[1]}${words[2]}`.trim());
   await reopened.section(SECTION).typeAtEnd(words[3] ?? '');
   await new DeviceCopy(page).expectChangesKept(reopened);
+  await reopened.section(SECTION).expectUnconfirmed(words.slice(1).join(''));
   await expect(alice.plan.section(SECTION).textbox).not.toContainText('Bravo');
 
   await goOnline(bora.context, wifi);
   await reopened.expectSaveState('saved');
   await expect(reopened.saveStatus).toHaveText('All changes saved');
+  await reopened.section(SECTION).expectUnconfirmed('');
   await alice.plan.section(SECTION).expectToContain(words.join('').trim());
 });
 

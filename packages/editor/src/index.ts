@@ -27,6 +27,12 @@ export type {
 export { decisionRecords, repairSuggestionMarks } from './suggestionMarkRepair.ts';
 export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
+export type {
+  ServerConfirmations,
+  UnconfirmedRun,
+  UnconfirmedTextOptions,
+} from './unconfirmedText.ts';
+export { UNCONFIRMED_TEXT_CLASS, UnconfirmedText, unconfirmedRuns } from './unconfirmedText.ts';
 export { versionAttribution } from './versionAttribution.ts';
 export type {
   DiffBlock,

@@ -1,5 +1,6 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import type { KeptClock } from './ConfirmedClocks.ts';
 
 /**
  * Whether the plan's text is kept on this device: `loading` until the stored copy is in
@@ -11,6 +12,13 @@ export type LocalCopyState = 'loading' | 'kept' | 'unavailable' | 'full';
 
 /** The custom-store key of how many changes made here the server had not confirmed. */
 const UNCONFIRMED_KEY = 'unconfirmed';
+/** The custom-store key of the own clients with unconfirmed text, and from which clock. */
+const CLOCKS_KEY = 'unconfirmedClocks';
+
+const isKeptClock = (value: unknown): value is KeptClock =>
+  Array.isArray(value) &&
+  value.length === 2 &&
+  value.every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0);
 
 /** The IndexedDB database of one plan as one participant keeps it on this device. */
 export function localCopyName(planId: string, participantId: string): string {
@@ -45,8 +53,10 @@ export class LocalCopy {
   #persistence: IndexeddbPersistence | null = null;
   #state: LocalCopyState = 'loading';
   #storedUnconfirmed = 0;
+  #storedClocks: KeptClock[] = [];
   /** The count last written, so a later write can say whether it is the newest. */
   #wantedUnconfirmed = 0;
+  #wantedClocks: readonly KeptClock[] = [];
   #keptUnconfirmed = 0;
   #closed = false;
   readonly #listeners = new Set<() => void>();
@@ -62,6 +72,11 @@ export class LocalCopy {
   /** How many unconfirmed changes the stored copy holds, as written last time the plan was open. */
   get storedUnconfirmed(): number {
     return this.#storedUnconfirmed;
+  }
+
+  /** The own clients whose text the server had not confirmed when the plan was last open here. */
+  get storedClocks(): readonly KeptClock[] {
+    return this.#storedClocks;
   }
 
   /** How many unconfirmed changes are known to be on the device (for the indicator). */
@@ -81,16 +96,20 @@ export class LocalCopy {
   };
 
   /**
-   * Writes how many changes the server has not confirmed. The write's transaction also
-   * covers the updates store, so IndexedDB runs it after every update written before it:
-   * once it succeeds, those changes are on the disk.
+   * Writes how many changes the server has not confirmed, and from which clock of which
+   * own client its text is unconfirmed. The write's transaction also covers the updates
+   * store, so IndexedDB runs it after every update written before it: once it succeeds,
+   * those changes are on the disk.
    */
-  keepUnconfirmed(count: number): void {
+  keepUnconfirmed(count: number, clocks: readonly KeptClock[]): void {
     this.#wantedUnconfirmed = count;
+    this.#wantedClocks = clocks;
     const db = this.#persistence?.db;
     if (!db || this.#state !== 'kept') return;
     const transaction = db.transaction(['updates', 'custom'], 'readwrite');
-    transaction.objectStore('custom').put(count, UNCONFIRMED_KEY);
+    const custom = transaction.objectStore('custom');
+    custom.put(count, UNCONFIRMED_KEY);
+    custom.put(clocks, CLOCKS_KEY);
     // Chromium checks the quota as a transaction commits, after each request succeeded:
     // only the transaction's end says whether the write is on the disk.
     transaction.oncomplete = () => {
@@ -134,13 +153,16 @@ export class LocalCopy {
     await Promise.race([persistence.whenSynced, persistence._db.then(() => new Promise(() => {}))]);
     const stored = await persistence.get(UNCONFIRMED_KEY);
     this.#storedUnconfirmed = typeof stored === 'number' ? stored : 0;
+    const clocks: unknown = await persistence.get(CLOCKS_KEY);
+    this.#storedClocks = Array.isArray(clocks) ? clocks.filter(isKeptClock) : [];
     this.#keptUnconfirmed = this.#storedUnconfirmed;
     if (this.#closed) return;
     this.#state = 'kept';
     openCopies.add(this);
     this.#emit();
+    // What changed while the copy loaded (the clocks change with the count).
     if (this.#wantedUnconfirmed !== this.#storedUnconfirmed) {
-      this.keepUnconfirmed(this.#wantedUnconfirmed);
+      this.keepUnconfirmed(this.#wantedUnconfirmed, this.#wantedClocks);
     }
   }
 

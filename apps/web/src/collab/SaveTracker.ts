@@ -69,6 +69,8 @@ export class SaveTracker {
   readonly #changesAtRequest = new Map<number, number>();
   /** Tells the doc's copy kept on this device by its origin: loading it is not a new change. */
   readonly #isLocalCopy: (origin: unknown) => boolean;
+  /** Told of each save request as it goes out (for the confirmed clocks). */
+  readonly #onRequest: (nonce: number) => void;
   #notice: CloseNotice | null = null;
   #status: SaveStatus;
   readonly #listeners = new Set<() => void>();
@@ -77,11 +79,17 @@ export class SaveTracker {
    * Construct after the provider: the doc's update listeners run in order, so the
    * provider has put a local update on the socket before the save request follows it.
    * Updates from the copy kept on this device (`isLocalCopy(origin)`) still need saving,
-   * but are counted by `restoreUnconfirmed` rather than one by one.
+   * but are counted by `restoreUnconfirmed` rather than one by one. `onRequest` hears
+   * each save request's nonce as it is sent.
    */
-  constructor(provider: SaveProvider, isLocalCopy: (origin: unknown) => boolean = () => false) {
+  constructor(
+    provider: SaveProvider,
+    isLocalCopy: (origin: unknown) => boolean = () => false,
+    onRequest: (nonce: number) => void = () => {},
+  ) {
     this.#provider = provider;
     this.#isLocalCopy = isLocalCopy;
+    this.#onRequest = onRequest;
     this.#status = this.#compute();
     provider.doc.on('update', this.#onUpdate);
     provider.on('status', this.#refresh);
@@ -174,6 +182,7 @@ export class SaveTracker {
       encoding.writeVarUint(encoder, this.#lastSent);
       // slice() gives the plain-ArrayBuffer view that WebSocket.send is typed to take.
       ws.send(encoding.toUint8Array(encoder).slice());
+      this.#onRequest(this.#lastSent);
       if (this.#changedSinceRequest) this.#lastChangeRequest = this.#lastSent;
       this.#changedSinceRequest = false;
     }

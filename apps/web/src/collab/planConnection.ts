@@ -10,6 +10,7 @@ import * as encoding from 'lib0/encoding';
 import { type Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { ConfirmedClocks } from './ConfirmedClocks.ts';
 import { LocalCopy } from './LocalCopy.ts';
 import { jitterReconnects } from './reconnectBackoff.ts';
 import { SaveTracker } from './SaveTracker.ts';
@@ -19,6 +20,8 @@ export interface PlanConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   saves: SaveTracker;
+  /** How far the server confirmed what this device wrote, for marking unsaved text. */
+  confirmations: ConfirmedClocks;
   /** The copy of the doc kept on this device, or null when none is kept (tests). */
   local: LocalCopy | null;
   /**
@@ -46,20 +49,30 @@ export function syncServerUrl(location: Pick<Location, 'protocol' | 'host'>): st
 type ProviderOptions = ConstructorParameters<typeof WebsocketProvider>[3];
 
 /**
- * Teaches the provider Plenary's save acknowledgement, and tells the tracker when a
- * sync step 2 (the offline changes) has been sent, so that a save request follows it.
+ * Teaches the provider Plenary's save acknowledgement, and tells the tracker and the
+ * confirmed clocks when a sync step 2 (the offline changes) has been sent, so that a
+ * save request follows it.
  */
-function installSaveMessages(provider: WebsocketProvider, saves: SaveTracker): void {
+function installSaveMessages(
+  provider: WebsocketProvider,
+  saves: SaveTracker,
+  confirmations: ConfirmedClocks,
+): void {
   provider.messageHandlers[MESSAGE_SAVED] = (_encoder, decoder) => {
-    saves.acknowledge(decoding.readVarUint(decoder));
+    const nonce = decoding.readVarUint(decoder);
+    saves.acknowledge(nonce);
+    confirmations.acknowledged(nonce);
   };
   const answerSync = provider.messageHandlers[MESSAGE_SYNC];
   if (!answerSync) throw new Error('y-websocket has no sync message handler');
   provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, ...rest) => {
     const step = decoding.peekVarUint(decoder);
     answerSync(encoder, decoder, ...rest);
-    if (step === SYNC_STEP_1) saves.answeredSyncStep1();
+    if (step !== SYNC_STEP_1) return;
+    confirmations.answeredSyncStep1();
+    saves.answeredSyncStep1();
   };
+  provider.on('status', ({ status }) => confirmations.socketOpen(status === 'connected'));
 }
 
 /**
@@ -125,23 +138,36 @@ function sendOwnPresenceOnly(provider: WebsocketProvider): void {
 /**
  * Loads the copy kept on this device into the doc, then connects: the stock provider's
  * sync step 2 then carries whatever the server lacks of it. Meanwhile the tracker learns
- * how many changes were unconfirmed, and keeps that count on the device as it changes.
+ * how many changes were unconfirmed and the clocks from which, and both are kept on the
+ * device as they change.
  */
 function keepOnDevice(
   local: LocalCopy,
   provider: WebsocketProvider,
   saves: SaveTracker,
+  confirmations: ConfirmedClocks,
   connect: boolean,
 ): void {
-  let written = -1;
-  saves.subscribe(() => {
+  let written = '';
+  let restoring = false;
+  const keep = () => {
+    if (restoring) return;
     const { unconfirmed } = saves.getStatus();
-    if (unconfirmed === written) return;
-    written = unconfirmed;
-    local.keepUnconfirmed(unconfirmed);
-  });
+    const clocks = confirmations.toKeep();
+    const kept = `${unconfirmed} ${clocks.join(' ')}`;
+    if (kept === written) return;
+    written = kept;
+    local.keepUnconfirmed(unconfirmed, clocks);
+  };
+  saves.subscribe(keep);
+  confirmations.subscribe(keep);
   void local.loaded.then(() => {
+    // Both restored before either is written back, so no half-restored pair is kept.
+    restoring = true;
+    confirmations.restore(local.storedClocks);
     saves.restoreUnconfirmed(local.storedUnconfirmed);
+    restoring = false;
+    keep();
     // A doc closed while its copy loaded (the person left) must not connect.
     if (connect && !provider.doc.isDestroyed) provider.connect();
   });
@@ -172,10 +198,15 @@ export function connectPlan(
   holdUpdatesUntilSyncAnswered(provider);
   const local = keep ? new LocalCopy(keep.name, doc, keep.after) : null;
   // After the provider, so the provider's update listener runs first (see SaveTracker).
-  const saves = new SaveTracker(provider, (origin) => local?.isOwnOrigin(origin) ?? false);
-  installSaveMessages(provider, saves);
+  const confirmations = new ConfirmedClocks(doc);
+  const saves = new SaveTracker(
+    provider,
+    (origin) => local?.isOwnOrigin(origin) ?? false,
+    (nonce) => confirmations.requested(nonce),
+  );
+  installSaveMessages(provider, saves, confirmations);
   sendOwnPresenceOnly(provider);
-  if (local) keepOnDevice(local, provider, saves, options.connect !== false);
+  if (local) keepOnDevice(local, provider, saves, confirmations, options.connect !== false);
   const close = () => {
     // Announce leaving while the socket is still open, so carets vanish right away.
     provider.awareness.setLocalState(null);
@@ -189,6 +220,7 @@ export function connectPlan(
     doc,
     provider,
     saves,
+    confirmations,
     local,
     close() {
       close();

@@ -97,4 +97,13 @@ describe('SaveIndicator', () => {
     const nothingPending = render({ state: 'offline', unsaved: false, notice: null });
     expect(nothingPending).toContain(`${en.save.offline}</p>`);
   });
+
+  it('offers to show the text not yet on the server while offline with changes, not otherwise', () => {
+    const offline = render({ state: 'offline', unsaved: true, notice: null, unconfirmed: 3 });
+    expect(offline).toContain(`aria-label="${en.save.showUnconfirmed}"`);
+    const saved = render({ state: 'saved', unsaved: false, notice: null });
+    expect(saved).not.toContain(en.save.showUnconfirmed);
+    const nothingTyped = render({ state: 'offline', unsaved: false, notice: null });
+    expect(nothingTyped).not.toContain(en.save.showUnconfirmed);
+  });
 });

@@ -4,6 +4,7 @@ import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { SaveState, SaveStatus } from '../../collab/SaveTracker.ts';
 import type { LocalCopyView } from '../../collab/useLocalCopy.ts';
 import { ReloadButton } from '../../ui/ReloadButton.tsx';
+import { ShowUnconfirmedButton } from './ShowUnconfirmedButton.tsx';
 
 const STATE_TEXT = {
   offline: 'save.offline',
@@ -17,8 +18,8 @@ const STATE_TEXT = {
  * A close the app will not recover from by itself offers a reload (except for a plan
  * that does not exist, which a reload would not bring back). When the page explains
  * the close already (`explained`), the indicator only says that nothing is saved.
- * Offline, it counts the changes the server has not confirmed, and says whether they are
- * kept on this device (`local`) or only in the open page.
+ * Offline, it counts the changes the server has not confirmed, says whether they are
+ * kept on this device (`local`) or only in the open page, and can show where they are.
  */
 export function SaveIndicator({
   status,
@@ -33,11 +34,12 @@ export function SaveIndicator({
   const { state, notice, unconfirmed } = status;
   const noticeKey = notice ? closeNoticeKey(notice.code) : null;
   const kept = local.state === 'kept';
+  const counted = !explained && !(notice && noticeKey) && state === 'offline' && unconfirmed > 0;
   const text = explained
     ? t('save.notSaving')
     : notice && noticeKey
       ? t(noticeKey, { reason: notice.reason })
-      : state === 'offline' && unconfirmed > 0
+      : counted
         ? t(kept ? 'save.offlineKept' : 'save.offlineNotKept', { count: unconfirmed })
         : t(STATE_TEXT[state]);
   return (
@@ -56,6 +58,7 @@ export function SaveIndicator({
         <span className="save-indicator__dot" aria-hidden="true" />
         {text}
       </p>
+      {counted && <ShowUnconfirmedButton />}
       {!explained && notice?.permanent && notice.code !== CloseCode.UNKNOWN_PLAN && (
         <ReloadButton />
       )}

@@ -5,13 +5,16 @@ import {
   type EditingMode,
   editingModeOf,
   type GroupColor,
+  type ServerConfirmations,
   SuggestingMode,
   type SuggestionAuthor,
+  UnconfirmedText,
 } from '@plenary/editor';
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { pastedBytes, pasteLimit } from './pasteSize.ts';
@@ -35,6 +38,8 @@ export interface SectionEditorProps {
   now: () => number;
   /** The server's frame limit, or null while it is not known (pastes then go through). */
   maxUpdateBytes: number | null;
+  /** How far the server confirmed this device's text, to mark what it has not. */
+  confirmations: ServerConfirmations;
   onFocus(editor: Editor): void;
   onGone(editor: Editor): void;
   onPasteRefused(bytes: number, limit: number): void;
@@ -60,10 +65,11 @@ const AriaReadOnly = Extension.create({
 /** The rich-text editor of one section, bound live to the section's fragment. */
 export function SectionEditor(props: SectionEditorProps) {
   const { fragment, awareness } = props;
+  const { t } = useTranslation();
   // The editor is created once per fragment; its callbacks read the latest props here.
-  const latest = useRef(props);
+  const latest = useRef({ ...props, t });
   useEffect(() => {
-    latest.current = props;
+    latest.current = { ...props, t };
   });
 
   const editor = useEditor(
@@ -78,6 +84,10 @@ export function SectionEditor(props: SectionEditorProps) {
           now: () => latest.current.now(),
         }),
         AriaReadOnly,
+        UnconfirmedText.configure({
+          confirmations: latest.current.confirmations,
+          label: () => latest.current.t('save.notOnServer'),
+        }),
       ],
       // Read-only from the first paint: a keystroke before an effect runs would be refused.
       editable: props.editable,

@@ -131,6 +131,7 @@ export function SectionView({
           labelledBy={sectionTitleId(section.id)}
           editable={access.writable}
           maxUpdateBytes={maxUpdateBytes}
+          confirmations={connection.confirmations}
           onFocus={onEditorFocus}
           onGone={onEditorGone}
           onPasteRefused={(bytes, limit) => setRefusal({ bytes, limit })}
