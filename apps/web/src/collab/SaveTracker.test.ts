@@ -70,6 +70,7 @@ function savedSession(): { provider: FakeProvider; tracker: SaveTracker; socket:
   const provider = new FakeProvider();
   const tracker = new SaveTracker(provider);
   const socket = provider.open();
+  tracker.answeredSyncStep1();
   provider.finishSync();
   tracker.acknowledge(lastRequest(socket));
   return { provider, tracker, socket };
@@ -173,9 +174,28 @@ describe('SaveTracker', () => {
     typeLocally(provider, 'd');
     expect(tracker.getStatus()).toMatchObject({ state: 'offline', unconfirmed: 3 });
     const next = provider.open();
+    tracker.answeredSyncStep1();
     provider.finishSync();
     tracker.acknowledge(lastRequest(next));
     expect(tracker.getStatus()).toMatchObject({ state: 'saved', unconfirmed: 0 });
+  });
+
+  it('confirms no change by an echo of a request sent before the sync step 1 answer', () => {
+    const { provider, tracker } = savedSession();
+    provider.drop();
+    typeLocally(provider, 'written offline');
+    const socket = provider.open();
+    provider.finishSync();
+    // The provider still holds the offline change back: the server answers a request it
+    // sent now before it has that change, so the echo must not count it as stored.
+    typeLocally(provider, '!');
+    tracker.acknowledge(lastRequest(socket));
+    expect(tracker.getStatus().unconfirmed).toBe(2);
+
+    tracker.answeredSyncStep1();
+    typeLocally(provider, '?');
+    tracker.acknowledge(lastRequest(socket));
+    expect(tracker.getStatus().unconfirmed).toBe(0);
   });
 
   it('counts what the device copy held as unconfirmed, not the loading of it', () => {
@@ -190,6 +210,7 @@ describe('SaveTracker', () => {
     typeLocally(provider, '!');
     expect(tracker.getStatus().unconfirmed).toBe(6);
     const socket = provider.open();
+    tracker.answeredSyncStep1();
     provider.finishSync();
     tracker.acknowledge(lastRequest(socket));
     expect(tracker.getStatus()).toMatchObject({ state: 'saved', unsaved: false, unconfirmed: 0 });
@@ -222,6 +243,7 @@ describe('SaveTracker', () => {
 
   it('asks again once the answer to the server’s sync step 1 has gone out', async () => {
     const { tracker, socket } = savedSession();
+    await Promise.resolve(); // the handshake's own request
     const before = socket.sent.length;
     tracker.answeredSyncStep1();
     // The provider sends its step 2 after the handler returns: the request must come later.

@@ -67,6 +67,12 @@ export class SaveTracker {
   #confirmedChanges = 0;
   /** For each save request still unanswered: how many changes had been made when it was sent. */
   readonly #changesAtRequest = new Map<number, number>();
+  /**
+   * Whether this socket has answered the server's sync step 1. Until then the provider holds
+   * local changes back (the step 2 answer carries them), so a request sent earlier is echoed
+   * before they reach the server and must confirm no change.
+   */
+  #answered = false;
   /** Tells the doc's copy kept on this device by its origin: loading it is not a new change. */
   readonly #isLocalCopy: (origin: unknown) => boolean;
   /** Told of each save request as it goes out (for the confirmed clocks). */
@@ -92,7 +98,7 @@ export class SaveTracker {
     this.#onRequest = onRequest;
     this.#status = this.#compute();
     provider.doc.on('update', this.#onUpdate);
-    provider.on('status', this.#refresh);
+    provider.on('status', this.#onStatus);
     provider.on('sync', this.#onSync);
     provider.on('connection-close', this.#onConnectionClose);
   }
@@ -126,6 +132,7 @@ export class SaveTracker {
    * so the save request that covers it waits for the microtask after that.
    */
   answeredSyncStep1(): void {
+    this.#answered = true;
     queueMicrotask(() => this.#requestSave());
   }
 
@@ -141,7 +148,7 @@ export class SaveTracker {
   /** Stops listening to the doc and the provider. */
   destroy(): void {
     this.#provider.doc.off('update', this.#onUpdate);
-    this.#provider.off('status', this.#refresh);
+    this.#provider.off('status', this.#onStatus);
     this.#provider.off('sync', this.#onSync);
     this.#provider.off('connection-close', this.#onConnectionClose);
     this.#listeners.clear();
@@ -153,6 +160,13 @@ export class SaveTracker {
     if (!this.#isLocalCopy(origin)) this.#changes += 1;
     this.#changedSinceRequest = true;
     this.#requestSave();
+  };
+
+  #onStatus = (): void => {
+    // Any change of socket: a new one has not answered yet, and an old one's requests go unanswered.
+    this.#answered = false;
+    this.#changesAtRequest.clear();
+    this.#refresh();
   };
 
   #onSync = (synced: boolean): void => {
@@ -176,7 +190,7 @@ export class SaveTracker {
     const { ws, wsconnected } = this.#provider;
     if (wsconnected && ws && ws.readyState === WEBSOCKET_OPEN) {
       this.#lastSent += 1;
-      this.#changesAtRequest.set(this.#lastSent, this.#changes);
+      if (this.#answered) this.#changesAtRequest.set(this.#lastSent, this.#changes);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SAVED);
       encoding.writeVarUint(encoder, this.#lastSent);
