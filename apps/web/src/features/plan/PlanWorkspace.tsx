@@ -5,13 +5,11 @@ import { forgetSignIn } from '../../access/keptSignIn.ts';
 import { updatePlanAccess } from '../../access/planAccess.ts';
 import type { PlanSession, PlanSessionState } from '../../collab/PlanSession.ts';
 import { planMarkdown } from '../../collab/planMarkdown.ts';
-import { useLocalCopy } from '../../collab/useLocalCopy.ts';
 import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { useOwnPresence } from '../../collab/useOwnPresence.ts';
 import { usePlanState } from '../../collab/usePlanState.ts';
 import { usePresentation, useTimer } from '../../collab/usePresentation.ts';
 import { usePresenterBroadcast } from '../../collab/usePresenterBroadcast.ts';
-import { useSaveStatus } from '../../collab/useSaveStatus.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
@@ -36,7 +34,7 @@ import { PlanMissing } from './PlanMissing.tsx';
 import { PlanNote } from './PlanNote.tsx';
 import { RefusalNotice } from './RefusalNotice.tsx';
 import { ReportDownload } from './ReportDownload.tsx';
-import { SaveIndicator } from './SaveIndicator.tsx';
+import { LeaveWarning, LiveSaveIndicator } from './SaveIndicator.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
 import { UnsavedText } from './UnsavedText.tsx';
 
@@ -50,11 +48,9 @@ export function PlanWorkspace({
 }) {
   const { t } = useTranslation();
   const { planId, me, actor } = usePlanAccess();
-  const { connection, generation, notice, unsaved } = state;
+  const { connection, generation, notice } = state;
   const { ready, plan } = usePlanState(connection.doc);
   const suggesting = useSuggestingPolicy(connection.doc);
-  const status = useSaveStatus(connection.saves);
-  const local = useLocalCopy(connection.local);
   const { awareness } = connection.provider;
   const users = useOnlineUsers(awareness);
   const presentation = usePresentation(connection.doc);
@@ -91,20 +87,13 @@ export function PlanWorkspace({
     if (plan.title) updatePlanAccess(planId, { title: plan.title });
   }, [planId, plan.title, t]);
 
-  useEffect(() => {
-    if (!status.unsaved || !connected) return;
-    // Closing the tab now would lose text the server does not have yet.
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [status.unsaved, connected]);
-
   const header = (
     <AppHeader>
       <span className="app-header__title">{plan.title}</span>
       {ready && <PhaseBadge phase={plan.phase} />}
       <BreakoutTimer timer={timer} offset={offset} variant="header" />
-      <SaveIndicator status={status} local={local} explained={!connected} />
+      {connected && <LeaveWarning saves={connection.saves} />}
+      <LiveSaveIndicator saves={connection.saves} local={connection.local} explained={!connected} />
     </AppHeader>
   );
 
@@ -183,10 +172,10 @@ export function PlanWorkspace({
             />
           )}
           {endedCopy}
-          <LocalCopyProblem state={local.state} />
-          {(unsaved.length > 0 || state.refusedCopy !== null) && (
+          <LocalCopyProblem local={connection.local} />
+          {(state.unsaved.length > 0 || state.refusedCopy !== null) && (
             <UnsavedText
-              texts={unsaved}
+              texts={state.unsaved}
               refusedCopy={state.refusedCopy}
               title={plan.title}
               onDismiss={() => session.dismissUnsaved()}
