@@ -486,3 +486,5 @@ try {
   await plenary.stop();
   await baseline?.stop();
 }
+// Vite's build and the stock relay's rooms keep handles open that nothing here can close.
+process.exit();
