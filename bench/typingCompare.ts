@@ -16,7 +16,8 @@
  *
  * Needs the built web app (`npx pnpm@12.4.2 --filter @plenary/web build`). With
  * PLENARY_BASELINE_DIST=<dir> (another build of the web app, e.g. before a change), that
- * build runs as a third page in the same rounds. Results are appended to
+ * build runs as a third page in the same rounds (named by PLENARY_BASELINE_LABEL, default
+ * "Plenary before"). Results are appended to
  * bench/results/typing-compare.md.
  */
 import { appendFileSync, mkdtempSync } from 'node:fs';
@@ -394,7 +395,9 @@ try {
   const variants = [
     reference.variant,
     plenaryVariant('Plenary', plenary),
-    ...(baseline ? [plenaryVariant('Plenary before', baseline)] : []),
+    ...(baseline
+      ? [plenaryVariant(process.env.PLENARY_BASELINE_LABEL ?? 'Plenary before', baseline)]
+      : []),
   ];
   const cases: { shape: PlanShape; throttle: number }[] = [
     { shape: SHAPES.demo, throttle: 1 },

@@ -1,4 +1,4 @@
-import { listFragmentSuggestions } from '@plenary/editor';
+import { addsSuggestionMarks, listFragmentSuggestions } from '@plenary/editor';
 import { sectionFragmentName } from '@plenary/model';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
@@ -55,10 +55,16 @@ export function usePendingSuggestions(
       publish();
     };
     const onTransaction = (transaction: Y.Transaction) => {
+      let adds: boolean | undefined;
       // Every type a change bubbled up through, the section's root fragment included.
       for (const type of transaction.changedParentTypes.keys()) {
         const id = fragments.get(type);
-        if (id !== undefined) changed.add(id);
+        if (id === undefined) continue;
+        // A section without suggestions keeps none unless the change brings some: typing
+        // in it need not be read again.
+        if (bySection.get(id)?.length === 0 && !(adds ??= addsSuggestionMarks(transaction)))
+          continue;
+        changed.add(id);
       }
       if (changed.size > 0) timer ??= setTimeout(reread, SETTLE_MS);
     };
