@@ -5,8 +5,8 @@
  * holding the same content as the Plenary plan. Both are driven in Chromium, rounds
  * alternating reference and Plenary (A B A B), and measured for:
  *
- * - main-thread time per key (CDP Performance metrics TaskDuration and ScriptDuration
- *   over every key of a round and the second after it), on the demo plan, a plan with one
+ * - main-thread time per key (CDP Performance metrics TaskDuration, ScriptDuration, and
+ *   LayoutDuration + RecalcStyleDuration, over every key of a round and the second after it), on the demo plan, a plan with one
  *   300 KB section and one with 20 sections of 15 KB, and on the demo plan with the CPU
  *   throttled 4x (a phone);
  * - keystroke to the other person's screen (the watcher's next frame after the text shows);
@@ -357,7 +357,12 @@ async function typeRound(pair: Pair, round: number, throttle = 1) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
   const per = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / keys;
-  return { task: per('TaskDuration'), script: per('ScriptDuration'), remote };
+  return {
+    task: per('TaskDuration'),
+    script: per('ScriptDuration'),
+    layout: per('LayoutDuration') + per('RecalcStyleDuration'),
+    remote,
+  };
 }
 
 /** Types `text` key by key; returns the wall-clock time of the last keydown in the page. */
@@ -426,6 +431,7 @@ try {
     const results = pairs.map(() => ({
       task: [] as number[],
       script: [] as number[],
+      layout: [] as number[],
       remote: [] as number[],
     }));
     for (let round = 0; round < ROUNDS; round++) {
@@ -433,9 +439,10 @@ try {
         const figures = await typeRound(pair, round, throttle);
         results[i]?.task.push(figures.task);
         results[i]?.script.push(figures.script);
+        results[i]?.layout.push(figures.layout);
         results[i]?.remote.push(...figures.remote);
         process.stdout.write(
-          `${shape.name}${throttle > 1 ? ` (CPU ${throttle}x)` : ''}, round ${round + 1}, ${pair.variant.label}: ${fmt(figures.task)} ms task/key, ${fmt(figures.script)} ms script/key, remote ${figures.remote.map(fmt).join(', ')} ms\n`,
+          `${shape.name}${throttle > 1 ? ` (CPU ${throttle}x)` : ''}, round ${round + 1}, ${pair.variant.label}: ${fmt(figures.task)} ms task/key, ${fmt(figures.script)} ms script/key, ${fmt(figures.layout)} ms style+layout/key, remote ${figures.remote.map(fmt).join(', ')} ms\n`,
         );
       }
     }
@@ -445,7 +452,7 @@ try {
       if (!result || !ref) continue;
       const what = `${shape.name}${throttle > 1 ? `, CPU ${throttle}x` : ''}`;
       rows.push(
-        `| ${what} | ${pair.variant.label} | ${fmt(median(result.task))} ms (${ratio(median(result.task), median(ref.task))}) | ${fmt(median(result.script))} ms (${ratio(median(result.script), median(ref.script))}) | ${throttle > 1 ? '-' : `${fmt(median(result.remote))} ms (${ratio(median(result.remote), median(ref.remote))})`} |`,
+        `| ${what} | ${pair.variant.label} | ${fmt(median(result.task))} ms (${ratio(median(result.task), median(ref.task))}) | ${fmt(median(result.script))} ms (${ratio(median(result.script), median(ref.script))}) | ${fmt(median(result.layout))} ms (${ratio(median(result.layout), median(ref.layout))}) | ${throttle > 1 ? '-' : `${fmt(median(result.remote))} ms (${ratio(median(result.remote), median(ref.remote))})`} |`,
       );
     }
   }
@@ -466,7 +473,7 @@ try {
   for (const [i, pair] of openPairs.entries()) {
     const times = opens[i] ?? [];
     rows.push(
-      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | | |`,
+      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | | | |`,
     );
   }
 
@@ -476,8 +483,8 @@ try {
     '',
     heading,
     '',
-    '| plan | page | main thread per key (TaskDuration) | script per key | keystroke to remote paint |',
-    '| --- | --- | --- | --- | --- |',
+    '| plan | page | main thread per key (TaskDuration) | script per key | style + layout per key | keystroke to remote paint |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n');
