@@ -62,8 +62,10 @@ export function usePendingSuggestions(
         if (id === undefined) continue;
         // A section without suggestions keeps none unless the change brings some: typing
         // in it need not be read again.
-        if (bySection.get(id)?.length === 0 && !(adds ??= addsSuggestionMarks(transaction)))
-          continue;
+        if (bySection.get(id)?.length === 0) {
+          adds ??= addsSuggestionMarks(transaction);
+          if (!adds) continue;
+        }
         changed.add(id);
       }
       if (changed.size > 0) timer ??= setTimeout(reread, SETTLE_MS);
