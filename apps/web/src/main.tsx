@@ -24,8 +24,6 @@ import { App } from './App.tsx';
 import { setupI18n } from './i18n/i18n.ts';
 import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
 
-setupI18n();
-
 const queryClient = new QueryClient({
   defaultOptions: {
     // Venue wifi drops requests; a couple of quiet retries save people a click.
@@ -38,13 +36,16 @@ const queryClient = new QueryClient({
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <BrowserRouter>
-        <App />
-        <UpdatePrompt />
-      </BrowserRouter>
-    </QueryClientProvider>
-  </StrictMode>,
+// The first render reads in this device's language, so its strings are loaded first.
+void setupI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+          <UpdatePrompt />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  ),
 );

@@ -3,6 +3,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { SectionAwareness } from './SectionAwareness.ts';
 
 /** Who is typing, as other people's carets show them. */
 export interface CaretUser {
@@ -23,7 +24,8 @@ export function collaborationExtensions(options: {
   return [
     Collaboration.configure({ fragment: options.fragment }),
     CollaborationCaret.configure({
-      provider: { awareness: options.awareness },
+      // Carets redraw only for presence changes that concern this section.
+      provider: { awareness: new SectionAwareness(options.awareness, options.fragment) },
       user: options.user,
     }),
   ];

@@ -11,6 +11,7 @@ export { SuggestionGuard } from './SuggestionGuard.ts';
 export { suggestedChangeProblem } from './suggestedChangeCheck.ts';
 export type { EditingMode, SuggestingModeOptions } from './suggestingMode.ts';
 export { editingModeOf, SuggestingMode } from './suggestingMode.ts';
+export { addsSuggestionMarks } from './suggestionActivity.ts';
 export type { SuggestionDecision } from './suggestionDecisions.ts';
 export {
   decidedDoc,

@@ -8,11 +8,12 @@ import {
 } from '@handlewithcare/prosemirror-suggest-changes';
 import { randomId } from '@plenary/model';
 import { Extension } from '@tiptap/core';
-import type { EditorState, Transaction } from '@tiptap/pm/state';
+import { type EditorState, Plugin, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { asBlockReplacement, movesBlocks } from './blockReplacement.ts';
 import { alignedToGraphemes } from './graphemeAlignment.ts';
 import { decideSuggestionsInTransform, type SuggestionDecision } from './suggestionDecisions.ts';
+import { suggestionDecorations } from './suggestionDecorations.ts';
 import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 
 /** How the local person's changes land: applied directly, or recorded as suggestions. */
@@ -82,7 +83,11 @@ export const SuggestingMode = Extension.create<
   },
 
   addProseMirrorPlugins() {
-    return [suggestChanges({ enabled: this.options.mode === 'suggesting' })];
+    const stock = suggestChanges({ enabled: this.options.mode === 'suggesting' });
+    // The library's own decorations are redrawn from the whole section on every update;
+    // suggestionDecorations draws the same ones in proportion to each change.
+    const { decorations: _redrawnWhole, ...props } = stock.spec.props ?? {};
+    return [new Plugin({ ...stock.spec, props }), suggestionDecorations()];
   },
 
   dispatchTransaction({ transaction, next }) {

@@ -18,6 +18,12 @@ export interface SuggestionAttrs {
   at: number;
 }
 
+/**
+ * The attribute in which the binding keeps a block's marks (block-level suggestions) on its
+ * Yjs element; see patches/@tiptap__y-tiptap@3.0.9.patch.
+ */
+export const NODE_MARKS_ATTRIBUTE = 'nodeMarks';
+
 /** Mark names as @handlewithcare/prosemirror-suggest-changes looks them up in the schema. */
 export const SUGGESTION_MARK_NAMES = ['insertion', 'deletion', 'modification'] as const;
 

@@ -13,6 +13,7 @@ import { SUGGESTION_MARKER } from '@handlewithcare/prosemirror-suggest-changes';
 import { PLAN_ROOT, readPlan, sectionFragmentName } from '@plenary/model';
 import * as Y from 'yjs';
 import { planSchema } from './contentExtensions.ts';
+import { NODE_MARKS_ATTRIBUTE } from './suggestionMarks.ts';
 import { cancelRewrittenBlocks, RunList, tidyRuns } from './versionTidy.ts';
 
 /** Who did what, as storage knows it. */
@@ -88,9 +89,6 @@ interface BlockContext {
 // y-tiptap stores marks that may overlap as `<name>--<hash>` attributes.
 const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
 const markName = (attribute: string): string => HASHED_MARK_NAME.exec(attribute)?.[1] ?? attribute;
-
-// The y-tiptap patch keeps a block's marks (block-level suggestions) in this attribute.
-const NODE_MARKS_ATTRIBUTE = 'nodeMarks';
 
 // Inline leaves stand in a run as the character a reader would see.
 const INLINE_LEAF_TEXT: Record<string, string> = { hardBreak: '\n' };

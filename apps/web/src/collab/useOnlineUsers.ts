@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@plenary/model';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useObservedValue } from './useObservedValue.ts';
 
@@ -66,7 +66,25 @@ export function splitByRole(users: OnlineUser[]): OnlinePeople {
   };
 }
 
-/** The people online in the plan, updated as they come and go. */
+const sameUser = (a: OnlineUser, b: OnlineUser | undefined): boolean =>
+  b !== undefined &&
+  a.clientId === b.clientId &&
+  a.participantId === b.participantId &&
+  a.name === b.name &&
+  a.color === b.color &&
+  a.role === b.role &&
+  a.groupId === b.groupId &&
+  a.self === b.self;
+
+/** True when two readings list the same people the same way. */
+export const sameOnlineUsers = (a: readonly OnlineUser[], b: readonly OnlineUser[]): boolean =>
+  a.length === b.length && a.every((user, index) => sameUser(user, b[index]));
+
+/**
+ * The people online in the plan, updated as they come and go. The list stays the same
+ * array while nobody comes, goes or changes name: carets move with every keystroke (a
+ * presence change), and the page must not re-render for that.
+ */
 export function useOnlineUsers(awareness: Awareness): OnlineUser[] {
   const subscribe = useCallback(
     (onChange: () => void) => {
@@ -76,6 +94,13 @@ export function useOnlineUsers(awareness: Awareness): OnlineUser[] {
     },
     [awareness],
   );
-  const read = useCallback(() => readOnlineUsers(awareness), [awareness]);
+  const read = useMemo(() => {
+    let last: OnlineUser[] = [];
+    return () => {
+      const next = readOnlineUsers(awareness);
+      if (!sameOnlineUsers(last, next)) last = next;
+      return last;
+    };
+  }, [awareness]);
   return useObservedValue(subscribe, read);
 }

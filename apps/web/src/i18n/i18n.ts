@@ -2,7 +2,6 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readSetting, writeSetting } from '../localSettings.ts';
 import { en } from './en.ts';
-import { km } from './km.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -36,26 +35,46 @@ export function initialLanguage(
   return 'en';
 }
 
-/** Starts i18next with both languages and keeps `<html lang>` in step with the choice. */
-export function setupI18n(): void {
+// Khmer is fetched only by those who read it: most devices never need its strings.
+const loadKhmer = async (): Promise<void> => {
+  if (i18next.hasResourceBundle('km', 'translation')) return;
+  const { km } = await import('./km.ts');
+  i18next.addResourceBundle('km', 'translation', km);
+};
+
+/**
+ * Starts i18next in this device's language and keeps `<html lang>` in step with the
+ * choice. English is bundled; Khmer is loaded first when it is the language to start in,
+ * so the first render already reads in it.
+ */
+export async function setupI18n(): Promise<void> {
   const language = initialLanguage(readSetting('plenary.language'), navigator.languages ?? []);
-  void i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, km: { translation: km } },
-    lng: language,
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en } },
+    lng: 'en',
     fallbackLng: 'en',
-    // Resources are bundled, so the first render can already translate.
     initAsync: false,
     // React escapes text itself.
     interpolation: { escapeValue: false },
   });
-  document.documentElement.lang = language;
   i18next.on('languageChanged', (next) => {
     document.documentElement.lang = next;
   });
+  document.documentElement.lang = 'en';
+  if (language !== 'en') {
+    try {
+      await loadKhmer();
+      await i18next.changeLanguage(language);
+    } catch {
+      // Offline before the Khmer strings were ever cached: English until they can load.
+    }
+  }
 }
 
-/** Switches the UI language and remembers it on this device. */
+/** Switches the UI language (loading its strings first) and remembers it on this device. */
 export function chooseLanguage(language: Language): void {
   writeSetting('plenary.language', language);
-  void i18next.changeLanguage(language);
+  void (language === 'km' ? loadKhmer() : Promise.resolve()).then(() =>
+    i18next.changeLanguage(language),
+  );
 }

@@ -12,8 +12,8 @@ export interface SectionStats {
   lastClient: number | null;
 }
 
-/** Counting every section on every keystroke would slow typing; twice a second is plenty. */
-const RECOUNT_AFTER_MS = 500;
+/** Counting on every keystroke would slow typing; once a second is plenty for a glance. */
+const RECOUNT_AFTER_MS = 1000;
 
 function wordsIn(fragment: Y.XmlFragment): number {
   try {
@@ -42,30 +42,32 @@ export function useSectionStats(
     const lastClients = new Map(
       ids.map((id) => [id, lastTextClient(fragments.get(id) as Y.XmlFragment)]),
     );
-    const recount = () =>
+    const words = new Map(ids.map((id) => [id, wordsIn(fragments.get(id) as Y.XmlFragment)]));
+    // Only the sections changed since the last count are counted again.
+    const touched = new Set<string>();
+    const recount = () => {
+      for (const id of touched) words.set(id, wordsIn(fragments.get(id) as Y.XmlFragment));
+      touched.clear();
       setStats(
         new Map(
           ids.map((id) => [
             id,
-            {
-              words: wordsIn(fragments.get(id) as Y.XmlFragment),
-              lastClient: lastClients.get(id) ?? null,
-            },
+            { words: words.get(id) ?? 0, lastClient: lastClients.get(id) ?? null },
           ]),
         ),
       );
+    };
     let pending: ReturnType<typeof setTimeout> | undefined;
     const onTransaction = (transaction: Y.Transaction) => {
-      let touched = false;
       // Every type a change bubbled up through, the section's root fragment included.
       const changed = new Set<unknown>(transaction.changedParentTypes.keys());
       for (const [id, fragment] of fragments) {
         if (!changed.has(fragment)) continue;
-        touched = true;
+        touched.add(id);
         const last = insertedRuns(transaction, fragment).at(-1);
         if (last) lastClients.set(id, last.client);
       }
-      if (touched && pending === undefined) {
+      if (touched.size > 0 && pending === undefined) {
         pending = setTimeout(() => {
           pending = undefined;
           recount();

@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LocalCopyState } from '../../collab/LocalCopy.ts';
+import type { LocalCopy } from '../../collab/LocalCopy.ts';
 import { downloadMarkdown } from '../../collab/planMarkdown.ts';
+import { useLocalCopy } from '../../collab/useLocalCopy.ts';
 
 /**
  * Says when the plan is not kept on this device: a browser without IndexedDB (private
  * browsing, a policy) or a device out of space. The plan goes on online either way.
+ * It watches the device copy itself, so the page does not re-render as changes are kept.
  */
-export function LocalCopyProblem({ state }: { state: LocalCopyState }) {
+export function LocalCopyProblem({ local }: { local: LocalCopy | null }) {
   const { t } = useTranslation();
+  const { state } = useLocalCopy(local);
   if (state !== 'unavailable' && state !== 'full') return null;
   return (
     <p

@@ -14,6 +14,21 @@ import { usePlanAccess } from './PlanAccessContext.ts';
 import { SectionView } from './SectionView.tsx';
 import { sectionAccess } from './sectionAccess.ts';
 
+const NO_SUGGESTIONS: readonly PendingSuggestion[] = [];
+
+// Each section gets the same array while the plan's suggestions stay the same.
+function groupBySection(
+  pending: readonly PendingSuggestion[],
+): Map<string, readonly PendingSuggestion[]> {
+  const bySection = new Map<string, PendingSuggestion[]>();
+  for (const suggestion of pending) {
+    const list = bySection.get(suggestion.sectionId);
+    if (list) list.push(suggestion);
+    else bySection.set(suggestion.sectionId, [suggestion]);
+  }
+  return bySection;
+}
+
 /**
  * The plan's text: the shared toolbar and every section, stacked in the plan's order,
  * each editable or read-only as the rights table says for this person in this phase.
@@ -73,6 +88,7 @@ export function PlanDocument({
   const assigns = connected && can(actor, 'edit-structure', { phase });
   const approves = connected && can(actor, 'approve-section', { phase });
   const presents = connected && can(actor, 'present', { phase });
+  const pendingBySection = useMemo(() => groupBySection(pending), [pending]);
 
   return (
     <div className="plan-document">
@@ -111,7 +127,7 @@ export function PlanDocument({
           groupColor={groupColor}
           now={now}
           maxUpdateBytes={config.data?.maxUpdateBytes ?? null}
-          pending={pending.filter((suggestion) => suggestion.sectionId === section.id)}
+          pending={pendingBySection.get(section.id) ?? NO_SUGGESTIONS}
           preview={preview}
           onEditorFocus={setActiveEditor}
           onEditorGone={dropEditor}

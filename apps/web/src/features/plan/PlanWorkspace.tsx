@@ -1,30 +1,23 @@
 import { CloseCode, can } from '@plenary/model';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgetSignIn } from '../../access/keptSignIn.ts';
 import { updatePlanAccess } from '../../access/planAccess.ts';
 import type { PlanSession, PlanSessionState } from '../../collab/PlanSession.ts';
 import { planMarkdown } from '../../collab/planMarkdown.ts';
-import { useLocalCopy } from '../../collab/useLocalCopy.ts';
 import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { useOwnPresence } from '../../collab/useOwnPresence.ts';
 import { usePlanState } from '../../collab/usePlanState.ts';
 import { usePresentation, useTimer } from '../../collab/usePresentation.ts';
 import { usePresenterBroadcast } from '../../collab/usePresenterBroadcast.ts';
-import { useSaveStatus } from '../../collab/useSaveStatus.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
-import { ConsolePanel } from '../console/ConsolePanel.tsx';
-import { GroupsPanel } from '../groups/GroupsPanel.tsx';
-import { ComparisonView } from '../history/ComparisonView.tsx';
-import { HistoryPanel } from '../history/HistoryPanel.tsx';
+import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { HistoryToggle } from '../history/HistoryToggle.tsx';
 import type { ComparisonRequest } from '../history/useVersions.ts';
 import { ProjectorLink } from '../projector/ProjectorLink.tsx';
-import { ReviewPanel } from '../review/ReviewPanel.tsx';
 import { usePendingSuggestions } from '../review/usePendingSuggestions.ts';
-import { SharePanel } from '../share/SharePanel.tsx';
 import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
 import { FacilitationPanel, type FacilitationPanelName } from './FacilitationPanel.tsx';
 import { EndedCopyOffer, LocalCopyProblem } from './LocalCopyNotices.tsx';
@@ -36,9 +29,28 @@ import { PlanMissing } from './PlanMissing.tsx';
 import { PlanNote } from './PlanNote.tsx';
 import { RefusalNotice } from './RefusalNotice.tsx';
 import { ReportDownload } from './ReportDownload.tsx';
-import { SaveIndicator } from './SaveIndicator.tsx';
+import { LeaveWarning, LiveSaveIndicator } from './SaveIndicator.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
 import { UnsavedText } from './UnsavedText.tsx';
+
+// Panels nobody sees at first paint load when first opened, so opening a plan (and
+// typing in it) does not wait for them.
+const ConsolePanel = lazyComponent(
+  async () => (await import('../console/ConsolePanel.tsx')).ConsolePanel,
+);
+const GroupsPanel = lazyComponent(
+  async () => (await import('../groups/GroupsPanel.tsx')).GroupsPanel,
+);
+const ComparisonView = lazyComponent(
+  async () => (await import('../history/ComparisonView.tsx')).ComparisonView,
+);
+const HistoryPanel = lazyComponent(
+  async () => (await import('../history/HistoryPanel.tsx')).HistoryPanel,
+);
+const ReviewPanel = lazyComponent(
+  async () => (await import('../review/ReviewPanel.tsx')).ReviewPanel,
+);
+const SharePanel = lazyComponent(async () => (await import('../share/SharePanel.tsx')).SharePanel);
 
 /** An open plan: who is here, the contents, the text, and whether it is all saved. */
 export function PlanWorkspace({
@@ -50,11 +62,9 @@ export function PlanWorkspace({
 }) {
   const { t } = useTranslation();
   const { planId, me, actor } = usePlanAccess();
-  const { connection, generation, notice, unsaved } = state;
+  const { connection, generation, notice } = state;
   const { ready, plan } = usePlanState(connection.doc);
   const suggesting = useSuggestingPolicy(connection.doc);
-  const status = useSaveStatus(connection.saves);
-  const local = useLocalCopy(connection.local);
   const { awareness } = connection.provider;
   const users = useOnlineUsers(awareness);
   const presentation = usePresentation(connection.doc);
@@ -91,20 +101,13 @@ export function PlanWorkspace({
     if (plan.title) updatePlanAccess(planId, { title: plan.title });
   }, [planId, plan.title, t]);
 
-  useEffect(() => {
-    if (!status.unsaved || !connected) return;
-    // Closing the tab now would lose text the server does not have yet.
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [status.unsaved, connected]);
-
   const header = (
     <AppHeader>
       <span className="app-header__title">{plan.title}</span>
       {ready && <PhaseBadge phase={plan.phase} />}
       <BreakoutTimer timer={timer} offset={offset} variant="header" />
-      <SaveIndicator status={status} local={local} explained={!connected} />
+      {connected && <LeaveWarning saves={connection.saves} />}
+      <LiveSaveIndicator saves={connection.saves} local={connection.local} explained={!connected} />
     </AppHeader>
   );
 
@@ -156,23 +159,25 @@ export function PlanWorkspace({
           <ReportDownload />
         </aside>
         {(reviewing || historyShown) && (
-          <aside className="plan-aside">
-            {reviewing && (
-              <div id="review-panel">
-                <ReviewPanel
-                  plan={plan}
-                  pending={pending}
-                  preview={preview}
-                  onPreview={setPreview}
-                />
-              </div>
-            )}
-            {historyShown && (
-              <div id="history-panel">
-                <HistoryPanel phase={plan.phase} onCompare={setComparison} />
-              </div>
-            )}
-          </aside>
+          <Suspense fallback={null}>
+            <aside className="plan-aside">
+              {reviewing && (
+                <div id="review-panel">
+                  <ReviewPanel
+                    plan={plan}
+                    pending={pending}
+                    preview={preview}
+                    onPreview={setPreview}
+                  />
+                </div>
+              )}
+              {historyShown && (
+                <div id="history-panel">
+                  <HistoryPanel phase={plan.phase} onCompare={setComparison} />
+                </div>
+              )}
+            </aside>
+          </Suspense>
         )}
         <main className="plan-main">
           {notice && (
@@ -183,32 +188,34 @@ export function PlanWorkspace({
             />
           )}
           {endedCopy}
-          <LocalCopyProblem state={local.state} />
-          {(unsaved.length > 0 || state.refusedCopy !== null) && (
+          <LocalCopyProblem local={connection.local} />
+          {(state.unsaved.length > 0 || state.refusedCopy !== null) && (
             <UnsavedText
-              texts={unsaved}
+              texts={state.unsaved}
               refusedCopy={state.refusedCopy}
               title={plan.title}
               onDismiss={() => session.dismissUnsaved()}
             />
           )}
-          {ready && connected && consoleOpen && (
-            <ConsolePanel
-              plan={plan}
-              presentation={presentation}
-              timer={timer}
-              connection={connection}
-              users={users}
-            />
-          )}
-          {ready && comparison && (
-            <ComparisonView
-              key={`${comparison.fromId}:${comparison.toId}`}
-              request={comparison}
-              plan={plan}
-              onClose={() => setComparison(null)}
-            />
-          )}
+          <Suspense fallback={null}>
+            {ready && connected && consoleOpen && (
+              <ConsolePanel
+                plan={plan}
+                presentation={presentation}
+                timer={timer}
+                connection={connection}
+                users={users}
+              />
+            )}
+            {ready && comparison && (
+              <ComparisonView
+                key={`${comparison.fromId}:${comparison.toId}`}
+                request={comparison}
+                plan={plan}
+                onClose={() => setComparison(null)}
+              />
+            )}
+          </Suspense>
           {ready && connected && <PlanNote actor={actor} phase={plan.phase} policy={suggesting} />}
           {ready ? (
             // A fresh doc after a refusal gets fresh editors: the old ones are bound to
@@ -229,8 +236,10 @@ export function PlanWorkspace({
           )}
         </main>
       </div>
-      {panel === 'share' && <SharePanel groups={plan.groups} onClose={() => setPanel(null)} />}
-      {panel === 'groups' && <GroupsPanel groups={plan.groups} onClose={() => setPanel(null)} />}
+      <Suspense fallback={null}>
+        {panel === 'share' && <SharePanel groups={plan.groups} onClose={() => setPanel(null)} />}
+        {panel === 'groups' && <GroupsPanel groups={plan.groups} onClose={() => setPanel(null)} />}
+      </Suspense>
     </>
   );
 }

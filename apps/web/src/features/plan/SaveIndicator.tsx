@@ -1,8 +1,11 @@
 import { CloseCode } from '@plenary/model';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
-import type { SaveState, SaveStatus } from '../../collab/SaveTracker.ts';
-import type { LocalCopyView } from '../../collab/useLocalCopy.ts';
+import type { LocalCopy } from '../../collab/LocalCopy.ts';
+import type { SaveState, SaveStatus, SaveTracker } from '../../collab/SaveTracker.ts';
+import { type LocalCopyView, useLocalCopy } from '../../collab/useLocalCopy.ts';
+import { useSaveStatus } from '../../collab/useSaveStatus.ts';
 import { ReloadButton } from '../../ui/ReloadButton.tsx';
 import { ShowUnconfirmedButton } from './ShowUnconfirmedButton.tsx';
 
@@ -64,4 +67,40 @@ export function SaveIndicator({
       )}
     </div>
   );
+}
+
+/**
+ * The indicator bound to an open plan's save tracker and device copy. It subscribes
+ * itself: their counts change with every keystroke, and only the indicator shows them.
+ */
+export function LiveSaveIndicator({
+  saves,
+  local,
+  explained,
+}: {
+  saves: SaveTracker;
+  local: LocalCopy | null;
+  explained: boolean;
+}) {
+  const status = useSaveStatus(saves);
+  const localView = useLocalCopy(local);
+  return <SaveIndicator status={status} local={localView} explained={explained} />;
+}
+
+const isUnsaved = (status: SaveStatus): boolean => status.unsaved;
+
+/**
+ * Asks before the tab is closed while text typed here is not stored on the server yet
+ * (closing now would lose it). A component of its own, so the page does not re-render
+ * each time saving starts and ends.
+ */
+export function LeaveWarning({ saves }: { saves: SaveTracker }) {
+  const unsaved = useSaveStatus(saves, isUnsaved);
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [unsaved]);
+  return null;
 }

@@ -6,7 +6,7 @@ import {
   sectionFragmentName,
 } from '@plenary/model';
 import type { Editor } from '@tiptap/react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
@@ -25,8 +25,11 @@ interface PasteRefusal {
   limit: number;
 }
 
-/** One section of the plan: its title, its group and status, and its text editor. */
-export function SectionView({
+/**
+ * One section of the plan: its title, its group and status, and its text editor. Memoised:
+ * a change elsewhere in the plan (another section's title, someone joining) leaves it be.
+ */
+export const SectionView = memo(function SectionView({
   section,
   groups,
   access,
@@ -139,4 +142,4 @@ export function SectionView({
       )}
     </section>
   );
-}
+});

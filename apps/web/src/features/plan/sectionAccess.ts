@@ -18,6 +18,15 @@ export type ReadOnlyReason =
 /** Whether this person may write in a section now, and if not, why. */
 export type SectionAccess = { writable: true } | { writable: false; reason: ReadOnlyReason };
 
+// One object per answer, so a section's props stay the same while its access does and
+// the section is not re-rendered.
+const WRITABLE: SectionAccess = { writable: true };
+const READ_ONLY = Object.fromEntries(
+  (['observer', 'agreed', 'final', 'other-group', 'plenary', 'disconnected'] as const).map(
+    (reason) => [reason, { writable: false, reason }],
+  ),
+) as Record<ReadOnlyReason, SectionAccess>;
+
 /**
  * Turns the rights table into what a section editor does: editable or read-only with a
  * reason. The rule is `can()` itself, the one the server enforces, so an honest person
@@ -29,10 +38,10 @@ export function sectionAccess(
   section: Pick<SectionState, 'groupId' | 'status'>,
   connected = true,
 ): SectionAccess {
-  if (!connected) return { writable: false, reason: 'disconnected' };
-  if (can(actor, 'write-section', { phase, section })) return { writable: true };
-  if (actor.role === 'observer') return { writable: false, reason: 'observer' };
-  if (section.status === 'agreed') return { writable: false, reason: 'agreed' };
-  if (phase === 'final') return { writable: false, reason: 'final' };
-  return { writable: false, reason: section.groupId === null ? 'plenary' : 'other-group' };
+  if (!connected) return READ_ONLY.disconnected;
+  if (can(actor, 'write-section', { phase, section })) return WRITABLE;
+  if (actor.role === 'observer') return READ_ONLY.observer;
+  if (section.status === 'agreed') return READ_ONLY.agreed;
+  if (phase === 'final') return READ_ONLY.final;
+  return section.groupId === null ? READ_ONLY.plenary : READ_ONLY['other-group'];
 }

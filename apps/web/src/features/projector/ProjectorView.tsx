@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { PlanSessionState } from '../../collab/PlanSession.ts';
 import type { PresenterPosition } from '../../collab/presenterPosition.ts';
+import type { SaveStatus } from '../../collab/SaveTracker.ts';
 import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { useOwnPresence } from '../../collab/useOwnPresence.ts';
 import { usePlanState } from '../../collab/usePlanState.ts';
@@ -19,6 +20,8 @@ import { JoinOverlay } from './JoinOverlay.tsx';
 import { ProjectorPresence } from './ProjectorPresence.tsx';
 import { ProjectorSection } from './ProjectorSection.tsx';
 import { useFollowScroll } from './useFollowScroll.ts';
+
+const stateOf = (status: SaveStatus) => status.state;
 
 /**
  * The plan as the room sees it on the projector: large type, no editing chrome, the
@@ -36,7 +39,7 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
   const timer = useTimer(doc);
   const users = useOnlineUsers(awareness);
   const offset = useServerClockOffset(provider);
-  const status = useSaveStatus(connection.saves);
+  const saveState = useSaveStatus(connection.saves, stateOf);
   useOwnPresence(awareness, me);
   const following = presentation.mode === 'follow';
   const followed = usePresenterPosition(awareness, following ? presentation.presenterId : null);
@@ -59,7 +62,7 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
     ? endedKey
       ? t(endedKey, { reason: notice?.reason ?? '' })
       : (notice?.reason ?? '')
-    : status.state === 'offline' || status.state === 'connecting'
+    : saveState === 'offline' || saveState === 'connecting'
       ? t('projector.reconnecting')
       : null;
 

@@ -1,33 +1,29 @@
-import { listFragmentSuggestions } from '@plenary/editor';
+import { addsSuggestionMarks, listFragmentSuggestions } from '@plenary/editor';
 import { sectionFragmentName } from '@plenary/model';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { PendingSuggestion } from './pendingSuggestions.ts';
 
-// Reading every section on every keystroke would make typing lag; a pause this short
-// still feels live in the panel.
-const SETTLE_MS = 250;
+// Reading a section on every keystroke would make typing lag; the panel and the counts
+// are brought up to date at most this often while people type.
+const SETTLE_MS = 1000;
 
-/** Every pending suggestion in the given sections of a doc, in section order. */
-export function readPendingSuggestions(
-  doc: Y.Doc,
-  sectionIds: readonly string[],
-): PendingSuggestion[] {
-  return sectionIds.flatMap((sectionId) => {
-    try {
-      return listFragmentSuggestions(doc.getXmlFragment(sectionFragmentName(sectionId))).map(
-        (suggestion) => ({ ...suggestion, sectionId }),
-      );
-    } catch {
-      // A fragment the schema cannot read has no suggestions anyone could decide here.
-      return [];
-    }
-  });
+/** The pending suggestions of one section of a doc. */
+function readSection(doc: Y.Doc, sectionId: string): PendingSuggestion[] {
+  try {
+    return listFragmentSuggestions(doc.getXmlFragment(sectionFragmentName(sectionId))).map(
+      (suggestion) => ({ ...suggestion, sectionId }),
+    );
+  } catch {
+    // A fragment the schema cannot read has no suggestions anyone could decide here.
+    return [];
+  }
 }
 
 /**
  * The plan's pending suggestions, live: re-read from the doc shortly after it changes,
- * whether the change was typed here, arrived from others, or was a decision.
+ * whether the change was typed here, arrived from others, or was a decision. Only the
+ * sections a change touched are read again, so typing in one section costs that section.
  */
 export function usePendingSuggestions(
   doc: Y.Doc,
@@ -37,24 +33,47 @@ export function usePendingSuggestions(
   const [pending, setPending] = useState<PendingSuggestion[]>([]);
   useEffect(() => {
     const ids = key ? key.split(' ') : [];
+    const fragments = new Map<unknown, string>(
+      ids.map((id) => [doc.getXmlFragment(sectionFragmentName(id)), id]),
+    );
+    const bySection = new Map(ids.map((id) => [id, readSection(doc, id)]));
+    const changed = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = '';
-    const read = () => {
-      timer = undefined;
-      const next = readPendingSuggestions(doc, ids);
+    const publish = () => {
+      const next = ids.flatMap((id) => bySection.get(id) ?? []);
       // Typing outside suggestions changes positions only; the panel need not re-render.
       const shape = JSON.stringify(next.map(({ from: _from, ...rest }) => rest));
       if (shape === last) return;
       last = shape;
       setPending(next);
     };
-    const onUpdate = () => {
-      timer ??= setTimeout(read, SETTLE_MS);
+    const reread = () => {
+      timer = undefined;
+      for (const id of changed) bySection.set(id, readSection(doc, id));
+      changed.clear();
+      publish();
     };
-    read();
-    doc.on('update', onUpdate);
+    const onTransaction = (transaction: Y.Transaction) => {
+      let adds: boolean | undefined;
+      // Every type a change bubbled up through, the section's root fragment included.
+      for (const type of transaction.changedParentTypes.keys()) {
+        const id = fragments.get(type);
+        if (id === undefined) continue;
+        // A section without suggestions keeps none unless the change brings some: typing
+        // in it need not be read again.
+        if (bySection.get(id)?.length === 0) {
+          adds ??= addsSuggestionMarks(transaction);
+          if (!adds) continue;
+        }
+        changed.add(id);
+      }
+      if (changed.size > 0) timer ??= setTimeout(reread, SETTLE_MS);
+    };
+    publish();
+    doc.on('afterTransaction', onTransaction);
     return () => {
-      doc.off('update', onUpdate);
+      doc.off('afterTransaction', onTransaction);
       if (timer) clearTimeout(timer);
     };
   }, [doc, key]);

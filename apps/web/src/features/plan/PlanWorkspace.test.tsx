@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+import { writeRichText } from '@plenary/editor';
+import {
+  initPlan,
+  MESSAGE_SYNC,
+  paragraph,
+  richTextDoc,
+  sectionFragmentName,
+} from '@plenary/model';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { Editor } from '@tiptap/core';
+import i18next from 'i18next';
+import * as encoding from 'lib0/encoding';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { PlanSession } from '../../collab/PlanSession.ts';
+import { connectPlan } from '../../collab/planConnection.ts';
+import { planMarkdown } from '../../collab/planMarkdown.ts';
+import { en } from '../../i18n/en.ts';
+import { FAKE_SOCKET_OPTIONS, FakeWebSocket } from '../../test-support/FakeWebSocket.ts';
+import { planAccessFor } from '../../test-support/renderMarkup.tsx';
+import { PlanAccessContext } from './PlanAccessContext.ts';
+import { PlanWorkspace } from './PlanWorkspace.tsx';
+
+// How often each watched component rendered, by name (sections by `section:<id>`).
+const renders = vi.hoisted(() => new Map<string, number>());
+
+// Wraps a component so each of its renders is counted, keeping `memo` where it is used:
+// a memoised component that bails out is not called, and so not counted.
+vi.mock('./SectionView.tsx', async (original) => {
+  const { countRenders } = await import('../../test-support/countRenders.ts');
+  const module = await original<typeof import('./SectionView.tsx')>();
+  return {
+    SectionView: countRenders(
+      module.SectionView,
+      (props) => `section:${props.section.id}`,
+      renders,
+    ),
+  };
+});
+vi.mock('./TableOfContents.tsx', async (original) => {
+  const { countRenders } = await import('../../test-support/countRenders.ts');
+  const module = await original<typeof import('./TableOfContents.tsx')>();
+  return { TableOfContents: countRenders(module.TableOfContents, () => 'contents', renders) };
+});
+vi.mock('./OnlineUsers.tsx', async (original) => {
+  const { countRenders } = await import('../../test-support/countRenders.ts');
+  const module = await original<typeof import('./OnlineUsers.tsx')>();
+  return { OnlineUsers: countRenders(module.OnlineUsers, () => 'online', renders) };
+});
+vi.mock('./FacilitationPanel.tsx', async (original) => {
+  const { countRenders } = await import('../../test-support/countRenders.ts');
+  const module = await original<typeof import('./FacilitationPanel.tsx')>();
+  return {
+    ...module,
+    FacilitationPanel: countRenders(module.FacilitationPanel, () => 'facilitation', renders),
+  };
+});
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
+}
+
+/** The server's copy: two sections, each with text. */
+function serverPlan(): Y.Doc {
+  const doc = new Y.Doc();
+  initPlan(doc, {
+    title: 'National Action Plan',
+    groups: [{ id: 'g1', name: 'Group 1', color: '#0b6bcb', archived: false }],
+    sections: [
+      { id: 'goals', title: 'Goals', groupId: null },
+      { id: 'risks', title: 'Risks', groupId: 'g1' },
+    ],
+  });
+  for (const [id, text] of [
+    ['goals', 'Prevent atrocities.'],
+    ['risks', 'Hate speech is an early warning sign.'],
+  ] as const) {
+    writeRichText(doc.getXmlFragment(sectionFragmentName(id)), richTextDoc(paragraph(text)));
+  }
+  return doc;
+}
+
+/** Plays the server's side of the handshake on the latest socket. */
+function serve(server: Y.Doc): void {
+  const socket = FakeWebSocket.latest();
+  socket.open();
+  for (const write of [syncProtocol.writeSyncStep1, syncProtocol.writeSyncStep2]) {
+    socket.deliver((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      write(encoder, server);
+    });
+  }
+}
+
+// The editor TipTap hangs on its view's element, found by the section's test id.
+const sectionEditor = (container: HTMLElement, sectionId: string): Editor => {
+  const dom = container.querySelector(`[data-testid="section-${sectionId}"] .ProseMirror`);
+  const editor = (dom as (Element & { editor?: Editor }) | null)?.editor;
+  if (!editor) throw new Error(`no editor in section ${sectionId}`);
+  return editor;
+};
+
+let session: PlanSession | null = null;
+let root: Root | null = null;
+
+beforeEach(() => {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+  FakeWebSocket.reset();
+  renders.clear();
+});
+
+afterEach(() => {
+  act(() => root?.unmount());
+  session?.close();
+  root = null;
+  session = null;
+});
+
+describe('PlanWorkspace', () => {
+  it('re-renders only the save indicator and the edited editor when someone types', async () => {
+    const opened = new PlanSession(
+      () => connectPlan('plan1234', 'session-token', 'ws://venue.local/sync', FAKE_SOCKET_OPTIONS),
+      planMarkdown,
+    );
+    session = opened;
+    serve(serverPlan());
+    const i18n = i18next.createInstance();
+    await i18n.init({ lng: 'en', resources: { en: { translation: en } } });
+    const queries = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const container = document.createElement('div');
+    document.body.append(container);
+    root = createRoot(container);
+    await act(async () => {
+      root?.render(
+        <I18nextProvider i18n={i18n}>
+          <QueryClientProvider client={queries}>
+            <MemoryRouter>
+              <PlanAccessContext value={planAccessFor({ role: 'facilitator' })}>
+                <PlanWorkspace session={opened} state={opened.getState()} />
+              </PlanAccessContext>
+            </MemoryRouter>
+          </QueryClientProvider>
+        </I18nextProvider>,
+      );
+    });
+    // Let what the page asks for on opening (server config, clock) answer or fail first.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    const editor = sectionEditor(container, 'goals');
+    const { awareness } = opened.getState().connection.provider;
+    const fragment = opened.getState().connection.doc.getXmlFragment(sectionFragmentName('goals'));
+    const status = container.querySelector('[data-testid="save-status"]');
+    // Everything watched was on screen before the typing starts.
+    for (const name of ['section:goals', 'section:risks', 'contents', 'online', 'facilitation']) {
+      expect(renders.get(name), name).toBeGreaterThan(0);
+    }
+    const before = new Map(renders);
+
+    for (const [index, key] of [...'Stop'].entries()) {
+      await act(async () => {
+        // A keystroke: the text changes, and the typist's caret moves in their presence.
+        editor.commands.insertContentAt(editor.state.doc.content.size - 1, key);
+        awareness.setLocalStateField('cursor', {
+          anchor: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(fragment, index)),
+          head: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(fragment, index)),
+        });
+      });
+    }
+
+    expect(editor.getText()).toBe('Prevent atrocities.Stop');
+    // The indicator did follow the typing: four changes the server has not confirmed.
+    expect(status?.getAttribute('data-unconfirmed')).toBe('4');
+    expect(Object.fromEntries(renders)).toEqual(Object.fromEntries(before));
+  });
+});

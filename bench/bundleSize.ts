@@ -1,0 +1,93 @@
+/**
+ * How much JavaScript each page of the web app loads before it can show anything: the
+ * entry's static imports plus the page's own chunk and its static imports (chunks loaded
+ * later with import(), such as panels opened on demand, are not counted), gzipped.
+ *
+ *   node --import tsx bench/bundleSize.ts
+ *
+ * Builds the web app with its own Vite config into a temporary folder (with a manifest),
+ * and appends the figures to bench/results/bundle-size.md.
+ */
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const WEB = path.resolve(import.meta.dirname, '../apps/web');
+
+/** The pages measured: the route module that the router loads for each. */
+const PAGES = {
+  'start page': null,
+  'plan page': 'src/features/plan/PlanPage.tsx',
+  projector: 'src/features/projector/ProjectorPage.tsx',
+} as const;
+
+/** Targets from the performance issue, in KB gzip. */
+const TARGETS: Partial<Record<keyof typeof PAGES, number>> = {
+  'plan page': 300,
+  projector: 200,
+};
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+}
+
+const outDir = mkdtempSync(path.join(os.tmpdir(), 'plenary-bundle-'));
+await build({
+  root: WEB,
+  configFile: path.join(WEB, 'vite.config.ts'),
+  logLevel: 'warn',
+  build: { outDir, emptyOutDir: true, manifest: true },
+});
+const manifest = JSON.parse(
+  readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8'),
+) as Record<string, ManifestChunk>;
+
+// Every chunk a manifest entry loads statically, itself included.
+function closure(key: string, into = new Set<string>()): Set<string> {
+  if (into.has(key)) return into;
+  into.add(key);
+  for (const imported of manifest[key]?.imports ?? []) closure(imported, into);
+  return into;
+}
+
+const gzipped = (key: string): number => {
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`${key} is not in the build manifest`);
+  return gzipSync(readFileSync(path.join(outDir, chunk.file)), { level: 9 }).byteLength;
+};
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const rows: string[] = [];
+for (const [page, route] of Object.entries(PAGES) as [keyof typeof PAGES, string | null][]) {
+  const keys = closure('index.html');
+  if (route) closure(route, keys);
+  const sizes = [...keys].map((key) => ({ key, bytes: gzipped(key) }));
+  const total = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
+  const target = TARGETS[page];
+  const biggest = sizes
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 4)
+    .map(({ key, bytes }) => `${manifest[key]?.file.replace(/^assets\//, '')} ${kb(bytes)}`)
+    .join(', ');
+  rows.push(
+    `| ${page} | ${kb(total)} KB | ${target ? `${target} KB` : '-'} | ${keys.size} | ${biggest} |`,
+  );
+  process.stdout.write(`${page}: ${kb(total)} KB gzip in ${keys.size} chunks (${biggest})\n`);
+}
+
+const heading = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, gzip level 9`;
+appendFileSync(
+  path.resolve(import.meta.dirname, 'results/bundle-size.md'),
+  [
+    '',
+    heading,
+    '',
+    '| page | JS before first paint (gzip) | target | chunks | largest chunks (KB gzip) |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,500 @@
+/**
+ * Typing in Plenary's plan page against a bare reference page, side by side in one run:
+ * the reference is TipTap 3.31.3 (StarterKit, tables, Collaboration) on the stock
+ * y-websocket provider and the stock relay (@y/websocket-server 0.1.1, in this process),
+ * holding the same content as the Plenary plan. Both are driven in Chromium, rounds
+ * alternating reference and Plenary (A B A B), and measured for:
+ *
+ * - main-thread time per key (CDP Performance metrics TaskDuration, ScriptDuration, and
+ *   LayoutDuration + RecalcStyleDuration, over every key of a round and the second after it), on the demo plan, a plan with one
+ *   300 KB section and one with 20 sections of 15 KB, and on the demo plan with the CPU
+ *   throttled 4x (a phone);
+ * - keystroke to the other person's screen (the watcher's next frame after the text shows);
+ * - opening the 300 KB plan in a fresh browser context until its last paragraph shows.
+ *
+ *   node --import tsx bench/typingCompare.ts
+ *
+ * Needs the built web app (`npx pnpm@12.4.2 --filter @plenary/web build`). With
+ * PLENARY_BASELINE_DIST=<dir> (another build of the web app, e.g. before a change), that
+ * build runs as a third page in the same rounds (named by PLENARY_BASELINE_LABEL, default
+ * "Plenary before"). Results are appended to
+ * bench/results/typing-compare.md.
+ */
+import { appendFileSync, mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from '@playwright/test';
+import { readPlan, sectionFragmentName } from '@plenary/model';
+import { getYDoc, setupWSConnection } from '@y/websocket-server/utils';
+import { build } from 'vite';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { PlanPage } from '../e2e/pages/PlanPage.ts';
+import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
+import { type PlenaryServer, startPlenaryServer } from '../e2e/support/server.ts';
+import { connectClient, writeParagraphs } from './support/harnessClient.ts';
+import { median } from './support/stats.ts';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 4);
+/** Markers typed per round; each is MARKER_KEYS keys, typed at TYPING_DELAY_MS apart. */
+const MARKERS_PER_ROUND = 4;
+const TYPING_DELAY_MS = 60;
+/** After the last key of a round: debounced work (counts, saves) lands in the window. */
+const SETTLE_MS = 1200;
+const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 4);
+const THROTTLE = 4;
+const END_MARKER = 'End of the plan.';
+
+/** A plan's content, made the same way for every page. */
+interface PlanShape {
+  name: string;
+  /** Sections added to a blank plan, and the bytes of text written into each. */
+  sections?: { count: number; bytes: number };
+  /** The index of the section typed into. */
+  typeIn: number;
+}
+
+const SHAPES: Record<'demo' | 'one300' | 'twenty15', PlanShape> = {
+  demo: { name: 'demo plan', typeIn: 1 },
+  one300: { name: 'one 300 KB section', sections: { count: 1, bytes: 300_000 }, typeIn: 0 },
+  twenty15: { name: '20 sections of 15 KB', sections: { count: 20, bytes: 15_000 }, typeIn: 10 },
+};
+
+/** One page kind under test, able to open a plan of each shape for a typist and a watcher. */
+interface Variant {
+  label: string;
+  /** Prepares a plan of this shape and says how to open it and find a section's editor. */
+  prepare(shape: PlanShape, content: Y.Doc | null): Promise<PreparedPlan>;
+}
+
+interface PreparedPlan {
+  /** The plan's doc as stored, to give the reference the same content. */
+  doc: Y.Doc;
+  fragments: string[];
+  /** Opens the plan in a new page of `context` as a person (name) would, ready to type. */
+  open(context: BrowserContext, name: string): Promise<Page>;
+  /** Opens it again in a fresh context signed in as `from`, not waiting for anything. */
+  reopen(browser: Browser, from: BrowserContext): Promise<{ page: Page; context: BrowserContext }>;
+  editor(page: Page, index: number): Locator;
+}
+
+type Json = Record<string, unknown>;
+
+async function api(server: PlenaryServer, url: string, token: string | null, body: Json) {
+  const response = await fetch(`${server.url}${url}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${text}`);
+  return JSON.parse(text) as Json;
+}
+
+/** Plenary's plan page on `server` (whichever web build it serves). */
+function plenaryVariant(label: string, server: PlenaryServer): Variant {
+  return {
+    label,
+    async prepare(shape) {
+      const plan = await api(server, '/api/plans', null, {
+        title: `Typing bench: ${shape.name}`,
+        template: shape.sections ? 'blank' : 'r2p-nap',
+      });
+      const planId = String(plan.id);
+      const facilitator = String(plan.facilitatorToken);
+      for (let i = 0; i < (shape.sections?.count ?? 0); i++)
+        await api(server, `/api/plans/${planId}/sections`, facilitator, { title: `Part ${i + 1}` });
+      const invite = String(
+        (await api(server, `/api/plans/${planId}/invites`, facilitator, { role: 'facilitator' }))
+          .token,
+      );
+      const sessionToken = String(
+        (await api(server, `/api/plans/${planId}/participants`, invite, { name: 'Seeder' }))
+          .sessionToken,
+      );
+      const serverUrl = `${server.url.replace('http', 'ws')}/sync`;
+      const seeder = connectClient({
+        serverUrl,
+        room: planId,
+        token: sessionToken,
+        fragment: null,
+      });
+      await seeder.synced;
+      const fragments = readPlan(seeder.doc).sections.map((section) =>
+        sectionFragmentName(section.id),
+      );
+      if (shape.sections) {
+        for (const fragment of fragments)
+          writeParagraphs(seeder.doc, [fragment], shape.sections.bytes);
+      }
+      // The last words of the section typed into: opening is done when they show.
+      const last = seeder.doc.getXmlFragment(fragments[shape.typeIn] ?? '');
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(END_MARKER)]);
+      last.insert(last.length, [paragraph]);
+      await storedByServer(serverUrl, planId, sessionToken, seeder.doc);
+      seeder.destroy();
+      const stored = connectClient({
+        serverUrl,
+        room: planId,
+        token: sessionToken,
+        fragment: null,
+      });
+      await stored.synced;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored.doc));
+      stored.destroy();
+      const link = `${server.url}/plans/${planId}#invite=${invite}`;
+      const editor = (page: Page, index: number) =>
+        page.locator(`[data-section-id]`).nth(index).locator('.ProseMirror');
+      return {
+        doc,
+        fragments,
+        editor,
+        async open(context, name) {
+          const page = await context.newPage();
+          await PlanPage.join(page, link, name);
+          await new PlanPage(page).expectSaveState('saved');
+          return page;
+        },
+        async reopen(browser, from) {
+          const context = await browser.newContext({ storageState: await from.storageState() });
+          const page = await context.newPage();
+          void page.goto(`${server.url}/plans/${planId}`);
+          return { page, context };
+        },
+      };
+    },
+  };
+}
+
+/** Waits until a fresh client of the server holds everything `doc` holds. */
+async function storedByServer(serverUrl: string, room: string, token: string, doc: Y.Doc) {
+  const wanted = Y.encodeStateVector(doc);
+  for (;;) {
+    const reader = connectClient({ serverUrl, room, token, fragment: null });
+    await reader.synced;
+    const missing = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(reader.doc));
+    reader.destroy();
+    // An update with no structs and no deletions is 2 bytes long.
+    if (missing.byteLength <= 2 && wanted.byteLength > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** The bare reference page, served with the stock relay from this process. */
+async function referenceVariant(): Promise<{ variant: Variant; close(): Promise<void> }> {
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'typing-reference-'));
+  await build({
+    root: path.join(import.meta.dirname, 'typingReference'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  const server: Server = createServer(async (request, response) => {
+    const file = new URL(request.url ?? '/', 'http://x').pathname;
+    const name = file === '/' ? 'index.html' : file.slice(1);
+    try {
+      const body = await readFile(path.join(outDir, path.normalize(name)));
+      const type = name.endsWith('.js') ? 'text/javascript' : 'text/html';
+      response.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  const sockets = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (request, socket, head) =>
+    sockets.handleUpgrade(request, socket, head, (ws) => setupWSConnection(ws, request)),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let rooms = 0;
+  const variant: Variant = {
+    label: 'reference',
+    async prepare(_shape, content) {
+      if (!content) throw new Error('the reference needs the plan content');
+      const room = `room${++rooms}`;
+      Y.applyUpdate(getYDoc(room), Y.encodeStateAsUpdate(content));
+      const fragments = readPlan(content).sections.map((section) =>
+        sectionFragmentName(section.id),
+      );
+      const query = new URLSearchParams({
+        server: `ws://${base}`,
+        room,
+        fragments: fragments.join(','),
+      });
+      const url = `http://${base}/?${query}`;
+      return {
+        doc: content,
+        fragments,
+        editor: (page, index) => page.locator(`[data-fragment]`).nth(index).locator('.ProseMirror'),
+        async open(context) {
+          const page = await context.newPage();
+          await page.goto(url);
+          return page;
+        },
+        async reopen(browser) {
+          const context = await browser.newContext();
+          const page = await context.newPage();
+          void page.goto(url);
+          return { page, context };
+        },
+      };
+    },
+  };
+  return {
+    variant,
+    close: async () => {
+      // The stock relay pings its sockets forever; end them, or the process never exits.
+      for (const socket of sockets.clients) socket.terminate();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    /** The watcher's note of when the marker it waits for was painted. */
+    benchPaintedAt?: number | null;
+    /** The typist's note of when the last key went down. */
+    benchKeyAt?: number;
+  }
+}
+
+/** A typist and a watcher with the same plan open. */
+interface Pair {
+  variant: Variant;
+  plan: PreparedPlan;
+  typist: Page;
+  watcher: Page;
+  typed: Locator;
+  watched: Locator;
+  metrics(): Promise<Record<string, number>>;
+}
+
+async function openPair(
+  browser: Browser,
+  variant: Variant,
+  plan: PreparedPlan,
+  shape: PlanShape,
+): Promise<Pair> {
+  const typist = await plan.open(await browser.newContext(), 'Typist');
+  const watcher = await plan.open(await browser.newContext(), 'Watcher');
+  const typed = plan.editor(typist, shape.typeIn);
+  const watched = plan.editor(watcher, shape.typeIn);
+  for (const editor of [typed, watched]) await editor.getByText(END_MARKER).waitFor();
+  await typed.getByText(END_MARKER).click();
+  await typist.keyboard.press('End');
+  // The typist notes when each key went down, before the editor sees it.
+  await typist.evaluate(() => {
+    window.addEventListener(
+      'keydown',
+      () => {
+        window.benchKeyAt = performance.timeOrigin + performance.now();
+      },
+      { capture: true },
+    );
+  });
+  const cdp = await typist.context().newCDPSession(typist);
+  await cdp.send('Performance.enable');
+  return {
+    variant,
+    plan,
+    typist,
+    watcher,
+    typed,
+    watched,
+    async metrics() {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
+    },
+  };
+}
+
+/** One round: types the markers, each timed to the watcher's screen; returns the figures. */
+async function typeRound(pair: Pair, round: number, throttle = 1) {
+  const cdp = await pair.typist.context().newCDPSession(pair.typist);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  const before = await pair.metrics();
+  let keys = 0;
+  const remote: number[] = [];
+  for (let m = 0; m < MARKERS_PER_ROUND; m++) {
+    const marker = ` r${round}m${m}q`;
+    await pair.watched.evaluate((editor, wanted) => {
+      window.benchPaintedAt = null;
+      const observer = new MutationObserver(() => {
+        // The paragraph typed into is the last one: read only it, not 300 KB of text.
+        if (!editor.lastElementChild?.textContent?.includes(wanted)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          window.benchPaintedAt = performance.timeOrigin + performance.now();
+        });
+      });
+      observer.observe(editor, { subtree: true, childList: true, characterData: true });
+    }, marker);
+    const lastKeyAt = await typeKeys(pair.typist, marker);
+    keys += marker.length;
+    await pair.watcher.waitForFunction(() => window.benchPaintedAt != null, null, {
+      timeout: 60_000,
+    });
+    const paintedAt = await pair.watcher.evaluate(() => window.benchPaintedAt ?? 0);
+    remote.push(paintedAt - lastKeyAt);
+  }
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * throttle));
+  const after = await pair.metrics();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await cdp.detach();
+  const per = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / keys;
+  return {
+    task: per('TaskDuration'),
+    script: per('ScriptDuration'),
+    layout: per('LayoutDuration') + per('RecalcStyleDuration'),
+    remote,
+  };
+}
+
+/** Types `text` key by key; returns the wall-clock time of the last keydown in the page. */
+async function typeKeys(page: Page, text: string): Promise<number> {
+  await page.keyboard.type(text, { delay: TYPING_DELAY_MS });
+  return page.evaluate(() => window.benchKeyAt ?? 0);
+}
+
+/** Opens a plan in a fresh context and times it until the typed section's last words show. */
+async function timeOpen(browser: Browser, pair: Pair, shape: PlanShape): Promise<number> {
+  const started = Date.now();
+  const { page, context } = await pair.plan.reopen(browser, pair.typist.context());
+  await pair.plan.editor(page, shape.typeIn).getByText(END_MARKER).waitFor({ timeout: 60_000 });
+  const elapsed = Date.now() - started;
+  await context.close();
+  return elapsed;
+}
+
+const fmt = (value: number) => value.toFixed(1);
+const ratio = (value: number, reference: number) =>
+  reference > 0 ? `${(value / reference).toFixed(2)}x` : '-';
+
+const loadBefore = os.loadavg().map((load) => load.toFixed(2));
+const plenary = await startPlenaryServer({ env: { LOG_LEVEL: 'warn' } });
+const baselineDist = process.env.PLENARY_BASELINE_DIST;
+const baseline = baselineDist
+  ? await startPlenaryServer({
+      env: { LOG_LEVEL: 'warn', WEB_DIST_DIR: path.resolve(baselineDist) },
+    })
+  : null;
+const reference = await referenceVariant();
+const browser = await chromium.launch(chromiumLaunchOptions());
+const rows: string[] = [];
+try {
+  const variants = [
+    reference.variant,
+    plenaryVariant('Plenary', plenary),
+    ...(baseline
+      ? [plenaryVariant(process.env.PLENARY_BASELINE_LABEL ?? 'Plenary before', baseline)]
+      : []),
+  ];
+  const cases: { shape: PlanShape; throttle: number }[] = [
+    { shape: SHAPES.demo, throttle: 1 },
+    { shape: SHAPES.demo, throttle: THROTTLE },
+    { shape: SHAPES.one300, throttle: 1 },
+    { shape: SHAPES.twenty15, throttle: 1 },
+  ];
+  const prepared = new Map<PlanShape, Pair[]>();
+  for (const { shape } of cases) {
+    if (prepared.has(shape)) continue;
+    // Plenary makes the plan; the reference is given the same content.
+    const plenaryPlans = await Promise.all(
+      variants.slice(1).map((variant) => variant.prepare(shape, null)),
+    );
+    const content = plenaryPlans[0]?.doc ?? null;
+    const referencePlan = await reference.variant.prepare(shape, content);
+    const plans = [referencePlan, ...plenaryPlans];
+    const pairs: Pair[] = [];
+    for (const [i, variant] of variants.entries())
+      pairs.push(await openPair(browser, variant, plans[i] as PreparedPlan, shape));
+    prepared.set(shape, pairs);
+  }
+
+  for (const { shape, throttle } of cases) {
+    const pairs = prepared.get(shape) ?? [];
+    const results = pairs.map(() => ({
+      task: [] as number[],
+      script: [] as number[],
+      layout: [] as number[],
+      remote: [] as number[],
+    }));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, pair] of pairs.entries()) {
+        const figures = await typeRound(pair, round, throttle);
+        results[i]?.task.push(figures.task);
+        results[i]?.script.push(figures.script);
+        results[i]?.layout.push(figures.layout);
+        results[i]?.remote.push(...figures.remote);
+        process.stdout.write(
+          `${shape.name}${throttle > 1 ? ` (CPU ${throttle}x)` : ''}, round ${round + 1}, ${pair.variant.label}: ${fmt(figures.task)} ms task/key, ${fmt(figures.script)} ms script/key, ${fmt(figures.layout)} ms style+layout/key, remote ${figures.remote.map(fmt).join(', ')} ms\n`,
+        );
+      }
+    }
+    const ref = results[0];
+    for (const [i, pair] of pairs.entries()) {
+      const result = results[i];
+      if (!result || !ref) continue;
+      const what = `${shape.name}${throttle > 1 ? `, CPU ${throttle}x` : ''}`;
+      rows.push(
+        `| ${what} | ${pair.variant.label} | ${fmt(median(result.task))} ms (${ratio(median(result.task), median(ref.task))}) | ${fmt(median(result.script))} ms (${ratio(median(result.script), median(ref.script))}) | ${fmt(median(result.layout))} ms (${ratio(median(result.layout), median(ref.layout))}) | ${throttle > 1 ? '-' : `${fmt(median(result.remote))} ms (${ratio(median(result.remote), median(ref.remote))})`} |`,
+      );
+    }
+  }
+
+  const openShape = SHAPES.one300;
+  const openPairs = prepared.get(openShape) ?? [];
+  const opens = openPairs.map(() => [] as number[]);
+  for (let run = 0; run < OPEN_RUNS; run++) {
+    for (const [i, pair] of openPairs.entries()) {
+      const ms = await timeOpen(browser, pair, openShape);
+      opens[i]?.push(ms);
+      process.stdout.write(
+        `open ${openShape.name}, run ${run + 1}, ${pair.variant.label}: ${ms} ms\n`,
+      );
+    }
+  }
+  const openRef = median(opens[0] ?? []);
+  for (const [i, pair] of openPairs.entries()) {
+    const times = opens[i] ?? [];
+    rows.push(
+      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | | | |`,
+    );
+  }
+
+  const loadAfter = os.loadavg().map((load) => load.toFixed(2));
+  const heading = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), load ${loadBefore.join(' ')} before, ${loadAfter.join(' ')} after; Node ${process.version}, Chromium ${browser.version()}; ${ROUNDS} rounds A B A B of ${MARKERS_PER_ROUND} markers (${TYPING_DELAY_MS} ms between keys), medians, ratio to the reference`;
+  const table = [
+    '',
+    heading,
+    '',
+    '| plan | page | main thread per key (TaskDuration) | script per key | style + layout per key | keystroke to remote paint |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+  process.stdout.write(`${table}\n`);
+  appendFileSync(path.resolve(import.meta.dirname, 'results/typing-compare.md'), table);
+} finally {
+  await browser.close();
+  await reference.close();
+  await plenary.stop();
+  await baseline?.stop();
+}
+// Vite's build and the stock relay's rooms keep handles open that nothing here can close.
+process.exit();
