@@ -13,13 +13,19 @@ export const TEST_DATABASE_URL =
 /** A schema name no other run uses. */
 export const freshSchemaName = (): string => `plenary_test_${randomBytes(6).toString('hex')}`;
 
-/** Drops the schema and everything in it. */
-export async function dropSchema(schema: string): Promise<void> {
+async function runAlone(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(sql);
   } finally {
     await client.end();
   }
 }
+
+/** Creates an empty schema, for tests that name it in the connection URL alone. */
+export const createSchema = (schema: string): Promise<void> => runAlone(`CREATE SCHEMA ${schema}`);
+
+/** Drops the schema and everything in it. */
+export const dropSchema = (schema: string): Promise<void> =>
+  runAlone(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
