@@ -1,0 +1,170 @@
+/**
+ * Two real server processes on one PostgreSQL schema and one Redis, with stock
+ * y-websocket clients on each: what one process stores reaches the other's sockets.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { CloseCode, sectionFragmentName } from '@plenary/model';
+import {
+  createSchema,
+  dropSchema,
+  freshSchemaName,
+  TEST_DATABASE_URL,
+} from '@plenary/storage/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { freePort, spawnServer } from './support/serverProcess.ts';
+import {
+  eventually,
+  type StockClient,
+  stockClient,
+  whenClosed,
+  whenSynced,
+} from './support/stockClient.ts';
+import { tempDataDir } from './support/testServer.ts';
+
+const REDIS_URL = process.env.PLENARY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const SCHEMA = freshSchemaName();
+
+/** DATABASE_URL naming the test's own schema, as an operator would pass it. */
+function schemaUrl(): string {
+  const url = new URL(TEST_DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${SCHEMA}`);
+  return url.toString();
+}
+
+interface Server {
+  process: ChildProcess;
+  http: string;
+  sync: string;
+}
+
+async function startServer(): Promise<Server> {
+  const port = await freePort();
+  const child = await spawnServer(tempDataDir(), port, {
+    DATABASE_URL: schemaUrl(),
+    REDIS_URL,
+    // Both processes seal invite tokens with one key, as replicas sharing a volume do.
+    DATA_DIR: sharedDataDir,
+  });
+  return { process: child, http: `http://127.0.0.1:${port}`, sync: `ws://127.0.0.1:${port}/sync` };
+}
+
+async function api<T>(server: Server, method: string, path: string, token: string, body?: object) {
+  const response = await fetch(`${server.http}/api${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (response.status === 204 ? null : await response.json()) as T;
+}
+
+let sharedDataDir: string;
+let a: Server;
+let b: Server;
+const clients: StockClient[] = [];
+
+const connect = (server: Server, planId: string, token: string) => {
+  const client = stockClient(server.sync, planId, token);
+  clients.push(client);
+  return client;
+};
+
+beforeAll(async () => {
+  await createSchema(SCHEMA);
+  sharedDataDir = tempDataDir();
+  // One after the other: each start already migrates under a lock (see the storage tests).
+  [a, b] = await Promise.all([startServer(), startServer()]);
+}, 60_000);
+
+afterAll(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const server of [a, b]) server?.process.kill('SIGKILL');
+  await dropSchema(SCHEMA);
+});
+
+describe('two Plenary processes on one PostgreSQL and one Redis', () => {
+  let planId: string;
+  let sectionId: string;
+  let token: string;
+
+  beforeAll(async () => {
+    const plan = await api<{ id: string; facilitatorToken: string; sections: { id: string }[] }>(
+      a,
+      'POST',
+      '/plans',
+      '',
+      { title: 'Shared plan', template: 'blank' },
+    );
+    planId = plan.id;
+    sectionId = plan.sections[0]?.id ?? '';
+    token = plan.facilitatorToken;
+  });
+
+  const textOf = (client: StockClient) =>
+    client.doc.getXmlFragment(sectionFragmentName(sectionId)).toString();
+
+  const type = (client: StockClient, text: string) => {
+    const fragment = client.doc.getXmlFragment(sectionFragmentName(sectionId));
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    fragment.insert(fragment.length, [paragraph]);
+  };
+
+  it('serves on B a plan made on A', async () => {
+    const plan = await api<{ title: string }>(b, 'GET', `/plans/${planId}`, token);
+    expect(plan.title).toBe('Shared plan');
+  });
+
+  it('lets clients on A and B co-edit, converge, and see each other’s presence', async () => {
+    const onA = connect(a, planId, token);
+    const onB = connect(b, planId, token);
+    await Promise.all([whenSynced(onA), whenSynced(onB)]);
+    onA.provider.awareness.setLocalStateField('cursor', { where: 'on A' });
+    onB.provider.awareness.setLocalStateField('cursor', { where: 'on B' });
+    for (let i = 0; i < 20; i += 1) {
+      type(onA, `a${i}`);
+      type(onB, `b${i}`);
+    }
+    await eventually(
+      () => textOf(onA) === textOf(onB) && (textOf(onA).match(/<paragraph>/g) ?? []).length >= 40,
+      15_000,
+      'both clients to hold all 40 paragraphs',
+    );
+    const seesOther = (client: StockClient, where: string) =>
+      [...client.provider.awareness.getStates().values()].some(
+        (state) => (state.cursor as { where?: string } | undefined)?.where === where,
+      );
+    await eventually(() => seesOther(onA, 'on B') && seesOther(onB, 'on A'), 15_000, 'presence');
+  });
+
+  it('sends a change made through B’s REST API to a client on A', async () => {
+    const onA = connect(a, planId, token);
+    await whenSynced(onA);
+    await api(b, 'PATCH', `/plans/${planId}`, token, { title: 'Renamed through B' });
+    await eventually(
+      () => onA.doc.getMap('plan').get('title') === 'Renamed through B',
+      15_000,
+      'the new title on A',
+    );
+  });
+
+  it('closes on B the socket of a link revoked on A', async () => {
+    const invite = await api<{ id: string; token: string }>(
+      a,
+      'POST',
+      `/plans/${planId}/invites`,
+      token,
+      { role: 'observer' },
+    );
+    const onB = connect(b, planId, invite.token);
+    await whenSynced(onB);
+    const closed = whenClosed(onB);
+    await api(a, 'DELETE', `/plans/${planId}/invites/${invite.id}`, token);
+    expect((await closed).code).toBe(CloseCode.LINK_REVOKED);
+  });
+});
