@@ -168,3 +168,58 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
     expect((await closed).code).toBe(CloseCode.LINK_REVOKED);
   });
 });
+
+describe('a process killed with SIGKILL while its clients type', () => {
+  it('loses nothing that a client on the other process saw, read back by a fresh process', async () => {
+    const plan = await api<{ id: string; facilitatorToken: string; sections: { id: string }[] }>(
+      a,
+      'POST',
+      '/plans',
+      '',
+      { title: 'Killed plan', template: 'blank' },
+    );
+    const fragmentOf = (client: StockClient) =>
+      client.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
+    const writers = [
+      connect(a, plan.id, plan.facilitatorToken),
+      connect(a, plan.id, plan.facilitatorToken),
+    ];
+    // Listens on B only: what it holds is what reached B through Redis.
+    const observer = connect(b, plan.id, plan.facilitatorToken);
+    await Promise.all([...writers, observer].map(whenSynced));
+    let typing = true;
+    const typeAway = async (client: StockClient, letter: string) => {
+      while (typing) {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(letter.repeat(5))]);
+        fragmentOf(client).insert(fragmentOf(client).length, [paragraph]);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    };
+    const typed = writers.map((writer, index) => typeAway(writer, index === 0 ? 'a' : 'b'));
+    await eventually(() => fragmentOf(observer).length > 100, 30_000, 'updates to reach B');
+
+    a.process.kill('SIGKILL');
+    await new Promise((resolve) => a.process.once('exit', resolve));
+    typing = false;
+    await Promise.all(typed);
+    const seenOnB = Y.encodeStateAsUpdate(observer.doc);
+    const paragraphsSeen = fragmentOf(observer).length;
+
+    const fresh = await startServer();
+    try {
+      const after = connect(fresh, plan.id, plan.facilitatorToken);
+      await whenSynced(after);
+      // Applying what B's client saw to what the fresh process read back adds nothing.
+      let added = false;
+      after.doc.on('update', () => {
+        added = true;
+      });
+      Y.applyUpdate(after.doc, seenOnB, 'check');
+      expect(added).toBe(false);
+      expect(fragmentOf(after).length).toBeGreaterThanOrEqual(paragraphsSeen);
+    } finally {
+      fresh.process.kill('SIGKILL');
+    }
+  }, 90_000);
+});
