@@ -12,6 +12,7 @@ import {
 } from '@plenary/storage/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { FaultyProxy } from './support/FaultyProxy.ts';
 import { freePort, spawnServer } from './support/serverProcess.ts';
 import {
   eventually,
@@ -38,11 +39,14 @@ interface Server {
   sync: string;
 }
 
-async function startServer(): Promise<Server> {
+async function startServer(redisUrl = REDIS_URL): Promise<Server> {
   const port = await freePort();
   const child = await spawnServer(tempDataDir(), port, {
     DATABASE_URL: schemaUrl(),
-    REDIS_URL,
+    REDIS_URL: redisUrl,
+    // Compaction every few updates, so that both processes compact the plans they share
+    // while their clients type.
+    COMPACT_AFTER_UPDATES: '8',
     // Both processes seal invite tokens with one key, as replicas sharing a volume do.
     DATA_DIR: sharedDataDir,
   });
@@ -167,6 +171,68 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
     await api(a, 'DELETE', `/plans/${planId}/invites/${invite.id}`, token);
     expect((await closed).code).toBe(CloseCode.LINK_REVOKED);
   });
+});
+
+describe('a process whose link to Redis fails', () => {
+  it('says so in /api/health, serves its own clients, and converges once Redis is back', async () => {
+    const redisPort = Number(new URL(REDIS_URL).port || 6379);
+    const proxy = await FaultyProxy.start(redisPort, Math.random);
+    const cut = await startServer(`redis://127.0.0.1:${proxy.port}`);
+    try {
+      const plan = await api<{ id: string; facilitatorToken: string; sections: { id: string }[] }>(
+        b,
+        'POST',
+        '/plans',
+        '',
+        { title: 'Outage plan', template: 'blank' },
+      );
+      const fragmentOf = (client: StockClient) =>
+        client.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
+      const typeInto = (client: StockClient, text: string) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(text)]);
+        fragmentOf(client).insert(fragmentOf(client).length, [paragraph]);
+      };
+      const health = async () =>
+        (await (await fetch(`${cut.http}/api/health`)).json()) as { status: string; redis: string };
+      const onCut = connect(cut, plan.id, plan.facilitatorToken);
+      const alsoOnCut = connect(cut, plan.id, plan.facilitatorToken);
+      const onB = connect(b, plan.id, plan.facilitatorToken);
+      await Promise.all([onCut, alsoOnCut, onB].map(whenSynced));
+      expect(await health()).toMatchObject({ status: 'ok', redis: 'connected' });
+
+      proxy.down = true;
+      proxy.cutAll();
+      let answer = await health();
+      const deadline = Date.now() + 10_000;
+      while (answer.redis !== 'unreachable' && Date.now() < deadline) answer = await health();
+      expect(answer).toMatchObject({ status: 'degraded', redis: 'unreachable' });
+
+      for (let i = 0; i < 5; i += 1) {
+        typeInto(onCut, `cut ${i}`);
+        typeInto(onB, `b ${i}`);
+      }
+      // Its own clients still hear each other through the process.
+      await eventually(
+        () => fragmentOf(alsoOnCut).toString().includes('cut 4'),
+        10_000,
+        'the other client on the cut-off process',
+      );
+
+      proxy.down = false;
+      await eventually(
+        () =>
+          fragmentOf(onCut).toString() === fragmentOf(onB).toString() &&
+          ['cut 4', 'b 4'].every((text) => fragmentOf(onB).toString().includes(text)),
+        20_000,
+        'clients on both processes to converge once Redis is back',
+      );
+      expect(await health()).toMatchObject({ status: 'ok', redis: 'connected' });
+    } finally {
+      cut.process.kill('SIGKILL');
+      await proxy.close();
+    }
+  }, 60_000);
 });
 
 describe('a process killed with SIGKILL while its clients type', () => {
