@@ -368,6 +368,7 @@ export class Room {
       throw new StorageFailure(error);
     }
     this.seqs.note(stored.seq);
+    this.watchForGap();
     this.logLength = stored.logLength;
     // Stored first, so another process that hears of it can always read it back.
     this.env.fanOut?.publish(this.planId, {
