@@ -4,12 +4,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
-import {
-  createSchema,
-  dropSchema,
-  freshSchemaName,
-  TEST_DATABASE_URL,
-} from '@plenary/storage/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { FaultyProxy } from './support/FaultyProxy.ts';
@@ -21,17 +15,8 @@ import {
   whenClosed,
   whenSynced,
 } from './support/stockClient.ts';
+import { TEST_REDIS_URL, testSchema } from './support/testDatabase.ts';
 import { tempDataDir } from './support/testServer.ts';
-
-const REDIS_URL = process.env.PLENARY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const SCHEMA = freshSchemaName();
-
-/** DATABASE_URL naming the test's own schema, as an operator would pass it. */
-function schemaUrl(): string {
-  const url = new URL(TEST_DATABASE_URL);
-  url.searchParams.set('options', `-c search_path=${SCHEMA}`);
-  return url.toString();
-}
 
 interface Server {
   process: ChildProcess;
@@ -39,10 +24,10 @@ interface Server {
   sync: string;
 }
 
-async function startServer(redisUrl = REDIS_URL): Promise<Server> {
+async function startServer(redisUrl = TEST_REDIS_URL): Promise<Server> {
   const port = await freePort();
   const child = await spawnServer(tempDataDir(), port, {
-    DATABASE_URL: schemaUrl(),
+    DATABASE_URL: schema.databaseUrl,
     REDIS_URL: redisUrl,
     // Compaction every few updates, so that both processes compact the plans they share
     // while their clients type.
@@ -67,6 +52,7 @@ async function api<T>(server: Server, method: string, path: string, token: strin
   return (response.status === 204 ? null : await response.json()) as T;
 }
 
+let schema: Awaited<ReturnType<typeof testSchema>>;
 let sharedDataDir: string;
 let a: Server;
 let b: Server;
@@ -79,7 +65,7 @@ const connect = (server: Server, planId: string, token: string) => {
 };
 
 beforeAll(async () => {
-  await createSchema(SCHEMA);
+  schema = await testSchema();
   sharedDataDir = tempDataDir();
   // One after the other: each start already migrates under a lock (see the storage tests).
   [a, b] = await Promise.all([startServer(), startServer()]);
@@ -88,7 +74,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const client of clients.splice(0)) client.destroy();
   for (const server of [a, b]) server?.process.kill('SIGKILL');
-  await dropSchema(SCHEMA);
+  await schema.drop();
 });
 
 describe('two Plenary processes on one PostgreSQL and one Redis', () => {
@@ -175,7 +161,7 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
 
 describe('a process whose link to Redis fails', () => {
   it('says so in /api/health, serves its own clients, and converges once Redis is back', async () => {
-    const redisPort = Number(new URL(REDIS_URL).port || 6379);
+    const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
     const proxy = await FaultyProxy.start(redisPort, Math.random);
     const cut = await startServer(`redis://127.0.0.1:${proxy.port}`);
     try {
@@ -195,6 +181,16 @@ describe('a process whose link to Redis fails', () => {
       };
       const health = async () =>
         (await (await fetch(`${cut.http}/api/health`)).json()) as { status: string; redis: string };
+      /** The health answer once it reports `redis` (ioredis retries with a backoff). */
+      const healthOnce = async (redis: string) => {
+        let answer = await health();
+        const deadline = Date.now() + 10_000;
+        while (answer.redis !== redis && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          answer = await health();
+        }
+        return answer;
+      };
       const onCut = connect(cut, plan.id, plan.facilitatorToken);
       const alsoOnCut = connect(cut, plan.id, plan.facilitatorToken);
       const onB = connect(b, plan.id, plan.facilitatorToken);
@@ -203,10 +199,10 @@ describe('a process whose link to Redis fails', () => {
 
       proxy.down = true;
       proxy.cutAll();
-      let answer = await health();
-      const deadline = Date.now() + 10_000;
-      while (answer.redis !== 'unreachable' && Date.now() < deadline) answer = await health();
-      expect(answer).toMatchObject({ status: 'degraded', redis: 'unreachable' });
+      expect(await healthOnce('unreachable')).toMatchObject({
+        status: 'degraded',
+        redis: 'unreachable',
+      });
 
       for (let i = 0; i < 5; i += 1) {
         typeInto(onCut, `cut ${i}`);
@@ -227,7 +223,7 @@ describe('a process whose link to Redis fails', () => {
         20_000,
         'clients on both processes to converge once Redis is back',
       );
-      expect(await health()).toMatchObject({ status: 'ok', redis: 'connected' });
+      expect(await healthOnce('connected')).toMatchObject({ status: 'ok', redis: 'connected' });
     } finally {
       cut.process.kill('SIGKILL');
       await proxy.close();

@@ -87,9 +87,7 @@ export class PostgresConnection {
   /** Connects, creates the schema if asked and missing, and migrates it. */
   static async open(options: PostgresOptions): Promise<PostgresConnection> {
     const { schema } = options;
-    if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
-      throw new Error(`schema "${schema}" must be lower-case letters, digits and underscores`);
-    }
+    if (schema !== undefined) checkSchemaName(schema);
     const pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
@@ -184,6 +182,25 @@ export class PostgresConnection {
       `The plan database at ${this.where} cannot be used right now (${messageOf(error)}); ` +
         'check that PostgreSQL is running and reachable, then retry.',
     );
+  }
+}
+
+/** Refuses a schema name that would need quoting (it is spliced into SQL). */
+function checkSchemaName(schema: string): void {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new Error(`schema "${schema}" must be lower-case letters, digits and underscores`);
+  }
+}
+
+/** Drops a schema and every table in it: a trial run's, or a test's once it is done. */
+export async function dropSchema(connectionString: string, schema: string): Promise<void> {
+  checkSchemaName(schema);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
   }
 }
 

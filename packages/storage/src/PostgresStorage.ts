@@ -1,5 +1,5 @@
 import { PostgresAccessStore } from './PostgresAccessStore.ts';
-import { PostgresConnection, type PostgresOptions } from './PostgresConnection.ts';
+import { dropSchema, PostgresConnection, type PostgresOptions } from './PostgresConnection.ts';
 import { PostgresDecisionLog } from './PostgresDecisionLog.ts';
 import { PostgresDocumentStore } from './PostgresDocumentStore.ts';
 import { PostgresVersionStore } from './PostgresVersionStore.ts';
@@ -29,6 +29,11 @@ export class PostgresStorage implements Storage {
    */
   static async open(options: PostgresOptions): Promise<PostgresStorage> {
     return new PostgresStorage(await PostgresConnection.open(options));
+  }
+
+  /** Drops `schema` and everything in it (a trial deployment's, a finished test's). */
+  static async dropSchema(options: { connectionString: string; schema: string }): Promise<void> {
+    await dropSchema(options.connectionString, options.schema);
   }
 
   async ping(): Promise<void> {

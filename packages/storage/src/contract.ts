@@ -6,10 +6,4 @@ export { describeAccessStoreContract } from './accessStoreContract.ts';
 export { describeDecisionLogContract } from './decisionLogContract.ts';
 export { describeDocumentStoreContract } from './documentStoreContract.ts';
 export type { StorageFixture } from './test-support/contractFixture.ts';
-export {
-  createSchema,
-  dropSchema,
-  freshSchemaName,
-  TEST_DATABASE_URL,
-} from './test-support/postgresSchema.ts';
 export { describeVersionStoreContract } from './versionStoreContract.ts';

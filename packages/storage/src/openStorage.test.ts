@@ -37,7 +37,7 @@ it('keeps plans in PostgreSQL when given a database URL, and nothing in the data
   const parent = makeTempDir();
   const schema = freshSchemaName();
   const url = new URL(TEST_DATABASE_URL);
-  // The URL alone says where, as DATABASE_URL does; the schema must exist beforehand.
+  // The URL alone says where, as DATABASE_URL does; the schema is made beforehand.
   url.searchParams.set('options', `-c search_path=${schema}`);
   await createSchema(schema);
   try {

@@ -4,7 +4,7 @@
  * runs never see each other's rows.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { PostgresStorage } from '../PostgresStorage.ts';
 
 /** The database the PostgreSQL tests use. */
 export const TEST_DATABASE_URL =
@@ -13,19 +13,11 @@ export const TEST_DATABASE_URL =
 /** A schema name no other run uses. */
 export const freshSchemaName = (): string => `plenary_test_${randomBytes(6).toString('hex')}`;
 
-async function runAlone(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+/** Creates the schema with Plenary's tables in it, as a first start would. */
+export async function createSchema(schema: string): Promise<void> {
+  await (await PostgresStorage.open({ connectionString: TEST_DATABASE_URL, schema })).close();
 }
-
-/** Creates an empty schema, for tests that name it in the connection URL alone. */
-export const createSchema = (schema: string): Promise<void> => runAlone(`CREATE SCHEMA ${schema}`);
 
 /** Drops the schema and everything in it. */
 export const dropSchema = (schema: string): Promise<void> =>
-  runAlone(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  PostgresStorage.dropSchema({ connectionString: TEST_DATABASE_URL, schema });
