@@ -34,13 +34,6 @@ const attributedUpdateOf = (row: AttributedUpdateRow): AttributedUpdate => ({
   update: bytesOf(row.update),
 });
 
-/** One append waiting to be written. */
-interface PendingAppend {
-  planId: string;
-  update: Uint8Array;
-  origin: UpdateOrigin;
-}
-
 /** Takes the plan's log lock; resolves with its position, or null when there is no such plan. */
 async function lockLog(sql: Sql, planId: string): Promise<LogPosition | null> {
   const [row] = await sql<LogPosition>(
@@ -118,65 +111,40 @@ export class PostgresDocumentStore implements DocumentStore {
     if (updated.length === 0) throw planNotFound(planId);
   }
 
-  /** Durable once it resolves: committed in PostgreSQL. */
+  /**
+   * Durable once it resolves: committed in PostgreSQL. One statement, so one round trip:
+   * bumping the plan's last seq takes its row lock, which orders appends from every
+   * process, and the update, its client ids and the plan's time are written in the same
+   * implicit transaction.
+   */
   async appendUpdate(
     planId: string,
     update: Uint8Array,
     origin: UpdateOrigin,
   ): Promise<AppendResult> {
-    // A copy: the caller may reuse its buffer before the statement is sent.
-    const [outcome] = await this.commitAppends([{ planId, update: update.slice(), origin }]);
-    if (!outcome) throw new Error('no outcome for the append');
-    if (!outcome.ok) throw outcome.error;
-    return outcome.value;
-  }
-
-  /**
-   * Writes a group of appends in one transaction; a plan that is gone refuses only its own.
-   * The group's plans are locked in id order first, so two processes committing groups
-   * over the same plans in different orders cannot deadlock.
-   */
-  private commitAppends(
-    appends: readonly PendingAppend[],
-  ): Promise<({ ok: true; value: AppendResult } | { ok: false; error: unknown })[]> {
-    return this.connection.transaction(async (sql) => {
-      const planIds = [...new Set(appends.map((append) => append.planId))].sort();
-      const locked = await sql<{ planId: string }>(
-        `SELECT plan_id AS "planId" FROM plan_snapshots WHERE plan_id = ANY($1)
-         ORDER BY plan_id FOR UPDATE`,
-        [planIds],
-      );
-      const present = new Set(locked.map((row) => row.planId));
-      const now = new Date();
-      const outcomes = [];
-      for (const { planId, update, origin } of appends) {
-        if (!present.has(planId)) {
-          outcomes.push({ ok: false as const, error: planNotFound(planId) });
-          continue;
-        }
-        const [log] = await sql<LogPosition>(
-          `UPDATE plan_snapshots SET last_seq = last_seq + 1 WHERE plan_id = $1
-           RETURNING through_seq AS "throughSeq", last_seq AS "lastSeq"`,
-          [planId],
-        );
-        if (!log) throw planNotFound(planId);
-        await sql(
-          `INSERT INTO plan_updates (plan_id, seq, "update", participant_id, client_ids, created_at)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [planId, log.lastSeq, update, origin.participantId, origin.clientIds, now],
-        );
-        await insertClients(sql, planId, origin, now);
-        // Seqs are consecutive and compaction removes a prefix, so this is the row count.
-        outcomes.push({
-          ok: true as const,
-          value: { seq: log.lastSeq, logLength: log.lastSeq - log.throughSeq },
-        });
-      }
-      if (present.size > 0) {
-        await sql('UPDATE plans SET updated_at = $2 WHERE id = ANY($1)', [[...present], now]);
-      }
-      return outcomes;
-    });
+    const [log] = await this.connection.query<LogPosition>(
+      `WITH log AS (
+         UPDATE plan_snapshots SET last_seq = last_seq + 1 WHERE plan_id = $1
+         RETURNING through_seq, last_seq
+       ), stored AS (
+         INSERT INTO plan_updates (plan_id, seq, "update", participant_id, client_ids, created_at)
+         SELECT $1, last_seq, $2, $3, $4, $6 FROM log
+       ), clients AS (
+         INSERT INTO plan_clients (plan_id, client_id, participant_id, owner, first_seen_at)
+         SELECT $1, c.id, $3, $5, $6 FROM unnest($4::bigint[]) WITH ORDINALITY AS c (id, n)
+         WHERE EXISTS (SELECT 1 FROM log)
+         ORDER BY c.n
+         ON CONFLICT (plan_id, client_id) DO NOTHING
+       ), touched AS (
+         UPDATE plans SET updated_at = $6 WHERE id = $1 AND EXISTS (SELECT 1 FROM log)
+       )
+       SELECT through_seq AS "throughSeq", last_seq AS "lastSeq" FROM log`,
+      // A copy of the bytes: the caller may reuse its buffer before the statement is sent.
+      [planId, update.slice(), origin.participantId, origin.clientIds, ownerOf(origin), new Date()],
+    );
+    if (!log) throw planNotFound(planId);
+    // Seqs are consecutive and compaction removes a prefix, so this is the row count.
+    return { seq: log.lastSeq, logLength: log.lastSeq - log.throughSeq };
   }
 
   async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
