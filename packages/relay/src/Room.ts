@@ -71,6 +71,8 @@ export class Room {
   /** Which stored updates the document holds; compaction folds no further. */
   private seqs = new SeqTracker(0);
   private logLength = 0;
+  /** Until when another process holds the turn to compact this plan. */
+  private compactionLeftUntil = 0;
   /** Set while a gap in the seqs heard from other processes waits to close by itself. */
   private gapTimer: NodeJS.Timeout | null = null;
 
@@ -393,9 +395,16 @@ export class Room {
 
   private async compact(): Promise<void> {
     try {
-      // Processes sharing the plan take turns: one compacts, the others leave it be.
+      // Processes sharing the plan take turns: one compacts, the others leave it be (and
+      // do not ask again on every update until that one's turn is over).
       const { fanOut } = this.env;
-      if (fanOut && !(await fanOut.claim(`compact:${this.planId}`, COMPACTION_CLAIM_MS))) return;
+      if (fanOut) {
+        if (Date.now() < this.compactionLeftUntil) return;
+        if (!(await fanOut.claim(`compact:${this.planId}`, COMPACTION_CLAIM_MS))) {
+          this.compactionLeftUntil = Date.now() + COMPACTION_CLAIM_MS;
+          return;
+        }
+      }
       await this.env.persistence.compact(
         this.planId,
         Y.encodeStateAsUpdate(this.doc),
