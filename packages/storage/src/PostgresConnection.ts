@@ -101,6 +101,8 @@ export class PostgresConnection {
     const connection = new PostgresConnection(pool, describe(options.connectionString));
     try {
       const client = await pool.connect();
+      // A drop during the migration then fails it as a StoreError, not the whole process.
+      client.on('error', () => undefined);
       try {
         await migrate(client, schema);
       } finally {
@@ -162,11 +164,17 @@ export class PostgresConnection {
     } catch (error) {
       throw this.unavailable(error);
     }
+    // A connection that drops while lent out also emits 'error' (its statement fails
+    // too, which is what the caller hears); unheard, that event would end the process.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     try {
       const result = await body(client);
+      client.off('error', ignore);
       client.release();
       return result;
     } catch (error) {
+      client.off('error', ignore);
       const lost = isUnavailable(error);
       // A connection that failed under us is not handed to the next caller.
       client.release(lost);
