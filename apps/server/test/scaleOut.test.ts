@@ -143,6 +143,62 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
     );
   });
 
+  it('sends a decision made through B to a client on A, and logs it for both', async () => {
+    const onA = connect(a, planId, token);
+    await whenSynced(onA);
+    const fragment = onA.doc.getXmlFragment(sectionFragmentName(sectionId));
+    // A suggested insertion as the editor stores it: the mark's attributes on the run.
+    const insertion = {
+      id: 'suggestion-on-a',
+      authorId: 'facilitator',
+      authorName: 'Facilitator',
+      groupId: null,
+      at: Date.parse('2026-03-01T08:30:00Z'),
+    };
+    onA.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      const run = new Y.XmlText();
+      paragraph.insert(0, [run]);
+      fragment.insert(fragment.length, [paragraph]);
+      run.insert(0, 'Kept. ');
+      run.insert(run.length, 'Proposed on A.', { insertion });
+    });
+    await eventually(() => fragment.toString().includes('Proposed on A.'), 5_000, 'the suggestion');
+    const decided = async () => {
+      try {
+        return await api<{ decided: unknown[] }>(
+          b,
+          'POST',
+          `/plans/${planId}/sections/${sectionId}/decisions`,
+          token,
+          { action: 'reject', suggestionId: 'suggestion-on-a' },
+        );
+      } catch {
+        return null;
+      }
+    };
+    // B may not have heard of the suggestion yet (Redis is a hop behind PostgreSQL).
+    let answer = await decided();
+    for (let tries = 0; answer === null && tries < 50; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await decided();
+    }
+    expect(answer?.decided).toHaveLength(1);
+    await eventually(
+      () =>
+        !fragment.toString().includes('Proposed on A.') && fragment.toString().includes('Kept.'),
+      15_000,
+      'the rejected suggestion to leave the client on A',
+    );
+    const logged = await api<{ decisions: { suggestionId: string }[] }>(
+      a,
+      'GET',
+      `/plans/${planId}/decisions`,
+      token,
+    );
+    expect(logged.decisions.map((decision) => decision.suggestionId)).toContain('suggestion-on-a');
+  });
+
   it('closes on B the socket of a link revoked on A', async () => {
     const invite = await api<{ id: string; token: string }>(
       a,
