@@ -14,8 +14,6 @@ export interface PostgresOptions {
   connectionString: string;
   /** The schema to keep the tables in (created if missing); the server's search_path otherwise. */
   schema?: string;
-  /** Most connections this process keeps open. */
-  maxConnections?: number;
 }
 
 /** Runs one statement and resolves with its rows. */
@@ -24,8 +22,11 @@ export type Sql = <R extends object>(text: string, values?: readonly unknown[]) 
 /** How long opening a connection may take before the storage counts as unavailable. */
 const CONNECT_TIMEOUT_MS = 5_000;
 
-/** Connections per process unless configured: a few in flight at once, not one per socket. */
-const DEFAULT_MAX_CONNECTIONS = 10;
+/**
+ * Connections one process keeps open: appends are one statement each, so a few in flight
+ * at once serve many sockets; ten processes stay within PostgreSQL's default 100.
+ */
+const MAX_CONNECTIONS = 8;
 
 const INT8_OID = 20;
 
@@ -90,7 +91,7 @@ export class PostgresConnection {
     if (schema !== undefined) checkSchemaName(schema);
     const pool = new pg.Pool({
       connectionString: options.connectionString,
-      max: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+      max: MAX_CONNECTIONS,
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       types,
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
