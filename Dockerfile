@@ -26,7 +26,8 @@ COPY bench/package.json bench/
 RUN npx --yes pnpm@12.4.2 install --frozen-lockfile
 
 COPY . .
-RUN npx --yes pnpm@12.4.2 --filter @plenary/web build
+# The web app, and the server compiled to JavaScript (apps/server/build.mjs).
+RUN npx --yes pnpm@12.4.2 --filter @plenary/web --filter @plenary/server build
 
 # A fresh named volume takes this folder's owner, so the server need not run as root.
 RUN mkdir /data && chown node:node /data
@@ -39,5 +40,6 @@ ENV NODE_ENV=production \
 VOLUME /data
 EXPOSE 8080
 
-# Node runs the server's TypeScript through tsx, as `npm start` does; no separate build.
-CMD ["node", "--import", "tsx", "apps/server/src/server.ts"]
+# The compiled server, as `npm start` runs it: no TypeScript loader at run time. A lost
+# facilitator link: `docker compose exec plenary node apps/server/dist/facilitator-link.js <planId>`.
+CMD ["node", "apps/server/dist/server.js"]

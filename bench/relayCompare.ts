@@ -2,7 +2,7 @@
  * Plenary's relay side by side with the reference relay (`@y/websocket-server` 0.1.1 in
  * memory), under the same load from stock y-websocket clients, alternating A B A B:
  *
- *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR]
+ *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--note TEXT] [--source]
  *
  * Each run starts a fresh relay process (Plenary: its real server with SQLite in a temporary
  * DATA_DIR, tokens, rights checks and the suggestion repair), fills a room from two harness
@@ -21,10 +21,13 @@ import * as Y from 'yjs';
 import { connectClient, nowMs, writeParagraphs } from './support/harnessClient.ts';
 import type { ThreadReply, ThreadRequest, WriterMark } from './support/harnessThread.ts';
 import {
+  buildPlenary,
+  type PlenaryBuild,
   type ProbeReading,
   plenaryEntry,
   type RelayKind,
   type RelayProcess,
+  type StartOptions,
   startRelay,
 } from './support/relayProcesses.ts';
 import { prepareRoom } from './support/relayRooms.ts';
@@ -59,12 +62,22 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '2' },
     only: { type: 'string' },
     profile: { type: 'string' },
+    /** A line for the record saying what this run is (e.g. which build it measured). */
+    note: { type: 'string' },
+    /** Run Plenary's TypeScript source through tsx instead of the compiled server. */
+    source: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(args.rounds);
 const only = args.only ? new Set(args.only.split(',')) : null;
 const wanted = (name: string) => !only || only.has(name);
 const profileDir = args.profile ? path.resolve(args.profile) : undefined;
+const plenaryBuild: PlenaryBuild = args.source ? 'source' : 'compiled';
+const relayOptions: StartOptions = {
+  plenaryBuild,
+  ...(profileDir ? { cpuProfileDir: profileDir } : {}),
+};
+if (plenaryBuild === 'compiled') buildPlenary();
 
 /** A harness thread and a way to ask it one thing at a time. */
 interface HarnessThread {
@@ -108,7 +121,7 @@ async function runLoad(
   kind: RelayKind,
   threads: HarnessThread[],
 ): Promise<RunResult> {
-  const relay = await startRelay(kind, profileDir ? { cpuProfileDir: profileDir } : {});
+  const relay = await startRelay(kind, relayOptions);
   try {
     const room = await prepareRoom(relay, phase);
     const shares = threads.map((_, t) => room.clients.filter((_, i) => i % threads.length === t));
@@ -188,10 +201,7 @@ interface SyncResult {
 }
 
 async function runSync(kind: RelayKind): Promise<SyncResult> {
-  const relay: RelayProcess = await startRelay(
-    kind,
-    profileDir ? { cpuProfileDir: profileDir } : {},
-  );
+  const relay: RelayProcess = await startRelay(kind, relayOptions);
   try {
     const room = await prepareRoom(relay, { clients: 0, writers: 0, extraSections: 20 });
     const editor = connectClient(room.editor);
@@ -278,8 +288,9 @@ const lines = [
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')} at end. Plenary: ` +
-    `${plenaryEntry().description}; reference: @y/websocket-server 0.1.1, in memory.`,
+    `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory.`,
   '',
+  ...(args.note ? [`NOTE: ${args.note}`, ''] : []),
 ];
 if (loadResults.length > 0) {
   lines.push(

@@ -1,15 +1,16 @@
-// `npm start`: install, build the web app, and run the Plenary server in one command.
+// `npm start`: install, build the web app and the server, and run the server in one command.
 import { spawn } from 'node:child_process';
 import { ensureInstalled, exitCodeOf, pnpm, repoRoot, say } from './lib/steps.mjs';
 
-const SERVER_ENTRY = 'apps/server/src/server.ts';
+// Compiled JavaScript (apps/server/build.mjs): no TypeScript loader at run time.
+const SERVER_ENTRY = 'apps/server/dist/server.js';
 
 if (!(await ensureInstalled())) process.exit(1);
 
-say('Building the web app (apps/web) that the server hands to browsers.');
-const buildCode = await pnpm(['--filter', '@plenary/web', 'build']);
+say('Building the web app (apps/web) that the server hands to browsers, and the server itself.');
+const buildCode = await pnpm(['--filter', '@plenary/web', '--filter', '@plenary/server', 'build']);
 if (buildCode !== 0) {
-  console.error(`\nThe web app did not build (exit code ${buildCode}); see the errors above.`);
+  console.error(`\nThe build failed (exit code ${buildCode}); see the errors above.`);
   process.exit(buildCode);
 }
 
@@ -22,7 +23,7 @@ say(
 );
 // Its own process group, so that Ctrl+C reaches the server once (forwarded below) rather
 // than twice, which could cut its graceful shutdown short.
-const server = spawn(process.execPath, ['--import', 'tsx', SERVER_ENTRY], {
+const server = spawn(process.execPath, [SERVER_ENTRY], {
   cwd: repoRoot,
   stdio: 'inherit',
   detached: true,

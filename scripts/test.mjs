@@ -233,9 +233,13 @@ if (!installed) {
     ]);
     return testStage(code, vitestCounts(readJson(VITEST_REPORT)));
   });
-  const built = await stage('build', 'the web app that the e2e server serves', async () => ({
-    ok: (await pnpm(['--filter', '@plenary/web', 'build'])) === 0,
-  }));
+  const built = await stage(
+    'build',
+    'the web app that the e2e server serves, and the compiled server',
+    async () => ({
+      ok: (await pnpm(['--filter', '@plenary/web', '--filter', '@plenary/server', 'build'])) === 0,
+    }),
+  );
   if (!chromiumReady) notRun('e2e', 'no Chromium');
   else if (!built) notRun('e2e', 'the web app did not build');
   else {

@@ -4,8 +4,8 @@
  * durable writes, tokens and rights checks, the suggestion repair) and the reference
  * relay `@y/websocket-server` 0.1.1, in memory.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,14 +37,23 @@ export interface RelayProcess {
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const PROBE = path.join(import.meta.dirname, 'serverProbe.mjs');
 const REFERENCE_ENTRY = path.join(repoRoot, 'bench/node_modules/@y/websocket-server/src/server.js');
-/** The compiled server `npm start` runs; the TypeScript source when it is not built. */
+/** The compiled server `npm start` runs, and its TypeScript source (run through tsx). */
 const PLENARY_ENTRY = path.join(repoRoot, 'apps/server/dist/server.js');
 const PLENARY_SOURCE = path.join(repoRoot, 'apps/server/src/server.ts');
 
-/** How the Plenary relay is run: the compiled server when built, else its source via tsx. */
-export function plenaryEntry(): { args: string[]; description: string } {
-  return existsSync(PLENARY_ENTRY)
-    ? { args: [PLENARY_ENTRY], description: 'compiled apps/server/dist/server.js' }
+/** How the Plenary relay is run: compiled as `npm start` runs it, or its source through tsx. */
+export type PlenaryBuild = 'compiled' | 'source';
+
+/** Compiles the server as `npm start` does, so that a run never measures a stale build. */
+export function buildPlenary(): void {
+  execFileSync(process.execPath, [path.join(repoRoot, 'apps/server/build.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export function plenaryEntry(build: PlenaryBuild): { args: string[]; description: string } {
+  return build === 'compiled'
+    ? { args: [PLENARY_ENTRY], description: 'compiled apps/server/dist/server.js (as `npm start`)' }
     : { args: ['--import', 'tsx', PLENARY_SOURCE], description: 'TypeScript source through tsx' };
 }
 
@@ -96,6 +105,8 @@ function ask<T>(child: ChildProcess, probe: string, answer: string): Promise<T> 
 export interface StartOptions {
   /** Folder for a V8 CPU profile of the relay (`--cpu-prof`), written when it stops. */
   cpuProfileDir?: string;
+  /** How Plenary is run; compiled unless said otherwise. */
+  plenaryBuild?: PlenaryBuild;
 }
 
 /** Starts one relay on a free loopback port and waits until it answers HTTP. */
@@ -110,7 +121,10 @@ export async function startRelay(
     ? // Node names each thread's profile by process and thread id, so none overwrites another.
       ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
     : [];
-  const entry = kind === 'reference' ? [REFERENCE_ENTRY] : plenaryEntry().args;
+  const entry =
+    kind === 'reference'
+      ? [REFERENCE_ENTRY]
+      : plenaryEntry(options.plenaryBuild ?? 'compiled').args;
   const child = spawn(process.execPath, [...profiling, '--import', PROBE, ...entry], {
     cwd: repoRoot,
     env: {

@@ -54,7 +54,10 @@ export interface RoomEnvironment {
  *
  * Everything that reads or changes the document runs through one queue, in arrival
  * order, so that an update is applied, stored and only then broadcast, and an answer
- * to "what am I missing" never contains something that is not stored yet.
+ * to "what am I missing" never contains something that is not stored yet. A client's
+ * update does not hold the queue while it is being stored: the next one is applied and
+ * joins the same group commit, and every other task first waits until all of them are
+ * stored (see `enqueue`).
  */
 export class Room {
   // Replaced only to take back an update refused after it was applied (see `reload`).
@@ -62,6 +65,9 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.current);
   private readonly connections = new Set<Connection>();
   private tail: Promise<unknown> = Promise.resolve();
+  /** Settles once every update committed so far is stored and sent (or failed the room). */
+  private durable: Promise<void> = Promise.resolve();
+  private compactionQueued = false;
   private captured: Uint8Array | null = null;
   private holds = 0;
   /** Client ids of the server's own changes, one per participant (see `transact`). */
@@ -120,6 +126,7 @@ export class Room {
    * is, so the document is loaded again from storage. Yjs cannot remove what it applied.
    */
   private async reload(): Promise<void> {
+    await this.durable;
     let stored: Awaited<ReturnType<RelayPersistence['loadDocument']>>;
     try {
       stored = await this.env.persistence.loadDocument(this.planId);
@@ -194,9 +201,9 @@ export class Room {
       }
       case 'update': {
         const answered = connection.syncAnswered;
-        this.enqueue(() => this.applyClientUpdate(connection, frame.update, answered)).catch(
-          (error: unknown) => this.fail(error),
-        );
+        this.enqueue(() => this.applyClientUpdate(connection, frame.update, answered), {
+          pipelined: true,
+        }).catch((error: unknown) => this.fail(error));
         return;
       }
       case 'awareness':
@@ -275,8 +282,17 @@ export class Room {
     await this.enqueue(() => this.writeBackAndClose()).catch(() => undefined);
   }
 
-  private enqueue<T>(task: () => T | Promise<T>): Promise<T> {
-    const run = this.tail.then(nextTurn).then(() => {
+  /**
+   * Runs `task` after every task queued before it. Unless `pipelined` (a client's update,
+   * whose storing the queue does not wait for), it also waits until every update
+   * committed before it is stored, so that it sees and answers only what is stored.
+   */
+  private enqueue<T>(
+    task: () => T | Promise<T>,
+    { pipelined }: { pipelined: boolean } = { pipelined: false },
+  ): Promise<T> {
+    const run = this.tail.then(nextTurn).then(async () => {
+      if (!pipelined) await this.durable;
       if (this.closed) throw new Error('room is closed');
       return task();
     });
@@ -347,50 +363,76 @@ export class Room {
     // Nothing new (a reconnect resending what the server has) needs no storing.
     if (!applied) return;
     const { participantId } = connection.context;
-    await this.commit(applied, connection, { clientIds, participantId, owner });
-    this.env.events.onClientUpdate?.({
-      planId: this.planId,
-      touchedRoots: inspection.touchedRoots,
-      update: applied,
-      participantId,
-    });
+    // Not awaited: the queue goes on to the next update while this one is stored.
+    this.commit(applied, connection, { clientIds, participantId, owner })
+      .then(() =>
+        this.env.events.onClientUpdate?.({
+          planId: this.planId,
+          touchedRoots: inspection.touchedRoots,
+          update: applied,
+          participantId,
+        }),
+      )
+      .catch((error: unknown) => this.fail(error));
   }
 
-  /** Stores an applied update, then sends it to everyone but its sender. */
-  private async commit(
+  /**
+   * Stores an applied update, then sends it to everyone but its sender; resolves once
+   * both are done. Storing starts at once; sending waits for the updates committed
+   * before it, so peers get updates in the order they were applied, each once stored.
+   */
+  private commit(
     update: Uint8Array,
     sender: Connection | null,
     origin: UpdateOrigin,
   ): Promise<void> {
     const { participantId } = origin;
-    let stored: { seq: number; logLength: number };
-    try {
-      stored = await this.env.persistence.appendUpdate(this.planId, update, origin);
-    } catch (error) {
-      throw new StorageFailure(error);
-    }
-    this.seqs.note(stored.seq);
-    this.watchForGap();
-    this.logLength = stored.logLength;
-    // Stored first, so another process that hears of it can always read it back.
-    this.env.fanOut?.publish(this.planId, {
-      kind: 'update',
-      seq: stored.seq,
-      update,
-      claims: origin.clientIds,
-      owner: origin.owner,
-    });
-    // Encoded once, the same bytes go to every peer.
-    const frame = updateFrame(update);
-    for (const connection of this.connections) {
-      if (connection !== sender) connection.send(frame);
-    }
-    this.env.events.onUpdateStored?.({
-      planId: this.planId,
-      bytes: update.byteLength,
-      participantId,
-    });
-    if (this.logLength >= this.env.options.compactAfterUpdates) await this.compact();
+    const appended = this.env.persistence.appendUpdate(this.planId, update, origin);
+    const delivered = Promise.all([this.durable, appended]).then(
+      async ([, stored]) => {
+        // A group commit can store hundreds of updates at once under a burst; sending each
+        // to every peer in one go would hold every other socket and timer meanwhile, so the
+        // sends take turns with the event loop as queued tasks do.
+        await nextTurn();
+        this.seqs.note(stored.seq);
+        this.watchForGap();
+        this.logLength = stored.logLength;
+        // Stored first, so another process that hears of it can always read it back.
+        this.env.fanOut?.publish(this.planId, {
+          kind: 'update',
+          seq: stored.seq,
+          update,
+          claims: origin.clientIds,
+          owner: origin.owner,
+        });
+        // Encoded once, the same bytes go to every peer.
+        const frame = updateFrame(update);
+        for (const connection of this.connections) {
+          if (connection !== sender) connection.send(frame);
+        }
+        this.env.events.onUpdateStored?.({
+          planId: this.planId,
+          bytes: update.byteLength,
+          participantId,
+        });
+        if (this.logLength >= this.env.options.compactAfterUpdates) this.queueCompaction();
+      },
+      (error: unknown) => {
+        throw new StorageFailure(error);
+      },
+    );
+    this.durable = delivered.catch(() => undefined);
+    return delivered;
+  }
+
+  /** Compacts once every update committed by then is stored, as a task of its own. */
+  private queueCompaction(): void {
+    if (this.compactionQueued) return;
+    this.compactionQueued = true;
+    this.enqueue(() => {
+      this.compactionQueued = false;
+      return this.compact();
+    }).catch(() => undefined);
   }
 
   private async compact(): Promise<void> {

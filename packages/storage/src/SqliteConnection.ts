@@ -4,6 +4,7 @@
  * StoreErrors.
  */
 import { mkdirSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './StoreError.ts';
@@ -31,6 +32,9 @@ export type SqliteRow<T> = {
 /** An open, migrated SQLite database in WAL mode, with every commit synced to disk. */
 export class SqliteConnection {
   private readonly selectOne: Database.Statement;
+  private walHandle: FileHandle | null = null;
+  private syncInFlight: Promise<void> | null = null;
+  private syncQueued: Promise<void> | null = null;
 
   private constructor(
     /** The handle, for stores to prepare their statements on; run them through `run`. */
@@ -46,13 +50,16 @@ export class SqliteConnection {
       mkdirSync(dirname(filePath), { recursive: true });
       db = new Database(filePath);
       db.pragma('journal_mode = WAL');
-      // In WAL mode NORMAL only syncs at checkpoints, so a power cut can lose commits that
-      // had returned. FULL syncs the WAL on every commit: an append that resolved (and that
-      // the relay then acknowledged to the client) is on disk.
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       migrate(db);
+      // Every write from here on resolves only after `syncWal`. In WAL mode FULL would
+      // sync the WAL inside each commit, holding the event loop (and every socket) for the
+      // whole fsync; NORMAL leaves that sync to us (and still syncs around checkpoints), so
+      // the same fsync runs on libuv's thread pool while the loop serves others, and one
+      // fsync covers every commit made while the previous one was in flight.
+      db.pragma('synchronous = NORMAL');
       return new SqliteConnection(db);
     } catch (error) {
       db?.close();
@@ -66,11 +73,14 @@ export class SqliteConnection {
   }
 
   /**
-   * Runs `body` in a write transaction that takes the lock up front: upgrading a read
-   * lock instead fails at once in WAL mode (SQLITE_BUSY_SNAPSHOT) rather than waiting.
+   * Runs `body` in a write transaction that takes the lock up front (upgrading a read lock
+   * instead fails at once in WAL mode, SQLITE_BUSY_SNAPSHOT, rather than waiting), and
+   * resolves once the commit is on disk.
    */
-  write<T>(body: () => T): Promise<T> {
-    return this.run(() => this.db.transaction(body).immediate());
+  async write<T>(body: () => T): Promise<T> {
+    const result = this.writeNow(body);
+    await this.syncWal();
+    return result;
   }
 
   /** Runs `body` in a read transaction, so that all its reads see the same commit. */
@@ -80,6 +90,18 @@ export class SqliteConnection {
 
   /** Runs database calls, turning closed-database and disk failures into StoreErrors. */
   async run<T>(operation: () => T): Promise<T> {
+    return this.runNow(operation);
+  }
+
+  /**
+   * `write`'s transaction, synchronously: committed (visible to later statements) when it
+   * returns, but durable only once a `syncWal` called after it resolves.
+   */
+  writeNow<T>(body: () => T): T {
+    return this.runNow(() => this.db.transaction(body).immediate());
+  }
+
+  private runNow<T>(operation: () => T): T {
     if (!this.db.open) throw storageClosed();
     try {
       return operation();
@@ -98,6 +120,46 @@ export class SqliteConnection {
     }
   }
 
+  /**
+   * Resolves once every commit made before the call is on disk: fsyncs the WAL file on
+   * libuv's thread pool. A sync already in flight may have started before the latest
+   * commits, so callers arriving meanwhile share the next one.
+   */
+  syncWal(): Promise<void> {
+    if (this.syncInFlight === null) return this.startSync();
+    this.syncQueued ??= this.syncInFlight
+      .catch(() => undefined)
+      .then(() => {
+        this.syncQueued = null;
+        return this.startSync();
+      });
+    return this.syncQueued;
+  }
+
+  private startSync(): Promise<void> {
+    const sync = this.fsyncWal().finally(() => {
+      if (this.syncInFlight === sync) this.syncInFlight = null;
+    });
+    this.syncInFlight = sync;
+    return sync;
+  }
+
+  private async fsyncWal(): Promise<void> {
+    if (!this.db.open) throw storageClosed();
+    try {
+      // Opened once the WAL exists (after the first commit) and kept until close: the
+      // file is reused in place, never replaced, while the database is open.
+      this.walHandle ??= await open(`${this.db.name}-wal`, 'r+');
+      await this.walHandle.sync();
+    } catch (error) {
+      throw new StoreError(
+        'unavailable',
+        `The plan database at ${this.db.name} could not be synced to disk ` +
+          `(${messageOf(error)}); check the disk, then retry.`,
+      );
+    }
+  }
+
   /** Resolves when the database answers a query. */
   ping(): Promise<void> {
     return this.run(() => {
@@ -107,7 +169,13 @@ export class SqliteConnection {
 
   /** Closes the database; closing again does nothing, any other call then rejects. */
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      await this.syncInFlight?.catch(() => undefined);
+      this.db.close();
+    }
+    const handle = this.walHandle;
+    this.walHandle = null;
+    await handle?.close();
   }
 }
 

@@ -16,8 +16,9 @@ import type {
   UpdateOrigin,
 } from './DocumentStore.ts';
 import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
+import { GroupCommit, type WriteOutcome } from './GroupCommit.ts';
 import type { SqliteConnection, SqliteRow } from './SqliteConnection.ts';
-import { planExists, planNotFound } from './storeErrors.ts';
+import { planExists, planNotFound, storageClosed } from './storeErrors.ts';
 
 type PlanRow = SqliteRow<StoredPlan>;
 
@@ -41,6 +42,12 @@ interface DeletionsRow {
 interface AttributedUpdateRow {
   participantId: string | null;
   update: Buffer;
+}
+
+interface PendingAppend {
+  planId: string;
+  update: Uint8Array;
+  origin: UpdateOrigin;
 }
 
 const PLAN_COLUMNS = 'id, title, created_at AS createdAt, updated_at AS updatedAt';
@@ -160,6 +167,10 @@ const planOf = (row: PlanRow): StoredPlan => ({
 export class SqliteDocumentStore implements DocumentStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
 
+  private readonly appends = new GroupCommit<PendingAppend, AppendResult>((group) =>
+    this.commitAppends(group),
+  );
+
   constructor(private readonly connection: SqliteConnection) {
     this.statements = prepareStatements(connection.db);
   }
@@ -169,6 +180,7 @@ export class SqliteDocumentStore implements DocumentStore {
     title: string;
     initialState: Uint8Array;
   }): Promise<StoredPlan> {
+    await this.flushAppends();
     return this.connection.write(() => {
       const now = Date.now();
       if (this.statements.insertPlan.run({ id: plan.id, title: plan.title, now }).changes === 0) {
@@ -193,40 +205,69 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async setPlanTitle(planId: string, title: string): Promise<void> {
-    return this.connection.run(() => {
+    await this.flushAppends();
+    return this.connection.write(() => {
       if (this.statements.updateTitle.run({ planId, title }).changes === 0) {
         throw planNotFound(planId);
       }
     });
   }
 
+  /**
+   * Durable once it resolves. Appends wait for the end of the event loop's pass, or for
+   * the group whose fsync is in flight, and are then committed together (see GroupCommit):
+   * one transaction and one fsync for every update that arrived meanwhile.
+   */
   async appendUpdate(
     planId: string,
     update: Uint8Array,
     origin: UpdateOrigin,
   ): Promise<AppendResult> {
+    if (!this.connection.db.open) throw storageClosed();
+    // A copy: the caller may reuse its buffer before the group is written.
+    return this.appends.submit({ planId, update: update.slice(), origin });
+  }
+
+  /**
+   * Writes a group of appends in one transaction and waits for it to be on disk; a plan
+   * that is gone refuses only its own append.
+   */
+  private async commitAppends(
+    appends: readonly PendingAppend[],
+  ): Promise<WriteOutcome<AppendResult>[]> {
     return this.connection.write(() => {
-      const log = this.statements.selectLogPosition.get(planId);
-      if (!log) throw planNotFound(planId);
       const now = Date.now();
-      const seq = log.lastSeq + 1;
-      const { participantId, clientIds } = origin;
-      this.statements.insertUpdate.run({
-        planId,
-        seq,
-        update,
-        participantId,
-        clientIds: JSON.stringify(clientIds),
-        now,
+      return appends.map(({ planId, update, origin }): WriteOutcome<AppendResult> => {
+        const log = this.statements.selectLogPosition.get(planId);
+        if (!log) return { ok: false, error: planNotFound(planId) };
+        const seq = log.lastSeq + 1;
+        const { participantId, clientIds } = origin;
+        this.statements.insertUpdate.run({
+          planId,
+          seq,
+          update,
+          participantId,
+          clientIds: JSON.stringify(clientIds),
+          now,
+        });
+        this.insertClients(planId, origin, now);
+        this.statements.touchPlan.run({ planId, now });
+        // Seqs are consecutive and compaction removes a prefix, so this is the row count.
+        return { ok: true, value: { seq, logLength: seq - log.throughSeq } };
       });
-      this.insertClients(planId, origin, now);
-      this.statements.touchPlan.run({ planId, now });
-      // Seqs are consecutive and compaction removes a prefix, so this is the row count.
-      return { seq, logLength: seq - log.throughSeq };
     });
   }
 
+  /**
+   * Commits the appends still waiting, so that a write made next comes after them (every
+   * other write of this store does this first) and nothing queued is lost at close.
+   */
+  async flushAppends(): Promise<void> {
+    await this.appends.flush();
+  }
+
   async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
+    await this.flushAppends();
     return this.connection.write(() => {
       if (!this.statements.selectPlan.get(planId)) throw planNotFound(planId);
       this.insertClients(planId, origin, Date.now());
@@ -257,6 +298,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    await this.flushAppends();
     return this.connection.write(() => {
       const log = this.statements.selectLogPosition.get(planId);
       if (!log) throw planNotFound(planId);

@@ -37,6 +37,8 @@ export class SqliteStorage implements Storage {
 
   /** Closes the database; closing again does nothing, any other call then rejects. */
   async close(): Promise<void> {
+    // Appends still waiting for their group are written, not dropped.
+    if (this.connection.db.open) await this.documents.flushAppends().catch(() => undefined);
     return this.connection.close();
   }
 }

@@ -154,6 +154,18 @@ export function describeDocumentStoreContract(
         expect(loaded.updates).toHaveLength(4);
       });
 
+      it('numbers appends made without waiting in the order they were made', async () => {
+        const { a, take } = connectedReplicas();
+        await createPlan('p1');
+        typeEach(a, 'abcd');
+        const updates = take();
+        const results = await Promise.all(
+          updates.map((update) => store.appendUpdate('p1', update, AMINA)),
+        );
+        expect(results.map((result) => result.seq)).toEqual([1, 2, 3, 4]);
+        expect(textOf((await load('p1')).updates)).toBe('abcd');
+      });
+
       it('returns null for the document of a plan it does not hold', async () => {
         expect(await store.loadDocument('missing')).toBeNull();
       });
