@@ -121,6 +121,11 @@ export class PostgresConnection {
     }
   }
 
+  /** True once `close` was called: every call then rejects as unavailable. */
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   /** Runs one statement on any pooled connection, outside a transaction of its own. */
   query: Sql = (text, values) => this.withClient((client) => rowsOf(client, text, values));
 

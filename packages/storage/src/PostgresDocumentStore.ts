@@ -19,8 +19,9 @@ import type {
   UpdateOrigin,
 } from './DocumentStore.ts';
 import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
+import { GroupCommit, type WriteOutcome } from './GroupCommit.ts';
 import type { PostgresConnection, Sql } from './PostgresConnection.ts';
-import { planExists, planNotFound } from './storeErrors.ts';
+import { planExists, planNotFound, storageClosed } from './storeErrors.ts';
 
 const PLAN_COLUMNS = 'id, title, created_at AS "createdAt", updated_at AS "updatedAt"';
 
@@ -61,8 +62,53 @@ async function insertClients(
   );
 }
 
+/** One append waiting for its group to be committed. */
+interface PendingAppend {
+  planId: string;
+  update: Uint8Array;
+  origin: UpdateOrigin;
+}
+
+/**
+ * Appends one update in one statement: bumping the plan's last seq takes its row lock,
+ * which orders appends from every process, and the update, its client ids and the plan's
+ * time are written with it. No row back means no such plan.
+ */
+async function appendOne(
+  sql: Sql,
+  { planId, update, origin }: PendingAppend,
+  now: Date,
+): Promise<WriteOutcome<AppendResult>> {
+  const [log] = await sql<LogPosition>(
+    `WITH log AS (
+       UPDATE plan_snapshots SET last_seq = last_seq + 1 WHERE plan_id = $1
+       RETURNING through_seq, last_seq
+     ), stored AS (
+       INSERT INTO plan_updates (plan_id, seq, "update", participant_id, client_ids, created_at)
+       SELECT $1, last_seq, $2, $3, $4, $6 FROM log
+     ), clients AS (
+       INSERT INTO plan_clients (plan_id, client_id, participant_id, owner, first_seen_at)
+       SELECT $1, c.id, $3, $5, $6 FROM unnest($4::bigint[]) WITH ORDINALITY AS c (id, n)
+       WHERE EXISTS (SELECT 1 FROM log)
+       ORDER BY c.n
+       ON CONFLICT (plan_id, client_id) DO NOTHING
+     ), touched AS (
+       UPDATE plans SET updated_at = $6 WHERE id = $1 AND EXISTS (SELECT 1 FROM log)
+     )
+     SELECT through_seq AS "throughSeq", last_seq AS "lastSeq" FROM log`,
+    [planId, update, origin.participantId, origin.clientIds, ownerOf(origin), now],
+  );
+  if (!log) return { ok: false, error: planNotFound(planId) };
+  // Seqs are consecutive and compaction removes a prefix, so this is the row count.
+  return { ok: true, value: { seq: log.lastSeq, logLength: log.lastSeq - log.throughSeq } };
+}
+
 /** The DocumentStore on a PostgresStorage's pool; that storage opens and closes it. */
 export class PostgresDocumentStore implements DocumentStore {
+  private readonly appends = new GroupCommit<PendingAppend, AppendResult>((group) =>
+    this.commitAppends(group),
+  );
+
   constructor(private readonly connection: PostgresConnection) {}
 
   async createPlan(plan: {
@@ -71,6 +117,7 @@ export class PostgresDocumentStore implements DocumentStore {
     initialState: Uint8Array;
   }): Promise<StoredPlan> {
     const initialState = plan.initialState.slice();
+    await this.flushAppends();
     return this.connection.transaction(async (sql) => {
       const now = new Date();
       const inserted = await sql(
@@ -104,6 +151,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async setPlanTitle(planId: string, title: string): Promise<void> {
+    await this.flushAppends();
     const updated = await this.connection.query(
       'UPDATE plans SET title = $2 WHERE id = $1 RETURNING id',
       [planId, title],
@@ -112,42 +160,57 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   /**
-   * Durable once it resolves: committed in PostgreSQL. One statement, so one round trip:
-   * bumping the plan's last seq takes its row lock, which orders appends from every
-   * process, and the update, its client ids and the plan's time are written in the same
-   * implicit transaction.
+   * Durable once it resolves: committed in PostgreSQL. Appends arriving together (in one
+   * pass of the event loop, or while the previous group commits) share one transaction
+   * (see GroupCommit), so a burst of keystrokes costs one commit, and they are numbered in
+   * the order they were made.
    */
   async appendUpdate(
     planId: string,
     update: Uint8Array,
     origin: UpdateOrigin,
   ): Promise<AppendResult> {
-    const [log] = await this.connection.query<LogPosition>(
-      `WITH log AS (
-         UPDATE plan_snapshots SET last_seq = last_seq + 1 WHERE plan_id = $1
-         RETURNING through_seq, last_seq
-       ), stored AS (
-         INSERT INTO plan_updates (plan_id, seq, "update", participant_id, client_ids, created_at)
-         SELECT $1, last_seq, $2, $3, $4, $6 FROM log
-       ), clients AS (
-         INSERT INTO plan_clients (plan_id, client_id, participant_id, owner, first_seen_at)
-         SELECT $1, c.id, $3, $5, $6 FROM unnest($4::bigint[]) WITH ORDINALITY AS c (id, n)
-         WHERE EXISTS (SELECT 1 FROM log)
-         ORDER BY c.n
-         ON CONFLICT (plan_id, client_id) DO NOTHING
-       ), touched AS (
-         UPDATE plans SET updated_at = $6 WHERE id = $1 AND EXISTS (SELECT 1 FROM log)
-       )
-       SELECT through_seq AS "throughSeq", last_seq AS "lastSeq" FROM log`,
-      // A copy of the bytes: the caller may reuse its buffer before the statement is sent.
-      [planId, update.slice(), origin.participantId, origin.clientIds, ownerOf(origin), new Date()],
-    );
-    if (!log) throw planNotFound(planId);
-    // Seqs are consecutive and compaction removes a prefix, so this is the row count.
-    return { seq: log.lastSeq, logLength: log.lastSeq - log.throughSeq };
+    if (this.connection.isClosed) throw storageClosed();
+    // A copy: the caller may reuse its buffer before the group is written.
+    return this.appends.submit({ planId, update: update.slice(), origin });
+  }
+
+  /**
+   * Writes a group of appends; a plan that is gone refuses only its own append. One
+   * append is one statement (one round trip, committed on its own). A larger group is one
+   * transaction that first locks its plans in id order, so that two processes committing
+   * groups over the same plans in different orders cannot deadlock.
+   */
+  private async commitAppends(
+    appends: readonly PendingAppend[],
+  ): Promise<WriteOutcome<AppendResult>[]> {
+    const now = new Date();
+    const write = async (sql: Sql) => {
+      const outcomes: WriteOutcome<AppendResult>[] = [];
+      for (const append of appends) outcomes.push(await appendOne(sql, append, now));
+      return outcomes;
+    };
+    if (appends.length === 1) return write(this.connection.query);
+    return this.connection.transaction(async (sql) => {
+      const planIds = [...new Set(appends.map((append) => append.planId))].sort();
+      await sql(
+        'SELECT 1 FROM plan_snapshots WHERE plan_id = ANY($1) ORDER BY plan_id FOR UPDATE',
+        [planIds],
+      );
+      return write(sql);
+    });
+  }
+
+  /**
+   * Commits the appends still waiting, so that a write made next comes after them (every
+   * other write of this store does this first) and nothing queued is lost at close.
+   */
+  async flushAppends(): Promise<void> {
+    await this.appends.flush();
   }
 
   async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
+    await this.flushAppends();
     return this.connection.transaction(async (sql) => {
       if (!(await lockLog(sql, planId))) throw planNotFound(planId);
       await insertClients(sql, planId, origin, new Date());
@@ -181,6 +244,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     const state = snapshot.slice();
+    await this.flushAppends();
     return this.connection.transaction(async (sql) => {
       const log = await lockLog(sql, planId);
       if (!log) throw planNotFound(planId);

@@ -105,6 +105,37 @@ describe('two processes on one PostgreSQL schema', () => {
     ]);
   });
 
+  it('number appends made together to several plans in order; a missing plan refuses only its own', async () => {
+    const a = await open();
+    for (const id of ['p2', 'p1']) {
+      await a.documents.createPlan({ id, title: id, initialState: new Uint8Array([0, 0]) });
+    }
+    const writer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => updates.push(update));
+    for (const letter of 'abc') writer.getText(TEXT_NAME).insert(0, letter);
+    const [first, second, third] = updates;
+    if (!first || !second || !third) throw new Error('expected three updates');
+    const outcomes = await Promise.allSettled([
+      a.documents.appendUpdate('p2', first, AMINA),
+      a.documents.appendUpdate('gone', first, AMINA),
+      a.documents.appendUpdate('p1', first, BORA),
+      a.documents.appendUpdate('p2', second, AMINA),
+      a.documents.appendUpdate('p2', third, AMINA),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(outcomes[1]).toMatchObject({ reason: { code: 'plan-not-found' } });
+    expect((await a.documents.loadDocument('p2'))?.lastSeq).toBe(3);
+    expect(textOf((await a.documents.loadDocument('p2'))?.updates ?? [])).toBe('cba');
+    expect((await a.documents.loadDocument('p1'))?.lastSeq).toBe(1);
+  });
+
   it('lose nothing when both compact one plan while the other appends', async () => {
     const [a, b] = await Promise.all([open(), open()]);
     if (!a || !b) throw new Error('expected two storages');

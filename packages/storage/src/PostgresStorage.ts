@@ -42,6 +42,8 @@ export class PostgresStorage implements Storage {
 
   /** Closes the pool; closing again does nothing, any other call then rejects. */
   async close(): Promise<void> {
+    // Appends still waiting for their group are written, not dropped.
+    if (!this.connection.isClosed) await this.documents.flushAppends().catch(() => undefined);
     return this.connection.close();
   }
 }
