@@ -6,7 +6,7 @@
  * 1,000 deliveries (a delivery: one change reaching one client), in one shared plan and
  * in separate plans of two clients each.
  *
- *   node --import tsx bench/scaleOut.ts <processes 1|2> <clients> <shared|separate>
+ *   node --import tsx bench/scaleOut.ts <processes 1|2> <clients> <shared|separate> [label]
  *
  * The servers are child processes running the real entry point; the clients run here,
  * so their work is not counted as the servers'. Needs PostgreSQL and Redis
@@ -34,7 +34,8 @@ const REDIS_URL = process.env.PLENARY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const serverEntry = path.join(repoRoot, 'apps/server/src/server.ts');
 
-const [processArg = '2', clientArg = '100', modeArg = 'shared'] = process.argv.slice(2);
+const [processArg = '2', clientArg = '100', modeArg = 'shared', label = 'group commit'] =
+  process.argv.slice(2);
 const processCount = Number(processArg);
 const clientCount = Number(clientArg);
 const mode = modeArg === 'separate' ? 'separate' : 'shared';
@@ -203,6 +204,7 @@ async function main(): Promise<void> {
     const row = [
       new Date().toISOString().slice(0, 10),
       `${os.cpus().length} cores, Node ${process.version}, load ${load}`,
+      label,
       `${processCount} × ${clientCount / processCount}`,
       mode === 'shared' ? '1 shared plan' : `${planCount} plans of 2`,
       `${latencies.length} / ${deliveriesExpected} in ${seconds.toFixed(1)} s`,
