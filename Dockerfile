@@ -41,5 +41,6 @@ VOLUME /data
 EXPOSE 8080
 
 # The compiled server, as `npm start` runs it: no TypeScript loader at run time. A lost
-# facilitator link: `docker compose exec plenary node apps/server/dist/facilitator-link.js <planId>`.
+# facilitator link: `docker compose exec plenary-1 node apps/server/dist/facilitator-link.js <planId>`
+# (`plenary` for the embedded profile).
 CMD ["node", "apps/server/dist/server.js"]

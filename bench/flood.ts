@@ -66,7 +66,7 @@ async function runServer(env: Record<string, string>): Promise<void> {
   });
   const app = await buildApp({
     config,
-    storage: openStorage({ dataDir }),
+    storage: await openStorage({ dataDir }),
     relayEvents: {
       onRefusal: ({ code }) => {
         closes[code] = (closes[code] ?? 0) + 1;

@@ -28,7 +28,7 @@ const CHUNK = 60;
 async function seed(
   dataDir: string,
 ): Promise<{ planId: string; textBytes: number; storedBytes: number }> {
-  const storage = openStorage({ dataDir });
+  const storage = await openStorage({ dataDir });
   const store = storage.documents;
   const doc = createPlanDoc('Large plan', PLAN_TEMPLATES.blank);
   while (readPlan(doc).sections.length < SECTIONS)
@@ -83,7 +83,7 @@ async function coldJoin(dataDir: string, planId: string): Promise<number> {
   const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', WEB_DIST_DIR: '' });
   const app = await buildApp({
     config,
-    storage: openStorage({ dataDir }),
+    storage: await openStorage({ dataDir }),
     logDestination: { write: () => undefined },
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });

@@ -12,7 +12,7 @@ import { type DocumentStore, openStorage, type Storage, StoreError } from '@plen
 type FaultMode = 'ok' | 'fail' | 'stall';
 
 const config = loadConfig();
-const storage = openStorage({ dataDir: config.dataDir });
+const storage = await openStorage({ dataDir: config.dataDir });
 let mode: FaultMode = 'ok';
 const stalled: (() => void)[] = [];
 

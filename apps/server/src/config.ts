@@ -6,8 +6,13 @@ export interface ServerConfig {
   /** Interface to listen on; all of them by default, so phones on the venue LAN can join. */
   host: string;
   port: number;
-  /** Where the SQLite file (and later keys) live. */
+  /** Where the SQLite file and the token-sealing key live. */
   dataDir: string;
+  /**
+   * The scaled-out deployment, or null for the embedded SQLite default: PostgreSQL keeps
+   * the plans and Redis carries changes between the processes that serve them.
+   */
+  scaleOut: ScaleOutConfig | null;
   /** The address people open, when it differs from what the server sees (a proxy, a LAN name). */
   publicUrl: string | null;
   /** Largest websocket frame accepted from a client, in bytes. */
@@ -30,6 +35,14 @@ export interface ServerConfig {
   webDistDir: string | null;
   /** When set, creating and listing plans need this bearer token. */
   adminToken: string | null;
+}
+
+/** Where the processes of a scaled-out deployment share their state. */
+export interface ScaleOutConfig {
+  /** PostgreSQL connection URI (DATABASE_URL). */
+  databaseUrl: string;
+  /** Redis URL (REDIS_URL). */
+  redisUrl: string;
 }
 
 /** A configuration value that cannot be used, with the variable's name. */
@@ -91,6 +104,7 @@ export function loadConfig(
     host: env.HOST || '0.0.0.0',
     port: integer(env, 'PORT', 8080, 0, 65_535),
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
+    scaleOut: scaleOut(env),
     publicUrl: publicUrl(env),
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     fairShare: fairShare(env),
@@ -158,6 +172,67 @@ function fairShare(env: NodeJS.ProcessEnv): FairShareLimits {
     ),
     maxUnsentBytes: integer(env, 'MAX_UNSENT_BYTES', fallback.maxUnsentBytes, 64 * 1024, 1024 ** 3),
   };
+}
+
+function serviceUrl(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  protocols: readonly string[],
+  example: string,
+): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  let protocol: string;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    protocol = '';
+  }
+  if (!protocols.includes(protocol)) {
+    throw new ConfigError(`${name} must be a URL such as ${example}; got "${redacted(raw)}".`);
+  }
+  return raw;
+}
+
+/** A URL as it may be printed: without its password. */
+function redacted(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return raw.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/**
+ * DATABASE_URL and REDIS_URL come together: several processes on one database need Redis
+ * to hear each other's changes, and Redis without a shared database has nothing to share.
+ */
+function scaleOut(env: NodeJS.ProcessEnv): ScaleOutConfig | null {
+  const databaseUrl = serviceUrl(
+    env,
+    'DATABASE_URL',
+    ['postgres:', 'postgresql:'],
+    'postgres://plenary@db:5432/plenary',
+  );
+  const redisUrl = serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://redis:6379');
+  if (databaseUrl && redisUrl) return { databaseUrl, redisUrl };
+  if (databaseUrl) {
+    throw new ConfigError(
+      'DATABASE_URL is set but REDIS_URL is not. Processes sharing PostgreSQL need Redis to ' +
+        'pass changes between them: set REDIS_URL (e.g. redis://redis:6379), or unset ' +
+        'DATABASE_URL to keep the embedded SQLite database in DATA_DIR.',
+    );
+  }
+  if (redisUrl) {
+    throw new ConfigError(
+      'REDIS_URL is set but DATABASE_URL is not. Processes joined through Redis must share ' +
+        'one PostgreSQL database: set DATABASE_URL (e.g. postgres://plenary@db:5432/plenary), ' +
+        'or unset REDIS_URL to keep the embedded SQLite database in DATA_DIR.',
+    );
+  }
+  return null;
 }
 
 function adminToken(env: NodeJS.ProcessEnv): string | null {

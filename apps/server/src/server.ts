@@ -7,7 +7,10 @@ import { demoFacilitatorPath } from './plans/seedDemoPlan.ts';
 /** Starts Plenary: opens storage, seeds a demo plan on first run, listens, prints where. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const storage = openStorage({ dataDir: config.dataDir });
+  const storage = await openStorage({
+    dataDir: config.dataDir,
+    databaseUrl: config.scaleOut?.databaseUrl,
+  });
   const app = await buildApp({ config, storage });
   const demo = await demoFacilitatorPath(app);
   const address = await app.listen({ host: config.host, port: config.port });
@@ -20,7 +23,9 @@ async function main(): Promise<void> {
     ...(config.publicUrl
       ? []
       : lanAddresses().map((ip) => `On the venue network: http://${ip}:${port}`)),
-    `Data is kept in ${config.dataDir}`,
+    config.scaleOut
+      ? 'Plans are kept in PostgreSQL (DATABASE_URL); processes meet through Redis (REDIS_URL).'
+      : `Data is kept in ${config.dataDir}`,
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

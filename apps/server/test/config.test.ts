@@ -20,3 +20,39 @@ describe('AUTO_VERSION_MINUTES', () => {
     }
   });
 });
+
+describe('DATABASE_URL and REDIS_URL', () => {
+  const DATABASE_URL = 'postgres://plenary:secret@db:5432/plenary';
+  const REDIS_URL = 'redis://redis:6379';
+
+  it('keep the embedded SQLite database when neither is set', () => {
+    expect(loadConfig({}, '/srv').scaleOut).toBeNull();
+    expect(loadConfig({ DATABASE_URL: '', REDIS_URL: '' }, '/srv').scaleOut).toBeNull();
+  });
+
+  it('select PostgreSQL and Redis together', () => {
+    expect(loadConfig({ DATABASE_URL, REDIS_URL }, '/srv').scaleOut).toEqual({
+      databaseUrl: DATABASE_URL,
+      redisUrl: REDIS_URL,
+    });
+  });
+
+  it('refuse to start with one and not the other, saying which is missing and what to do', () => {
+    expect(() => loadConfig({ DATABASE_URL }, '/srv')).toThrow(
+      /DATABASE_URL is set but REDIS_URL is not.*set REDIS_URL.*or unset DATABASE_URL/,
+    );
+    expect(() => loadConfig({ REDIS_URL }, '/srv')).toThrow(
+      /REDIS_URL is set but DATABASE_URL is not.*set DATABASE_URL.*or unset REDIS_URL/,
+    );
+  });
+
+  it('refuse what is not a PostgreSQL or Redis URL, without printing the password', () => {
+    const wrong = () => loadConfig({ DATABASE_URL: 'mysql://u:secret@db/x', REDIS_URL }, '/srv');
+    expect(wrong).toThrow(ConfigError);
+    expect(wrong).toThrow(/DATABASE_URL must be a URL such as postgres:/);
+    expect(wrong).not.toThrow(/secret/);
+    expect(() => loadConfig({ DATABASE_URL, REDIS_URL: 'http://redis' }, '/srv')).toThrow(
+      /REDIS_URL must be a URL such as redis:/,
+    );
+  });
+});

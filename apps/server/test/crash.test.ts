@@ -1,50 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { sectionFragmentName } from '@plenary/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { freePort, spawnServer } from './support/serverProcess.ts';
 import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
 import { tempDataDir } from './support/testServer.ts';
-
-const serverEntry = path.resolve(import.meta.dirname, '../src/server.ts');
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Starts the real server entry point as its own process, the way `npm start` does. */
-async function spawnServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serverEntry], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      WEB_DIST_DIR: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  await eventually(() => output.includes('Plenary is running'), 30_000, 'the server to start');
-  return child;
-}
 
 async function createPlanOn(
   port: number,

@@ -58,7 +58,7 @@ async function storedSectionXml(
   planId: string,
   sectionId: string,
 ): Promise<string> {
-  const storage = openStorage({ dataDir });
+  const storage = await openStorage({ dataDir });
   const loaded = await storage.documents.loadDocument(planId);
   await storage.close();
   const doc = new Y.Doc();

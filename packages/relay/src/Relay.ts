@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
 import { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
 import { DEFAULT_FAIR_SHARE, FairShare } from './FairShare.ts';
+import type { PlanMessage, RelayFanOut } from './fanOut.ts';
 import { weighFrame } from './frameWeight.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
@@ -58,6 +59,9 @@ export class Relay {
   private readonly options: RelayOptions;
   private readonly environment: RoomEnvironment;
   private readonly fairShare: FairShare;
+  private readonly fanOut: RelayFanOut | null;
+  /** Messages from other processes about plans still loading here, handled once loaded. */
+  private readonly heardWhileLoading = new Map<string, PlanMessage[]>();
   private shuttingDown = false;
 
   constructor(deps: {
@@ -67,10 +71,18 @@ export class Relay {
     events?: RelayEvents;
     policy?: UpdatePolicy;
     review?: UpdateReview;
+    /** The other processes serving the same plans (Redis); none when this one is alone. */
+    fanOut?: RelayFanOut;
   }) {
     this.options = { ...DEFAULT_RELAY_OPTIONS, ...deps.options };
     this.fairShare = new FairShare(this.options.fairShare);
+    this.fanOut = deps.fanOut ?? null;
+    this.fanOut?.listen({
+      onMessage: (planId, message) => this.hearFromOtherProcess(planId, message),
+      onReconnected: () => this.catchUpAfterOutage(),
+    });
     this.environment = {
+      fanOut: this.fanOut,
       persistence: deps.persistence,
       logger: deps.logger,
       options: this.options,
@@ -78,7 +90,9 @@ export class Relay {
       policy: deps.policy ?? null,
       review: deps.review ?? null,
       onClosed: (room) => {
-        if (this.rooms.get(room.planId) === room) this.rooms.delete(room.planId);
+        if (this.rooms.get(room.planId) !== room) return;
+        this.rooms.delete(room.planId);
+        if (!this.loading.has(room.planId)) this.fanOut?.unsubscribe(room.planId);
       },
       onStorageFailure: (planId) => {
         this.storageFailedAt.set(planId, Date.now());
@@ -229,7 +243,7 @@ export class Relay {
    * Closes every open socket of a plan whose context matches (a revoked link, a removed
    * group) with the given code; returns how many were closed.
    */
-  disconnectWhere(
+  private disconnectWhere(
     planId: string,
     match: (context: ConnectionContext) => boolean,
     code: number,
@@ -237,6 +251,40 @@ export class Relay {
   ): number {
     const room = this.rooms.get(planId);
     return room ? room.disconnectWhere((connection) => match(connection.context), code, reason) : 0;
+  }
+
+  /**
+   * Closes the sockets, here and in every other process, that came in through one of
+   * `inviteIds` (links just revoked); returns how many were closed here.
+   */
+  disconnectInvites(planId: string, inviteIds: readonly string[], code: number, reason: string) {
+    this.fanOut?.publish(planId, { kind: 'disconnect-invites', inviteIds, code, reason });
+    const revoked = new Set(inviteIds);
+    return this.disconnectWhere(
+      planId,
+      (context) => context.inviteId !== null && revoked.has(context.inviteId),
+      code,
+      reason,
+    );
+  }
+
+  private hearFromOtherProcess(planId: string, message: PlanMessage): void {
+    const room = this.rooms.get(planId);
+    if (room && !room.isClosed) {
+      room.receiveFromOtherProcess(message);
+      return;
+    }
+    this.heardWhileLoading.get(planId)?.push(message);
+  }
+
+  /** Messages may have been lost while Redis was away: every open plan reads storage again. */
+  private catchUpAfterOutage(): void {
+    for (const room of this.rooms.values()) {
+      room.catchUp();
+      room.greetOtherProcesses();
+      // The others may have missed what this process published meanwhile.
+      this.fanOut?.publish(room.planId, { kind: 'catch-up' });
+    }
   }
 
   /** Closes every socket, writes every open plan back and stops accepting work. */
@@ -262,13 +310,43 @@ export class Relay {
     if (open && !open.isClosed) return Promise.resolve(open);
     const pending = this.loading.get(planId);
     if (pending) return pending;
-    const load = Room.load(planId, this.environment).then((room) => {
-      if (room) this.rooms.set(planId, room);
-      return room;
-    });
+    const load = this.subscribeAndLoad(planId);
     this.loading.set(planId, load);
     const forget = () => this.loading.delete(planId);
     load.then(forget, forget);
     return load;
+  }
+
+  /**
+   * Loads a plan's room; with other processes, first starts hearing their messages, so
+   * that nothing stored after the load is missed, and keeps what arrives meanwhile.
+   */
+  private async subscribeAndLoad(planId: string): Promise<Room | null> {
+    const { fanOut } = this;
+    if (!fanOut) {
+      const room = await Room.load(planId, this.environment);
+      if (room) this.rooms.set(planId, room);
+      return room;
+    }
+    const heard: PlanMessage[] = [];
+    this.heardWhileLoading.set(planId, heard);
+    try {
+      await fanOut.subscribe(planId);
+      const room = await Room.load(planId, this.environment);
+      if (!room) {
+        fanOut.unsubscribe(planId);
+        return null;
+      }
+      this.rooms.set(planId, room);
+      // Stored before the load or after it: applying both is harmless, missing one is not.
+      for (const message of heard) room.receiveFromOtherProcess(message);
+      room.greetOtherProcesses();
+      return room;
+    } catch (error) {
+      fanOut.unsubscribe(planId);
+      throw error;
+    } finally {
+      this.heardWhileLoading.delete(planId);
+    }
   }
 }

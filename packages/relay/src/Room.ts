@@ -9,6 +9,7 @@ import {
 import type { Connection } from './Connection.ts';
 import { ClientOwnership, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
+import type { PlanMessage, RelayFanOut } from './fanOut.ts';
 import {
   awarenessFrame,
   savedFrame,
@@ -18,6 +19,7 @@ import {
 } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
 import type { RelayEvents } from './RelayEvents.ts';
+import { SeqTracker } from './SeqTracker.ts';
 import type {
   RelayLogger,
   RelayOptions,
@@ -39,6 +41,8 @@ export interface RoomEnvironment {
   policy: UpdatePolicy | null;
   /** Looks again at an update once applied, before it is stored; none when absent. */
   review: UpdateReview | null;
+  /** The other processes serving plans, or null when this one serves them all. */
+  fanOut: RelayFanOut | null;
   /** Called once when the room stops serving, so the relay forgets it. */
   onClosed(room: Room): void;
   /** Called when storage refused a write, so the relay can hold off reloading the plan. */
@@ -70,8 +74,13 @@ export class Room {
   private readonly serverClients = new Map<string | null, number>();
   private evictTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  private lastSeq = 0;
+  /** Which stored updates the document holds; compaction folds no further. */
+  private seqs = new SeqTracker(0);
   private logLength = 0;
+  /** Until when another process holds the turn to compact this plan. */
+  private compactionLeftUntil = 0;
+  /** Set while a gap in the seqs heard from other processes waits to close by itself. */
+  private gapTimer: NodeJS.Timeout | null = null;
 
   private constructor(
     readonly planId: string,
@@ -107,7 +116,7 @@ export class Room {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     });
     this.captured = null;
-    this.lastSeq = stored.lastSeq;
+    this.seqs.holdThrough(stored.lastSeq);
     this.logLength = stored.logLength;
   }
 
@@ -385,8 +394,17 @@ export class Room {
         // to every peer in one go would hold every other socket and timer meanwhile, so the
         // sends take turns with the event loop as queued tasks do.
         await nextTurn();
-        this.lastSeq = stored.seq;
+        this.seqs.note(stored.seq);
+        this.watchForGap();
         this.logLength = stored.logLength;
+        // Stored first, so another process that hears of it can always read it back.
+        this.env.fanOut?.publish(this.planId, {
+          kind: 'update',
+          seq: stored.seq,
+          update,
+          claims: origin.clientIds,
+          owner: origin.owner,
+        });
         // Encoded once, the same bytes go to every peer.
         const frame = updateFrame(update);
         for (const connection of this.connections) {
@@ -419,10 +437,20 @@ export class Room {
 
   private async compact(): Promise<void> {
     try {
+      // Processes sharing the plan take turns: one compacts, the others leave it be (and
+      // do not ask again on every update until that one's turn is over).
+      const { fanOut } = this.env;
+      if (fanOut) {
+        if (Date.now() < this.compactionLeftUntil) return;
+        if (!(await fanOut.claim(`compact:${this.planId}`, COMPACTION_CLAIM_MS))) {
+          this.compactionLeftUntil = Date.now() + COMPACTION_CLAIM_MS;
+          return;
+        }
+      }
       await this.env.persistence.compact(
         this.planId,
         Y.encodeStateAsUpdate(this.doc),
-        this.lastSeq,
+        this.seqs.through,
       );
       this.logLength = 0;
     } catch (error) {
@@ -497,9 +525,11 @@ export class Room {
       const { participantId } = connection.context;
       const origin = { clientIds: [clientId], participantId, owner };
       // Queued, so it is stored before any update this socket sends next.
-      this.enqueue(() => this.env.persistence.claimClients(this.planId, origin)).catch(
-        (error: unknown) =>
-          this.env.logger.warn({ planId: this.planId, err: error }, 'could not store a claim'),
+      this.enqueue(async () => {
+        await this.env.persistence.claimClients(this.planId, origin);
+        this.env.fanOut?.publish(this.planId, { kind: 'claim', claims: [clientId], owner });
+      }).catch((error: unknown) =>
+        this.env.logger.warn({ planId: this.planId, err: error }, 'could not store a claim'),
       );
     }
     return binding !== 'refused';
@@ -517,9 +547,109 @@ export class Room {
     }
     // Sent to the sender too: a lone client hears its own renewals and knows the
     // connection is alive (the stock client reconnects after 30 s of silence).
-    const frame = awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const frame = awarenessFrame(update);
     for (const connection of this.connections) connection.send(frame);
+    // What this process's sockets said, not what it heard from the others.
+    if (origin !== FROM_OTHER_PROCESS) {
+      this.env.fanOut?.publish(this.planId, { kind: 'awareness', update });
+    }
   };
+
+  /**
+   * Takes in what another process serving this plan says: its stored updates and its
+   * sockets' presence go to this room's sockets, as if they had come from here.
+   */
+  receiveFromOtherProcess(message: PlanMessage): void {
+    if (this.closed) return;
+    switch (message.kind) {
+      case 'update':
+        this.enqueue(() => {
+          this.ownership.learn(message.owner, message.claims, this.doc);
+          this.applyStored(message.update);
+          this.seqs.note(message.seq);
+          this.watchForGap();
+        }).catch((error: unknown) => this.fail(error));
+        return;
+      case 'claim':
+        this.ownership.learn(message.owner, message.claims, this.doc);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_OTHER_PROCESS);
+        return;
+      case 'awareness-query':
+        this.publishOwnPresence();
+        return;
+      case 'catch-up':
+        this.catchUp();
+        return;
+      case 'disconnect-invites': {
+        const inviteIds = new Set(message.inviteIds);
+        this.disconnectWhere(
+          (connection) =>
+            connection.context.inviteId !== null && inviteIds.has(connection.context.inviteId),
+          message.code,
+          message.reason,
+        );
+        return;
+      }
+    }
+  }
+
+  /** Tells the other processes who is here, and asks for theirs (a room just opened). */
+  greetOtherProcesses(): void {
+    this.publishOwnPresence();
+    this.env.fanOut?.publish(this.planId, { kind: 'awareness-query' });
+  }
+
+  private publishOwnPresence(): void {
+    const own = [...this.connections].flatMap((connection) => [...connection.awarenessIds]);
+    if (own.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own);
+    this.env.fanOut?.publish(this.planId, { kind: 'awareness', update });
+  }
+
+  /**
+   * Reads the plan from storage again and sends this room's sockets what it lacked: for
+   * messages from other processes that were lost (Redis away) or are overdue.
+   */
+  catchUp(): void {
+    this.enqueue(async () => {
+      let stored: Awaited<ReturnType<RelayPersistence['loadDocument']>>;
+      try {
+        stored = await this.env.persistence.loadDocument(this.planId);
+      } catch (error) {
+        throw new StorageFailure(error);
+      }
+      if (!stored) return;
+      for (const { clientId, owner } of stored.clientOwners) {
+        this.ownership.learn(owner, [clientId], this.doc);
+      }
+      this.applyStored(Y.mergeUpdates(stored.updates));
+      this.seqs.holdThrough(stored.lastSeq);
+      this.logLength = stored.logLength;
+    }).catch((error: unknown) => this.fail(error));
+  }
+
+  /** Applies an update that is already stored and sends this room's sockets what was new. */
+  private applyStored(update: Uint8Array): void {
+    this.captured = null;
+    Y.applyUpdate(this.doc, update, FROM_OTHER_PROCESS);
+    const applied = this.takeCaptured();
+    if (!applied) return;
+    const frame = updateFrame(applied);
+    for (const connection of this.connections) connection.send(frame);
+  }
+
+  /** Reads from storage when a gap in the seqs heard has not closed after a while. */
+  private watchForGap(): void {
+    if (!this.seqs.hasGap || this.gapTimer) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.seqs.hasGap) this.catchUp();
+    }, GAP_WAIT_MS);
+    this.gapTimer.unref();
+  }
 
   private refuse(connection: Connection, code: number, reason: string, bytes: number): void {
     this.env.logger.warn(
@@ -589,12 +719,25 @@ export class Room {
   private dispose(): void {
     this.closed = true;
     this.cancelEviction();
+    if (this.gapTimer) clearTimeout(this.gapTimer);
     this.env.onClosed(this);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
 }
+
+/** The origin of what another process stored or said, so it is not published back. */
+const FROM_OTHER_PROCESS = Symbol('from another process');
+
+/** How long one process holds the right to compact a plan before another may. */
+const COMPACTION_CLAIM_MS = 10_000;
+
+/**
+ * How long an update from another process may stay missing while later ones arrived
+ * (their messages cross in Redis) before the room reads the plan from storage.
+ */
+const GAP_WAIT_MS = 1_000;
 
 /** Storage refused to append an update; the room cannot go on serving. */
 export class StorageFailure extends Error {

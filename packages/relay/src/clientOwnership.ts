@@ -130,6 +130,16 @@ export class ClientOwnership {
   }
 
   /**
+   * Records owners that another process recorded: of the ids no one holds here yet. Asked
+   * before its update is applied, while an id's structs still tell nothing.
+   */
+  learn(owner: ClientOwnerKey, clientIds: readonly number[], doc: Y.Doc): void {
+    for (const clientId of clientIds) {
+      if (this.holderOf(clientId, doc) === undefined) this.own(clientId, owner);
+    }
+  }
+
+  /**
    * Whether a socket of `owner` may show presence under `clientId`: not under an id that
    * belongs to someone else. An id no one holds yet becomes `owner`'s ('claimed', for the
    * caller to store): a person whose wifi drops before their first save keeps the id they

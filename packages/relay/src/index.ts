@@ -5,6 +5,7 @@ export { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwner
 export { gcStructsUpdate, presenceUpdateAs, updateAs } from './craftedUpdates.ts';
 export type { FairShareLimits, RateBudget } from './FairShare.ts';
 export { DEFAULT_FAIR_SHARE } from './FairShare.ts';
+export type { FanOutListener, PlanMessage, RelayFanOut } from './fanOut.ts';
 export {
   awarenessFrame,
   savedFrame,

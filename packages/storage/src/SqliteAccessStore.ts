@@ -9,8 +9,9 @@ import type {
   StoredInvite,
   StoredParticipant,
 } from './AccessStore.ts';
+import { bytesOf } from './bytes.ts';
 import { participantThrough } from './participantThrough.ts';
-import { bytesOf, type SqliteConnection, type SqliteRow } from './SqliteConnection.ts';
+import type { SqliteConnection, SqliteRow } from './SqliteConnection.ts';
 import { inviteNotFound, participantNotFound, planNotFound, tokenExists } from './storeErrors.ts';
 
 type InviteRow = SqliteRow<StoredInvite>;

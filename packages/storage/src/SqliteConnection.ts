@@ -24,10 +24,6 @@ const UNAVAILABLE_CODES = [
   'SQLITE_CANTOPEN',
 ];
 
-/** A zero-copy plain Uint8Array view of a BLOB (a Buffer), so every adapter hands out the same type. */
-export const bytesOf = (buffer: Uint8Array): Uint8Array =>
-  new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-
 /** How SQLite holds a `T`: its dates as epoch milliseconds, the rest as they are. */
 export type SqliteRow<T> = {
   [K in keyof T]: T[K] extends Date ? number : T[K] extends Date | null ? number | null : T[K];

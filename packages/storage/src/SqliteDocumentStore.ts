@@ -2,6 +2,7 @@
  * The DocumentStore on SQLite: plans and their Yjs logs in the single-machine deployment.
  */
 
+import { bytesOf } from './bytes.ts';
 import { ownerOf } from './clientOwner.ts';
 import { type LogPosition, shouldCompact } from './compactionRange.ts';
 import type {
@@ -16,7 +17,7 @@ import type {
 } from './DocumentStore.ts';
 import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
 import { GroupCommit, type WriteOutcome } from './GroupCommit.ts';
-import { bytesOf, type SqliteConnection, type SqliteRow } from './SqliteConnection.ts';
+import type { SqliteConnection, SqliteRow } from './SqliteConnection.ts';
 import { planExists, planNotFound, storageClosed } from './storeErrors.ts';
 
 type PlanRow = SqliteRow<StoredPlan>;

@@ -1,5 +1,6 @@
 /** The VersionStore on SQLite: the `plan_versions` table beside the plans it belongs to. */
-import { bytesOf, type SqliteConnection, type SqliteRow } from './SqliteConnection.ts';
+import { bytesOf } from './bytes.ts';
+import type { SqliteConnection, SqliteRow } from './SqliteConnection.ts';
 import { planNotFound, versionExists } from './storeErrors.ts';
 import type { NewVersion, StoredVersion, VersionStore } from './VersionStore.ts';
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { PostgresStorage } from './PostgresStorage.ts';
 import { SqliteStorage } from './SqliteStorage.ts';
 import type { Storage } from './Storage.ts';
 
@@ -9,9 +10,12 @@ export const SQLITE_FILE_NAME = 'plenary.sqlite';
 export interface StorageOptions {
   /** Directory for the SQLite file; created if missing. */
   dataDir: string;
+  /** A PostgreSQL URI (DATABASE_URL): when set, plans live there and not in `dataDir`. */
+  databaseUrl?: string | null;
 }
 
 /** The one place that picks the storage adapter from the server's configuration. */
-export function openStorage(options: StorageOptions): Storage {
+export async function openStorage(options: StorageOptions): Promise<Storage> {
+  if (options.databaseUrl) return PostgresStorage.open({ connectionString: options.databaseUrl });
   return SqliteStorage.open(join(options.dataDir, SQLITE_FILE_NAME));
 }

@@ -20,7 +20,10 @@ async function main(planId: string | undefined): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const storage = openStorage({ dataDir: config.dataDir });
+  const storage = await openStorage({
+    dataDir: config.dataDir,
+    databaseUrl: config.scaleOut?.databaseUrl,
+  });
   try {
     const plan = await storage.documents.getPlan(planId);
     if (!plan) {

@@ -5,6 +5,9 @@ import { createPlan } from './createPlan.ts';
 /** Title of the plan a fresh installation starts with. */
 export const DEMO_PLAN_TITLE = 'National Action Plan on R2P and Atrocity Prevention (demo)';
 
+/** How long one replica holds the right to make the demo plan. */
+const DEMO_CLAIM_MS = 60_000;
+
 /**
  * Makes sure a first-time user has something to open: creates the demo plan when the
  * store has no plans, and returns the path of a working facilitator link to it (the
@@ -15,7 +18,11 @@ export async function demoFacilitatorPath(app: FastifyInstance): Promise<string 
   const plans = await store.listPlans();
   let demoId = plans.find((plan) => plan.title === DEMO_PLAN_TITLE)?.id ?? null;
   if (!demoId && plans.length > 0) return null;
-  if (!demoId) demoId = (await createPlan(store, DEMO_PLAN_TITLE, 'r2p-nap')).id;
+  if (!demoId) {
+    // Replicas starting together on one database: one of them makes the demo plan.
+    if (app.fanOut && !(await app.fanOut.claim('demo-plan', DEMO_CLAIM_MS))) return null;
+    demoId = (await createPlan(store, DEMO_PLAN_TITLE, 'r2p-nap')).id;
+  }
   const usable = (await access.listInvites(demoId)).find(
     (invite) => invite.role === 'facilitator' && !invite.revokedAt && !invite.expiresAt,
   );

@@ -8,6 +8,7 @@ import type {
 } from '@plenary/storage';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
+import { RedisFanOut } from '../scaleOut/RedisFanOut.ts';
 import { SuggestionRepair } from '../suggestions/SuggestionRepair.ts';
 import { suggestionReview } from '../suggestions/suggestionReview.ts';
 import { AutoVersions } from '../versions/AutoVersions.ts';
@@ -33,6 +34,8 @@ declare module 'fastify' {
     relay: Relay;
     /** Refused frames and sockets, counted by reason. */
     relayRefusals: RefusalCounter;
+    /** The link to the other processes serving the same plans, or null when alone. */
+    fanOut: RedisFanOut | null;
   }
 }
 
@@ -50,12 +53,15 @@ export interface ServicesOptions {
  */
 export const servicesPlugin = fp<ServicesOptions>(
   async (app, { config, storage, relayEvents }) => {
+    // REDIS_URL: the processes serving the same plans hear each other through Redis.
+    const fanOut = config.scaleOut ? new RedisFanOut(config.scaleOut.redisUrl, app.log) : null;
     const refusals = new RefusalCounter();
     const relay = new Relay({
       persistence: storage.documents,
       logger: app.log,
       policy: planWritePolicy,
       review: suggestionReview(app.log),
+      ...(fanOut ? { fanOut } : {}),
       events: {
         ...relayEvents,
         onUpdateStored: (event) => {
@@ -85,6 +91,7 @@ export const servicesPlugin = fp<ServicesOptions>(
       documents: storage.documents,
       logger: app.log,
       intervalMinutes: config.autoVersionMinutes,
+      ...(fanOut ? { claim: (key: string, ttlMs: number) => fanOut.claim(key, ttlMs) } : {}),
     });
     const suggestionRepair = new SuggestionRepair({
       relay,
@@ -100,10 +107,12 @@ export const servicesPlugin = fp<ServicesOptions>(
     app.decorate('suggestionRepair', suggestionRepair);
     app.decorate('relay', relay);
     app.decorate('relayRefusals', refusals);
+    app.decorate('fanOut', fanOut);
     app.addHook('onClose', async () => {
       await suggestionRepair.idle();
       await relay.close();
       await autoVersions.idle();
+      await fanOut?.close();
       await storage.close();
     });
   },

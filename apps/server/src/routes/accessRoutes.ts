@@ -195,9 +195,9 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const revoked = await access.revokeInvite(planId, inviteId);
       if (!revoked)
         throw new ApiError(404, 'invite-not-found', `This plan has no link "${inviteId}".`);
-      relay.disconnectWhere(
+      relay.disconnectInvites(
         planId,
-        (context) => context.inviteId === inviteId,
+        [inviteId],
         CloseCode.LINK_REVOKED,
         'the facilitator withdrew this link',
       );

@@ -123,10 +123,9 @@ export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
       );
       // The group's links stop working and their holders are disconnected at once.
       const revoked = await access.revokeInvitesOfGroup(planId, groupId);
-      const revokedIds = new Set(revoked.map((invite) => invite.id));
-      relay.disconnectWhere(
+      relay.disconnectInvites(
         planId,
-        (context) => context.inviteId !== null && revokedIds.has(context.inviteId),
+        revoked.map((invite) => invite.id),
         CloseCode.LINK_REVOKED,
         'the facilitator removed your group',
       );

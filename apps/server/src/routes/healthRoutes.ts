@@ -5,8 +5,12 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/health', async (request, reply) => {
     try {
       await app.store.ping();
+      // Without Redis this process still serves its own sockets, so it stays in service;
+      // the other processes' changes reach them again once the link is back.
+      const redis = app.fanOut?.state;
       return {
-        status: 'ok',
+        status: redis === 'unreachable' ? 'degraded' : 'ok',
+        ...(redis ? { redis } : {}),
         openPlans: app.relay.openRoomCount,
         refusals: app.relayRefusals.snapshot(),
       };

@@ -17,6 +17,11 @@ export interface AutoVersionsOptions extends VersionServices {
   logger: Pick<RelayLogger, 'warn'>;
   /** Minutes from the newest version to the next activity version; 0 turns them off. */
   intervalMinutes: number;
+  /**
+   * Among processes serving one plan, takes the right to save its activity version for
+   * `ttlMs` (true for one of them); absent when this process serves every plan.
+   */
+  claim?: (key: string, ttlMs: number) => Promise<boolean>;
 }
 
 const MS_PER_MINUTE = 60_000;
@@ -108,6 +113,9 @@ export class AutoVersions {
       // Same state vector and delete set: nothing happened since that version.
       if (saved && Y.equalSnapshots(snapshotOf(saved), live)) return;
     }
+    const { claim } = this.options;
+    // Another process saw the same stretch of editing: one version is enough.
+    if (claim && !(await claim(`activity-version:${planId}`, this.intervalMs))) return;
     const version = await saveVersion(this.options, planId, {
       name: null,
       reason: 'activity',

@@ -38,7 +38,7 @@ export async function startTestServer(
   const logLines: string[] = [];
   const app = await buildApp({
     config,
-    storage: openStorage({ dataDir }),
+    storage: await openStorage({ dataDir }),
     logDestination: { write: (line: string) => logLines.push(line) },
   });
   const address = await app.listen({ host: config.host, port: 0 });

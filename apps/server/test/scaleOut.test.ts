@@ -1,0 +1,343 @@
+/**
+ * Two real server processes on one PostgreSQL schema and one Redis, with stock
+ * y-websocket clients on each: what one process stores reaches the other's sockets.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { CloseCode, sectionFragmentName } from '@plenary/model';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { FaultyProxy } from './support/FaultyProxy.ts';
+import { freePort, spawnServer } from './support/serverProcess.ts';
+import {
+  eventually,
+  type StockClient,
+  stockClient,
+  whenClosed,
+  whenSynced,
+} from './support/stockClient.ts';
+import { TEST_REDIS_URL, testSchema } from './support/testDatabase.ts';
+import { tempDataDir } from './support/testServer.ts';
+
+interface Server {
+  process: ChildProcess;
+  http: string;
+  sync: string;
+}
+
+async function startServer(redisUrl = TEST_REDIS_URL): Promise<Server> {
+  const port = await freePort();
+  const child = await spawnServer(tempDataDir(), port, {
+    DATABASE_URL: schema.databaseUrl,
+    REDIS_URL: redisUrl,
+    // Compaction every few updates, so that both processes compact the plans they share
+    // while their clients type.
+    COMPACT_AFTER_UPDATES: '8',
+    // Both processes seal invite tokens with one key, as replicas sharing a volume do.
+    DATA_DIR: sharedDataDir,
+  });
+  return { process: child, http: `http://127.0.0.1:${port}`, sync: `ws://127.0.0.1:${port}/sync` };
+}
+
+async function api<T>(server: Server, method: string, path: string, token: string, body?: object) {
+  const response = await fetch(`${server.http}/api${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (response.status === 204 ? null : await response.json()) as T;
+}
+
+let schema: Awaited<ReturnType<typeof testSchema>>;
+let sharedDataDir: string;
+let a: Server;
+let b: Server;
+const clients: StockClient[] = [];
+
+const connect = (server: Server, planId: string, token: string) => {
+  const client = stockClient(server.sync, planId, token);
+  clients.push(client);
+  return client;
+};
+
+beforeAll(async () => {
+  schema = await testSchema();
+  sharedDataDir = tempDataDir();
+  // One after the other: each start already migrates under a lock (see the storage tests).
+  [a, b] = await Promise.all([startServer(), startServer()]);
+}, 60_000);
+
+afterAll(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const server of [a, b]) server?.process.kill('SIGKILL');
+  await schema.drop();
+});
+
+describe('two Plenary processes on one PostgreSQL and one Redis', () => {
+  let planId: string;
+  let sectionId: string;
+  let token: string;
+
+  beforeAll(async () => {
+    const plan = await api<{ id: string; facilitatorToken: string; sections: { id: string }[] }>(
+      a,
+      'POST',
+      '/plans',
+      '',
+      { title: 'Shared plan', template: 'blank' },
+    );
+    planId = plan.id;
+    sectionId = plan.sections[0]?.id ?? '';
+    token = plan.facilitatorToken;
+  });
+
+  const textOf = (client: StockClient) =>
+    client.doc.getXmlFragment(sectionFragmentName(sectionId)).toString();
+
+  const type = (client: StockClient, text: string) => {
+    const fragment = client.doc.getXmlFragment(sectionFragmentName(sectionId));
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    fragment.insert(fragment.length, [paragraph]);
+  };
+
+  it('serves on B a plan made on A', async () => {
+    const plan = await api<{ title: string }>(b, 'GET', `/plans/${planId}`, token);
+    expect(plan.title).toBe('Shared plan');
+  });
+
+  it('lets clients on A and B co-edit, converge, and see each other’s presence', async () => {
+    const onA = connect(a, planId, token);
+    const onB = connect(b, planId, token);
+    await Promise.all([whenSynced(onA), whenSynced(onB)]);
+    onA.provider.awareness.setLocalStateField('cursor', { where: 'on A' });
+    onB.provider.awareness.setLocalStateField('cursor', { where: 'on B' });
+    for (let i = 0; i < 20; i += 1) {
+      type(onA, `a${i}`);
+      type(onB, `b${i}`);
+    }
+    await eventually(
+      () => textOf(onA) === textOf(onB) && (textOf(onA).match(/<paragraph>/g) ?? []).length >= 40,
+      15_000,
+      'both clients to hold all 40 paragraphs',
+    );
+    const seesOther = (client: StockClient, where: string) =>
+      [...client.provider.awareness.getStates().values()].some(
+        (state) => (state.cursor as { where?: string } | undefined)?.where === where,
+      );
+    await eventually(() => seesOther(onA, 'on B') && seesOther(onB, 'on A'), 15_000, 'presence');
+  });
+
+  it('sends a change made through B’s REST API to a client on A', async () => {
+    const onA = connect(a, planId, token);
+    await whenSynced(onA);
+    await api(b, 'PATCH', `/plans/${planId}`, token, { title: 'Renamed through B' });
+    await eventually(
+      () => onA.doc.getMap('plan').get('title') === 'Renamed through B',
+      15_000,
+      'the new title on A',
+    );
+  });
+
+  it('sends a decision made through B to a client on A, and logs it for both', async () => {
+    const onA = connect(a, planId, token);
+    await whenSynced(onA);
+    const fragment = onA.doc.getXmlFragment(sectionFragmentName(sectionId));
+    // A suggested insertion as the editor stores it: the mark's attributes on the run.
+    const insertion = {
+      id: 'suggestion-on-a',
+      authorId: 'facilitator',
+      authorName: 'Facilitator',
+      groupId: null,
+      at: Date.parse('2026-03-01T08:30:00Z'),
+    };
+    onA.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      const run = new Y.XmlText();
+      paragraph.insert(0, [run]);
+      fragment.insert(fragment.length, [paragraph]);
+      run.insert(0, 'Kept. ');
+      run.insert(run.length, 'Proposed on A.', { insertion });
+    });
+    await eventually(() => fragment.toString().includes('Proposed on A.'), 5_000, 'the suggestion');
+    const decided = async () => {
+      try {
+        return await api<{ decided: unknown[] }>(
+          b,
+          'POST',
+          `/plans/${planId}/sections/${sectionId}/decisions`,
+          token,
+          { action: 'reject', suggestionId: 'suggestion-on-a' },
+        );
+      } catch {
+        return null;
+      }
+    };
+    // B may not have heard of the suggestion yet (Redis is a hop behind PostgreSQL).
+    let answer = await decided();
+    for (let tries = 0; answer === null && tries < 50; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answer = await decided();
+    }
+    expect(answer?.decided).toHaveLength(1);
+    await eventually(
+      () =>
+        !fragment.toString().includes('Proposed on A.') && fragment.toString().includes('Kept.'),
+      15_000,
+      'the rejected suggestion to leave the client on A',
+    );
+    const logged = await api<{ decisions: { suggestionId: string }[] }>(
+      a,
+      'GET',
+      `/plans/${planId}/decisions`,
+      token,
+    );
+    expect(logged.decisions.map((decision) => decision.suggestionId)).toContain('suggestion-on-a');
+  });
+
+  it('closes on B the socket of a link revoked on A', async () => {
+    const invite = await api<{ id: string; token: string }>(
+      a,
+      'POST',
+      `/plans/${planId}/invites`,
+      token,
+      { role: 'observer' },
+    );
+    const onB = connect(b, planId, invite.token);
+    await whenSynced(onB);
+    const closed = whenClosed(onB);
+    await api(a, 'DELETE', `/plans/${planId}/invites/${invite.id}`, token);
+    expect((await closed).code).toBe(CloseCode.LINK_REVOKED);
+  });
+});
+
+describe('a process whose link to Redis fails', () => {
+  it('says so in /api/health, serves its own clients, and converges once Redis is back', async () => {
+    const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
+    const proxy = await FaultyProxy.start(redisPort, Math.random);
+    const cut = await startServer(`redis://127.0.0.1:${proxy.port}`);
+    try {
+      const plan = await api<{ id: string; facilitatorToken: string; sections: { id: string }[] }>(
+        b,
+        'POST',
+        '/plans',
+        '',
+        { title: 'Outage plan', template: 'blank' },
+      );
+      const fragmentOf = (client: StockClient) =>
+        client.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
+      const typeInto = (client: StockClient, text: string) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(text)]);
+        fragmentOf(client).insert(fragmentOf(client).length, [paragraph]);
+      };
+      const health = async () =>
+        (await (await fetch(`${cut.http}/api/health`)).json()) as { status: string; redis: string };
+      /** The health answer once it reports `redis` (ioredis retries with a backoff). */
+      const healthOnce = async (redis: string) => {
+        let answer = await health();
+        const deadline = Date.now() + 10_000;
+        while (answer.redis !== redis && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          answer = await health();
+        }
+        return answer;
+      };
+      const onCut = connect(cut, plan.id, plan.facilitatorToken);
+      const alsoOnCut = connect(cut, plan.id, plan.facilitatorToken);
+      const onB = connect(b, plan.id, plan.facilitatorToken);
+      await Promise.all([onCut, alsoOnCut, onB].map(whenSynced));
+      expect(await health()).toMatchObject({ status: 'ok', redis: 'connected' });
+
+      proxy.down = true;
+      proxy.cutAll();
+      expect(await healthOnce('unreachable')).toMatchObject({
+        status: 'degraded',
+        redis: 'unreachable',
+      });
+
+      for (let i = 0; i < 5; i += 1) {
+        typeInto(onCut, `cut ${i}`);
+        typeInto(onB, `b ${i}`);
+      }
+      // Its own clients still hear each other through the process.
+      await eventually(
+        () => fragmentOf(alsoOnCut).toString().includes('cut 4'),
+        10_000,
+        'the other client on the cut-off process',
+      );
+
+      proxy.down = false;
+      await eventually(
+        () =>
+          fragmentOf(onCut).toString() === fragmentOf(onB).toString() &&
+          ['cut 4', 'b 4'].every((text) => fragmentOf(onB).toString().includes(text)),
+        20_000,
+        'clients on both processes to converge once Redis is back',
+      );
+      expect(await healthOnce('connected')).toMatchObject({ status: 'ok', redis: 'connected' });
+    } finally {
+      cut.process.kill('SIGKILL');
+      await proxy.close();
+    }
+  }, 60_000);
+});
+
+describe('a process killed with SIGKILL while its clients type', () => {
+  it('loses nothing that a client on the other process saw, read back by a fresh process', async () => {
+    const plan = await api<{ id: string; facilitatorToken: string; sections: { id: string }[] }>(
+      a,
+      'POST',
+      '/plans',
+      '',
+      { title: 'Killed plan', template: 'blank' },
+    );
+    const fragmentOf = (client: StockClient) =>
+      client.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
+    const writers = [
+      connect(a, plan.id, plan.facilitatorToken),
+      connect(a, plan.id, plan.facilitatorToken),
+    ];
+    // Listens on B only: what it holds is what reached B through Redis.
+    const observer = connect(b, plan.id, plan.facilitatorToken);
+    await Promise.all([...writers, observer].map(whenSynced));
+    let typing = true;
+    const typeAway = async (client: StockClient, letter: string) => {
+      while (typing) {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(letter.repeat(5))]);
+        fragmentOf(client).insert(fragmentOf(client).length, [paragraph]);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    };
+    const typed = writers.map((writer, index) => typeAway(writer, index === 0 ? 'a' : 'b'));
+    await eventually(() => fragmentOf(observer).length > 100, 30_000, 'updates to reach B');
+
+    a.process.kill('SIGKILL');
+    await new Promise((resolve) => a.process.once('exit', resolve));
+    typing = false;
+    await Promise.all(typed);
+    const seenOnB = Y.encodeStateAsUpdate(observer.doc);
+    const paragraphsSeen = fragmentOf(observer).length;
+
+    const fresh = await startServer();
+    try {
+      const after = connect(fresh, plan.id, plan.facilitatorToken);
+      await whenSynced(after);
+      // Applying what B's client saw to what the fresh process read back adds nothing.
+      let added = false;
+      after.doc.on('update', () => {
+        added = true;
+      });
+      Y.applyUpdate(after.doc, seenOnB, 'check');
+      expect(added).toBe(false);
+      expect(fragmentOf(after).length).toBeGreaterThanOrEqual(paragraphsSeen);
+    } finally {
+      fresh.process.kill('SIGKILL');
+    }
+  }, 90_000);
+});
