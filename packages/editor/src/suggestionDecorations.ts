@@ -1,6 +1,6 @@
 import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 
 /**
  * How suggestions look beyond their marks, as @handlewithcare/prosemirror-suggest-changes
@@ -31,8 +31,10 @@ interface Walked {
 const markOf = (node: ProseMirrorNode | null, type: MarkType): Mark | undefined =>
   node?.marks.find((mark) => mark.type === type);
 
-function pilcrow(): HTMLElement {
-  const span = document.createElement('span');
+// Made from the view's own document: this module is also loaded by the server, which has
+// no DOM (nor its types), and only ever draws in a browser.
+function pilcrow(view: EditorView) {
+  const span = view.dom.ownerDocument.createElement('span');
   span.textContent = '¶';
   return span;
 }
