@@ -316,6 +316,52 @@ describe('Relay', () => {
     });
   });
 
+  it('takes a large update in pieces, each stored and sent on, and the peer ends up with all of it', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    const bora = new TestClient(relay, PLAN);
+    await synced(alice);
+    await synced(bora);
+    const receivedBefore = bora.received;
+    // Typed at the start one character at a time (a reconnecting flooder's answer): 3,000 structs.
+    alice.doc.transact(() => {
+      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
+    });
+    const expected = alice.doc.getText('section:a').toString();
+    await until(() => bora.doc.getText('section:a').toString() === expected);
+    expect(persistence.logs.get(PLAN)?.updates.length).toBeGreaterThanOrEqual(6);
+    expect(bora.received - receivedBefore).toBeGreaterThanOrEqual(6);
+    expect(storedText(persistence)).toBe(expected);
+    expect(alice.closed).toBeNull();
+  });
+
+  it('checks a large update whole when a suggestion check looks at it', async () => {
+    persistence = new MemoryPersistence();
+    persistence.createPlan(PLAN, seededPlan());
+    logger = silentLogger();
+    const checked: number[] = [];
+    relay = new Relay({
+      persistence,
+      logger,
+      options: { idleEvictMs: 10 },
+      review: (_context, _roots, doc) => {
+        const before = doc.getText('section:a').length;
+        return () => {
+          checked.push(doc.getText('section:a').length - before);
+          return null;
+        };
+      },
+    });
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    alice.doc.transact(() => {
+      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
+    });
+    await until(() => storedText(persistence).length === 3_000 + 'Objectives'.length);
+    expect(checked).toEqual([3_000]);
+    expect(persistence.logs.get(PLAN)?.updates.length).toBe(1);
+  });
+
   it('applies server-side changes as transactions every client receives', async () => {
     start();
     const alice = new TestClient(relay, PLAN);

@@ -28,6 +28,13 @@ import type {
   VouchedPresence,
 } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
+import { MAX_PIECE_STRUCTS, splitUpdate } from './updatePieces.ts';
+
+/** What became of a client's update: taken (or nothing new), refused, or to be checked whole. */
+type UpdateOutcome = 'taken' | 'refused' | 'check-whole';
+
+// The smallest update that can hold more structs than one piece (a GC struct is two bytes).
+const SPLIT_ABOVE_BYTES = 2 * MAX_PIECE_STRUCTS;
 
 /** What a room needs from the relay that owns it. */
 export interface RoomEnvironment {
@@ -185,7 +192,7 @@ export class Room {
       }
       case 'update': {
         const answered = connection.syncAnswered;
-        this.enqueue(() => this.applyClientUpdate(connection, frame.update, answered)).catch(
+        this.enqueue(() => this.receiveUpdate(connection, frame.update, answered)).catch(
           (error: unknown) => this.fail(error),
         );
         return;
@@ -281,16 +288,58 @@ export class Room {
     return update;
   }
 
+  /**
+   * Takes a client's update. A large one (a reconnecting client's answer can carry
+   * thousands of changes) is taken in pieces of a few milliseconds' work each, stored and
+   * sent on one by one, with a pass of the event loop between them so other plans and
+   * sockets are served meanwhile (see `updatePieces.ts`). The room's queue waits for the
+   * last piece, so no other change to this plan comes in between. A piece that touches a
+   * section its sender must suggest in is not taken alone: a suggestion is checked whole,
+   * so the rest of the update goes as one.
+   */
+  private async receiveUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    answered: boolean,
+  ): Promise<void> {
+    const crowded = this.ownership.crowdedUpdate(update, this.doc);
+    const pieces =
+      crowded === null && update.byteLength > SPLIT_ABOVE_BYTES
+        ? await splitUpdate(update, nextTurn)
+        : null;
+    if (!pieces) {
+      await this.applyClientUpdate(connection, update, answered, true);
+      return;
+    }
+    for (let piece = pieces.next(this.doc); piece; piece = pieces.next(this.doc)) {
+      const outcome = await this.applyClientUpdate(connection, piece, answered, false);
+      if (outcome === 'refused') return;
+      if (outcome === 'check-whole') {
+        pieces.takeBack();
+        const rest = pieces.rest();
+        if (rest) await this.applyClientUpdate(connection, rest, answered, true);
+        return;
+      }
+      const wait = nextTurn();
+      if (wait) await wait;
+    }
+  }
+
+  /**
+   * Checks, applies, stores and sends on one update. `whole` is false for a piece of a
+   * larger one, which is not applied when a suggestion check would look at it.
+   */
   private async applyClientUpdate(
     connection: Connection,
     update: Uint8Array,
-    answered = true,
-  ): Promise<void> {
-    if (connection.closed) return;
+    answered: boolean,
+    whole: boolean,
+  ): Promise<UpdateOutcome> {
+    if (connection.closed) return 'refused';
     const crowded = this.ownership.crowdedUpdate(update, this.doc);
     if (crowded) {
       this.refuse(connection, CloseCode.FORBIDDEN, crowded, update.byteLength);
-      return;
+      return 'refused';
     }
     const inspection = inspectUpdate(this.doc, update);
     if (isUpdateProblem(inspection)) {
@@ -300,7 +349,7 @@ export class Room {
         connection.awaitAnswer(() =>
           this.refuse(connection, CloseCode.UPDATE_DOES_NOT_APPLY, reason, update.byteLength),
         );
-        return;
+        return 'refused';
       }
       this.refuse(
         connection,
@@ -308,7 +357,7 @@ export class Room {
         inspection.reason,
         update.byteLength,
       );
-      return;
+      return 'refused';
     }
     const { clientIds, touchedRoots } = inspection;
     // Nothing new (a reconnect resending what the server has) is no change to allow.
@@ -320,9 +369,10 @@ export class Room {
       ownership.refusal;
     if (refusal) {
       this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
-      return;
+      return 'refused';
     }
     const review = this.env.review?.(connection.context, touchedRoots, this.doc) ?? null;
+    if (review && !whole) return 'check-whole';
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
@@ -330,13 +380,13 @@ export class Room {
     if (problem) {
       this.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);
       await this.reload();
-      return;
+      return 'refused';
     }
     // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
     // storing fail, the room closes and forgets them.
     this.ownership.record(owner, ownership.claims);
     // Nothing new (a reconnect resending what the server has) needs no storing.
-    if (!applied) return;
+    if (!applied) return 'taken';
     const { participantId } = connection.context;
     await this.commit(applied, connection, { clientIds, participantId, owner });
     this.env.events.onClientUpdate?.({
@@ -345,6 +395,7 @@ export class Room {
       update: applied,
       participantId,
     });
+    return 'taken';
   }
 
   /** Stores an applied update, then sends it to everyone but its sender. */
