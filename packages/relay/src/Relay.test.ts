@@ -333,6 +333,11 @@ describe('Relay', () => {
     expect(bora.received - receivedBefore).toBeGreaterThanOrEqual(6);
     expect(storedText(persistence)).toBe(expected);
     expect(alice.closed).toBeNull();
+
+    // A newcomer's answer comes in pieces too: the sync step 2 and the updates before it.
+    const cyrus = new TestClient(relay, PLAN);
+    await until(() => cyrus.doc.getText('section:a').toString() === expected);
+    expect(cyrus.received).toBeGreaterThanOrEqual(6);
   });
 
   it('checks a large update whole when a suggestion check looks at it', async () => {

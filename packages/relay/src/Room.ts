@@ -18,6 +18,7 @@ import {
 } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
 import type { RelayEvents } from './RelayEvents.ts';
+import { syncAnswerPieces } from './syncAnswer.ts';
 import type {
   RelayLogger,
   RelayOptions,
@@ -185,9 +186,7 @@ export class Room {
     switch (frame.kind) {
       case 'sync-step-1': {
         const { stateVector } = frame;
-        this.enqueue(() => {
-          connection.send(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)));
-        }).catch(() => undefined);
+        this.enqueue(() => this.answerSync(connection, stateVector)).catch(() => undefined);
         return;
       }
       case 'update': {
@@ -286,6 +285,23 @@ export class Room {
     const update = this.captured;
     this.captured = null;
     return update;
+  }
+
+  /**
+   * Answers "what am I missing" in pieces of a few milliseconds' work each, a pass of the
+   * event loop apart (see `syncAnswer.ts`); the last goes as the sync step 2. The queue
+   * waits for the last piece, so the document does not change while the answer is read.
+   */
+  private async answerSync(connection: Connection, stateVector: Uint8Array): Promise<void> {
+    const pieces = syncAnswerPieces(this.doc, Y.decodeStateVector(stateVector));
+    let piece = pieces.next();
+    while (!piece.done && !connection.closed) {
+      const following = pieces.next();
+      connection.send(following.done ? syncStep2Frame(piece.value) : updateFrame(piece.value));
+      piece = following;
+      const wait = nextTurn();
+      if (wait) await wait;
+    }
   }
 
   /**
