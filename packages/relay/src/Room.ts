@@ -7,7 +7,7 @@ import {
   encodeAwarenessUpdate,
 } from './awarenessUpdate.ts';
 import type { Connection } from './Connection.ts';
-import { ClientOwnership, ownerKeyOf } from './clientOwnership.ts';
+import { ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import {
   awarenessFrame,
@@ -375,14 +375,15 @@ export class Room {
       );
       return 'refused';
     }
-    const { clientIds, touchedRoots } = inspection;
+    const { clientIds, touchedRoots, highestClock } = inspection;
     // Nothing new (a reconnect resending what the server has) is no change to allow.
     const bringsNew = clientIds.length > 0 || touchedRoots.size > 0;
     const owner = ownerKeyOf(connection.context);
     const ownership = this.ownership.check(owner, clientIds, this.doc);
     const refusal =
       (bringsNew ? this.env.policy?.(connection.context, touchedRoots, this.doc) : null) ??
-      ownership.refusal;
+      ownership.refusal ??
+      clockRefusal(highestClock);
     if (refusal) {
       this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
       return 'refused';

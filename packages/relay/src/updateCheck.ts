@@ -26,6 +26,8 @@ export interface UpdateSummary {
   clientIds: number[];
   /** Root types (`plan`, `section:<id>`) the update would change. */
   touchedRoots: Set<string>;
+  /** The highest clock the update's new structs reach, over all their clients (0 for none). */
+  highestClock: number;
 }
 
 type ClockRanges = Map<number, { start: number; end: number }>;
@@ -75,8 +77,11 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
     }
   }
   const clientIds: number[] = [];
+  let highestClock = 0;
   for (const [client, range] of ranges) {
-    if (range.end > Y.getState(doc.store, client)) clientIds.push(client);
+    if (range.end <= Y.getState(doc.store, client)) continue;
+    clientIds.push(client);
+    highestClock = Math.max(highestClock, range.end);
   }
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -107,7 +112,11 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
   }
   try {
     const resolver = new UpdateRootResolver(doc, decoded.structs);
-    return { clientIds, touchedRoots: resolver.touchedRoots(decoded.structs, decoded.ds) };
+    return {
+      clientIds,
+      touchedRoots: resolver.touchedRoots(decoded.structs, decoded.ds),
+      highestClock,
+    };
   } catch (error) {
     if (error instanceof ForgedUpdateError) return { reason: error.message };
     throw error;
