@@ -68,14 +68,12 @@ export class Connection {
    * Sends a frame; a socket that throws is treated as gone. A socket with more than
    * `sendLimit.maxUnsentBytes` still waiting (a phone that stopped reading) is closed instead of
    * buffering without end; checked before sending, so one large frame, such as a
-   * first sync of a big plan, always fits. `ownBytes` are bytes of the same answer sent
-   * just before (a sync answer goes in pieces) that do not count: the whole answer fits
-   * as one frame did, or a big plan would never reach a slow link.
+   * first sync of a big plan, always fits.
    */
-  send(data: Uint8Array, ownBytes = 0): void {
+  send(data: Uint8Array): void {
     if (this.isClosed) return;
     const unsent = this.socket.bufferedAmount ?? 0;
-    if (this.sendLimit && unsent - ownBytes > this.sendLimit.maxUnsentBytes) {
+    if (this.sendLimit && unsent > this.sendLimit.maxUnsentBytes) {
       this.close(
         CloseCode.CLIENT_TOO_SLOW,
         `${unsent} bytes were waiting for this connection; reconnect to catch up`,

@@ -295,13 +295,9 @@ export class Room {
   private async answerSync(connection: Connection, stateVector: Uint8Array): Promise<void> {
     const pieces = syncAnswerPieces(this.doc, Y.decodeStateVector(stateVector));
     let piece = pieces.next();
-    let sent = 0;
     while (!piece.done && !connection.closed) {
       const following = pieces.next();
-      const frame = following.done ? syncStep2Frame(piece.value) : updateFrame(piece.value);
-      // The pieces before count as one frame toward the unsent-bytes cap, as the answer did.
-      connection.send(frame, sent);
-      sent += frame.byteLength;
+      connection.send(following.done ? syncStep2Frame(piece.value) : updateFrame(piece.value));
       piece = following;
       const wait = nextTurn();
       if (wait) await wait;
