@@ -102,6 +102,10 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
   for (const [client, deletions] of decoded.ds.clients) {
     const end = Math.max(Y.getState(doc.store, client), ranges.get(client)?.end ?? 0);
     for (const deletion of deletions) {
+      // Yjs never writes one, and applying one at the end of a client's clock throws.
+      if (deletion.len === 0) {
+        return { reason: `update deletes nothing at ${client}:${deletion.clock}` };
+      }
       if (deletion.clock + deletion.len > end) {
         return {
           reason: `update deletes content of client ${client} that does not exist`,
