@@ -18,7 +18,6 @@ import {
 } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
 import type { RelayEvents } from './RelayEvents.ts';
-import { syncAnswerPieces } from './syncAnswer.ts';
 import type {
   RelayLogger,
   RelayOptions,
@@ -29,10 +28,8 @@ import type {
   VouchedPresence,
 } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
-import { MAX_PIECE_STRUCTS, splitUpdate } from './updatePieces.ts';
-
-/** What became of a client's update: taken (or nothing new), refused, or to be checked whole. */
-type UpdateOutcome = 'taken' | 'refused' | 'check-whole';
+import { MAX_PIECE_STRUCTS, splitUpdate, type UpdatePieces } from './updatePieces.ts';
+import { encodeUpdateSince } from './updateSince.ts';
 
 // The smallest update that can hold more structs than one piece (a GC struct is two bytes).
 const SPLIT_ABOVE_BYTES = 2 * MAX_PIECE_STRUCTS;
@@ -67,6 +64,8 @@ export class Room {
   private readonly connections = new Set<Connection>();
   private tail: Promise<unknown> = Promise.resolve();
   private captured: Uint8Array | null = null;
+  /** False while a large update is applied in pieces (see `applyInPieces`). */
+  private capturing = true;
   private holds = 0;
   /** Client ids of the server's own changes, one per participant (see `transact`). */
   private readonly serverClients = new Map<string | null, number>();
@@ -92,6 +91,7 @@ export class Room {
   }
 
   private readonly capture = (update: Uint8Array): void => {
+    if (!this.capturing) return;
     this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
   };
 
@@ -288,30 +288,24 @@ export class Room {
   }
 
   /**
-   * Answers "what am I missing" in pieces of a few milliseconds' work each, a pass of the
-   * event loop apart (see `syncAnswer.ts`); the last goes as the sync step 2. The queue
-   * waits for the last piece, so the document does not change while the answer is read.
+   * Answers "what am I missing": written a few hundred structs at a time, a pass of the
+   * event loop apart (see `updateSince.ts`), and sent as one sync step 2. The queue waits
+   * for it, so the document does not change while it is written.
    */
   private async answerSync(connection: Connection, stateVector: Uint8Array): Promise<void> {
-    const pieces = syncAnswerPieces(this.doc, Y.decodeStateVector(stateVector));
-    let piece = pieces.next();
-    while (!piece.done && !connection.closed) {
-      const following = pieces.next();
-      connection.send(following.done ? syncStep2Frame(piece.value) : updateFrame(piece.value));
-      piece = following;
-      const wait = nextTurn();
-      if (wait) await wait;
-    }
+    const answer = await encodeUpdateSince(this.doc, Y.decodeStateVector(stateVector), nextTurn);
+    connection.send(syncStep2Frame(answer));
   }
 
   /**
    * Takes a client's update. A large one (a reconnecting client's answer can carry
-   * thousands of changes) is taken in pieces of a few milliseconds' work each, stored and
-   * sent on one by one, with a pass of the event loop between them so other plans and
-   * sockets are served meanwhile (see `updatePieces.ts`). The room's queue waits for the
-   * last piece, so no other change to this plan comes in between. A piece that touches a
-   * section its sender must suggest in is not taken alone: a suggestion is checked whole,
-   * so the rest of the update goes as one.
+   * thousands of changes) is checked and applied in pieces of a few milliseconds' work
+   * each, with a pass of the event loop between them so other plans and sockets are
+   * served meanwhile (see `updatePieces.ts`); the room's queue waits for the last piece,
+   * so no other change to this plan comes in between. It is stored and sent on as one
+   * update: a client that saw part of it could take it for malformed (the web editor
+   * deletes a list item whose paragraph has not arrived). An update from someone who
+   * must suggest is checked whole, since a suggestion is compared before and after as one.
    */
   private async receiveUpdate(
     connection: Connection,
@@ -323,39 +317,82 @@ export class Room {
       crowded === null && update.byteLength > SPLIT_ABOVE_BYTES
         ? await splitUpdate(update, nextTurn)
         : null;
-    if (!pieces) {
-      await this.applyClientUpdate(connection, update, answered, true);
-      return;
-    }
-    for (let piece = pieces.next(this.doc); piece; piece = pieces.next(this.doc)) {
-      const outcome = await this.applyClientUpdate(connection, piece, answered, false);
-      if (outcome === 'refused') return;
-      if (outcome === 'check-whole') {
-        pieces.takeBack();
-        const rest = pieces.rest();
-        if (rest) await this.applyClientUpdate(connection, rest, answered, true);
-        return;
-      }
-      const wait = nextTurn();
-      if (wait) await wait;
-    }
+    if (pieces && (await this.applyInPieces(connection, pieces, answered))) return;
+    await this.applyClientUpdate(connection, update, answered);
   }
 
   /**
-   * Checks, applies, stores and sends on one update. `whole` is false for a piece of a
-   * larger one, which is not applied when a suggestion check would look at it.
+   * Checks and applies the pieces of an update one by one, then stores and sends on what
+   * the whole brought. False, with nothing applied, when a piece must be checked as a
+   * suggestion: the caller then takes the update whole.
    */
-  private async applyClientUpdate(
+  private async applyInPieces(
+    connection: Connection,
+    pieces: UpdatePieces,
+    answered: boolean,
+  ): Promise<boolean> {
+    const before = Y.encodeStateVector(this.doc);
+    const owner = ownerKeyOf(connection.context);
+    const clientIds = new Set<number>();
+    const touchedRoots = new Set<string>();
+    let applied = false;
+    // Applied pieces are not stored on their own; what the whole brought is stored below.
+    this.capturing = false;
+    try {
+      for (let piece = pieces.next(this.doc); piece; piece = pieces.next(this.doc)) {
+        const checked = connection.closed
+          ? null
+          : this.checkClientUpdate(connection, piece, answered);
+        const mustSuggest =
+          checked !== null && this.env.review?.(connection.context, checked.touchedRoots, this.doc);
+        if (checked === null || mustSuggest) {
+          // Take back what was applied: storage never saw it.
+          if (applied) await this.reload();
+          return checked === null;
+        }
+        Y.applyUpdate(this.doc, piece, connection);
+        applied = true;
+        this.ownership.record(owner, checked.claims);
+        for (const id of checked.clientIds) clientIds.add(id);
+        for (const root of checked.touchedRoots) touchedRoots.add(root);
+        const wait = nextTurn();
+        if (wait) await wait;
+      }
+    } finally {
+      this.capturing = true;
+      this.captured = null;
+    }
+    // Nothing new (a reconnect resending what the server has) needs no storing.
+    if (clientIds.size === 0 && touchedRoots.size === 0) return true;
+    // Written from the document, as Yjs would have: what the server had is left out, and
+    // runs of structs are merged (20,000 one-clock GC structs are stored as one).
+    const brought = await encodeUpdateSince(this.doc, Y.decodeStateVector(before), nextTurn, {
+      deletions: pieces.deletions,
+    });
+    const { participantId } = connection.context;
+    await this.commit(brought, connection, { clientIds: [...clientIds], participantId, owner });
+    this.env.events.onClientUpdate?.({
+      planId: this.planId,
+      touchedRoots,
+      update: brought,
+      participantId,
+    });
+    return true;
+  }
+
+  /**
+   * The checks every update passes before it is applied (see `applyClientUpdate`); null
+   * when it was refused (the socket is closed, or will be unless its sync answer comes).
+   */
+  private checkClientUpdate(
     connection: Connection,
     update: Uint8Array,
     answered: boolean,
-    whole: boolean,
-  ): Promise<UpdateOutcome> {
-    if (connection.closed) return 'refused';
+  ): { clientIds: number[]; touchedRoots: Set<string>; claims: number[] } | null {
     const crowded = this.ownership.crowdedUpdate(update, this.doc);
     if (crowded) {
       this.refuse(connection, CloseCode.FORBIDDEN, crowded, update.byteLength);
-      return 'refused';
+      return null;
     }
     const inspection = inspectUpdate(this.doc, update);
     if (isUpdateProblem(inspection)) {
@@ -365,7 +402,7 @@ export class Room {
         connection.awaitAnswer(() =>
           this.refuse(connection, CloseCode.UPDATE_DOES_NOT_APPLY, reason, update.byteLength),
         );
-        return 'refused';
+        return null;
       }
       this.refuse(
         connection,
@@ -373,23 +410,35 @@ export class Room {
         inspection.reason,
         update.byteLength,
       );
-      return 'refused';
+      return null;
     }
     const { clientIds, touchedRoots, highestClock } = inspection;
     // Nothing new (a reconnect resending what the server has) is no change to allow.
     const bringsNew = clientIds.length > 0 || touchedRoots.size > 0;
-    const owner = ownerKeyOf(connection.context);
-    const ownership = this.ownership.check(owner, clientIds, this.doc);
+    const ownership = this.ownership.check(ownerKeyOf(connection.context), clientIds, this.doc);
     const refusal =
       (bringsNew ? this.env.policy?.(connection.context, touchedRoots, this.doc) : null) ??
       ownership.refusal ??
       clockRefusal(highestClock);
     if (refusal) {
       this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
-      return 'refused';
+      return null;
     }
+    return { clientIds, touchedRoots, claims: ownership.claims };
+  }
+
+  /** Checks, applies, stores and sends on one update. */
+  private async applyClientUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    answered = true,
+  ): Promise<void> {
+    if (connection.closed) return;
+    const checked = this.checkClientUpdate(connection, update, answered);
+    if (!checked) return;
+    const { clientIds, touchedRoots, claims } = checked;
+    const owner = ownerKeyOf(connection.context);
     const review = this.env.review?.(connection.context, touchedRoots, this.doc) ?? null;
-    if (review && !whole) return 'check-whole';
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
@@ -397,22 +446,21 @@ export class Room {
     if (problem) {
       this.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);
       await this.reload();
-      return 'refused';
+      return;
     }
     // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
     // storing fail, the room closes and forgets them.
-    this.ownership.record(owner, ownership.claims);
+    this.ownership.record(owner, claims);
     // Nothing new (a reconnect resending what the server has) needs no storing.
-    if (!applied) return 'taken';
+    if (!applied) return;
     const { participantId } = connection.context;
     await this.commit(applied, connection, { clientIds, participantId, owner });
     this.env.events.onClientUpdate?.({
       planId: this.planId,
-      touchedRoots: inspection.touchedRoots,
+      touchedRoots,
       update: applied,
       participantId,
     });
-    return 'taken';
   }
 
   /** Stores an applied update, then sends it to everyone but its sender. */

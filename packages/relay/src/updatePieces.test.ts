@@ -102,20 +102,6 @@ describe('splitUpdate', () => {
     expect(pieces.next(server)).toBeNull();
   });
 
-  it('puts a piece back so that it goes again with the rest', async () => {
-    const server = docWith(1);
-    const client = docWith(2);
-    for (let i = 0; i < 1_200; i++) client.getText('section:a').insert(0, 'x');
-    const pieces = (await splitUpdate(Y.encodeStateAsUpdate(client), goOn, 500)) as UpdatePieces;
-    expect(pieces.next(server)).not.toBeNull();
-    pieces.takeBack();
-    const rest = pieces.rest() as Uint8Array;
-    expect(Y.decodeUpdate(rest).structs).toHaveLength(1_200);
-    expect(pieces.next(server)).toBeNull();
-    Y.applyUpdate(server, rest);
-    expect(server.getText('section:a').length).toBe(1_200);
-  });
-
   it('pauses while it reads a long update', async () => {
     const client = docWith(2);
     for (let i = 0; i < 1_000; i++) client.getText('section:a').insert(0, 'x');

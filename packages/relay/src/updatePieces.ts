@@ -100,9 +100,6 @@ export class UpdatePieces {
     private readonly maxStructs: number,
   ) {}
 
-  /** Where the blocks of the piece handed out last started, for `takeBack`. */
-  private handedOut: { block: Block; from: number }[] = [];
-
   /**
    * The next piece that applies to `doc` as it is now, or, when none does, everything
    * left as one update; null once all is handed out. The delete set goes with the last.
@@ -119,28 +116,25 @@ export class UpdatePieces {
       if (end === block.next) continue;
       const last = open.length === 1 && end === block.structs.length;
       const piece = this.encode([{ block, end }], last);
-      this.handedOut = [{ block, from: block.next }];
       block.next = end;
       return piece;
     }
     return this.rest();
   }
 
-  /** Everything not handed out yet, as one update (e.g. when it must be checked whole). */
-  rest(): Uint8Array | null {
+  // Everything not handed out yet, as one update.
+  private rest(): Uint8Array | null {
     const open = this.blocks.filter((block) => block.next < block.structs.length);
     if (open.length === 0) return null;
     const slices = open.map((block) => ({ block, end: block.structs.length }));
-    this.handedOut = open.map((block) => ({ block, from: block.next }));
     const piece = this.encode(slices, true);
     for (const block of open) block.next = block.structs.length;
     return piece;
   }
 
-  /** Puts the piece handed out last back, e.g. to hand it out again with the rest in `rest`. */
-  takeBack(): void {
-    for (const { block, from } of this.handedOut) block.next = from;
-    this.handedOut = [];
+  /** The update's delete set, as it came (format v1). */
+  get deletions(): Uint8Array {
+    return this.deleteSet;
   }
 
   // How far from `block.next` (up to `limit`) the run is ready: the document already has

@@ -1,78 +1,83 @@
 /**
- * The answer to a client's "what am I missing" (sync step 1), as several updates of at
- * most `MAX_PIECE_STRUCTS` structs each instead of one `Y.encodeStateAsUpdate`: a new
- * client of a plan that someone flooded with 100,000 one-character changes would
- * otherwise cost one long piece of work that holds every other plan.
+ * What a document holds beyond a state vector, as one update written a few hundred structs
+ * at a time with pauses between, instead of in one `Y.encodeStateAsUpdate`: the answer to
+ * a client's "what am I missing" (sync step 1), and what a large update applied in pieces
+ * brought. A newcomer to a plan that someone flooded with 100,000 one-character changes
+ * would otherwise cost one long piece of work that holds every other plan.
  *
- * Each piece is written the way Yjs writes an update (format v1, `writeStructs`); the
- * delete set goes with the last. A client applies the pieces in any order (Yjs keeps
- * a struct whose neighbours have not arrived until they do), and the last goes as the
- * sync step 2, so the client calls itself synced only once it has everything.
+ * The answer still goes to the client as one update, written the way Yjs writes one (format v1,
+ * `writeStructs`, then the delete set): a client that saw part of a plan could take it for
+ * the whole, and the web editor deletes what looks malformed to it (a list item whose
+ * paragraph has not arrived yet), so the client must never see a part.
  */
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import type { Pause } from './updatePieces.ts';
 import { MAX_PIECE_STRUCTS } from './updatePieces.ts';
 
-type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
-
-/** A run of one client's structs, from `clock` on. */
-interface Run {
+/** One client's structs the answer carries, written so far. */
+interface ClientBlock {
   client: number;
   clock: number;
-  structs: (Y.Item | Y.GC)[];
+  count: number;
+  structs: Y.UpdateEncoderV1;
 }
 
 /**
- * Yields the updates that together bring a client with `stateVector` up to `doc`. Read
- * lazily: the caller may let the event loop turn between two pieces, as long as the
- * document does not change meanwhile (the room's queue holds it).
+ * The update that brings a client with `stateVector` up to `doc`, pausing (`pause`) after
+ * every `maxStructs` structs written. The document must not change meanwhile (the room's
+ * queue holds it). `deletions` replaces the document's whole delete set (a delete set in
+ * format v1, e.g. the one of an update just applied, for storing what it brought).
  */
-export function* syncAnswerPieces(
+export async function encodeUpdateSince(
   doc: Y.Doc,
   stateVector: Map<number, number>,
-  maxStructs = MAX_PIECE_STRUCTS,
-): Generator<Uint8Array, void, undefined> {
-  let runs: Run[] = [];
-  let counted = 0;
+  pause: Pause,
+  {
+    maxStructs = MAX_PIECE_STRUCTS,
+    deletions,
+  }: { maxStructs?: number; deletions?: Uint8Array } = {},
+): Promise<Uint8Array> {
+  const blocks: ClientBlock[] = [];
+  let written = 0;
   for (const [client, structs] of doc.store.clients) {
     const from = stateVector.get(client) ?? 0;
-    const state = Y.getState(doc.store, client);
-    if (from >= state) continue;
-    let index = Y.findIndexSS(structs, from);
-    let clock = from;
-    while (index < structs.length) {
-      const end = Math.min(index + maxStructs - counted, structs.length);
-      runs.push({ client, clock, structs: structs.slice(index, end) as (Y.Item | Y.GC)[] });
-      counted += end - index;
-      index = end;
-      const next = structs[index];
-      if (next) clock = next.id.clock;
-      if (counted >= maxStructs) {
-        yield encodePiece(runs, null);
-        runs = [];
-        counted = 0;
+    if (from >= Y.getState(doc.store, client)) continue;
+    const start = Y.findIndexSS(structs, from);
+    const block = {
+      client,
+      clock: from,
+      count: structs.length - start,
+      structs: new Y.UpdateEncoderV1(),
+    };
+    blocks.push(block);
+    for (let i = start; i < structs.length; i++) {
+      // The first struct may start before what the client is missing: only its tail goes.
+      (structs[i] as Y.Item | Y.GC).write(
+        block.structs,
+        i === start ? from - (structs[i] as Y.Item).id.clock : 0,
+      );
+      written += 1;
+      if (written % maxStructs === 0) {
+        const wait = pause();
+        if (wait) await wait;
       }
     }
   }
-  yield encodePiece(runs, Y.createDeleteSetFromStructStore(doc.store));
-}
-
-/** Writes runs (and a delete set, or an empty one) as an update in format v1. */
-function encodePiece(runs: Run[], deleteSet: DeleteSet | null): Uint8Array {
   const encoder = new Y.UpdateEncoderV1();
   const rest = encoder.restEncoder;
-  encoding.writeVarUint(rest, runs.length);
-  for (const { client, clock, structs } of runs) {
-    const [first] = structs;
-    if (!first) continue;
-    encoding.writeVarUint(rest, structs.length);
+  encoding.writeVarUint(rest, blocks.length);
+  for (const { client, clock, count, structs } of blocks) {
+    encoding.writeVarUint(rest, count);
     encoder.writeClient(client);
     encoding.writeVarUint(rest, clock);
-    // The first struct may start before what the client is missing: only its tail goes.
-    first.write(encoder, clock - first.id.clock);
-    for (let i = 1; i < structs.length; i++) (structs[i] as Y.Item | Y.GC).write(encoder, 0);
+    encoding.writeUint8Array(rest, structs.toUint8Array());
   }
-  const clients = deleteSet?.clients ?? new Map<number, { clock: number; len: number }[]>();
+  if (deletions) {
+    encoding.writeUint8Array(rest, deletions);
+    return encoder.toUint8Array();
+  }
+  const { clients } = Y.createDeleteSetFromStructStore(doc.store);
   encoding.writeVarUint(rest, clients.size);
   for (const [client, deletions] of clients) {
     encoder.resetDsCurVal();
