@@ -176,10 +176,14 @@ describe('inspectUpdate: the roots an update touches', () => {
     encoding.writeVarUint(encoder, 0); // no structs
     encoding.writeVarUint(encoder, 1); // one client in the delete set
     encoding.writeVarUint(encoder, client);
-    encoding.writeVarUint(encoder, 1); // one deletion
-    encoding.writeVarUint(encoder, Y.getState(server.store, client)); // at the end of its clock
+    encoding.writeVarUint(encoder, 2); // two deletions
+    // Of the last character, which decodeUpdate merges with the next one.
+    encoding.writeVarUint(encoder, Y.getState(server.store, client) - 1);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, Y.getState(server.store, client)); // with one at the end of its clock
     encoding.writeVarUint(encoder, 0); // of nothing
     const update = encoding.toUint8Array(encoder);
+    expect(Y.decodeUpdate(update).ds.clients.get(client)).toHaveLength(1);
     expect(() => Y.applyUpdate(clientOf(server), update)).toThrow();
     const result = inspectUpdate(server, update);
     expect(isUpdateProblem(result) ? result.reason : 'accepted').toMatch(/deletes nothing/);

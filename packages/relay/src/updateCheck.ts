@@ -11,6 +11,7 @@
  * `getState`), which is why yjs is pinned to one version.
  */
 import * as Y from 'yjs';
+import { emptyDeletion } from './updatePieces.ts';
 import { ForgedUpdateError, UpdateRootResolver } from './updateRoots.ts';
 
 /** Why an update cannot be applied, in words for the log and the close reason. */
@@ -47,6 +48,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
   } catch (error) {
     return { reason: `update cannot be decoded (${(error as Error).message})` };
   }
+  // Yjs never writes one, and applying one at the end of a client's clock throws.
+  const empty = emptyDeletion(update);
+  if (empty) return { reason: `update deletes nothing at ${empty.client}:${empty.clock}` };
   const ranges: ClockRanges = new Map();
   let previousClient: number | null = null;
   for (const struct of decoded.structs) {
@@ -102,10 +106,6 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
   for (const [client, deletions] of decoded.ds.clients) {
     const end = Math.max(Y.getState(doc.store, client), ranges.get(client)?.end ?? 0);
     for (const deletion of deletions) {
-      // Yjs never writes one, and applying one at the end of a client's clock throws.
-      if (deletion.len === 0) {
-        return { reason: `update deletes nothing at ${client}:${deletion.clock}` };
-      }
       if (deletion.clock + deletion.len > end) {
         return {
           reason: `update deletes content of client ${client} that does not exist`,

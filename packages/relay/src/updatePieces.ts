@@ -91,6 +91,38 @@ export async function splitUpdate(
   }
 }
 
+/**
+ * The first deletion of length 0 in an update's delete set as it is written (client and
+ * clock), or null. `Y.decodeUpdate` merges such an entry into its neighbour, so a check on
+ * its result cannot see one; `Y.applyUpdate` reads each entry alone, and throws half way
+ * through one at the end of a client's clock.
+ */
+export function emptyDeletion(update: Uint8Array): { client: number; clock: number } | null {
+  try {
+    const decoder = new Y.UpdateDecoderV1(decoding.createDecoder(update));
+    const rest = decoder.restDecoder;
+    const clients = decoding.readVarUint(rest);
+    for (let i = 0; i < clients; i++) {
+      const count = decoding.readVarUint(rest);
+      decoder.readClient();
+      decoding.readVarUint(rest);
+      for (let s = 0; s < count; s++) readStruct(decoder);
+    }
+    const deleting = decoding.readVarUint(rest);
+    for (let i = 0; i < deleting; i++) {
+      const client = decoding.readVarUint(rest);
+      const deletions = decoding.readVarUint(rest);
+      for (let d = 0; d < deletions; d++) {
+        const clock = decoder.readDsClock();
+        if (decoder.readDsLen() === 0) return { client, clock };
+      }
+    }
+    return null;
+  } catch {
+    return null; // undecodable: the update check says why
+  }
+}
+
 /** The pieces of one split update, handed out in an order the document can apply them in. */
 export class UpdatePieces {
   constructor(
