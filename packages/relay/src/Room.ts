@@ -31,6 +31,8 @@ import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
 import { MAX_PIECE_STRUCTS, splitUpdate, type UpdatePieces } from './updatePieces.ts';
 import { encodeUpdateSince } from './updateSince.ts';
 
+type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
+
 // The smallest update that can hold more structs than one piece (a GC struct is two bytes).
 const SPLIT_ABOVE_BYTES = 2 * MAX_PIECE_STRUCTS;
 
@@ -336,8 +338,14 @@ export class Room {
     const clientIds = new Set<number>();
     const touchedRoots = new Set<string>();
     let applied = false;
+    // What the pieces' transactions deleted, as Yjs writes it in the update of each.
+    const deleted: DeleteSet[] = [];
+    const noteDeletions = (transaction: Y.Transaction) => {
+      deleted.push(transaction.deleteSet);
+    };
     // Applied pieces are not stored on their own; what the whole brought is stored below.
     this.capturing = false;
+    this.doc.on('afterTransaction', noteDeletions);
     try {
       for (let piece = pieces.next(this.doc); piece; piece = pieces.next(this.doc)) {
         const checked = connection.closed
@@ -359,6 +367,7 @@ export class Room {
         if (wait) await wait;
       }
     } finally {
+      this.doc.off('afterTransaction', noteDeletions);
       this.capturing = true;
       this.captured = null;
     }
@@ -367,7 +376,7 @@ export class Room {
     // Written from the document, as Yjs would have: what the server had is left out, and
     // runs of structs are merged (20,000 one-clock GC structs are stored as one).
     const brought = await encodeUpdateSince(this.doc, Y.decodeStateVector(before), nextTurn, {
-      deletions: pieces.deletions,
+      deletions: Y.mergeDeleteSets(deleted),
     });
     const { participantId } = connection.context;
     await this.commit(brought, connection, { clientIds: [...clientIds], participantId, owner });

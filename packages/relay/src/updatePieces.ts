@@ -164,11 +164,6 @@ export class UpdatePieces {
     return piece;
   }
 
-  /** The update's delete set, as it came (format v1). */
-  get deletions(): Uint8Array {
-    return this.deleteSet;
-  }
-
   // How far from `block.next` (up to `limit`) the run is ready: the document already has
   // everything each struct names outside the run, and the run starts where the document's
   // structs of its client end (or before: Yjs skips what it has). Yjs integrates a client's

@@ -15,6 +15,8 @@ import * as Y from 'yjs';
 import type { Pause } from './updatePieces.ts';
 import { MAX_PIECE_STRUCTS } from './updatePieces.ts';
 
+type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
+
 /** One client's structs the answer carries, written so far. */
 interface ClientBlock {
   client: number;
@@ -26,8 +28,8 @@ interface ClientBlock {
 /**
  * The update that brings a client with `stateVector` up to `doc`, pausing (`pause`) after
  * every `maxStructs` structs written. The document must not change meanwhile (the room's
- * queue holds it). `deletions` replaces the document's whole delete set (a delete set in
- * format v1, e.g. the one of an update just applied, for storing what it brought).
+ * queue holds it). `deletions` replaces the document's whole delete set (e.g. what the
+ * transactions of an update applied in pieces deleted, for storing what it brought).
  */
 export async function encodeUpdateSince(
   doc: Y.Doc,
@@ -36,7 +38,7 @@ export async function encodeUpdateSince(
   {
     maxStructs = MAX_PIECE_STRUCTS,
     deletions,
-  }: { maxStructs?: number; deletions?: Uint8Array } = {},
+  }: { maxStructs?: number; deletions?: DeleteSet } = {},
 ): Promise<Uint8Array> {
   const blocks: ClientBlock[] = [];
   let written = 0;
@@ -73,11 +75,7 @@ export async function encodeUpdateSince(
     encoding.writeVarUint(rest, clock);
     encoding.writeUint8Array(rest, structs.toUint8Array());
   }
-  if (deletions) {
-    encoding.writeUint8Array(rest, deletions);
-    return encoder.toUint8Array();
-  }
-  const { clients } = Y.createDeleteSetFromStructStore(doc.store);
+  const { clients } = deletions ?? Y.createDeleteSetFromStructStore(doc.store);
   encoding.writeVarUint(rest, clients.size);
   for (const [client, deletions] of clients) {
     encoder.resetDsCurVal();
