@@ -172,6 +172,23 @@ describe('a Yjs client id belongs to the participant who first wrote under it', 
     expect(Y.encodeStateVector(newcomer.client.doc).byteLength).toBeLessThan(100);
   });
 
+  it("refuses a GC struct that takes a member's own clock past 2^31 - 1; the plan is unchanged", async () => {
+    const member = await joined('member', 'Member', 'g1');
+    const other = await joined('member', 'Other', 'g1');
+    const before = await stored();
+    // Under an id of their own (a fresh one, as a modified client would pick).
+    const closed = await sendUpdate(
+      member.token,
+      gcStructsUpdate([123_456_789], 0, { length: 2 ** 31 }),
+    );
+    expect(closed.code).toBe(CloseCode.FORBIDDEN);
+    expect(closed.reason).toMatch(/takes a client id to clock 2147483648/);
+    expect(await stored()).toEqual(before);
+
+    appendParagraph(member.client.doc, sectionOf('g1'), 'Still writing.');
+    await eventually(() => textIn(other.client, sectionOf('g1')).includes('Still writing.'));
+  });
+
   it("does not show a new socket under an offline participant's presence slot", async () => {
     const facilitator = await joined('facilitator', 'Facilitator');
     const victim = await joined('member', 'Victim', 'g1');

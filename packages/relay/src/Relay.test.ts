@@ -347,6 +347,84 @@ describe('Relay', () => {
     });
   });
 
+  it('takes a large update in pieces, then stores and sends it on as one', async () => {
+    start();
+    const alice = new TestClient(relay, PLAN);
+    const bora = new TestClient(relay, PLAN);
+    await synced(alice);
+    await synced(bora);
+    const receivedBefore = bora.received;
+    // Typed at the start one character at a time (a reconnecting flooder's answer): 3,000 structs.
+    alice.doc.transact(() => {
+      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
+    });
+    const expected = alice.doc.getText('section:a').toString();
+    await until(() => bora.doc.getText('section:a').toString() === expected);
+    expect(persistence.logs.get(PLAN)?.updates).toHaveLength(1);
+    expect(bora.received - receivedBefore).toBe(1);
+    expect(storedText(persistence)).toBe(expected);
+    expect(alice.closed).toBeNull();
+
+    const cyrus = new TestClient(relay, PLAN);
+    await until(() => cyrus.doc.getText('section:a').toString() === expected);
+  });
+
+  it('takes back the pieces already applied when a later piece is refused', async () => {
+    persistence = new MemoryPersistence();
+    persistence.createPlan(PLAN, seededPlan());
+    logger = silentLogger();
+    relay = new Relay({
+      persistence,
+      logger,
+      options: { idleEvictMs: 10 },
+      policy: (_context, roots) => (roots.has('section:b') ? 'section b is locked' : null),
+    });
+    const alice = new TestClient(relay, PLAN);
+    const bora = new TestClient(relay, PLAN);
+    await synced(alice);
+    await synced(bora);
+    // One update, in clock order: 3,000 characters in section a, then one in section b.
+    alice.doc.transact(() => {
+      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
+      alice.doc.getText('section:b').insert(0, 'y');
+    });
+    await until(() => alice.closed !== null);
+    expect(alice.closed?.reason).toBe('section b is locked');
+    expect(persistence.logs.get(PLAN)?.updates ?? []).toHaveLength(0);
+    // The room's copy is what storage has: a newcomer gets none of the pieces.
+    const cyrus = new TestClient(relay, PLAN);
+    await synced(cyrus);
+    expect(cyrus.doc.getText('section:a').toString()).toBe('Objectives');
+    expect(bora.doc.getText('section:a').toString()).toBe('Objectives');
+  });
+
+  it('checks a large update whole when a suggestion check looks at it', async () => {
+    persistence = new MemoryPersistence();
+    persistence.createPlan(PLAN, seededPlan());
+    logger = silentLogger();
+    const checked: number[] = [];
+    relay = new Relay({
+      persistence,
+      logger,
+      options: { idleEvictMs: 10 },
+      review: (_context, _roots, doc) => {
+        const before = doc.getText('section:a').length;
+        return () => {
+          checked.push(doc.getText('section:a').length - before);
+          return null;
+        };
+      },
+    });
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    alice.doc.transact(() => {
+      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
+    });
+    await until(() => storedText(persistence).length === 3_000 + 'Objectives'.length);
+    expect(checked).toEqual([3_000]);
+    expect(persistence.logs.get(PLAN)?.updates.length).toBe(1);
+  });
+
   it('applies server-side changes as transactions every client receives', async () => {
     start();
     const alice = new TestClient(relay, PLAN);

@@ -7,7 +7,7 @@ import {
   encodeAwarenessUpdate,
 } from './awarenessUpdate.ts';
 import type { Connection } from './Connection.ts';
-import { ClientOwnership, ownerKeyOf } from './clientOwnership.ts';
+import { ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import type { PlanMessage, RelayFanOut } from './fanOut.ts';
 import {
@@ -30,6 +30,13 @@ import type {
   VouchedPresence,
 } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
+import { MAX_PIECE_STRUCTS, splitUpdate, type UpdatePieces } from './updatePieces.ts';
+import { encodeUpdateSince } from './updateSince.ts';
+
+type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
+
+// The smallest update that can hold more structs than one piece (a GC struct is two bytes).
+const SPLIT_ABOVE_BYTES = 2 * MAX_PIECE_STRUCTS;
 
 /** What a room needs from the relay that owns it. */
 export interface RoomEnvironment {
@@ -69,6 +76,8 @@ export class Room {
   private durable: Promise<void> = Promise.resolve();
   private compactionQueued = false;
   private captured: Uint8Array | null = null;
+  /** False while a large update is applied in pieces (see `applyInPieces`). */
+  private capturing = true;
   private holds = 0;
   /** Client ids of the server's own changes, one per participant (see `transact`). */
   private readonly serverClients = new Map<string | null, number>();
@@ -99,6 +108,7 @@ export class Room {
   }
 
   private readonly capture = (update: Uint8Array): void => {
+    if (!this.capturing) return;
     this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
   };
 
@@ -194,14 +204,12 @@ export class Room {
     switch (frame.kind) {
       case 'sync-step-1': {
         const { stateVector } = frame;
-        this.enqueue(() => {
-          connection.send(syncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)));
-        }).catch(() => undefined);
+        this.enqueue(() => this.answerSync(connection, stateVector)).catch(() => undefined);
         return;
       }
       case 'update': {
         const answered = connection.syncAnswered;
-        this.enqueue(() => this.applyClientUpdate(connection, frame.update, answered), {
+        this.enqueue(() => this.receiveUpdate(connection, frame.update, answered), {
           pipelined: true,
         }).catch((error: unknown) => this.fail(error));
         return;
@@ -306,16 +314,140 @@ export class Room {
     return update;
   }
 
-  private async applyClientUpdate(
+  /**
+   * Answers "what am I missing": written a few hundred structs at a time, a pass of the
+   * event loop apart (see `updateSince.ts`), and sent as one sync step 2. The queue waits
+   * for it, so the document does not change while it is written.
+   */
+  private async answerSync(connection: Connection, stateVector: Uint8Array): Promise<void> {
+    const answer = await encodeUpdateSince(this.doc, Y.decodeStateVector(stateVector), nextTurn);
+    connection.send(syncStep2Frame(answer));
+  }
+
+  /**
+   * Takes a client's update. A large one (a reconnecting client's answer can carry
+   * thousands of changes) is checked and applied in pieces of a few milliseconds' work
+   * each, with a pass of the event loop between them so other plans and sockets are
+   * served meanwhile (see `updatePieces.ts`); the room's queue waits for the last piece,
+   * so no other change to this plan comes in between. It is stored and sent on as one
+   * update: a client that saw part of it could take it for malformed (the web editor
+   * deletes a list item whose paragraph has not arrived). An update from someone who
+   * must suggest is checked whole, since a suggestion is compared before and after as one.
+   */
+  private async receiveUpdate(
     connection: Connection,
     update: Uint8Array,
-    answered = true,
+    answered: boolean,
   ): Promise<void> {
-    if (connection.closed) return;
+    const crowded = this.ownership.crowdedUpdate(update, this.doc);
+    const pieces =
+      crowded === null && update.byteLength > SPLIT_ABOVE_BYTES
+        ? await splitUpdate(update, nextTurn)
+        : null;
+    if (pieces && (await this.applyInPieces(connection, pieces, answered))) return;
+    await this.applyClientUpdate(connection, update, answered);
+  }
+
+  /**
+   * Checks and applies the pieces of an update one by one, then stores and sends on what
+   * the whole brought. False, with nothing applied, when a piece must be checked as a
+   * suggestion: the caller then takes the update whole.
+   */
+  private async applyInPieces(
+    connection: Connection,
+    pieces: UpdatePieces,
+    answered: boolean,
+  ): Promise<boolean> {
+    const before = Y.encodeStateVector(this.doc);
+    const owner = ownerKeyOf(connection.context);
+    const clientIds = new Set<number>();
+    const touchedRoots = new Set<string>();
+    let applied = false;
+    // What the pieces' transactions deleted, as Yjs writes it in the update of each.
+    const deleted: DeleteSet[] = [];
+    const noteDeletions = (transaction: Y.Transaction) => {
+      deleted.push(transaction.deleteSet);
+    };
+    // Applied pieces are not stored on their own; what the whole brought is stored below.
+    this.capturing = false;
+    this.doc.on('afterTransaction', noteDeletions);
+    try {
+      for (let piece = pieces.next(this.doc); piece; piece = pieces.next(this.doc)) {
+        const checked = connection.closed
+          ? null
+          : this.checkClientUpdate(connection, piece, answered);
+        const mustSuggest =
+          checked !== null && this.env.review?.(connection.context, checked.touchedRoots, this.doc);
+        if (checked === null || mustSuggest) {
+          // Take back what was applied: storage never saw it.
+          if (applied) await this.reload();
+          return checked === null;
+        }
+        Y.applyUpdate(this.doc, piece, connection);
+        applied = true;
+        this.ownership.record(owner, checked.claims);
+        for (const id of checked.clientIds) clientIds.add(id);
+        for (const root of checked.touchedRoots) touchedRoots.add(root);
+        const wait = nextTurn();
+        if (wait) await wait;
+      }
+    } finally {
+      this.doc.off('afterTransaction', noteDeletions);
+      this.capturing = true;
+      this.captured = null;
+    }
+    // Nothing new (a reconnect resending what the server has) needs no storing.
+    if (clientIds.size === 0 && touchedRoots.size === 0) return true;
+    // Written from the document, as Yjs would have: what the server had is left out, and
+    // runs of structs are merged (20,000 one-clock GC structs are stored as one).
+    const brought = await encodeUpdateSince(this.doc, Y.decodeStateVector(before), nextTurn, {
+      deletions: Y.mergeDeleteSets(deleted),
+    });
+    const { participantId } = connection.context;
+    this.storeAndSend(
+      brought,
+      connection,
+      { clientIds: [...clientIds], participantId, owner },
+      touchedRoots,
+    );
+    return true;
+  }
+
+  /**
+   * Stores and sends on a client's applied update without holding the queue: the next
+   * updates are applied meanwhile and join the same group commit (see `commit`).
+   */
+  private storeAndSend(
+    update: Uint8Array,
+    sender: Connection,
+    origin: UpdateOrigin,
+    touchedRoots: ReadonlySet<string>,
+  ): void {
+    this.commit(update, sender, origin)
+      .then(() =>
+        this.env.events.onClientUpdate?.({
+          planId: this.planId,
+          touchedRoots,
+          update,
+          participantId: origin.participantId,
+        }),
+      )
+      .catch((error: unknown) => this.fail(error));
+  }
+
+  /**
+   * The checks every update passes before it is applied (see `applyClientUpdate`); null
+   * when it was refused (the socket is closed, or will be unless its sync answer comes).
+   */
+  private checkClientUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    answered: boolean,
+  ): { clientIds: number[]; touchedRoots: Set<string>; claims: number[] } | null {
     const crowded = this.ownership.crowdedUpdate(update, this.doc);
     if (crowded) {
       this.refuse(connection, CloseCode.FORBIDDEN, crowded, update.byteLength);
-      return;
+      return null;
     }
     const inspection = inspectUpdate(this.doc, update);
     if (isUpdateProblem(inspection)) {
@@ -325,7 +457,7 @@ export class Room {
         connection.awaitAnswer(() =>
           this.refuse(connection, CloseCode.UPDATE_DOES_NOT_APPLY, reason, update.byteLength),
         );
-        return;
+        return null;
       }
       this.refuse(
         connection,
@@ -333,20 +465,34 @@ export class Room {
         inspection.reason,
         update.byteLength,
       );
-      return;
+      return null;
     }
-    const { clientIds, touchedRoots } = inspection;
+    const { clientIds, touchedRoots, highestClock } = inspection;
     // Nothing new (a reconnect resending what the server has) is no change to allow.
     const bringsNew = clientIds.length > 0 || touchedRoots.size > 0;
-    const owner = ownerKeyOf(connection.context);
-    const ownership = this.ownership.check(owner, clientIds, this.doc);
+    const ownership = this.ownership.check(ownerKeyOf(connection.context), clientIds, this.doc);
     const refusal =
       (bringsNew ? this.env.policy?.(connection.context, touchedRoots, this.doc) : null) ??
-      ownership.refusal;
+      ownership.refusal ??
+      clockRefusal(highestClock);
     if (refusal) {
       this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
-      return;
+      return null;
     }
+    return { clientIds, touchedRoots, claims: ownership.claims };
+  }
+
+  /** Checks, applies, stores and sends on one update. */
+  private async applyClientUpdate(
+    connection: Connection,
+    update: Uint8Array,
+    answered = true,
+  ): Promise<void> {
+    if (connection.closed) return;
+    const checked = this.checkClientUpdate(connection, update, answered);
+    if (!checked) return;
+    const { clientIds, touchedRoots, claims } = checked;
+    const owner = ownerKeyOf(connection.context);
     const review = this.env.review?.(connection.context, touchedRoots, this.doc) ?? null;
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
@@ -359,21 +505,11 @@ export class Room {
     }
     // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
     // storing fail, the room closes and forgets them.
-    this.ownership.record(owner, ownership.claims);
+    this.ownership.record(owner, claims);
     // Nothing new (a reconnect resending what the server has) needs no storing.
     if (!applied) return;
     const { participantId } = connection.context;
-    // Not awaited: the queue goes on to the next update while this one is stored.
-    this.commit(applied, connection, { clientIds, participantId, owner })
-      .then(() =>
-        this.env.events.onClientUpdate?.({
-          planId: this.planId,
-          touchedRoots: inspection.touchedRoots,
-          update: applied,
-          participantId,
-        }),
-      )
-      .catch((error: unknown) => this.fail(error));
+    this.storeAndSend(applied, connection, { clientIds, participantId, owner }, touchedRoots);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { CloseCode } from '@plenary/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { MAX_CLOCK } from './clientOwnership.ts';
 import { gcStructsUpdate, presenceUpdateAs, updateAs } from './craftedUpdates.ts';
 import { awarenessFrame, updateFrame } from './frames.ts';
 import { planWritePolicy } from './planWritePolicy.ts';
@@ -193,6 +194,27 @@ describe('client ownership', () => {
     await saved(amina);
     expect(amina.closed).toBeNull();
     expect(persistence.logs.get(PLAN)?.updates[0]?.update.byteLength).toBeLessThan(20);
+  });
+
+  it("refuses a GC struct that takes a participant's own clock past 2^31 - 1, and stores nothing", async () => {
+    start();
+    const amina = await participant('p-amina');
+    await typed(amina, ' and goals');
+    const stored = storedCount();
+    const next = Y.getState(amina.doc.store, amina.doc.clientID);
+    const reason = await refused(
+      amina,
+      gcStructsUpdate([amina.doc.clientID], next, { length: MAX_CLOCK - next + 1 }),
+    );
+    expect(reason).toMatch(/clock 2147483648; at most 2147483647/);
+    expect(storedCount()).toBe(stored);
+
+    // Up to the limit it is their own business, and costs a few bytes.
+    const bora = await participant('p-bora');
+    bora.sendRaw(updateFrame(gcStructsUpdate([bora.doc.clientID], 0, { length: MAX_CLOCK })));
+    await saved(bora);
+    expect(bora.closed).toBeNull();
+    expect(persistence.logs.get(PLAN)?.updates.at(-1)?.update.byteLength).toBeLessThan(20);
   });
 
   it("keeps a participant's client id out of anyone else's presence, even while they are away", async () => {

@@ -29,6 +29,23 @@ export const MAX_NEW_CLIENTS_PER_UPDATE = 16;
  */
 export const MAX_CLIENTS_PER_OWNER = 1_000;
 
+/**
+ * Highest clock a client id may reach (a signed 32-bit integer). A GC struct is a length
+ * alone, so a few bytes move one's own clock anywhere. Up to here that costs no one
+ * anything (12 bytes stored, two more in the state vector every client gets), but past
+ * 2^53 Yjs no longer counts exactly: every later change under that id is taken for one
+ * the server has and dropped, while its sender is told it is saved. No page session
+ * types two billion characters, so an update that goes further is refused.
+ */
+export const MAX_CLOCK = 2 ** 31 - 1;
+
+/** Why an update that takes a client id past `MAX_CLOCK` is refused, or null. */
+export function clockRefusal(highestClock: number): string | null {
+  return highestClock > MAX_CLOCK
+    ? `the update takes a client id to clock ${highestClock}; at most ${MAX_CLOCK}`
+    : null;
+}
+
 /** The owner of a client id: a socket's key (see `ownerKeyOf`), or null for the server. */
 export type ClientOwnerKey = string | null;
 

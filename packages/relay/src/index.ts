@@ -1,7 +1,11 @@
 export type { CloseCodeValue } from '@plenary/model';
 export { CloseCode, isPermanentClose } from '@plenary/model';
 export type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
-export { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
+export {
+  MAX_CLIENTS_PER_OWNER,
+  MAX_CLOCK,
+  MAX_NEW_CLIENTS_PER_UPDATE,
+} from './clientOwnership.ts';
 export { gcStructsUpdate, presenceUpdateAs, updateAs } from './craftedUpdates.ts';
 export type { FairShareLimits, RateBudget } from './FairShare.ts';
 export { DEFAULT_FAIR_SHARE } from './FairShare.ts';

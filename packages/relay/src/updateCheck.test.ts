@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { inspectUpdate, isUpdateProblem, type UpdateSummary } from './updateCheck.ts';
@@ -166,6 +167,25 @@ describe('inspectUpdate: the roots an update touches', () => {
     const deletion = captureUpdate(ahead, (doc) => textOf(doc, 's1').delete(0, 6));
     const result = inspectUpdate(server, deletion);
     expect(isUpdateProblem(result) ? result.reason : 'accepted').toMatch(/does not exist/);
+  });
+
+  it('refuses a deletion of length 0, which makes Yjs throw half way through applying it', () => {
+    const server = serverDoc();
+    const client = server.clientID;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // no structs
+    encoding.writeVarUint(encoder, 1); // one client in the delete set
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, 2); // two deletions
+    // Of the last character, next to one of nothing at the end of the client's clock.
+    encoding.writeVarUint(encoder, Y.getState(server.store, client) - 1);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, Y.getState(server.store, client));
+    encoding.writeVarUint(encoder, 0);
+    const update = encoding.toUint8Array(encoder);
+    expect(() => Y.applyUpdate(clientOf(server), update)).toThrow();
+    const result = inspectUpdate(server, update);
+    expect(isUpdateProblem(result) ? result.reason : 'accepted').toMatch(/deletes nothing/);
   });
 
   it('reports the client ids that write new structs', () => {

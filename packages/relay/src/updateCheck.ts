@@ -11,6 +11,7 @@
  * `getState`), which is why yjs is pinned to one version.
  */
 import * as Y from 'yjs';
+import { emptyDeletion } from './updatePieces.ts';
 import { ForgedUpdateError, UpdateRootResolver } from './updateRoots.ts';
 
 /** Why an update cannot be applied, in words for the log and the close reason. */
@@ -26,6 +27,8 @@ export interface UpdateSummary {
   clientIds: number[];
   /** Root types (`plan`, `section:<id>`) the update would change. */
   touchedRoots: Set<string>;
+  /** The highest clock the update's new structs reach, over all their clients (0 for none). */
+  highestClock: number;
 }
 
 type ClockRanges = Map<number, { start: number; end: number }>;
@@ -45,6 +48,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
   } catch (error) {
     return { reason: `update cannot be decoded (${(error as Error).message})` };
   }
+  // Yjs never writes one, and applying one at the end of a client's clock throws.
+  const empty = emptyDeletion(update);
+  if (empty) return { reason: `update deletes nothing at ${empty.client}:${empty.clock}` };
   const ranges: ClockRanges = new Map();
   let previousClient: number | null = null;
   for (const struct of decoded.structs) {
@@ -75,8 +81,11 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
     }
   }
   const clientIds: number[] = [];
+  let highestClock = 0;
   for (const [client, range] of ranges) {
-    if (range.end > Y.getState(doc.store, client)) clientIds.push(client);
+    if (range.end <= Y.getState(doc.store, client)) continue;
+    clientIds.push(client);
+    highestClock = Math.max(highestClock, range.end);
   }
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -107,7 +116,11 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
   }
   try {
     const resolver = new UpdateRootResolver(doc, decoded.structs);
-    return { clientIds, touchedRoots: resolver.touchedRoots(decoded.structs, decoded.ds) };
+    return {
+      clientIds,
+      touchedRoots: resolver.touchedRoots(decoded.structs, decoded.ds),
+      highestClock,
+    };
   } catch (error) {
     if (error instanceof ForgedUpdateError) return { reason: error.message };
     throw error;

@@ -13,7 +13,9 @@
  * The seed fixes every attacker's choices (which frame, which mutation, where); what the
  * frames are built from is the live plan, which the honest typing changes as it goes.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sectionFragmentName } from '@plenary/model';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
@@ -205,6 +207,19 @@ async function untilServer(
   }
 }
 
+/** The first update of a stored log that does not load into a fresh document (as the server loads it after a restart), or -1. */
+function firstUnloadable(updates: readonly Uint8Array[]): number {
+  const doc = new Y.Doc();
+  return updates.findIndex((update) => {
+    try {
+      Y.applyUpdate(doc, update);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
 /** Runs the fuzzer once against a fresh server and returns what it found. */
 export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzzReport> {
   const { seed, frames } = options;
@@ -374,7 +389,17 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
 
     // The stored plan: what honest people typed, plus the member's own section.
     const loaded = await server.app.store.loadDocument(plan.id);
-    const stored = docFrom(loaded?.updates ?? []);
+    const log = loaded?.updates ?? [];
+    const unreadable = firstUnloadable(log);
+    if (unreadable >= 0) {
+      // The server could not load this plan again after a restart: keep the log to see why.
+      const file = path.join(os.tmpdir(), `plenary-fuzz-${seed}-stored-log.json`);
+      writeFileSync(file, JSON.stringify(log.map((u) => Buffer.from(u).toString('base64'))));
+      failures.push(
+        `seed ${seed}: the stored plan cannot be loaded again (update ${unreadable} of ${log.length} throws); the log is in ${file}`,
+      );
+    }
+    const stored = docFrom(unreadable >= 0 ? log.slice(0, unreadable) : log);
     const storedCheck = checkStoredPlan({
       stored,
       expected: docFrom([initial, ...honest.flatMap((h) => h.typed)]),

@@ -189,6 +189,29 @@ describe('PlanSession', () => {
     }
   });
 
+  it('lets go, keeping its doc, when the same person opened the plan in too many places (4409)', async () => {
+    const session = openSession();
+    serve(serverPlan());
+    const connection = session.getState().connection;
+    write(connection.doc, 'risks', 'Typed here before the other tab took over.');
+    FakeWebSocket.latest().serverClose(CloseCode.TOO_MANY_CONNECTIONS, 'too many sockets');
+    await settle();
+    expect(session.getState().notice).toEqual({
+      kind: 'displaced',
+      code: CloseCode.TOO_MANY_CONNECTIONS,
+      reason: 'too many sockets',
+    });
+    // Not started over: no fresh doc, no new socket to push another tab out in turn.
+    expect(session.getState().connection).toBe(connection);
+    expect(session.getState().generation).toBe(0);
+    expect(FakeWebSocket.opened).toHaveLength(1);
+    expect(connection.provider.shouldConnect).toBe(false);
+    expect(connection.doc.getXmlFragment(sectionFragmentName('risks')).toString()).toContain(
+      'Typed here before the other tab took over.',
+    );
+    session.close();
+  });
+
   it('leaves an ordinary drop to the reconnecting provider, no sooner than a second later', async () => {
     vi.useFakeTimers();
     try {

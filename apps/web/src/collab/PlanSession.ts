@@ -7,9 +7,10 @@ export interface SessionNotice {
   /**
    * `recovered`: the server refused a change, and the plan started over from its copy;
    * `stopped`: the fresh copy was refused again at once, so nothing more is tried;
-   * `ended`: the link was withdrawn or expired, or the plan is gone.
+   * `ended`: the link was withdrawn or expired, or the plan is gone;
+   * `displaced`: the same person opened the plan in too many places, and this one let go.
    */
-  kind: 'recovered' | 'stopped' | 'ended';
+  kind: 'recovered' | 'stopped' | 'ended' | 'displaced';
   code: number;
   /** The server's reason, e.g. why a change was refused. */
   reason: string;
@@ -144,10 +145,10 @@ export class PlanSession {
     const outcome = closeOutcome(event.code);
     if (outcome === 'transient') return;
     const notice = { code: event.code, reason: event.reason };
-    if (outcome === 'ended') {
+    if (outcome === 'ended' || outcome === 'displaced') {
       // y-websocket does not reconnect after a 44xx close; the doc stays to read and copy.
       this.#detach();
-      this.#set({ ...this.#state, notice: { kind: 'ended', ...notice } });
+      this.#set({ ...this.#state, notice: { kind: outcome, ...notice } });
       return;
     }
     // A fresh doc that is refused before anyone here touched it, or right after the last

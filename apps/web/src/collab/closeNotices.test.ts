@@ -1,6 +1,7 @@
 import { isPermanentClose } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en.ts';
+import { km } from '../i18n/km.ts';
 import { closeNoticeKey, closeOutcome } from './closeNotices.ts';
 
 const sentence = (code: number): string | null => {
@@ -37,6 +38,37 @@ describe('closeNoticeKey', () => {
     expect(isPermanentClose(4503)).toBe(false);
     expect(isPermanentClose(1011)).toBe(false);
     expect(isPermanentClose(4404)).toBe(true);
+  });
+});
+
+describe('closeNoticeKey for the fair share', () => {
+  it('explains each limit in plain words, saying whether anything is lost', () => {
+    expect(sentence(4409)).toBe(
+      'This plan is open in too many tabs or devices under your name, so this page stopped receiving changes.',
+    );
+    expect(sentence(4508)).toBe(
+      'Your connection is too slow to keep up with the plan. Reconnecting… Nothing you typed is lost.',
+    );
+    expect(sentence(4529)).toBe(
+      'Your changes came in faster than the server can share them with everyone. Reconnecting in a moment… Nothing you typed is lost.',
+    );
+  });
+
+  it('has the sentences in Khmer too', () => {
+    for (const code of [4409, 4508, 4529]) {
+      const [, name] = (closeNoticeKey(code) as string).split('.') as [
+        string,
+        keyof typeof km.close,
+      ];
+      expect(km.close[name]).toMatch(/[\u1780-\u17FF]/);
+      expect(km.close[name]).not.toBe(en.close[name]);
+    }
+  });
+
+  it('stops a page pushed out by a newer one, and lets the others reconnect by themselves', () => {
+    expect(closeOutcome(4409)).toBe('displaced');
+    expect(closeOutcome(4508)).toBe('transient');
+    expect(closeOutcome(4529)).toBe('transient');
   });
 });
 

@@ -18,6 +18,9 @@ const NOTICES: ReadonlyMap<number, CloseNoticeKey> = new Map([
   // 1011 is the WebSocket standard's "internal error", sent by ws itself.
   [1011, 'close.serverError'],
   [CloseCode.STORAGE_UNAVAILABLE, 'close.storage'],
+  [CloseCode.TOO_MANY_CONNECTIONS, 'close.tooManyConnections'],
+  [CloseCode.CLIENT_TOO_SLOW, 'close.tooSlow'],
+  [CloseCode.RATE_LIMITED, 'close.overShare'],
 ]);
 
 /**
@@ -42,6 +45,12 @@ const ENDS_SESSION: ReadonlySet<number> = new Set([
 export type CloseOutcome =
   /** The link or the plan is gone: stop, and say why. */
   | 'ended'
+  /**
+   * A newer socket of the same participant pushed this one out (4409): nothing here was
+   * refused, so the doc and its copy on this device stay; stop, so that this page does
+   * not push another out in turn, and say how to go on.
+   */
+  | 'displaced'
   /** The server refused something this doc sent: the doc must not be sent again. */
   | 'refused'
   /** A dropped network, a restart, a storage hiccup: the provider reconnects by itself. */
@@ -50,5 +59,6 @@ export type CloseOutcome =
 /** Sorts a close code into what the app does next. */
 export function closeOutcome(code: number): CloseOutcome {
   if (ENDS_SESSION.has(code)) return 'ended';
+  if (code === CloseCode.TOO_MANY_CONNECTIONS) return 'displaced';
   return isPermanentClose(code) ? 'refused' : 'transient';
 }

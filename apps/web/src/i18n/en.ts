@@ -124,6 +124,8 @@ export const en = {
       'Copy anything you want to keep from the text below, then reload the page. Nothing more is saved until then.',
     endedHint:
       'Ask the facilitator for a new link. You can still read and copy the text below, but nothing more is saved.',
+    displacedHint:
+      'Close the plan in the tabs or on the devices you are not using, then reload this page to continue here.',
     unsavedHeading: 'Text that was not saved',
     noReason: 'the server gave no reason',
     unsavedIntro:
@@ -223,6 +225,12 @@ export const en = {
     storage:
       'The server cannot save right now — your text is kept on this device. Keep this page open.',
     serverError: 'The server had a problem. Reconnecting…',
+    tooManyConnections:
+      'This plan is open in too many tabs or devices under your name, so this page stopped receiving changes.',
+    tooSlow:
+      'Your connection is too slow to keep up with the plan. Reconnecting… Nothing you typed is lost.',
+    overShare:
+      'Your changes came in faster than the server can share them with everyone. Reconnecting in a moment… Nothing you typed is lost.',
     other: 'The server closed the connection: {{reason}}',
   },
   mode: {

@@ -3,7 +3,7 @@ import { renderMarkup } from '../../test-support/renderMarkup.tsx';
 import { RefusalNotice } from './RefusalNotice.tsx';
 import { UnsavedText } from './UnsavedText.tsx';
 
-const notice = (kind: 'recovered' | 'stopped' | 'ended', code: number, reason = '') =>
+const notice = (kind: 'recovered' | 'stopped' | 'ended' | 'displaced', code: number, reason = '') =>
   renderMarkup(<RefusalNotice notice={{ kind, code, reason }} onDismiss={() => {}} />);
 
 describe('RefusalNotice', () => {
@@ -22,6 +22,13 @@ describe('RefusalNotice', () => {
     expect(revoked).toContain('The facilitator has withdrawn this link</p>');
     expect(revoked).not.toContain('<button');
     expect(notice('ended', 4440)).toContain('This link has expired</p>');
+  });
+
+  it('says the plan is open in too many places, how to go on here, and offers a reload', () => {
+    const html = notice('displaced', 4409, 'too many sockets');
+    expect(html).toContain('open in too many tabs or devices under your name');
+    expect(html).toContain('then reload this page to continue here.');
+    expect(html).toContain('>Reload page</button>');
   });
 
   it('says it stopped trying after a second refusal, and offers a reload', () => {

@@ -39,7 +39,9 @@ export function RefusalNotice({
       ? t('refusal.recoveredHint')
       : kind === 'stopped'
         ? t('refusal.stoppedHint')
-        : t('refusal.endedHint');
+        : kind === 'displaced'
+          ? t('refusal.displacedHint')
+          : t('refusal.endedHint');
   return (
     <div
       ref={box}
@@ -58,7 +60,9 @@ export function RefusalNotice({
         </button>
       )}
       {/* Reloading starts a fresh session; a withdrawn or expired link would only fail again. */}
-      {(kind === 'stopped' || code === CloseCode.UNAUTHORIZED) && <ReloadButton />}
+      {(kind === 'stopped' || kind === 'displaced' || code === CloseCode.UNAUTHORIZED) && (
+        <ReloadButton />
+      )}
     </div>
   );
 }

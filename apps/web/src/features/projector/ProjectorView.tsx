@@ -56,7 +56,8 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
     document.title = plan.title ? `${plan.title} · ${t('common.appName')}` : t('common.appName');
   }, [plan.title, t]);
 
-  const ended = notice?.kind === 'ended' || notice?.kind === 'stopped';
+  const ended =
+    notice?.kind === 'ended' || notice?.kind === 'stopped' || notice?.kind === 'displaced';
   const endedKey = notice ? closeNoticeKey(notice.code) : null;
   const connectionNote = ended
     ? endedKey
