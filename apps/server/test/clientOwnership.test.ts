@@ -189,6 +189,21 @@ describe('a Yjs client id belongs to the participant who first wrote under it', 
     await eventually(() => textIn(other.client, sectionOf('g1')).includes('Still writing.'));
   });
 
+  it('refuses a struct of length 0, after which no one could load the plan again', async () => {
+    const member = await joined('member', 'Member', 'g1');
+    const before = await stored();
+    const closed = await sendUpdate(member.token, gcStructsUpdate([123_456_790], 0, { length: 0 }));
+    expect(closed.code).toBe(CloseCode.UPDATE_DOES_NOT_APPLY);
+    expect(closed.reason).toMatch(/empty struct at 123456790:0/);
+    expect(await stored()).toEqual(before);
+
+    // A newcomer still loads the whole plan, and its copy loads elsewhere too.
+    const newcomer = await joined('member', 'Newcomer', 'g2');
+    expect(() =>
+      Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(newcomer.client.doc)),
+    ).not.toThrow();
+  });
+
   it("does not show a new socket under an offline participant's presence slot", async () => {
     const facilitator = await joined('facilitator', 'Facilitator');
     const victim = await joined('member', 'Victim', 'g1');

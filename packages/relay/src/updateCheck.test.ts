@@ -1,6 +1,7 @@
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { gcStructsUpdate } from './craftedUpdates.ts';
 import { inspectUpdate, isUpdateProblem, type UpdateSummary } from './updateCheck.ts';
 
 /** A server document with three sections and a plan map, as a relay would hold it. */
@@ -186,6 +187,20 @@ describe('inspectUpdate: the roots an update touches', () => {
     expect(() => Y.applyUpdate(clientOf(server), update)).toThrow();
     const result = inspectUpdate(server, update);
     expect(isUpdateProblem(result) ? result.reason : 'accepted').toMatch(/deletes nothing/);
+  });
+
+  it('refuses a struct of length 0, which makes every copy of the plan unloadable', () => {
+    const server = serverDoc();
+    const empty = gcStructsUpdate([4242], 0, { length: 0 });
+
+    // What happens without the check: Yjs takes it, and from then on the document's own
+    // state (what a joining browser or the device's saved copy loads) no longer loads.
+    const victim = clientOf(server);
+    Y.applyUpdate(victim, empty);
+    expect(() => Y.applyUpdate(new Y.Doc(), Y.encodeStateAsUpdate(victim))).toThrow();
+
+    const result = inspectUpdate(server, empty);
+    expect(isUpdateProblem(result) ? result.reason : 'accepted').toMatch(/empty struct/);
   });
 
   it('reports the client ids that write new structs', () => {

@@ -58,6 +58,13 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
     if (struct instanceof Y.Skip) {
       return { reason: `update has a gap in client ${client} at clock ${clock}` };
     }
+    // Yjs never writes a struct of length 0 (inserting '' is no change), but it takes one:
+    // once deleted, it puts a deletion of length 0 in every copy's delete set, and a copy
+    // of the plan that holds one can no longer be loaded by anyone (a joining browser, the
+    // device's own saved copy) because Yjs throws reading it.
+    if (struct.length <= 0) {
+      return { reason: `update has an empty struct at ${client}:${clock}` };
+    }
     if (client !== previousClient) {
       if (ranges.has(client)) return { reason: `update lists client ${client} twice` };
       const known = Y.getState(doc.store, client);
