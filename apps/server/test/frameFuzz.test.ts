@@ -1,5 +1,11 @@
 import { sectionFragmentName } from '@plenary/model';
-import { awarenessFrame, CloseCode, presenceUpdateAs, updateFrame } from '@plenary/relay';
+import {
+  awarenessFrame,
+  CloseCode,
+  gcStructsUpdate,
+  presenceUpdateAs,
+  updateFrame,
+} from '@plenary/relay';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AttackerSocket } from './support/AttackerSocket.ts';
@@ -114,6 +120,19 @@ describe('frames the fuzzer found failing the whole room', () => {
         CloseCode.UPDATE_DOES_NOT_APPLY,
       );
     }
+  });
+
+  // Seed 1206318 of bench/fuzzFrames.ts: the same nesting sent again once the server held
+  // all but its last paragraph (as GC structs). The resolver took the known ones as the
+  // server's, but Yjs still looks up each one's parent, the next, not yet applied, and threw.
+  it("a member's nesting resent over what the server already holds is refused with 4422", async () => {
+    const client = 525_252;
+    const url = await attackerUrl('member');
+    expect(await sendAlone(url, updateFrame(gcStructsUpdate([client], 0, { length: 2 })))).toBe(
+      'answered',
+    );
+    const frame = updateFrame(reversedNestingUpdate(client, 3, ownSection));
+    expect(await refusedAlone(url, frame)).toBe(CloseCode.UPDATE_DOES_NOT_APPLY);
   });
 
   // Seed 1206101 of bench/fuzzFrames.ts: a presence state just under the 16 KB limit came

@@ -96,6 +96,17 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array): UpdateSummary | U
   }
   for (const struct of decoded.structs) {
     if (!(struct instanceof Y.Item)) continue;
+    // Neighbours and parent existed before the item was made, so under its own client they
+    // come earlier. Yjs looks them up even for structs the server already has, before the
+    // rest of the update is in: a reference forward fails it half way through applying.
+    const parentId = struct.parent instanceof Y.ID ? struct.parent : null;
+    for (const ref of [struct.origin, struct.rightOrigin, parentId]) {
+      if (ref && ref.client === struct.id.client && ref.clock >= struct.id.clock) {
+        return {
+          reason: `update refers forward from ${struct.id.client}:${struct.id.clock} to ${ref.client}:${ref.clock}`,
+        };
+      }
+    }
     if (!isKnown(doc, ranges, struct.origin) || !isKnown(doc, ranges, struct.rightOrigin)) {
       return {
         reason: `update refers to unknown neighbours of ${struct.id.client}:${struct.id.clock}`,
