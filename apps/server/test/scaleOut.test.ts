@@ -24,10 +24,14 @@ interface Server {
   sync: string;
 }
 
-async function startServer(redisUrl = TEST_REDIS_URL): Promise<Server> {
+/** Starts a process on the test schema and Redis, or on proxies in front of either. */
+async function startServer({
+  databaseUrl = schema.databaseUrl,
+  redisUrl = TEST_REDIS_URL,
+} = {}): Promise<Server> {
   const port = await freePort();
   const child = await spawnServer(tempDataDir(), port, {
-    DATABASE_URL: schema.databaseUrl,
+    DATABASE_URL: databaseUrl,
     REDIS_URL: redisUrl,
     // Compaction every few updates, so that both processes compact the plans they share
     // while their clients type.
@@ -50,6 +54,28 @@ async function api<T>(server: Server, method: string, path: string, token: strin
   if (!response.ok)
     throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
   return (response.status === 204 ? null : await response.json()) as T;
+}
+
+/** A plan as the API returns it on creation. */
+interface NewPlan {
+  id: string;
+  facilitatorToken: string;
+  sections: { id: string }[];
+}
+
+/** Creates a blank plan through `server`'s API. */
+const createPlan = (server: Server, title: string) =>
+  api<NewPlan>(server, 'POST', '/plans', '', { title, template: 'blank' });
+
+/** The text of `plan`'s first section in a client's copy. */
+const firstSectionOf = (plan: NewPlan, client: StockClient) =>
+  client.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
+
+/** Appends a paragraph of `text` to a section, as the editor would. */
+function appendParagraph(fragment: Y.XmlFragment, text: string): void {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  fragment.insert(fragment.length, [paragraph]);
 }
 
 let schema: Awaited<ReturnType<typeof testSchema>>;
@@ -98,12 +124,8 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
   const textOf = (client: StockClient) =>
     client.doc.getXmlFragment(sectionFragmentName(sectionId)).toString();
 
-  const type = (client: StockClient, text: string) => {
-    const fragment = client.doc.getXmlFragment(sectionFragmentName(sectionId));
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText(text)]);
-    fragment.insert(fragment.length, [paragraph]);
-  };
+  const type = (client: StockClient, text: string) =>
+    appendParagraph(client.doc.getXmlFragment(sectionFragmentName(sectionId)), text);
 
   it('serves on B a plan made on A', async () => {
     const plan = await api<{ title: string }>(b, 'GET', `/plans/${planId}`, token);
@@ -219,22 +241,12 @@ describe('a process whose link to Redis fails', () => {
   it('says so in /api/health, serves its own clients, and converges once Redis is back', async () => {
     const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
     const proxy = await FaultyProxy.start(redisPort, Math.random);
-    const cut = await startServer(`redis://127.0.0.1:${proxy.port}`);
+    const cut = await startServer({ redisUrl: `redis://127.0.0.1:${proxy.port}` });
     try {
-      const plan = await api<{ id: string; facilitatorToken: string; sections: { id: string }[] }>(
-        b,
-        'POST',
-        '/plans',
-        '',
-        { title: 'Outage plan', template: 'blank' },
-      );
-      const fragmentOf = (client: StockClient) =>
-        client.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
-      const typeInto = (client: StockClient, text: string) => {
-        const paragraph = new Y.XmlElement('paragraph');
-        paragraph.insert(0, [new Y.XmlText(text)]);
-        fragmentOf(client).insert(fragmentOf(client).length, [paragraph]);
-      };
+      const plan = await createPlan(b, 'Outage plan');
+      const fragmentOf = (client: StockClient) => firstSectionOf(plan, client);
+      const typeInto = (client: StockClient, text: string) =>
+        appendParagraph(fragmentOf(client), text);
       const health = async () =>
         (await (await fetch(`${cut.http}/api/health`)).json()) as { status: string; redis: string };
       /** The health answer once it reports `redis` (ioredis retries with a backoff). */
@@ -287,17 +299,62 @@ describe('a process whose link to Redis fails', () => {
   }, 60_000);
 });
 
+describe('a process whose link to PostgreSQL fails', () => {
+  it('closes its clients with the storage-unavailable close; they keep their text and converge once PostgreSQL is back', async () => {
+    // The process reaches PostgreSQL only through this proxy; B keeps its own link.
+    const database = new URL(schema.databaseUrl);
+    const proxy = await FaultyProxy.start(Number(database.port || 5432), Math.random);
+    database.host = `127.0.0.1:${proxy.port}`;
+    const cut = await startServer({ databaseUrl: database.toString() });
+    try {
+      const plan = await createPlan(b, 'Database outage plan');
+      const fragmentOf = (client: StockClient) => firstSectionOf(plan, client).toString();
+      const onCut = connect(cut, plan.id, plan.facilitatorToken);
+      const onB = connect(b, plan.id, plan.facilitatorToken);
+      await Promise.all([onCut, onB].map(whenSynced));
+      appendParagraph(firstSectionOf(plan, onCut), 'Typed before the outage.');
+      await eventually(
+        () => fragmentOf(onB).includes('Typed before the outage.'),
+        15_000,
+        'the first paragraph on B',
+      );
+
+      const closed = whenClosed(onCut);
+      proxy.down = true;
+      proxy.cutAll();
+      appendParagraph(firstSectionOf(plan, onCut), 'Typed while the database was away.');
+      expect((await closed).code).toBe(CloseCode.STORAGE_UNAVAILABLE);
+      // The stock client keeps what it typed; nothing of it was stored or sent on.
+      expect(fragmentOf(onCut)).toContain('Typed while the database was away.');
+      expect(fragmentOf(onB)).not.toContain('Typed while the database was away.');
+      const health = await fetch(`${cut.http}/api/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toMatchObject({ code: 'storage-unavailable' });
+
+      proxy.down = false;
+      // The client reconnects by itself and resends what the server lacks.
+      await eventually(
+        () =>
+          fragmentOf(onB).includes('Typed while the database was away.') &&
+          fragmentOf(onB) === fragmentOf(onCut),
+        30_000,
+        'the text typed during the outage to reach B once PostgreSQL is back',
+      );
+      // And it is stored: a client that comes later reads it back.
+      const later = connect(a, plan.id, plan.facilitatorToken);
+      await whenSynced(later);
+      expect(fragmentOf(later)).toBe(fragmentOf(onB));
+    } finally {
+      cut.process.kill('SIGKILL');
+      await proxy.close();
+    }
+  }, 90_000);
+});
+
 describe('a process killed with SIGKILL while its clients type', () => {
   it('loses nothing that a client on the other process saw, read back by a fresh process', async () => {
-    const plan = await api<{ id: string; facilitatorToken: string; sections: { id: string }[] }>(
-      a,
-      'POST',
-      '/plans',
-      '',
-      { title: 'Killed plan', template: 'blank' },
-    );
-    const fragmentOf = (client: StockClient) =>
-      client.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
+    const plan = await createPlan(a, 'Killed plan');
+    const fragmentOf = (client: StockClient) => firstSectionOf(plan, client);
     const writers = [
       connect(a, plan.id, plan.facilitatorToken),
       connect(a, plan.id, plan.facilitatorToken),
@@ -308,9 +365,7 @@ describe('a process killed with SIGKILL while its clients type', () => {
     let typing = true;
     const typeAway = async (client: StockClient, letter: string) => {
       while (typing) {
-        const paragraph = new Y.XmlElement('paragraph');
-        paragraph.insert(0, [new Y.XmlText(letter.repeat(5))]);
-        fragmentOf(client).insert(fragmentOf(client).length, [paragraph]);
+        appendParagraph(fragmentOf(client), letter.repeat(5));
         await new Promise((resolve) => setTimeout(resolve, 2));
       }
     };
