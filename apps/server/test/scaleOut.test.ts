@@ -3,8 +3,12 @@
  * y-websocket clients on each: what one process stores reaches the other's sockets.
  */
 import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
+import { awarenessFrame, presenceUpdateAs } from '@plenary/relay';
+import { PostgresStorage } from '@plenary/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { FaultyProxy } from './support/FaultyProxy.ts';
 import { freePort, spawnServer } from './support/serverProcess.ts';
@@ -346,6 +350,99 @@ describe('a process whose link to PostgreSQL fails', () => {
       expect(fragmentOf(later)).toBe(fragmentOf(onB));
     } finally {
       cut.process.kill('SIGKILL');
+      await proxy.close();
+    }
+  }, 90_000);
+});
+
+describe('presence across processes', () => {
+  it('does not let another participant on B take the presence id a socket on A holds, even before B hears of it', async () => {
+    // What this process says through Redis reaches the others seconds late, so the intruder
+    // on B acts before B hears of the victim: only storage knows who came first.
+    const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
+    const proxy = await FaultyProxy.start(redisPort, () => 0.999, {
+      maxDelayMs: 3_000,
+      cutChance: 0,
+      stallChance: 0,
+    });
+    const late = await startServer({ redisUrl: `redis://127.0.0.1:${proxy.port}` });
+    const storage = await PostgresStorage.open({ connectionString: schema.databaseUrl });
+    const intruder: { socket?: WebSocket } = {};
+    try {
+      const plan = await createPlan(b, 'Presence plan');
+      const invite = await api<{ token: string }>(
+        b,
+        'POST',
+        `/plans/${plan.id}/invites`,
+        plan.facilitatorToken,
+        { role: 'observer' },
+      );
+      const joined = await api<{ sessionToken: string }>(
+        b,
+        'POST',
+        `/plans/${plan.id}/participants`,
+        invite.token,
+        { name: 'Intruder' },
+      );
+      // B has the plan open before the victim arrives, so it learns of them only from Redis.
+      const watcherOnB = connect(b, plan.id, plan.facilitatorToken);
+      await whenSynced(watcherOnB);
+      const socket = new WebSocket(`${b.sync}/${plan.id}?token=${joined.sessionToken}`);
+      intruder.socket = socket;
+      await once(socket, 'open');
+
+      const victim = stockClient(late.sync, plan.id, plan.facilitatorToken);
+      clients.push(victim);
+      victim.provider.awareness.setLocalStateField('user', { name: 'Victim' });
+      const victimId = victim.doc.clientID;
+      const claimed = async () =>
+        (await storage.documents.loadDocument(plan.id))?.clientOwners.some(
+          (owner) => owner.clientId === victimId,
+        ) ?? false;
+      for (let tries = 0; !(await claimed()); tries += 1) {
+        if (tries > 200) throw new Error('the victim’s presence id was never stored');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // A clock well above the victim's, so it would hide theirs everywhere if taken.
+      socket.send(
+        awarenessFrame(presenceUpdateAs(victimId, { user: { name: 'Intruder' } }, 1_000)),
+      );
+      // The intruder's own id, sent until both processes show it: by then B has settled
+      // the first frame, and anything it sent on before this one has arrived.
+      const intruderId = (victimId ^ 1) >>> 0;
+      let clock = 1;
+      const resend = setInterval(() => {
+        clock += 1;
+        socket.send(
+          awarenessFrame(presenceUpdateAs(intruderId, { user: { name: 'Intruder' } }, clock)),
+        );
+      }, 100);
+      const watcherOnLate = connect(late, plan.id, plan.facilitatorToken);
+      // The server writes who a presence is from (name, role) itself, from the socket's session.
+      const roleIn = (client: StockClient, clientId: number) =>
+        (client.provider.awareness.getStates().get(clientId)?.user as { role?: string } | undefined)
+          ?.role;
+      try {
+        await eventually(
+          () =>
+            roleIn(watcherOnB, intruderId) === 'observer' &&
+            roleIn(watcherOnLate, intruderId) === 'observer',
+          30_000,
+          'the intruder’s own presence on both processes',
+        );
+      } finally {
+        clearInterval(resend);
+      }
+      await eventually(
+        () => roleIn(watcherOnB, victimId) === 'facilitator',
+        30_000,
+        'the victim’s presence on B',
+      );
+      expect(roleIn(watcherOnLate, victimId)).toBe('facilitator');
+    } finally {
+      intruder.socket?.terminate();
+      late.process.kill('SIGKILL');
+      await storage.close();
       await proxy.close();
     }
   }, 90_000);

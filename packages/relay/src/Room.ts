@@ -90,6 +90,11 @@ export class Room {
   private compactionLeftUntil = 0;
   /** Set while a gap in the seqs heard from other processes waits to close by itself. */
   private gapTimer: NodeJS.Timeout | null = null;
+  /**
+   * Sockets whose new presence id is being claimed in storage, with the latest presence
+   * they sent meanwhile (null: none yet); it is shown once storage says the id is theirs.
+   */
+  private readonly presenceOnHold = new Map<Connection, Uint8Array | null>();
 
   private constructor(
     readonly planId: string,
@@ -650,23 +655,46 @@ export class Room {
       .filter((entry) => entry.clientId === connection.awarenessClientId)
       .map((entry) => (vouched ? { ...entry, state: vouch(entry.state, vouched) } : entry));
     if (own.length === 0) return;
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessUpdate(own), connection);
+    const presence = encodeAwarenessUpdate(own);
+    if (this.presenceOnHold.has(connection)) {
+      this.presenceOnHold.set(connection, presence);
+      return;
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, presence, connection);
   }
 
-  /** Binds a socket's presence to `clientId` unless someone else owns it; stores a new claim. */
+  /**
+   * Binds a socket's presence to `clientId` unless someone else owns it; a new id is
+   * claimed in storage first. Scaled out, a socket on another process may have claimed
+   * the same id a moment before this one heard of it: storage, not this room, says who
+   * was first, and the presence is held until it has (shown and then withdrawn, its
+   * higher clock would hide the rightful owner's presence on every process).
+   */
   private bindPresence(connection: Connection, clientId: number): boolean {
     const owner = ownerKeyOf(connection.context);
     const binding = this.ownership.bindPresence(owner, clientId, this.doc);
     if (binding === 'claimed') {
       const { participantId } = connection.context;
       const origin = { clientIds: [clientId], participantId, owner };
+      this.presenceOnHold.set(connection, null);
       // Queued, so it is stored before any update this socket sends next.
       this.enqueue(async () => {
-        await this.env.persistence.claimClients(this.planId, origin);
+        const [stored] = await this.env.persistence.claimClients(this.planId, origin);
+        const held = this.presenceOnHold.get(connection) ?? null;
+        this.presenceOnHold.delete(connection);
+        if (stored && stored.owner !== owner) {
+          this.ownership.settle(clientId, stored.owner);
+          if (connection.awarenessClientId === clientId) connection.awarenessClientId = null;
+          return;
+        }
         this.env.fanOut?.publish(this.planId, { kind: 'claim', claims: [clientId], owner });
-      }).catch((error: unknown) =>
-        this.env.logger.warn({ planId: this.planId, err: error }, 'could not store a claim'),
-      );
+        if (held && !connection.closed) {
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, held, connection);
+        }
+      }).catch((error: unknown) => {
+        this.presenceOnHold.delete(connection);
+        this.env.logger.warn({ planId: this.planId, err: error }, 'could not store a claim');
+      });
     }
     return binding !== 'refused';
   }

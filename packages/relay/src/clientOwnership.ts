@@ -170,6 +170,17 @@ export class ClientOwnership {
     return 'claimed';
   }
 
+  /**
+   * Takes the owner storage holds for `clientId` over the one this room recorded: a claim
+   * that another process stored first.
+   */
+  settle(clientId: number, owner: ClientOwnerKey): void {
+    const previous = this.owners.get(clientId);
+    if (previous === owner) return;
+    if (previous) this.held.set(previous, (this.held.get(previous) ?? 1) - 1);
+    this.own(clientId, owner);
+  }
+
   /** A client id for the server's own changes: one no socket holds, and none can claim. */
   newServerClient(doc: Y.Doc): number {
     let clientId: number;

@@ -84,8 +84,11 @@ export interface RelayPersistence {
     update: Uint8Array,
     origin: UpdateOrigin,
   ): Promise<{ seq: number; logLength: number }>;
-  /** Records owners for client ids that have none yet (a socket's presence id). */
-  claimClients(planId: string, origin: UpdateOrigin): Promise<void>;
+  /**
+   * Records owners for client ids that have none yet (a socket's presence id); resolves
+   * with the owner stored for each, which is another's when someone claimed it first.
+   */
+  claimClients(planId: string, origin: UpdateOrigin): Promise<readonly OwnedClient[]>;
   compact(planId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
 }
 

@@ -86,8 +86,10 @@ export interface DocumentStore {
   /**
    * Records the owner of client ids not recorded yet, without an update: the id a socket
    * shows presence under before it writes anything, so that no one else can take it.
+   * Resolves with the owner recorded for each id, in the order given: the claimant's, or
+   * that of whoever came first (another process, scaled out).
    */
-  claimClients(planId: string, origin: UpdateOrigin): Promise<void>;
+  claimClients(planId: string, origin: UpdateOrigin): Promise<ClientOwner[]>;
   /** The plan's stored document, or null when there is no such plan. */
   loadDocument(planId: string): Promise<LoadedDocument | null>;
   /**

@@ -8,6 +8,7 @@ import { shouldCompact } from './compactionRange.ts';
 import type {
   AppendResult,
   ClientAttribution,
+  ClientOwner,
   DocumentStore,
   LoadedDocument,
   ParticipantDeletions,
@@ -104,8 +105,13 @@ export class InMemoryDocumentStore implements DocumentStore {
     return { seq: lastSeqOf(record), logLength: record.updates.length };
   }
 
-  async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
-    recordClients(this.record(planId), origin, new Date());
+  async claimClients(planId: string, origin: UpdateOrigin): Promise<ClientOwner[]> {
+    const record = this.record(planId);
+    recordClients(record, origin, new Date());
+    return origin.clientIds.map((clientId) => ({
+      clientId,
+      owner: record.clients.get(clientId)?.owner ?? null,
+    }));
   }
 
   async loadDocument(planId: string): Promise<LoadedDocument | null> {

@@ -209,11 +209,22 @@ export class PostgresDocumentStore implements DocumentStore {
     await this.appends.flush();
   }
 
-  async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
+  async claimClients(planId: string, origin: UpdateOrigin): Promise<ClientOwner[]> {
     await this.flushAppends();
     return this.connection.transaction(async (sql) => {
+      // The plan's row lock orders claims from every process: the first one's owner stays.
       if (!(await lockLog(sql, planId))) throw planNotFound(planId);
       await insertClients(sql, planId, origin, new Date());
+      const rows = await sql<ClientOwner>(
+        `SELECT client_id AS "clientId", owner FROM plan_clients
+         WHERE plan_id = $1 AND client_id = ANY($2::bigint[])`,
+        [planId, origin.clientIds],
+      );
+      const owners = new Map(rows.map((row) => [row.clientId, row.owner]));
+      return origin.clientIds.map((clientId) => ({
+        clientId,
+        owner: owners.get(clientId) ?? null,
+      }));
     });
   }
 

@@ -145,6 +145,9 @@ function prepareStatements(db: SqliteConnection['db']) {
       `SELECT client_id AS clientId, participant_id AS participantId, first_seen_at AS firstSeenAt
        FROM plan_clients WHERE plan_id = ? ORDER BY rowid`,
     ),
+    selectClientOwner: db.prepare<{ planId: string; clientId: number }, { owner: string | null }>(
+      'SELECT owner FROM plan_clients WHERE plan_id = @planId AND client_id = @clientId',
+    ),
     selectClientOwners: db.prepare<[string], ClientOwner>(
       `SELECT client_id AS clientId, owner FROM plan_clients WHERE plan_id = ? ORDER BY rowid`,
     ),
@@ -266,11 +269,15 @@ export class SqliteDocumentStore implements DocumentStore {
     await this.appends.flush();
   }
 
-  async claimClients(planId: string, origin: UpdateOrigin): Promise<void> {
+  async claimClients(planId: string, origin: UpdateOrigin): Promise<ClientOwner[]> {
     await this.flushAppends();
     return this.connection.write(() => {
       if (!this.statements.selectPlan.get(planId)) throw planNotFound(planId);
       this.insertClients(planId, origin, Date.now());
+      return origin.clientIds.map((clientId) => ({
+        clientId,
+        owner: this.statements.selectClientOwner.get({ planId, clientId })?.owner ?? null,
+      }));
     });
   }
 

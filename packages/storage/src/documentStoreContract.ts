@@ -325,7 +325,12 @@ export function describeDocumentStoreContract(
         await createPlan('p1');
         typeEach(a, 'a');
         await appendAll('p1', take(), { clientIds: [a.clientID], participantId: 'amina' });
-        await store.claimClients('p1', { clientIds: [a.clientID, 42], participantId: 'bo' });
+        expect(
+          await store.claimClients('p1', { clientIds: [a.clientID, 42], participantId: 'bo' }),
+        ).toEqual([
+          { clientId: a.clientID, owner: 'amina' },
+          { clientId: 42, owner: 'bo' },
+        ]);
         const loaded = await load('p1');
         expect(loaded.clientOwners).toEqual([
           { clientId: a.clientID, owner: 'amina' },

@@ -54,6 +54,10 @@ export class MemoryPersistence implements RelayPersistence {
     for (const clientId of origin.clientIds) {
       if (!log.owners.has(clientId)) log.owners.set(clientId, origin.owner);
     }
+    return origin.clientIds.map((clientId) => ({
+      clientId,
+      owner: log.owners.get(clientId) ?? null,
+    }));
   }
 
   async compact(planId: string, snapshot: Uint8Array, throughSeq: number) {
