@@ -1,6 +1,7 @@
-// Keeps dependencies pointing one way: model <- editor, relay, storage <- apps/*.
-// Reads each workspace's package.json and every import in its sources, then runs dpdm for
-// circular imports. Prints file:line for each problem and exits 1 if there is any.
+// Keeps dependencies pointing one way: model <- editor, relay, storage <- apps/*, with e2e/
+// and bench/ on top. Reads each workspace's package.json and every import in its sources,
+// then runs dpdm for circular imports, type-only ones included. Prints file:line for each
+// problem and exits 1 if there is any. The rule is explained in README.md, "Architecture".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -24,6 +25,12 @@ const APP_FORBIDDEN = {
   '@plenary/web': ['@plenary/storage', '@plenary/relay'],
 };
 const SOURCE_FOLDERS = ['src', 'test'];
+// Workspaces that test and measure the whole: they may use any package and app, nothing
+// may use them, and every file in them is a source (specs and bench scripts are entries).
+const TOOL_DIRS = ['e2e', 'bench'];
+// Test harnesses that those workspaces share by path (the browser benchmarks drive the e2e
+// page objects; the frame fuzzer runs in a test and a benchmark): no package exports them.
+const SHARED_HARNESSES = ['e2e/pages', 'e2e/support', 'apps/server/test/support'];
 const APP_ENTRIES = ['apps/server/src/server.ts', 'apps/web/src/main.tsx'];
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'];
 
@@ -44,7 +51,13 @@ function readManifest(path) {
 }
 
 function readWorkspaces() {
-  return ['packages', 'apps'].flatMap((kind) => {
+  const tools = TOOL_DIRS.filter((dir) => existsSync(join(repoRoot, dir, 'package.json'))).map(
+    (dir) => {
+      const manifest = readManifest(join(dir, 'package.json'));
+      return { kind: 'tools', dir, name: manifest.name, manifest };
+    },
+  );
+  const workspaces = ['packages', 'apps'].flatMap((kind) => {
     const parent = join(repoRoot, kind);
     if (!existsSync(parent)) return [];
     return readdirSync(parent, { withFileTypes: true })
@@ -57,6 +70,7 @@ function readWorkspaces() {
         return { kind, dir, name: manifest.name, manifest };
       });
   });
+  return [...workspaces, ...tools];
 }
 
 function sourceFiles(dir) {
@@ -64,7 +78,7 @@ function sourceFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.tsx?$/.test(entry.name) ? [path] : [];
+    return /\.(tsx?|mjs)$/.test(entry.name) ? [path] : [];
   });
 }
 
@@ -88,7 +102,8 @@ function plenaryPackageOf(specifier) {
   return specifier.split('/').slice(0, 2).join('/');
 }
 
-function allowedFor(workspace, packageNames) {
+function allowedFor(workspace, packageNames, appNames) {
+  if (workspace.kind === 'tools') return [...packageNames, ...appNames];
   if (workspace.kind === 'apps') {
     const forbidden = APP_FORBIDDEN[workspace.name] ?? [];
     return packageNames.filter((name) => !forbidden.includes(name));
@@ -97,7 +112,7 @@ function allowedFor(workspace, packageNames) {
 }
 
 function whyNot(workspace, target, appNames) {
-  if (appNames.includes(target)) return `${target} is an app; nothing may depend on an app`;
+  if (appNames.includes(target)) return `${target} is an app; only e2e/ and bench/ may use one`;
   if (workspace.kind === 'apps') return `${workspace.name} must never use ${target}`;
   const allowed = PACKAGE_RULES[workspace.name];
   return allowed.length === 0
@@ -107,7 +122,7 @@ function whyNot(workspace, target, appNames) {
 
 function checkWorkspace(workspace, packageNames, appNames) {
   const manifestPath = join(workspace.dir, 'package.json');
-  const allowed = allowedFor(workspace, packageNames);
+  const allowed = allowedFor(workspace, packageNames, appNames);
   if (allowed === undefined) {
     report(manifestPath, `${workspace.name} has no rule in scripts/check-deps.mjs; add one`);
     return 0;
@@ -124,13 +139,17 @@ function checkWorkspace(workspace, packageNames, appNames) {
   }
 
   const root = join(repoRoot, workspace.dir);
-  const files = SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder)));
+  const folders = workspace.kind === 'tools' ? ['.'] : SOURCE_FOLDERS;
+  const files = folders.flatMap((folder) => sourceFiles(join(root, folder)));
   for (const file of files) {
     for (const { specifier, line } of importsOf(file)) {
       const where = `${relative(repoRoot, file)}:${line}`;
       if (specifier.startsWith('.')) {
         const target = resolve(dirname(file), specifier);
-        if (target !== root && !target.startsWith(root + sep)) {
+        const inside = (dir) => target === dir || target.startsWith(dir + sep);
+        const shared =
+          workspace.kind === 'tools' && SHARED_HARNESSES.some((dir) => inside(join(repoRoot, dir)));
+        if (!inside(root) && !shared) {
           report(
             where,
             `imports '${specifier}', outside ${workspace.dir}; import the workspace by its package name`,
@@ -158,6 +177,10 @@ function checkCircularImports(workspaces) {
       .filter((workspace) => workspace.kind === 'packages')
       .map((workspace) => join(workspace.dir, 'src', 'index.ts')),
     ...APP_ENTRIES,
+    ...workspaces
+      .filter((workspace) => workspace.kind === 'tools')
+      .flatMap((workspace) => sourceFiles(join(repoRoot, workspace.dir)))
+      .map((file) => relative(repoRoot, file)),
   ];
   const present = entries.filter((entry) => existsSync(join(repoRoot, entry)));
   for (const missing of entries.filter((entry) => !present.includes(entry))) {
@@ -165,9 +188,11 @@ function checkCircularImports(workspaces) {
   }
   if (present.length === 0) return;
   const dpdm = join(repoRoot, 'node_modules', '.bin', 'dpdm');
+  // Without dpdm's --transform: a cycle through `import type` still ties two modules into
+  // one idea, so it is reported like any other.
   const result = spawnSync(
     dpdm,
-    ['--no-warning', '--no-tree', '-T', '--exit-code', 'circular:1', ...present],
+    ['--no-warning', '--no-tree', '--exit-code', 'circular:1', ...present],
     { cwd: repoRoot, encoding: 'utf8' },
   );
   if (result.error) {
@@ -202,12 +227,14 @@ const appNames = workspaces.filter((w) => w.kind === 'apps').map((w) => w.name);
 let fileCount = 0;
 for (const workspace of workspaces) fileCount += checkWorkspace(workspace, packageNames, appNames);
 checkCircularImports(workspaces);
-checkDockerfile(['e2e', 'bench', ...workspaces.map((w) => w.dir.split(sep).join('/'))]);
+checkDockerfile([...new Set(workspaces.map((w) => w.dir.split(sep).join('/')))]);
 
 if (problems.length > 0) {
   console.error(`\nDependency check failed with ${problems.length} problem(s):\n`);
   for (const problem of problems) console.error(`  ${problem}`);
-  console.error('\nThe rule: model <- editor, relay, storage <- apps/*; see CONVENTIONS.md.');
+  console.error(
+    '\nThe rule: model <- editor, relay, storage <- apps/* <- e2e/, bench/; see README.md, "Architecture".',
+  );
   process.exit(1);
 }
 console.log(

@@ -35,12 +35,7 @@ export type {
 } from './unconfirmedText.ts';
 export { UNCONFIRMED_TEXT_CLASS, UnconfirmedText, unconfirmedRuns } from './unconfirmedText.ts';
 export { versionAttribution } from './versionAttribution.ts';
-export type {
-  DiffBlock,
-  DiffChange,
-  DiffRun,
-  SectionDiff,
-  VersionAttribution,
-} from './versionCompare.ts';
+export type { VersionAttribution } from './versionCompare.ts';
 export { compareVersions } from './versionCompare.ts';
+export type { DiffBlock, DiffChange, DiffRun, SectionDiff } from './versionDiff.ts';
 export { restorePlan, restoreSection, VersionRestoreError } from './versionRestore.ts';

@@ -15,7 +15,8 @@ import { decideSuggestions } from './fragmentDecisions.ts';
 import { graphemeBoundaries } from './graphemeAlignment.ts';
 import { AUTHORS } from './testing/suggestingClients.ts';
 import { type SeedSection, SharedPlan } from './testing/versionPlans.ts';
-import { compareVersions, type DiffBlock, type SectionDiff } from './versionCompare.ts';
+import { compareVersions } from './versionCompare.ts';
+import type { DiffBlock, SectionDiff } from './versionDiff.ts';
 
 const [SOKHA, DARA, , , FOCAL] = AUTHORS.map((a) => a.id) as [
   string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DiffBlock, DiffRun } from './versionCompare.ts';
+import type { DiffBlock, DiffRun } from './versionDiff.ts';
 import { cancelRewrittenBlocks, tidyRuns } from './versionTidy.ts';
 
 const kept = (text: string): DiffRun => ({ text, change: null, participantId: null, marks: [] });

@@ -8,7 +8,7 @@
  * the whole cluster, shown as the old cluster deleted and the new one inserted, since the
  * parts of a cluster cannot be shown apart.
  */
-import type { DiffBlock, DiffChange, DiffRun } from './versionCompare.ts';
+import type { DiffBlock, DiffChange, DiffRun } from './versionDiff.ts';
 
 /** Runs of a block, neighbours with the same change, author and marks joined. */
 export class RunList {

@@ -15,6 +15,7 @@
 import * as decoding from 'lib0/decoding';
 import * as random from 'lib0/random';
 import * as Y from 'yjs';
+import type { ClientOwnerKey, OwnedClient } from './clientOwner.ts';
 import type { ConnectionContext } from './types.ts';
 
 /**
@@ -44,15 +45,6 @@ export function clockRefusal(highestClock: number): string | null {
   return highestClock > MAX_CLOCK
     ? `the update takes a client id to clock ${highestClock}; at most ${MAX_CLOCK}`
     : null;
-}
-
-/** The owner of a client id: a socket's key (see `ownerKeyOf`), or null for the server. */
-export type ClientOwnerKey = string | null;
-
-/** A stored client id and its owner, as the persistence port loads them. */
-export interface OwnedClient {
-  clientId: number;
-  owner: ClientOwnerKey;
 }
 
 /** How many client ids an update and an owner may claim. */

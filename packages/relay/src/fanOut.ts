@@ -4,7 +4,7 @@
  * stores what its own sockets send, then publishes it; the others apply it to their copy
  * of the plan and send it to their own sockets.
  */
-import type { ClientOwnerKey } from './clientOwnership.ts';
+import type { ClientOwnerKey } from './clientOwner.ts';
 
 /** What one process tells the others about a plan they may have open. */
 export type PlanMessage =

@@ -1,6 +1,6 @@
 export type { CloseCodeValue } from '@plenary/model';
 export { CloseCode, isPermanentClose } from '@plenary/model';
-export type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
+export type { ClientOwnerKey, OwnedClient } from './clientOwner.ts';
 export {
   MAX_CLIENTS_PER_OWNER,
   MAX_CLOCK,

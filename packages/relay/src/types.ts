@@ -1,6 +1,6 @@
 import type { Actor, Role } from '@plenary/model';
 import type * as Y from 'yjs';
-import type { ClientOwnerKey, OwnedClient } from './clientOwnership.ts';
+import type { ClientOwnerKey, OwnedClient } from './clientOwner.ts';
 import type { FairShareLimits } from './FairShare.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ClientOwnerKey } from '../clientOwnership.ts';
+import type { ClientOwnerKey } from '../clientOwner.ts';
 import type { RelayPersistence, UpdateOrigin } from '../types.ts';
 
 interface StoredLog {
