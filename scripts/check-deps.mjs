@@ -221,12 +221,34 @@ function checkDockerfile(workspaceDirs) {
   }
 }
 
+// A patch applies to one exact version: a workspace that asks for a range of a patched
+// package could be given another copy, unpatched, once a newer version is published.
+function checkPatchedPins(workspaces) {
+  const workspaceYaml = readFileSync(join(repoRoot, 'pnpm-workspace.yaml'), 'utf8');
+  const section = /^patchedDependencies:\n((?:[ \t]+.*\n?)*)/m.exec(workspaceYaml)?.[1] ?? '';
+  const patched = [...section.matchAll(/^\s+'?((?:@[^/\s]+\/)?[^@\s']+)@([^'\s]+?)'?:/gm)];
+  for (const [, name, version] of patched) {
+    for (const workspace of workspaces) {
+      for (const field of DEPENDENCY_FIELDS) {
+        const wanted = workspace.manifest[field]?.[name];
+        if (wanted !== undefined && wanted !== version) {
+          report(
+            join(workspace.dir, 'package.json'),
+            `${field} asks for ${name} ${wanted}; pin ${version}, the version patches/ patches`,
+          );
+        }
+      }
+    }
+  }
+}
+
 const workspaces = readWorkspaces();
 const packageNames = workspaces.filter((w) => w.kind === 'packages').map((w) => w.name);
 const appNames = workspaces.filter((w) => w.kind === 'apps').map((w) => w.name);
 let fileCount = 0;
 for (const workspace of workspaces) fileCount += checkWorkspace(workspace, packageNames, appNames);
 checkCircularImports(workspaces);
+checkPatchedPins(workspaces);
 checkDockerfile([...new Set(workspaces.map((w) => w.dir.split(sep).join('/')))]);
 
 if (problems.length > 0) {
