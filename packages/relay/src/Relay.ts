@@ -5,6 +5,7 @@ import { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwner
 import { DEFAULT_FAIR_SHARE, FairShare } from './FairShare.ts';
 import type { PlanMessage, RelayFanOut } from './fanOut.ts';
 import { weighFrame } from './frameWeight.ts';
+import { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
 import type { RelayEvents } from './RelayEvents.ts';
 import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
 import type {
@@ -23,6 +24,7 @@ import type {
  */
 export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
   maxFrameBytes: 8 * 1024 * 1024,
+  maxPendingBytes: MAX_PENDING_BYTES,
   compactAfterUpdates: 500,
   idleEvictMs: 5_000,
   storageRetryMs: 5_000,
@@ -108,12 +110,19 @@ export class Relay {
   /**
    * Accepts a socket for a plan. Frames that arrive while the plan loads are kept and
    * handled in order once it is ready; an unknown plan closes the socket with 4404.
+   * `pending` holds what the socket sent before this call (while its link was checked):
+   * those frames are handled first, and the same buffer, with the same byte limit, keeps
+   * what comes while the plan loads.
    */
-  connect(planId: string, socket: RelaySocket, context: ConnectionContext): RelayConnection {
+  connect(
+    planId: string,
+    socket: RelaySocket,
+    context: ConnectionContext,
+    pending: PendingFrames = this.pendingFrames(),
+  ): RelayConnection {
     const { logger, events } = this.environment;
     let room: Room | null = null;
-    const early: Uint8Array[] = [];
-    let answerEarly: Uint8Array | null = null;
+    const sentBefore = pending.take();
     // Closes the connection with a named code, says why in the log, and leaves the room.
     const refuse = (code: number, reason: string, bytes: number) => {
       logger.warn(
@@ -169,8 +178,8 @@ export class Relay {
         }
         room = opened;
         room.join(connection);
-        for (const data of early.splice(0)) {
-          if (data === answerEarly) connection.markAnswered();
+        for (const { data, answer } of pending.take()) {
+          if (answer) connection.markAnswered();
           room.receive(connection, data);
         }
       },
@@ -183,7 +192,7 @@ export class Relay {
         connection.close(CloseCode.STORAGE_UNAVAILABLE, 'the plan could not be loaded');
       },
     );
-    return {
+    const relayConnection: RelayConnection = {
       receive: (data) => {
         if (connection.closed) return;
         if (data.byteLength > this.options.maxFrameBytes) {
@@ -207,9 +216,12 @@ export class Relay {
         if (room) {
           if (answer) connection.markAnswered();
           room.receive(connection, data);
-        } else {
-          if (answer && !answerEarly) answerEarly = data;
-          early.push(data);
+        } else if (!pending.push(data, answer)) {
+          refuse(
+            CloseCode.RATE_LIMITED,
+            `more than ${pending.maxBytes} bytes were sent before the plan was ready`,
+            data.byteLength,
+          );
         }
       },
       disconnect: () => {
@@ -218,6 +230,13 @@ export class Relay {
         room?.leave(connection);
       },
     };
+    for (const { data } of sentBefore) relayConnection.receive(data);
+    return relayConnection;
+  }
+
+  /** A buffer for what a socket sends before `connect`, with the relay's byte limit. */
+  pendingFrames(): PendingFrames {
+    return new PendingFrames(this.options.maxPendingBytes);
   }
 
   /**

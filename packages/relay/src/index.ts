@@ -17,6 +17,7 @@ export {
   syncStep2Frame,
   updateFrame,
 } from './frames.ts';
+export { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
 export { DEFAULT_RELAY_OPTIONS, Relay, UnknownPlanError } from './Relay.ts';

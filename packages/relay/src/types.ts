@@ -103,6 +103,11 @@ export interface RelayLogger {
 export interface RelayOptions {
   /** Largest frame accepted from a client, in bytes. */
   maxFrameBytes: number;
+  /**
+   * Most bytes of frames one socket may send before it is served (its link checked, its
+   * plan loaded); past it the socket is closed with 4529 and resends on reconnect.
+   */
+  maxPendingBytes: number;
   /** Compact a plan's log into one snapshot once it holds this many updates. */
   compactAfterUpdates: number;
   /** How long an idle room stays in memory after its last client left. */

@@ -31,14 +31,20 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/sync/:planId', { websocket: true }, (socket: WebSocket, request) => {
     const { planId } = request.params as { planId: string };
     const { token } = request.query as { token?: string };
-    // Frames that arrive while the token is checked are kept, in order.
-    const early: Uint8Array[] = [];
+    // Frames that arrive while the token is checked are kept, in order, in the buffer the
+    // relay goes on using while the plan loads: one limit for the whole wait.
+    const pending = app.relay.pendingFrames();
     let connection: RelayConnection | null = null;
     let closed = false;
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
       const bytes = asBytes(data);
       if (connection) connection.receive(bytes);
-      else early.push(bytes);
+      else if (!pending.push(bytes)) {
+        socket.close(
+          CloseCode.RATE_LIMITED,
+          `more than ${pending.maxBytes} bytes were sent before the link was checked`,
+        );
+      }
     });
 
     let alive = true;
@@ -94,8 +100,8 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
               groupId: principal.actor.groupId,
             },
           },
+          pending,
         );
-        for (const bytes of early.splice(0)) connection.receive(bytes);
         if (principal.expiresAt) {
           const wait = principal.expiresAt.getTime() - Date.now();
           if (wait < MAX_TIMER_MS) {

@@ -20,6 +20,8 @@ export class MemoryPersistence implements RelayPersistence {
   failAppends: Error | null = null;
   /** When set, appends wait for this promise before storing. */
   stallAppends: Promise<void> | null = null;
+  /** When set, loading a plan waits for this promise. */
+  stallLoads: Promise<void> | null = null;
 
   /** Creates a plan whose document starts with `initial`. */
   createPlan(planId: string, initial: Uint8Array): void {
@@ -27,6 +29,7 @@ export class MemoryPersistence implements RelayPersistence {
   }
 
   async loadDocument(planId: string) {
+    if (this.stallLoads) await this.stallLoads;
     const log = this.logs.get(planId);
     if (!log) return null;
     return {
