@@ -76,8 +76,6 @@ export class Room {
   private durable: Promise<void> = Promise.resolve();
   private compactionQueued = false;
   private captured: Uint8Array | null = null;
-  /** False while a large update is applied in pieces (see `applyInPieces`). */
-  private capturing = true;
   private holds = 0;
   /** Client ids of the server's own changes, one per participant (see `transact`). */
   private readonly serverClients = new Map<string | null, number>();
@@ -108,7 +106,6 @@ export class Room {
   }
 
   private readonly capture = (update: Uint8Array): void => {
-    if (!this.capturing) return;
     this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
   };
 
@@ -122,9 +119,13 @@ export class Room {
   }
 
   private restore(stored: { updates: Uint8Array[]; lastSeq: number; logLength: number }): void {
+    // Loaded, not changed: with nothing listening, Yjs does not encode the whole plan
+    // again as the transaction's update (most of a reload's time, profiled under the flood).
+    this.capturing(false);
     this.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);
     });
+    this.capturing(true);
     this.captured = null;
     this.seqs.holdThrough(stored.lastSeq);
     this.logLength = stored.logLength;
@@ -144,11 +145,19 @@ export class Room {
       throw new StorageFailure(error);
     }
     if (!stored) throw new Error('the plan is no longer in storage');
-    this.current.off('update', this.capture);
+    this.capturing(false);
     this.current = new Y.Doc();
-    this.current.on('update', this.capture);
     this.awareness.doc = this.current;
     this.restore(stored);
+  }
+
+  /**
+   * Whether the document's updates are captured (to store and send them). Off, Yjs
+   * encodes no update for a transaction at all, which is most of applying a large one.
+   */
+  private capturing(on: boolean): void {
+    if (on) this.current.on('update', this.capture);
+    else this.current.off('update', this.capture);
   }
 
   /** True once the room has stopped serving (evicted, failed or shut down). */
@@ -369,13 +378,18 @@ export class Room {
       deleted.push(transaction.deleteSet);
     };
     // Applied pieces are not stored on their own; what the whole brought is stored below.
-    this.capturing = false;
+    this.capturing(false);
     this.doc.on('afterTransaction', noteDeletions);
     try {
       for (let piece = pieces.next(this.doc); piece; piece = pieces.next(this.doc)) {
-        const checked = connection.closed
-          ? null
-          : this.checkClientUpdate(connection, piece, answered);
+        // A sender gone before the first piece is dropped, as a whole update would be.
+        // Once under way, the update is finished (each piece still checked): taking it back
+        // means loading the plan again, and a flooder closed for its next frames would
+        // make the room do that on every reconnect answer.
+        const checked =
+          connection.closed && !applied
+            ? null
+            : this.checkClientUpdate(connection, piece, answered);
         const mustSuggest =
           checked !== null && this.env.review?.(connection.context, checked.touchedRoots, this.doc);
         if (checked === null || mustSuggest) {
@@ -393,7 +407,7 @@ export class Room {
       }
     } finally {
       this.doc.off('afterTransaction', noteDeletions);
-      this.capturing = true;
+      this.capturing(true);
       this.captured = null;
     }
     // Nothing new (a reconnect resending what the server has) needs no storing.
@@ -583,11 +597,10 @@ export class Room {
           return;
         }
       }
-      await this.env.persistence.compact(
-        this.planId,
-        Y.encodeStateAsUpdate(this.doc),
-        this.seqs.through,
-      );
+      // Written in steps, as a sync answer is (the queue holds the document meanwhile):
+      // the whole plan in one `encodeStateAsUpdate` held every other plan.
+      const snapshot = await encodeUpdateSince(this.doc, new Map(), nextTurn);
+      await this.env.persistence.compact(this.planId, snapshot, this.seqs.through);
       this.logLength = 0;
     } catch (error) {
       // The log is still complete; compaction is retried after the next update.
