@@ -30,13 +30,10 @@ import type {
   VouchedPresence,
 } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
-import { MAX_PIECE_STRUCTS, splitUpdate, type UpdatePieces } from './updatePieces.ts';
+import { applyInSteps, SPLIT_ABOVE_BYTES, splitUpdate, type UpdatePieces } from './updatePieces.ts';
 import { encodeUpdateSince } from './updateSince.ts';
 
 type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
-
-// The smallest update that can hold more structs than one piece (a GC struct is two bytes).
-const SPLIT_ABOVE_BYTES = 2 * MAX_PIECE_STRUCTS;
 
 /** What a room needs from the relay that owns it. */
 export interface RoomEnvironment {
@@ -67,7 +64,8 @@ export interface RoomEnvironment {
  * stored (see `enqueue`).
  */
 export class Room {
-  // Replaced only to take back an update refused after it was applied (see `reload`).
+  // Replaced by the stored plan as it is loaded, and again to take back an update refused
+  // after it was applied (see `restore`, `reload`).
   private current = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.current);
   private readonly connections = new Set<Connection>();
@@ -114,18 +112,28 @@ export class Room {
     const stored = await env.persistence.loadDocument(planId);
     if (!stored) return null;
     const room = new Room(planId, env, new ClientOwnership(stored.clientOwners, env.options));
-    room.restore(stored);
+    await room.restore(stored);
     return room;
   }
 
-  private restore(stored: { updates: Uint8Array[]; lastSeq: number; logLength: number }): void {
-    // Loaded, not changed: with nothing listening, Yjs does not encode the whole plan
-    // again as the transaction's update (most of a reload's time, profiled under the flood).
+  /**
+   * Makes the stored plan the room's document. It is built apart, in steps a pass of the
+   * event loop apart (a large plan is otherwise one long piece of work), and only then
+   * put in place: meanwhile the old document still answers whatever does not wait for
+   * the queue (a presence claim must not find a client id the plan has missing). Nothing
+   * listens to it while it is built, so Yjs encodes no update of the whole plan.
+   */
+  private async restore(stored: {
+    updates: Uint8Array[];
+    lastSeq: number;
+    logLength: number;
+  }): Promise<void> {
+    const doc = new Y.Doc();
+    for (const update of stored.updates) await applyInSteps(doc, update, nextTurn);
     this.capturing(false);
-    this.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+    this.current = doc;
     this.capturing(true);
+    this.awareness.doc = doc;
     this.captured = null;
     this.seqs.holdThrough(stored.lastSeq);
     this.logLength = stored.logLength;
@@ -145,10 +153,7 @@ export class Room {
       throw new StorageFailure(error);
     }
     if (!stored) throw new Error('the plan is no longer in storage');
-    this.capturing(false);
-    this.current = new Y.Doc();
-    this.awareness.doc = this.current;
-    this.restore(stored);
+    await this.restore(stored);
   }
 
   /**
