@@ -14,11 +14,11 @@
  * them deleted. Results are appended to bench/results/plan-holds.md.
  */
 import { appendFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { applyInSteps } from '../packages/relay/src/updatePieces.ts';
 import { encodeUpdateSince } from '../packages/relay/src/updateSince.ts';
+import { machine } from './support/machine.ts';
 import { median } from './support/stats.ts';
 
 const floodChars = Number(process.argv[2] ?? 50_000);
@@ -99,13 +99,9 @@ for (let run = 0; run < RUNS; run++) {
 }
 
 const ms = (values: number[]) => `${median(values).toFixed(1)} ms`;
-const load = os
-  .loadavg()
-  .map((value) => value.toFixed(1))
-  .join(' ');
 const row = [
   new Date().toISOString().slice(0, 10),
-  `${os.cpus().length} cores, Node ${process.version}, load ${load}`,
+  machine(),
   `${floodChars} flood characters: ${structs} structs, ${Math.round(snapshot.byteLength / 1024)} KB`,
   `${ms(whole.loadListened)} (${ms(whole.load)} without a listener)`,
   `${ms(stepped.load)} (${ms(stepped.loadTotal)} in all)`,
