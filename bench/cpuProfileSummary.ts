@@ -6,17 +6,7 @@
  *   node --import tsx bench/cpuProfileSummary.ts DIR/plenary-….cpuprofile [top=25]
  */
 import { readFileSync } from 'node:fs';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import type { CpuProfile, ProfileNode } from './support/cpuProfile.ts';
 
 /** The package or place a script URL belongs to. */
 function placeOf(url: string): string {

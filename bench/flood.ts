@@ -13,7 +13,7 @@
  * without its fair share). Results are appended to bench/results/flood.md.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -60,6 +60,17 @@ type Role =
   | { role: 'server'; env: Record<string, string> }
   | { role: 'flooder'; url: string; who: Joined };
 
+/** A stall of the server's loop, for cpuProfileHolds.ts. */
+export interface StallSpan {
+  fromUs: number;
+  toUs: number;
+  delayMs: number;
+  cpuMs: number;
+}
+
+/** Now on the clock V8's CPU profiles use, in microseconds. */
+const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
 /** CPU time this process used so far (all its threads, so garbage collection helpers count too). */
 function cpuMs(): number {
   const { user, system } = process.cpuUsage();
@@ -100,11 +111,21 @@ async function runServer(env: Record<string, string>): Promise<void> {
   let longestHold = 0;
   let lastTick = performance.now();
   let lastCpu = cpuMs();
+  // With a CPU profile, each stall's span on the profile's clock (microseconds of the
+  // monotonic clock, as process.hrtime), so cpuProfileHolds.ts can say what ran in it.
+  const profileDir = process.env.BENCH_CPU_PROFILE;
+  const stallSpans: StallSpan[] = [];
+  let lastTickUs = monotonicUs();
   const stallProbe = setInterval(() => {
     const now = performance.now();
+    const nowUs = monotonicUs();
     const cpu = cpuMs();
     const gap = now - lastTick - STALL_PROBE_MS;
     const used = cpu - lastCpu;
+    if (gap >= STALL_MS && profileDir) {
+      stallSpans.push({ fromUs: lastTickUs, toUs: nowUs, delayMs: gap, cpuMs: used });
+    }
+    lastTickUs = nowUs;
     if (gap >= STALL_MS) stalls += 1;
     if (gap >= STALL_MS && used >= STALL_MS) busyStalls += 1;
     longestHold = Math.max(longestHold, Math.min(gap, used));
@@ -115,6 +136,7 @@ async function runServer(env: Record<string, string>): Promise<void> {
     if (message === 'start') {
       lag = monitorEventLoopDelay({ resolution: 1 });
       lag.enable();
+      stallSpans.length = 0;
       peakRss = process.memoryUsage().rss;
       stalls = 0;
       busyStalls = 0;
@@ -135,6 +157,12 @@ async function runServer(env: Record<string, string>): Promise<void> {
       process.send?.(stats);
     }
     if (message === 'stop') {
+      if (profileDir) {
+        writeFileSync(
+          path.join(profileDir, `stalls.${process.pid}.json`),
+          JSON.stringify(stallSpans),
+        );
+      }
       clearInterval(rss);
       clearInterval(stallProbe);
       void app.close().then(() => process.exit(0));
@@ -176,13 +204,17 @@ async function runFlooder(url: string, who: Joined): Promise<void> {
 }
 
 // --- main --------------------------------------------------------------------------
-// BENCH_CPU_PROFILE=<dir> writes a CPU profile of the server there (to see where its time goes).
+// BENCH_CPU_PROFILE=<dir> writes a CPU profile of the server there (to see where its time
+// goes: cpuProfileSummary.ts; what held its loop: cpuProfileHolds.ts), sampled every
+// BENCH_CPU_PROFILE_INTERVAL_US (V8's default, 1,000).
 function child(role: Role): ChildProcess {
   const profile = role.role === 'server' ? process.env.BENCH_CPU_PROFILE : undefined;
+  const interval = process.env.BENCH_CPU_PROFILE_INTERVAL_US;
   const execArgv = [
     '--import',
     'tsx',
     ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
+    ...(profile && interval ? [`--cpu-prof-interval=${interval}`] : []),
   ];
   return fork(import.meta.filename, [JSON.stringify(role)], { execArgv });
 }

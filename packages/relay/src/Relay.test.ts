@@ -398,6 +398,40 @@ describe('Relay', () => {
     expect(bora.doc.getText('section:a').toString()).toBe('Objectives');
   });
 
+  // Taking the pieces back loads the plan again from storage: under a flood, the flooder
+  // was closed for its next frames while its reconnect answer was applied, every time.
+  it('finishes a large update whose sender left while its pieces were applied', async () => {
+    persistence = new MemoryPersistence();
+    persistence.createPlan(PLAN, seededPlan());
+    logger = silentLogger();
+    let alice: TestClient | null = null;
+    let checks = 0;
+    relay = new Relay({
+      persistence,
+      logger,
+      options: { idleEvictMs: 60_000 },
+      // Asked once per piece: alice leaves once the first piece is in.
+      policy: () => {
+        checks += 1;
+        if (checks === 2) alice?.disconnect();
+        return null;
+      },
+    });
+    alice = new TestClient(relay, PLAN);
+    const bora = new TestClient(relay, PLAN);
+    await synced(alice);
+    await synced(bora);
+    checks = 0;
+    alice.doc.transact(() => {
+      for (let i = 0; i < 3_000; i++) alice?.doc.getText('section:a').insert(0, 'x');
+    });
+    const expected = alice.doc.getText('section:a').toString();
+    await until(() => bora.doc.getText('section:a').toString() === expected);
+    expect(checks).toBeGreaterThan(2);
+    expect(persistence.logs.get(PLAN)?.updates).toHaveLength(1);
+    expect(storedText(persistence)).toBe(expected);
+  });
+
   it('checks a large update whole when a suggestion check looks at it', async () => {
     persistence = new MemoryPersistence();
     persistence.createPlan(PLAN, seededPlan());

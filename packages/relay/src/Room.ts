@@ -30,13 +30,10 @@ import type {
   VouchedPresence,
 } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
-import { MAX_PIECE_STRUCTS, splitUpdate, type UpdatePieces } from './updatePieces.ts';
+import { applyInSteps, SPLIT_ABOVE_BYTES, splitUpdate, type UpdatePieces } from './updatePieces.ts';
 import { encodeUpdateSince } from './updateSince.ts';
 
 type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
-
-// The smallest update that can hold more structs than one piece (a GC struct is two bytes).
-const SPLIT_ABOVE_BYTES = 2 * MAX_PIECE_STRUCTS;
 
 /** What a room needs from the relay that owns it. */
 export interface RoomEnvironment {
@@ -67,7 +64,8 @@ export interface RoomEnvironment {
  * stored (see `enqueue`).
  */
 export class Room {
-  // Replaced only to take back an update refused after it was applied (see `reload`).
+  // Replaced by the stored plan as it is loaded, and again to take back an update refused
+  // after it was applied (see `restore`, `reload`).
   private current = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.current);
   private readonly connections = new Set<Connection>();
@@ -76,8 +74,6 @@ export class Room {
   private durable: Promise<void> = Promise.resolve();
   private compactionQueued = false;
   private captured: Uint8Array | null = null;
-  /** False while a large update is applied in pieces (see `applyInPieces`). */
-  private capturing = true;
   private holds = 0;
   /** Client ids of the server's own changes, one per participant (see `transact`). */
   private readonly serverClients = new Map<string | null, number>();
@@ -113,7 +109,6 @@ export class Room {
   }
 
   private readonly capture = (update: Uint8Array): void => {
-    if (!this.capturing) return;
     this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
   };
 
@@ -122,14 +117,28 @@ export class Room {
     const stored = await env.persistence.loadDocument(planId);
     if (!stored) return null;
     const room = new Room(planId, env, new ClientOwnership(stored.clientOwners, env.options));
-    room.restore(stored);
+    await room.restore(stored);
     return room;
   }
 
-  private restore(stored: { updates: Uint8Array[]; lastSeq: number; logLength: number }): void {
-    this.doc.transact(() => {
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+  /**
+   * Makes the stored plan the room's document. It is built apart, in steps a pass of the
+   * event loop apart (a large plan is otherwise one long piece of work), and only then
+   * put in place: meanwhile the old document still answers whatever does not wait for
+   * the queue (a presence claim must not find a client id the plan has missing). Nothing
+   * listens to it while it is built, so Yjs encodes no update of the whole plan.
+   */
+  private async restore(stored: {
+    updates: Uint8Array[];
+    lastSeq: number;
+    logLength: number;
+  }): Promise<void> {
+    const doc = new Y.Doc();
+    for (const update of stored.updates) await applyInSteps(doc, update, nextTurn);
+    this.capturing(false);
+    this.current = doc;
+    this.capturing(true);
+    this.awareness.doc = doc;
     this.captured = null;
     this.seqs.holdThrough(stored.lastSeq);
     this.logLength = stored.logLength;
@@ -149,11 +158,16 @@ export class Room {
       throw new StorageFailure(error);
     }
     if (!stored) throw new Error('the plan is no longer in storage');
-    this.current.off('update', this.capture);
-    this.current = new Y.Doc();
-    this.current.on('update', this.capture);
-    this.awareness.doc = this.current;
-    this.restore(stored);
+    await this.restore(stored);
+  }
+
+  /**
+   * Whether the document's updates are captured (to store and send them). Off, Yjs
+   * encodes no update for a transaction at all, which is most of applying a large one.
+   */
+  private capturing(on: boolean): void {
+    if (on) this.current.on('update', this.capture);
+    else this.current.off('update', this.capture);
   }
 
   /** True once the room has stopped serving (evicted, failed or shut down). */
@@ -374,13 +388,18 @@ export class Room {
       deleted.push(transaction.deleteSet);
     };
     // Applied pieces are not stored on their own; what the whole brought is stored below.
-    this.capturing = false;
+    this.capturing(false);
     this.doc.on('afterTransaction', noteDeletions);
     try {
       for (let piece = pieces.next(this.doc); piece; piece = pieces.next(this.doc)) {
-        const checked = connection.closed
-          ? null
-          : this.checkClientUpdate(connection, piece, answered);
+        // A sender gone before the first piece is dropped, as a whole update would be.
+        // Once under way, the update is finished (each piece still checked): taking it back
+        // means loading the plan again, and a flooder closed for its next frames would
+        // make the room do that on every reconnect answer.
+        const checked =
+          connection.closed && !applied
+            ? null
+            : this.checkClientUpdate(connection, piece, answered);
         const mustSuggest =
           checked !== null && this.env.review?.(connection.context, checked.touchedRoots, this.doc);
         if (checked === null || mustSuggest) {
@@ -398,7 +417,7 @@ export class Room {
       }
     } finally {
       this.doc.off('afterTransaction', noteDeletions);
-      this.capturing = true;
+      this.capturing(true);
       this.captured = null;
     }
     // Nothing new (a reconnect resending what the server has) needs no storing.
@@ -588,11 +607,10 @@ export class Room {
           return;
         }
       }
-      await this.env.persistence.compact(
-        this.planId,
-        Y.encodeStateAsUpdate(this.doc),
-        this.seqs.through,
-      );
+      // Written in steps, as a sync answer is (the queue holds the document meanwhile):
+      // the whole plan in one `encodeStateAsUpdate` held every other plan.
+      const snapshot = await encodeUpdateSince(this.doc, new Map(), nextTurn);
+      await this.env.persistence.compact(this.planId, snapshot, this.seqs.through);
       this.logLength = 0;
     } catch (error) {
       // The log is still complete; compaction is retried after the next update.

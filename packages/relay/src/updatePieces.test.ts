@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { splitUpdate, type UpdatePieces } from './updatePieces.ts';
+import { applyInSteps, splitUpdate, type UpdatePieces } from './updatePieces.ts';
 
 const goOn = () => null;
 
@@ -118,5 +118,31 @@ describe('splitUpdate', () => {
     for (let i = 0; i < 1_000; i++) client.getText('section:a').insert(0, 'x');
     const update = Y.encodeStateAsUpdate(client);
     expect(await splitUpdate(update.subarray(0, update.byteLength - 300), goOn)).toBeNull();
+  });
+});
+
+describe('applyInSteps', () => {
+  it("loads a plan's snapshot in pieces, pausing between them, into the same document", async () => {
+    // Two people who typed over each other's text, then deleted some: a stored snapshot.
+    const [a, b] = [docWith(1), docWith(2)];
+    for (let i = 0; i < 1_500; i++) {
+      const [writer, reader] = i % 2 === 0 ? [a, b] : [b, a];
+      writer.getText('section:a').insert(i % 7, String.fromCharCode(97 + (i % 26)));
+      Y.applyUpdate(reader, Y.encodeStateAsUpdate(writer, Y.encodeStateVector(reader)));
+    }
+    a.getText('section:a').delete(10, 200);
+    const snapshot = Y.encodeStateAsUpdate(a);
+
+    const loaded = new Y.Doc();
+    let pauses = 0;
+    await applyInSteps(loaded, snapshot, () => {
+      pauses += 1;
+      return Promise.resolve();
+    });
+    expect(pauses).toBeGreaterThan(2);
+    expect(loaded.store.pendingStructs).toBeNull();
+    expect(loaded.store.pendingDs).toBeNull();
+    expect(loaded.getText('section:a').toString()).toBe(a.getText('section:a').toString());
+    expect(Y.encodeStateAsUpdate(loaded)).toEqual(snapshot);
   });
 });

@@ -22,6 +22,9 @@ import * as Y from 'yjs';
 /** Most structs one piece of a split update holds (a few milliseconds of checking and applying). */
 export const MAX_PIECE_STRUCTS = 500;
 
+/** The smallest update that can hold more structs than one piece (a GC struct is two bytes). */
+export const SPLIT_ABOVE_BYTES = 2 * MAX_PIECE_STRUCTS;
+
 /** One struct's place in the update and the structs of other clocks it names. */
 interface StructSpan {
   start: number;
@@ -120,6 +123,24 @@ export function emptyDeletion(update: Uint8Array): { client: number; clock: numb
     return null;
   } catch {
     return null; // undecodable: the update check says why
+  }
+}
+
+/**
+ * Applies an update to a document that no one reads meanwhile (a plan being loaded from
+ * storage), in pieces with `pause` between them: a whole plan's snapshot is otherwise one
+ * piece of work as long as the plan is large.
+ */
+export async function applyInSteps(doc: Y.Doc, update: Uint8Array, pause: Pause): Promise<void> {
+  const pieces = update.byteLength > SPLIT_ABOVE_BYTES ? await splitUpdate(update, pause) : null;
+  if (!pieces) {
+    Y.applyUpdate(doc, update);
+    return;
+  }
+  for (let piece = pieces.next(doc); piece; piece = pieces.next(doc)) {
+    Y.applyUpdate(doc, piece);
+    const wait = pause();
+    if (wait) await wait;
   }
 }
 

@@ -8,7 +8,7 @@
  * and a member of each group) keep typing. At the end the run checks that the server
  * logged no error and raised nothing unhandled, that no honest socket was closed and all
  * of them converged with the server, that the stored plan holds nothing from the observer
- * and nothing from the member outside their group's section, and how memory went.
+ * and nothing from the member outside their group's sections, and how memory went.
  *
  * The seed fixes every attacker's choices (which frame, which mutation, where); what the
  * frames are built from is the live plan, which the honest typing changes as it goes.
@@ -253,6 +253,10 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
       sectionOf('g2'),
       sectionOf(null),
     ];
+    // The member attacker may write every section of their group, not only the first.
+    const memberSections = new Set(
+      plan.sections.filter((s) => s.groupId === 'g1').map((s) => sectionFragmentName(s.id)),
+    );
     const observer = await joinAs(server, plan, { role: 'observer' }, 'Attacker (observer)');
     const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Attacker (g1)');
     const join = async (groupId: string, name: string) =>
@@ -404,7 +408,7 @@ export async function runFrameFuzz(options: FrameFuzzOptions): Promise<FrameFuzz
       stored,
       expected: docFrom([initial, ...honest.flatMap((h) => h.typed)]),
       attribution: await server.app.store.clientAttribution(plan.id),
-      ownSection,
+      memberSections,
       observerId: observer.participantId,
       memberId: member.participantId,
       foreignClientIds,

@@ -2,7 +2,8 @@
  * What attackers left in a stored plan: the plan is compared with what the honest people
  * typed (applied to the plan as it was before the attack), root by root and client by
  * client. Only the member attacker may have changed anything, and only in their group's
- * section.
+ * sections: in Drafting the rights table lets a member write every section of their group
+ * (the template gives a group more than one), so a change there is theirs to make.
  */
 import { PLAN_ROOT } from '@plenary/model';
 import type { ClientAttribution } from '@plenary/storage';
@@ -21,8 +22,8 @@ export interface StoredPlanInput {
   /** The plan before the attack with everything honest people typed applied. */
   expected: Y.Doc;
   attribution: readonly ClientAttribution[];
-  /** The member attacker's section, the one root they may change. */
-  ownSection: string;
+  /** The sections of the member attacker's group, the roots they may change. */
+  memberSections: ReadonlySet<string>;
   observerId: string;
   memberId: string;
   /** Client ids of other participants and of the server. */
@@ -65,7 +66,7 @@ export function checkStoredPlan(input: StoredPlanInput): {
   failures: string[];
   findings: string[];
 } {
-  const { stored, expected, attribution, ownSection } = input;
+  const { stored, expected, attribution, memberSections } = input;
   const failures: string[] = [];
   const findings: string[] = [];
   // Until the relay enforces client-id ownership, writes under someone else's id, and what
@@ -73,7 +74,7 @@ export function checkStoredPlan(input: StoredPlanInput): {
   const pendingOwnership = input.ownershipEnforced ? failures : findings;
 
   for (const root of new Set([...stored.share.keys(), ...expected.share.keys()])) {
-    if (root !== ownSection && rootContent(stored, root) !== rootContent(expected, root)) {
+    if (!memberSections.has(root) && rootContent(stored, root) !== rootContent(expected, root)) {
       failures.push(
         `the stored "${root}" is not what honest people typed (an attacker changed it, or honest text was lost)`,
       );
@@ -107,14 +108,14 @@ export function checkStoredPlan(input: StoredPlanInput): {
     const extra = structs.filter((s) => s.id.clock + s.length > known);
     if (extra.length === 0 || honestIds.has(client)) continue;
     const roots = new Set(extra.map((s) => rootOfStruct(stored, s)));
-    const outside = [...roots].some((root) => root !== null && root !== ownSection);
+    const outside = [...roots].some((root) => root !== null && !memberSections.has(root));
     const owner = nameOf(attribution.find((a) => a.clientId === client)?.participantId);
     const what = `${extra.length} structs under client ${client} (credited to ${owner}, in ${[...roots].join(', ')})`;
     if (foreign.has(client)) {
       pendingOwnership.push(`${what}, which belongs to someone else, were stored`);
     } else if (memberIds.has(client)) {
-      if (outside) failures.push(`the member stored ${what} outside their section`);
-    } else if (outside || roots.has(ownSection)) {
+      if (outside) failures.push(`the member stored ${what} outside their group's sections`);
+    } else if ([...roots].some((root) => root !== null)) {
       failures.push(`${what} that change the plan were stored from the observer`);
     } else {
       pendingOwnership.push(`${what} that land in no root were stored from the observer`);
