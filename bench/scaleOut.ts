@@ -1,12 +1,15 @@
 /**
  * Fan-out across processes: stock clients spread over one or two server processes on
  * PostgreSQL (and Redis, always on, so the single-process row pays for publishing too),
- * one writer per plan typing a paragraph every 50 ms. Measures the fan-out latency (the
- * writer's change until each other client of the plan has it) and the servers' CPU per
- * 1,000 deliveries (a delivery: one change reaching one client), in one shared plan and
+ * one writer per plan typing a paragraph every 50 ms (or `intervalMs`). Measures the
+ * fan-out latency (the writer's change until each other client of the plan has it) and
+ * the servers' CPU per 1,000 deliveries (a delivery: one change reaching one client), in one shared plan and
  * in separate plans of two clients each.
  *
- *   node --import tsx bench/scaleOut.ts <processes 1|2> <clients> <shared|separate> [label]
+ *   node --import tsx bench/scaleOut.ts <processes 1|2> <clients> <shared|separate> [intervalMs] [label]
+ *
+ * Many separate plans at 50 ms offer more appends a second than one PostgreSQL on a small
+ * machine commits, so that row measures saturation; a longer interval measures fan-out.
  *
  * The servers are child processes running the real entry point; the clients run here,
  * so their work is not counted as the servers'. Needs PostgreSQL and Redis
@@ -27,18 +30,24 @@ import * as Y from 'yjs';
 import { median, percentile } from './support/stats.ts';
 
 const CHANGES_PER_PLAN = 100;
-const CHANGE_EVERY_MS = 50;
 const DATABASE_URL =
   process.env.PLENARY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.PLENARY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const serverEntry = path.join(repoRoot, 'apps/server/src/server.ts');
 
-const [processArg = '2', clientArg = '100', modeArg = 'shared', label = 'group commit'] =
-  process.argv.slice(2);
+const [
+  processArg = '2',
+  clientArg = '100',
+  modeArg = 'shared',
+  intervalArg = '50',
+  label = 'group commit',
+] = process.argv.slice(2);
 const processCount = Number(processArg);
 const clientCount = Number(clientArg);
 const mode = modeArg === 'separate' ? 'separate' : 'shared';
+/** How often each plan's writer adds a paragraph. */
+const CHANGE_EVERY_MS = Number(intervalArg);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -204,7 +213,7 @@ async function main(): Promise<void> {
     const row = [
       new Date().toISOString().slice(0, 10),
       `${os.cpus().length} cores, Node ${process.version}, load ${load}`,
-      label,
+      `${label}, a change every ${CHANGE_EVERY_MS} ms`,
       `${processCount} × ${clientCount / processCount}`,
       mode === 'shared' ? '1 shared plan' : `${planCount} plans of 2`,
       `${latencies.length} / ${deliveriesExpected} in ${seconds.toFixed(1)} s`,

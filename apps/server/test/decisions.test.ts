@@ -458,6 +458,42 @@ describe('leftovers of decided suggestions', () => {
     expect(textOf(focalClient, section)).toContain('Plain lead. Protect every civilian.');
     expect(pendingIds(memberClient, section)).toEqual(pendingIds(focalClient, section));
   });
+  it('are repaired the same way after a restart: the decision remembers what it saw', async () => {
+    const { sokha, focal, memberClient, section } = await twoSuggestions();
+    expect(
+      (await decide(focal.token, section, { action: 'reject', suggestionId: 'sug-drop' })).status,
+    ).toBe(200);
+    await eventually(
+      () => pendingIds(memberClient, section).join() === 'sug-keep',
+      5_000,
+      'the rejection at the member',
+    );
+    // The member's device outlives the server; both come back after the restart.
+    const memberDoc = memberClient.doc;
+    for (const client of clients.splice(0)) client.provider.destroy();
+    await server.close();
+    server = await startTestServer({ dataDir: server.dataDir });
+    const back = stockClient(server.syncUrl, plan.id, sokha.token, memberDoc);
+    clients.push(back);
+    const watcher = connect(focal.token);
+    await Promise.all([whenSynced(back), whenSynced(watcher)]);
+
+    // Typed under the rejected suggestion's mark by a change made as it was rejected:
+    // text the reviewer never saw, which stays a suggestion of whoever typed it.
+    lastRun(back, section).insert(12, 'Typed at once.', markOf(sokha, 'sug-drop'));
+    await eventually(
+      () =>
+        pendingIds(watcher, section).length === 2 &&
+        !pendingIds(watcher, section).includes('sug-drop'),
+      5_000,
+      'the repair after the restart',
+    );
+    const typed = listFragmentSuggestions(fragmentOf(watcher, section)).find(
+      (s) => s.id !== 'sug-keep',
+    );
+    expect(typed).toMatchObject({ insertedText: 'Typed at once.', authorId: sokha.participantId });
+    expect(textOf(watcher, section)).not.toContain('Drop this sentence.');
+  });
 });
 
 // Yjs gives a suggested deletion's range to text typed inside it at the same moment; the

@@ -251,4 +251,25 @@ describe('client ownership', () => {
     );
     expect(reason).toMatch(/belongs to another participant/);
   });
+
+  it('shows a new presence id only once storage says it is the socket’s; one claimed first elsewhere stays its owner’s', async () => {
+    start();
+    const watcher = await participant('p-carol');
+    const bora = await participant('p-bora');
+    const takenId = (bora.doc.clientID ^ 1) >>> 0;
+    // A socket on another process claimed this id a moment ago; this one has not heard yet.
+    persistence.logs.get(PLAN)?.owners.set(takenId, 'p-amina');
+    bora.sendRaw(awarenessFrame(presenceUpdateAs(takenId, { user: { name: 'Bora' } }, 1_000)));
+    // Bora's own presence, sent until it shows: by then the claim above was settled.
+    let renewals = 0;
+    await until(() => {
+      renewals += 1;
+      bora.setPresence({ user: { name: 'Bora' }, renewals });
+      return watcher.awareness.getStates().has(bora.doc.clientID);
+    });
+    expect(watcher.awareness.getStates().has(takenId)).toBe(false);
+    // The room took storage's word for the owner: Bora may not write under the id either.
+    const reason = await refused(bora, gcStructsUpdate([takenId], 0));
+    expect(reason).toMatch(/belongs to another participant/);
+  });
 });

@@ -55,4 +55,13 @@ export interface DecisionLog {
    * the server to take back what it logged for a decision that never reached the plan.
    */
   withdrawDecisions(planId: string, ids: string[]): Promise<void>;
+  /**
+   * Stores with logged decisions (by entry id) what the document held when they were made,
+   * as the server encodes it for its repair of leftovers: decisions are logged before
+   * they are made, so this comes after. Ids the plan has not logged are ignored; an entry's
+   * record is written once.
+   */
+  recordWhatDecisionsSaw(planId: string, saw: ReadonlyMap<string, string>): Promise<void>;
+  /** What `recordWhatDecisionsSaw` stored for the plan's decisions, by entry id. */
+  whatDecisionsSaw(planId: string): Promise<Map<string, string>>;
 }

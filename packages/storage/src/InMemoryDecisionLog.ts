@@ -17,6 +17,8 @@ const copyDecision = (decision: StoredDecision): StoredDecision => ({
 export class InMemoryDecisionLog implements DecisionLog {
   /** Oldest first, in the order appended. */
   private decisions: StoredDecision[] = [];
+  /** What each decision saw, by entry id (see `recordWhatDecisionsSaw`). */
+  private readonly saw = new Map<string, string>();
 
   constructor(private readonly db: InMemoryDatabase) {}
 
@@ -57,6 +59,27 @@ export class InMemoryDecisionLog implements DecisionLog {
     const withdrawn = new Set(ids);
     this.decisions = this.decisions.filter(
       (decision) => decision.planId !== planId || !withdrawn.has(decision.id),
+    );
+    for (const id of withdrawn) this.saw.delete(id);
+  }
+
+  async recordWhatDecisionsSaw(planId: string, saw: ReadonlyMap<string, string>): Promise<void> {
+    this.db.assertOpen();
+    for (const decision of this.decisions) {
+      const record = saw.get(decision.id);
+      if (decision.planId === planId && record !== undefined && !this.saw.has(decision.id)) {
+        this.saw.set(decision.id, record);
+      }
+    }
+  }
+
+  async whatDecisionsSaw(planId: string): Promise<Map<string, string>> {
+    this.db.assertOpen();
+    return new Map(
+      this.decisions.flatMap((decision) => {
+        const record = this.saw.get(decision.id);
+        return decision.planId === planId && record !== undefined ? [[decision.id, record]] : [];
+      }),
     );
   }
 }

@@ -92,4 +92,22 @@ export class PostgresDecisionLog implements DecisionLog {
       ids,
     ]);
   }
+
+  async recordWhatDecisionsSaw(planId: string, saw: ReadonlyMap<string, string>): Promise<void> {
+    if (saw.size === 0) return;
+    await this.connection.query(
+      `UPDATE decisions SET saw = given.saw
+       FROM unnest($2::text[], $3::text[]) AS given (id, saw)
+       WHERE decisions.plan_id = $1 AND decisions.id = given.id AND decisions.saw IS NULL`,
+      [planId, [...saw.keys()], [...saw.values()]],
+    );
+  }
+
+  async whatDecisionsSaw(planId: string): Promise<Map<string, string>> {
+    const rows = await this.connection.query<{ id: string; saw: string }>(
+      'SELECT id, saw FROM decisions WHERE plan_id = $1 AND saw IS NOT NULL',
+      [planId],
+    );
+    return new Map(rows.map((row) => [row.id, row.saw]));
+  }
 }

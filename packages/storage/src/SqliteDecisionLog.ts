@@ -34,6 +34,12 @@ function prepareStatements(db: SqliteConnection['db']) {
        ${NEWEST_FIRST}`,
     ),
     delete: db.prepare<[string, string]>('DELETE FROM decisions WHERE plan_id = ? AND id = ?'),
+    updateSaw: db.prepare<{ planId: string; id: string; saw: string }>(
+      'UPDATE decisions SET saw = @saw WHERE plan_id = @planId AND id = @id AND saw IS NULL',
+    ),
+    selectSaw: db.prepare<[string], { id: string; saw: string }>(
+      'SELECT id, saw FROM decisions WHERE plan_id = ? AND saw IS NOT NULL',
+    ),
   };
 }
 
@@ -87,5 +93,17 @@ export class SqliteDecisionLog implements DecisionLog {
     return this.connection.write(() => {
       for (const id of ids) this.statements.delete.run(planId, id);
     });
+  }
+
+  async recordWhatDecisionsSaw(planId: string, saw: ReadonlyMap<string, string>): Promise<void> {
+    return this.connection.write(() => {
+      for (const [id, record] of saw) this.statements.updateSaw.run({ planId, id, saw: record });
+    });
+  }
+
+  async whatDecisionsSaw(planId: string): Promise<Map<string, string>> {
+    return this.connection.run(
+      () => new Map(this.statements.selectSaw.all(planId).map((row) => [row.id, row.saw])),
+    );
   }
 }

@@ -117,11 +117,37 @@ export function describeDecisionLogContract(
       expect(listed?.decidedAt.getTime()).not.toBe(0);
     });
 
+    it('records once what logged decisions saw, of its plan only, and forgets it with the entry', async () => {
+      await log.appendDecisions('p1', [decision('d1'), decision('d2'), decision('d3')]);
+      await log.appendDecisions('p2', [decision('e1')]);
+      await log.recordWhatDecisionsSaw(
+        'p1',
+        new Map([
+          ['d1', '{"seen":[[1,5]]}'],
+          ['d2', '{"seen":[]}'],
+          ['e1', 'of another plan'],
+          ['missing', 'never logged'],
+        ]),
+      );
+      await log.recordWhatDecisionsSaw('p1', new Map([['d1', 'written again']]));
+      expect(await log.whatDecisionsSaw('p1')).toEqual(
+        new Map([
+          ['d1', '{"seen":[[1,5]]}'],
+          ['d2', '{"seen":[]}'],
+        ]),
+      );
+      expect(await log.whatDecisionsSaw('p2')).toEqual(new Map());
+      await log.withdrawDecisions('p1', ['d2']);
+      expect([...(await log.whatDecisionsSaw('p1')).keys()]).toEqual(['d1']);
+    });
+
     if (durable) {
       it('keeps the log across close and reopen', async () => {
         const appended = await log.appendDecisions('p1', [decision('d1'), decision('d2')]);
+        await log.recordWhatDecisionsSaw('p1', new Map([['d2', 'saw']]));
         const reopened = await fixture().reopen?.();
         expect(await reopened?.decisions.listDecisions('p1')).toEqual(appended.reverse());
+        expect(await reopened?.decisions.whatDecisionsSaw('p1')).toEqual(new Map([['d2', 'saw']]));
       });
     }
   });

@@ -133,6 +133,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX plan_versions_by_plan ON plan_versions (plan_id, created_at);
   `,
+  // 2: as SQLite's 7, what the document held when each decision was made.
+  `
+  ALTER TABLE decisions ADD COLUMN saw text;
+  `,
 ];
 
 /**

@@ -146,6 +146,12 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE plan_clients ADD COLUMN owner TEXT;
   UPDATE plan_clients SET owner = participant_id;
   `,
+  // 7: what the document held when each decision was made (the server's encoding, written
+  // just after the decision), so the repair of its leftovers is the same after a restart.
+  // Entries logged before have none and count all text as seen, as they did.
+  `
+  ALTER TABLE decisions ADD COLUMN saw TEXT;
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>

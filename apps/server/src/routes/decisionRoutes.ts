@@ -237,11 +237,10 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         pending,
         entries,
       );
-      const carried = new Set(logged.map((entry) => entry.suggestionId));
-      await suggestionRepair.endDecisions(planId, ids, carried, records);
+      await suggestionRepair.endDecisions(planId, ids, logged, records);
       return logged;
     } catch (error) {
-      await suggestionRepair.endDecisions(planId, ids, new Set(), new Map());
+      await suggestionRepair.endDecisions(planId, ids, [], new Map());
       throw error;
     }
   }

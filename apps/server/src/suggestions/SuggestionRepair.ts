@@ -1,7 +1,8 @@
 import { type DecidedSuggestion, repairSuggestionMarks, textsToRepair } from '@plenary/editor';
 import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
 import type { ClientUpdateEvent, Relay, RelayLogger } from '@plenary/relay';
-import type { DecisionLog } from '@plenary/storage';
+import type { DecisionLog, StoredDecision } from '@plenary/storage';
+import { decidedFromLog, encodeWhatDecisionSaw } from './decisionSaw.ts';
 
 /** What the repair reads and writes through. */
 export interface SuggestionRepairOptions {
@@ -60,15 +61,28 @@ export class SuggestionRepair {
   }
 
   /**
-   * Decisions done: `carried` were made (as `records` says: see `decisionRecords`), the
-   * others withdrawn from the log.
+   * Decisions done: the `logged` entries were made (as `records`, by suggestion id, says:
+   * see `decisionRecords`), the others withdrawn from the log. What each saw is stored with
+   * its entry, for the repair after a restart.
    */
   async endDecisions(
     planId: string,
     suggestionIds: readonly string[],
-    carried: ReadonlySet<string>,
+    logged: readonly StoredDecision[],
     records: ReadonlyMap<string, DecidedSuggestion>,
   ): Promise<void> {
+    const carried = new Set(logged.map((entry) => entry.suggestionId));
+    const saw = new Map(
+      logged.flatMap((entry) => {
+        const record = records.get(entry.suggestionId);
+        return record ? [[entry.id, encodeWhatDecisionSaw(record)] as const] : [];
+      }),
+    );
+    // The decision is made either way; without the record, after a restart its leftovers
+    // count all text as seen, as before records were kept.
+    await this.options.decisions.recordWhatDecisionsSaw(planId, saw).catch((error: unknown) => {
+      this.options.logger.warn({ err: error, planId }, 'could not store what decisions saw');
+    });
     const known = this.decided.get(planId);
     if (known) {
       const decided = await known.catch(() => null);
@@ -90,13 +104,16 @@ export class SuggestionRepair {
   private decidedIn(planId: string): Promise<Map<string, DecidedSuggestion>> {
     let decided = this.decided.get(planId);
     if (!decided) {
-      decided = this.options.decisions.listDecisions(planId).then((entries) => {
+      const { decisions } = this.options;
+      decided = Promise.all([
+        decisions.listDecisions(planId),
+        decisions.whatDecisionsSaw(planId),
+      ]).then(([entries, saw]) => {
         // Newest first: an id is decided once, but should the log hold two entries, the
         // newest is what the document shows.
-        // What the document held at the time is not logged: all its text counts as seen.
         const map = new Map<string, DecidedSuggestion>();
         for (const entry of [...entries].reverse()) {
-          map.set(entry.suggestionId, { action: entry.action });
+          map.set(entry.suggestionId, decidedFromLog(entry.action, saw.get(entry.id)));
         }
         return map;
       });
@@ -114,9 +131,14 @@ export class SuggestionRepair {
     const decided = new Map([...all].filter(([id]) => !underWay?.has(id)));
     // Also with nothing decided yet: a pending deletion may have taken text typed inside it.
     await this.options.relay.transact(planId, (doc) => {
+      // Typed first: in a document just loaded, a section no one has asked for by type is
+      // a placeholder that getXmlFragment replaces, and the scope, keyed by the root each
+      // paragraph is in, would name the placeholder and miss the first repair after a load.
+      const fragments = [...sections].map((sectionId) =>
+        doc.getXmlFragment(sectionFragmentName(sectionId)),
+      );
       const scope = textsToRepair(doc, updates, { decided });
-      for (const sectionId of sections) {
-        const fragment = doc.getXmlFragment(sectionFragmentName(sectionId));
+      for (const fragment of fragments) {
         const texts = scope.get(fragment);
         if (!texts) continue;
         const context = {
