@@ -112,6 +112,14 @@ export class SuggestionRepair {
     this.dirty.delete(planId);
     const underWay = this.underWay.get(planId);
     const decided = new Map([...all].filter(([id]) => !underWay?.has(id)));
+    // Most updates touch no paragraph that holds a suggestion. Found out from the live
+    // document first, so the plan's queue is not taken for nothing: a queued change waits
+    // until every update before it is stored, and the updates after it wait for it.
+    const mayNeedRepair = this.options.relay.peek(
+      planId,
+      (doc) => textsToRepair(doc, updates, { decided }).size > 0,
+    );
+    if (mayNeedRepair === false) return;
     // Also with nothing decided yet: a pending deletion may have taken text typed inside it.
     await this.options.relay.transact(planId, (doc) => {
       const scope = textsToRepair(doc, updates, { decided });
