@@ -1,7 +1,8 @@
-import { type DecidedSuggestion, repairSuggestionMarks, textsToRepair } from '@plenary/editor';
+import type { DecidedSuggestion } from '@plenary/editor';
 import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
 import type { ClientUpdateEvent, Relay, RelayLogger } from '@plenary/relay';
 import type { DecisionLog } from '@plenary/storage';
+import { loadEditor } from '../editorModule.ts';
 
 /** What the repair reads and writes through. */
 export interface SuggestionRepairOptions {
@@ -107,6 +108,7 @@ export class SuggestionRepair {
   }
 
   private async repair(planId: string): Promise<void> {
+    const { repairSuggestionMarks, textsToRepair } = await loadEditor();
     const all = await this.decidedIn(planId);
     const { sections, updates } = this.dirty.get(planId) ?? { sections: [], updates: [] };
     this.dirty.delete(planId);
