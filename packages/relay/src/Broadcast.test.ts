@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { Broadcast } from './Broadcast.ts';
+import { Broadcast, MAX_BATCH_UPDATES } from './Broadcast.ts';
 import { Connection } from './Connection.ts';
 import { decodeIncomingFrame } from './incomingFrame.ts';
 
@@ -76,5 +76,16 @@ describe('Broadcast', () => {
     expect(watcher.frames).toHaveLength(2);
     expect(textFrom(watcher.frames.slice(0, 1))).toEqual(['x']);
     expect(textFrom(watcher.frames)).toEqual(['x', 'y']);
+  });
+
+  it('sends a backlog longer than a batch in several frames, every update once', async () => {
+    const watcher = recording();
+    const broadcast = new Broadcast(() => [watcher.connection]);
+    const letters = Array.from({ length: MAX_BATCH_UPDATES + 3 }, (_, i) =>
+      String.fromCharCode(0x4e00 + i),
+    );
+    await Promise.all(letters.map((letter) => broadcast.send(typed(letter), null)));
+    expect(watcher.frames).toHaveLength(2);
+    expect(textFrom(watcher.frames)).toEqual([...letters].sort());
   });
 });

@@ -6,7 +6,15 @@ interface Outgoing {
   update: Uint8Array;
   /** The socket it came from, which has it already; null for the server's own changes. */
   sender: Connection | null;
+  sent(): void;
 }
+
+/**
+ * At most this many updates go out as one: each socket that sent some of a batch is sent
+ * the rest merged, so a batch's work grows with its senders times its updates, and a
+ * burst's backlog sent as one would hold the event loop (and every other plan) meanwhile.
+ */
+export const MAX_BATCH_UPDATES = 32;
 
 /**
  * Sends a room's stored updates to its sockets, several at a time: the updates that are
@@ -22,7 +30,7 @@ interface Outgoing {
  */
 export class Broadcast {
   private pending: Outgoing[] = [];
-  private sent: Promise<void> | null = null;
+  private scheduled = false;
 
   constructor(private readonly recipients: () => Iterable<Connection>) {}
 
@@ -31,22 +39,31 @@ export class Broadcast {
    * Updates go out in the order queued.
    */
   send(update: Uint8Array, sender: Connection | null): Promise<void> {
-    this.pending.push({ update, sender });
-    // Sent in the next pass's check phase: after the microtasks that queue the rest of a
-    // group commit's updates, before the event loop waits for more input.
-    this.sent ??= new Promise((resolve) =>
-      setImmediate(() => {
-        this.sent = null;
-        this.flush();
-        resolve();
-      }),
-    );
-    return this.sent;
+    return new Promise((sent) => {
+      this.pending.push({ update, sender, sent });
+      this.schedule();
+    });
   }
 
-  private flush(): void {
-    const batch = this.pending;
-    this.pending = [];
+  // Sent in the next pass's check phase: after the microtasks that queue the rest of a
+  // group commit's updates, before the event loop waits for more input. A longer backlog
+  // goes out a batch per pass.
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const batch = this.pending.splice(0, MAX_BATCH_UPDATES);
+      if (this.pending.length > 0) this.schedule();
+      try {
+        this.flush(batch);
+      } finally {
+        for (const { sent } of batch) sent();
+      }
+    });
+  }
+
+  private flush(batch: readonly Outgoing[]): void {
     const everything = updateFrame(merged(batch));
     // A socket that sent some of the batch gets the rest, encoded once per such socket.
     const forSenders = new Map<Connection, Uint8Array | null>();
