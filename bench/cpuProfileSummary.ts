@@ -3,7 +3,11 @@
  * self time by function and by where the code lives (a package, Node itself, native code
  * such as SQLite's commit, garbage collection).
  *
- *   node --import tsx bench/cpuProfileSummary.ts DIR/plenary-….cpuprofile [top=25]
+ *   node --import tsx bench/cpuProfileSummary.ts DIR/plenary-….cpuprofile [top=25] [lastSeconds]
+ *
+ * `lastSeconds` keeps only the samples of the profile's last seconds: a relay's profile covers
+ * its whole life, and start-up (module loading, setting up the room) would otherwise drown
+ * the measured window, which ends shortly before the process is stopped.
  */
 import { readFileSync } from 'node:fs';
 import type { CpuProfile, ProfileNode } from './support/cpuProfile.ts';
@@ -18,13 +22,19 @@ function placeOf(url: string): string {
   return own ? `${own[1]}/${own[2]}` : url;
 }
 
-const [file, topArg] = process.argv.slice(2);
-if (!file) throw new Error('usage: cpuProfileSummary.ts <file.cpuprofile> [top]');
+const [file, topArg, lastArg] = process.argv.slice(2);
+if (!file) throw new Error('usage: cpuProfileSummary.ts <file.cpuprofile> [top] [lastSeconds]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfMs = new Map<number, number>();
+const lastMs = lastArg ? Number(lastArg) * 1000 : Number.POSITIVE_INFINITY;
+const endMs = profile.timeDeltas.reduce((at, delta) => at + delta / 1000, 0);
+let atMs = 0;
 profile.samples.forEach((id, i) => {
-  selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  const delta = (profile.timeDeltas[i] ?? 0) / 1000;
+  atMs += delta;
+  if (endMs - atMs > lastMs) return;
+  selfMs.set(id, (selfMs.get(id) ?? 0) + delta);
 });
 const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
 const idle = [...selfMs].filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)');

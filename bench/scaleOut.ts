@@ -23,7 +23,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sectionFragmentName } from '@plenary/model';
-import { PostgresStorage } from '@plenary/storage';
+import { PostgresStorage } from '@plenary/storage/postgres';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';

@@ -17,6 +17,8 @@ export type RelayKind = 'plenary' | 'reference';
 export interface ProbeReading {
   wallMs: number;
   cpuMs: number;
+  /** The part of `cpuMs` spent in the kernel (socket writes, storage writes and fsyncs). */
+  systemCpuMs: number;
   rssBytes: number;
   loopDelayP50Ms: number;
   loopDelayP99Ms: number;

@@ -25,6 +25,8 @@ process.on('message', (message) => {
       probe: 'reading',
       wallMs: performance.now() - startedAt,
       cpuMs: (cpu.user + cpu.system) / 1000,
+      // Kernel time apart: writes and fsyncs are spent there, on the thread pool too.
+      systemCpuMs: cpu.system / 1000,
       rssBytes: process.memoryUsage.rss(),
       loopDelayP50Ms: ms(loopDelay.percentile(50)),
       loopDelayP99Ms: ms(loopDelay.percentile(99)),
@@ -34,3 +36,9 @@ process.on('message', (message) => {
 });
 // The IPC channel must not keep a relay alive that would otherwise exit.
 process.channel?.unref();
+// A relay without a SIGINT handler of its own (the reference) would die on the harness's
+// SIGINT without writing its `--cpu-prof` profile; exiting lets Node write it. A relay with
+// its own handler (Plenary closes its rooms first) is left to it.
+process.once('SIGINT', () => {
+  if (process.listenerCount('SIGINT') === 0) process.exit(130);
+});

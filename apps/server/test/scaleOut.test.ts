@@ -6,7 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
 import { awarenessFrame, presenceUpdateAs } from '@plenary/relay';
-import { PostgresStorage } from '@plenary/storage';
+import { PostgresStorage } from '@plenary/storage/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';

@@ -259,6 +259,17 @@ export class Relay {
   }
 
   /**
+   * Reads an open plan's live document at once, outside its queue; null when the plan is
+   * not open in this process. For cheap pre-checks that decide whether queued work is
+   * needed at all: `reader` must not change the document, and it may see updates that are
+   * applied but not yet stored.
+   */
+  peek<T>(planId: string, reader: (doc: Y.Doc) => T): T | null {
+    const room = this.rooms.get(planId);
+    return room && !room.isClosed ? reader(room.doc) : null;
+  }
+
+  /**
    * Closes every open socket of a plan whose context matches (a revoked link, a removed
    * group) with the given code; returns how many were closed.
    */

@@ -75,7 +75,13 @@ describe('Relay limits', () => {
     relay.connect(PLAN, stuck, { ...member, actor });
     const writer = new TestClient(relay, PLAN);
     await until(() => writer.doc.getText('section:a').length > 0);
-    for (let i = 0; i < 5; i++) writer.doc.getText('section:a').insert(0, 'x'.repeat(600));
+    // One at a time: changes stored together go out as one frame (see Broadcast), and the
+    // limit is checked before each frame.
+    for (let i = 0; i < 5 && stuck.closed === null; i++) {
+      const before = stuck.bufferedAmount;
+      writer.doc.getText('section:a').insert(0, 'x'.repeat(600));
+      await until(() => stuck.bufferedAmount > before || stuck.closed !== null);
+    }
     await until(() => stuck.closed !== null);
     expect(stuck.closed).toBe(CloseCode.CLIENT_TOO_SLOW);
     expect(stuck.bufferedAmount).toBeLessThan(1_000 + 700);

@@ -6,6 +6,7 @@ import {
   decodeAwarenessUpdate,
   encodeAwarenessUpdate,
 } from './awarenessUpdate.ts';
+import { Broadcast } from './Broadcast.ts';
 import type { Connection } from './Connection.ts';
 import { ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
@@ -72,6 +73,10 @@ export class Room {
   private tail: Promise<unknown> = Promise.resolve();
   /** Settles once every update committed so far is stored and sent (or failed the room). */
   private durable: Promise<void> = Promise.resolve();
+  /** Settles once every update committed so far is stored (or failed the room). */
+  private storedInOrder: Promise<void> = Promise.resolve();
+  /** Sends stored updates to the sockets, those ready together as one (see Broadcast). */
+  private readonly broadcast = new Broadcast(() => this.connections);
   private compactionQueued = false;
   private captured: Uint8Array | null = null;
   private holds = 0;
@@ -548,12 +553,8 @@ export class Room {
   ): Promise<void> {
     const { participantId } = origin;
     const appended = this.env.persistence.appendUpdate(this.planId, update, origin);
-    const delivered = Promise.all([this.durable, appended]).then(
-      async ([, stored]) => {
-        // A group commit can store hundreds of updates at once under a burst; sending each
-        // to every peer in one go would hold every other socket and timer meanwhile, so the
-        // sends take turns with the event loop as queued tasks do.
-        await nextTurn();
+    const stored = Promise.all([this.storedInOrder, appended]).then(
+      ([, stored]) => {
         this.seqs.note(stored.seq);
         this.watchForGap();
         this.logLength = stored.logLength;
@@ -565,22 +566,23 @@ export class Room {
           claims: origin.clientIds,
           owner: origin.owner,
         });
-        // Encoded once, the same bytes go to every peer.
-        const frame = updateFrame(update);
-        for (const connection of this.connections) {
-          if (connection !== sender) connection.send(frame);
-        }
-        this.env.events.onUpdateStored?.({
-          planId: this.planId,
-          bytes: update.byteLength,
-          participantId,
-        });
-        if (this.logLength >= this.env.options.compactAfterUpdates) this.queueCompaction();
       },
       (error: unknown) => {
         throw new StorageFailure(error);
       },
     );
+    this.storedInOrder = stored.catch(() => undefined);
+    // Not behind the previous update's sending, only its storing: the updates of one group
+    // commit go out together (see Broadcast).
+    const delivered = stored.then(async () => {
+      await this.broadcast.send(update, sender);
+      this.env.events.onUpdateStored?.({
+        planId: this.planId,
+        bytes: update.byteLength,
+        participantId,
+      });
+      if (this.logLength >= this.env.options.compactAfterUpdates) this.queueCompaction();
+    });
     this.durable = delivered.catch(() => undefined);
     return delivered;
   }

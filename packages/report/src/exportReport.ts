@@ -2,12 +2,7 @@
  * One entry point for every format, for the server's export route and the benchmark: a
  * plan's Y.Doc (or encoded state) in, the file's bytes, content type and name out.
  */
-import {
-  buildReport,
-  type PlanSource,
-  type ReportDocument,
-  readReportPlan,
-} from './reportDocument.ts';
+import type { PlanSource, ReportDocument } from './reportDocument.ts';
 import type { ReportOptions } from './reportTypes.ts';
 
 /**
@@ -71,6 +66,9 @@ export async function exportReport(
   format: ReportFormat,
   options: ReportOptions,
 ): Promise<ReportFile> {
+  // Loaded on the first export too: it reads sections through the editor's schema, which
+  // is TipTap and ProseMirror, some 20 MB an idle server would otherwise hold.
+  const { buildReport, readReportPlan } = await import('./reportDocument.ts');
   const report = buildReport(readReportPlan(source), options);
   const { contentType, render } = REPORT_FORMATS[format];
   return {

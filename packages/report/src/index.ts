@@ -1,6 +1,7 @@
-// The converters (Word, PDF, Markdown, HTML, and the outline readers) are not exported
-// here: `exportReport` and the import functions load them on first use, so the server
-// does not hold them in memory while nobody exports or imports.
+// The converters (Word, PDF, Markdown, HTML, and the outline readers) and the report
+// document (built through the editor's schema) are not exported here: `exportReport` and
+// the import functions load them on first use, so the server does not hold them in memory
+// while nobody exports or imports.
 export type { DecidedSuggestion } from './decisionText.ts';
 export { describeDecision } from './decisionText.ts';
 export type { ReportFile, ReportFormat } from './exportReport.ts';
@@ -36,7 +37,6 @@ export type {
   ReportPart,
   ReportPlan,
 } from './reportDocument.ts';
-export { buildReport, readReportPlan } from './reportDocument.ts';
 export type {
   DecisionLogEntry,
   GroupParticipants,

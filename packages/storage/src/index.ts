@@ -24,8 +24,8 @@ export type {
 export { InMemoryStorage } from './InMemoryStorage.ts';
 export type { StorageOptions } from './openStorage.ts';
 export { openStorage, SQLITE_FILE_NAME } from './openStorage.ts';
-export type { PostgresOptions } from './PostgresConnection.ts';
-export { PostgresStorage } from './PostgresStorage.ts';
+// PostgreSQL is '@plenary/storage/postgres', so that what imports this index (the server
+// on SQLite) does not load its driver.
 export { SqliteStorage } from './SqliteStorage.ts';
 export type { Storage } from './Storage.ts';
 export type { StoreErrorCode } from './StoreError.ts';

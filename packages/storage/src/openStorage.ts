@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { PostgresStorage } from './PostgresStorage.ts';
 import { SqliteStorage } from './SqliteStorage.ts';
 import type { Storage } from './Storage.ts';
 
@@ -16,6 +15,11 @@ export interface StorageOptions {
 
 /** The one place that picks the storage adapter from the server's configuration. */
 export async function openStorage(options: StorageOptions): Promise<Storage> {
-  if (options.databaseUrl) return PostgresStorage.open({ connectionString: options.databaseUrl });
+  if (options.databaseUrl) {
+    // Loaded only when configured: the PostgreSQL driver is some 15 MB of memory that a
+    // server on SQLite never uses.
+    const { PostgresStorage } = await import('./PostgresStorage.ts');
+    return PostgresStorage.open({ connectionString: options.databaseUrl });
+  }
   return SqliteStorage.open(join(options.dataDir, SQLITE_FILE_NAME));
 }

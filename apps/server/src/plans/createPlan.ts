@@ -1,4 +1,3 @@
-import { createPlanDoc } from '@plenary/editor';
 import {
   newPlanId,
   PLAN_TEMPLATES,
@@ -9,6 +8,7 @@ import {
 } from '@plenary/model';
 import type { DocumentStore } from '@plenary/storage';
 import * as Y from 'yjs';
+import { loadEditor } from '../editorModule.ts';
 
 /**
  * Creates a plan from a template (one of ours by id, or one made from an imported
@@ -19,6 +19,7 @@ export async function createPlan(
   title: string,
   template: PlanTemplateId | PlanTemplate,
 ): Promise<{ id: string; state: PlanState }> {
+  const { createPlanDoc } = await loadEditor();
   const doc = createPlanDoc(
     title,
     typeof template === 'string' ? PLAN_TEMPLATES[template] : template,

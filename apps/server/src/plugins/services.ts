@@ -8,7 +8,7 @@ import type {
 } from '@plenary/storage';
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
-import { RedisFanOut } from '../scaleOut/RedisFanOut.ts';
+import type { RedisFanOut } from '../scaleOut/RedisFanOut.ts';
 import { SuggestionRepair } from '../suggestions/SuggestionRepair.ts';
 import { suggestionReview } from '../suggestions/suggestionReview.ts';
 import { AutoVersions } from '../versions/AutoVersions.ts';
@@ -54,7 +54,13 @@ export interface ServicesOptions {
 export const servicesPlugin = fp<ServicesOptions>(
   async (app, { config, storage, relayEvents }) => {
     // REDIS_URL: the processes serving the same plans hear each other through Redis.
-    const fanOut = config.scaleOut ? new RedisFanOut(config.scaleOut.redisUrl, app.log) : null;
+    // Loaded only when configured: the Redis client is a few megabytes a lone server never uses.
+    const fanOut = config.scaleOut
+      ? new (await import('../scaleOut/RedisFanOut.ts')).RedisFanOut(
+          config.scaleOut.redisUrl,
+          app.log,
+        )
+      : null;
     const refusals = new RefusalCounter();
     const relay = new Relay({
       persistence: storage.documents,

@@ -1,14 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  type DecidedSuggestion,
-  decideSuggestions,
-  decisionRecords,
-  listFragmentSuggestions,
-  matchesDecision,
-  type Suggestion,
-  type SuggestionDecision,
-} from '@plenary/editor';
+import type { DecidedSuggestion, Suggestion, SuggestionDecision } from '@plenary/editor';
 import { readPlan, sectionFragmentName } from '@plenary/model';
 import type { NewDecision, StoredDecision } from '@plenary/storage';
 import type { FastifyRequest } from 'fastify';
@@ -16,6 +8,7 @@ import { Type } from 'typebox';
 import type * as Y from 'yjs';
 import type { Principal } from '../access/Principal.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
+import { loadEditor } from '../editorModule.ts';
 import { ApiError } from '../errors.ts';
 import { PlanParams, SectionParams } from './schemas.ts';
 
@@ -121,6 +114,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/plans/:planId/suggestions', { schema: { params: PlanParams } }, async (request) => {
     const { planId } = request.params;
     await principalFor(request, planId);
+    const { listFragmentSuggestions } = await loadEditor();
     const suggestions = await relay.read(planId, (doc) =>
       readPlan(doc).sections.flatMap((section) =>
         listFragmentSuggestions(doc.getXmlFragment(sectionFragmentName(section.id))).map(
@@ -162,6 +156,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(groupId === undefined ? {} : { groupId }),
       };
 
+      const { listFragmentSuggestions, matchesDecision } = await loadEditor();
       const pending = await relay.read(planId, (doc) => {
         requireRight(principal, 'decide-suggestions', readPlan(doc));
         return listFragmentSuggestions(sectionFragment(doc, sectionId))
@@ -193,6 +188,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = await principalFor(request, planId);
       const { action, suggestions } = request.body;
       const chosen = new Set(suggestions.map((s) => `${s.sectionId}/${s.suggestionId}`));
+      const { listFragmentSuggestions } = await loadEditor();
       const pending = await relay.read(planId, (doc) => {
         requireRight(principal, 'decide-suggestions', readPlan(doc));
         const sectionIds = [...new Set(suggestions.map((s) => s.sectionId))];
@@ -253,6 +249,7 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     pending: { sectionId: string; suggestion: Suggestion }[],
     entries: NewDecision[],
   ): Promise<{ logged: StoredDecision[]; records: Map<string, DecidedSuggestion> }> {
+    const { decideSuggestions, decisionRecords } = await loadEditor();
     let logged: StoredDecision[];
     try {
       logged = await decisions.appendDecisions(planId, entries);

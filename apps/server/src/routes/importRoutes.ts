@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { writeRichText } from '@plenary/editor';
 import { type PlanTemplate, readPlan, sectionFragmentName } from '@plenary/model';
 import {
   DEFAULT_IMPORT_LIMITS,
@@ -18,6 +17,7 @@ import { Type } from 'typebox';
 import type * as Y from 'yjs';
 import type { Principal } from '../access/Principal.ts';
 import { principalFor, requireAdmin, requireRight } from '../access/requestAccess.ts';
+import { loadEditor } from '../editorModule.ts';
 import { ApiError, handleError } from '../errors.ts';
 import { createdPlanResponse } from '../plans/createdPlanResponse.ts';
 import { createPlan } from '../plans/createPlan.ts';
@@ -142,6 +142,7 @@ export const importRoutes: FastifyPluginAsyncTypebox = async (app) => {
       // again when writing, as the plan may change while the file is converted.
       await relay.read(planId, (doc) => checkReplace(doc, principal, sectionId));
       const imported = await importSectionBody(fileOf(request), limits);
+      const { writeRichText } = await loadEditor();
       await relay.transact(
         planId,
         (doc) => {

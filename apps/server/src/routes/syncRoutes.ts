@@ -3,6 +3,7 @@ import { CloseCode, isPlanId } from '@plenary/model';
 import { type RelayConnection, UnknownPlanError } from '@plenary/relay';
 import type { WebSocket } from 'ws';
 import { AccessError, type AccessProblem, authenticate } from '../access/authenticate.ts';
+import { loadEditor } from '../editorModule.ts';
 
 /** How often the server pings each socket; one that misses a ping is dropped. */
 const KEEPALIVE_MS = 30_000;
@@ -72,9 +73,15 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
       socket.close(CloseCode.UNKNOWN_PLAN, 'no plan has this id');
       return;
     }
-    const opened = app.store.getPlan(planId).then((plan) => {
+    const opened = app.store.getPlan(planId).then(async (plan) => {
       if (!plan) throw new UnknownPlanError(planId);
-      return authenticate(app.access, app.vault, planId, token);
+      // The relay's review of suggestions reads through the editor, and cannot wait for
+      // it once an update is in: loaded (once per process) before the socket is handed over.
+      const [principal] = await Promise.all([
+        authenticate(app.access, app.vault, planId, token),
+        loadEditor(),
+      ]);
+      return principal;
     });
     opened.then(
       (principal) => {

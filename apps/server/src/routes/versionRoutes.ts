@@ -1,17 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  compareVersions,
-  restorePlan,
-  restoreSection,
-  type SectionDiff,
-  VersionRestoreError,
-  versionAttribution,
-} from '@plenary/editor';
+import type { SectionDiff } from '@plenary/editor';
 import { readPlan } from '@plenary/model';
 import type { StoredVersion } from '@plenary/storage';
 import { Type } from 'typebox';
 import * as Y from 'yjs';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
+import { loadEditor } from '../editorModule.ts';
 import { ApiError } from '../errors.ts';
 import { saveVersion } from '../versions/saveVersion.ts';
 import { authorOf, summaryOf, versionLabel } from '../versions/versionSummary.ts';
@@ -131,6 +125,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { planId } = request.params;
       await principalFor(request, planId);
       const { from, to = NOW } = request.query;
+      const { compareVersions, versionAttribution } = await loadEditor();
       const saved = await versions.listVersions(planId);
       const first = findVersion(saved, from);
       const second = to === NOW ? null : findVersion(saved, to);
@@ -176,6 +171,7 @@ export const versionRoutes: FastifyPluginAsyncTypebox = async (app) => {
         // Checked before the safety version is saved, so a refused restore leaves no trace.
         throw sectionNotInVersion(sectionId);
       }
+      const { restorePlan, restoreSection, VersionRestoreError } = await loadEditor();
       const safetyVersion = await saveVersion(app, planId, {
         name: `Before restoring “${versionLabel(version)}”`,
         reason: 'restore',

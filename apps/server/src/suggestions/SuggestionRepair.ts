@@ -1,7 +1,9 @@
-import { type DecidedSuggestion, repairSuggestionMarks, textsToRepair } from '@plenary/editor';
+import type { DecidedSuggestion } from '@plenary/editor';
 import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
 import type { ClientUpdateEvent, Relay, RelayLogger } from '@plenary/relay';
 import type { DecisionLog, StoredDecision } from '@plenary/storage';
+import type * as Y from 'yjs';
+import { loadEditor } from '../editorModule.ts';
 import { decidedFromLog, encodeWhatDecisionSaw } from './decisionSaw.ts';
 
 /** What the repair reads and writes through. */
@@ -124,19 +126,23 @@ export class SuggestionRepair {
   }
 
   private async repair(planId: string): Promise<void> {
+    const { repairSuggestionMarks, textsToRepair } = await loadEditor();
     const all = await this.decidedIn(planId);
     const { sections, updates } = this.dirty.get(planId) ?? { sections: [], updates: [] };
     this.dirty.delete(planId);
     const underWay = this.underWay.get(planId);
     const decided = new Map([...all].filter(([id]) => !underWay?.has(id)));
+    // Most updates touch no paragraph that holds a suggestion. Found out from the live
+    // document first, so the plan's queue is not taken for nothing: a queued change waits
+    // until every update before it is stored, and the updates after it wait for it.
+    const mayNeedRepair = this.options.relay.peek(planId, (doc) => {
+      typeSections(doc, sections);
+      return textsToRepair(doc, updates, { decided }).size > 0;
+    });
+    if (mayNeedRepair === false) return;
     // Also with nothing decided yet: a pending deletion may have taken text typed inside it.
     await this.options.relay.transact(planId, (doc) => {
-      // Typed first: in a document just loaded, a section no one has asked for by type is
-      // a placeholder that getXmlFragment replaces, and the scope, keyed by the root each
-      // paragraph is in, would name the placeholder and miss the first repair after a load.
-      const fragments = [...sections].map((sectionId) =>
-        doc.getXmlFragment(sectionFragmentName(sectionId)),
-      );
+      const fragments = typeSections(doc, sections);
       const scope = textsToRepair(doc, updates, { decided });
       for (const fragment of fragments) {
         const texts = scope.get(fragment);
@@ -151,4 +157,14 @@ export class SuggestionRepair {
       }
     });
   }
+}
+
+/**
+ * The sections' fragments, asked for by type first: in a document just loaded, a section no
+ * one has asked for by type is a placeholder that getXmlFragment replaces, and the scope of
+ * `textsToRepair`, keyed by the root each paragraph is in, would name the placeholder and
+ * miss the first repair after a load.
+ */
+function typeSections(doc: Y.Doc, sections: Iterable<string>): Y.XmlFragment[] {
+  return [...sections].map((sectionId) => doc.getXmlFragment(sectionFragmentName(sectionId)));
 }

@@ -8,9 +8,15 @@ import {
   setSuggestingPolicy,
 } from '@plenary/model';
 import type { ConnectionContext } from '@plenary/relay';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
+import { loadEditor } from '../editorModule.ts';
 import { SWITCH_GRACE_MS, suggestionReview } from './suggestionReview.ts';
+
+// As the sync route does before it hands a socket to the relay.
+beforeAll(async () => {
+  await loadEditor();
+});
 
 const logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 

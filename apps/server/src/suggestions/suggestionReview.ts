@@ -1,4 +1,4 @@
-import { SuggestionGuard, type SuggestionVerdict } from '@plenary/editor';
+import type { SuggestionGuard, SuggestionVerdict } from '@plenary/editor';
 import {
   mustSuggest,
   PLAN_ROOT,
@@ -8,6 +8,7 @@ import {
 } from '@plenary/model';
 import type { RelayLogger, UpdateReview } from '@plenary/relay';
 import type * as Y from 'yjs';
+import { loadedEditor } from '../editorModule.ts';
 
 /**
  * How long after the plan switches someone to suggesting (a phase change, a new setting)
@@ -22,7 +23,7 @@ export const SWITCH_GRACE_MS = 10_000;
  * their own suggestion (`SuggestionGuard`), and refused otherwise. The relay's `review`.
  */
 export function suggestionReview(logger: RelayLogger, now: () => number = Date.now): UpdateReview {
-  const guard = new SuggestionGuard();
+  let guard: SuggestionGuard | null = null;
   const switchedAt = new WeakMap<Y.Doc, number>();
   const watch = (doc: Y.Doc): number => {
     const known = switchedAt.get(doc);
@@ -47,7 +48,13 @@ export function suggestionReview(logger: RelayLogger, now: () => number = Date.n
     const author = { id: participantId, name: presence?.name ?? '', groupId: actor.groupId };
     let verdicts: SuggestionVerdict[];
     try {
-      verdicts = sections.map((root) => guard.before(doc.getXmlFragment(root)));
+      // Loaded before any socket reaches the relay (see editorModule.ts); should it not
+      // be, the change is refused below rather than let through unchecked.
+      const editor = loadedEditor();
+      if (!editor) throw new Error('the editor module is not loaded');
+      guard ??= new editor.SuggestionGuard();
+      const checking = guard;
+      verdicts = sections.map((root) => checking.before(doc.getXmlFragment(root)));
     } catch (error) {
       logger.error({ err: error }, 'could not read a section to check a suggestion');
       return () => 'the change could not be checked';

@@ -1,6 +1,6 @@
 /** The PostgreSQL and Redis the scale-out tests run against, and a schema of their own. */
 import { randomBytes } from 'node:crypto';
-import { PostgresStorage } from '@plenary/storage';
+import { PostgresStorage } from '@plenary/storage/postgres';
 
 /** The database the tests use (PLENARY_TEST_DATABASE_URL, else the local one CI provides). */
 const TEST_DATABASE_URL =
