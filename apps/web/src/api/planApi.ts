@@ -34,6 +34,9 @@ export interface ReportRequest {
   /** When and where the dialogue took place, for the title page (the server's today and none if blank). */
   date: string;
   venue: string;
+  /** Times in the report are written as this device shows them: in its language and time zone. */
+  language: string;
+  timeZone: string;
 }
 
 const reportQuery = ({
@@ -43,6 +46,8 @@ const reportQuery = ({
   decisionLog,
   date,
   venue,
+  language,
+  timeZone,
 }: ReportRequest): string => {
   const query = new URLSearchParams({
     format,
@@ -50,6 +55,8 @@ const reportQuery = ({
   });
   if (date.trim()) query.set('date', date.trim());
   if (venue.trim()) query.set('venue', venue.trim());
+  query.set('lang', language.startsWith('km') ? 'km' : 'en');
+  query.set('timeZone', timeZone);
   const annexes = [decisionLog && 'decisions', participants && 'participants'].filter(Boolean);
   if (annexes.length > 0) query.set('annexes', annexes.join(','));
   return query.toString();
