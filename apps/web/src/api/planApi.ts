@@ -131,6 +131,8 @@ export function planApi(planId: string, sessionToken: string) {
       }),
     decisions: async (signal?: AbortSignal) =>
       (await call<{ decisions: DecisionLogEntry[] }>('/decisions', { signal })).decisions,
+    myDecisions: async (signal?: AbortSignal) =>
+      (await call<{ decisions: DecisionLogEntry[] }>('/decisions/mine', { signal })).decisions,
     attribution: async (signal?: AbortSignal) =>
       (await call<{ clients: Attribution[] }>('/attribution', { signal })).clients,
     versions: async (signal?: AbortSignal) =>

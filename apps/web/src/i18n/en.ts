@@ -240,6 +240,34 @@ export const en = {
     editingHint: 'Your changes apply directly.',
     suggestingHint: 'Your changes are suggestions for the focal point to decide.',
   },
+  mySuggestions: {
+    heading: 'My suggestions',
+    empty: 'Suggestions you make appear here, with the decision on each.',
+    pending: 'Waiting for a decision',
+    accepted: 'Accepted by {{name}}',
+    rejected: 'Rejected by {{name}}',
+    noticeAccepted: 'Your suggestion “{{text}}” was accepted by {{name}}.',
+    noticeRejected: 'Your suggestion “{{text}}” was rejected by {{name}}.',
+    noticeMany: '{{count}} of your suggestions were decided.',
+    show: 'See my suggestions',
+  },
+  phaseChange: {
+    question: 'Move the plan to {{phase}}? For everyone in the room, at once:',
+    confirm: 'Move to {{phase}}',
+    membersOwnGroup:
+      'Members write their own group’s sections directly; the other sections are read-only for them.',
+    membersOwnGroupSuggest:
+      'Members change their own group’s sections as suggestions; the other sections are read-only for them.',
+    membersEverySection: 'Members may change every section not yet agreed, directly.',
+    membersEverySectionSuggest:
+      'Members may change every section not yet agreed; their changes become suggestions for the focal point to decide.',
+    membersReadOnly:
+      'Members can only read: only the facilitator and focal points change the text.',
+    focalPointsSuggest: 'Focal points’ changes become suggestions.',
+    focalPointsDirect: 'Focal points change the text directly and decide suggestions.',
+    observers: 'Observers and the projector read along, as before.',
+    version: 'A version of the plan is saved with the change; pending suggestions stay pending.',
+  },
   review: {
     open: 'Suggestions ({{count}})',
     heading: 'Suggestions to decide',
