@@ -16,6 +16,7 @@ import type {
   NewInvite,
   PresentationChange,
   SectionChange,
+  SectionEdit,
 } from './planTypes.ts';
 import type { Comparison, RestoreResult, VersionSummary } from './versionTypes.ts';
 
@@ -133,6 +134,8 @@ export function planApi(planId: string, sessionToken: string) {
       (await call<{ decisions: DecisionLogEntry[] }>('/decisions', { signal })).decisions,
     myDecisions: async (signal?: AbortSignal) =>
       (await call<{ decisions: DecisionLogEntry[] }>('/decisions/mine', { signal })).decisions,
+    sectionEdits: async (signal?: AbortSignal) =>
+      (await call<{ edits: SectionEdit[] }>('/section-edits', { signal })).edits,
     attribution: async (signal?: AbortSignal) =>
       (await call<{ clients: Attribution[] }>('/attribution', { signal })).clients,
     versions: async (signal?: AbortSignal) =>

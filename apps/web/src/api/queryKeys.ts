@@ -6,6 +6,7 @@ export const queryKeys = {
   config: ['config'] as const,
   invites: (planId: string) => ['invites', planId] as const,
   attribution: (planId: string) => ['attribution', planId] as const,
+  sectionEdits: (planId: string) => ['section-edits', planId] as const,
   decisions: (planId: string) => ['decisions', planId] as const,
   /** Under the plan's decisions, so that a decision made here refreshes it too. */
   myDecisions: (planId: string) => ['decisions', planId, 'mine'] as const,
