@@ -361,6 +361,7 @@ export const en = {
     open: 'Open projector view',
     openHint: 'For the computer connected to the room’s projector.',
     nothingPresented: 'Waiting for the facilitator to present a section.',
+    presenterAway: 'The presenter has left: showing the presented section.',
     waitingForPresenter: 'Waiting for the presenter’s position.',
     now: 'Now showing',
     online: 'Online',
@@ -383,6 +384,8 @@ export const en = {
     showingFollow: 'wherever {{name}} is in the plan',
     showingFollowYou: 'wherever you are in the plan',
     followMe: 'Follow me',
+    followOn: 'On',
+    followOff: 'Off',
     stopFollowing: 'Stop following',
     suggestions: 'Suggestions on the projector',
     suggestionsMarked: 'Marked',
@@ -405,6 +408,8 @@ export const en = {
     nobodyOnline: 'No one',
   },
   paste: {
+    ask: 'This paste is large ({{size}}). Large texts make the plan slow to open and to compare, above all on phones. Paste it anyway?',
+    pasteAnyway: 'Paste anyway',
     tooLarge:
       'This paste is too large to save at once ({{size}}; the limit is {{limit}}). Paste it in smaller parts.',
   },
