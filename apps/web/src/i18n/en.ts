@@ -40,6 +40,8 @@ export const en = {
     template: 'Start from',
     templateR2p: 'R2P National Action Plan',
     templateR2pHint: 'The sections of an R2P national action plan, with the UN risk factors table',
+    templateR2pKhmer: 'R2P National Action Plan, in Khmer',
+    templateR2pKhmerHint: 'The same outline, with its titles, risk factors and guidance in Khmer',
     templateBlank: 'Blank plan',
     templateBlankHint: 'One empty section to start from',
     create: 'Create plan',

@@ -39,6 +39,8 @@ export const km: Messages = {
     template: 'ចាប់ផ្ដើមពី',
     templateR2p: 'ផែនការសកម្មភាពជាតិ R2P',
     templateR2pHint: 'ផ្នែកនានានៃផែនការសកម្មភាពជាតិ R2P រួមទាំងតារាងកត្តាហានិភ័យរបស់អង្គការសហប្រជាជាតិ',
+    templateR2pKhmer: 'ផែនការសកម្មភាពជាតិ R2P ជាភាសាខ្មែរ',
+    templateR2pKhmerHint: 'គ្រោងដដែល ដែលមានចំណងជើង កត្តាហានិភ័យ និងការណែនាំជាភាសាខ្មែរ',
     templateBlank: 'ផែនការទទេ',
     templateBlankHint: 'ផ្នែកទទេមួយសម្រាប់ចាប់ផ្ដើម',
     create: 'បង្កើតផែនការ',

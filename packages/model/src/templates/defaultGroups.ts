@@ -9,11 +9,11 @@ import type { GroupState } from '../plan.ts';
  */
 export const GROUP_COLORS = ['#4018dc', '#c431a6', '#21836f', '#6b4724', '#797915', '#741fad'];
 
-/** The three breakout groups a dialogue usually has. */
-export function defaultGroups(): GroupState[] {
+/** The three breakout groups a dialogue usually has, named as given (a template's language). */
+export function defaultGroups(names: readonly string[] = []): GroupState[] {
   return [1, 2, 3].map((n) => ({
     id: `g${n}`,
-    name: `Group ${n}`,
+    name: names[n - 1] ?? `Group ${n}`,
     color: GROUP_COLORS[n - 1] ?? '#555555',
     archived: false,
   }));
