@@ -26,6 +26,8 @@ export type PhaseName = 'Drafting' | 'Review' | 'Final';
 export class PlanPage {
   /** The indicator in the header; its `data-state` is what the server confirmed. */
   readonly saveStatus: Locator;
+  /** The question a phase change asks first, with what changes for whom. */
+  readonly phaseConfirm: Locator;
   /** Why the server refused or ended the connection, when it did. */
   readonly refusalNotice: Locator;
   /** The first section's editor: once it shows, the plan's document has loaded. */
@@ -37,6 +39,7 @@ export class PlanPage {
 
   constructor(readonly page: Page) {
     this.saveStatus = page.getByTestId('save-status');
+    this.phaseConfirm = page.getByTestId('phase-confirm');
     this.refusalNotice = page.getByTestId('refusal-notice');
     this.firstEditor = page.getByTestId('section-editor').first();
     this.modeSwitch = page.getByTestId('mode-switch');
@@ -120,10 +123,11 @@ export class PlanPage {
     await this.expectSaveState('saved');
   }
 
-  /** Moves the plan to another phase with the facilitator's switch. */
+  /** Moves the plan to another phase with the facilitator's switch, answering its question. */
   async setPhase(phase: PhaseName): Promise<void> {
     const button = this.page.getByRole('button', { name: phase, exact: true });
     await button.click();
+    await this.phaseConfirm.getByRole('button', { name: `Move to ${phase}` }).click();
     // The switch shows the doc's phase: pressed once the server has made the change.
     await expect(button).toHaveAttribute('aria-pressed', 'true');
   }

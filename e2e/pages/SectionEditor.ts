@@ -99,6 +99,18 @@ export class SectionEditor {
   }
 
   /** Types `text` at the end of the section, key by key, as a person would. */
+  /** Pastes plain text at the end, as the browser hands a paste to the editor. */
+  async pasteAtEnd(text: string): Promise<void> {
+    await this.moveToEnd();
+    await this.textbox.evaluate((editor, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', pasted);
+      editor.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
+    }, text);
+  }
+
   async typeAtEnd(text: string): Promise<void> {
     await this.moveToEnd();
     await this.page.keyboard.type(text);

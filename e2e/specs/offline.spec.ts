@@ -125,6 +125,33 @@ test('text typed offline survives a reload and a closed tab, and reaches the oth
   await alice.plan.section(SECTION).expectToContain(words.join('').trim());
 });
 
+// The requirement is a deadline people notice ("Saving…" for half a minute after the wifi
+// went), so the assertion carries it: the device's own `offline` signal must show at once.
+const OFFLINE_SHOWN_WITHIN_MS = 2_000;
+
+test('the indicator says Offline within 2 s of the wifi drop, and saves once it is back', async ({
+  startServer,
+  join,
+}) => {
+  const plan = await createPlan(await startServer());
+  const alice = await join('alice', plan, { role: 'facilitator' });
+  const bora = await join('bora', plan, { role: 'member', group: 'Group 1' });
+  await bora.plan.expectSaveState('saved');
+
+  // Only the device's network goes: Chromium keeps the sync socket open, as a phone does
+  // for many seconds after its access point vanished.
+  await bora.context.setOffline(true);
+  await expect(bora.plan.saveStatus).toHaveAttribute('data-state', 'offline', {
+    timeout: OFFLINE_SHOWN_WITHIN_MS,
+  });
+  await bora.plan.section(SECTION).typeAtEnd(' Typed after the drop.');
+  await expect(bora.plan.saveStatus).toHaveAttribute('data-state', 'offline');
+
+  await bora.context.setOffline(false);
+  await bora.plan.expectSaveState('saved');
+  await alice.plan.section(SECTION).expectToContain('Typed after the drop.');
+});
+
 test('two people offline in the same paragraph both keep their words when the network is back', async ({
   startServer,
   actor,

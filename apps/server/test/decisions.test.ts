@@ -345,6 +345,34 @@ describe('decisions on suggestions, as server commands', () => {
     expect(log.body.decisions).toEqual([]);
   });
 
+  it('tells each person the outcome of their own suggestions, and nobody else’s', async () => {
+    const { sokha, focal, section } = await twoSuggestions();
+    const dara = await member('g1', 'Dara');
+    await decide(focal.token, section, { action: 'accept', suggestionId: 'sug-keep' });
+    await decide(focal.token, section, { action: 'reject', suggestionId: 'sug-drop' });
+
+    const mine = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions/mine`, {
+      token: sokha.token,
+    });
+    expect(mine.status).toBe(200);
+    expect(
+      mine.body.decisions.map((d: Record<string, string>) => [
+        d.suggestionId,
+        d.action,
+        d.decidedByName,
+      ]),
+    ).toEqual([
+      ['sug-drop', 'reject', 'Focal point'],
+      ['sug-keep', 'accept', 'Focal point'],
+    ]);
+    const others = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions/mine`, {
+      token: dara.token,
+    });
+    expect(others.body.decisions).toEqual([]);
+    const stranger = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions/mine`, {});
+    expect(stranger.status).toBe(401);
+  });
+
   it('keeps the log across a server restart, filtered by section', async () => {
     const { focal, section } = await twoSuggestions();
     expect(

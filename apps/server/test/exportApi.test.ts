@@ -1,3 +1,4 @@
+import { formatMoment } from '@plenary/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentHeader } from '../src/routes/exportRoutes.ts';
 import {
@@ -24,6 +25,28 @@ async function download(query: string, token: string) {
   });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
 }
+
+/** A decision by the focal point on Sokha's suggestion to insert `text`, for the log. */
+const decisionOf = (
+  sectionId: string,
+  suggestionId: string,
+  action: 'accept' | 'reject',
+  text: string,
+) => ({
+  id: `d-${suggestionId}`,
+  sectionId,
+  suggestionId,
+  action,
+  kind: 'insert',
+  insertedText: text,
+  deletedText: '',
+  authorId: 'p-sokha',
+  authorName: 'Sokha',
+  groupId: 'g1',
+  suggestedAt: null,
+  decidedBy: null,
+  decidedByName: 'Focal point',
+});
 
 describe('GET /api/plans/:id/export', () => {
   it('serves every format with its content type and file name to anyone who may read the plan', async () => {
@@ -65,21 +88,8 @@ describe('GET /api/plans/:id/export', () => {
   it('gives the decision log annex, oldest first, to the facilitator and focal point only', async () => {
     const section = plan.sections[1];
     if (!section) throw new Error('the template has sections');
-    const logged = (suggestionId: string, action: 'accept' | 'reject', text: string) => ({
-      id: `d-${suggestionId}`,
-      sectionId: section.id,
-      suggestionId,
-      action,
-      kind: 'insert',
-      insertedText: text,
-      deletedText: '',
-      authorId: 'p-sokha',
-      authorName: 'Sokha',
-      groupId: 'g1',
-      suggestedAt: null,
-      decidedBy: null,
-      decidedByName: 'Focal point',
-    });
+    const logged = (suggestionId: string, action: 'accept' | 'reject', text: string) =>
+      decisionOf(section.id, suggestionId, action, text);
     await server.app.decisions.appendDecisions(plan.id, [
       logged('s1', 'accept', 'Protect every civilian.'),
     ]);
@@ -103,6 +113,36 @@ describe('GET /api/plans/:id/export', () => {
     expect(rejected).toBeGreaterThan(accepted);
     expect(annex).toContain(section.title);
     expect(annex).toContain('Annex: Participants by group');
+  });
+
+  it('writes dates and times the reader’s way: Khmer or day-month English, in their time zone', async () => {
+    const section = plan.sections[1];
+    if (!section) throw new Error('the template has sections');
+    const [entry] = await server.app.decisions.appendDecisions(plan.id, [
+      decisionOf(section.id, 'dates', 'accept', 'Dated.'),
+    ]);
+    if (!entry) throw new Error('the decision was logged');
+    const zone = 'Asia/Phnom_Penh';
+    const annexOf = async (lang: string) =>
+      (
+        await download(
+          `format=md&annexes=decisions&lang=${lang}&timeZone=${encodeURIComponent(zone)}`,
+          plan.facilitatorToken,
+        )
+      ).bytes.toString('utf8');
+    const khmer = await annexOf('km');
+    expect(khmer).toContain(formatMoment(entry.decidedAt, 'km', 'dateTime', zone));
+    // The title page's date when none is given: today, in Khmer, with a Khmer month name.
+    expect(khmer).toContain(formatMoment(new Date(), 'km', 'date', zone));
+    const english = await annexOf('en');
+    const written = formatMoment(entry.decidedAt, 'en', 'dateTime', zone);
+    expect(english).toContain(written);
+    // Day before month: "6 Dec 2026", never "Dec 6, 2026".
+    expect(written).toMatch(/^\d{1,2} \w{3} \d{4}/);
+
+    const unknown = await download('format=md&timeZone=Mars%2FOlympus', plan.facilitatorToken);
+    expect(unknown.response.status).toBe(400);
+    expect(JSON.parse(unknown.bytes.toString('utf8')).code).toBe('unknown-time-zone');
   });
 
   it('refuses an unknown annex, naming the ones there are', async () => {

@@ -50,6 +50,22 @@ describe('the plan REST API', () => {
     expect(listed.body.plans.map((p: { id: string }) => p.id)).toContain(created.body.id);
   });
 
+  it('creates the R2P plan in Khmer: Khmer sections and Khmer group names', async () => {
+    const created = await api('POST', '/api/plans', {
+      title: 'ផែនការសកម្មភាពជាតិ',
+      template: 'r2p-nap-km',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.sections.map((s: { title: string }) => s.title)).toContain(
+      'កត្តាហានិភ័យ និងការព្រមានជាមុន',
+    );
+    expect(created.body.groups.map((g: { name: string }) => g.name)).toEqual([
+      'ក្រុមទី១',
+      'ក្រុមទី២',
+      'ក្រុមទី៣',
+    ]);
+  });
+
   it('rejects bad input with 400 and a message saying what is wrong', async () => {
     const missing = await api('POST', '/api/plans', { title: 'x' });
     expect(missing.status).toBe(400);

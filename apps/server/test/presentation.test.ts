@@ -142,4 +142,52 @@ describe('presentation and timer', () => {
     ).toBe(403);
     client.destroy();
   });
+
+  it('names whoever last changed each section, a deletion as much as a suggestion', async () => {
+    const sokha = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const dara = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Dara');
+    const section = plan.sections.find((s) => s.groupId === 'g1')?.id ?? '';
+    const writers = [sokha, dara].map((person) =>
+      stockClient(server.syncUrl, plan.id, person.sessionToken),
+    );
+    const [bySokha, byDara] = writers;
+    if (!bySokha || !byDara) throw new Error('two writers');
+    await Promise.all(writers.map(whenSynced));
+    const lastEdit = async () =>
+      (
+        await callApi(server, 'GET', `/api/plans/${plan.id}/section-edits`, {
+          token: plan.facilitatorToken,
+        })
+      ).body.edits.find((edit: { sectionId: string }) => edit.sectionId === section);
+
+    const fragmentOf = (client: typeof bySokha) =>
+      client.doc.getXmlFragment(sectionFragmentName(section));
+    fragmentOf(bySokha).insert(fragmentOf(bySokha).length, [new Y.XmlElement('paragraph')]);
+    let edit: { name: string; at: string } | undefined;
+    const lastEditorBecomes = (name: string) =>
+      eventually(
+        () => {
+          void lastEdit().then((found) => {
+            edit = found;
+          });
+          return edit?.name === name;
+        },
+        5_000,
+        `${name} as the last editor`,
+      );
+    await lastEditorBecomes('Sokha');
+    // Dara only deletes: nothing Dara wrote is left in the section to tell.
+    await eventually(() => fragmentOf(byDara).length > 0, 5_000, 'the paragraph at Dara');
+    fragmentOf(byDara).delete(fragmentOf(byDara).length - 1, 1);
+    await lastEditorBecomes('Dara');
+    expect(Date.parse(edit?.at ?? '')).toBeGreaterThan(0);
+    expect(
+      (
+        await callApi(server, 'GET', `/api/plans/${plan.id}/section-edits`, {
+          token: sokha.sessionToken,
+        })
+      ).status,
+    ).toBe(403);
+    for (const client of writers) client.destroy();
+  });
 });

@@ -13,6 +13,7 @@ import './styles/panels.css';
 import './styles/timer.css';
 import './styles/console.css';
 import './styles/review.css';
+import './styles/feedback.css';
 import './styles/history.css';
 import './styles/import.css';
 import './styles/projector.css';

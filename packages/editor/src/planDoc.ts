@@ -8,7 +8,7 @@ export function createPlanDoc(title: string, template: PlanTemplate): Y.Doc {
   doc.transact(() => {
     const ids = initPlan(doc, {
       title,
-      groups: defaultGroups(),
+      groups: defaultGroups(template.groupNames),
       sections: template.sections.map(({ title, groupId }) => ({ title, groupId })),
     });
     template.sections.forEach((section, i) => {

@@ -1,3 +1,5 @@
+export type { DateTimeStyle } from './dateFormats.ts';
+export { dateLocale, formatMoment } from './dateFormats.ts';
 export { isPlanId, newGroupId, newPlanId, newSectionId, randomId } from './ids.ts';
 export type { ImportProblem, ImportProblemCode } from './importProblems.ts';
 export type {

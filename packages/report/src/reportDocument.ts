@@ -15,7 +15,7 @@ import {
 } from '@plenary/model';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
-import { describeChange, formatDateTime, REPORT_LABELS } from './reportText.ts';
+import { describeChange, formatDateTime, REPORT_LABELS, type TimeWriting } from './reportText.ts';
 import type {
   DecisionLogEntry,
   GroupParticipants,
@@ -91,9 +91,9 @@ export function readReportPlan(source: PlanSource): ReportPlan {
   };
 }
 
-function decisionLogBody(entries: DecisionLogEntry[], timeZone?: string): ProseMirrorNode {
+function decisionLogBody(entries: DecisionLogEntry[], writing: TimeWriting): ProseMirrorNode {
   const rows = entries.map((entry) => [
-    formatDateTime(entry.at, timeZone),
+    formatDateTime(entry.at, writing),
     entry.sectionTitle ?? REPORT_LABELS.wholePlan,
     entry.decision,
     entry.by,
@@ -118,7 +118,7 @@ export function buildReport(plan: ReportPlan, options: ReportOptions): ReportDoc
     annexes.push({
       title: REPORT_LABELS.decisionLog,
       group: null,
-      body: decisionLogBody(decisionLog, options.meta.timeZone),
+      body: decisionLogBody(decisionLog, options.meta),
     });
   }
   if (participantsByGroup) {
@@ -149,9 +149,5 @@ export function groupOf(report: ReportDocument, groupId: string | null): ReportG
 
 /** The tooltip text of a suggestion in this report: who, in which group, and when. */
 export function describeSuggestion(report: ReportDocument, change: TrackedChange): string {
-  return describeChange(
-    change,
-    groupOf(report, change.groupId)?.name ?? null,
-    report.meta.timeZone,
-  );
+  return describeChange(change, groupOf(report, change.groupId)?.name ?? null, report.meta);
 }

@@ -2,6 +2,8 @@
  * The words the report adds around the plan's own text, in one place so that every format
  * says the same thing (and a translation has one file to change).
  */
+import { formatMoment } from '@plenary/model';
+import type { ReportMeta } from './reportTypes.ts';
 import type { TrackedChange } from './suggestionMarks.ts';
 
 /** Fixed wording of the report. */
@@ -39,24 +41,24 @@ export function titleFacts(meta: {
   ].filter((fact) => fact.value !== '');
 }
 
-/** A date-time for people, in the venue's time zone (UTC when none is given). */
-export function formatDateTime(iso: string, timeZone = 'UTC'): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(date);
+/** Where and in whose conventions the report's times are written. */
+export type TimeWriting = Pick<ReportMeta, 'timeZone' | 'language'>;
+
+/** A date-time for people, in the venue's time zone (UTC when none is given) and the reader's language. */
+export function formatDateTime(
+  iso: string,
+  { timeZone = 'UTC', language = 'en' }: TimeWriting = {},
+): string {
+  return formatMoment(iso, language, 'dateTime', timeZone);
 }
 
 /** "Suggested insertion by Dara (Group 1), 12 Mar 2026, 10:05" for tooltips and notes. */
 export function describeChange(
   change: TrackedChange,
   groupName: string | null,
-  timeZone?: string,
+  writing?: TimeWriting,
 ): string {
   const who = groupName ? `${change.authorName} (${groupName})` : change.authorName;
-  const when = change.createdAt ? `, ${formatDateTime(change.createdAt, timeZone)}` : '';
+  const when = change.createdAt ? `, ${formatDateTime(change.createdAt, writing)}` : '';
   return `${REPORT_LABELS.suggestedBy[change.kind]} ${who}${when}`;
 }

@@ -39,6 +39,8 @@ export interface ReportMeta {
   venue: string;
   /** IANA time zone for the times the report prints (decision log, suggestions); UTC if absent. */
   timeZone?: string;
+  /** The reader's interface language (`en`, `km`): how dates and times are written; English if absent. */
+  language?: string;
 }
 
 /** Everything a caller chooses about one export. */

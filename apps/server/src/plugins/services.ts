@@ -9,6 +9,7 @@ import type {
 import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
 import type { RedisFanOut } from '../scaleOut/RedisFanOut.ts';
+import { SectionEdits } from '../sections/SectionEdits.ts';
 import { SuggestionRepair } from '../suggestions/SuggestionRepair.ts';
 import { suggestionReview } from '../suggestions/suggestionReview.ts';
 import { AutoVersions } from '../versions/AutoVersions.ts';
@@ -30,6 +31,8 @@ declare module 'fastify' {
     autoVersions: AutoVersions;
     /** Carries decisions out on what a concurrent change left of decided suggestions. */
     suggestionRepair: SuggestionRepair;
+    /** Who last changed each section of the open plans. */
+    sectionEdits: SectionEdits;
     /** The rooms of open plans. */
     relay: Relay;
     /** Refused frames and sockets, counted by reason. */
@@ -62,6 +65,7 @@ export const servicesPlugin = fp<ServicesOptions>(
         )
       : null;
     const refusals = new RefusalCounter();
+    const sectionEdits = new SectionEdits();
     const relay = new Relay({
       persistence: storage.documents,
       logger: app.log,
@@ -76,6 +80,7 @@ export const servicesPlugin = fp<ServicesOptions>(
         },
         onClientUpdate: (event) => {
           suggestionRepair.onClientUpdate(event);
+          sectionEdits.onClientUpdate(event);
           relayEvents?.onClientUpdate?.(event);
         },
         onRefusal: (event) => {
@@ -111,6 +116,7 @@ export const servicesPlugin = fp<ServicesOptions>(
     app.decorate('versions', storage.versions);
     app.decorate('autoVersions', autoVersions);
     app.decorate('suggestionRepair', suggestionRepair);
+    app.decorate('sectionEdits', sectionEdits);
     app.decorate('relay', relay);
     app.decorate('relayRefusals', refusals);
     app.decorate('fanOut', fanOut);

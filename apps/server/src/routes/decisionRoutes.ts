@@ -142,6 +142,17 @@ export const decisionRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  // What became of the asker's own suggestions, so that a member learns the outcome. Only
+  // their own: the whole log is for those who decide. A plan's log holds thousands of
+  // entries at most, so it is filtered here rather than by every storage adapter.
+  app.get('/plans/:planId/decisions/mine', { schema: { params: PlanParams } }, async (request) => {
+    const { planId } = request.params;
+    const { participantId } = await principalFor(request, planId);
+    if (participantId === null) return { decisions: [] };
+    const all = await decisions.listDecisions(planId);
+    return { decisions: all.filter((decision) => decision.authorId === participantId) };
+  });
+
   app.post(
     '/plans/:planId/sections/:sectionId/decisions',
     { schema: { params: SectionParams, body: DecisionBody } },

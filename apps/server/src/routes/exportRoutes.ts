@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type PlanState, readPlan } from '@plenary/model';
+import { formatMoment, type PlanState, readPlan } from '@plenary/model';
 import {
   type DecisionLogEntry,
   describeDecision,
@@ -29,6 +29,10 @@ const ExportQuery = Type.Object(
     annexes: Type.Optional(Type.String({ maxLength: 64 })),
     date: Type.Optional(Type.String({ maxLength: 80 })),
     venue: Type.Optional(Type.String({ maxLength: 160 })),
+    /** The reader's interface language: dates and times are written its way. */
+    lang: Type.Optional(Type.Union([Type.Literal('en'), Type.Literal('km')])),
+    /** The reader's IANA time zone (the venue's), for the times the report prints; UTC if absent. */
+    timeZone: Type.Optional(Type.String({ maxLength: 64 })),
   },
   { additionalProperties: false },
 );
@@ -53,6 +57,21 @@ export function parseAnnexes(query: string | undefined): Set<AnnexName> {
   return names;
 }
 
+/** The time zone to print times in; an unknown one is a 400 rather than a report in UTC. */
+export function checkTimeZone(timeZone: string | undefined): string | undefined {
+  if (timeZone === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+  } catch {
+    throw new ApiError(
+      400,
+      'unknown-time-zone',
+      `"${timeZone}" is not a time zone, e.g. Asia/Phnom_Penh.`,
+    );
+  }
+  return timeZone;
+}
+
 /** A Content-Disposition header that keeps a Khmer or accented file name (RFC 6266). */
 export function attachmentHeader(fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
@@ -67,7 +86,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { planId } = request.params;
       const principal = await principalFor(request, planId);
-      const { format, suggestions, date, venue } = request.query;
+      const { format, suggestions, date, venue, lang = 'en' } = request.query;
+      const timeZone = checkTimeZone(request.query.timeZone);
       const annexes = parseAnnexes(request.query.annexes);
       const steering =
         principal.actor.role === 'facilitator' || principal.actor.role === 'focal-point';
@@ -86,8 +106,10 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
         suggestions: suggestions ?? 'omit',
         annexes: await annexesOf(planId, state, annexes),
         meta: {
-          date: date ?? new Date().toISOString().slice(0, 10),
+          date: date ?? formatMoment(new Date(), lang, 'date', timeZone),
           venue: venue ?? '',
+          language: lang,
+          ...(timeZone === undefined ? {} : { timeZone }),
         },
       });
       return reply

@@ -7,6 +7,7 @@ import {
   setPresentation,
   writeTimer,
 } from '@plenary/model';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { inviteUrl } from '../access/invites.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
@@ -136,8 +137,8 @@ export const presentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/plans/:planId/attribution', { schema: { params: PlanParams } }, async (request) => {
-    const { planId } = request.params;
+  /** Only the facilitator and the focal point see who wrote what. */
+  const principalSeeingWriters = async (request: FastifyRequest, planId: string) => {
     const principal = await principalFor(request, planId);
     if (principal.actor.role !== 'facilitator' && principal.actor.role !== 'focal-point') {
       throw new ApiError(
@@ -146,6 +147,12 @@ export const presentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'Only the facilitator and the focal point see who wrote what.',
       );
     }
+    return principal;
+  };
+
+  app.get('/plans/:planId/attribution', { schema: { params: PlanParams } }, async (request) => {
+    const { planId } = request.params;
+    await principalSeeingWriters(request, planId);
     const [clients, participants] = await Promise.all([
       app.store.clientAttribution(planId),
       access.listParticipants(planId),
@@ -161,6 +168,23 @@ export const presentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           groupId: participant?.groupId ?? null,
         };
       }),
+    };
+  });
+
+  // The console's "Last edit by": whoever last changed each section, however they did.
+  app.get('/plans/:planId/section-edits', { schema: { params: PlanParams } }, async (request) => {
+    const { planId } = request.params;
+    await principalSeeingWriters(request, planId);
+    const participants = new Map(
+      (await access.listParticipants(planId)).map((participant) => [participant.id, participant]),
+    );
+    return {
+      edits: app.sectionEdits.of(planId).map((edit) => ({
+        sectionId: edit.sectionId,
+        participantId: edit.participantId,
+        name: participants.get(edit.participantId)?.name ?? null,
+        at: edit.at.toISOString(),
+      })),
     };
   });
 };

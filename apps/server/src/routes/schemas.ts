@@ -15,7 +15,14 @@ const Index = Type.Integer({ minimum: 0 });
 
 /** Body of `POST /api/plans`. */
 export const CreatePlanBody = Type.Object(
-  { title: Title, template: Type.Union([Type.Literal('r2p-nap'), Type.Literal('blank')]) },
+  {
+    title: Title,
+    template: Type.Union([
+      Type.Literal('r2p-nap'),
+      Type.Literal('r2p-nap-km'),
+      Type.Literal('blank'),
+    ]),
+  },
   { additionalProperties: false },
 );
 

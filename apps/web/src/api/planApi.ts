@@ -16,6 +16,7 @@ import type {
   NewInvite,
   PresentationChange,
   SectionChange,
+  SectionEdit,
 } from './planTypes.ts';
 import type { Comparison, RestoreResult, VersionSummary } from './versionTypes.ts';
 
@@ -34,6 +35,9 @@ export interface ReportRequest {
   /** When and where the dialogue took place, for the title page (the server's today and none if blank). */
   date: string;
   venue: string;
+  /** Times in the report are written as this device shows them: in its language and time zone. */
+  language: string;
+  timeZone: string;
 }
 
 const reportQuery = ({
@@ -43,6 +47,8 @@ const reportQuery = ({
   decisionLog,
   date,
   venue,
+  language,
+  timeZone,
 }: ReportRequest): string => {
   const query = new URLSearchParams({
     format,
@@ -50,6 +56,8 @@ const reportQuery = ({
   });
   if (date.trim()) query.set('date', date.trim());
   if (venue.trim()) query.set('venue', venue.trim());
+  query.set('lang', language.startsWith('km') ? 'km' : 'en');
+  query.set('timeZone', timeZone);
   const annexes = [decisionLog && 'decisions', participants && 'participants'].filter(Boolean);
   if (annexes.length > 0) query.set('annexes', annexes.join(','));
   return query.toString();
@@ -124,6 +132,10 @@ export function planApi(planId: string, sessionToken: string) {
       }),
     decisions: async (signal?: AbortSignal) =>
       (await call<{ decisions: DecisionLogEntry[] }>('/decisions', { signal })).decisions,
+    myDecisions: async (signal?: AbortSignal) =>
+      (await call<{ decisions: DecisionLogEntry[] }>('/decisions/mine', { signal })).decisions,
+    sectionEdits: async (signal?: AbortSignal) =>
+      (await call<{ edits: SectionEdit[] }>('/section-edits', { signal })).edits,
     attribution: async (signal?: AbortSignal) =>
       (await call<{ clients: Attribution[] }>('/attribution', { signal })).clients,
     versions: async (signal?: AbortSignal) =>

@@ -147,6 +147,15 @@ export interface Attribution {
   groupId: string | null;
 }
 
+/** Who last changed a section (`GET /api/plans/:id/section-edits`), however they did. */
+export interface SectionEdit {
+  sectionId: string;
+  participantId: string;
+  name: string | null;
+  /** When (ISO 8601). */
+  at: string;
+}
+
 /** What `POST /api/plans/:id/decisions` takes: a verdict on suggestions named one by one. */
 export interface DecisionRequest {
   action: 'accept' | 'reject';

@@ -6,7 +6,10 @@ export const queryKeys = {
   config: ['config'] as const,
   invites: (planId: string) => ['invites', planId] as const,
   attribution: (planId: string) => ['attribution', planId] as const,
+  sectionEdits: (planId: string) => ['section-edits', planId] as const,
   decisions: (planId: string) => ['decisions', planId] as const,
+  /** Under the plan's decisions, so that a decision made here refreshes it too. */
+  myDecisions: (planId: string) => ['decisions', planId, 'mine'] as const,
   /** The plan's versions; comparisons sit under it, so a new version refreshes them too. */
   versions: (planId: string) => ['versions', planId] as const,
   comparison: (planId: string, fromId: string, toId: string) =>

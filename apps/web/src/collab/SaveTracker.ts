@@ -145,6 +145,11 @@ export class SaveTracker {
     this.#refresh();
   }
 
+  /** Asks the server for an answer now (a save request), to learn whether the socket still works. */
+  probe(): void {
+    this.#requestSave();
+  }
+
   /** Stops listening to the doc and the provider. */
   destroy(): void {
     this.#provider.doc.off('update', this.#onUpdate);

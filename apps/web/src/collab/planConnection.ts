@@ -12,6 +12,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ConfirmedClocks } from './ConfirmedClocks.ts';
 import { LocalCopy } from './LocalCopy.ts';
+import { watchLink } from './linkWatch.ts';
 import { jitterReconnects } from './reconnectBackoff.ts';
 import { SaveTracker } from './SaveTracker.ts';
 
@@ -206,11 +207,13 @@ export function connectPlan(
   );
   installSaveMessages(provider, saves, confirmations);
   sendOwnPresenceOnly(provider);
+  const stopWatch = watchLink({ provider, probe: () => saves.probe() });
   if (local) keepOnDevice(local, provider, saves, confirmations, options.connect !== false);
   const close = () => {
     // Announce leaving while the socket is still open, so carets vanish right away.
     provider.awareness.setLocalState(null);
     stopJitter();
+    stopWatch();
     saves.destroy();
     provider.destroy();
     provider.awareness.destroy();

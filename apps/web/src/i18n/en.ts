@@ -40,6 +40,8 @@ export const en = {
     template: 'Start from',
     templateR2p: 'R2P National Action Plan',
     templateR2pHint: 'The sections of an R2P national action plan, with the UN risk factors table',
+    templateR2pKhmer: 'R2P National Action Plan, in Khmer',
+    templateR2pKhmerHint: 'The same outline, with its titles, risk factors and guidance in Khmer',
     templateBlank: 'Blank plan',
     templateBlankHint: 'One empty section to start from',
     create: 'Create plan',
@@ -240,6 +242,34 @@ export const en = {
     editingHint: 'Your changes apply directly.',
     suggestingHint: 'Your changes are suggestions for the focal point to decide.',
   },
+  mySuggestions: {
+    heading: 'My suggestions',
+    empty: 'Suggestions you make appear here, with the decision on each.',
+    pending: 'Waiting for a decision',
+    accepted: 'Accepted by {{name}}',
+    rejected: 'Rejected by {{name}}',
+    noticeAccepted: 'Your suggestion “{{text}}” was accepted by {{name}}.',
+    noticeRejected: 'Your suggestion “{{text}}” was rejected by {{name}}.',
+    noticeMany: '{{count}} of your suggestions were decided.',
+    show: 'See my suggestions',
+  },
+  phaseChange: {
+    question: 'Move the plan to {{phase}}? For everyone in the room, at once:',
+    confirm: 'Move to {{phase}}',
+    membersOwnGroup:
+      'Members write their own group’s sections directly; the other sections are read-only for them.',
+    membersOwnGroupSuggest:
+      'Members change their own group’s sections as suggestions; the other sections are read-only for them.',
+    membersEverySection: 'Members may change every section not yet agreed, directly.',
+    membersEverySectionSuggest:
+      'Members may change every section not yet agreed; their changes become suggestions for the focal point to decide.',
+    membersReadOnly:
+      'Members can only read: only the facilitator and focal points change the text.',
+    focalPointsSuggest: 'Focal points’ changes become suggestions.',
+    focalPointsDirect: 'Focal points change the text directly and decide suggestions.',
+    observers: 'Observers and the projector read along, as before.',
+    version: 'A version of the plan is saved with the change; pending suggestions stay pending.',
+  },
   review: {
     open: 'Suggestions ({{count}})',
     heading: 'Suggestions to decide',
@@ -333,6 +363,7 @@ export const en = {
     open: 'Open projector view',
     openHint: 'For the computer connected to the room’s projector.',
     nothingPresented: 'Waiting for the facilitator to present a section.',
+    presenterAway: 'The presenter has left: showing the presented section.',
     waitingForPresenter: 'Waiting for the presenter’s position.',
     now: 'Now showing',
     online: 'Online',
@@ -355,6 +386,8 @@ export const en = {
     showingFollow: 'wherever {{name}} is in the plan',
     showingFollowYou: 'wherever you are in the plan',
     followMe: 'Follow me',
+    followOn: 'On',
+    followOff: 'Off',
     stopFollowing: 'Stop following',
     suggestions: 'Suggestions on the projector',
     suggestionsMarked: 'Marked',
@@ -377,6 +410,8 @@ export const en = {
     nobodyOnline: 'No one',
   },
   paste: {
+    ask: 'This paste is large ({{size}}). Large texts make the plan slow to open and to compare, above all on phones. Paste it anyway?',
+    pasteAnyway: 'Paste anyway',
     tooLarge:
       'This paste is too large to save at once ({{size}}; the limit is {{limit}}). Paste it in smaller parts.',
   },

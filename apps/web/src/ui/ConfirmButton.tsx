@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { ConfirmActions } from './ConfirmActions.tsx';
 
 /**
  * A button for something that cannot be undone: pressing it asks the question in words
@@ -21,13 +21,7 @@ export function ConfirmButton({
   describedBy?: string;
   onConfirm: () => void;
 }) {
-  const { t } = useTranslation();
   const [asking, setAsking] = useState(false);
-  const cancel = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    // Focus lands on the harmless answer: Enter pressed by habit must not destroy anything.
-    if (asking) cancel.current?.focus();
-  }, [asking]);
   if (!asking) {
     return (
       <button
@@ -44,26 +38,15 @@ export function ConfirmButton({
   return (
     <fieldset className="confirm">
       <legend className="confirm__question">{question}</legend>
-      <div className="confirm__actions">
-        <button
-          type="button"
-          className="button button--small button--danger"
-          onClick={() => {
-            setAsking(false);
-            onConfirm();
-          }}
-        >
-          {confirmLabel}
-        </button>
-        <button
-          ref={cancel}
-          type="button"
-          className="button button--small"
-          onClick={() => setAsking(false)}
-        >
-          {t('common.cancel')}
-        </button>
-      </div>
+      <ConfirmActions
+        confirmLabel={confirmLabel}
+        tone="danger"
+        onConfirm={() => {
+          setAsking(false);
+          onConfirm();
+        }}
+        onCancel={() => setAsking(false)}
+      />
     </fieldset>
   );
 }

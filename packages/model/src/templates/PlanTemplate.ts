@@ -4,5 +4,7 @@ import type { RichTextDoc } from '../richText.ts';
 export interface PlanTemplate {
   id: string;
   name: string;
+  /** The names of its three breakout groups, when not "Group 1" to "Group 3". */
+  groupNames?: readonly string[];
   sections: { title: string; groupId: string | null; body: RichTextDoc }[];
 }

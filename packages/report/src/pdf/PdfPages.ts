@@ -1,24 +1,16 @@
 /**
- * Pages of the PDF report: a pdfkit document with the report's faces, a cursor that moves
- * down the page, and the flow of laid-out items onto as many A4 pages as they need.
+ * Pages of the PDF report: a pdfkit document with the report's faces, and the flow of
+ * laid-out items onto as many A4 pages as they need (where each goes: pagination.ts).
  */
 import PDFDocument from 'pdfkit';
 import { type GlyphRun, GlyphWriter, type PdfkitDocument } from './GlyphWriter.ts';
 import type { Shaper } from './harfbuzzShaper.ts';
 import type { Rgb, TextLine } from './inlineLayout.ts';
+import { type FlowItem as PageItem, paginate } from './pagination.ts';
 import { FONT_FACES, fontBytes } from './reportFonts.ts';
 
-/** Something laid out that takes vertical space and draws itself once placed. */
-export interface FlowItem {
-  height: number;
-  draw(pages: PdfPages, top: number): void;
-  /** Keep on the same page as the next item (headings with their first line). */
-  keepWithNext?: boolean;
-  /** Vertical space only: dropped at the top of a page. */
-  spacer?: boolean;
-  /** Start a new page before this item. */
-  pageBreakBefore?: boolean;
-}
+/** Something laid out that takes vertical space and draws itself on the pages once placed. */
+export type FlowItem = PageItem<PdfPages>;
 
 // A4 in points, with margins that leave room for a footer.
 const PAGE = { width: 595.28, height: 841.89, top: 64, bottom: 72, side: 64 };
@@ -33,7 +25,6 @@ export class PdfPages {
   private readonly writer: GlyphWriter;
   private readonly chunks: Uint8Array[] = [];
   private readonly done: Promise<void>;
-  private y = PAGE.top;
   private pageCount = 0;
 
   constructor(
@@ -61,7 +52,6 @@ export class PdfPages {
   newPage(): void {
     this.doc.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
     this.pageCount++;
-    this.y = PAGE.top;
     if (this.pageCount > 1) this.drawFooter(String(this.pageCount));
   }
 
@@ -82,24 +72,16 @@ export class PdfPages {
     ]);
   }
 
-  /** Places items one after another, starting pages as needed. */
+  /** Places items one after another on the pages `paginate` gives them, starting pages as needed. */
   flow(items: FlowItem[]): void {
-    const bottom = PAGE.height - PAGE.bottom;
-    items.forEach((item, index) => {
-      const atTop = this.y === PAGE.top;
-      if (item.pageBreakBefore && !atTop) this.newPage();
-      if (item.spacer) {
-        if (this.y !== PAGE.top) this.y = Math.min(bottom, this.y + item.height);
-        return;
-      }
-      let needed = item.height;
-      for (let next = index; items[next]?.keepWithNext; next++) {
-        needed += items[next + 1]?.height ?? 0;
-      }
-      if (this.y + needed > bottom && this.y !== PAGE.top) this.newPage();
-      item.draw(this, this.y);
-      this.y += item.height;
-    });
+    const firstPage = this.pageCount - 1;
+    for (const { item, page, top } of paginate(items, {
+      top: PAGE.top,
+      bottom: PAGE.height - PAGE.bottom,
+    })) {
+      while (this.pageCount - 1 < firstPage + page) this.newPage();
+      item.draw(this, top);
+    }
   }
 
   /** Draws a laid-out line with its left edge at `x` and its top at `top`. */

@@ -108,4 +108,86 @@ describe('PDF report', () => {
       expect(allowed.has(offset)).toBe(true);
     }
   });
+
+  describe('page breaks', () => {
+    const pdfPages = async (body: Parameters<typeof samplePlanDoc>[0]) => {
+      const file = await exportReport(samplePlanDoc(body), 'pdf', {
+        suggestions: 'omit',
+        annexes: {},
+        meta: { date: '12 March 2026', venue: 'Phnom Penh' },
+      });
+      // pdftotext ends each page with a form feed.
+      return (await pdfText(file.bytes)).split('\f');
+    };
+    const paragraphs = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        type: 'paragraph',
+        content: [text(`Filler paragraph ${i + 1}.`)],
+      }));
+
+    it('keeps a heading on the page of the text that follows it, wherever it falls', async () => {
+      // One more paragraph before the heading each time moves it down a line, so some of
+      // these put it at the foot of a page.
+      const pagesSeen = new Set<number>();
+      for (let count = 22; count <= 30; count++) {
+        const pages = await pdfPages({
+          type: 'doc',
+          content: [
+            ...paragraphs(count),
+            { type: 'heading', attrs: { level: 2 }, content: [text('Kept heading')] },
+            { type: 'paragraph', content: [text('Text under the heading.')] },
+          ],
+        });
+        const page = pages.findIndex((page) => page.includes('Kept heading'));
+        pagesSeen.add(page);
+        expect(pages[page], `${count} paragraphs before`).toContain('Text under the heading.');
+      }
+      // The heading did reach the next page somewhere in the range.
+      expect(pagesSeen.size).toBeGreaterThan(1);
+    });
+
+    it('splits a table row taller than a page between lines, losing nothing', async () => {
+      const sentences = Array.from({ length: 90 }, (_, i) => `Indicator ${i + 1} observed.`);
+      const pages = await pdfPages({
+        type: 'doc',
+        content: [
+          {
+            type: 'table',
+            content: [
+              {
+                type: 'tableRow',
+                content: ['Risk factor', 'Indicators'].map((title) => ({
+                  type: 'tableHeader',
+                  content: [{ type: 'paragraph', content: [text(title)] }],
+                })),
+              },
+              {
+                type: 'tableRow',
+                content: [
+                  {
+                    type: 'tableCell',
+                    content: [{ type: 'paragraph', content: [text('Risk 1')] }],
+                  },
+                  {
+                    type: 'tableCell',
+                    content: sentences.map((sentence) => ({
+                      type: 'paragraph',
+                      content: [text(sentence)],
+                    })),
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      });
+      const all = pages.join('');
+      for (const sentence of sentences) expect(all).toContain(sentence);
+      const first = pages.findIndex((page) => page.includes('Indicator 1 observed.'));
+      const last = pages.findIndex((page) => page.includes('Indicator 90 observed.'));
+      expect(last).toBeGreaterThan(first);
+      // The header row stayed with the start of its row.
+      expect(pages[first]).toContain('Risk factor');
+    });
+  });
 });

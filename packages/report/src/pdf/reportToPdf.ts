@@ -62,6 +62,56 @@ interface Column {
   depth: number;
 }
 
+/** A table cell laid out: where it is, and its lines. */
+interface TableCell {
+  x: number;
+  width: number;
+  header: boolean;
+  items: FlowItem[];
+}
+
+/** The lines of `items` that fit in `room`, and the rest. */
+function fitLines(items: FlowItem[], room: number): [FlowItem[], FlowItem[]] {
+  let used = 0;
+  let count = 0;
+  for (const item of items) {
+    if (used + item.height > room) break;
+    used += item.height;
+    count++;
+  }
+  return [items.slice(0, count), items.slice(count)];
+}
+
+/**
+ * A table row as one flow item: a row that fits on a page is never split (it moves to the
+ * next page whole); one taller than a page splits between lines, each part with its frame.
+ */
+function tableRow(cells: TableCell[]): FlowItem {
+  const height =
+    Math.max(...cells.map((cell) => cell.items.reduce((sum, item) => sum + item.height, 0))) +
+    2 * CELL_PADDING;
+  return {
+    height,
+    draw: (pages, top) => {
+      for (const cell of cells) {
+        pages.rect(cell.x, top, cell.width, height, cell.header ? HEADER_FILL : null, RULE);
+        let y = top + CELL_PADDING;
+        for (const item of cell.items) {
+          item.draw(pages, y);
+          y += item.height;
+        }
+      }
+    },
+    split: (room) => {
+      const parts = cells.map((cell) => fitLines(cell.items, room - 2 * CELL_PADDING));
+      if (parts.every(([head]) => head.length === 0)) return null;
+      const part = (index: 0 | 1) =>
+        cells.map((cell, i) => ({ ...cell, items: parts[i]?.[index] ?? [] }));
+      return [tableRow(part(0)), tableRow(part(1))];
+    },
+  };
+}
+
 class PdfReportLayout {
   constructor(
     private readonly report: ReportDocument,
@@ -193,7 +243,7 @@ class PdfReportLayout {
     const rows: FlowItem[] = [];
     table.forEach((row) => {
       let x = column.x;
-      const cells = [] as { x: number; width: number; header: boolean; items: FlowItem[] }[];
+      const cells: TableCell[] = [];
       row.forEach((cell) => {
         const width = unit * columnSpan(cell);
         const inner: Column = {
@@ -206,22 +256,10 @@ class PdfReportLayout {
         cells.push({ x, width, header: cell.type.name === 'tableHeader', items });
         x += width;
       });
-      const height =
-        Math.max(...cells.map((cell) => cell.items.reduce((sum, item) => sum + item.height, 0))) +
-        2 * CELL_PADDING;
-      rows.push({
-        height,
-        draw: (pages, top) => {
-          for (const cell of cells) {
-            pages.rect(cell.x, top, cell.width, height, cell.header ? HEADER_FILL : null, RULE);
-            let y = top + CELL_PADDING;
-            for (const item of cell.items) {
-              item.draw(pages, y);
-              y += item.height;
-            }
-          }
-        },
-      });
+      const item = tableRow(cells);
+      // A header row alone at the foot of a page says nothing: it goes with the first row.
+      if (cells.every((cell) => cell.header)) item.keepWithNext = true;
+      rows.push(item);
     });
     return rows;
   }

@@ -52,14 +52,20 @@ export function ProjectorControls({
       <h3 id="console-projector-heading">{t('console.projectorHeading')}</h3>
       <p data-testid="console-showing">{t('console.showing', { what })}</p>
       <div className="console__buttons">
+        {/* A toggle that looks it: filled with a tick when on, outlined when off, and its
+            state in words; aria-pressed says the same to screen readers. */}
         <button
           type="button"
-          className="button button--primary"
+          className="button follow-toggle"
           aria-pressed={followingMe}
           disabled={change.isPending}
           onClick={() => (followingMe ? stopFollowing() : change.mutate({ mode: 'follow' }))}
         >
+          <span className="follow-toggle__mark" aria-hidden="true" />
           {t('console.followMe')}
+          <span className="follow-toggle__state" aria-hidden="true">
+            {t(followingMe ? 'console.followOn' : 'console.followOff')}
+          </span>
         </button>
         <ProjectorLink newTab />
       </div>

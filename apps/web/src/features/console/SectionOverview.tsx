@@ -1,8 +1,8 @@
-import type { PlanState } from '@plenary/model';
+import { formatMoment, type PlanState } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { OnlineUser } from '../../collab/useOnlineUsers.ts';
-import { useAttribution } from './useAttribution.ts';
+import { useAttribution, useSectionEdits } from './useAttribution.ts';
 import { useSectionStats } from './useSectionStats.ts';
 
 /** Every section at a glance: its group, status, length and who wrote in it last. */
@@ -21,8 +21,11 @@ export function SectionOverview({
     plan.sections.map((section) => section.id),
   );
   const attribution = useAttribution();
+  const edits = useSectionEdits();
   const numbers = new Intl.NumberFormat(i18n.language);
-  // Someone online is named at once; the server's record names everyone who ever wrote.
+  // Before anyone changed a section since the server started, the author of its last
+  // words stands in: someone online is named at once; the server's record names everyone
+  // who ever wrote.
   const nameOf = (clientId: number | null): string =>
     (clientId === null
       ? null
@@ -49,6 +52,7 @@ export function SectionOverview({
             {plan.sections.map((section) => {
               const group = plan.groups.find((candidate) => candidate.id === section.groupId);
               const stat = stats.get(section.id);
+              const edit = edits.find((candidate) => candidate.sectionId === section.id);
               return (
                 <tr key={section.id} data-section={section.id}>
                   <th scope="row">{section.title}</th>
@@ -64,7 +68,18 @@ export function SectionOverview({
                   <td className="console-table__number" data-testid="section-words">
                     {numbers.format(stat?.words ?? 0)}
                   </td>
-                  <td data-testid="section-last-editor">{nameOf(stat?.lastClient ?? null)}</td>
+                  <td data-testid="section-last-editor">
+                    {edit ? (
+                      <>
+                        {edit.name ?? t('console.nobody')}{' '}
+                        <time className="muted" dateTime={edit.at}>
+                          {formatMoment(edit.at, i18n.language, 'time')}
+                        </time>
+                      </>
+                    ) : (
+                      nameOf(stat?.lastClient ?? null)
+                    )}
+                  </td>
                 </tr>
               );
             })}

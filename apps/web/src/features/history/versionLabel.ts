@@ -1,3 +1,4 @@
+import { formatMoment } from '@plenary/model';
 import type { TFunction } from 'i18next';
 import type { VersionSummary } from '../../api/versionTypes.ts';
 
@@ -12,5 +13,5 @@ export function versionLabel(version: Pick<VersionSummary, 'name' | 'reason'>, t
 
 /** When a version was saved, in the reader's language: date and time of day. */
 export function versionTime(createdAt: string, language: string): string {
-  return new Date(createdAt).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatMoment(createdAt, language);
 }

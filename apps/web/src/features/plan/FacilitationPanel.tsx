@@ -45,7 +45,7 @@ export function FacilitationPanel({
       <h2 id="facilitation-heading" className="sidebar-heading">
         {t('plan.facilitation')}
       </h2>
-      {setsPhase && <PhaseSwitch phase={phase} />}
+      {setsPhase && <PhaseSwitch phase={phase} suggesting={suggesting} />}
       {setsPhase && <SuggestingPolicyControl policy={suggesting} />}
       <div className="facilitation__buttons">
         {managesLinks && (

@@ -16,6 +16,10 @@ import { AppHeader } from '../../ui/AppHeader.tsx';
 import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { HistoryToggle } from '../history/HistoryToggle.tsx';
 import type { ComparisonRequest } from '../history/useVersions.ts';
+import { DecisionNotice } from '../mySuggestions/DecisionNotice.tsx';
+import { MySuggestions } from '../mySuggestions/MySuggestions.tsx';
+import { useMySuggestions } from '../mySuggestions/useMySuggestions.ts';
+import { useOwnPending } from '../mySuggestions/useOwnPending.ts';
 import { ProjectorLink } from '../projector/ProjectorLink.tsx';
 import { usePendingSuggestions } from '../review/usePendingSuggestions.ts';
 import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
@@ -87,6 +91,14 @@ export function PlanWorkspace({
     decides ? plan.sections.map((section) => section.id) : [],
   );
   const reviewing = decides && reviewOpen;
+  const ownPending = useOwnPending(
+    connection.doc,
+    plan,
+    actor,
+    me.participantId,
+    decides ? pending : null,
+  );
+  const mySuggestions = useMySuggestions(ownPending);
   usePresenterBroadcast(
     awareness,
     ready &&
@@ -156,6 +168,18 @@ export function PlanWorkspace({
           {ready && (
             <HistoryToggle open={historyOpen} onToggle={() => setHistoryOpen(!historyOpen)} />
           )}
+          {ready &&
+            // Members suggest; others see the list only once they made a suggestion.
+            (actor.role === 'member' ||
+              ownPending.length > 0 ||
+              (mySuggestions.decisions?.length ?? 0) > 0) && (
+              <MySuggestions
+                pending={ownPending}
+                decisions={mySuggestions.decisions}
+                error={mySuggestions.error}
+                sections={plan.sections}
+              />
+            )}
           <ReportDownload />
         </aside>
         {(reviewing || historyShown) && (
@@ -187,6 +211,7 @@ export function PlanWorkspace({
               onDismiss={() => session.dismissNotice()}
             />
           )}
+          <DecisionNotice news={mySuggestions.news} onDismiss={mySuggestions.dismissNews} />
           {endedCopy}
           <LocalCopyProblem local={connection.local} />
           {(state.unsaved.length > 0 || state.refusedCopy !== null) && (

@@ -19,7 +19,7 @@ const isReportFormat = (value: string): value is ReportFormat =>
  * token (a plain link cannot send it) and saved under the name the server gives.
  */
 export function ReportDownload() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { actor, api } = usePlanAccess();
   const [format, setFormat] = useState<ReportFormat>('docx');
   const [trackedSuggestions, setTrackedSuggestions] = useState(false);
@@ -44,6 +44,8 @@ export function ReportDownload() {
       decisionLog: mayAddAnnexes && decisionLog,
       date,
       venue,
+      language: i18n.language,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
   };
 

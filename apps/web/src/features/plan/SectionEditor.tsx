@@ -17,7 +17,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { pastedBytes, pasteLimit } from './pasteSize.ts';
+import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 
 /** What a section editor needs: its text, the plan's presence, and what to report. */
 export interface SectionEditorProps {
@@ -42,7 +42,11 @@ export interface SectionEditorProps {
   confirmations: ServerConfirmations;
   onFocus(editor: Editor): void;
   onGone(editor: Editor): void;
-  onPasteRefused(bytes: number, limit: number): void;
+  /**
+   * A paste that was held back: refused, or waiting for the person's answer, with
+   * `insert` putting it in where the selection is then.
+   */
+  onLargePaste(paste: HeldPaste): void;
 }
 
 /**
@@ -61,6 +65,9 @@ const AriaReadOnly = Extension.create({
     ];
   },
 });
+
+/** A paste held back by its size, and how to put it in after all (when asked). */
+export type HeldPaste = Exclude<PasteVerdict, { action: 'paste' }> & { insert: () => void };
 
 /** The rich-text editor of one section, bound live to the section's fragment. */
 export function SectionEditor(props: SectionEditorProps) {
@@ -100,13 +107,23 @@ export function SectionEditor(props: SectionEditorProps) {
           'aria-multiline': 'true',
           role: 'textbox',
         },
-        handlePaste: (_view, _event, slice) => {
-          const { maxUpdateBytes, onPasteRefused } = latest.current;
-          if (maxUpdateBytes === null) return false;
-          const bytes = pastedBytes(slice);
-          const limit = pasteLimit(maxUpdateBytes);
-          if (bytes <= limit) return false;
-          onPasteRefused(bytes, limit);
+        handlePaste: (view, _event, slice) => {
+          const { maxUpdateBytes, onLargePaste } = latest.current;
+          const verdict = pasteVerdict(pastedBytes(slice), maxUpdateBytes);
+          if (verdict.action === 'paste') return false;
+          const insert = () => {
+            if (view.isDestroyed || !view.editable) return;
+            // As ProseMirror pastes: over the selection, marked as a paste for the plugins.
+            view.dispatch(
+              view.state.tr
+                .replaceSelection(slice)
+                .scrollIntoView()
+                .setMeta('paste', true)
+                .setMeta('uiEvent', 'paste'),
+            );
+            view.focus();
+          };
+          onLargePaste({ ...verdict, insert });
           return true;
         },
       },

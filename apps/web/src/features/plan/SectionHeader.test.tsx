@@ -1,4 +1,4 @@
-import type { GroupState, SectionState } from '@plenary/model';
+import { DEFAULT_SUGGESTING_POLICY, type GroupState, type SectionState } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import { planAccessFor, renderMarkup } from '../../test-support/renderMarkup.tsx';
 import { PhaseBadge } from './PhaseBadge.tsx';
@@ -86,7 +86,10 @@ describe('phase', () => {
   });
 
   it('gives the facilitator three pressed-or-not buttons', () => {
-    const html = renderMarkup(<PhaseSwitch phase="drafting" />, planAccessFor());
+    const html = renderMarkup(
+      <PhaseSwitch phase="drafting" suggesting={DEFAULT_SUGGESTING_POLICY} />,
+      planAccessFor(),
+    );
     expect(html).toContain('aria-pressed="true">Drafting</button>');
     expect(html).toContain('aria-pressed="false">Review</button>');
     expect(html).toContain('aria-pressed="false">Final</button>');

@@ -7,23 +7,17 @@ import {
 } from '@plenary/model';
 import type { Editor } from '@tiptap/react';
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
-import { formatBytes } from '../../ui/formatBytes.ts';
 import { AcceptedText } from '../review/AcceptedText.tsx';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
+import { LargePasteNotice } from './LargePasteNotice.tsx';
 import { PresentButton } from './PresentButton.tsx';
 import { SectionControls } from './SectionControls.tsx';
-import { SectionEditor } from './SectionEditor.tsx';
+import { type HeldPaste, SectionEditor } from './SectionEditor.tsx';
 import { SectionHeader } from './SectionHeader.tsx';
 import type { SectionAccess } from './sectionAccess.ts';
 import { sectionElementId, sectionTitleId } from './sectionIds.ts';
-
-interface PasteRefusal {
-  bytes: number;
-  limit: number;
-}
 
 /**
  * One section of the plan: its title, its group and status, and its text editor. Memoised:
@@ -72,8 +66,7 @@ export const SectionView = memo(function SectionView({
   onEditorFocus(editor: Editor): void;
   onEditorGone(editor: Editor): void;
 }) {
-  const { t, i18n } = useTranslation();
-  const [refusal, setRefusal] = useState<PasteRefusal | null>(null);
+  const [heldPaste, setHeldPaste] = useState<HeldPaste | null>(null);
   const fragment = connection.doc.getXmlFragment(sectionFragmentName(section.id));
   const group = groups.find((candidate) => candidate.id === section.groupId);
 
@@ -103,19 +96,7 @@ export const SectionView = memo(function SectionView({
           pending={pending}
         />
       )}
-      {refusal && (
-        <div role="alert" className="alert alert--error section__alert">
-          <p>
-            {t('paste.tooLarge', {
-              size: formatBytes(refusal.bytes, i18n.language),
-              limit: formatBytes(refusal.limit, i18n.language),
-            })}
-          </p>
-          <button type="button" className="button button--small" onClick={() => setRefusal(null)}>
-            {t('common.dismiss')}
-          </button>
-        </div>
-      )}
+      {heldPaste && <LargePasteNotice paste={heldPaste} onDone={() => setHeldPaste(null)} />}
       {preview ? (
         <AcceptedText
           fragment={fragment}
@@ -137,7 +118,7 @@ export const SectionView = memo(function SectionView({
           confirmations={connection.confirmations}
           onFocus={onEditorFocus}
           onGone={onEditorGone}
-          onPasteRefused={(bytes, limit) => setRefusal({ bytes, limit })}
+          onLargePaste={setHeldPaste}
         />
       )}
     </section>

@@ -3,7 +3,14 @@ import { bulletList, heading, paragraph, richTextDoc, table } from '@plenary/mod
 import { Node, Slice } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PASTE_LIMIT_RATIO, pastedBytes, pasteLimit } from './pasteSize.ts';
+import {
+  PASTE_ASK_BYTES,
+  PASTE_LIMIT_RATIO,
+  PASTE_MAX_BYTES,
+  pastedBytes,
+  pasteLimit,
+  pasteVerdict,
+} from './pasteSize.ts';
 
 const sliceOf = (...blocks: Parameters<typeof richTextDoc>): Slice => {
   const doc = Node.fromJSON(planSchema(), richTextDoc(...blocks));
@@ -57,5 +64,33 @@ describe('pasteLimit', () => {
     const big = sliceOf(paragraph('x'.repeat(1000)));
     expect(pastedBytes(big)).toBeGreaterThan(pasteLimit(1000));
     expect(pastedBytes(big)).toBeLessThan(pasteLimit(10_000));
+  });
+});
+
+describe('pasteVerdict', () => {
+  const FRAME = 8 * 1024 * 1024;
+
+  it('pastes up to 100 KB, asks above it, and refuses above 1 MB, well below the frame limit', () => {
+    expect(pasteVerdict(PASTE_ASK_BYTES, FRAME)).toEqual({ action: 'paste' });
+    expect(pasteVerdict(PASTE_ASK_BYTES + 1, FRAME)).toEqual({
+      action: 'ask',
+      bytes: PASTE_ASK_BYTES + 1,
+    });
+    expect(pasteVerdict(PASTE_MAX_BYTES, FRAME).action).toBe('ask');
+    expect(pasteVerdict(5 * 1024 * 1024, FRAME)).toEqual({
+      action: 'refuse',
+      bytes: 5 * 1024 * 1024,
+      limit: PASTE_MAX_BYTES,
+    });
+    expect(PASTE_MAX_BYTES).toBeLessThanOrEqual(pasteLimit(FRAME) / 4);
+  });
+
+  it('refuses below 1 MB when the server’s frame limit leaves less room, and without it keeps 1 MB', () => {
+    expect(pasteVerdict(200_000, 100_000)).toEqual({
+      action: 'refuse',
+      bytes: 200_000,
+      limit: pasteLimit(100_000),
+    });
+    expect(pasteVerdict(PASTE_MAX_BYTES + 1, null).action).toBe('refuse');
   });
 });

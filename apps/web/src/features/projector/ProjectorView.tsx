@@ -43,11 +43,12 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
   useOwnPresence(awareness, me);
   const following = presentation.mode === 'follow';
   const followed = usePresenterPosition(awareness, following ? presentation.presenterId : null);
-  const target: PresenterPosition | null = following
-    ? followed
-    : presentation.sectionId
-      ? { sectionId: presentation.sectionId, block: -1 }
-      : null;
+  const presented: PresenterPosition | null = presentation.sectionId
+    ? { sectionId: presentation.sectionId, block: -1 }
+    : null;
+  // Once the presenter has left, the section presented last is better than nothing.
+  const fallenBack = following && followed === null && presented !== null;
+  const target = following ? (followed ?? presented) : presented;
   const current = plan.sections.find((section) => section.id === target?.sectionId) ?? null;
   const text = useRef<HTMLDivElement>(null);
   const { detached, resume, revealChange } = useFollowScroll(text, current ? target : null, ready);
@@ -75,10 +76,17 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
             {plan.title}
           </p>
           {current ? (
-            <h1 className="projector__now">
-              <span className="visually-hidden">{t('projector.now')}: </span>
-              <span data-testid="projector-current-section">{current.title}</span>
-            </h1>
+            <>
+              <h1 className="projector__now">
+                <span className="visually-hidden">{t('projector.now')}: </span>
+                <span data-testid="projector-current-section">{current.title}</span>
+              </h1>
+              {fallenBack && (
+                <p className="projector__fallback" data-testid="projector-fallback">
+                  {t('projector.presenterAway')}
+                </p>
+              )}
+            </>
           ) : (
             <p className="projector__waiting" data-testid="projector-waiting">
               {following ? t('projector.waitingForPresenter') : t('projector.nothingPresented')}

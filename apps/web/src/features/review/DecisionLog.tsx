@@ -1,4 +1,4 @@
-import type { GroupState, SectionState } from '@plenary/model';
+import { formatMoment, type GroupState, type SectionState } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
 import type { DecisionLogEntry } from '../../api/planTypes.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
@@ -39,7 +39,7 @@ export function DecisionLog({
               <span className="muted">
                 {[section?.title, group?.name ?? t('plan.plenary')].filter(Boolean).join(' · ')} ·{' '}
                 <time dateTime={entry.decidedAt}>
-                  {new Date(entry.decidedAt).toLocaleString(i18n.language)}
+                  {formatMoment(entry.decidedAt, i18n.language)}
                 </time>
               </span>
             </li>

@@ -1,4 +1,4 @@
-import type { GroupState } from '@plenary/model';
+import { formatMoment, type GroupState } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
 import type { PendingSuggestion } from './pendingSuggestions.ts';
 import { suggestionItemId } from './suggestionDom.ts';
@@ -24,10 +24,7 @@ export function SuggestionItem({
   onDecide: (action: 'accept' | 'reject') => void;
 }) {
   const { t, i18n } = useTranslation();
-  const time = new Date(suggestion.at).toLocaleTimeString(i18n.language, {
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const time = formatMoment(suggestion.at, i18n.language, 'time');
   const summaryId = `${suggestionItemId(suggestion.id)}-summary`;
   return (
     <li

@@ -1,4 +1,4 @@
-import type { GroupState } from '@plenary/model';
+import { formatMoment, type GroupState } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
 import type { Invite } from '../../api/planTypes.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
@@ -27,7 +27,6 @@ export function InviteList({
   onRevoke: (invite: Invite) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   if (invites.length === 0) return <p className="muted">{t('share.empty')}</p>;
   return (
     <ul className="invite-list" data-testid="invite-list">
@@ -40,7 +39,7 @@ export function InviteList({
             : state === 'expired'
               ? t('share.expired')
               : invite.expiresAt
-                ? t('share.expires', { date: dates.format(new Date(invite.expiresAt)) })
+                ? t('share.expires', { date: formatMoment(invite.expiresAt, i18n.language) })
                 : t('share.noExpiry');
         const label = inviteLabel(invite, groups, t);
         return (

@@ -9,6 +9,7 @@ import { useOpenCreatedPlan } from './useOpenCreatedPlan.ts';
 
 const TEMPLATES = [
   { id: 'r2p-nap', label: 'start.templateR2p', hint: 'start.templateR2pHint' },
+  { id: 'r2p-nap-km', label: 'start.templateR2pKhmer', hint: 'start.templateR2pKhmerHint' },
   { id: 'blank', label: 'start.templateBlank', hint: 'start.templateBlankHint' },
 ] as const satisfies readonly { id: PlanTemplateId; label: string; hint: string }[];
 
@@ -17,11 +18,14 @@ const TEMPLATES = [
  * invite link, so that its creator joins it as its facilitator.
  */
 export function CreatePlanForm({ adminToken }: { adminToken: string | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const openPlan = useOpenCreatedPlan();
   const createPlan = useCreatePlan(adminToken);
   const [title, setTitle] = useState('');
-  const [template, setTemplate] = useState<PlanTemplateId>('r2p-nap');
+  // Someone reading Khmer most likely drafts in Khmer: the template starts in it too.
+  const [template, setTemplate] = useState<PlanTemplateId>(
+    i18n.language.startsWith('km') ? 'r2p-nap-km' : 'r2p-nap',
+  );
   const [titleMissing, setTitleMissing] = useState(false);
   const ids = useId();
 

@@ -1,3 +1,4 @@
+import { formatMoment } from '@plenary/model';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -17,7 +18,6 @@ export function PlanList({
   onForgetToken?: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const dates = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   return (
     <section className="card plan-list" aria-labelledby="plan-list-heading">
@@ -53,7 +53,7 @@ export function PlanList({
                   >
                     <span className="plan-list__title">{plan.title}</span>
                     <span id={`plan-date-${plan.id}`} className="plan-list__date">
-                      {t('start.updated', { date: dates.format(new Date(plan.updatedAt)) })}
+                      {t('start.updated', { date: formatMoment(plan.updatedAt, i18n.language) })}
                     </span>
                   </Link>
                 </li>
