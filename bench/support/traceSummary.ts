@@ -22,6 +22,8 @@ export interface ThreadBreakdown {
   total: number;
   /** Event name (with the DOM event's type for EventDispatch) to self time in ms. */
   selfByName: Map<string, number>;
+  /** Event name to how many times it happened. */
+  countByName: Map<string, number>;
 }
 
 const label = (event: TraceEvent) =>
@@ -53,6 +55,7 @@ export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
     // Parents first: earlier start, and at the same start the longer one.
     list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
     const selfByName = new Map<string, number>();
+    const countByName = new Map<string, number>();
     const stack: { end: number; name: string; self: number }[] = [];
     let total = 0;
     const pop = () => {
@@ -61,6 +64,7 @@ export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
     };
     for (const event of list) {
       const dur = event.dur ?? 0;
+      countByName.set(label(event), (countByName.get(label(event)) ?? 0) + 1);
       while (stack.length > 0 && (stack[stack.length - 1]?.end ?? 0) <= event.ts) pop();
       const parent = stack[stack.length - 1];
       if (parent) parent.self -= dur;
@@ -69,7 +73,7 @@ export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
     }
     while (stack.length > 0) pop();
     const [pid, tid] = key.split(':').map(Number);
-    result.push({ pid: pid ?? 0, tid: tid ?? 0, total, selfByName });
+    result.push({ pid: pid ?? 0, tid: tid ?? 0, total, selfByName, countByName });
   }
   return result.sort((a, b) => b.total - a.total);
 }
