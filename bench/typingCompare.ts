@@ -19,6 +19,11 @@
  * build runs as a third page in the same rounds (named by PLENARY_BASELINE_LABEL, default
  * "Plenary before"). Results are appended to
  * bench/results/typing-compare.md.
+ *
+ * TRACE=1 also traces each page's first round of each case and appends the typist's main
+ * thread broken down by event (self time per key, frames per key); TRACE_DIR keeps the
+ * traces, PROFILE=1 adds a CPU profile to them (it inflates the traced round). CASES=demo,
+ * demo4x,one300,twenty15,open picks cases (default all).
  */
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
