@@ -19,8 +19,13 @@
  * build runs as a third page in the same rounds (named by PLENARY_BASELINE_LABEL, default
  * "Plenary before"). Results are appended to
  * bench/results/typing-compare.md.
+ *
+ * TRACE=1 also traces each page's first round of each case and appends the typist's main
+ * thread broken down by event (self time per key, frames per key); TRACE_DIR keeps the
+ * traces, PROFILE=1 adds a CPU profile to them (it inflates the traced round). CASES=demo,
+ * demo4x,one300,twenty15,open picks cases (default all).
  */
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,6 +48,7 @@ import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { type PlenaryServer, startPlenaryServer } from '../e2e/support/server.ts';
 import { connectClient, writeParagraphs } from './support/harnessClient.ts';
 import { median } from './support/stats.ts';
+import { breakdownRows, summarizeTrace } from './support/traceSummary.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 /** Markers typed per round; each is MARKER_KEYS keys, typed at TYPING_DELAY_MS apart. */
@@ -53,6 +59,19 @@ const SETTLE_MS = 1200;
 const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 4);
 const THROTTLE = 4;
 const END_MARKER = 'End of the plan.';
+/** TRACE=1: also trace the typist's first round of each case and break its main thread down. */
+const TRACE = process.env.TRACE === '1';
+/** CASES=demo,one300: only these cases (default all). */
+const ONLY_CASES = process.env.CASES?.split(',');
+const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'blink',
+  'cc',
+];
 
 /** A plan's content, made the same way for every page. */
 interface PlanShape {
@@ -165,7 +184,10 @@ function plenaryVariant(label: string, server: PlenaryServer): Variant {
         editor,
         async open(context, name) {
           const page = await context.newPage();
-          await PlanPage.join(page, link, name);
+          // The page object allows an opening 5 s; on a loaded machine it may take longer.
+          await PlanPage.join(page, link, name).catch(() =>
+            page.getByTestId('section-editor').first().waitFor({ timeout: 60_000 }),
+          );
           await new PlanPage(page).expectSaveState('saved');
           return page;
         },
@@ -324,9 +346,16 @@ async function openPair(
 }
 
 /** One round: types the markers, each timed to the watcher's screen; returns the figures. */
-async function typeRound(pair: Pair, round: number, throttle = 1) {
+async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Browser) {
   const cdp = await pair.typist.context().newCDPSession(pair.typist);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  if (browser) await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
+  const profiling = browser !== undefined && process.env.PROFILE === '1';
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const before = await pair.metrics();
   let keys = 0;
   const remote: number[] = [];
@@ -354,6 +383,19 @@ async function typeRound(pair: Pair, round: number, throttle = 1) {
   }
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * throttle));
   const after = await pair.metrics();
+  const trace = browser ? (await browser.stopTracing()).toString('utf8') : null;
+  if (trace && process.env.TRACE_DIR)
+    writeFileSync(
+      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${throttle}x.json`),
+      trace,
+    );
+  if (profiling && process.env.TRACE_DIR) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(
+      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${throttle}x.cpuprofile`),
+      JSON.stringify(profile),
+    );
+  }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
   const per = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / keys;
@@ -362,7 +404,24 @@ async function typeRound(pair: Pair, round: number, throttle = 1) {
     script: per('ScriptDuration'),
     layout: per('LayoutDuration') + per('RecalcStyleDuration'),
     remote,
+    trace: trace === null ? null : { json: trace, keys },
   };
+}
+
+/** The typist's main thread (the one that handled the keys) of a traced round, as rows. */
+function traceTable(title: string, trace: { json: string; keys: number }): string {
+  const threads = summarizeTrace(trace.json);
+  const typist = threads.find((thread) => thread.selfByName.has('EventDispatch(keydown)'));
+  if (!typist) return `\n${title}: no renderer handled the keys in the trace\n`;
+  return [
+    '',
+    `${title}: main thread ${(typist.total / trace.keys).toFixed(1)} ms per key, ${((typist.countByName.get('ProxyMain::BeginMainFrame') ?? 0) / trace.keys).toFixed(1)} frames per key; self time by event`,
+    '',
+    '| event | ms per key |',
+    '| --- | --- |',
+    ...breakdownRows(typist, trace.keys),
+    '',
+  ].join('\n');
 }
 
 /** Types `text` key by key; returns the wall-clock time of the last keydown in the page. */
@@ -404,12 +463,14 @@ try {
       ? [plenaryVariant(process.env.PLENARY_BASELINE_LABEL ?? 'Plenary before', baseline)]
       : []),
   ];
-  const cases: { shape: PlanShape; throttle: number }[] = [
-    { shape: SHAPES.demo, throttle: 1 },
-    { shape: SHAPES.demo, throttle: THROTTLE },
-    { shape: SHAPES.one300, throttle: 1 },
-    { shape: SHAPES.twenty15, throttle: 1 },
+  const allCases: { key: string; shape: PlanShape; throttle: number }[] = [
+    { key: 'demo', shape: SHAPES.demo, throttle: 1 },
+    { key: 'demo4x', shape: SHAPES.demo, throttle: THROTTLE },
+    { key: 'one300', shape: SHAPES.one300, throttle: 1 },
+    { key: 'twenty15', shape: SHAPES.twenty15, throttle: 1 },
   ];
+  const cases = allCases.filter(({ key }) => !ONLY_CASES || ONLY_CASES.includes(key));
+  const traces: string[] = [];
   const prepared = new Map<PlanShape, Pair[]>();
   for (const { shape } of cases) {
     if (prepared.has(shape)) continue;
@@ -436,7 +497,19 @@ try {
     }));
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, pair] of pairs.entries()) {
-        const figures = await typeRound(pair, round, throttle);
+        const figures = await typeRound(
+          pair,
+          round,
+          throttle,
+          TRACE && round === 0 ? browser : undefined,
+        );
+        if (figures.trace)
+          traces.push(
+            traceTable(
+              `${shape.name}${throttle > 1 ? `, CPU ${throttle}x` : ''}, ${pair.variant.label}`,
+              figures.trace,
+            ),
+          );
         results[i]?.task.push(figures.task);
         results[i]?.script.push(figures.script);
         results[i]?.layout.push(figures.layout);
@@ -459,8 +532,9 @@ try {
 
   const openShape = SHAPES.one300;
   const openPairs = prepared.get(openShape) ?? [];
+  const openRuns = ONLY_CASES && !ONLY_CASES.includes('open') ? 0 : OPEN_RUNS;
   const opens = openPairs.map(() => [] as number[]);
-  for (let run = 0; run < OPEN_RUNS; run++) {
+  for (let run = 0; run < openRuns; run++) {
     for (const [i, pair] of openPairs.entries()) {
       const ms = await timeOpen(browser, pair, openShape);
       opens[i]?.push(ms);
@@ -472,6 +546,7 @@ try {
   const openRef = median(opens[0] ?? []);
   for (const [i, pair] of openPairs.entries()) {
     const times = opens[i] ?? [];
+    if (times.length === 0) continue;
     rows.push(
       `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | | | |`,
     );
@@ -487,6 +562,7 @@ try {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...traces,
   ].join('\n');
   process.stdout.write(`${table}\n`);
   appendFileSync(path.resolve(import.meta.dirname, 'results/typing-compare.md'), table);

@@ -17,51 +17,86 @@ function plan() {
   return { doc, sections };
 }
 
+/** Someone else with the plan open, whose presence reaches `awareness` as from the server. */
+function remotePerson(doc: Y.Doc, awareness: Awareness) {
+  const remoteDoc = new Y.Doc();
+  Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc));
+  const remote = new Awareness(remoteDoc);
+  const send = () =>
+    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+  return {
+    set(field: string, value: unknown) {
+      remote.setLocalStateField(field, value);
+      send();
+    },
+    leave() {
+      remote.setLocalState(null);
+      send();
+    },
+  };
+}
+
 const caretAt = (text: Y.XmlText, index: number) => {
   const position = Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(text, index));
   return { anchor: position, head: position };
 };
 
+/** The plan's two sections, each with a SectionAwareness counting what it is told. */
+function bothSectionsListening() {
+  const { doc, sections } = plan();
+  const [goals, risks] = sections;
+  if (!goals || !risks) throw new Error('two sections');
+  const awareness = new Awareness(doc);
+  const heard = { goals: 0, risks: 0 };
+  new SectionAwareness(awareness, goals.fragment).on('change', () => heard.goals++);
+  new SectionAwareness(awareness, risks.fragment).on('change', () => heard.risks++);
+  return { doc, goals, risks, awareness, heard };
+}
+
 describe('SectionAwareness', () => {
   it('tells a section of caret changes in it, into it and out of it, and of no others', () => {
-    const { doc, sections } = plan();
-    const [goals, risks] = sections;
-    if (!goals || !risks) throw new Error('two sections');
-    const awareness = new Awareness(doc);
-    const heard = { goals: 0, risks: 0 };
-    new SectionAwareness(awareness, goals.fragment).on('change', () => heard.goals++);
-    new SectionAwareness(awareness, risks.fragment).on('change', () => heard.risks++);
+    const { doc, goals, risks, awareness, heard } = bothSectionsListening();
+    const sokha = remotePerson(doc, awareness);
 
-    // Typing in Goals moves the caret there, key by key.
-    for (let key = 1; key <= 5; key++)
-      awareness.setLocalStateField('cursor', caretAt(goals.text, key));
+    // Sokha types in Goals: their caret moves there, key by key.
+    for (let key = 1; key <= 5; key++) sokha.set('cursor', caretAt(goals.text, key));
     expect(heard).toEqual({ goals: 5, risks: 0 });
 
-    // Into Risks: Goals takes its caret away, Risks draws it.
-    awareness.setLocalStateField('cursor', caretAt(risks.text, 2));
+    // Into Risks: Goals takes the caret away, Risks draws it.
+    sokha.set('cursor', caretAt(risks.text, 2));
     expect(heard).toEqual({ goals: 6, risks: 1 });
 
     // A name change with the caret in Risks concerns Risks only.
-    awareness.setLocalStateField('user', { name: 'Sokha', color: '#1565c0' });
+    sokha.set('user', { name: 'Sokha', color: '#1565c0' });
     expect(heard).toEqual({ goals: 6, risks: 2 });
+  });
+
+  it("does not redraw any section for the typist's own caret, which no editor of theirs draws", () => {
+    const { doc, goals, risks, awareness, heard } = bothSectionsListening();
+
+    for (let key = 1; key <= 5; key++)
+      awareness.setLocalStateField('cursor', caretAt(goals.text, key));
+    awareness.setLocalStateField('cursor', caretAt(risks.text, 2));
+    awareness.setLocalStateField('user', { name: 'Dara', color: '#2e7d32' });
+    expect(heard).toEqual({ goals: 0, risks: 0 });
+
+    // Someone else's caret still reaches the section it is in.
+    remotePerson(doc, awareness).set('cursor', caretAt(risks.text, 1));
+    expect(heard).toEqual({ goals: 0, risks: 1 });
   });
 
   it('hears of a remote person leaving the section they were in', () => {
     const { doc, sections } = plan();
     const [goals, risks] = sections;
     if (!goals || !risks) throw new Error('two sections');
-    const remoteDoc = new Y.Doc();
-    Y.applyUpdate(remoteDoc, Y.encodeStateAsUpdate(doc));
-    const remote = new Awareness(remoteDoc);
-    remote.setLocalStateField('cursor', caretAt(risks.text, 3));
     const awareness = new Awareness(doc);
-    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+    const sokha = remotePerson(doc, awareness);
+    sokha.set('cursor', caretAt(risks.text, 3));
     const heard = { goals: 0, risks: 0 };
     new SectionAwareness(awareness, goals.fragment).on('change', () => heard.goals++);
     new SectionAwareness(awareness, risks.fragment).on('change', () => heard.risks++);
 
-    remote.setLocalState(null);
-    applyAwarenessUpdate(awareness, encodeAwarenessUpdate(remote, [remote.clientID]), 'remote');
+    sokha.leave();
     expect(heard).toEqual({ goals: 0, risks: 1 });
   });
 
@@ -71,12 +106,13 @@ describe('SectionAwareness', () => {
     if (!goals) throw new Error('a section');
     const awareness = new Awareness(doc);
     const section = new SectionAwareness(awareness, goals.fragment);
+    const sokha = remotePerson(doc, awareness);
     let heard = 0;
     const listener = () => heard++;
     section.on('change', listener);
-    awareness.setLocalStateField('cursor', caretAt(goals.text, 1));
+    sokha.set('cursor', caretAt(goals.text, 1));
     section.off('change', listener);
-    awareness.setLocalStateField('cursor', caretAt(goals.text, 2));
+    sokha.set('cursor', caretAt(goals.text, 2));
     expect(heard).toBe(1);
   });
 });

@@ -33,7 +33,8 @@ export class SectionAwareness {
     this.#awareness = awareness;
     this.#fragment = fragment;
     for (const [clientId, state] of awareness.getStates())
-      if (this.#caretInside(state)) this.#inside.add(clientId);
+      if (clientId !== fragment.doc?.clientID && this.#caretInside(state))
+        this.#inside.add(clientId);
   }
 
   get clientID(): number {
@@ -83,12 +84,16 @@ export class SectionAwareness {
     this.#awareness.off('change', filtered);
   }
 
-  // Whether a change moves a caret into, within or out of this section.
+  // Whether a change moves a caret into, within or out of this section. The typist's own
+  // caret is never drawn in their own editors (the caret plugin skips the doc's client),
+  // so its moves, one per keystroke, concern no section.
   #concerns({ added, updated, removed }: AwarenessChange): boolean {
     let concerns = false;
     for (const clientId of removed) concerns = this.#inside.delete(clientId) || concerns;
     const states = this.#awareness.getStates();
+    const own = this.#fragment.doc?.clientID;
     for (const clientId of [...added, ...updated]) {
+      if (clientId === own) continue;
       const was = this.#inside.has(clientId);
       const is = this.#caretInside(states.get(clientId));
       if (is) this.#inside.add(clientId);

@@ -1,11 +1,12 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { contentExtensions } from './contentExtensions.ts';
 import { writeRichText } from './richTextFragment.ts';
 import {
+  CONNECTED_GRACE_MS,
   type ServerConfirmations,
   type UnconfirmedRun,
   UnconfirmedText,
@@ -31,6 +32,14 @@ class Confirmations implements ServerConfirmations {
   /** The server stored everything `client` wrote so far. */
   confirmAll(doc: Y.Doc, client: number): void {
     this.from.set(client, Y.getState(doc.store, client));
+    this.#tell();
+  }
+  /** The socket opened or closed. */
+  setOnline(online: boolean): void {
+    this.online = online;
+    this.#tell();
+  }
+  #tell(): void {
     for (const listener of this.#listeners) listener();
   }
 }
@@ -217,5 +226,52 @@ describe('UnconfirmedText', () => {
     await settle();
     expect(editor.getText({ blockSeparator: '|' })).toBe('Now: Agreed text.|A new paragraph.');
     expect(marked(editor)).toEqual(['Now: ', 'A new paragraph.']);
+  });
+
+  it('connected, marks only text the server has not confirmed for a second, not each key', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = docOf(OWN, serverPlan());
+      const confirmations = new Confirmations();
+      confirmations.from.set(OWN, 0);
+      confirmations.online = true;
+      const editor = editorOn(doc, confirmations);
+      await vi.advanceTimersByTimeAsync(0);
+      let redraws = 0;
+      editor.on('transaction', ({ transaction }) => {
+        if (!transaction.docChanged) redraws += 1;
+      });
+
+      // Typing, each key stored within moments: nothing is marked, nothing redrawn for it.
+      for (const key of ' Quick') {
+        editor.commands.insertContentAt(editor.state.doc.content.size - 1, key);
+        expect(marked(editor)).toEqual([]);
+        await vi.advanceTimersByTimeAsync(60);
+        confirmations.confirmAll(doc, OWN);
+        await vi.advanceTimersByTimeAsync(60);
+      }
+      await vi.advanceTimersByTimeAsync(3 * CONNECTED_GRACE_MS);
+      expect(marked(editor)).toEqual([]);
+      expect(redraws).toBe(0);
+
+      // The server stalls: the text shows as unconfirmed once it has waited a second.
+      editor.commands.insertContentAt(editor.state.doc.content.size - 1, ' stalled');
+      await vi.advanceTimersByTimeAsync(CONNECTED_GRACE_MS / 2);
+      expect(marked(editor)).toEqual([]);
+      await vi.advanceTimersByTimeAsync(2 * CONNECTED_GRACE_MS);
+      expect(marked(editor)).toEqual([' stalled']);
+
+      // Confirmed: the mark goes. Offline: what is typed is marked at once.
+      confirmations.confirmAll(doc, OWN);
+      await vi.advanceTimersByTimeAsync(CONNECTED_GRACE_MS);
+      expect(marked(editor)).toEqual([]);
+      confirmations.setOnline(false);
+      await vi.advanceTimersByTimeAsync(0);
+      editor.commands.insertContentAt(editor.state.doc.content.size - 1, ' offline');
+      expect(marked(editor)).toEqual([' offline']);
+      expect(editor.getText()).toBe('Agreed text. Quick stalled offline');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -115,6 +115,16 @@ function positionOf(run: UnconfirmedRun, binding: ProsemirrorBinding): number | 
   return position;
 }
 
+/** The parts of `runs` written before `clocks` (a client not in it: none of its runs). */
+function oldEnough(runs: UnconfirmedRun[], clocks: Clocks): UnconfirmedRun[] {
+  const old: UnconfirmedRun[] = [];
+  for (const run of runs) {
+    const length = Math.min(run.length, (clocks.get(run.client) ?? 0) - run.clock);
+    if (length > 0) old.push({ ...run, length });
+  }
+  return old;
+}
+
 /** The editor ranges of `runs`, in order, joined where they touch. */
 function rangesOf(state: EditorState, runs: UnconfirmedRun[]): Range[] {
   const binding = bindingOf(state);
@@ -146,14 +156,24 @@ export interface UnconfirmedTextOptions {
 
 const unconfirmedTextKey = new PluginKey<DecorationSet>('unconfirmedText');
 
-/** The class of marked text; `--in-flight` while connected (the mark shows only if it lasts). */
+/** The class of marked text. */
 export const UNCONFIRMED_TEXT_CLASS = 'unconfirmed-text';
 
 /**
  * While connected, confirmations arrive with nearly every keystroke: they are taken in
- * at most this often, well before an in-flight mark becomes visible (a second).
+ * at most this often.
  */
 const CONFIRMATION_BATCH_MS = 250;
+
+/**
+ * While connected, text is usually confirmed within moments of being typed: it is marked
+ * only once it has waited this long. Marking each key as it is typed and unmarking it as
+ * it is confirmed would redraw the typed paragraph twice per key, for a mark nobody sees.
+ */
+export const CONNECTED_GRACE_MS = 1000;
+
+/** Own clients' clocks at a moment: text from these clocks on was written after it. */
+type Clocks = ReadonlyMap<number, number>;
 
 /** The attributes of marked text, also kept as the decoration's spec to compare sets by. */
 type MarkAttrs = {
@@ -239,12 +259,12 @@ export const UnconfirmedText = Extension.create<UnconfirmedTextOptions>({
   addProseMirrorPlugins() {
     const { confirmations, label } = this.options;
     if (!confirmations) return [];
-    const attrsNow = (): MarkAttrs => ({
-      class: confirmations.connected()
-        ? `${UNCONFIRMED_TEXT_CLASS} ${UNCONFIRMED_TEXT_CLASS}--in-flight`
-        : UNCONFIRMED_TEXT_CLASS,
-      title: label(),
-    });
+    const attrsNow = (): MarkAttrs => ({ class: UNCONFIRMED_TEXT_CLASS, title: label() });
+    /**
+     * While connected: the own clients' clocks CONNECTED_GRACE_MS ago (text from them on
+     * is too young to mark; an empty map: all of it). Null offline: everything is marked.
+     */
+    let olderThan: Clocks | null = null;
     const anyUnconfirmed = (doc: Y.Doc): boolean => {
       for (const [client, from] of confirmations.unconfirmedFrom()) {
         if (Y.getState(doc.store, client) > from) return true;
@@ -255,11 +275,14 @@ export const UnconfirmedText = Extension.create<UnconfirmedTextOptions>({
       anyUnconfirmed(binding.doc)
         ? unconfirmedRuns(binding.doc, binding.type, confirmations.unconfirmedFrom())
         : [];
+    /** The runs to mark: all of them offline, connected only what is older than the grace. */
+    const markedRunsOf = (binding: ProsemirrorBinding): UnconfirmedRun[] =>
+      olderThan === null ? runsOf(binding) : oldEnough(runsOf(binding), olderThan);
     /** The marks `state` should have, read from Yjs; null when `current` has them already. */
     const derive = (state: EditorState, current: DecorationSet): DecorationSet | null => {
       const binding = bindingOf(state);
       if (!binding) return null;
-      const ranges = rangesOf(state, runsOf(binding));
+      const ranges = rangesOf(state, markedRunsOf(binding));
       const attrs = attrsNow();
       if (sameMarks(current, ranges, attrs)) return null;
       return DecorationSet.create(
@@ -279,7 +302,9 @@ export const UnconfirmedText = Extension.create<UnconfirmedTextOptions>({
             const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
             // Drawn from Yjs (someone else's change, undo, the first render): Yjs has it.
             if (sync?.isChangeOrigin) return derive(newState, set) ?? set.map(tr.mapping, tr.doc);
-            return withInserted(set.map(tr.mapping, tr.doc), tr, attrsNow());
+            const mapped = set.map(tr.mapping, tr.doc);
+            // Connected, what is typed now is too young to mark.
+            return olderThan === null ? withInserted(mapped, tr, attrsNow()) : mapped;
           },
         },
         props: {
@@ -287,22 +312,49 @@ export const UnconfirmedText = Extension.create<UnconfirmedTextOptions>({
         },
         view: (view) => {
           let timer: ReturnType<typeof setTimeout> | undefined;
+          const binding = bindingOf(view.state);
+          // While connected: the own clients' clocks as each refresh found them, oldest first.
+          const seen: { at: number; clocks: Clocks }[] = [];
+          const ageMarks = (): void => {
+            if (!binding || !confirmations.connected()) {
+              seen.length = 0;
+              olderThan = null;
+              return;
+            }
+            const now = Date.now();
+            const clocks = new Map<number, number>();
+            for (const client of confirmations.unconfirmedFrom().keys())
+              clocks.set(client, Y.getState(binding.doc.store, client));
+            seen.push({ at: now, clocks });
+            // Keep the newest moment at least the grace ago, and those after it.
+            while ((seen[1]?.at ?? now) <= now - CONNECTED_GRACE_MS) seen.shift();
+            const oldest = seen[0];
+            olderThan = oldest && oldest.at <= now - CONNECTED_GRACE_MS ? oldest.clocks : new Map();
+          };
           const refresh = () => {
             timer = undefined;
             if (view.isDestroyed) return;
+            ageMarks();
             const current = unconfirmedTextKey.getState(view.state) ?? DecorationSet.empty;
             const next = derive(view.state, current);
             if (next) view.dispatch(view.state.tr.setMeta(unconfirmedTextKey, next));
+            // Young text still unconfirmed: look again once it may be old enough to mark.
+            if (olderThan !== null && binding && anyUnconfirmed(binding.doc))
+              schedule(CONNECTED_GRACE_MS / 2);
           };
           const schedule = (delay: number) => {
             if (timer === undefined) timer = setTimeout(refresh, delay);
           };
-          const binding = bindingOf(view.state);
           // After the binding wrote a change made in this editor to Yjs.
           const onTransaction = (transaction: Y.Transaction) => {
             // Every type a transaction changed, with each of its ancestors.
             const changed: ReadonlyMap<unknown, unknown> = transaction.changedParentTypes;
             if (!binding || !transaction.local || !changed.has(binding.type)) return;
+            // Connected, the text is young: a later refresh marks it if it waits too long.
+            if (olderThan !== null) {
+              schedule(CONNECTED_GRACE_MS / 2);
+              return;
+            }
             const current = unconfirmedTextKey.getState(view.state) ?? DecorationSet.empty;
             const inYjs = runsOf(binding).reduce((sum, run) => sum + run.length, 0);
             if (inYjs !== marked(current)) schedule(0);

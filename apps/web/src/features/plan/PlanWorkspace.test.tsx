@@ -61,6 +61,14 @@ vi.mock('./FacilitationPanel.tsx', async (original) => {
     FacilitationPanel: countRenders(module.FacilitationPanel, () => 'facilitation', renders),
   };
 });
+vi.mock('./SaveIndicator.tsx', async (original) => {
+  const { countRenders } = await import('../../test-support/countRenders.ts');
+  const module = await original<typeof import('./SaveIndicator.tsx')>();
+  return {
+    ...module,
+    LiveSaveIndicator: countRenders(module.LiveSaveIndicator, () => 'indicator', renders),
+  };
+});
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -156,7 +164,14 @@ describe('PlanWorkspace', () => {
     const fragment = opened.getState().connection.doc.getXmlFragment(sectionFragmentName('goals'));
     const status = container.querySelector('[data-testid="save-status"]');
     // Everything watched was on screen before the typing starts.
-    for (const name of ['section:goals', 'section:risks', 'contents', 'online', 'facilitation']) {
+    for (const name of [
+      'section:goals',
+      'section:risks',
+      'contents',
+      'online',
+      'facilitation',
+      'indicator',
+    ]) {
       expect(renders.get(name), name).toBeGreaterThan(0);
     }
     const before = new Map(renders);
@@ -173,8 +188,13 @@ describe('PlanWorkspace', () => {
     }
 
     expect(editor.getText()).toBe('Prevent atrocities.Stop');
-    // The indicator did follow the typing: four changes the server has not confirmed.
-    expect(status?.getAttribute('data-unconfirmed')).toBe('4');
+    // The indicator did follow the typing: it says saving (online it shows no count), and
+    // rendered for that once (the state, then the settled state), not once per key.
+    expect(status?.getAttribute('data-state')).toBe('saving');
+    const indicator = (renders.get('indicator') ?? 0) - (before.get('indicator') ?? 0);
+    expect(indicator).toBeLessThanOrEqual(2);
+    renders.delete('indicator');
+    before.delete('indicator');
     expect(Object.fromEntries(renders)).toEqual(Object.fromEntries(before));
   });
 });

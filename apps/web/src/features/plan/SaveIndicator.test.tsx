@@ -36,7 +36,6 @@ describe('SaveIndicator', () => {
       <SaveIndicator
         status={{
           state: 'offline',
-          unsaved: false,
           unconfirmed: 0,
           notice: { code: 4410, reason: 'link revoked', permanent: true },
         }}

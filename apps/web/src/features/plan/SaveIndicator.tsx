@@ -3,9 +3,10 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { LocalCopy } from '../../collab/LocalCopy.ts';
-import type { SaveState, SaveStatus, SaveTracker } from '../../collab/SaveTracker.ts';
+import type { CloseNotice, SaveState, SaveStatus, SaveTracker } from '../../collab/SaveTracker.ts';
 import { type LocalCopyView, useLocalCopy } from '../../collab/useLocalCopy.ts';
 import { useSaveStatus } from '../../collab/useSaveStatus.ts';
+import { useSettledSaveState } from '../../collab/useSettledSaveState.ts';
 import { ReloadButton } from '../../ui/ReloadButton.tsx';
 import { ShowUnconfirmedButton } from './ShowUnconfirmedButton.tsx';
 
@@ -29,7 +30,7 @@ export function SaveIndicator({
   local,
   explained = false,
 }: {
-  status: SaveStatus;
+  status: Pick<SaveStatus, 'state' | 'notice' | 'unconfirmed'>;
   local: LocalCopyView;
   explained?: boolean;
 }) {
@@ -53,9 +54,10 @@ export function SaveIndicator({
         data-state={state}
         data-close-code={notice?.code}
         data-notice={explained || noticeKey !== null}
-        data-unconfirmed={unconfirmed}
+        // Offline only, where the count is shown: online it changes with every keystroke.
+        data-unconfirmed={state === 'offline' ? unconfirmed : undefined}
         // True once every unconfirmed change is written to the device (what a reload keeps).
-        data-kept={kept && local.kept === unconfirmed}
+        data-kept={state === 'offline' ? kept && local.kept === unconfirmed : undefined}
         role="status"
       >
         <span className="save-indicator__dot" aria-hidden="true" />
@@ -69,9 +71,16 @@ export function SaveIndicator({
   );
 }
 
+const stateOf = (status: SaveStatus): SaveState => status.state;
+const noticeOf = (status: SaveStatus): CloseNotice | null => status.notice;
+const unconfirmedOf = (status: SaveStatus): number => status.unconfirmed;
+const noCount = (): number => 0;
+
 /**
  * The indicator bound to an open plan's save tracker and device copy. It subscribes
- * itself: their counts change with every keystroke, and only the indicator shows them.
+ * itself, and only to what it shows: the count of unconfirmed changes and how many of
+ * them are on the device change with every keystroke, but are shown only offline, so
+ * online typing re-renders nothing here (and "saved" settles, see useSettledSaveState).
  */
 export function LiveSaveIndicator({
   saves,
@@ -82,25 +91,32 @@ export function LiveSaveIndicator({
   local: LocalCopy | null;
   explained: boolean;
 }) {
-  const status = useSaveStatus(saves);
-  const localView = useLocalCopy(local);
-  return <SaveIndicator status={status} local={localView} explained={explained} />;
+  const state = useSettledSaveState(useSaveStatus(saves, stateOf));
+  const notice = useSaveStatus(saves, noticeOf);
+  const offline = state === 'offline';
+  const unconfirmed = useSaveStatus(saves, offline ? unconfirmedOf : noCount);
+  const localView = useLocalCopy(offline ? local : null);
+  return (
+    <SaveIndicator
+      status={{ state, notice, unconfirmed }}
+      local={localView}
+      explained={explained}
+    />
+  );
 }
-
-const isUnsaved = (status: SaveStatus): boolean => status.unsaved;
 
 /**
  * Asks before the tab is closed while text typed here is not stored on the server yet
- * (closing now would lose it). A component of its own, so the page does not re-render
- * each time saving starts and ends.
+ * (closing now would lose it). It asks the tracker as the tab closes rather than
+ * following it: "unsaved" comes and goes with every keystroke.
  */
 export function LeaveWarning({ saves }: { saves: SaveTracker }) {
-  const unsaved = useSaveStatus(saves, isUnsaved);
   useEffect(() => {
-    if (!unsaved) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    const warn = (event: BeforeUnloadEvent) => {
+      if (saves.getStatus().unsaved) event.preventDefault();
+    };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [unsaved]);
+  }, [saves]);
   return null;
 }

@@ -101,6 +101,9 @@ export function SectionEditor(props: SectionEditorProps) {
       // Toolbars subscribe through useEditorState; re-rendering every section on every
       // keystroke would make typing lag on phones.
       shouldRerenderOnTransaction: false,
+      // Nothing here listens for TipTap's "delete" events; left on, the core extension
+      // diffs every change in a timer of its own after each keystroke.
+      enableCoreExtensions: { delete: false },
       editorProps: {
         attributes: {
           'aria-labelledby': latest.current.labelledBy,

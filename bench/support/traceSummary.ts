@@ -1,0 +1,87 @@
+/**
+ * Main-thread time of a Chromium trace, broken down by event name (self time: an event's
+ * duration less the events nested in it), for each renderer's main thread. CDP's
+ * TaskDuration says how much the main thread worked; this says at what.
+ */
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string; data?: { type?: string } };
+}
+
+/** Self time in ms by event name, for one renderer main thread. */
+export interface ThreadBreakdown {
+  pid: number;
+  tid: number;
+  /** Time of the thread's top-level tasks, ms. */
+  total: number;
+  /** Event name (with the DOM event's type for EventDispatch) to self time in ms. */
+  selfByName: Map<string, number>;
+  /** Event name to how many times it happened. */
+  countByName: Map<string, number>;
+}
+
+const label = (event: TraceEvent) =>
+  event.name === 'EventDispatch' && event.args?.data?.type
+    ? `EventDispatch(${event.args.data.type})`
+    : event.name;
+
+/** Breaks down each renderer main thread of `traceJson` (Chromium's JSON trace format). */
+export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
+  const parsed = JSON.parse(traceJson) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const event of events) {
+    // Complete events only: the timeline categories record main-thread work as 'X'.
+    if (event.ph !== 'X' || event.dur === undefined) continue;
+    const key = `${event.pid}:${event.tid}`;
+    if (!mainThreads.has(key)) continue;
+    const list = byThread.get(key) ?? [];
+    list.push(event);
+    byThread.set(key, list);
+  }
+  const result: ThreadBreakdown[] = [];
+  for (const [key, list] of byThread) {
+    // Parents first: earlier start, and at the same start the longer one.
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const selfByName = new Map<string, number>();
+    const countByName = new Map<string, number>();
+    const stack: { end: number; name: string; self: number }[] = [];
+    let total = 0;
+    const pop = () => {
+      const done = stack.pop();
+      if (done) selfByName.set(done.name, (selfByName.get(done.name) ?? 0) + done.self / 1000);
+    };
+    for (const event of list) {
+      const dur = event.dur ?? 0;
+      countByName.set(label(event), (countByName.get(label(event)) ?? 0) + 1);
+      while (stack.length > 0 && (stack[stack.length - 1]?.end ?? 0) <= event.ts) pop();
+      const parent = stack[stack.length - 1];
+      if (parent) parent.self -= dur;
+      else total += dur / 1000;
+      stack.push({ end: event.ts + dur, name: label(event), self: dur });
+    }
+    while (stack.length > 0) pop();
+    const [pid, tid] = key.split(':').map(Number);
+    result.push({ pid: pid ?? 0, tid: tid ?? 0, total, selfByName, countByName });
+  }
+  return result.sort((a, b) => b.total - a.total);
+}
+
+/** The `top` biggest names of a breakdown as Markdown table rows: name, ms per key. */
+export function breakdownRows(breakdown: ThreadBreakdown, keys: number, top = 25): string[] {
+  return [...breakdown.selfByName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, ms]) => `| ${name} | ${(ms / keys).toFixed(2)} |`);
+}
