@@ -59,6 +59,10 @@ export const en = {
     adminRejected: 'This token was not accepted. Check it and try again.',
     adminForget: 'Forget token',
   },
+  menu: {
+    open: 'Menu',
+    label: 'Plan menu',
+  },
   plan: {
     contents: 'Contents',
     loading: 'Opening the plan…',

@@ -58,6 +58,10 @@ export const km: Messages = {
     adminRejected: 'លេខកូដនេះមិនត្រូវបានទទួលយកទេ។ សូមពិនិត្យ ហើយព្យាយាមម្ដងទៀត។',
     adminForget: 'បំភ្លេចលេខកូដ',
   },
+  menu: {
+    open: 'ម៉ឺនុយ',
+    label: 'ម៉ឺនុយផែនការ',
+  },
   plan: {
     contents: 'មាតិកា',
     loading: 'កំពុងបើកផែនការ…',
