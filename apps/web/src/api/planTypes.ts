@@ -49,6 +49,14 @@ export interface ServerConfig {
   maxUpdateBytes: number;
   /** The largest outline file (.docx, .md) the server imports, in bytes. */
   maxImportBytes: number;
+  /** Where the addresses in links and QR codes point, for explaining them. */
+  links: {
+    url: string;
+    /** PUBLIC_URL, the machine's venue address (the page is on localhost), or the page's own. */
+    source: 'public-url' | 'lan' | 'page';
+    /** The page was opened at `localhost`, which no other device can open. */
+    pageOnLoopback: boolean;
+  };
 }
 
 /** A breakout group as an invite link names it. */

@@ -153,6 +153,10 @@ export const en = {
   },
   share: {
     heading: 'Share this plan',
+    linksUseLan:
+      'You opened Plenary at localhost, which phones cannot open. Links and QR codes use this computer’s address on the network instead: {{address}}',
+    linksLocalOnly:
+      'You opened Plenary at localhost and this computer has no network address: no one else can open these links. Connect it to the venue’s network and restart Plenary.',
     intro:
       'Each link opens the plan with one role. Anyone who has a link can join with it, so give it only to the people it is for.',
     role: 'Role',

@@ -9,6 +9,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { inviteLabel, joinOverlayLabel } from '../share/inviteLabel.ts';
 import { inviteState } from '../share/inviteTimes.ts';
+import { LinkReachNote } from '../share/LinkReachNote.tsx';
 
 /**
  * Shows a member or observer link on the projectors as a large QR code, so people in
@@ -44,6 +45,7 @@ export function JoinOverlayControls({
 
   return (
     <div className="join-controls">
+      <LinkReachNote />
       {invites.isSuccess && shareable.length === 0 ? (
         <p className="muted">{t('console.noPublicLinks')}</p>
       ) : (

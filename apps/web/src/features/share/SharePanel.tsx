@@ -11,6 +11,7 @@ import { InviteForm } from './InviteForm.tsx';
 import { InviteLink } from './InviteLink.tsx';
 import { InviteList } from './InviteList.tsx';
 import { inviteLabel } from './inviteLabel.ts';
+import { LinkReachNote } from './LinkReachNote.tsx';
 
 /** How often the open panel refreshes the links, so "Joined" counts people as they arrive. */
 const REFRESH_MS = 10_000;
@@ -42,6 +43,7 @@ export function SharePanel({ groups, onClose }: { groups: GroupState[]; onClose:
   return (
     <Modal heading={t('share.heading')} onClose={onClose} wide>
       <p className="muted">{t('share.intro')}</p>
+      <LinkReachNote />
       <div className="share">
         <InviteForm groups={groups} onCreated={show} />
         {shown &&
