@@ -133,6 +133,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX plan_versions_by_plan ON plan_versions (plan_id, created_at);
   `,
+  // Per-person links (whom the link is for) and participants the facilitator removed.
+  `
+  ALTER TABLE invites ADD COLUMN person_name text;
+  ALTER TABLE participants ADD COLUMN removed_at timestamptz;
+  `,
 ];
 
 /**

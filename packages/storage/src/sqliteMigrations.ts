@@ -146,6 +146,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE plan_clients ADD COLUMN owner TEXT;
   UPDATE plan_clients SET owner = participant_id;
   `,
+  // 7: per-person links (whom the link is for) and participants the facilitator removed.
+  `
+  ALTER TABLE invites ADD COLUMN person_name TEXT;
+  ALTER TABLE participants ADD COLUMN removed_at INTEGER;
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>
