@@ -96,9 +96,10 @@ export interface AccessStore {
     name: string;
   }): Promise<StoredParticipant>;
   /**
-   * Removes the participant from the plan: ends (deletes) their sessions and marks them
-   * removed, keeping the first time; the row stays, as their name is on what they wrote.
-   * Resolves to the participant as stored after that, or null when the plan has none.
+   * Marks the participant removed from the plan, keeping the first time; the server then
+   * refuses their sessions (found as stored, like revoked invites). The row stays, as
+   * their name is on what they wrote. Resolves to the participant as stored after that,
+   * or null when the plan has none.
    */
   removeParticipant(planId: string, participantId: string): Promise<StoredParticipant | null>;
   /** The participant, or null when the plan has no participant with that id. */

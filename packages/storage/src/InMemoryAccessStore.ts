@@ -131,11 +131,6 @@ export class InMemoryAccessStore implements AccessStore {
     const participant = this.participantIn(planId, participantId);
     if (!participant) return null;
     participant.removedAt ??= new Date();
-    for (const [tokenHash, session] of this.sessions) {
-      if (session.planId === planId && session.participantId === participantId) {
-        this.sessions.delete(tokenHash);
-      }
-    }
     return copyParticipant(participant);
   }
 

@@ -147,19 +147,13 @@ export class PostgresAccessStore implements AccessStore {
     planId: string,
     participantId: string,
   ): Promise<StoredParticipant | null> {
-    return this.connection.transaction(async (sql) => {
-      // Only a participant still in is touched, so the first removal time is the one kept.
-      const [row] = await sql<StoredParticipant>(
-        `UPDATE participants AS p SET removed_at = COALESCE(removed_at, $3)
-         WHERE p.plan_id = $1 AND p.id = $2 RETURNING ${PARTICIPANT_COLUMNS}`,
-        [planId, participantId, new Date()],
-      );
-      await sql('DELETE FROM sessions WHERE plan_id = $1 AND participant_id = $2', [
-        planId,
-        participantId,
-      ]);
-      return row ?? null;
-    });
+    // The first removal time is the one kept.
+    const [row] = await this.connection.query<StoredParticipant>(
+      `UPDATE participants AS p SET removed_at = COALESCE(removed_at, $3)
+       WHERE p.plan_id = $1 AND p.id = $2 RETURNING ${PARTICIPANT_COLUMNS}`,
+      [planId, participantId, new Date()],
+    );
+    return row ?? null;
   }
 
   async getParticipant(planId: string, participantId: string): Promise<StoredParticipant | null> {

@@ -102,9 +102,6 @@ function prepareStatements(db: SqliteConnection['db']) {
       `UPDATE participants SET removed_at = @now
        WHERE plan_id = @planId AND id = @participantId AND removed_at IS NULL`,
     ),
-    deleteSessionsOf: db.prepare<{ planId: string; participantId: string }>(
-      'DELETE FROM sessions WHERE plan_id = @planId AND participant_id = @participantId',
-    ),
     touchParticipant: db.prepare<{ participantId: string; now: number }>(
       'UPDATE participants SET last_seen_at = @now WHERE id = @participantId',
     ),
@@ -219,7 +216,6 @@ export class SqliteAccessStore implements AccessStore {
   ): Promise<StoredParticipant | null> {
     return this.connection.write(() => {
       this.statements.markParticipantRemoved.run({ planId, participantId, now: Date.now() });
-      this.statements.deleteSessionsOf.run({ planId, participantId });
       const row = this.statements.selectParticipant.get(planId, participantId);
       return row ? participantOf(row) : null;
     });

@@ -114,6 +114,7 @@ export const en = {
     'malformed-token': 'This link is incomplete or mistyped. Open the link you were sent again.',
     'unknown-token': 'This link does not open this plan. Ask the facilitator for a new one.',
     revoked: 'The facilitator has withdrawn this link. Ask them for a new one.',
+    removed: 'The facilitator has removed you from this plan. Ask them if this is a mistake.',
     expired: 'This link has expired. Ask the facilitator for a new one.',
     forbidden: 'Your role does not allow this.',
     'admin-token-required': 'This server needs its administrator token for this.',
@@ -226,6 +227,7 @@ export const en = {
     forbidden: 'You are not allowed to make this change. Reload the page to continue.',
     unknownPlan: 'This plan does not exist',
     revoked: 'The facilitator has withdrawn this link',
+    removed: 'The facilitator has removed you from this plan',
     expired: 'This link has expired',
     tooLarge:
       'Your last change was too large to save. Reload the page to continue; that change will be lost.',
