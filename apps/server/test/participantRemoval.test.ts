@@ -167,4 +167,14 @@ describe('per-person links', () => {
     expect(rejoin.status).toBe(401);
     expect(rejoin.body.code).toBe('revoked');
   });
+
+  it('is never shown to the room on the projector', async () => {
+    const own = await link({ role: 'member', groupId: groupOne(), personName: 'Amina' });
+    const shown = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
+      token: plan.facilitatorToken,
+      body: { joinOverlayInviteId: own.id },
+    });
+    expect(shown.status).toBe(400);
+    expect(shown.body.code).toBe('invite-not-public');
+  });
 });

@@ -190,6 +190,17 @@ export const en = {
       'Revoke this link? People who joined with it are disconnected and cannot come back with it.',
     revokeYes: 'Yes, revoke',
     cannotShow: 'This link cannot be shown again. Create a new one.',
+    linkForPerson: '{{person}}’s {{role}} link',
+    personName: 'For one person (optional)',
+    personNamePlaceholder: 'Their name, for a link of their own',
+    peopleHeading: 'People',
+    peopleIntro:
+      'Removing someone ends their sessions at once; the link they came with keeps working for the others. To keep a person out for good, give them a link of their own: it goes with them.',
+    remove: 'Remove',
+    removeConfirm:
+      'Remove {{name}} from the plan? They are disconnected and cannot come back on this device.',
+    removeYes: 'Yes, remove',
+    removed: 'Removed',
   },
   save: {
     offline: 'Offline: your changes will be saved when the connection returns',

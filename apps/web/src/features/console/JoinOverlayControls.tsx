@@ -35,6 +35,7 @@ export function JoinOverlayControls({
   const shareable = (invites.data ?? []).filter(
     (invite) =>
       (invite.role === 'member' || invite.role === 'observer') &&
+      invite.personName === null &&
       invite.url !== null &&
       inviteState(invite, now) === 'active',
   );
