@@ -31,6 +31,12 @@ for (const phone of PHONES) {
     await layout.expectScrollsInOwnBox(
       bora.plan.section(R2P_SECTIONS.riskFactors).region.locator('.tableWrapper'),
     );
+    // A cell of their own table takes a tap and the text typed into it (a focusable table
+    // box would take the tap instead).
+    const riskFactors = bora.plan.section(R2P_SECTIONS.riskFactors);
+    await riskFactors.textbox.getByRole('cell').nth(5).tap();
+    await bora.page.keyboard.type('Hate speech online');
+    await expect(riskFactors.textbox.getByRole('cell').nth(5)).toContainText('Hate speech online');
 
     // The online list, contents and report wait behind the menu, and come back from it.
     await expect(layout.sidebar).toBeHidden();

@@ -3,7 +3,7 @@
  * their own browser joined; the server's full list needs PLENARY_ADMIN_TOKEN.
  */
 import { expect, test } from '../fixtures/test.ts';
-import { expectNoSeriousViolations, expectVisibleFocus } from '../support/accessibility.ts';
+import { expectNoSeriousViolations, expectVisibleFocus, tabTo } from '../support/accessibility.ts';
 import { createPlan } from '../support/planApi.ts';
 
 const ADMIN_TOKEN = 'a-long-admin-token-for-the-venue';
@@ -27,7 +27,7 @@ test('without an admin token, the start page lists only the plans this browser j
   // Creating stays open on a venue laptop with no admin, keyboard only.
   const newcomer = await actor('newcomer', { server });
   await newcomer.page.goto('/');
-  await newcomer.page.getByRole('textbox', { name: 'Plan title' }).focus();
+  await tabTo(newcomer.page, newcomer.page.getByRole('textbox', { name: 'Plan title' }));
   await expectVisibleFocus(newcomer.page);
   await newcomer.page.keyboard.type('Keyboard plan');
   await newcomer.page.keyboard.press('Enter');

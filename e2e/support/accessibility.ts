@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The WCAG levels Plenary holds itself to: A and AA of 2.0, 2.1 and 2.2. */
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -36,4 +36,13 @@ export async function expectVisibleFocus(page: Page): Promise<void> {
     return outlined || style.boxShadow !== 'none' ? 'visible' : `no ring on ${element.tagName}`;
   });
   expect(ring).toBe('visible');
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user reaches it; fails after `most`. */
+export async function tabTo(page: Page, target: Locator, most = 40): Promise<void> {
+  for (let presses = 0; presses < most; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
 }
