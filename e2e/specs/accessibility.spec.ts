@@ -32,7 +32,7 @@ test('every screen of a plan passes axe, as each role and on a phone', async ({
 
   // In Drafting, as a member whose own section has no table: the tables of an editable
   // section on a phone are an open finding (their scrolling box cannot take focus without
-  // taking the tap meant for a cell), recorded on the issue.
+  // taking the tap meant for a cell), not fixed yet.
   const phone = await join(
     'chan',
     plan,
