@@ -36,6 +36,22 @@ export class SharePanel {
     await expect(entry).toHaveAttribute('data-state', 'revoked');
   }
 
+  /** The entry of one person in the panel's People list, by the name they joined under. */
+  person(name: string): Locator {
+    return this.dialog
+      .getByRole('region', { name: 'People' })
+      .getByRole('listitem')
+      .filter({ hasText: name });
+  }
+
+  /** Removes a person from the plan, answering the confirmation, and waits until listed so. */
+  async removePerson(name: string): Promise<void> {
+    const entry = this.person(name);
+    await entry.getByRole('button', { name: 'Remove' }).click();
+    await entry.getByRole('button', { name: 'Yes, remove' }).click();
+    await expect(entry).toHaveAttribute('data-state', 'removed');
+  }
+
   /** Closes the panel. */
   async close(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Close' }).click();

@@ -1,8 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator } from '@playwright/test';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import { type Actor, type ActorOptions, expect, test } from '../fixtures/test.ts';
 import { JoinDialog } from '../pages/JoinDialog.ts';
 import { PlanPage } from '../pages/PlanPage.ts';
@@ -16,6 +13,7 @@ import {
   R2P_SECTIONS,
   type TestPlan,
 } from '../support/planApi.ts';
+import { decodeQr } from '../support/qrCode.ts';
 
 const PROJECTOR_SIZE = { width: 1920, height: 1080 };
 const PHONE_SIZE = { width: 390, height: 844 };
@@ -27,12 +25,6 @@ function sectionId(plan: TestPlan, title: string): string {
   const section = plan.sections.find((candidate) => candidate.title === title);
   if (!section) throw new Error(`The plan has no section "${title}"`);
   return section.id;
-}
-
-/** Decodes the QR code an element shows, from a screenshot of it. */
-async function decodeQr(element: Locator): Promise<string | null> {
-  const png = PNG.sync.read(await element.screenshot());
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_FAIR_SHARE, type FairShareLimits, type RateBudget } from '@plenary/relay';
+import { isLoopbackHost, lanAddresses } from './lanAddresses.ts';
 
 /** Everything the server reads from its environment, checked once at start. */
 export interface ServerConfig {
@@ -15,6 +16,11 @@ export interface ServerConfig {
   scaleOut: ScaleOutConfig | null;
   /** The address people open, when it differs from what the server sees (a proxy, a LAN name). */
   publicUrl: string | null;
+  /**
+   * This machine's address on the venue network, for links made from a page opened on
+   * `localhost` (which no phone can open); null when it has none or LAN_ADDRESS is empty.
+   */
+  lanAddress: string | null;
   /** Largest websocket frame accepted from a client, in bytes. */
   maxFrameBytes: number;
   /** REST requests a minute one bearer token may make before 429. */
@@ -95,6 +101,23 @@ function publicUrl(env: NodeJS.ProcessEnv): string | null {
   }
 }
 
+// A host name or an IPv4 address; no scheme, port or path.
+const HOST_PATTERN = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
+
+function lanAddress(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.LAN_ADDRESS;
+  // A server listening on loopback alone cannot be reached at any venue address.
+  if (raw === undefined)
+    return isLoopbackHost(env.HOST || '0.0.0.0') ? null : (lanAddresses()[0] ?? null);
+  if (raw === '') return null;
+  if (!HOST_PATTERN.test(raw)) {
+    throw new ConfigError(
+      `LAN_ADDRESS must be this machine's address or name on the venue network, such as 192.168.1.20; got "${raw}".`,
+    );
+  }
+  return raw;
+}
+
 /** Reads the server's configuration from environment variables. */
 export function loadConfig(
   env: NodeJS.ProcessEnv = process.env,
@@ -106,6 +129,7 @@ export function loadConfig(
     dataDir: path.resolve(cwd, env.DATA_DIR || './data'),
     scaleOut: scaleOut(env),
     publicUrl: publicUrl(env),
+    lanAddress: lanAddress(env),
     maxFrameBytes: integer(env, 'MAX_FRAME_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     fairShare: fairShare(env),
     restRequestsPerMinute: integer(env, 'REST_REQUESTS_PER_MINUTE', 600, 1, MAX_RATE),

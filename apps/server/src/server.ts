@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { lanAddresses } from './lanAddresses.ts';
 import { demoFacilitatorPath } from './plans/seedDemoPlan.ts';
+import { startupMessage } from './startupMessage.ts';
 
 /** Starts Plenary: opens storage, seeds a demo plan on first run, listens, prints where. */
 async function main(): Promise<void> {
@@ -15,20 +16,9 @@ async function main(): Promise<void> {
   const demo = await demoFacilitatorPath(app);
   const address = await app.listen({ host: config.host, port: config.port });
   const port = Number(new URL(address).port);
-  const local = config.publicUrl ?? `http://localhost:${port}`;
-  const lines = [
-    '',
-    `Plenary is running. Open ${local} in a browser.`,
-    ...(demo ? [`Demo plan (facilitator link, keep it private): ${local}${demo}`] : []),
-    ...(config.publicUrl
-      ? []
-      : lanAddresses().map((ip) => `On the venue network: http://${ip}:${port}`)),
-    config.scaleOut
-      ? 'Plans are kept in PostgreSQL (DATABASE_URL); processes meet through Redis (REDIS_URL).'
-      : `Data is kept in ${config.dataDir}`,
-    '',
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  process.stdout.write(
+    startupMessage(config, port, { demoPath: demo, lanAddresses: lanAddresses() }),
+  );
 
   let closing = false;
   const shutdown = (signal: string) => {

@@ -47,8 +47,7 @@ async function upload(
   return { status: response.status, body: await response.json() };
 }
 
-const planCount = async (server: TestServer) =>
-  (await callApi(server, 'GET', '/api/plans')).body.plans.length;
+const planCount = async (server: TestServer) => (await server.app.store.listPlans()).length;
 
 /** A section's text as a connected client sees it. */
 const clientText = (client: StockClient, sectionId: string) =>

@@ -132,6 +132,15 @@ describe('rights on the REST API', () => {
     expect(revoked.body.message).toMatch(/withdrawn/);
   });
 
+  it('lists no plans to anyone without PLENARY_ADMIN_TOKEN, and still lets plans be created', async () => {
+    const open = await callApi(server, 'GET', '/api/plans');
+    expect(open).toMatchObject({ status: 403, body: { code: 'plan-list-off' } });
+    const body = { title: 'Venue laptop plan', template: 'blank' };
+    expect((await callApi(server, 'POST', '/api/plans', { body })).status).toBe(201);
+    const withSomeToken = await callApi(server, 'GET', '/api/plans', { token: 'x'.repeat(20) });
+    expect(withSomeToken.status).toBe(403);
+  });
+
   it('needs the admin token to create and list plans when PLENARY_ADMIN_TOKEN is set', async () => {
     const admin = 'a-long-admin-token-for-tests';
     const guarded = await startTestServer({ env: { PLENARY_ADMIN_TOKEN: admin } });

@@ -17,6 +17,7 @@ import './styles/feedback.css';
 import './styles/history.css';
 import './styles/import.css';
 import './styles/projector.css';
+import './styles/phone.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

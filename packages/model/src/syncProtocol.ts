@@ -49,6 +49,8 @@ export const CloseCode = {
   UNKNOWN_MESSAGE_TYPE: 4405,
   /** The facilitator withdrew the link this connection came in with. */
   LINK_REVOKED: 4410,
+  /** The facilitator removed this participant from the plan; the link stays for others. */
+  PARTICIPANT_REMOVED: 4411,
   /** The frame is larger than the configured limit. */
   FRAME_TOO_LARGE: 4413,
   /** The update decodes but cannot be applied (missing dependencies, bad structure). */

@@ -298,6 +298,31 @@ export class Relay {
     );
   }
 
+  /**
+   * Closes the sockets, here and in every other process, of the participants in
+   * `participantIds` (removed from the plan); returns how many were closed here.
+   */
+  disconnectParticipants(
+    planId: string,
+    participantIds: readonly string[],
+    code: number,
+    reason: string,
+  ) {
+    this.fanOut?.publish(planId, {
+      kind: 'disconnect-participants',
+      participantIds,
+      code,
+      reason,
+    });
+    const removed = new Set(participantIds);
+    return this.disconnectWhere(
+      planId,
+      (context) => context.participantId !== null && removed.has(context.participantId),
+      code,
+      reason,
+    );
+  }
+
   private hearFromOtherProcess(planId: string, message: PlanMessage): void {
     const room = this.rooms.get(planId);
     if (room && !room.isClosed) {

@@ -777,6 +777,17 @@ export class Room {
         );
         return;
       }
+      case 'disconnect-participants': {
+        const participantIds = new Set(message.participantIds);
+        this.disconnectWhere(
+          (connection) =>
+            connection.context.participantId !== null &&
+            participantIds.has(connection.context.participantId),
+          message.code,
+          message.reason,
+        );
+        return;
+      }
     }
   }
 

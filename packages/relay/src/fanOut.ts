@@ -25,7 +25,14 @@ export type PlanMessage =
   /** Messages may have been lost (Redis was away): read the plan again from storage. */
   | { kind: 'catch-up' }
   /** Close the sockets that came in through these invite links (they were revoked). */
-  | { kind: 'disconnect-invites'; inviteIds: readonly string[]; code: number; reason: string };
+  | { kind: 'disconnect-invites'; inviteIds: readonly string[]; code: number; reason: string }
+  /** Close the sockets of these participants (the facilitator removed them). */
+  | {
+      kind: 'disconnect-participants';
+      participantIds: readonly string[];
+      code: number;
+      reason: string;
+    };
 
 /** How the fan-out reaches the relay. */
 export interface FanOutListener {

@@ -28,7 +28,17 @@ export interface StoredInvite {
   revokedAt: Date | null;
   /** The participant who created it, or null when the server did. */
   createdBy: string | null;
+  /**
+   * Whom a per-person link is for, or null for a link shared by a group or the room. A
+   * per-person link admits one participant: opening it again continues as them.
+   */
+  personName: string | null;
 }
+
+/** What `createInvite` stores: an invite without its creation and revocation times. */
+export type NewInvite = Omit<StoredInvite, 'revokedAt' | 'createdAt' | 'personName'> & {
+  personName?: string | null;
+};
 
 /** An invite with how many participants have come in through it, for the Share panel. */
 export interface InviteWithUsage extends StoredInvite {
@@ -47,6 +57,8 @@ export interface StoredParticipant {
   createdAt: Date;
   /** The last time one of their sessions was looked up. */
   lastSeenAt: Date;
+  /** When the facilitator removed them (their sessions ended then), or null. */
+  removedAt: Date | null;
 }
 
 /** What a token hash stands for: an invite link, or a participant's session. */
@@ -60,7 +72,7 @@ export interface AccessStore {
    * Stores a new invite, created now and not revoked. Fails with `plan-not-found` for a
    * plan the store does not hold and `token-exists` when another invite has the hash.
    */
-  createInvite(invite: Omit<StoredInvite, 'revokedAt' | 'createdAt'>): Promise<StoredInvite>;
+  createInvite(invite: NewInvite): Promise<StoredInvite>;
   /** The plan's invites, oldest first, revoked ones included; none for an unknown plan. */
   listInvites(planId: string): Promise<InviteWithUsage[]>;
   /** The invite, or null when the plan has no invite with that id. */
@@ -83,6 +95,13 @@ export interface AccessStore {
     inviteId: string;
     name: string;
   }): Promise<StoredParticipant>;
+  /**
+   * Marks the participant removed from the plan, keeping the first time; the server then
+   * refuses their sessions (found as stored, like revoked invites). The row stays, as
+   * their name is on what they wrote. Resolves to the participant as stored after that,
+   * or null when the plan has none.
+   */
+  removeParticipant(planId: string, participantId: string): Promise<StoredParticipant | null>;
   /** The participant, or null when the plan has no participant with that id. */
   getParticipant(planId: string, participantId: string): Promise<StoredParticipant | null>;
   /** The plan's participants (only those of one invite, if given), oldest first. */

@@ -6,6 +6,7 @@ import type {
   AccessStore,
   Credential,
   InviteWithUsage,
+  NewInvite,
   StoredInvite,
   StoredParticipant,
 } from './AccessStore.ts';
@@ -34,12 +35,14 @@ const copyInvite = (invite: StoredInvite): StoredInvite => ({
   expiresAt: copyDate(invite.expiresAt),
   revokedAt: copyDate(invite.revokedAt),
   createdBy: invite.createdBy,
+  personName: invite.personName,
 });
 
 const copyParticipant = (participant: StoredParticipant): StoredParticipant => ({
   ...participant,
   createdAt: new Date(participant.createdAt),
   lastSeenAt: new Date(participant.lastSeenAt),
+  removedAt: copyDate(participant.removedAt),
 });
 
 // Array sort is stable and Maps iterate in insertion order, so rows created in the same
@@ -56,11 +59,16 @@ export class InMemoryAccessStore implements AccessStore {
 
   constructor(private readonly db: InMemoryDatabase) {}
 
-  async createInvite(invite: Omit<StoredInvite, 'revokedAt' | 'createdAt'>): Promise<StoredInvite> {
+  async createInvite(invite: NewInvite): Promise<StoredInvite> {
     this.db.assertOpen();
     if (!this.db.plans.has(invite.planId)) throw planNotFound(invite.planId);
     if (this.inviteIdsByToken.has(invite.tokenHash)) throw tokenExists();
-    const stored = copyInvite({ ...invite, createdAt: new Date(), revokedAt: null });
+    const stored = copyInvite({
+      ...invite,
+      personName: invite.personName ?? null,
+      createdAt: new Date(),
+      revokedAt: null,
+    });
     this.invites.set(stored.id, stored);
     this.inviteIdsByToken.set(stored.tokenHash, stored.id);
     return copyInvite(stored);
@@ -115,6 +123,17 @@ export class InMemoryAccessStore implements AccessStore {
     return copyParticipant(stored);
   }
 
+  async removeParticipant(
+    planId: string,
+    participantId: string,
+  ): Promise<StoredParticipant | null> {
+    this.db.assertOpen();
+    const participant = this.participantIn(planId, participantId);
+    if (!participant) return null;
+    participant.removedAt ??= new Date();
+    return copyParticipant(participant);
+  }
+
   async getParticipant(planId: string, participantId: string): Promise<StoredParticipant | null> {
     this.db.assertOpen();
     const participant = this.participantIn(planId, participantId);
@@ -157,7 +176,7 @@ export class InMemoryAccessStore implements AccessStore {
     this.db.assertOpen();
     const session = this.sessions.get(tokenHash);
     if (session) {
-      // createSession checked the participant, and participants are never removed.
+      // createSession checked the participant, and participant rows are never deleted.
       const participant = this.participantIn(session.planId, session.participantId);
       const invite = participant && this.inviteIn(participant.planId, participant.inviteId);
       if (participant && invite) {

@@ -6,6 +6,7 @@ import type {
   AccessStore,
   Credential,
   InviteWithUsage,
+  NewInvite,
   StoredInvite,
   StoredParticipant,
 } from './AccessStore.ts';
@@ -17,10 +18,12 @@ import { inviteNotFound, participantNotFound, planNotFound, tokenExists } from '
 
 const INVITE_COLUMNS = `id, plan_id AS "planId", role, group_id AS "groupId",
   token_hash AS "tokenHash", sealed_token AS "sealedToken", created_at AS "createdAt",
-  expires_at AS "expiresAt", revoked_at AS "revokedAt", created_by AS "createdBy"`;
+  expires_at AS "expiresAt", revoked_at AS "revokedAt", created_by AS "createdBy",
+  person_name AS "personName"`;
 
 const PARTICIPANT_COLUMNS = `p.id, p.plan_id AS "planId", p.invite_id AS "inviteId", p.name,
-  p.role, p.group_id AS "groupId", p.created_at AS "createdAt", p.last_seen_at AS "lastSeenAt"`;
+  p.role, p.group_id AS "groupId", p.created_at AS "createdAt", p.last_seen_at AS "lastSeenAt",
+  p.removed_at AS "removedAt"`;
 
 // position breaks ties in the same ms, so that "oldest first" is insertion order, as in memory.
 const OLDEST_FIRST = 'ORDER BY created_at, position';
@@ -34,7 +37,7 @@ const inviteOf = (row: StoredInvite): StoredInvite => ({
 export class PostgresAccessStore implements AccessStore {
   constructor(private readonly connection: PostgresConnection) {}
 
-  async createInvite(invite: Omit<StoredInvite, 'revokedAt' | 'createdAt'>): Promise<StoredInvite> {
+  async createInvite(invite: NewInvite): Promise<StoredInvite> {
     const sealedToken = invite.sealedToken.slice();
     try {
       return await this.connection.transaction(async (sql) => {
@@ -44,8 +47,8 @@ export class PostgresAccessStore implements AccessStore {
         if (taken.length > 0) throw tokenExists();
         const [row] = await sql<StoredInvite>(
           `INSERT INTO invites (id, plan_id, role, group_id, token_hash, sealed_token,
-             created_at, expires_at, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+             created_at, expires_at, created_by, person_name)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
            RETURNING ${INVITE_COLUMNS}`,
           [
             invite.id,
@@ -57,6 +60,7 @@ export class PostgresAccessStore implements AccessStore {
             new Date(),
             invite.expiresAt,
             invite.createdBy,
+            invite.personName ?? null,
           ],
         );
         if (!row) throw inviteNotFound(invite.planId, invite.id);
@@ -137,6 +141,19 @@ export class PostgresAccessStore implements AccessStore {
       );
       return stored;
     });
+  }
+
+  async removeParticipant(
+    planId: string,
+    participantId: string,
+  ): Promise<StoredParticipant | null> {
+    // The first removal time is the one kept.
+    const [row] = await this.connection.query<StoredParticipant>(
+      `UPDATE participants AS p SET removed_at = COALESCE(removed_at, $3)
+       WHERE p.plan_id = $1 AND p.id = $2 RETURNING ${PARTICIPANT_COLUMNS}`,
+      [planId, participantId, new Date()],
+    );
+    return row ?? null;
   }
 
   async getParticipant(planId: string, participantId: string): Promise<StoredParticipant | null> {

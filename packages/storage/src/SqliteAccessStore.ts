@@ -6,6 +6,7 @@ import type {
   AccessStore,
   Credential,
   InviteWithUsage,
+  NewInvite,
   StoredInvite,
   StoredParticipant,
 } from './AccessStore.ts';
@@ -19,10 +20,12 @@ type ParticipantRow = SqliteRow<StoredParticipant>;
 
 const INVITE_COLUMNS = `id, plan_id AS planId, role, group_id AS groupId,
   token_hash AS tokenHash, sealed_token AS sealedToken, created_at AS createdAt,
-  expires_at AS expiresAt, revoked_at AS revokedAt, created_by AS createdBy`;
+  expires_at AS expiresAt, revoked_at AS revokedAt, created_by AS createdBy,
+  person_name AS personName`;
 
 const PARTICIPANT_COLUMNS = `p.id, p.plan_id AS planId, p.invite_id AS inviteId, p.name,
-  p.role, p.group_id AS groupId, p.created_at AS createdAt, p.last_seen_at AS lastSeenAt`;
+  p.role, p.group_id AS groupId, p.created_at AS createdAt, p.last_seen_at AS lastSeenAt,
+  p.removed_at AS removedAt`;
 
 // rowid breaks ties in the same ms, so that "oldest first" is insertion order, as in memory.
 const OLDEST_FIRST = 'ORDER BY created_at, rowid';
@@ -35,9 +38,9 @@ function prepareStatements(db: SqliteConnection['db']) {
       .pluck(),
     insertInvite: db.prepare<Omit<InviteRow, 'revokedAt'>>(
       `INSERT INTO invites (id, plan_id, role, group_id, token_hash, sealed_token, created_at,
-         expires_at, created_by)
+         expires_at, created_by, person_name)
        VALUES (@id, @planId, @role, @groupId, @tokenHash, @sealedToken, @createdAt,
-         @expiresAt, @createdBy)`,
+         @expiresAt, @createdBy, @personName)`,
     ),
     selectInvite: db.prepare<[string, string], InviteRow>(
       `SELECT ${INVITE_COLUMNS} FROM invites WHERE plan_id = ? AND id = ?`,
@@ -61,7 +64,7 @@ function prepareStatements(db: SqliteConnection['db']) {
        WHERE plan_id = @planId AND id = @inviteId AND revoked_at IS NULL`,
     ),
     insertParticipant: db.prepare<
-      Omit<ParticipantRow, 'createdAt' | 'lastSeenAt'> & { now: number }
+      Omit<ParticipantRow, 'createdAt' | 'lastSeenAt' | 'removedAt'> & { now: number }
     >(
       `INSERT INTO participants (id, plan_id, invite_id, name, role, group_id, created_at,
          last_seen_at)
@@ -94,6 +97,11 @@ function prepareStatements(db: SqliteConnection['db']) {
        JOIN participants AS p ON p.plan_id = s.plan_id AND p.id = s.participant_id
        WHERE s.token_hash = ?`,
     ),
+    // Only a participant still in is touched, so the first removal time is the one kept.
+    markParticipantRemoved: db.prepare<{ planId: string; participantId: string; now: number }>(
+      `UPDATE participants SET removed_at = @now
+       WHERE plan_id = @planId AND id = @participantId AND removed_at IS NULL`,
+    ),
     touchParticipant: db.prepare<{ participantId: string; now: number }>(
       'UPDATE participants SET last_seen_at = @now WHERE id = @participantId',
     ),
@@ -113,12 +121,14 @@ const inviteOf = (row: InviteRow): StoredInvite => ({
   expiresAt: dateOrNull(row.expiresAt),
   revokedAt: dateOrNull(row.revokedAt),
   createdBy: row.createdBy,
+  personName: row.personName,
 });
 
 const participantOf = (row: ParticipantRow): StoredParticipant => ({
   ...row,
   createdAt: new Date(row.createdAt),
   lastSeenAt: new Date(row.lastSeenAt),
+  removedAt: dateOrNull(row.removedAt),
 });
 
 /** The AccessStore on a SqliteStorage's database; that storage opens and closes it. */
@@ -129,7 +139,7 @@ export class SqliteAccessStore implements AccessStore {
     this.statements = prepareStatements(connection.db);
   }
 
-  async createInvite(invite: Omit<StoredInvite, 'revokedAt' | 'createdAt'>): Promise<StoredInvite> {
+  async createInvite(invite: NewInvite): Promise<StoredInvite> {
     return this.connection.write(() => {
       if (!this.statements.selectPlanExists.get(invite.planId)) throw planNotFound(invite.planId);
       if (this.statements.selectInviteTokenTaken.get(invite.tokenHash)) throw tokenExists();
@@ -144,6 +154,7 @@ export class SqliteAccessStore implements AccessStore {
         createdAt: now,
         expiresAt: invite.expiresAt?.getTime() ?? null,
         createdBy: invite.createdBy,
+        personName: invite.personName ?? null,
       });
       return this.invite(invite.planId, invite.id);
     });
@@ -193,8 +204,20 @@ export class SqliteAccessStore implements AccessStore {
       const invite = this.statements.selectInvite.get(participant.planId, participant.inviteId);
       if (!invite) throw inviteNotFound(participant.planId, participant.inviteId);
       const stored = participantThrough(inviteOf(invite), participant, new Date());
-      this.statements.insertParticipant.run({ ...stored, now: stored.createdAt.getTime() });
+      const { removedAt: _, ...row } = stored;
+      this.statements.insertParticipant.run({ ...row, now: stored.createdAt.getTime() });
       return stored;
+    });
+  }
+
+  async removeParticipant(
+    planId: string,
+    participantId: string,
+  ): Promise<StoredParticipant | null> {
+    return this.connection.write(() => {
+      this.statements.markParticipantRemoved.run({ planId, participantId, now: Date.now() });
+      const row = this.statements.selectParticipant.get(planId, participantId);
+      return row ? participantOf(row) : null;
     });
   }
 

@@ -76,6 +76,7 @@ export function describeAccessStoreContract(
           expiresAt: new Date(T3),
           revokedAt: null,
           createdBy: 'facilitator-1',
+          personName: null,
         });
         clockAt(T2);
         // Created in the same ms as the next one: the order made is the order listed.
@@ -178,6 +179,7 @@ export function describeAccessStoreContract(
           groupId: 'g1',
           createdAt,
           lastSeenAt: createdAt,
+          removedAt: null,
         });
         clockAt(T2);
         const zoe = await createParticipant('p1', 'observe', 'zoe');
@@ -198,6 +200,49 @@ export function describeAccessStoreContract(
         await expectStoreError(createParticipant('p1', 'missing', 'amina'), 'invite-not-found');
         expect(await access.listParticipants('p2')).toEqual([]);
         expect(await access.listParticipants('p1')).toEqual([]);
+      });
+    });
+
+    describe('removing a participant', () => {
+      it('marks them removed, keeping the first time, and their sessions say so; others untouched', async () => {
+        const { participant } = await planWithParticipant();
+        await createParticipant('p1', 'i1', 'bo');
+        await access.createSession({ tokenHash: 's1', planId: 'p1', participantId: 'amina' });
+        await access.createSession({ tokenHash: 's2', planId: 'p1', participantId: 'amina' });
+        await access.createSession({ tokenHash: 's3', planId: 'p1', participantId: 'bo' });
+
+        const removedAt = clockAt(T2);
+        const removed = { ...participant, removedAt };
+        expect(await access.removeParticipant('p1', 'amina')).toEqual(removed);
+        // Looking a session up marks its participant seen, removed or not.
+        clockAt(T3);
+        expect(await access.findCredential('s1')).toMatchObject({ participant: { removedAt } });
+        expect(await access.findCredential('s2')).toMatchObject({ participant: { removedAt } });
+        expect(await access.findCredential('s3')).toMatchObject({
+          participant: { id: 'bo', removedAt: null },
+        });
+        // The invite stands for the others: its token still finds it.
+        expect(await access.findCredential('hash-of-i1')).toMatchObject({ kind: 'invite' });
+        const again = await access.removeParticipant('p1', 'amina');
+        expect(again?.removedAt).toEqual(removedAt);
+        expect(await access.getParticipant('p1', 'amina')).toEqual(again);
+        expect(await access.listParticipants('p1')).toMatchObject([
+          { id: 'amina', removedAt },
+          { id: 'bo', removedAt: null },
+        ]);
+        expect(await access.removeParticipant('p2', 'amina')).toBeNull();
+        expect(await access.removeParticipant('p1', 'missing')).toBeNull();
+      });
+
+      it('keeps whom a per-person link is for', async () => {
+        await createPlans('p1');
+        const personal = await access.createInvite({
+          ...newInvite('p1', 'i1'),
+          personName: 'Amina',
+        });
+        expect(personal.personName).toBe('Amina');
+        expect(await access.getInvite('p1', 'i1')).toEqual(personal);
+        expect((await createInvite('p1', 'i2')).personName).toBeNull();
       });
     });
 
@@ -300,6 +345,7 @@ export function describeAccessStoreContract(
           () => access.revokeInvitesOfGroup('p1', 'g1'),
           () => createParticipant('p1', 'i1', 'bo'),
           () => access.getParticipant('p1', 'amina'),
+          () => access.removeParticipant('p1', 'amina'),
           () => access.listParticipants('p1'),
           () => access.createSession({ tokenHash: 's1', planId: 'p1', participantId: 'amina' }),
           () => access.findCredential('hash-of-i1'),

@@ -2,6 +2,7 @@ export type {
   AccessStore,
   Credential,
   InviteWithUsage,
+  NewInvite,
   StoredInvite,
   StoredParticipant,
 } from './AccessStore.ts';

@@ -17,4 +17,5 @@ export const participantThrough = (
   groupId: invite.groupId,
   createdAt: now,
   lastSeenAt: now,
+  removedAt: null,
 });

@@ -137,6 +137,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE decisions ADD COLUMN saw text;
   `,
+  // 3: per-person links (whom the link is for) and participants the facilitator removed.
+  `
+  ALTER TABLE invites ADD COLUMN person_name text;
+  ALTER TABLE participants ADD COLUMN removed_at timestamptz;
+  `,
 ];
 
 /**

@@ -152,6 +152,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE decisions ADD COLUMN saw TEXT;
   `,
+  // 8: per-person links (whom the link is for) and participants the facilitator removed.
+  `
+  ALTER TABLE invites ADD COLUMN person_name TEXT;
+  ALTER TABLE participants ADD COLUMN removed_at INTEGER;
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>

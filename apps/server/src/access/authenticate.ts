@@ -8,6 +8,7 @@ export type AccessProblem =
   | 'malformed-token'
   | 'unknown-token'
   | 'revoked'
+  | 'removed'
   | 'expired';
 
 /** A token that does not open the plan it was presented for. */
@@ -26,6 +27,7 @@ const MESSAGES: Record<AccessProblem, string> = {
   'malformed-token': 'This link is incomplete or mistyped. Open the link you were sent again.',
   'unknown-token': 'This link does not open this plan. Ask the facilitator for a new one.',
   revoked: 'The facilitator has withdrawn this link. Ask them for a new one.',
+  removed: 'The facilitator has removed you from this plan. Ask them if this is a mistake.',
   expired: 'This link has expired. Ask the facilitator for a new one.',
 };
 
@@ -48,10 +50,12 @@ export async function authenticate(
     throw new AccessError('unknown-token', MESSAGES['unknown-token']);
   }
   const { invite } = credential;
+  const participant = credential.kind === 'session' ? credential.participant : null;
+  // Checked before the link: a removed person is told so, even after the link went too.
+  if (participant?.removedAt) throw new AccessError('removed', MESSAGES.removed);
   if (invite.revokedAt) throw new AccessError('revoked', MESSAGES.revoked);
   if (invite.expiresAt && invite.expiresAt <= now)
     throw new AccessError('expired', MESSAGES.expired);
-  const participant = credential.kind === 'session' ? credential.participant : null;
   return {
     planId,
     actor: {

@@ -23,6 +23,8 @@ export async function issueInvite(
     groupId: string | null;
     expiresAt: Date | null;
     createdBy: string | null;
+    /** Whom a per-person link is for; null or absent for a shared link. */
+    personName?: string | null;
   },
 ): Promise<IssuedInvite> {
   const token = vault.newToken();
@@ -35,6 +37,7 @@ export async function issueInvite(
     sealedToken: vault.seal(token),
     expiresAt: input.expiresAt,
     createdBy: input.createdBy,
+    personName: input.personName ?? null,
   });
   return { invite, token };
 }

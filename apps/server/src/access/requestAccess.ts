@@ -60,12 +60,34 @@ function describe(action: Action): string {
 }
 
 /**
- * When PLENARY_ADMIN_TOKEN is set, creating and listing plans need it; otherwise they
- * are open (a venue laptop with no admin).
+ * When PLENARY_ADMIN_TOKEN is set, creating plans needs it; otherwise creating is open (a
+ * venue laptop with no admin: a new plan shows nothing of the others, and its creator is
+ * only its own facilitator).
  */
 export function requireAdmin(request: FastifyRequest): void {
   const expected = request.server.config.adminToken;
   if (!expected) return;
+  requireToken(request, expected);
+}
+
+/**
+ * Listing every plan on the server needs PLENARY_ADMIN_TOKEN; without one configured the
+ * list is off: anyone on the wifi would see every plan's title. People find the plans they
+ * joined in their own browser's list.
+ */
+export function requireAdminForList(request: FastifyRequest): void {
+  const expected = request.server.config.adminToken;
+  if (!expected) {
+    throw new ApiError(
+      403,
+      'plan-list-off',
+      'This server lists its plans only to its administrator (set PLENARY_ADMIN_TOKEN). Open a plan with its invite link.',
+    );
+  }
+  requireToken(request, expected);
+}
+
+function requireToken(request: FastifyRequest, expected: string): void {
   const given = bearerToken(request) ?? '';
   const a = Buffer.from(given);
   const b = Buffer.from(expected);

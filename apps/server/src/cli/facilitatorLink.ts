@@ -3,7 +3,7 @@
  *
  *   npm run facilitator-link -- <planId>
  *
- * It uses the same DATA_DIR (and PUBLIC_URL / PORT for the printed address) as the
+ * It uses the same DATA_DIR (and PUBLIC_URL, LAN_ADDRESS and PORT for the printed address) as the
  * server, and works while the server runs (SQLite in WAL mode takes both).
  */
 import { isPlanId } from '@plenary/model';
@@ -11,6 +11,7 @@ import { openStorage } from '@plenary/storage';
 import { inviteUrl, issueInvite } from '../access/invites.ts';
 import { TokenVault } from '../access/TokenVault.ts';
 import { loadConfig } from '../config.ts';
+import { reachableBase } from '../startupMessage.ts';
 
 async function main(planId: string | undefined): Promise<number> {
   if (!planId || !isPlanId(planId)) {
@@ -38,7 +39,7 @@ async function main(planId: string | undefined): Promise<number> {
       expiresAt: null,
       createdBy: null,
     });
-    const base = config.publicUrl ?? `http://localhost:${config.port}`;
+    const base = reachableBase(config, config.port);
     console.log(`New facilitator link for "${plan.title}" (keep it private):`);
     console.log(inviteUrl(base, planId, token));
     return 0;

@@ -19,6 +19,10 @@ const CreateInviteBody = Type.Object(
     role: RoleSchema,
     groupId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
     expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+    /** Whom a per-person link is for; without it the link is shared. */
+    personName: Type.Optional(
+      Type.Union([Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' }), Type.Null()]),
+    ),
   },
   { additionalProperties: false },
 );
@@ -28,9 +32,16 @@ const InviteParams = Type.Object({
   inviteId: Type.String({ pattern: '^[0-9a-z]{1,64}$' }),
 });
 
-// Joining always makes a new participant. Someone who joined before comes back with the
-// session token their device was given, which no one else holds: a participant id alone
-// (shown to everyone in presence) must never be enough to act as that person.
+const ParticipantParams = Type.Object({
+  planId: PlanParams.properties.planId,
+  participantId: Type.String({ pattern: '^[0-9a-z]{1,64}$' }),
+});
+
+// Joining through a shared link always makes a new participant. Someone who joined before
+// comes back with the session token their device was given, which no one else holds: a
+// participant id alone (shown to everyone in presence) must never be enough to act as
+// that person. A per-person link is that person's own: opening it again (another device,
+// a cleared browser) continues as the participant who first joined with it.
 const JoinBody = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 60 }) },
   { additionalProperties: false },
@@ -73,12 +84,18 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { planId } = request.params;
       const principal = await principalFor(request, planId);
-      const participant = await access.createParticipant({
-        id: randomId(12),
-        planId,
-        inviteId: principal.inviteId,
-        name: request.body.name.trim() || 'Participant',
-      });
+      const invite = await access.getInvite(planId, principal.inviteId);
+      const earlier = invite?.personName
+        ? (await access.listParticipants(planId, { inviteId: invite.id }))[0]
+        : undefined;
+      const participant =
+        earlier ??
+        (await access.createParticipant({
+          id: randomId(12),
+          planId,
+          inviteId: principal.inviteId,
+          name: request.body.name.trim() || 'Participant',
+        }));
       const sessionToken = vault.newToken();
       await access.createSession({
         tokenHash: vault.hash(sessionToken),
@@ -115,8 +132,10 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
         name: p.name,
         role: p.role,
         groupId: p.groupId,
+        inviteId: p.inviteId,
         joinedAt: p.createdAt.toISOString(),
         lastSeenAt: p.lastSeenAt.toISOString(),
+        removedAt: p.removedAt?.toISOString() ?? null,
       })),
     };
   });
@@ -138,6 +157,7 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
           expiresAt: invite.expiresAt?.toISOString() ?? null,
           revokedAt: invite.revokedAt?.toISOString() ?? null,
           participantCount: invite.participantCount,
+          personName: invite.personName,
         };
       }),
     };
@@ -173,6 +193,7 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
         groupId,
         expiresAt,
         createdBy: principal.participantId,
+        personName: request.body.personName?.trim() ?? null,
       });
       return reply.status(201).send({
         id: invite.id,
@@ -181,7 +202,41 @@ export const accessRoutes: FastifyPluginAsyncTypebox = async (app) => {
         role: invite.role,
         groupId: invite.groupId,
         expiresAt: invite.expiresAt?.toISOString() ?? null,
+        personName: invite.personName,
       });
+    },
+  );
+
+  app.delete(
+    '/plans/:planId/participants/:participantId',
+    { schema: { params: ParticipantParams } },
+    async (request, reply) => {
+      const { planId, participantId } = request.params;
+      const principal = await principalFor(request, planId);
+      requireRight(principal, 'manage-links', await phaseOf(planId));
+      if (participantId === principal.participantId) {
+        throw new ApiError(400, 'cannot-remove-self', 'You cannot remove yourself from the plan.');
+      }
+      const removed = await access.removeParticipant(planId, participantId);
+      if (!removed) {
+        throw new ApiError(
+          404,
+          'participant-not-found',
+          `This plan has no participant "${participantId}".`,
+        );
+      }
+      relay.disconnectParticipants(
+        planId,
+        [participantId],
+        CloseCode.PARTICIPANT_REMOVED,
+        'the facilitator removed you from this plan',
+      );
+      // A per-person link was theirs alone: it goes with them, so it cannot bring them back.
+      const invite = await access.getInvite(planId, removed.inviteId);
+      if (invite?.personName && !invite.revokedAt) {
+        await access.revokeInvite(planId, invite.id);
+      }
+      return reply.status(204).send();
     },
   );
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { linkBase } from '../baseUrl.ts';
 
 /** `GET /api/health` (200 when the store answers) and `GET /api/config` for the web app. */
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -25,8 +26,10 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
   });
 
-  app.get('/config', async () => ({
+  app.get('/config', async (request) => ({
     maxUpdateBytes: app.config.maxFrameBytes,
     maxImportBytes: app.config.maxImportBytes,
+    // The page explains links that do not point where it is open (e.g. on localhost).
+    links: linkBase(request),
   }));
 };

@@ -11,7 +11,12 @@ import {
   setSectionStatus,
 } from '@plenary/model';
 import type * as Y from 'yjs';
-import { principalFor, requireAdmin, requireRight } from '../access/requestAccess.ts';
+import {
+  principalFor,
+  requireAdmin,
+  requireAdminForList,
+  requireRight,
+} from '../access/requestAccess.ts';
 import { baseUrl } from '../baseUrl.ts';
 import { ApiError } from '../errors.ts';
 import { createdPlanResponse } from '../plans/createdPlanResponse.ts';
@@ -48,7 +53,7 @@ export const planRoutes: FastifyPluginAsyncTypebox = async (app) => {
   });
 
   app.get('/plans', async (request) => {
-    requireAdmin(request);
+    requireAdminForList(request);
     const plans = await store.listPlans();
     return {
       plans: plans.map((plan) => ({

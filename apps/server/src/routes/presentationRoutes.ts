@@ -68,12 +68,12 @@ export const presentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const token = invite && !invite.revokedAt ? vault.unseal(invite.sealedToken) : null;
         if (!invite || !token)
           throw new ApiError(404, 'invite-not-found', 'That link does not exist or was withdrawn.');
-        // Whatever is on the projector is public to the room.
-        if (invite.role !== 'member' && invite.role !== 'observer') {
+        // Whatever is on the projector is public to the room: one person's own link is not.
+        if ((invite.role !== 'member' && invite.role !== 'observer') || invite.personName) {
           throw new ApiError(
             400,
             'invite-not-public',
-            'Only member and observer links can be shown to the room.',
+            'Only shared member and observer links can be shown to the room.',
           );
         }
         const group = invite.groupId

@@ -15,6 +15,7 @@ const CLOSE_FOR: Record<AccessProblem, number> = {
   'malformed-token': CloseCode.UNAUTHORIZED,
   'unknown-token': CloseCode.UNAUTHORIZED,
   revoked: CloseCode.LINK_REVOKED,
+  removed: CloseCode.PARTICIPANT_REMOVED,
   expired: CloseCode.LINK_EXPIRED,
 };
 

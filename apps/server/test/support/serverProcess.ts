@@ -31,6 +31,7 @@ function serverEnv(dataDir: string, port: number, extra: NodeJS.ProcessEnv): Nod
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     WEB_DIST_DIR: '',
+    LAN_ADDRESS: '',
     ...extra,
   };
 }

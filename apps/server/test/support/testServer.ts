@@ -33,6 +33,8 @@ export async function startTestServer(
     PORT: '0',
     HOST: '127.0.0.1',
     WEB_DIST_DIR: '',
+    // Links point where the test's requests went unless a test sets a venue address.
+    LAN_ADDRESS: '',
     ...options.env,
   });
   const logLines: string[] = [];

@@ -110,8 +110,8 @@ describe('JoinFlow', () => {
     expect(server.calls).toEqual(['me:forgotten', 'join:invite']);
   });
 
-  it('says the link was revoked or expired, without trying the dead invite', async () => {
-    for (const code of ['revoked', 'expired']) {
+  it('says the link was revoked or expired, or the person removed, without trying the invite', async () => {
+    for (const code of ['revoked', 'expired', 'removed']) {
       updatePlanAccess(PLAN, { inviteToken: 'invite', sessionToken: 'session' });
       const server = fakeServer();
       server.fetchMe = async () => {

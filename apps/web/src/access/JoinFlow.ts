@@ -29,8 +29,11 @@ export interface JoinApi {
 
 const SERVER: JoinApi = { fetchMe, fetchInviteInfo, joinPlan };
 
-/** Codes of a 401 that no other token on this device can fix: the link itself is dead. */
-const DEAD_LINK = new Set(['revoked', 'expired']);
+/**
+ * Codes of a 401 that no other token on this device can fix: the link itself is dead, or
+ * the person was removed (the shared link this device holds must not bring them back).
+ */
+const DEAD_LINK = new Set(['revoked', 'expired', 'removed']);
 
 const isRefusal = (error: unknown): error is ApiError =>
   error instanceof ApiError && error.status === 401;

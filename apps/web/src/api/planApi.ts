@@ -14,6 +14,7 @@ import type {
   JoinResponse,
   Me,
   NewInvite,
+  Participant,
   PresentationChange,
   SectionChange,
   SectionEdit,
@@ -122,6 +123,10 @@ export function planApi(planId: string, sessionToken: string) {
       call<CreatedInvite>('/invites', { method: 'POST', body: invite }),
     revokeInvite: (inviteId: string) =>
       call<void>(`/invites/${encodeURIComponent(inviteId)}`, { method: 'DELETE' }),
+    participants: async (signal?: AbortSignal) =>
+      (await call<{ participants: Participant[] }>('/participants', { signal })).participants,
+    removeParticipant: (participantId: string) =>
+      call<void>(`/participants/${encodeURIComponent(participantId)}`, { method: 'DELETE' }),
     present: (change: PresentationChange) =>
       call<unknown>('/presentation', { method: 'PUT', body: change }),
     timer: (command: TimerCommand) => call<unknown>('/timer', { method: 'PUT', body: command }),

@@ -49,6 +49,14 @@ export interface ServerConfig {
   maxUpdateBytes: number;
   /** The largest outline file (.docx, .md) the server imports, in bytes. */
   maxImportBytes: number;
+  /** Where the addresses in links and QR codes point, for explaining them. */
+  links: {
+    url: string;
+    /** PUBLIC_URL, the machine's venue address (the page is on localhost), or the page's own. */
+    source: 'public-url' | 'lan' | 'page';
+    /** The page was opened at `localhost`, which no other device can open. */
+    pageOnLoopback: boolean;
+  };
 }
 
 /** A breakout group as an invite link names it. */
@@ -98,6 +106,21 @@ export interface Invite {
   expiresAt: string | null;
   revokedAt: string | null;
   participantCount: number;
+  /** Whom a per-person link is for; null for a shared link. */
+  personName: string | null;
+}
+
+/** Someone who joined the plan (`GET /api/plans/:id/participants`). */
+export interface Participant {
+  id: string;
+  name: string;
+  role: Role;
+  groupId: string | null;
+  inviteId: string;
+  joinedAt: string;
+  lastSeenAt: string;
+  /** When the facilitator removed them, or null. */
+  removedAt: string | null;
 }
 
 /** What `POST /api/plans/:id/invites` takes: member links need a group. */
@@ -105,6 +128,8 @@ export interface NewInvite {
   role: Role;
   groupId?: string;
   expiresAt?: string;
+  /** Makes a per-person link for this person. */
+  personName?: string;
 }
 
 /** A link just created (`POST /api/plans/:id/invites`). */
@@ -115,6 +140,7 @@ export interface CreatedInvite {
   role: Role;
   groupId: string | null;
   expiresAt: string | null;
+  personName: string | null;
 }
 
 /** One change to a section (`PATCH /api/plans/:id/sections/:sectionId`). */

@@ -10,6 +10,7 @@ const NOTICES: ReadonlyMap<number, CloseNoticeKey> = new Map([
   [CloseCode.UNAUTHORIZED, 'close.unauthorized'],
   [CloseCode.FORBIDDEN, 'close.forbidden'],
   [CloseCode.LINK_REVOKED, 'close.revoked'],
+  [CloseCode.PARTICIPANT_REMOVED, 'close.removed'],
   [CloseCode.LINK_EXPIRED, 'close.expired'],
   [CloseCode.UNKNOWN_PLAN, 'close.unknownPlan'],
   [CloseCode.FRAME_TOO_LARGE, 'close.tooLarge'],
@@ -38,6 +39,7 @@ const ENDS_SESSION: ReadonlySet<number> = new Set([
   CloseCode.UNAUTHORIZED,
   CloseCode.UNKNOWN_PLAN,
   CloseCode.LINK_REVOKED,
+  CloseCode.PARTICIPANT_REMOVED,
   CloseCode.LINK_EXPIRED,
 ]);
 

@@ -61,6 +61,10 @@ export const en = {
     adminRejected: 'This token was not accepted. Check it and try again.',
     adminForget: 'Forget token',
   },
+  menu: {
+    open: 'Menu',
+    label: 'Plan menu',
+  },
   plan: {
     contents: 'Contents',
     loading: 'Opening the plan…',
@@ -112,6 +116,7 @@ export const en = {
     'malformed-token': 'This link is incomplete or mistyped. Open the link you were sent again.',
     'unknown-token': 'This link does not open this plan. Ask the facilitator for a new one.',
     revoked: 'The facilitator has withdrawn this link. Ask them for a new one.',
+    removed: 'The facilitator has removed you from this plan. Ask them if this is a mistake.',
     expired: 'This link has expired. Ask the facilitator for a new one.',
     forbidden: 'Your role does not allow this.',
     'admin-token-required': 'This server needs its administrator token for this.',
@@ -151,6 +156,10 @@ export const en = {
   },
   share: {
     heading: 'Share this plan',
+    linksUseLan:
+      'You opened Plenary at localhost, which phones cannot open. Links and QR codes use this computer’s address on the network instead: {{address}}',
+    linksLocalOnly:
+      'You opened Plenary at localhost and this computer has no network address: no one else can open these links. Connect it to the venue’s network and restart Plenary.',
     intro:
       'Each link opens the plan with one role. Anyone who has a link can join with it, so give it only to the people it is for.',
     role: 'Role',
@@ -183,6 +192,17 @@ export const en = {
       'Revoke this link? People who joined with it are disconnected and cannot come back with it.',
     revokeYes: 'Yes, revoke',
     cannotShow: 'This link cannot be shown again. Create a new one.',
+    linkForPerson: '{{person}}’s {{role}} link',
+    personName: 'For one person (optional)',
+    personNamePlaceholder: 'Their name, for a link of their own',
+    peopleHeading: 'People',
+    peopleIntro:
+      'Removing someone ends their sessions at once; the link they came with keeps working for the others. To keep a person out for good, give them a link of their own: it goes with them.',
+    remove: 'Remove',
+    removeConfirm:
+      'Remove {{name}} from the plan? They are disconnected and cannot come back on this device.',
+    removeYes: 'Yes, remove',
+    removed: 'Removed',
   },
   save: {
     offline: 'Offline: your changes will be saved when the connection returns',
@@ -220,6 +240,7 @@ export const en = {
     forbidden: 'You are not allowed to make this change. Reload the page to continue.',
     unknownPlan: 'This plan does not exist',
     revoked: 'The facilitator has withdrawn this link',
+    removed: 'The facilitator has removed you from this plan',
     expired: 'This link has expired',
     tooLarge:
       'Your last change was too large to save. Reload the page to continue; that change will be lost.',

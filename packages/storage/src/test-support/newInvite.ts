@@ -1,9 +1,6 @@
 /** Invites for tests, with every field `createInvite` takes filled in from a few. */
 import type { Role } from '@plenary/model';
-import type { StoredInvite } from '../AccessStore.ts';
-
-/** What `createInvite` takes. */
-export type NewInvite = Omit<StoredInvite, 'revokedAt' | 'createdAt'>;
+import type { NewInvite } from '../AccessStore.ts';
 
 /** An invite of `planId` whose token hash and sealed token are derived from its id. */
 export const newInvite = (
@@ -19,4 +16,5 @@ export const newInvite = (
   sealedToken: new TextEncoder().encode(`sealed-${id}`),
   expiresAt: null,
   createdBy: null,
+  personName: null,
 });

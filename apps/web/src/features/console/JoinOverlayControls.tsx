@@ -9,6 +9,7 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { inviteLabel, joinOverlayLabel } from '../share/inviteLabel.ts';
 import { inviteState } from '../share/inviteTimes.ts';
+import { LinkReachNote } from '../share/LinkReachNote.tsx';
 
 /**
  * Shows a member or observer link on the projectors as a large QR code, so people in
@@ -34,6 +35,7 @@ export function JoinOverlayControls({
   const shareable = (invites.data ?? []).filter(
     (invite) =>
       (invite.role === 'member' || invite.role === 'observer') &&
+      invite.personName === null &&
       invite.url !== null &&
       inviteState(invite, now) === 'active',
   );
@@ -44,6 +46,7 @@ export function JoinOverlayControls({
 
   return (
     <div className="join-controls">
+      <LinkReachNote />
       {invites.isSuccess && shareable.length === 0 ? (
         <p className="muted">{t('console.noPublicLinks')}</p>
       ) : (

@@ -60,7 +60,14 @@ export function EditorToolbar({
   return (
     <div className="toolbar-area">
       {leading}
-      <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div
+        className="toolbar"
+        role="toolbar"
+        aria-label={t('toolbar.label')}
+        // While no section is being edited its buttons are disabled, so the toolbar takes
+        // the focus itself: on a phone it scrolls sideways, and a keyboard must reach it.
+        tabIndex={usable ? undefined : 0}
+      >
         {FORMAT_ACTIONS.map(button)}
         <span className="toolbar__separator" aria-hidden="true" />
         <button

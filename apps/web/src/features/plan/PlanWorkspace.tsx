@@ -13,6 +13,7 @@ import { usePresenterBroadcast } from '../../collab/usePresenterBroadcast.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
+import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { HistoryToggle } from '../history/HistoryToggle.tsx';
 import type { ComparisonRequest } from '../history/useVersions.ts';
@@ -29,6 +30,7 @@ import { OnlineUsers } from './OnlineUsers.tsx';
 import { PhaseBadge } from './PhaseBadge.tsx';
 import { usePlanAccess } from './PlanAccessContext.ts';
 import { PlanDocument } from './PlanDocument.tsx';
+import { PlanMenuButton } from './PlanMenuButton.tsx';
 import { PlanMissing } from './PlanMissing.tsx';
 import { PlanNote } from './PlanNote.tsx';
 import { RefusalNotice } from './RefusalNotice.tsx';
@@ -36,6 +38,8 @@ import { ReportDownload } from './ReportDownload.tsx';
 import { LeaveWarning, LiveSaveIndicator } from './SaveIndicator.tsx';
 import { TableOfContents } from './TableOfContents.tsx';
 import { UnsavedText } from './UnsavedText.tsx';
+import { useOpenAtOwnSection } from './useOpenAtOwnSection.ts';
+import { usePlanMenu } from './usePlanMenu.ts';
 
 // Panels nobody sees at first paint load when first opened, so opening a plan (and
 // typing in it) does not wait for them.
@@ -84,6 +88,8 @@ export function PlanWorkspace({
   // After a refusal the plan goes on with a fresh doc; after an ending nothing is saved.
   const connected = notice === null || notice.kind === 'recovered';
   const user = useOwnPresence(awareness, me);
+  const menu = usePlanMenu();
+  useOpenAtOwnSection(ready, plan, actor);
   // Only those who decide read every section's suggestions: members' phones are spared it.
   const decides = ready && connected && can(actor, 'decide-suggestions', { phase: plan.phase });
   const pending = usePendingSuggestions(
@@ -120,6 +126,7 @@ export function PlanWorkspace({
       <BreakoutTimer timer={timer} offset={offset} variant="header" />
       {connected && <LeaveWarning saves={connection.saves} />}
       <LiveSaveIndicator saves={connection.saves} local={connection.local} explained={!connected} />
+      <PlanMenuButton menu={menu} />
     </AppHeader>
   );
 
@@ -149,7 +156,18 @@ export function PlanWorkspace({
     <>
       {header}
       <div className={reviewing || historyShown ? 'plan-layout plan-layout--aside' : 'plan-layout'}>
-        <aside className="plan-sidebar">
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: closes the phone menu after a link or toggle, which have their own keys */}
+        <aside
+          id="plan-sidebar"
+          className="plan-sidebar"
+          data-testid="plan-sidebar"
+          data-open={menu.open}
+          aria-label={t('menu.label')}
+          onClick={menu.onSidebarClick}
+        >
+          <div className="plan-sidebar__language">
+            <LanguageSwitch />
+          </div>
           {ready && connected && (
             <FacilitationPanel
               phase={plan.phase}

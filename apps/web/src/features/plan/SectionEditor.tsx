@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
+import { TableBoxFocus } from './tableBoxFocus.ts';
 
 /** What a section editor needs: its text, the plan's presence, and what to report. */
 export interface SectionEditorProps {
@@ -91,6 +92,7 @@ export function SectionEditor(props: SectionEditorProps) {
           now: () => latest.current.now(),
         }),
         AriaReadOnly,
+        TableBoxFocus,
         UnconfirmedText.configure({
           confirmations: latest.current.confirmations,
           label: () => latest.current.t('save.notOnServer'),

@@ -44,16 +44,19 @@ export function SuggestingPolicyControl({ policy }: { policy: SuggestingPolicy }
               <th scope="row">{t(`roles.${role}`)}</th>
               {PHASES.map((phase) => (
                 <td key={phase}>
-                  <input
-                    type="checkbox"
-                    aria-label={t('plan.suggestsIn', {
-                      role: t(`roles.${role}`),
-                      phase: t(`phases.${phase}`),
-                    })}
-                    checked={policy[role].includes(phase)}
-                    disabled={change.isPending}
-                    onChange={(event) => toggle(role, phase, event.target.checked)}
-                  />
+                  {/* The label makes the whole cell the target, big enough for a thumb. */}
+                  <label className="suggesting-policy__cell">
+                    <input
+                      type="checkbox"
+                      aria-label={t('plan.suggestsIn', {
+                        role: t(`roles.${role}`),
+                        phase: t(`phases.${phase}`),
+                      })}
+                      checked={policy[role].includes(phase)}
+                      disabled={change.isPending}
+                      onChange={(event) => toggle(role, phase, event.target.checked)}
+                    />
+                  </label>
                 </td>
               ))}
             </tr>

@@ -1,12 +1,11 @@
 import type { GroupState, SectionState } from '@plenary/model';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sectionElementId, sectionTitleId } from './sectionIds.ts';
 
 /**
  * The plan's sections as links. A link scrolls to its section and moves focus to the
  * section's title, so keyboard and screen-reader users land where sighted users look.
- * On narrow screens the list folds away behind a toggle.
+ * On narrow screens it is in the plan's menu, which closes when a link is followed.
  */
 export function TableOfContents({
   sections,
@@ -16,13 +15,11 @@ export function TableOfContents({
   groups: GroupState[];
 }) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const colorOf = (groupId: string | null) =>
     groups.find((group) => group.id === groupId)?.color ?? 'transparent';
 
   const goTo = (sectionId: string) => {
-    setOpen(false);
-    // Scroll once the folded list is gone on phones, or the page shifts under the target.
+    // Scroll once the phone menu has closed, or the page shifts under the target.
     requestAnimationFrame(() => {
       document
         .getElementById(sectionElementId(sectionId))
@@ -32,20 +29,10 @@ export function TableOfContents({
   };
 
   return (
-    <nav className="toc" data-testid="toc" data-open={open} aria-labelledby="toc-heading">
+    <nav className="toc" data-testid="toc" aria-labelledby="toc-heading">
       <h2 id="toc-heading" className="sidebar-heading toc__heading">
         {t('plan.contents')}
       </h2>
-      <button
-        type="button"
-        className="toc__toggle"
-        aria-expanded={open}
-        aria-controls="toc-list"
-        onClick={() => setOpen(!open)}
-      >
-        {t('plan.contents')}
-        <span aria-hidden="true" className="toc__chevron" />
-      </button>
       <ol id="toc-list" className="toc__list">
         {sections.map((section) => (
           <li key={section.id}>

@@ -99,8 +99,9 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
         ref={text}
         className="projector__text"
         data-suggestions={presentation.suggestions}
-        // Focusable, so keys scroll it and someone at the projector can read around.
-        tabIndex={-1}
+        // In the Tab order, so keys scroll it and someone at the projector can read around
+        // without a mouse.
+        tabIndex={0}
       >
         {ready &&
           plan.sections.map((section) => (

@@ -7,6 +7,7 @@ import { queryKeys } from '../../api/queryKeys.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { EXPIRY_CHOICES, expiresAt } from './inviteTimes.ts';
 
@@ -25,6 +26,7 @@ export function InviteForm({
   const [groupId, setGroupId] = useState('');
   const [expiry, setExpiry] = useState('never');
   const [groupMissing, setGroupMissing] = useState(false);
+  const [personName, setPersonName] = useState('');
   const activeGroups = groups.filter((group) => !group.archived);
   const forMembers = role === 'member';
   const create = useMutation({
@@ -45,6 +47,7 @@ export function InviteForm({
       role,
       groupId: forMembers ? groupId : undefined,
       expiresAt: expiresAt(expiry, new Date()),
+      personName: personName.trim() || undefined,
     });
   };
 
@@ -76,6 +79,14 @@ export function InviteForm({
           ))}
         </SelectField>
       )}
+      <TextField
+        label={t('share.personName')}
+        error={null}
+        value={personName}
+        maxLength={60}
+        placeholder={t('share.personNamePlaceholder')}
+        onChange={(event) => setPersonName(event.target.value)}
+      />
       <SelectField
         label={t('share.expiry')}
         value={expiry}

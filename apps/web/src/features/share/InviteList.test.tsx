@@ -17,6 +17,7 @@ const invite = (id: string, change: Partial<Invite> = {}): Invite => ({
   expiresAt: null,
   revokedAt: null,
   participantCount: 3,
+  personName: null,
   ...change,
 });
 
@@ -45,6 +46,11 @@ describe('InviteList', () => {
     expect(member).toContain('Joined: 3 · No expiry');
     expect(member).toContain('>Show</button>');
     expect(member).toContain('>Revoke</button>');
+  });
+
+  it('names a per-person link by the person it is for', () => {
+    const html = render([invite('p', { personName: 'Amina', participantCount: 1 })]);
+    expect(item(html, 'p')).toContain('Amina’s Member link (Group 1)');
   });
 
   it('does not offer to revoke the facilitator’s own link', () => {

@@ -11,6 +11,8 @@ import { InviteForm } from './InviteForm.tsx';
 import { InviteLink } from './InviteLink.tsx';
 import { InviteList } from './InviteList.tsx';
 import { inviteLabel } from './inviteLabel.ts';
+import { LinkReachNote } from './LinkReachNote.tsx';
+import { ParticipantList } from './ParticipantList.tsx';
 
 /** How often the open panel refreshes the links, so "Joined" counts people as they arrive. */
 const REFRESH_MS = 10_000;
@@ -36,12 +38,17 @@ export function SharePanel({ groups, onClose }: { groups: GroupState[]; onClose:
     mutationFn: (invite: Invite) => api.revokeInvite(invite.id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invites(planId) }),
   });
-  const show = (invite: { url: string | null; role: Invite['role']; groupId: string | null }) =>
-    setShown({ url: invite.url, label: inviteLabel(invite, groups, t) });
+  const show = (invite: {
+    url: string | null;
+    role: Invite['role'];
+    groupId: string | null;
+    personName: string | null;
+  }) => setShown({ url: invite.url, label: inviteLabel(invite, groups, t) });
 
   return (
     <Modal heading={t('share.heading')} onClose={onClose} wide>
       <p className="muted">{t('share.intro')}</p>
+      <LinkReachNote />
       <div className="share">
         <InviteForm groups={groups} onCreated={show} />
         {shown &&
@@ -67,6 +74,7 @@ export function SharePanel({ groups, onClose }: { groups: GroupState[]; onClose:
           />
         )}
       </section>
+      <ParticipantList groups={groups} />
     </Modal>
   );
 }

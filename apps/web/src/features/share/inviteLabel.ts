@@ -1,14 +1,21 @@
 import { type GroupState, ROLES, type Role } from '@plenary/model';
 import type { TFunction } from 'i18next';
 
-/** A link's name in words: "Member link for Group 1", "Observer link". */
+/**
+ * A link's name in words: "Member link for Group 1", "Observer link", and for one
+ * person's own link "Amina’s member link (Group 1)".
+ */
 export function inviteLabel(
-  invite: { role: Role; groupId: string | null },
+  invite: { role: Role; groupId: string | null; personName?: string | null },
   groups: readonly GroupState[],
   t: TFunction,
 ): string {
   const role = t(`roles.${invite.role}`);
   const group = groups.find((candidate) => candidate.id === invite.groupId);
+  if (invite.personName) {
+    const own = t('share.linkForPerson', { role, person: invite.personName });
+    return group ? `${own} (${group.name})` : own;
+  }
   return group
     ? t('share.linkForGroup', { role, group: group.name })
     : t('share.linkFor', { role });

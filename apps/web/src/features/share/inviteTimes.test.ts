@@ -13,6 +13,7 @@ const invite = (id: string, change: Partial<Invite> = {}): Invite => ({
   expiresAt: null,
   revokedAt: null,
   participantCount: 0,
+  personName: null,
   ...change,
 });
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { storeAdminToken, storedAdminToken } from '../../access/adminToken.ts';
-import { needsAdminToken, usePlans } from '../../api/usePlans.ts';
+import { needsAdminToken, planListOff, usePlans } from '../../api/usePlans.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
 import { AdminTokenForm } from './AdminTokenForm.tsx';
 import { CreatePlanForm } from './CreatePlanForm.tsx';
@@ -11,14 +11,16 @@ import { PlanList } from './PlanList.tsx';
 
 /**
  * `/`: create a plan, or open one this device joined. A server with an administrator
- * token asks for it before creating or listing plans; people with an invite link never
- * need it.
+ * token asks for it before creating plans and lists every plan to whoever gives it; a
+ * server without one lists none. People with an invite link never need it.
  */
 export function StartPage() {
   const { t } = useTranslation();
   const [adminToken, setAdminToken] = useState(storedAdminToken);
   const plans = usePlans(adminToken);
   const locked = plans.isError && needsAdminToken(plans.error);
+  // Without an administrator token the server lists no plans: this browser's list is all.
+  const listOff = plans.isError && planListOff(plans.error);
   useEffect(() => {
     document.title = t('common.appName');
   }, [t]);
@@ -47,7 +49,7 @@ export function StartPage() {
           )}
           <div className="start-page__lists">
             <DevicePlans />
-            {!locked && (
+            {!locked && !listOff && (
               <PlanList
                 plans={plans}
                 onForgetToken={adminToken === null ? undefined : () => chooseToken(null)}
