@@ -6,6 +6,13 @@ export type {
   StoredParticipant,
 } from './AccessStore.ts';
 export type {
+  CommentStore,
+  NewCommentMessage,
+  NewCommentThread,
+  StoredCommentMessage,
+  StoredCommentThread,
+} from './CommentStore.ts';
+export type {
   DecisionAction,
   DecisionLog,
   NewDecision,
@@ -26,6 +33,16 @@ export type { StorageOptions } from './openStorage.ts';
 export { openStorage, SQLITE_FILE_NAME } from './openStorage.ts';
 export type { PostgresOptions } from './PostgresConnection.ts';
 export { PostgresStorage } from './PostgresStorage.ts';
+export type {
+  NewRound,
+  RoundItem,
+  RoundStatus,
+  RoundStore,
+  StoredRound,
+  StoredVote,
+  VoteChoice,
+} from './RoundStore.ts';
+export { VOTE_CHOICES } from './RoundStore.ts';
 export { SqliteStorage } from './SqliteStorage.ts';
 export type { Storage } from './Storage.ts';
 export type { StoreErrorCode } from './StoreError.ts';
