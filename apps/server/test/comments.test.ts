@@ -14,6 +14,7 @@ import {
   startTestServer,
   type TestServer,
 } from './support/testServer.ts';
+import { yParagraph } from './support/yParagraph.ts';
 
 let server: TestServer;
 let plan: CreatedPlan;
@@ -44,14 +45,9 @@ function connect(token: string): StockClient {
 /** The first text run of a new paragraph the client appends to the section. */
 function appendParagraph(client: StockClient, sectionId: string, text: string): Y.XmlText {
   const fragment = client.doc.getXmlFragment(sectionFragmentName(sectionId));
-  const paragraph = new Y.XmlElement('paragraph');
-  const run = new Y.XmlText();
-  client.doc.transact(() => {
-    paragraph.insert(0, [run]);
-    fragment.insert(fragment.length, [paragraph]);
-    run.insert(0, text);
-  });
-  return run;
+  const paragraph = yParagraph(text);
+  fragment.insert(fragment.length, [paragraph]);
+  return paragraph.get(0) as Y.XmlText;
 }
 
 /** The run of the paragraph holding `text`, on this client's copy. */

@@ -4,6 +4,7 @@
  */
 import { type DiscussionTopic, markDiscussionChanged } from '@plenary/model';
 import type { Relay } from '@plenary/relay';
+import type { AccessStore } from '@plenary/storage';
 import type { Principal } from '../access/Principal.ts';
 import { ApiError } from '../errors.ts';
 
@@ -36,4 +37,21 @@ export async function announce(
     .catch((error: unknown) =>
       log.warn({ err: error, planId, topic }, 'could not announce change'),
     );
+}
+
+/**
+ * How many may answer a round: the plan's members and focal points, those who had joined
+ * by `asOf` when given (a closed round's count stays as it was at the close).
+ */
+export async function eligibleCount(
+  access: AccessStore,
+  planId: string,
+  asOf: Date | null = null,
+): Promise<number> {
+  const participants = await access.listParticipants(planId);
+  return participants.filter(
+    (p) =>
+      (p.role === 'member' || p.role === 'focal-point') &&
+      (asOf === null || p.createdAt.getTime() <= asOf.getTime()),
+  ).length;
 }

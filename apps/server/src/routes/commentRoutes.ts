@@ -71,8 +71,12 @@ function storedAnchor(thread: StoredCommentThread): EncodedAnchor | null {
     : null;
 }
 
-/** The thread as the caller sees it, its range resolved on the live document. */
-function viewOf(doc: Y.Doc, thread: StoredCommentThread, principal: Principal): ThreadView {
+/** The thread as a caller sees it (null: nobody's own), its range resolved on the document. */
+export function threadView(
+  doc: Y.Doc,
+  thread: StoredCommentThread,
+  participantId: string | null,
+): ThreadView {
   const anchor = storedAnchor(thread);
   const resolved = anchor
     ? resolveAnchor(doc.getXmlFragment(sectionFragmentName(thread.sectionId)), anchor)
@@ -86,7 +90,7 @@ function viewOf(doc: Y.Doc, thread: StoredCommentThread, principal: Principal): 
     // A quote without a range is one whose words were gone before the thread was stored.
     detached: thread.quote !== '' && !attached,
     anchor: attached && anchor ? { start: base64(anchor.start), end: base64(anchor.end) } : null,
-    mine: thread.messages[0]?.authorId === principal.participantId,
+    mine: participantId !== null && thread.messages[0]?.authorId === participantId,
     messages: thread.messages.map((message) => ({
       id: message.id,
       authorName: message.authorName,
@@ -105,7 +109,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { relay, comments } = app;
 
   const view = (planId: string, principal: Principal, thread: StoredCommentThread) =>
-    relay.read(planId, (doc) => viewOf(doc, thread, principal));
+    relay.read(planId, (doc) => threadView(doc, thread, principal.participantId));
 
   const notFound = (threadId: string) =>
     new ApiError(404, 'comment-not-found', `This plan has no comment thread "${threadId}".`);
@@ -126,7 +130,9 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const principal = await principalFor(request, planId);
     const threads = await comments.listThreads(planId);
     return {
-      threads: await relay.read(planId, (doc) => threads.map((t) => viewOf(doc, t, principal))),
+      threads: await relay.read(planId, (doc) =>
+        threads.map((t) => threadView(doc, t, principal.participantId)),
+      ),
     };
   });
 

@@ -12,7 +12,7 @@ import {
 import { Type } from 'typebox';
 import type { Principal } from '../access/Principal.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
-import { announce, requireParticipant } from '../discussion/discussionAccess.ts';
+import { announce, eligibleCount, requireParticipant } from '../discussion/discussionAccess.ts';
 import { ApiError } from '../errors.ts';
 import { sectionFragment } from '../plans/sectionFragment.ts';
 import { PlanParams } from './schemas.ts';
@@ -117,15 +117,10 @@ export const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const notFound = (roundId: string) =>
     new ApiError(404, 'round-not-found', `This plan has no consensus round "${roundId}".`);
 
-  async function eligibleCount(planId: string): Promise<number> {
-    const participants = await access.listParticipants(planId);
-    return participants.filter((p) => p.role === 'member' || p.role === 'focal-point').length;
-  }
-
   async function viewFor(planId: string, round: StoredRound, principal: Principal) {
     const [votes, eligible] = await Promise.all([
       rounds.listVotes(planId, round.id),
-      eligibleCount(planId),
+      eligibleCount(access, planId, round.closedAt),
     ]);
     return roundView(round, votes, eligible, principal.participantId);
   }

@@ -1,0 +1,162 @@
+/** Consensus rounds over the API: who may open, answer and close, and what each sees when. */
+import { sectionFragmentName } from '@plenary/model';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
+import {
+  type CreatedPlan,
+  callApi,
+  createTestPlan,
+  joinAs,
+  startTestServer,
+  type TestServer,
+} from './support/testServer.ts';
+import { yParagraph } from './support/yParagraph.ts';
+
+let server: TestServer;
+let plan: CreatedPlan;
+let writer: StockClient;
+let section: string;
+
+/** Replaces the section's text with these paragraphs and waits for the server to hold them. */
+async function writeRecommendations(texts: string[]) {
+  writer = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+  await whenSynced(writer);
+  const fragment = writer.doc.getXmlFragment(sectionFragmentName(section));
+  writer.doc.transact(() => {
+    fragment.delete(0, fragment.length);
+    fragment.insert(0, texts.map(yParagraph));
+  });
+  const reader = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+  await whenSynced(reader);
+  await eventually(
+    () => reader.doc.getXmlFragment(sectionFragmentName(section)).length === texts.length,
+    5_000,
+    'the recommendations',
+  );
+  reader.destroy();
+}
+
+beforeEach(async () => {
+  server = await startTestServer();
+  plan = await createTestPlan(server, 'r2p-nap');
+  section = plan.sections[0]?.id ?? '';
+  await writeRecommendations(['Name the ministry.', 'Fund early warning <script>.']);
+});
+afterEach(async () => {
+  writer.destroy();
+  await server.close();
+});
+
+const api = (method: string, path: string, token: string, body?: unknown) =>
+  callApi(server, method, `/api/plans/${plan.id}${path}`, {
+    token,
+    ...(body === undefined ? {} : { body }),
+  });
+const open = (token: string) => api('POST', '/rounds', token, { sectionId: section });
+const vote = (token: string, roundId: string, itemId: string, body: unknown) =>
+  api('PUT', `/rounds/${roundId}/votes/${itemId}`, token, body);
+
+async function people() {
+  const member = async (groupId: string, name: string) =>
+    (await joinAs(server, plan, { role: 'member', groupId }, name)).sessionToken;
+  return {
+    sokha: await member('g1', 'Sokha'),
+    dara: await member('g2', 'Dara'),
+    vanna: await member('g3', 'Vanna'),
+    focal: (await joinAs(server, plan, { role: 'focal-point' }, 'Focal point')).sessionToken,
+    observer: (await joinAs(server, plan, { role: 'observer' }, 'Guest')).sessionToken,
+  };
+}
+
+describe('consensus rounds', () => {
+  it('open with the section’s paragraphs frozen, for the facilitator and the focal point only', async () => {
+    const { sokha, focal, observer } = await people();
+    expect((await open(sokha)).status).toBe(403);
+    expect((await open(observer)).status).toBe(403);
+    const opened = await open(plan.facilitatorToken);
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({
+      sectionId: section,
+      status: 'open',
+      items: [{ text: 'Name the ministry.' }, { text: 'Fund early warning <script>.' }],
+    });
+    // Editing the text afterwards does not change what is being answered.
+    await writeRecommendations(['Something else entirely.']);
+    const read = await api('GET', `/rounds/${opened.body.id}`, sokha);
+    expect(read.body.items.map((i: { text: string }) => i.text)).toEqual([
+      'Name the ministry.',
+      'Fund early warning <script>.',
+    ]);
+    expect((await open(focal)).status).toBe(409);
+    expect((await api('POST', '/rounds', focal, { sectionId: 'nope' })).status).toBe(404);
+  });
+
+  it('take one answer per person per recommendation, changeable, from members and the focal point only', async () => {
+    const { sokha, dara, focal, observer } = await people();
+    const round = (await open(plan.facilitatorToken)).body;
+    const [first, second] = round.items;
+    expect(round).toMatchObject({ answered: 0, eligible: 4 });
+    expect((await vote(observer, round.id, first.id, { choice: 'agree' })).status).toBe(403);
+    expect(
+      (await vote(plan.facilitatorToken, round.id, first.id, { choice: 'agree' })).status,
+    ).toBe(403);
+    expect((await vote(sokha, round.id, first.id, { choice: 'maybe' })).status).toBe(400);
+    expect((await vote(sokha, round.id, 'nope', { choice: 'agree' })).status).toBe(404);
+    expect((await vote(sokha, round.id, first.id, { choice: 'agree' })).status).toBe(200);
+    // Changing an answer replaces it: still one person, one answer.
+    await vote(sokha, round.id, first.id, { choice: 'disagree', reason: 'Which ministry?' });
+    await vote(dara, round.id, first.id, { choice: 'agree' });
+    await vote(focal, round.id, second.id, { choice: 'abstain' });
+    const seen = (await api('GET', `/rounds/${round.id}`, sokha)).body;
+    expect(seen).toMatchObject({ status: 'open', answered: 3, eligible: 4 });
+    expect(seen.items.map((i: { answered: number }) => i.answered)).toEqual([2, 1]);
+    expect(seen.mine).toEqual({ [first.id]: { choice: 'disagree', reason: 'Which ministry?' } });
+    // While open nobody sees how the answers fall, not even the facilitator.
+    // Each person sees their own answer back, and nobody else's.
+    for (const token of [sokha, plan.facilitatorToken, observer]) {
+      const { body } = await api('GET', '/rounds', token);
+      expect(JSON.stringify(body.rounds[0].items)).not.toMatch(/tally|reasons|Which ministry/);
+      if (token !== sokha) expect(JSON.stringify(body)).not.toMatch(/disagree|Which ministry/);
+    }
+  });
+
+  it('show tallies and reasons once closed, and refuse answers after', async () => {
+    const { sokha, dara, vanna, focal, observer } = await people();
+    const round = (await open(focal)).body;
+    const [first, second] = round.items;
+    await vote(sokha, round.id, first.id, { choice: 'agree' });
+    await vote(dara, round.id, first.id, { choice: 'agree', reason: '  ' });
+    await vote(vanna, round.id, first.id, { choice: 'disagree', reason: '<b>Too vague</b>' });
+    await vote(vanna, round.id, second.id, { choice: 'abstain' });
+    expect((await api('POST', `/rounds/${round.id}/close`, sokha)).status).toBe(403);
+    expect((await api('POST', `/rounds/${round.id}/close`, observer)).status).toBe(403);
+    const closed = await api('POST', `/rounds/${round.id}/close`, plan.facilitatorToken);
+    expect(closed.body).toMatchObject({
+      status: 'closed',
+      answered: 3,
+      items: [
+        {
+          tally: { agree: 2, disagree: 1, abstain: 0 },
+          reasons: [{ choice: 'disagree', reason: '<b>Too vague</b>' }],
+        },
+        { tally: { agree: 0, disagree: 0, abstain: 1 }, reasons: [] },
+      ],
+    });
+    const late = await vote(sokha, round.id, first.id, { choice: 'disagree' });
+    expect(late).toMatchObject({ status: 409, body: { code: 'round-closed' } });
+    const read = await api('GET', `/rounds/${round.id}`, observer);
+    expect(read.body.items[0].tally).toEqual({ agree: 2, disagree: 1, abstain: 0 });
+    expect((await api('GET', '/rounds/nope', observer)).status).toBe(404);
+    expect((await api('POST', '/rounds/nope/close', focal)).status).toBe(404);
+    // A new round on the section may open once the last one closed.
+    expect((await open(focal)).status).toBe(201);
+  });
+
+  it('can be put on the projectors by the facilitator', async () => {
+    const round = (await open(plan.facilitatorToken)).body;
+    const shown = await api('PUT', '/presentation', plan.facilitatorToken, { roundId: round.id });
+    expect(shown.body).toMatchObject({ roundId: round.id, showComments: false });
+    const missing = await api('PUT', '/presentation', plan.facilitatorToken, { roundId: 'nope' });
+    expect(missing.status).toBe(404);
+  });
+});
