@@ -1,5 +1,6 @@
 import type { GroupState, Phase, SuggestingPolicy, TimerCommand } from '@plenary/model';
 import { type ApiRequest, apiDownload, apiFetch } from './apiFetch.ts';
+import type { CommentThread, NewThread, Round, VoteChoice } from './discussionTypes.ts';
 import type { ImportReport } from './importTypes.ts';
 import { outlineBody, outlineQuery } from './outlineFile.ts';
 import type {
@@ -140,6 +141,31 @@ export function planApi(planId: string, sessionToken: string) {
         method: 'POST',
         body: sectionId === undefined ? {} : { sectionId },
       }),
+    comments: async (signal?: AbortSignal) =>
+      (await call<{ threads: CommentThread[] }>('/comments', { signal })).threads,
+    startThread: (thread: NewThread) =>
+      call<CommentThread>('/comments', { method: 'POST', body: thread }),
+    reply: (threadId: string, text: string) =>
+      call<CommentThread>(`/comments/${encodeURIComponent(threadId)}/replies`, {
+        method: 'POST',
+        body: { text },
+      }),
+    resolveThread: (threadId: string, resolved: boolean) =>
+      call<CommentThread>(`/comments/${encodeURIComponent(threadId)}`, {
+        method: 'PATCH',
+        body: { resolved },
+      }),
+    rounds: async (signal?: AbortSignal) =>
+      (await call<{ rounds: Round[] }>('/rounds', { signal })).rounds,
+    openRound: (sectionId: string) =>
+      call<Round>('/rounds', { method: 'POST', body: { sectionId } }),
+    vote: (roundId: string, itemId: string, choice: VoteChoice) =>
+      call<unknown>(`/rounds/${encodeURIComponent(roundId)}/votes/${encodeURIComponent(itemId)}`, {
+        method: 'PUT',
+        body: { choice },
+      }),
+    closeRound: (roundId: string) =>
+      call<Round>(`/rounds/${encodeURIComponent(roundId)}/close`, { method: 'POST' }),
     downloadReport: (report: ReportRequest) =>
       apiDownload(planPath(planId, `/export?${reportQuery(report)}`), { token: sessionToken }),
   };

@@ -7,6 +7,8 @@ export const queryKeys = {
   invites: (planId: string) => ['invites', planId] as const,
   attribution: (planId: string) => ['attribution', planId] as const,
   decisions: (planId: string) => ['decisions', planId] as const,
+  comments: (planId: string) => ['comments', planId] as const,
+  rounds: (planId: string) => ['rounds', planId] as const,
   /** The plan's versions; comparisons sit under it, so a new version refreshes them too. */
   versions: (planId: string) => ['versions', planId] as const,
   comparison: (planId: string, fromId: string, toId: string) =>

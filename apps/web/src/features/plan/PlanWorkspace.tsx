@@ -14,6 +14,7 @@ import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
 import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { DiscussionToggle } from '../discussion/DiscussionToggle.tsx';
 import { HistoryToggle } from '../history/HistoryToggle.tsx';
 import type { ComparisonRequest } from '../history/useVersions.ts';
 import { ProjectorLink } from '../projector/ProjectorLink.tsx';
@@ -50,6 +51,9 @@ const HistoryPanel = lazyComponent(
 const ReviewPanel = lazyComponent(
   async () => (await import('../review/ReviewPanel.tsx')).ReviewPanel,
 );
+const DiscussionAside = lazyComponent(
+  async () => (await import('../discussion/DiscussionAside.tsx')).DiscussionAside,
+);
 const SharePanel = lazyComponent(async () => (await import('../share/SharePanel.tsx')).SharePanel);
 
 /** An open plan: who is here, the contents, the text, and whether it is all saved. */
@@ -75,8 +79,10 @@ export function PlanWorkspace({
   const [reviewOpen, setReviewOpen] = useState(false);
   const [preview, setPreview] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [discussionOpen, setDiscussionOpen] = useState(false);
   const [comparison, setComparison] = useState<ComparisonRequest | null>(null);
   const historyShown = ready && historyOpen;
+  const discussionShown = ready && discussionOpen;
   // After a refusal the plan goes on with a fresh doc; after an ending nothing is saved.
   const connected = notice === null || notice.kind === 'recovered';
   const user = useOwnPresence(awareness, me);
@@ -136,7 +142,13 @@ export function PlanWorkspace({
   return (
     <>
       {header}
-      <div className={reviewing || historyShown ? 'plan-layout plan-layout--aside' : 'plan-layout'}>
+      <div
+        className={
+          reviewing || historyShown || discussionShown
+            ? 'plan-layout plan-layout--aside'
+            : 'plan-layout'
+        }
+      >
         <aside className="plan-sidebar">
           {ready && connected && (
             <FacilitationPanel
@@ -154,13 +166,23 @@ export function PlanWorkspace({
           <OnlineUsers users={users} groups={plan.groups} />
           {ready && <TableOfContents sections={plan.sections} groups={plan.groups} />}
           {ready && (
+            <DiscussionToggle
+              doc={connection.doc}
+              open={discussionOpen}
+              onToggle={() => setDiscussionOpen(!discussionOpen)}
+            />
+          )}
+          {ready && (
             <HistoryToggle open={historyOpen} onToggle={() => setHistoryOpen(!historyOpen)} />
           )}
           <ReportDownload />
         </aside>
-        {(reviewing || historyShown) && (
+        {(reviewing || historyShown || discussionShown) && (
           <Suspense fallback={null}>
             <aside className="plan-aside">
+              {discussionShown && (
+                <DiscussionAside plan={plan} doc={connection.doc} presentation={presentation} />
+              )}
               {reviewing && (
                 <div id="review-panel">
                   <ReviewPanel
