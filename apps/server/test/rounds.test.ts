@@ -16,6 +16,7 @@ let server: TestServer;
 let plan: CreatedPlan;
 let writer: StockClient;
 let section: string;
+const present: StockClient[] = [];
 
 /** Replaces the section's text with these paragraphs and waits for the server to hold them. */
 async function writeRecommendations(texts: string[]) {
@@ -44,6 +45,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   writer.destroy();
+  for (const client of present.splice(0)) client.destroy();
   await server.close();
 });
 
@@ -56,16 +58,37 @@ const open = (token: string) => api('POST', '/rounds', token, { sectionId: secti
 const vote = (token: string, roundId: string, itemId: string, body: unknown) =>
   api('PUT', `/rounds/${roundId}/votes/${itemId}`, token, body);
 
+/** Joins someone and opens the plan for them, so they are in the room (their presence). */
+async function arrive(invite: { role: string; groupId?: string }, name: string) {
+  const { sessionToken } = await joinAs(server, plan, invite, name);
+  const client = stockClient(server.syncUrl, plan.id, sessionToken);
+  present.push(client);
+  await whenSynced(client);
+  // Present once the page announces itself, as the web app does when it opens a plan.
+  client.provider.awareness.setLocalStateField('cursor', null);
+  return sessionToken;
+}
+
 async function people() {
-  const member = async (groupId: string, name: string) =>
-    (await joinAs(server, plan, { role: 'member', groupId }, name)).sessionToken;
-  return {
-    sokha: await member('g1', 'Sokha'),
-    dara: await member('g2', 'Dara'),
-    vanna: await member('g3', 'Vanna'),
-    focal: (await joinAs(server, plan, { role: 'focal-point' }, 'Focal point')).sessionToken,
-    observer: (await joinAs(server, plan, { role: 'observer' }, 'Guest')).sessionToken,
+  const everyone = {
+    sokha: await arrive({ role: 'member', groupId: 'g1' }, 'Sokha'),
+    dara: await arrive({ role: 'member', groupId: 'g2' }, 'Dara'),
+    vanna: await arrive({ role: 'member', groupId: 'g3' }, 'Vanna'),
+    focal: await arrive({ role: 'focal-point' }, 'Focal point'),
+    observer: await arrive({ role: 'observer' }, 'Guest'),
   };
+  return everyone;
+}
+
+/**
+ * The round's view once the room's presence has settled to `eligible` (the writer, a
+ * facilitator, and the observer are in the room too, and do not count: they do not answer).
+ */
+async function countOnceSettled(token: string, roundId: string, eligible: number) {
+  await expect
+    .poll(async () => (await api('GET', `/rounds/${roundId}`, token)).body.eligible)
+    .toBe(eligible);
+  return (await api('GET', `/rounds/${roundId}`, token)).body;
 }
 
 describe('consensus rounds', () => {
@@ -95,7 +118,7 @@ describe('consensus rounds', () => {
     const { sokha, dara, focal, observer } = await people();
     const round = (await open(plan.facilitatorToken)).body;
     const [first, second] = round.items;
-    expect(round).toMatchObject({ answered: 0, eligible: 4 });
+    expect(await countOnceSettled(sokha, round.id, 4)).toMatchObject({ answered: 0 });
     expect((await vote(observer, round.id, first.id, { choice: 'agree' })).status).toBe(403);
     expect(
       (await vote(plan.facilitatorToken, round.id, first.id, { choice: 'agree' })).status,
@@ -130,10 +153,12 @@ describe('consensus rounds', () => {
     await vote(vanna, round.id, second.id, { choice: 'abstain' });
     expect((await api('POST', `/rounds/${round.id}/close`, sokha)).status).toBe(403);
     expect((await api('POST', `/rounds/${round.id}/close`, observer)).status).toBe(403);
+    await countOnceSettled(sokha, round.id, 4);
     const closed = await api('POST', `/rounds/${round.id}/close`, plan.facilitatorToken);
     expect(closed.body).toMatchObject({
       status: 'closed',
       answered: 3,
+      eligible: 4,
       items: [
         {
           tally: { agree: 2, disagree: 1, abstain: 0 },
@@ -144,8 +169,11 @@ describe('consensus rounds', () => {
     });
     const late = await vote(sokha, round.id, first.id, { choice: 'disagree' });
     expect(late).toMatchObject({ status: 409, body: { code: 'round-closed' } });
+    // Leaving the room after the close does not change the count it closed with.
+    for (const client of present.splice(0)) client.destroy();
     const read = await api('GET', `/rounds/${round.id}`, observer);
     expect(read.body.items[0].tally).toEqual({ agree: 2, disagree: 1, abstain: 0 });
+    expect(read.body).toMatchObject({ answered: 3, eligible: 4 });
     expect((await api('GET', '/rounds/nope', observer)).status).toBe(404);
     expect((await api('POST', '/rounds/nope/close', focal)).status).toBe(404);
     // A new round on the section may open once the last one closed.

@@ -35,6 +35,7 @@ export class InMemoryRoundStore implements RoundStore {
       status: 'open',
       openedAt: new Date(),
       closedAt: null,
+      eligible: null,
     };
     this.rounds.push(copyRound(stored));
     return copyRound(stored);
@@ -50,12 +51,13 @@ export class InMemoryRoundStore implements RoundStore {
     return this.rounds.filter((r) => r.planId === planId).map(copyRound);
   }
 
-  async closeRound(planId: string, roundId: string): Promise<StoredRound | null> {
+  async closeRound(planId: string, roundId: string, eligible: number): Promise<StoredRound | null> {
     const round = this.find(planId, roundId);
     if (!round) return null;
     if (round.status === 'open') {
       round.status = 'closed';
       round.closedAt = new Date();
+      round.eligible = eligible;
     }
     return copyRound(round);
   }

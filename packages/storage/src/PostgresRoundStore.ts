@@ -8,7 +8,7 @@ type RoundRow = Omit<StoredRound, 'status'>;
 
 const ROUND_COLUMNS = `id, plan_id AS "planId", section_id AS "sectionId", items,
   opened_by AS "openedBy", opened_by_name AS "openedByName", opened_at AS "openedAt",
-  closed_at AS "closedAt"`;
+  closed_at AS "closedAt", eligible`;
 
 const roundOf = (row: RoundRow): StoredRound => ({
   ...row,
@@ -73,11 +73,12 @@ export class PostgresRoundStore implements RoundStore {
     return rows.map(roundOf);
   }
 
-  async closeRound(planId: string, roundId: string): Promise<StoredRound | null> {
+  async closeRound(planId: string, roundId: string, eligible: number): Promise<StoredRound | null> {
     return this.connection.transaction(async (sql) => {
       await sql(
-        'UPDATE rounds SET closed_at = $3 WHERE plan_id = $1 AND id = $2 AND closed_at IS NULL',
-        [planId, roundId, new Date()],
+        `UPDATE rounds SET closed_at = $3, eligible = $4
+         WHERE plan_id = $1 AND id = $2 AND closed_at IS NULL`,
+        [planId, roundId, new Date(), eligible],
       );
       return readRound(sql, planId, roundId);
     });

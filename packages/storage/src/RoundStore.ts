@@ -38,6 +38,8 @@ export interface StoredRound extends NewRound {
   openedAt: Date;
   /** When it was closed, or null while open. */
   closedAt: Date | null;
+  /** How many could answer when it closed, or null while open. */
+  eligible: number | null;
 }
 
 /** One participant's answer to one recommendation. */
@@ -63,8 +65,11 @@ export interface RoundStore {
   getRound(planId: string, roundId: string): Promise<StoredRound | null>;
   /** The plan's rounds, oldest first; none for an unknown plan. */
   listRounds(planId: string): Promise<StoredRound[]>;
-  /** Closes the round now, or keeps the time it first closed; null when there is no such round. */
-  closeRound(planId: string, roundId: string): Promise<StoredRound | null>;
+  /**
+   * Closes the round now, recording how many could answer; a closed round keeps its first
+   * close (time and count). Null when there is no such round.
+   */
+  closeRound(planId: string, roundId: string, eligible: number): Promise<StoredRound | null>;
   /**
    * Stores the participant's answer to the item, replacing their earlier one. Fails with
    * `round-not-found` (no such round or item in the plan) and `round-closed`, checked in

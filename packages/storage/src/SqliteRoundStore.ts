@@ -8,7 +8,7 @@ type VoteRow = SqliteRow<StoredVote>;
 
 const ROUND_COLUMNS = `id, plan_id AS planId, section_id AS sectionId, items,
   opened_by AS openedBy, opened_by_name AS openedByName, opened_at AS openedAt,
-  closed_at AS closedAt`;
+  closed_at AS closedAt, eligible`;
 
 function prepareStatements(db: SqliteConnection['db']) {
   return {
@@ -25,8 +25,9 @@ function prepareStatements(db: SqliteConnection['db']) {
     selectRounds: db.prepare<[string], RoundRow>(
       `SELECT ${ROUND_COLUMNS} FROM rounds WHERE plan_id = ? ORDER BY opened_at, rowid`,
     ),
-    close: db.prepare<[number, string, string]>(
-      'UPDATE rounds SET closed_at = ? WHERE plan_id = ? AND id = ? AND closed_at IS NULL',
+    close: db.prepare<[number, number, string, string]>(
+      `UPDATE rounds SET closed_at = ?, eligible = ?
+       WHERE plan_id = ? AND id = ? AND closed_at IS NULL`,
     ),
     upsertVote: db.prepare<VoteRow & { planId: string }>(
       `INSERT INTO round_votes (plan_id, round_id, item_id, participant_id, choice, reason, at)
@@ -73,6 +74,7 @@ export class SqliteRoundStore implements RoundStore {
         items: JSON.stringify(round.items.map(({ id, text }) => ({ id, text }))),
         openedAt: Date.now(),
         closedAt: null,
+        eligible: null,
       });
       return this.readRound(planId, round.id) as StoredRound;
     });
@@ -86,9 +88,9 @@ export class SqliteRoundStore implements RoundStore {
     return this.connection.run(() => this.statements.selectRounds.all(planId).map(roundOf));
   }
 
-  async closeRound(planId: string, roundId: string): Promise<StoredRound | null> {
+  async closeRound(planId: string, roundId: string, eligible: number): Promise<StoredRound | null> {
     return this.connection.write(() => {
-      this.statements.close.run(Date.now(), planId, roundId);
+      this.statements.close.run(Date.now(), eligible, planId, roundId);
       return this.readRound(planId, roundId);
     });
   }

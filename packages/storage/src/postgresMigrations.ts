@@ -173,6 +173,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     opened_by_name text NOT NULL,
     opened_at timestamptz NOT NULL,
     closed_at timestamptz,
+    eligible integer,
     UNIQUE (plan_id, id)
   );
   CREATE INDEX rounds_by_plan ON rounds (plan_id, opened_at);

@@ -52,17 +52,18 @@ export function describeRoundStoreContract(
         status: 'open',
         openedAt,
         closedAt: null,
+        eligible: null,
       });
       expect(await rounds.getRound('p1', 'r1')).toEqual(opened);
       const closedAt = clockAt(T2);
-      const closed = await rounds.closeRound('p1', 'r1');
-      expect(closed).toEqual({ ...opened, status: 'closed', closedAt });
+      const closed = await rounds.closeRound('p1', 'r1', 12);
+      expect(closed).toEqual({ ...opened, status: 'closed', closedAt, eligible: 12 });
       clockAt(T3);
-      expect(await rounds.closeRound('p1', 'r1')).toEqual(closed);
+      expect(await rounds.closeRound('p1', 'r1', 40)).toEqual(closed);
       expect(await rounds.listRounds('p1')).toEqual([closed]);
       expect(await rounds.listRounds('p2')).toEqual([]);
       expect(await rounds.getRound('p2', 'r1')).toBeNull();
-      expect(await rounds.closeRound('p2', 'r1')).toBeNull();
+      expect(await rounds.closeRound('p2', 'r1', 1)).toBeNull();
     });
 
     it('keeps one answer per participant per item, the latest', async () => {
@@ -118,7 +119,7 @@ export function describeRoundStoreContract(
       };
       await expectStoreError(rounds.putVote('p1', { ...vote, itemId: 'nope' }), 'round-not-found');
       await expectStoreError(rounds.putVote('p2', vote), 'round-not-found');
-      await rounds.closeRound('p1', 'r1');
+      await rounds.closeRound('p1', 'r1', 1);
       await expectStoreError(rounds.putVote('p1', vote), 'round-closed');
       expect(await rounds.listVotes('p1', 'r1')).toEqual([]);
       await expectStoreError(rounds.openRound('p2', round('r1')), 'round-exists');

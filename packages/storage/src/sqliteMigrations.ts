@@ -186,6 +186,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     opened_by_name TEXT NOT NULL,
     opened_at INTEGER NOT NULL,
     closed_at INTEGER,
+    eligible INTEGER,
     UNIQUE (plan_id, id)
   ) STRICT;
   CREATE INDEX rounds_by_plan ON rounds (plan_id, opened_at);

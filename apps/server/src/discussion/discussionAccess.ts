@@ -40,18 +40,22 @@ export async function announce(
 }
 
 /**
- * How many may answer a round: the plan's members and focal points, those who had joined
- * by `asOf` when given (a closed round's count stays as it was at the close).
+ * How many may answer an open round: the members and focal points in the room now (their
+ * presence, from any process), and anyone who has answered already and since left. A
+ * closed round keeps the number it had at the close.
  */
 export async function eligibleCount(
   access: AccessStore,
+  relay: Relay,
   planId: string,
-  asOf: Date | null = null,
+  answeredBy: Iterable<string>,
 ): Promise<number> {
+  const present = relay.presentParticipants(planId);
   const participants = await access.listParticipants(planId);
-  return participants.filter(
-    (p) =>
-      (p.role === 'member' || p.role === 'focal-point') &&
-      (asOf === null || p.createdAt.getTime() <= asOf.getTime()),
-  ).length;
+  const counted = new Set(answeredBy);
+  for (const participant of participants) {
+    const answers = participant.role === 'member' || participant.role === 'focal-point';
+    if (answers && present.has(participant.id)) counted.add(participant.id);
+  }
+  return counted.size;
 }

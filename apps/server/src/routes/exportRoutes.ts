@@ -13,10 +13,9 @@ import type { StoredRound } from '@plenary/storage';
 import { Type } from 'typebox';
 import * as Y from 'yjs';
 import { principalFor } from '../access/requestAccess.ts';
-import { eligibleCount } from '../discussion/discussionAccess.ts';
 import { ApiError } from '../errors.ts';
 import { threadView } from './commentRoutes.ts';
-import { type RoundView, roundView } from './roundRoutes.ts';
+import { type RoundView, roundView, voters } from './roundRoutes.ts';
 import { PlanParams } from './schemas.ts';
 
 const ExportQuery = Type.Object(
@@ -185,10 +184,8 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (rounds.length === 0) return [];
     return Promise.all(
       rounds.map(async (round) => {
-        const [votes, eligible] = await Promise.all([
-          app.rounds.listVotes(planId, round.id),
-          eligibleCount(app.access, planId, round.closedAt),
-        ]);
+        const votes = await app.rounds.listVotes(planId, round.id);
+        const eligible = round.eligible ?? voters(votes).size;
         return { round, view: roundView(round, votes, eligible, null) };
       }),
     );

@@ -52,7 +52,7 @@ export interface RoundView {
   status: StoredRound['status'];
   /** How many participants have answered at least one recommendation. */
   answered: number;
-  /** How many may answer: the plan's members and focal points. */
+  /** How many may answer: members and focal points in the room (see `eligibleCount`). */
   eligible: number;
   items: ItemView[];
   /** The caller's own answers, by item, so a phone shows what it already chose. */
@@ -60,6 +60,10 @@ export interface RoundView {
   openedAt: string;
   closedAt: string | null;
 }
+
+/** Everyone who answered at least one recommendation. */
+export const voters = (votes: StoredVote[]): Set<string> =>
+  new Set(votes.map((vote) => vote.participantId));
 
 function tallyOf(votes: StoredVote[]): Tally {
   const tally: Tally = { agree: 0, disagree: 0, abstain: 0 };
@@ -79,7 +83,7 @@ export function roundView(
     id: round.id,
     sectionId: round.sectionId,
     status: round.status,
-    answered: new Set(votes.map((vote) => vote.participantId)).size,
+    answered: voters(votes).size,
     eligible,
     items: round.items.map((item) => {
       const answers = votes.filter((vote) => vote.itemId === item.id);
@@ -118,10 +122,8 @@ export const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
     new ApiError(404, 'round-not-found', `This plan has no consensus round "${roundId}".`);
 
   async function viewFor(planId: string, round: StoredRound, principal: Principal) {
-    const [votes, eligible] = await Promise.all([
-      rounds.listVotes(planId, round.id),
-      eligibleCount(access, planId, round.closedAt),
-    ]);
+    const votes = await rounds.listVotes(planId, round.id);
+    const eligible = round.eligible ?? (await eligibleCount(access, relay, planId, voters(votes)));
     return roundView(round, votes, eligible, principal.participantId);
   }
 
@@ -230,7 +232,12 @@ export const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { planId, roundId } = request.params;
       const principal = await principalFor(request, planId);
       await steer(planId, principal);
-      const round = await rounds.closeRound(planId, roundId);
+      const open = await rounds.getRound(planId, roundId);
+      if (!open) throw notFound(roundId);
+      // Counted as it closes: who was in the room then, or had answered, stays the count.
+      const votes = await rounds.listVotes(planId, roundId);
+      const eligible = await eligibleCount(access, relay, planId, voters(votes));
+      const round = await rounds.closeRound(planId, roundId, eligible);
       if (!round) throw notFound(roundId);
       await announce(relay, planId, 'rounds', principal, request.log);
       return viewFor(planId, round, principal);
