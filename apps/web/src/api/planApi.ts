@@ -32,6 +32,12 @@ export interface ReportRequest {
   participants: boolean;
   /** The decisions on suggestions as an annex (facilitator and focal point only). */
   decisionLog: boolean;
+  /** The comment threads as an annex (facilitator and focal point only). */
+  comments?: boolean;
+  /** The tallies of closed consensus rounds as an annex (facilitator and focal point only). */
+  votes?: boolean;
+  /** The level of support printed after each recommendation a closed round answered. */
+  support?: boolean;
   /** When and where the dialogue took place, for the title page (the server's today and none if blank). */
   date: string;
   venue: string;
@@ -42,6 +48,9 @@ const reportQuery = ({
   trackedSuggestions,
   participants,
   decisionLog,
+  comments,
+  votes,
+  support,
   date,
   venue,
 }: ReportRequest): string => {
@@ -51,7 +60,13 @@ const reportQuery = ({
   });
   if (date.trim()) query.set('date', date.trim());
   if (venue.trim()) query.set('venue', venue.trim());
-  const annexes = [decisionLog && 'decisions', participants && 'participants'].filter(Boolean);
+  const annexes = [
+    decisionLog && 'decisions',
+    participants && 'participants',
+    comments && 'comments',
+    votes && 'votes',
+  ].filter(Boolean);
+  if (support) query.set('support', 'show');
   if (annexes.length > 0) query.set('annexes', annexes.join(','));
   return query.toString();
 };

@@ -27,6 +27,8 @@ export function useSectionSelection(): { current: SectionSelection | null } {
         quote: selection.toString().trim(),
       };
     };
+    // A selection made before the panel opened counts too.
+    onChange();
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
   }, []);
