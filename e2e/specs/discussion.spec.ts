@@ -82,7 +82,7 @@ test('comments live beside the text, and a consensus round is answered on phones
     for (let item = 0; item < count; item += 1) {
       // Sokha disagrees with everything; the others agree.
       const choice = index === 2 ? 'Disagree' : 'Agree';
-      const button = groups.nth(item).getByRole('button', { name: choice });
+      const button = groups.nth(item).getByRole('button', { name: choice, exact: true });
       await button.click();
       await expect(button).toHaveAttribute('aria-pressed', 'true');
     }
