@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import type { CommentThread } from '../../api/discussionTypes.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
+import { SectionSelect } from './SectionSelect.tsx';
 import { useCommentActions, useComments } from './useDiscussion.ts';
 import { type SectionSelection, useSectionSelection } from './useSectionSelection.ts';
 
@@ -48,17 +49,13 @@ export function CommentsPanel({ plan, doc }: { plan: PlanState; doc: Y.Doc }) {
             <option value="all">{t('discussion.all')}</option>
           </select>
         </label>
-        <label>
-          {t('discussion.section')}{' '}
-          <select value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
-            <option value="">{t('discussion.all')}</option>
-            {plan.sections.map((section) => (
-              <option key={section.id} value={section.id}>
-                {section.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SectionSelect
+          label={t('discussion.section')}
+          sections={plan.sections}
+          value={sectionId}
+          onChange={setSectionId}
+          anyLabel={t('discussion.all')}
+        />
         <label>
           {t('discussion.group')}{' '}
           <select value={groupId} onChange={(e) => setGroupId(e.target.value)}>

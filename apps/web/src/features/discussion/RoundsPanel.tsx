@@ -6,6 +6,7 @@ import type { Round, VoteChoice } from '../../api/discussionTypes.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { RoundTallies } from './RoundTallies.tsx';
+import { SectionSelect } from './SectionSelect.tsx';
 import { useRoundActions, useRounds } from './useDiscussion.ts';
 
 const CHOICES: readonly VoteChoice[] = ['agree', 'disagree', 'abstain'];
@@ -44,16 +45,12 @@ export function RoundsPanel({
             if (sectionId) open.mutate(sectionId);
           }}
         >
-          <label>
-            {t('discussion.roundSection')}{' '}
-            <select value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
-              {plan.sections.map((section) => (
-                <option key={section.id} value={section.id}>
-                  {section.title}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SectionSelect
+            label={t('discussion.roundSection')}
+            sections={plan.sections}
+            value={sectionId}
+            onChange={setSectionId}
+          />
           <button type="submit" className="button button--primary" disabled={open.isPending}>
             {t('discussion.openRound')}
           </button>
