@@ -34,6 +34,8 @@ const faultyStorage: Storage = {
   access: storage.access,
   decisions: storage.decisions,
   versions: storage.versions,
+  comments: storage.comments,
+  rounds: storage.rounds,
   ping: () => storage.ping(),
   close: () => storage.close(),
 };

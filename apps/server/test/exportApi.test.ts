@@ -147,12 +147,12 @@ describe('GET /api/plans/:id/export', () => {
 
   it('refuses an unknown annex, naming the ones there are', async () => {
     const { response, bytes } = await download(
-      'format=md&annexes=decisions,votes',
+      'format=md&annexes=decisions,ballots',
       plan.facilitatorToken,
     );
     expect(response.status).toBe(400);
     expect(JSON.parse(bytes.toString('utf8')).message).toBe(
-      'There is no annex "votes"; choose from decisions, participants, separated by commas.',
+      'There is no annex "ballots"; choose from decisions, participants, comments, votes, separated by commas.',
     );
   });
 

@@ -4,7 +4,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { CloseCode, sectionFragmentName } from '@plenary/model';
+import { CloseCode, discussionMark, sectionFragmentName } from '@plenary/model';
 import { awarenessFrame, presenceUpdateAs } from '@plenary/relay';
 import { PostgresStorage } from '@plenary/storage/postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -167,6 +167,66 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
       15_000,
       'the new title on A',
     );
+  });
+
+  it('tells a page on A of comments and answers taken by B, and counts A’s people in B’s round', async () => {
+    const invite = await api<{ token: string }>(a, 'POST', `/plans/${planId}/invites`, token, {
+      role: 'focal-point',
+    });
+    const joined = await api<{ sessionToken: string }>(
+      a,
+      'POST',
+      `/plans/${planId}/participants`,
+      invite.token,
+      { name: 'Sokha' },
+    );
+    const member = joined.sessionToken;
+    const onA = connect(a, planId, member);
+    await whenSynced(onA);
+    // Present once the page announces itself, as the web app does when it opens a plan.
+    onA.provider.awareness.setLocalStateField('cursor', null);
+    type(onA, 'Name the ministry.');
+    await eventually(() => textOf(onA).includes('ministry'), 15_000, 'the paragraph');
+
+    const commentsMark = discussionMark(onA.doc, 'comments');
+    await api(b, 'POST', `/plans/${planId}/comments`, member, {
+      sectionId,
+      quote: '',
+      text: 'Through B',
+    });
+    await eventually(
+      () => discussionMark(onA.doc, 'comments') !== commentsMark,
+      15_000,
+      'the comments mark on A',
+    );
+
+    // provider -> A -> Redis -> B: B counts the member whose page is open on A.
+    let round = await api<{ id: string; eligible: number; items: { id: string }[] }>(
+      b,
+      'POST',
+      `/plans/${planId}/rounds`,
+      token,
+      { sectionId },
+    );
+    await expect
+      .poll(
+        async () =>
+          (await api<{ eligible: number }>(b, 'GET', `/plans/${planId}/rounds/${round.id}`, token))
+            .eligible,
+      )
+      .toBe(1);
+    const roundsMark = discussionMark(onA.doc, 'rounds');
+    const item = round.items[round.items.length - 1]?.id ?? '';
+    await api(b, 'PUT', `/plans/${planId}/rounds/${round.id}/votes/${item}`, member, {
+      choice: 'agree',
+    });
+    await eventually(
+      () => discussionMark(onA.doc, 'rounds') !== roundsMark,
+      15_000,
+      'the rounds mark on A',
+    );
+    round = await api(a, 'GET', `/plans/${planId}/rounds/${round.id}`, member);
+    expect(round).toMatchObject({ answered: 1, eligible: 1 });
   });
 
   it('sends a decision made through B to a client on A, and logs it for both', async () => {

@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/start.css';
 import './styles/plan.css';
 import './styles/editor.css';
+import './styles/discussion.css';
 import './styles/panels.css';
 import './styles/timer.css';
 import './styles/console.css';

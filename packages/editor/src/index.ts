@@ -1,5 +1,14 @@
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
+export type { EncodedAnchor, Recommendation, ResolvedAnchor } from './commentAnchors.ts';
+export {
+  anchorQuote,
+  blockId,
+  checkedAnchor,
+  normalizeQuote,
+  resolveAnchor,
+  sectionRecommendations,
+} from './commentAnchors.ts';
 export { contentExtensions, planSchema } from './contentExtensions.ts';
 export type { DecisionResult } from './fragmentDecisions.ts';
 export { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';

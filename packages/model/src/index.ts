@@ -1,5 +1,9 @@
+export type { SupportLevel, Tally } from './consensus.ts';
+export { SUPPORT_LABELS, supportLevel } from './consensus.ts';
 export type { DateTimeStyle } from './dateFormats.ts';
 export { dateLocale, formatMoment } from './dateFormats.ts';
+export type { DiscussionTopic } from './discussion.ts';
+export { discussionMark, markDiscussionChanged } from './discussion.ts';
 export { isPlanId, newGroupId, newPlanId, newSectionId, randomId } from './ids.ts';
 export type { ImportProblem, ImportProblemCode } from './importProblems.ts';
 export type {

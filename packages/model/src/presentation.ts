@@ -24,6 +24,10 @@ export interface PresentationState {
   suggestions: 'marked' | 'accepted';
   /** An invite link shown full screen as a QR code, so people in the room can join. */
   joinOverlay: { url: string; label: string } | null;
+  /** Whether comment threads show beside the text; off unless the facilitator chooses. */
+  showComments: boolean;
+  /** A consensus round shown full screen (its count while open, its tallies once closed). */
+  roundId: string | null;
 }
 
 /** The breakout timer, in server time. */
@@ -43,6 +47,8 @@ const DEFAULT_PRESENTATION: PresentationState = {
   presenterId: null,
   suggestions: 'marked',
   joinOverlay: null,
+  showComments: false,
+  roundId: null,
 };
 
 const plan = (doc: Y.Doc) => doc.getMap<unknown>(PLAN_ROOT);

@@ -57,6 +57,9 @@ describe('can: plan-level actions', () => {
       'present',
       'save-version',
       'restore-version',
+      'comment',
+      'moderate-comments',
+      'run-rounds',
     ],
     'focal-point': [
       'approve-section',
@@ -64,8 +67,12 @@ describe('can: plan-level actions', () => {
       'present',
       'save-version',
       'restore-version',
+      'comment',
+      'moderate-comments',
+      'run-rounds',
+      'answer-rounds',
     ],
-    member: [],
+    member: ['comment', 'answer-rounds'],
     observer: [],
   };
   const all: Action[] = [
@@ -77,6 +84,10 @@ describe('can: plan-level actions', () => {
     'present',
     'save-version',
     'restore-version',
+    'comment',
+    'moderate-comments',
+    'run-rounds',
+    'answer-rounds',
   ];
   for (const role of ROLES) {
     for (const phase of PHASES) {

@@ -35,7 +35,15 @@ export type Action =
   /** Save a named version of the plan. */
   | 'save-version'
   /** Bring a section or the whole plan back to a saved version. */
-  | 'restore-version';
+  | 'restore-version'
+  /** Start a comment thread or reply to one, in every phase, on any section. */
+  | 'comment'
+  /** Resolve or reopen anyone's comment thread (authors may always do their own). */
+  | 'moderate-comments'
+  /** Open and close consensus rounds. */
+  | 'run-rounds'
+  /** Answer the recommendations of an open consensus round. */
+  | 'answer-rounds';
 
 /** The plan state an action is judged against. */
 export interface RightsContext {
@@ -50,18 +58,25 @@ const STEERING: readonly Action[] = [
   'present',
   'save-version',
   'restore-version',
+  'moderate-comments',
+  'run-rounds',
 ];
+
+/** What every participant but an observer may do, in every phase and section. */
+const DISCUSSING: readonly Action[] = ['comment', 'answer-rounds'];
 
 /** True when `actor` may perform `action` in the given plan state. */
 export function can(actor: Actor, action: Action, context: RightsContext): boolean {
   switch (actor.role) {
     case 'facilitator':
-      return true;
+      // The facilitator runs a round, and so does not answer it.
+      return action !== 'answer-rounds';
     case 'focal-point':
-      return action === 'write-section' || STEERING.includes(action);
+      return action === 'write-section' || STEERING.includes(action) || DISCUSSING.includes(action);
     case 'observer':
       return false;
     case 'member': {
+      if (DISCUSSING.includes(action)) return true;
       if (action !== 'write-section' || !context.section) return false;
       if (context.section.status === 'agreed') return false;
       if (context.phase === 'drafting') {

@@ -270,6 +270,19 @@ export class Relay {
   }
 
   /**
+   * The participants whose presence the plan holds right now, through this process or
+   * any other (presence is fanned out), as the server vouched for them: who is in the room.
+   */
+  presentParticipants(planId: string): Set<string> {
+    const present = new Set<string>();
+    for (const state of this.rooms.get(planId)?.awareness.getStates().values() ?? []) {
+      const user = (state as { user?: { participantId?: unknown } }).user;
+      if (typeof user?.participantId === 'string') present.add(user.participantId);
+    }
+    return present;
+  }
+
+  /**
    * Closes every open socket of a plan whose context matches (a revoked link, a removed
    * group) with the given code; returns how many were closed.
    */

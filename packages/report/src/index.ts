@@ -38,11 +38,14 @@ export type {
   ReportPlan,
 } from './reportDocument.ts';
 export type {
+  CommentAnnexThread,
   DecisionLogEntry,
   GroupParticipants,
   ReportAnnexes,
   ReportMeta,
   ReportOptions,
+  RoundAnnexEntry,
+  RoundTally,
   SuggestionChoice,
 } from './reportTypes.ts';
 export type { TrackedChange } from './suggestionMarks.ts';

@@ -15,6 +15,7 @@ import {
 } from '@plenary/model';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import * as Y from 'yjs';
+import { commentsBody, roundsBody, withSupport } from './discussionAnnexes.ts';
 import { describeChange, formatDateTime, REPORT_LABELS, type TimeWriting } from './reportText.ts';
 import type {
   DecisionLogEntry,
@@ -113,7 +114,7 @@ function participantsBody(groups: GroupParticipants[]): ProseMirrorNode {
 export function buildReport(plan: ReportPlan, options: ReportOptions): ReportDocument {
   const groupsById = new Map(plan.groups.map((group) => [group.id, group]));
   const annexes: ReportPart[] = [];
-  const { decisionLog, participantsByGroup } = options.annexes;
+  const { decisionLog, participantsByGroup, commentThreads, rounds } = options.annexes;
   if (decisionLog) {
     annexes.push({
       title: REPORT_LABELS.decisionLog,
@@ -128,14 +129,35 @@ export function buildReport(plan: ReportPlan, options: ReportOptions): ReportDoc
       body: participantsBody(participantsByGroup),
     });
   }
+  if (commentThreads) {
+    annexes.push({
+      title: REPORT_LABELS.comments,
+      group: null,
+      body: commentsBody(commentThreads, options.meta),
+    });
+  }
+  if (rounds) {
+    annexes.push({
+      title: REPORT_LABELS.votes,
+      group: null,
+      body: roundsBody(rounds, options.meta),
+    });
+  }
+  const supported = (body: ProseMirrorNode, index: number) => {
+    const tallies = options.support?.get(index);
+    return tallies ? withSupport(body, tallies) : body;
+  };
   return {
     title: plan.title.trim() || REPORT_LABELS.untitledPlan,
     meta: options.meta,
     groups: plan.groups,
-    sections: plan.sections.map((section) => ({
+    sections: plan.sections.map((section, index) => ({
       title: section.title.trim() || REPORT_LABELS.untitledSection,
       group: section.groupId ? (groupsById.get(section.groupId) ?? null) : null,
-      body: options.suggestions === 'omit' ? omitSuggestions(section.body) : section.body,
+      body: supported(
+        options.suggestions === 'omit' ? omitSuggestions(section.body) : section.body,
+        index,
+      ),
     })),
     annexes,
     suggestions: options.suggestions,

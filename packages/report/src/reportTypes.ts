@@ -26,10 +26,41 @@ export interface GroupParticipants {
   names: string[];
 }
 
+/** One comment thread, as the comments annex lists it. */
+export interface CommentAnnexThread {
+  /** The section it is on (its id when the section was removed since). */
+  sectionTitle: string;
+  /** The words it is about ("" for the section as a whole). */
+  quote: string;
+  resolved: boolean;
+  /** Its words were deleted from the plan. */
+  detached: boolean;
+  messages: { authorName: string; groupName: string | null; at: string; text: string }[];
+}
+
+/** A recommendation's answers in a closed round, counted. */
+export interface RoundTally {
+  agree: number;
+  disagree: number;
+  abstain: number;
+}
+
+/** One closed consensus round, as the votes annex lists it. */
+export interface RoundAnnexEntry {
+  sectionTitle: string;
+  /** When it closed, as an ISO 8601 date-time. */
+  closedAt: string;
+  answered: number;
+  eligible: number;
+  items: { text: string; tally: RoundTally; reasons: { choice: string; reason: string }[] }[];
+}
+
 /** The annexes to append; each is left out when absent. */
 export interface ReportAnnexes {
   decisionLog?: DecisionLogEntry[];
   participantsByGroup?: GroupParticipants[];
+  commentThreads?: CommentAnnexThread[];
+  rounds?: RoundAnnexEntry[];
 }
 
 /** Where and when the dialogue took place, as the title page shows it. */
@@ -46,6 +77,11 @@ export interface ReportMeta {
 /** Everything a caller chooses about one export. */
 export interface ReportOptions {
   suggestions: SuggestionChoice;
+  /**
+   * The level of support to print after recommendations in the body, by section index
+   * then by the recommendation's text as the round froze it; none when absent.
+   */
+  support?: Map<number, Map<string, RoundTally>>;
   annexes: ReportAnnexes;
   meta: ReportMeta;
 }

@@ -1,7 +1,9 @@
 import { InMemoryAccessStore } from './InMemoryAccessStore.ts';
+import { InMemoryCommentStore } from './InMemoryCommentStore.ts';
 import { InMemoryDatabase } from './InMemoryDatabase.ts';
 import { InMemoryDecisionLog } from './InMemoryDecisionLog.ts';
 import { InMemoryDocumentStore } from './InMemoryDocumentStore.ts';
+import { InMemoryRoundStore } from './InMemoryRoundStore.ts';
 import { InMemoryVersionStore } from './InMemoryVersionStore.ts';
 import type { Storage } from './Storage.ts';
 
@@ -16,6 +18,10 @@ export class InMemoryStorage implements Storage {
   readonly decisions = new InMemoryDecisionLog(this.db);
   /** Saved versions of those plans. */
   readonly versions = new InMemoryVersionStore(this.db);
+  /** Comment threads on the plans' text. */
+  readonly comments = new InMemoryCommentStore(this.db);
+  /** Consensus rounds and their votes. */
+  readonly rounds = new InMemoryRoundStore(this.db);
 
   async ping(): Promise<void> {
     this.db.assertOpen();

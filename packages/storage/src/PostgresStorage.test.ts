@@ -1,9 +1,11 @@
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { describeAccessStoreContract } from './accessStoreContract.ts';
+import { describeCommentStoreContract } from './commentStoreContract.ts';
 import { describeDecisionLogContract } from './decisionLogContract.ts';
 import { describeDocumentStoreContract } from './documentStoreContract.ts';
 import { PostgresStorage } from './PostgresStorage.ts';
+import { describeRoundStoreContract } from './roundStoreContract.ts';
 import type { Storage } from './Storage.ts';
 import type { StorageFixture } from './test-support/contractFixture.ts';
 import { dropSchema, freshSchemaName, TEST_DATABASE_URL } from './test-support/postgresSchema.ts';
@@ -30,6 +32,8 @@ describeDocumentStoreContract('PostgresStorage', postgresFixture, { durable: tru
 describeAccessStoreContract('PostgresStorage', postgresFixture, { durable: true });
 describeDecisionLogContract('PostgresStorage', postgresFixture, { durable: true });
 describeVersionStoreContract('PostgresStorage', postgresFixture, { durable: true });
+describeCommentStoreContract('PostgresStorage', postgresFixture, { durable: true });
+describeRoundStoreContract('PostgresStorage', postgresFixture, { durable: true });
 
 describe('PostgresStorage.open', () => {
   it('fails as unavailable, naming the server, when PostgreSQL does not answer', async () => {

@@ -1,7 +1,9 @@
 import { PostgresAccessStore } from './PostgresAccessStore.ts';
+import { PostgresCommentStore } from './PostgresCommentStore.ts';
 import { dropSchema, PostgresConnection, type PostgresOptions } from './PostgresConnection.ts';
 import { PostgresDecisionLog } from './PostgresDecisionLog.ts';
 import { PostgresDocumentStore } from './PostgresDocumentStore.ts';
+import { PostgresRoundStore } from './PostgresRoundStore.ts';
 import { PostgresVersionStore } from './PostgresVersionStore.ts';
 import type { Storage } from './Storage.ts';
 
@@ -15,12 +17,18 @@ export class PostgresStorage implements Storage {
   readonly decisions: PostgresDecisionLog;
   /** Saved versions of those plans. */
   readonly versions: PostgresVersionStore;
+  /** Comment threads on the plans' text. */
+  readonly comments: PostgresCommentStore;
+  /** Consensus rounds and their votes. */
+  readonly rounds: PostgresRoundStore;
 
   private constructor(private readonly connection: PostgresConnection) {
     this.documents = new PostgresDocumentStore(connection);
     this.access = new PostgresAccessStore(connection);
     this.decisions = new PostgresDecisionLog(connection);
     this.versions = new PostgresVersionStore(connection);
+    this.comments = new PostgresCommentStore(connection);
+    this.rounds = new PostgresRoundStore(connection);
   }
 
   /**

@@ -2,8 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeAccessStoreContract } from './accessStoreContract.ts';
+import { describeCommentStoreContract } from './commentStoreContract.ts';
 import { describeDecisionLogContract } from './decisionLogContract.ts';
 import { describeDocumentStoreContract } from './documentStoreContract.ts';
+import { describeRoundStoreContract } from './roundStoreContract.ts';
 import { SqliteStorage } from './SqliteStorage.ts';
 import type { Storage } from './Storage.ts';
 import type { StorageFixture } from './test-support/contractFixture.ts';
@@ -33,6 +35,8 @@ describeDocumentStoreContract('SqliteStorage', sqliteFixture, { durable: true })
 describeAccessStoreContract('SqliteStorage', sqliteFixture, { durable: true });
 describeDecisionLogContract('SqliteStorage', sqliteFixture, { durable: true });
 describeVersionStoreContract('SqliteStorage', sqliteFixture, { durable: true });
+describeCommentStoreContract('SqliteStorage', sqliteFixture, { durable: true });
+describeRoundStoreContract('SqliteStorage', sqliteFixture, { durable: true });
 
 describe('SqliteStorage.open', () => {
   it('fails as unavailable, naming the file, when it cannot create the database', () => {

@@ -1,7 +1,9 @@
 import { SqliteAccessStore } from './SqliteAccessStore.ts';
+import { SqliteCommentStore } from './SqliteCommentStore.ts';
 import { SqliteConnection } from './SqliteConnection.ts';
 import { SqliteDecisionLog } from './SqliteDecisionLog.ts';
 import { SqliteDocumentStore } from './SqliteDocumentStore.ts';
+import { SqliteRoundStore } from './SqliteRoundStore.ts';
 import { SqliteVersionStore } from './SqliteVersionStore.ts';
 import type { Storage } from './Storage.ts';
 
@@ -15,12 +17,18 @@ export class SqliteStorage implements Storage {
   readonly decisions: SqliteDecisionLog;
   /** Saved versions of those plans. */
   readonly versions: SqliteVersionStore;
+  /** Comment threads on the plans' text. */
+  readonly comments: SqliteCommentStore;
+  /** Consensus rounds and their votes. */
+  readonly rounds: SqliteRoundStore;
 
   private constructor(private readonly connection: SqliteConnection) {
     this.documents = new SqliteDocumentStore(connection);
     this.access = new SqliteAccessStore(connection);
     this.decisions = new SqliteDecisionLog(connection);
     this.versions = new SqliteVersionStore(connection);
+    this.comments = new SqliteCommentStore(connection);
+    this.rounds = new SqliteRoundStore(connection);
   }
 
   /**

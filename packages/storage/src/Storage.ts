@@ -1,6 +1,8 @@
 import type { AccessStore } from './AccessStore.ts';
+import type { CommentStore } from './CommentStore.ts';
 import type { DecisionLog } from './DecisionLog.ts';
 import type { DocumentStore } from './DocumentStore.ts';
+import type { RoundStore } from './RoundStore.ts';
 import type { VersionStore } from './VersionStore.ts';
 
 /**
@@ -17,6 +19,10 @@ export interface Storage {
   decisions: DecisionLog;
   /** Saved versions of the plans. */
   versions: VersionStore;
+  /** Comment threads on the plans' text. */
+  comments: CommentStore;
+  /** Consensus rounds and their votes. */
+  rounds: RoundStore;
   /** Resolves when the database can serve (the health check). */
   ping(): Promise<void>;
   /**

@@ -8,6 +8,10 @@ export type StoreErrorCode =
   | 'participant-not-found'
   | 'decision-exists'
   | 'version-exists'
+  | 'comment-exists'
+  | 'round-exists'
+  | 'round-not-found'
+  | 'round-closed'
   | 'unavailable';
 
 /** A store operation that failed for a reason the caller can name. */

@@ -7,6 +7,13 @@ export type {
   StoredParticipant,
 } from './AccessStore.ts';
 export type {
+  CommentStore,
+  NewCommentMessage,
+  NewCommentThread,
+  StoredCommentMessage,
+  StoredCommentThread,
+} from './CommentStore.ts';
+export type {
   DecisionAction,
   DecisionLog,
   NewDecision,
@@ -27,6 +34,16 @@ export type { StorageOptions } from './openStorage.ts';
 export { openStorage, SQLITE_FILE_NAME } from './openStorage.ts';
 // PostgreSQL is '@plenary/storage/postgres', so that what imports this index (the server
 // on SQLite) does not load its driver.
+export type {
+  NewRound,
+  RoundItem,
+  RoundStatus,
+  RoundStore,
+  StoredRound,
+  StoredVote,
+  VoteChoice,
+} from './RoundStore.ts';
+export { VOTE_CHOICES } from './RoundStore.ts';
 export { SqliteStorage } from './SqliteStorage.ts';
 export type { Storage } from './Storage.ts';
 export type { StoreErrorCode } from './StoreError.ts';

@@ -142,6 +142,64 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE invites ADD COLUMN person_name text;
   ALTER TABLE participants ADD COLUMN removed_at timestamptz;
   `,
+  // 4: comment threads and consensus rounds, as SQLite's version 9.
+  `
+  CREATE TABLE comment_threads (
+    position bigint GENERATED ALWAYS AS IDENTITY,
+    id text PRIMARY KEY,
+    plan_id text NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    section_id text NOT NULL,
+    quote text NOT NULL,
+    anchor_start bytea,
+    anchor_end bytea,
+    resolved boolean NOT NULL,
+    created_at timestamptz NOT NULL,
+    UNIQUE (plan_id, id)
+  );
+  CREATE INDEX comment_threads_by_plan ON comment_threads (plan_id, created_at);
+
+  CREATE TABLE comment_messages (
+    position bigint GENERATED ALWAYS AS IDENTITY,
+    id text PRIMARY KEY,
+    plan_id text NOT NULL,
+    thread_id text NOT NULL,
+    author_id text NOT NULL,
+    author_name text NOT NULL,
+    author_group_id text,
+    text text NOT NULL,
+    at timestamptz NOT NULL,
+    FOREIGN KEY (plan_id, thread_id) REFERENCES comment_threads (plan_id, id) ON DELETE CASCADE
+  );
+  CREATE INDEX comment_messages_by_thread ON comment_messages (plan_id, thread_id);
+
+  CREATE TABLE rounds (
+    position bigint GENERATED ALWAYS AS IDENTITY,
+    id text PRIMARY KEY,
+    plan_id text NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    section_id text NOT NULL,
+    items jsonb NOT NULL,
+    opened_by text,
+    opened_by_name text NOT NULL,
+    opened_at timestamptz NOT NULL,
+    closed_at timestamptz,
+    eligible integer,
+    UNIQUE (plan_id, id)
+  );
+  CREATE INDEX rounds_by_plan ON rounds (plan_id, opened_at);
+
+  CREATE TABLE round_votes (
+    position bigint GENERATED ALWAYS AS IDENTITY,
+    plan_id text NOT NULL,
+    round_id text NOT NULL,
+    item_id text NOT NULL,
+    participant_id text NOT NULL,
+    choice text NOT NULL CHECK (choice IN ('agree', 'disagree', 'abstain')),
+    reason text NOT NULL,
+    at timestamptz NOT NULL,
+    PRIMARY KEY (round_id, item_id, participant_id),
+    FOREIGN KEY (plan_id, round_id) REFERENCES rounds (plan_id, id) ON DELETE CASCADE
+  );
+  `,
 ];
 
 /**

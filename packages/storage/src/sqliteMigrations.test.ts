@@ -46,6 +46,8 @@ describe('SQLite migrations', () => {
         .pluck()
         .all();
       expect(tables).toEqual([
+        'comment_messages',
+        'comment_threads',
         'decisions',
         'invites',
         'participants',
@@ -55,6 +57,8 @@ describe('SQLite migrations', () => {
         'plan_updates',
         'plan_versions',
         'plans',
+        'round_votes',
+        'rounds',
         'sessions',
       ]);
     });

@@ -157,6 +157,63 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE invites ADD COLUMN person_name TEXT;
   ALTER TABLE participants ADD COLUMN removed_at INTEGER;
   `,
+  // 9: comment threads and consensus rounds. Authors and voters are copied (ids, names,
+  // groups) without foreign keys, as in the decision log, so a thread outlives its
+  // author's row. A round's items are frozen text, kept as JSON in the round's row; one
+  // vote per (round, item, participant) is the table's key, so a changed answer replaces.
+  `
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    section_id TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    anchor_start BLOB,
+    anchor_end BLOB,
+    resolved INTEGER NOT NULL CHECK (resolved IN (0, 1)),
+    created_at INTEGER NOT NULL,
+    UNIQUE (plan_id, id)
+  ) STRICT;
+  CREATE INDEX comment_threads_by_plan ON comment_threads (plan_id, created_at);
+
+  CREATE TABLE comment_messages (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL,
+    thread_id TEXT NOT NULL,
+    author_id TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    author_group_id TEXT,
+    text TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    FOREIGN KEY (plan_id, thread_id) REFERENCES comment_threads (plan_id, id) ON DELETE CASCADE
+  ) STRICT;
+  CREATE INDEX comment_messages_by_thread ON comment_messages (plan_id, thread_id);
+
+  CREATE TABLE rounds (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    section_id TEXT NOT NULL,
+    items TEXT NOT NULL,
+    opened_by TEXT,
+    opened_by_name TEXT NOT NULL,
+    opened_at INTEGER NOT NULL,
+    closed_at INTEGER,
+    eligible INTEGER,
+    UNIQUE (plan_id, id)
+  ) STRICT;
+  CREATE INDEX rounds_by_plan ON rounds (plan_id, opened_at);
+
+  CREATE TABLE round_votes (
+    plan_id TEXT NOT NULL,
+    round_id TEXT NOT NULL,
+    item_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    choice TEXT NOT NULL CHECK (choice IN ('agree', 'disagree', 'abstain')),
+    reason TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (round_id, item_id, participant_id),
+    FOREIGN KEY (plan_id, round_id) REFERENCES rounds (plan_id, id) ON DELETE CASCADE
+  ) STRICT;
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>

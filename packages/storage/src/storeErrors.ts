@@ -50,6 +50,28 @@ export const versionExists = (versionId: string): StoreError =>
     `Version "${versionId}" is already saved; give each version a new id.`,
   );
 
+/** A comment thread or message was given an id that is already stored. */
+export const commentExists = (id: string): StoreError =>
+  new StoreError(
+    'comment-exists',
+    `Comment "${id}" is already stored; give each comment a new id.`,
+  );
+
+/** A round was given an id that another round already has. */
+export const roundExists = (roundId: string): StoreError =>
+  new StoreError('round-exists', `Round "${roundId}" already exists; give each round a new id.`);
+
+/** A vote names a round, or an item of it, that the plan does not have. */
+export const roundNotFound = (planId: string, roundId: string, itemId: string): StoreError =>
+  new StoreError(
+    'round-not-found',
+    `Plan "${planId}" has no round "${roundId}" with a recommendation "${itemId}".`,
+  );
+
+/** A vote came after its round closed. */
+export const roundClosed = (roundId: string): StoreError =>
+  new StoreError('round-closed', `Round "${roundId}" is closed; its answers can no longer change.`);
+
 /** The storage was used after `close()`. */
 export const storageClosed = (): StoreError =>
   new StoreError('unavailable', 'The storage is closed; open it again to keep going.');

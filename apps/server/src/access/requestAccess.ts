@@ -56,6 +56,14 @@ function describe(action: Action): string {
       return 'save a version of the plan';
     case 'restore-version':
       return 'restore a version of the plan';
+    case 'comment':
+      return 'comment';
+    case 'moderate-comments':
+      return "resolve or reopen other people's comments";
+    case 'run-rounds':
+      return 'open or close consensus rounds';
+    case 'answer-rounds':
+      return 'answer consensus rounds';
   }
 }
 

@@ -1,8 +1,10 @@
 import { planWritePolicy, Relay, type RelayEvents } from '@plenary/relay';
 import type {
   AccessStore,
+  CommentStore,
   DecisionLog,
   DocumentStore,
+  RoundStore,
   Storage,
   VersionStore,
 } from '@plenary/storage';
@@ -27,6 +29,10 @@ declare module 'fastify' {
     decisions: DecisionLog;
     /** Saved versions of the plans. */
     versions: VersionStore;
+    /** Comment threads on the plans' text. */
+    comments: CommentStore;
+    /** Consensus rounds and their votes. */
+    rounds: RoundStore;
     /** Saves the versions nobody asks for: after phase changes and stretches of editing. */
     autoVersions: AutoVersions;
     /** Carries decisions out on what a concurrent change left of decided suggestions. */
@@ -114,6 +120,8 @@ export const servicesPlugin = fp<ServicesOptions>(
     app.decorate('access', storage.access);
     app.decorate('decisions', storage.decisions);
     app.decorate('versions', storage.versions);
+    app.decorate('comments', storage.comments);
+    app.decorate('rounds', storage.rounds);
     app.decorate('autoVersions', autoVersions);
     app.decorate('suggestionRepair', suggestionRepair);
     app.decorate('sectionEdits', sectionEdits);

@@ -5,11 +5,11 @@ import { readPlan, sectionFragmentName } from '@plenary/model';
 import type { NewDecision, StoredDecision } from '@plenary/storage';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type * as Y from 'yjs';
 import type { Principal } from '../access/Principal.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
 import { loadEditor } from '../editorModule.ts';
 import { ApiError } from '../errors.ts';
+import { sectionFragment } from '../plans/sectionFragment.ts';
 import { PlanParams, SectionParams } from './schemas.ts';
 
 // One flat object rather than a union of objects (see JoinBody). Null first: Ajv coerces
@@ -47,14 +47,6 @@ const DecisionsQuery = Type.Object(
   { sectionId: Type.Optional(Type.String({ pattern: '^[0-9a-z]{1,64}$' })) },
   { additionalProperties: false },
 );
-
-/** The section's fragment, or 404 when the plan has no such live section. */
-function sectionFragment(doc: Y.Doc, sectionId: string): Y.XmlFragment {
-  if (!readPlan(doc).sections.some((s) => s.id === sectionId)) {
-    throw new ApiError(404, 'section-not-found', `This plan has no section "${sectionId}".`);
-  }
-  return doc.getXmlFragment(sectionFragmentName(sectionId));
-}
 
 /** The log entry for a suggestion the principal decides. */
 function entryOf(

@@ -24,6 +24,10 @@ const PresentationBody = Type.Object(
     suggestions: Type.Optional(Type.Union([Type.Literal('marked'), Type.Literal('accepted')])),
     /** An invite link to show as a QR code on the projectors, or null to hide it. */
     joinOverlayInviteId: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
+    /** Comment threads beside the projected text. */
+    showComments: Type.Optional(Type.Boolean()),
+    /** A consensus round to show full screen, or null for the text. */
+    roundId: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 64 })])),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -83,6 +87,9 @@ export const presentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           url: inviteUrl(baseUrl(request), planId, token),
           label: group?.name ?? invite.role,
         };
+      }
+      if (rest.roundId && !(await app.rounds.getRound(planId, rest.roundId))) {
+        throw new ApiError(404, 'round-not-found', `This plan has no round "${rest.roundId}".`);
       }
       return relay.transact(
         planId,

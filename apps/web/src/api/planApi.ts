@@ -1,5 +1,6 @@
 import type { GroupState, Phase, SuggestingPolicy, TimerCommand } from '@plenary/model';
 import { type ApiRequest, apiDownload, apiFetch } from './apiFetch.ts';
+import type { CommentThread, NewThread, Round, VoteChoice } from './discussionTypes.ts';
 import type { ImportReport } from './importTypes.ts';
 import { outlineBody, outlineQuery } from './outlineFile.ts';
 import type {
@@ -33,6 +34,12 @@ export interface ReportRequest {
   participants: boolean;
   /** The decisions on suggestions as an annex (facilitator and focal point only). */
   decisionLog: boolean;
+  /** The comment threads as an annex (facilitator and focal point only). */
+  comments?: boolean;
+  /** The tallies of closed consensus rounds as an annex (facilitator and focal point only). */
+  votes?: boolean;
+  /** The level of support printed after each recommendation a closed round answered. */
+  support?: boolean;
   /** When and where the dialogue took place, for the title page (the server's today and none if blank). */
   date: string;
   venue: string;
@@ -46,6 +53,9 @@ const reportQuery = ({
   trackedSuggestions,
   participants,
   decisionLog,
+  comments,
+  votes,
+  support,
   date,
   venue,
   language,
@@ -59,7 +69,13 @@ const reportQuery = ({
   if (venue.trim()) query.set('venue', venue.trim());
   query.set('lang', language.startsWith('km') ? 'km' : 'en');
   query.set('timeZone', timeZone);
-  const annexes = [decisionLog && 'decisions', participants && 'participants'].filter(Boolean);
+  const annexes = [
+    decisionLog && 'decisions',
+    participants && 'participants',
+    comments && 'comments',
+    votes && 'votes',
+  ].filter(Boolean);
+  if (support) query.set('support', 'show');
   if (annexes.length > 0) query.set('annexes', annexes.join(','));
   return query.toString();
 };
@@ -157,6 +173,31 @@ export function planApi(planId: string, sessionToken: string) {
         method: 'POST',
         body: sectionId === undefined ? {} : { sectionId },
       }),
+    comments: async (signal?: AbortSignal) =>
+      (await call<{ threads: CommentThread[] }>('/comments', { signal })).threads,
+    startThread: (thread: NewThread) =>
+      call<CommentThread>('/comments', { method: 'POST', body: thread }),
+    reply: (threadId: string, text: string) =>
+      call<CommentThread>(`/comments/${encodeURIComponent(threadId)}/replies`, {
+        method: 'POST',
+        body: { text },
+      }),
+    resolveThread: (threadId: string, resolved: boolean) =>
+      call<CommentThread>(`/comments/${encodeURIComponent(threadId)}`, {
+        method: 'PATCH',
+        body: { resolved },
+      }),
+    rounds: async (signal?: AbortSignal) =>
+      (await call<{ rounds: Round[] }>('/rounds', { signal })).rounds,
+    openRound: (sectionId: string) =>
+      call<Round>('/rounds', { method: 'POST', body: { sectionId } }),
+    vote: (roundId: string, itemId: string, choice: VoteChoice) =>
+      call<unknown>(`/rounds/${encodeURIComponent(roundId)}/votes/${encodeURIComponent(itemId)}`, {
+        method: 'PUT',
+        body: { choice },
+      }),
+    closeRound: (roundId: string) =>
+      call<Round>(`/rounds/${encodeURIComponent(roundId)}/close`, { method: 'POST' }),
     downloadReport: (report: ReportRequest) =>
       apiDownload(planPath(planId, `/export?${reportQuery(report)}`), { token: sessionToken }),
   };

@@ -163,6 +163,10 @@ export interface PresentationChange {
   suggestions?: 'marked' | 'accepted';
   /** A member or observer link to show as a QR code on the projectors; null hides it. */
   joinOverlayInviteId?: string | null;
+  /** Comment threads beside the projected text. */
+  showComments?: boolean;
+  /** A consensus round shown full screen, or null for the text. */
+  roundId?: string | null;
 }
 
 /** Whose Yjs client wrote in the plan (`GET /api/plans/:id/attribution`). */

@@ -11,6 +11,8 @@ export const queryKeys = {
   decisions: (planId: string) => ['decisions', planId] as const,
   /** Under the plan's decisions, so that a decision made here refreshes it too. */
   myDecisions: (planId: string) => ['decisions', planId, 'mine'] as const,
+  comments: (planId: string) => ['comments', planId] as const,
+  rounds: (planId: string) => ['rounds', planId] as const,
   /** The plan's versions; comparisons sit under it, so a new version refreshes them too. */
   versions: (planId: string) => ['versions', planId] as const,
   comparison: (planId: string, fromId: string, toId: string) =>

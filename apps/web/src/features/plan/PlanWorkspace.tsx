@@ -15,6 +15,7 @@ import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { DiscussionToggle } from '../discussion/DiscussionToggle.tsx';
 import { HistoryToggle } from '../history/HistoryToggle.tsx';
 import type { ComparisonRequest } from '../history/useVersions.ts';
 import { DecisionNotice } from '../mySuggestions/DecisionNotice.tsx';
@@ -58,6 +59,9 @@ const HistoryPanel = lazyComponent(
 const ReviewPanel = lazyComponent(
   async () => (await import('../review/ReviewPanel.tsx')).ReviewPanel,
 );
+const DiscussionAside = lazyComponent(
+  async () => (await import('../discussion/DiscussionAside.tsx')).DiscussionAside,
+);
 const SharePanel = lazyComponent(async () => (await import('../share/SharePanel.tsx')).SharePanel);
 
 /** An open plan: who is here, the contents, the text, and whether it is all saved. */
@@ -83,8 +87,10 @@ export function PlanWorkspace({
   const [reviewOpen, setReviewOpen] = useState(false);
   const [preview, setPreview] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
+  const [discussionOpen, setDiscussionOpen] = useState(false);
   const [comparison, setComparison] = useState<ComparisonRequest | null>(null);
   const historyShown = ready && historyOpen;
+  const discussionShown = ready && discussionOpen;
   // After a refusal the plan goes on with a fresh doc; after an ending nothing is saved.
   const connected = notice === null || notice.kind === 'recovered';
   const user = useOwnPresence(awareness, me);
@@ -155,7 +161,13 @@ export function PlanWorkspace({
   return (
     <>
       {header}
-      <div className={reviewing || historyShown ? 'plan-layout plan-layout--aside' : 'plan-layout'}>
+      <div
+        className={
+          reviewing || historyShown || discussionShown
+            ? 'plan-layout plan-layout--aside'
+            : 'plan-layout'
+        }
+      >
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: closes the phone menu after a link or toggle, which have their own keys */}
         <aside
           id="plan-sidebar"
@@ -184,6 +196,13 @@ export function PlanWorkspace({
           <OnlineUsers users={users} groups={plan.groups} />
           {ready && <TableOfContents sections={plan.sections} groups={plan.groups} />}
           {ready && (
+            <DiscussionToggle
+              doc={connection.doc}
+              open={discussionOpen}
+              onToggle={() => setDiscussionOpen(!discussionOpen)}
+            />
+          )}
+          {ready && (
             <HistoryToggle open={historyOpen} onToggle={() => setHistoryOpen(!historyOpen)} />
           )}
           {ready &&
@@ -200,9 +219,12 @@ export function PlanWorkspace({
             )}
           <ReportDownload />
         </aside>
-        {(reviewing || historyShown) && (
+        {(reviewing || historyShown || discussionShown) && (
           <Suspense fallback={null}>
             <aside className="plan-aside">
+              {discussionShown && (
+                <DiscussionAside plan={plan} doc={connection.doc} presentation={presentation} />
+              )}
               {reviewing && (
                 <div id="review-panel">
                   <ReviewPanel

@@ -25,6 +25,9 @@ export function ReportDownload() {
   const [trackedSuggestions, setTrackedSuggestions] = useState(false);
   const [participants, setParticipants] = useState(false);
   const [decisionLog, setDecisionLog] = useState(false);
+  const [comments, setComments] = useState(false);
+  const [votes, setVotes] = useState(false);
+  const [support, setSupport] = useState(false);
   const [date, setDate] = useState('');
   const [venue, setVenue] = useState('');
   // The server refuses the annexes to everyone else: the names in them are sensitive.
@@ -42,6 +45,9 @@ export function ReportDownload() {
       trackedSuggestions,
       participants: mayAddAnnexes && participants,
       decisionLog: mayAddAnnexes && decisionLog,
+      comments: mayAddAnnexes && comments,
+      votes: mayAddAnnexes && votes,
+      support,
       date,
       venue,
       language: i18n.language,
@@ -89,6 +95,7 @@ export function ReportDownload() {
           checked={trackedSuggestions}
           onChange={setTrackedSuggestions}
         />
+        <ReportOption label={t('report.support')} checked={support} onChange={setSupport} />
         {mayAddAnnexes && (
           <>
             <ReportOption
@@ -101,6 +108,8 @@ export function ReportDownload() {
               checked={participants}
               onChange={setParticipants}
             />
+            <ReportOption label={t('report.comments')} checked={comments} onChange={setComments} />
+            <ReportOption label={t('report.votes')} checked={votes} onChange={setVotes} />
           </>
         )}
         <SubmitButton

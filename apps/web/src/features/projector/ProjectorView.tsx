@@ -1,5 +1,5 @@
 import { sectionFragmentName } from '@plenary/model';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { PlanSessionState } from '../../collab/PlanSession.ts';
@@ -13,6 +13,7 @@ import { usePresenterPosition } from '../../collab/usePresenterPosition.ts';
 import { useSaveStatus } from '../../collab/useSaveStatus.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
+import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
 import { FullScreenButton } from './FullScreenButton.tsx';
@@ -22,6 +23,11 @@ import { ProjectorSection } from './ProjectorSection.tsx';
 import { useFollowScroll } from './useFollowScroll.ts';
 
 const stateOf = (status: SaveStatus) => status.state;
+
+// Loaded only when the facilitator puts a round on the projectors.
+const RoundProjection = lazyComponent(
+  async () => (await import('../discussion/RoundProjection.tsx')).RoundProjection,
+);
 
 /**
  * The plan as the room sees it on the projector: large type, no editing chrome, the
@@ -101,6 +107,7 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
         data-suggestions={presentation.suggestions}
         // In the Tab order, so keys scroll it and someone at the projector can read around
         // without a mouse.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus (axe: scrollable-region-focusable)
         tabIndex={0}
       >
         {ready &&
@@ -134,6 +141,11 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
           <FullScreenButton />
         </div>
       </footer>
+      {ready && presentation.roundId && (
+        <Suspense fallback={null}>
+          <RoundProjection roundId={presentation.roundId} plan={plan} doc={doc} />
+        </Suspense>
+      )}
       {presentation.joinOverlay && (
         <JoinOverlay url={presentation.joinOverlay.url} label={presentation.joinOverlay.label} />
       )}

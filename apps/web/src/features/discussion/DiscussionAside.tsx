@@ -1,0 +1,22 @@
+import type { PlanState, PresentationState } from '@plenary/model';
+import type * as Y from 'yjs';
+import { CommentsPanel } from './CommentsPanel.tsx';
+import { RoundsPanel } from './RoundsPanel.tsx';
+
+/** The comments and the consensus rounds, side by side with the text (lazy-loaded). */
+export function DiscussionAside({
+  plan,
+  doc,
+  presentation,
+}: {
+  plan: PlanState;
+  doc: Y.Doc;
+  presentation: PresentationState;
+}) {
+  return (
+    <div id="discussion-panel" className="discussion-aside">
+      <RoundsPanel plan={plan} doc={doc} presentation={presentation} />
+      <CommentsPanel plan={plan} doc={doc} />
+    </div>
+  );
+}

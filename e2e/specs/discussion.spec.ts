@@ -1,0 +1,124 @@
+/**
+ * Issue 15, "Comments on the text, and consensus rounds": a member comments on a sentence,
+ * a member of another group replies, the focal point resolves it; the facilitator opens a
+ * round, three members answer on phones, the projector counts them, the facilitator
+ * closes it, and the projector, the plan and the downloaded report show the tallies.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '../fixtures/test.ts';
+import { DiscussionPanel } from '../pages/DiscussionPanel.ts';
+import { ProjectorScreen } from '../pages/projectorScreen.ts';
+import { createInvite, createPlan, R2P_SECTIONS } from '../support/planApi.ts';
+
+const SENTENCE = 'Name the ministry responsible for early warning.';
+const PHONE = { width: 390, height: 844 };
+
+test('comments live beside the text, and a consensus round is answered on phones and reported', async ({
+  startServer,
+  join,
+  actor,
+}) => {
+  // Six people and a projector in one scenario, on a shared two-core machine.
+  test.slow();
+  const plan = await createPlan(await startServer());
+  const section = R2P_SECTIONS.publicAwareness;
+
+  // Bora (Group 1) writes a sentence in her group's section and comments on it.
+  const bora = await join('bora', plan, { role: 'member', group: 'Group 1' });
+  const boraPanel = new DiscussionPanel(bora.page);
+  await boraPanel.open();
+  const editor = bora.plan.section(section);
+  await editor.textbox.click();
+  await bora.page.keyboard.press('Control+End');
+  await bora.page.keyboard.press('Enter');
+  await bora.page.keyboard.type(SENTENCE);
+  await bora.page.keyboard.press('Shift+Home');
+  await boraPanel.commentOnSelection('Should this name the ministry?');
+  await expect(boraPanel.thread(SENTENCE)).toContainText('Should this name the ministry?');
+  await expect(boraPanel.toggle).toHaveText('Comments and rounds (1)');
+
+  // Chanda (Group 2) sees it arrive and replies; Bora sees the reply live.
+  const chanda = await join('chanda', plan, { role: 'member', group: 'Group 2' });
+  const chandaPanel = new DiscussionPanel(chanda.page);
+  await chandaPanel.open();
+  await chandaPanel.reply(SENTENCE, 'Yes: the Ministry of Interior.');
+  await expect(boraPanel.thread(SENTENCE)).toContainText('chanda');
+  await expect(boraPanel.thread(SENTENCE)).toContainText('Yes: the Ministry of Interior.');
+
+  // Dara, the focal point, resolves it; it leaves the open list on every page.
+  const dara = await join('dara', plan, { role: 'focal-point' });
+  const daraPanel = new DiscussionPanel(dara.page);
+  await daraPanel.open();
+  await daraPanel.thread(SENTENCE).getByRole('button', { name: 'Resolve' }).click();
+  await expect(boraPanel.threads).toHaveCount(0);
+  await expect(boraPanel.toggle).toHaveText('Comments and rounds (0)');
+  await boraPanel.showStatus('Resolved');
+  await expect(boraPanel.thread(SENTENCE)).toHaveAttribute('data-resolved', 'true');
+  // The focal point leaves the room before the round, so the three members are the room.
+  await dara.context.close();
+
+  // A third member, the projector, and the facilitator opening a round on the section.
+  const sokha = await join('sokha', plan, { role: 'member', group: 'Group 3' });
+  const observer = await createInvite(plan, { role: 'observer' });
+  const screen = await ProjectorScreen.open((await actor('projector')).page, observer.url, 'Room');
+  const alice = await join('alice', plan, { role: 'facilitator' });
+  const alicePanel = new DiscussionPanel(alice.page);
+  await alicePanel.open();
+  await alicePanel.openRound(section);
+  await expect(alicePanel.round).toHaveAttribute('data-status', 'open');
+  await alicePanel.round.getByRole('button', { name: 'Show on the projector' }).click();
+  const projected = screen.page.getByTestId('round-projection');
+  await expect(projected).toBeVisible();
+
+  // Three members answer on phones, one tap per recommendation.
+  const voters = [bora, chanda, sokha];
+  for (const [index, voter] of voters.entries()) {
+    await voter.page.setViewportSize(PHONE);
+    const panel = new DiscussionPanel(voter.page);
+    await panel.open();
+    const groups = panel.answerGroups;
+    await expect(groups.first()).toBeVisible();
+    const count = await groups.count();
+    for (let item = 0; item < count; item += 1) {
+      // Sokha disagrees with everything; the others agree.
+      const choice = index === 2 ? 'Disagree' : 'Agree';
+      const button = groups.nth(item).getByRole('button', { name: choice, exact: true });
+      await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
+    }
+  }
+  await expect(projected.getByTestId('projector-round-answered')).toHaveText('3 of 3 answered');
+  // While open, nobody sees how the answers fall.
+  await expect(projected.getByTestId('round-tally')).toHaveCount(0);
+  await expect(alicePanel.round.getByTestId('round-tally')).toHaveCount(0);
+
+  // The facilitator closes it: the projector and the plan show the tallies.
+  await alicePanel.round.getByRole('button', { name: 'Close the round' }).click();
+  const sentenceTally = projected.getByTestId('round-tally').filter({ hasText: SENTENCE });
+  await expect(sentenceTally.getByTestId('round-counts')).toHaveText(
+    '2 agree, 1 disagree, 0 abstain',
+  );
+  await expect(sentenceTally).toContainText('Majority support');
+  const inPlan = new DiscussionPanel(bora.page).round
+    .getByTestId('round-tally')
+    .filter({ hasText: SENTENCE });
+  await expect(inPlan).toContainText('Majority support');
+  await expect(inPlan.getByTestId('round-counts')).toHaveText('2 agree, 1 disagree, 0 abstain');
+
+  // The downloaded report holds the tallies and the comment.
+  const report = alice.page.getByTestId('report-download');
+  await report.getByLabel('Include the comments').check();
+  await report.getByLabel('Include the consensus rounds').check();
+  await report.getByLabel('Show the level of support after recommendations').check();
+  await report.getByLabel('Format').selectOption({ label: 'Markdown' });
+  const downloading = alice.page.waitForEvent('download');
+  await report.getByRole('button', { name: 'Download report' }).click();
+  const markdown = (await readFile(await (await downloading).path())).toString('utf8');
+  expect(markdown).toContain('Annex: Consensus rounds');
+  expect(markdown).toContain('3 of 3 answered.');
+  expect(markdown).toContain(`| ${SENTENCE} | Majority support | 2 | 1 | 0 |`);
+  expect(markdown).toContain('Level of support: Majority support (2 agree, 1 disagree, 0 abstain)');
+  expect(markdown).toContain('Annex: Comments');
+  expect(markdown).toContain('Should this name the ministry?');
+  for (const person of [bora, chanda, sokha, alice]) expect(person.pageErrors).toEqual([]);
+});
