@@ -15,9 +15,8 @@
  */
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
+import { applyInSteps, encodeUpdateSince } from '@plenary/relay';
 import * as Y from 'yjs';
-import { applyInSteps } from '../packages/relay/src/updatePieces.ts';
-import { encodeUpdateSince } from '../packages/relay/src/updateSince.ts';
 import { machine } from './support/machine.ts';
 import { median } from './support/stats.ts';
 

@@ -161,8 +161,11 @@ function checkWorkspace(workspace, packageNames, appNames) {
       if (target === undefined) continue;
       if (!allowed.includes(target)) {
         report(where, `imports ${specifier}: ${whyNot(workspace, target, appNames)}`);
-      } else if (specifier !== target) {
-        report(where, `imports ${specifier}; use ${target}, whose index.ts is its public surface`);
+      } else if (specifier !== target && !exportedEntries.get(target)?.has(specifier)) {
+        report(
+          where,
+          `imports ${specifier}; use ${target} (its index.ts) or an entry its package.json exports`,
+        );
       } else if (!declared.has(target)) {
         report(where, `imports ${target}, which ${manifestPath} does not declare`);
       }
@@ -243,6 +246,18 @@ function checkPatchedPins(workspaces) {
 }
 
 const workspaces = readWorkspaces();
+// Entry points a package declares besides its index (e.g. '@plenary/storage/postgres', kept
+// apart so that what imports the index does not load the PostgreSQL driver).
+const exportedEntries = new Map(
+  workspaces.map((workspace) => [
+    workspace.name,
+    new Set(
+      Object.keys(workspace.manifest.exports ?? {})
+        .filter((key) => key.startsWith('./'))
+        .map((key) => `${workspace.name}/${key.slice(2)}`),
+    ),
+  ]),
+);
 const packageNames = workspaces.filter((w) => w.kind === 'packages').map((w) => w.name);
 const appNames = workspaces.filter((w) => w.kind === 'apps').map((w) => w.name);
 let fileCount = 0;

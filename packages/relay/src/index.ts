@@ -41,3 +41,5 @@ export type {
 } from './types.ts';
 export type { UpdateProblem, UpdateSummary } from './updateCheck.ts';
 export { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
+export { applyInSteps } from './updatePieces.ts';
+export { encodeUpdateSince } from './updateSince.ts';
