@@ -82,6 +82,7 @@ export const presentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         joinOverlay = {
           url: inviteUrl(baseUrl(request), planId, token),
           label: group?.name ?? invite.role,
+          inviteId: invite.id,
         };
       }
       return relay.transact(
