@@ -135,7 +135,11 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
         </div>
       </footer>
       {presentation.joinOverlay && (
-        <JoinOverlay url={presentation.joinOverlay.url} label={presentation.joinOverlay.label} />
+        <JoinOverlay
+          url={presentation.joinOverlay.url}
+          label={presentation.joinOverlay.label}
+          inviteId={presentation.joinOverlay.inviteId ?? null}
+        />
       )}
     </div>
   );
