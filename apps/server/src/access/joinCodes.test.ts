@@ -44,7 +44,11 @@ describe('join codes', () => {
     expect(currentJoinCode(vault, 'b', changesAt).code).not.toBe(code);
   });
 
-  it('differ under another key', () => {
+  it('agree between processes sharing the key, and differ under another key', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'plenary-codes-'));
+    expect(currentJoinCode(TokenVault.open(dir), 'a', start).code).toBe(
+      currentJoinCode(TokenVault.open(dir), 'a', start).code,
+    );
     const other = TokenVault.open(mkdtempSync(path.join(os.tmpdir(), 'plenary-codes-')));
     expect(currentJoinCode(other, 'a', start).code).not.toBe(
       currentJoinCode(vault, 'a', start).code,
