@@ -23,6 +23,9 @@ export class ProjectorScreen {
   readonly joinOverlay: Locator;
   /** The join code's QR image. */
   readonly joinQr: Locator;
+  /** The short address to type instead of scanning, and the code to type there. */
+  readonly joinAddress: Locator;
+  readonly joinCode: Locator;
   readonly resumeFollowing: Locator;
   /** The per-group count of people online. */
   readonly presence: Locator;
@@ -33,6 +36,8 @@ export class ProjectorScreen {
     this.timer = this.root.getByTestId('timer-remaining');
     this.joinOverlay = page.getByTestId('join-overlay');
     this.joinQr = this.joinOverlay.getByTestId('qr-code');
+    this.joinAddress = this.joinOverlay.getByTestId('join-code-address');
+    this.joinCode = this.joinOverlay.getByTestId('join-code');
     this.resumeFollowing = page.getByRole('button', { name: 'Resume following' });
     this.presence = page.getByTestId('projector-presence');
   }

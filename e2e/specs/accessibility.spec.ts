@@ -17,7 +17,7 @@ test('every screen of a plan passes axe, as each role and on a phone', async ({
   join,
   actor,
 }) => {
-  // Nine screens, each scanned whole by axe, on two shared cores.
+  // Ten screens, each scanned whole by axe, on two shared cores.
   test.setTimeout(300_000);
   const plan = await createPlan(await startServer());
   const alice = await join('alice', plan, { role: 'facilitator' });
@@ -69,6 +69,10 @@ test('every screen of a plan passes axe, as each role and on a phone', async ({
   const observerLink = await createInvite(plan, { role: 'observer' });
   await ProjectorScreen.open(room.page, observerLink.url, 'Projector');
   await expectNoSeriousViolations(room.page, 'the projector');
+
+  await room.page.goto(new URL('/join', observerLink.url).href);
+  await expect(room.page.getByRole('textbox', { name: 'Join code' })).toBeVisible();
+  await expectNoSeriousViolations(room.page, 'the join-code page');
 });
 
 test('a member reaches the menu, the contents and their section by keyboard, focus shown', async ({

@@ -11,7 +11,7 @@ import { decodeQr } from '../support/qrCode.ts';
 /** An address from the documentation range (RFC 5737), standing in for the venue LAN's. */
 const VENUE_ADDRESS = '192.0.2.10';
 
-test('links and QR codes made on a localhost page carry the venue address, with a note', async ({
+test('links, QR codes and join codes made on a localhost page carry the venue address, with a note', async ({
   startServer,
   actor,
 }) => {
@@ -31,4 +31,9 @@ test('links and QR codes made on a localhost page carry the venue address, with 
   const shown = await share.shownLink.getByTestId('invite-url').textContent();
   expect(shown?.startsWith(`${venue}/plans/${plan.id}#invite=`)).toBe(true);
   expect(await decodeQr(share.shownLink.getByRole('img'))).toBe(shown);
+  // The short way in is typed at the venue address too, never at localhost.
+  await expect(share.shownLink.getByTestId('join-code-address')).toHaveText(
+    `${VENUE_ADDRESS}:${port}/join`,
+  );
+  await expect(share.shownLink.getByTestId('join-code')).toHaveText(/^[2-9A-HJKMNP-Z]{6}$/);
 });

@@ -226,9 +226,9 @@ test.describe('the projector view', () => {
     await expect(projector.joinQr).toBeVisible();
     const scanned = await decodeQr(projector.joinQr);
     expect(scanned).toBe(groupLink.url);
-    await expect(projector.page.getByTestId('join-overlay-url')).toHaveText(
-      groupLink.url.replace(/^https?:\/\//, ''),
-    );
+    // Beside it, instead of the link's long token, a short address and code to type.
+    await expect(projector.joinAddress).toHaveText(`${new URL(groupLink.url).host}/join`);
+    await expect(projector.joinCode).toHaveText(/^[2-9A-HJKMNP-Z]{6}$/);
 
     // Someone in the room scans it and joins as a member of Group 3.
     const chan = await actor('chan', { server: plan.server });
@@ -236,6 +236,26 @@ test.describe('the projector view', () => {
     await new JoinDialog(chan.page).joinAs('Chan');
     await new PlanPage(chan.page).expectOpen();
     await expect(projector.onlineIn('g3')).toHaveAttribute('data-count', '1');
+
+    // Someone whose phone cannot scan types the short address and the code instead.
+    const dara = await actor('dara', { server: plan.server });
+    await dara.page.setViewportSize(PHONE_SIZE);
+    await dara.page.goto(`http://${await projector.joinAddress.textContent()}`);
+    await dara.page
+      .getByRole('textbox', { name: 'Join code' })
+      .fill((await projector.joinCode.textContent()) ?? '');
+    await dara.page.getByRole('button', { name: 'Continue' }).click();
+    const daraJoins = new JoinDialog(dara.page);
+    await expect(daraJoins.dialog).toContainText('You are invited as a member of Group 3.');
+    await daraJoins.joinAs('Dara');
+    await new PlanPage(dara.page).expectOpen();
+    await expect(projector.onlineIn('g3')).toHaveAttribute('data-count', '2');
+    // A code misread from the wall is refused in words that say what to do.
+    await dara.page.goto(`http://${await projector.joinAddress.textContent()}`);
+    await dara.page.getByRole('textbox', { name: 'Join code' }).fill('ZZZZZZ');
+    await dara.page.getByRole('button', { name: 'Continue' }).click();
+    await expect(dara.page.getByRole('alert')).toContainText('Check it against the screen');
+
     await desk.hideJoinCode();
     await expect(projector.joinOverlay).toBeHidden();
 

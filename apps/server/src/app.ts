@@ -18,6 +18,7 @@ import { exportRoutes } from './routes/exportRoutes.ts';
 import { groupRoutes } from './routes/groupRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { importRoutes } from './routes/importRoutes.ts';
+import { joinCodeRoutes } from './routes/joinCodeRoutes.ts';
 import { planRoutes } from './routes/planRoutes.ts';
 import { presentationRoutes } from './routes/presentationRoutes.ts';
 import { roundRoutes } from './routes/roundRoutes.ts';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(planRoutes, { prefix: '/api' });
   await app.register(importRoutes, { prefix: '/api' });
   await app.register(accessRoutes, { prefix: '/api' });
+  await app.register(joinCodeRoutes, { prefix: '/api' });
   await app.register(groupRoutes, { prefix: '/api' });
   await app.register(presentationRoutes, { prefix: '/api' });
   await app.register(exportRoutes, { prefix: '/api' });

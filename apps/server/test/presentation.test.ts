@@ -65,7 +65,11 @@ describe('presentation and timer', () => {
       token,
       body: { joinOverlayInviteId: memberLink.body.id },
     });
-    expect(shown.body.joinOverlay).toEqual({ url: memberLink.body.url, label: 'Group 2' });
+    expect(shown.body.joinOverlay).toEqual({
+      url: memberLink.body.url,
+      label: 'Group 2',
+      inviteId: memberLink.body.id,
+    });
     const hidden = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
       token,
       body: { joinOverlayInviteId: null, sectionId: null },

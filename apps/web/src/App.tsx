@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
+import { JoinCodePage } from './features/join/JoinCodePage.tsx';
 import { StartPage } from './features/start/StartPage.tsx';
 import { AppHeader } from './ui/AppHeader.tsx';
 import { PageLoading } from './ui/PageLoading.tsx';
@@ -14,11 +15,12 @@ const ProjectorPage = lazy(async () => ({
   default: (await import('./features/projector/ProjectorPage.tsx')).ProjectorPage,
 }));
 
-/** The app's routes: the start page, a plan, and a plan's projector view. */
+/** The app's routes: the start page, typing a join code, a plan, and a plan's projector view. */
 export function App() {
   return (
     <Routes>
       <Route path="/" element={<StartPage />} />
+      <Route path="/join" element={<JoinCodePage />} />
       <Route
         path="/plans/:planId"
         element={

@@ -23,7 +23,12 @@ export interface PresentationState {
   /** Pending suggestions shown marked, or the text as if they were accepted. */
   suggestions: 'marked' | 'accepted';
   /** An invite link shown full screen as a QR code, so people in the room can join. */
-  joinOverlay: { url: string; label: string } | null;
+  joinOverlay: {
+    url: string;
+    label: string;
+    /** The invite shown, so projectors can ask for its join code (absent in older plans). */
+    inviteId?: string;
+  } | null;
   /** Whether comment threads show beside the text; off unless the facilitator chooses. */
   showComments: boolean;
   /** A consensus round shown full screen (its count while open, its tallies once closed). */

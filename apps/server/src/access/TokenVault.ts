@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -54,6 +54,16 @@ export class TokenVault {
   /** The lookup hash of a token. */
   hash(token: string): string {
     return createHash('sha256').update(token).digest('hex');
+  }
+
+  /**
+   * A keyed digest of `message` for one `purpose` (HMAC-SHA-256 under a key derived from
+   * the vault's): every server process sharing DATA_DIR's key computes the same one, and
+   * no one without the key can.
+   */
+  mac(purpose: string, message: string): Buffer {
+    const purposeKey = createHmac('sha256', this.key).update(purpose).digest();
+    return createHmac('sha256', purposeKey).update(message).digest();
   }
 
   /** Encrypts a token for storage: 12-byte nonce, 16-byte tag, ciphertext. */

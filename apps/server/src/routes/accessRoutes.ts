@@ -5,7 +5,7 @@ import { inviteUrl, issueInvite } from '../access/invites.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
 import { baseUrl } from '../baseUrl.ts';
 import { ApiError } from '../errors.ts';
-import { PlanParams } from './schemas.ts';
+import { InviteParams, PlanParams } from './schemas.ts';
 
 const RoleSchema = Type.Union([
   Type.Literal('facilitator'),
@@ -26,11 +26,6 @@ const CreateInviteBody = Type.Object(
   },
   { additionalProperties: false },
 );
-
-const InviteParams = Type.Object({
-  planId: PlanParams.properties.planId,
-  inviteId: Type.String({ pattern: '^[0-9a-z]{1,64}$' }),
-});
 
 const ParticipantParams = Type.Object({
   planId: PlanParams.properties.planId,

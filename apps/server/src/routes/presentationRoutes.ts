@@ -86,6 +86,7 @@ export const presentationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         joinOverlay = {
           url: inviteUrl(baseUrl(request), planId, token),
           label: group?.name ?? invite.role,
+          inviteId: invite.id,
         };
       }
       if (rest.roundId && !(await app.rounds.getRound(planId, rest.roundId))) {

@@ -9,6 +9,12 @@ export const SectionParams = Type.Object({
   sectionId: Type.String({ pattern: '^[0-9a-z]{1,64}$' }),
 });
 
+/** An invite's id in a path. */
+export const InviteParams = Type.Object({
+  planId: PlanParams.properties.planId,
+  inviteId: Type.String({ pattern: '^[0-9a-z]{1,64}$' }),
+});
+
 const Title = Type.String({ minLength: 1, maxLength: 200 });
 const GroupId = Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]);
 const Index = Type.Integer({ minimum: 0 });

@@ -14,6 +14,8 @@ const TRANSLATED: ReadonlySet<string> = new Set<AccessCode>([
   'expired',
   'forbidden',
   'admin-token-required',
+  'join-code-unknown',
+  'too-many-guesses',
 ]);
 
 const isTranslated = (code: string): code is AccessCode => TRANSLATED.has(code);

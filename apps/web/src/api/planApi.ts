@@ -11,10 +11,12 @@ import type {
   GroupChange,
   Invite,
   InviteInfo,
+  JoinCode,
   JoinRequest,
   JoinResponse,
   Me,
   NewInvite,
+  OpenedJoinCode,
   Participant,
   PresentationChange,
   SectionChange,
@@ -111,6 +113,10 @@ export const joinPlan = (
  * The plan's REST calls for one participant, bound to the plan and their session token.
  * Structural changes come back through the live doc, so the answers are rarely needed.
  */
+/** Opens the shared link a typed join code stands for; no token needed, guesses are limited. */
+export const openJoinCode = (code: string): Promise<OpenedJoinCode> =>
+  apiFetch<OpenedJoinCode>('/join-codes', { method: 'POST', body: { code } });
+
 export function planApi(planId: string, sessionToken: string) {
   const call = <T>(rest: string, request: ApiRequest = {}): Promise<T> =>
     apiFetch<T>(planPath(planId, rest), { ...request, token: sessionToken });
@@ -137,6 +143,8 @@ export function planApi(planId: string, sessionToken: string) {
       (await call<{ invites: Invite[] }>('/invites', { signal })).invites,
     createInvite: (invite: NewInvite) =>
       call<CreatedInvite>('/invites', { method: 'POST', body: invite }),
+    joinCode: (inviteId: string, signal?: AbortSignal) =>
+      call<JoinCode>(`/invites/${encodeURIComponent(inviteId)}/join-code`, { signal }),
     revokeInvite: (inviteId: string) =>
       call<void>(`/invites/${encodeURIComponent(inviteId)}`, { method: 'DELETE' }),
     participants: async (signal?: AbortSignal) =>

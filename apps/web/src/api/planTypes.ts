@@ -214,3 +214,20 @@ export interface DecisionLogEntry {
   /** When it was decided (ISO 8601). */
   decidedAt: string;
 }
+
+/** The short code of a shared link (`GET /api/plans/:id/invites/:inviteId/join-code`). */
+export interface JoinCode {
+  code: string;
+  /** Where to type it: the address links are built from, with `/join`. */
+  joinUrl: string;
+  /** When the code shown changes (the one before stays accepted for 30 minutes more). */
+  changesAt: string;
+  validUntil: string;
+}
+
+/** The link a typed join code opens (`POST /api/join-codes`). */
+export interface OpenedJoinCode {
+  planId: string;
+  /** The plan's page with the invite in its fragment, on this server. */
+  path: string;
+}

@@ -5,6 +5,7 @@ export const queryKeys = {
   plansFor: (adminToken: string | null) => ['plans', adminToken] as const,
   config: ['config'] as const,
   invites: (planId: string) => ['invites', planId] as const,
+  joinCode: (planId: string, inviteId: string) => ['join-code', planId, inviteId] as const,
   participants: (planId: string) => ['participants', planId] as const,
   attribution: (planId: string) => ['attribution', planId] as const,
   sectionEdits: (planId: string) => ['section-edits', planId] as const,

@@ -120,6 +120,18 @@ export const en = {
     expired: 'This link has expired. Ask the facilitator for a new one.',
     forbidden: 'Your role does not allow this.',
     'admin-token-required': 'This server needs its administrator token for this.',
+    'join-code-unknown':
+      'This code opens no plan. Check it against the screen (it changes every 30 minutes), or scan the QR code.',
+    'too-many-guesses':
+      'Too many wrong codes were typed. Wait a minute and try again, or scan the QR code.',
+  },
+  joinCode: {
+    heading: 'Join with a code',
+    intro: 'Type the six-character code shown on the screen or given by the facilitator.',
+    label: 'Join code',
+    required: 'Type the code first.',
+    open: 'Continue',
+    opening: 'Checking…',
   },
   refusal: {
     recovered: 'Your last change was not saved: {{reason}}',
@@ -178,6 +190,7 @@ export const en = {
     linkForGroup: '{{role}} link for {{group}}',
     qrAlt: 'QR code of the {{link}}',
     scanHint: 'Scan with a phone camera, or copy the link below.',
+    joinCodeHint: 'Or go to this address and type the code (it changes every 30 minutes):',
     listHeading: 'Links',
     empty: 'No links yet.',
     joined: 'Joined: {{count}}',
@@ -396,6 +409,8 @@ export const en = {
     joinHeading: 'Join the plan',
     joinFor: 'Join as: {{label}}',
     joinHint: 'Scan the code with your phone’s camera, or type this address:',
+    joinCodeHint:
+      'Scan the code with your phone’s camera, or go to this address and type the code:',
     joinQrAlt: 'QR code to join the plan as {{label}}',
   },
   console: {

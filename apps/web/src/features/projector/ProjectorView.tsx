@@ -147,7 +147,11 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
         </Suspense>
       )}
       {presentation.joinOverlay && (
-        <JoinOverlay url={presentation.joinOverlay.url} label={presentation.joinOverlay.label} />
+        <JoinOverlay
+          url={presentation.joinOverlay.url}
+          label={presentation.joinOverlay.label}
+          inviteId={presentation.joinOverlay.inviteId ?? null}
+        />
       )}
     </div>
   );

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { CopyLinkButton } from '../../ui/CopyLinkButton.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
+import { type HandedLink, JoinCodeHint } from './JoinCodeHint.tsx';
 
 /**
  * One invite link, ready to hand over: a QR code for phones in the room, and the
- * readable address with a Copy button for sending by message.
+ * readable address with a Copy button for sending by message, and for a shared member or
+ * observer link a short code to type at the server's `/join` page.
  */
-export function InviteLink({ url, label }: { url: string; label: string }) {
+export function InviteLink({ url, label, inviteId }: HandedLink) {
   const { t } = useTranslation();
   return (
     <div className="invite-link" data-testid="invite-link">
@@ -18,6 +20,14 @@ export function InviteLink({ url, label }: { url: string; label: string }) {
           {url}
         </p>
         <CopyLinkButton url={url} />
+        {inviteId && (
+          <JoinCodeHint
+            inviteId={inviteId}
+            hint={t('share.joinCodeHint')}
+            className="invite-link__short"
+            fallback={null}
+          />
+        )}
       </div>
     </div>
   );

@@ -79,6 +79,7 @@ describe('InviteLink', () => {
       <InviteLink
         url="http://venue.local/plans/plan1234#invite=abc"
         label="Member link for Group 1"
+        inviteId={null}
       />,
     );
     expect(html).toContain(

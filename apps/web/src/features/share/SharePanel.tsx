@@ -10,7 +10,7 @@ import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { InviteLink } from './InviteLink.tsx';
 import { InviteList } from './InviteList.tsx';
-import { inviteLabel } from './inviteLabel.ts';
+import { hasJoinCode, inviteLabel } from './inviteLabel.ts';
 import { LinkReachNote } from './LinkReachNote.tsx';
 import { ParticipantList } from './ParticipantList.tsx';
 
@@ -21,6 +21,8 @@ const REFRESH_MS = 10_000;
 interface ShownLink {
   url: string | null;
   label: string;
+  /** The invite, when it is one with a short join code to show beside it. */
+  codeOf: string | null;
 }
 
 /** The facilitator's Share panel: create links per role, show them as QR codes, revoke them. */
@@ -39,11 +41,17 @@ export function SharePanel({ groups, onClose }: { groups: GroupState[]; onClose:
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.invites(planId) }),
   });
   const show = (invite: {
+    id: string;
     url: string | null;
     role: Invite['role'];
     groupId: string | null;
     personName: string | null;
-  }) => setShown({ url: invite.url, label: inviteLabel(invite, groups, t) });
+  }) =>
+    setShown({
+      url: invite.url,
+      label: inviteLabel(invite, groups, t),
+      codeOf: hasJoinCode(invite) ? invite.id : null,
+    });
 
   return (
     <Modal heading={t('share.heading')} onClose={onClose} wide>
@@ -53,7 +61,12 @@ export function SharePanel({ groups, onClose }: { groups: GroupState[]; onClose:
         <InviteForm groups={groups} onCreated={show} />
         {shown &&
           (shown.url ? (
-            <InviteLink key={shown.url} url={shown.url} label={shown.label} />
+            <InviteLink
+              key={shown.url}
+              url={shown.url}
+              label={shown.label}
+              inviteId={shown.codeOf}
+            />
           ) : (
             <p className="alert alert--error">{t('share.cannotShow')}</p>
           ))}

@@ -29,3 +29,11 @@ export function joinOverlayLabel(label: string, t: TFunction): string {
   const role = ROLES.find((candidate) => candidate === label);
   return role ? t(`roles.${role}`) : label;
 }
+
+/**
+ * Whether the server offers a short join code for a link: shared member and observer
+ * links only (a code is a far smaller secret than a link, so never for more rights or
+ * for one person's own link).
+ */
+export const hasJoinCode = (invite: { role: Role; personName?: string | null }): boolean =>
+  (invite.role === 'member' || invite.role === 'observer') && !invite.personName;
