@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { PhoneLayout } from './PhoneLayout.ts';
 
 /** The comments and consensus rounds beside the text, opened from the sidebar. */
 export class DiscussionPanel {
@@ -14,9 +15,11 @@ export class DiscussionPanel {
     this.rounds = this.root.getByTestId('round');
   }
 
-  /** Opens the panel unless it is open. */
+  /** Opens the panel unless it is open; on a phone its toggle is behind the Menu. */
   async open(): Promise<void> {
-    if ((await this.toggle.getAttribute('aria-expanded')) !== 'true') await this.toggle.click();
+    if ((await this.toggle.getAttribute('aria-expanded')) === 'true') return;
+    if (!(await this.toggle.isVisible())) await new PhoneLayout(this.page).menuButton.click();
+    await this.toggle.click();
   }
 
   /** Comments on what is selected in the text now. */
