@@ -448,6 +448,88 @@ describe('presence across processes', () => {
   }, 90_000);
 });
 
+describe('client ids across processes', () => {
+  it('refuses an update on B under the client id a socket on A claimed before B heard of it; honest clients converge', async () => {
+    // As for presence: what A says through Redis reaches B seconds late, so only storage
+    // knows that the id is taken when the intruder on B writes under it.
+    const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
+    const proxy = await FaultyProxy.start(redisPort, () => 0.999, {
+      maxDelayMs: 3_000,
+      cutChance: 0,
+      stallChance: 0,
+    });
+    const late = await startServer({ redisUrl: `redis://127.0.0.1:${proxy.port}` });
+    const storage = await PostgresStorage.open({ connectionString: schema.databaseUrl });
+    try {
+      const plan = await createPlan(b, 'Client id plan');
+      // Another person who may write the section as well: a second facilitator.
+      const invite = await api<{ token: string }>(
+        b,
+        'POST',
+        `/plans/${plan.id}/invites`,
+        plan.facilitatorToken,
+        { role: 'facilitator' },
+      );
+      const joined = await api<{ sessionToken: string }>(
+        b,
+        'POST',
+        `/plans/${plan.id}/participants`,
+        invite.token,
+        { name: 'Intruder' },
+      );
+      // B has the plan open, and the intruder synced, before the victim writes on A.
+      const honestOnB = connect(b, plan.id, plan.facilitatorToken);
+      const intruder = connect(b, plan.id, joined.sessionToken);
+      await Promise.all([whenSynced(honestOnB), whenSynced(intruder)]);
+      const intruderClosed = whenClosed(intruder);
+
+      const victim = connect(late, plan.id, plan.facilitatorToken);
+      await whenSynced(victim);
+      appendParagraph(firstSectionOf(plan, victim), 'Written by the victim');
+      const victimId = victim.doc.clientID;
+      const storedText = async () => {
+        const loaded = await storage.documents.loadDocument(plan.id);
+        const doc = new Y.Doc();
+        for (const update of loaded?.updates ?? []) Y.applyUpdate(doc, update);
+        return firstSectionOf(plan, { doc } as StockClient).toString();
+      };
+      for (let tries = 0; !(await storedText()).includes('victim'); tries += 1) {
+        if (tries > 200) throw new Error('the victim’s text was never stored');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // B has not heard of the victim's id yet (its text would be in B's copies).
+      expect(firstSectionOf(plan, honestOnB).toString()).not.toContain('victim');
+      // Written under the victim's id (sent as it is written), then the intruder's own back:
+      // its presence is kept under that one.
+      const ownId = intruder.doc.clientID;
+      intruder.doc.clientID = victimId;
+      appendParagraph(firstSectionOf(plan, intruder), 'Written by the intruder');
+      intruder.doc.clientID = ownId;
+
+      const closed = await intruderClosed;
+      intruder.destroy();
+      expect(closed.code).toBe(CloseCode.FORBIDDEN);
+      expect(closed.reason).toContain(String(victimId));
+      const converged = () =>
+        firstSectionOf(plan, honestOnB).toString() === firstSectionOf(plan, victim).toString();
+      await eventually(
+        () => converged() && firstSectionOf(plan, honestOnB).toString().includes('victim'),
+        30_000,
+        'the honest clients on A and B to converge',
+      );
+      const stored = await storedText();
+      expect(stored).toContain('Written by the victim');
+      expect(stored).not.toContain('intruder');
+      expect(firstSectionOf(plan, honestOnB).toString()).toBe(stored);
+      expect(honestOnB.provider.wsconnected).toBe(true);
+    } finally {
+      late.process.kill('SIGKILL');
+      await storage.close();
+      await proxy.close();
+    }
+  }, 90_000);
+});
+
 describe('a process killed with SIGKILL while its clients type', () => {
   it('loses nothing that a client on the other process saw, read back by a fresh process', async () => {
     const plan = await createPlan(a, 'Killed plan');
