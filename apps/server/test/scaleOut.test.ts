@@ -355,39 +355,59 @@ describe('a process whose link to PostgreSQL fails', () => {
   }, 90_000);
 });
 
+/**
+ * A third process whose Redis link delivers everything seconds late, so that a socket on B
+ * acts before B hears of what happened on it: only storage knows who came first. Closed
+ * by `stop`.
+ */
+async function startLateProcess() {
+  const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
+  const proxy = await FaultyProxy.start(redisPort, () => 0.999, {
+    maxDelayMs: 3_000,
+    cutChance: 0,
+    stallChance: 0,
+  });
+  const late = await startServer({ redisUrl: `redis://127.0.0.1:${proxy.port}` });
+  const storage = await PostgresStorage.open({ connectionString: schema.databaseUrl });
+  const stop = async () => {
+    late.process.kill('SIGKILL');
+    await storage.close();
+    await proxy.close();
+  };
+  return { late, storage, stop };
+}
+
+/** A session token of someone called Intruder who joined `plan` on B with `role`. */
+async function intruderToken(plan: NewPlan, role: 'observer' | 'facilitator'): Promise<string> {
+  const invite = await api<{ token: string }>(
+    b,
+    'POST',
+    `/plans/${plan.id}/invites`,
+    plan.facilitatorToken,
+    { role },
+  );
+  const joined = await api<{ sessionToken: string }>(
+    b,
+    'POST',
+    `/plans/${plan.id}/participants`,
+    invite.token,
+    { name: 'Intruder' },
+  );
+  return joined.sessionToken;
+}
+
 describe('presence across processes', () => {
   it('does not let another participant on B take the presence id a socket on A holds, even before B hears of it', async () => {
-    // What this process says through Redis reaches the others seconds late, so the intruder
-    // on B acts before B hears of the victim: only storage knows who came first.
-    const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
-    const proxy = await FaultyProxy.start(redisPort, () => 0.999, {
-      maxDelayMs: 3_000,
-      cutChance: 0,
-      stallChance: 0,
-    });
-    const late = await startServer({ redisUrl: `redis://127.0.0.1:${proxy.port}` });
-    const storage = await PostgresStorage.open({ connectionString: schema.databaseUrl });
+    // The victim is on the late process: the intruder on B acts before B hears of them.
+    const { late, storage, stop } = await startLateProcess();
     const intruder: { socket?: WebSocket } = {};
     try {
       const plan = await createPlan(b, 'Presence plan');
-      const invite = await api<{ token: string }>(
-        b,
-        'POST',
-        `/plans/${plan.id}/invites`,
-        plan.facilitatorToken,
-        { role: 'observer' },
-      );
-      const joined = await api<{ sessionToken: string }>(
-        b,
-        'POST',
-        `/plans/${plan.id}/participants`,
-        invite.token,
-        { name: 'Intruder' },
-      );
+      const sessionToken = await intruderToken(plan, 'observer');
       // B has the plan open before the victim arrives, so it learns of them only from Redis.
       const watcherOnB = connect(b, plan.id, plan.facilitatorToken);
       await whenSynced(watcherOnB);
-      const socket = new WebSocket(`${b.sync}/${plan.id}?token=${joined.sessionToken}`);
+      const socket = new WebSocket(`${b.sync}/${plan.id}?token=${sessionToken}`);
       intruder.socket = socket;
       await once(socket, 'open');
 
@@ -441,45 +461,23 @@ describe('presence across processes', () => {
       expect(roleIn(watcherOnLate, victimId)).toBe('facilitator');
     } finally {
       intruder.socket?.terminate();
-      late.process.kill('SIGKILL');
-      await storage.close();
-      await proxy.close();
+      await stop();
     }
   }, 90_000);
 });
 
 describe('client ids across processes', () => {
   it('refuses an update on B under the client id a socket on A claimed before B heard of it; honest clients converge', async () => {
-    // As for presence: what A says through Redis reaches B seconds late, so only storage
-    // knows that the id is taken when the intruder on B writes under it.
-    const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
-    const proxy = await FaultyProxy.start(redisPort, () => 0.999, {
-      maxDelayMs: 3_000,
-      cutChance: 0,
-      stallChance: 0,
-    });
-    const late = await startServer({ redisUrl: `redis://127.0.0.1:${proxy.port}` });
-    const storage = await PostgresStorage.open({ connectionString: schema.databaseUrl });
+    // The victim writes on the late process, so only storage knows that the id is taken
+    // when the intruder on B writes under it.
+    const { late, storage, stop } = await startLateProcess();
     try {
       const plan = await createPlan(b, 'Client id plan');
       // Another person who may write the section as well: a second facilitator.
-      const invite = await api<{ token: string }>(
-        b,
-        'POST',
-        `/plans/${plan.id}/invites`,
-        plan.facilitatorToken,
-        { role: 'facilitator' },
-      );
-      const joined = await api<{ sessionToken: string }>(
-        b,
-        'POST',
-        `/plans/${plan.id}/participants`,
-        invite.token,
-        { name: 'Intruder' },
-      );
+      const sessionToken = await intruderToken(plan, 'facilitator');
       // B has the plan open, and the intruder synced, before the victim writes on A.
       const honestOnB = connect(b, plan.id, plan.facilitatorToken);
-      const intruder = connect(b, plan.id, joined.sessionToken);
+      const intruder = connect(b, plan.id, sessionToken);
       await Promise.all([whenSynced(honestOnB), whenSynced(intruder)]);
       const intruderClosed = whenClosed(intruder);
 
@@ -523,9 +521,7 @@ describe('client ids across processes', () => {
       expect(firstSectionOf(plan, honestOnB).toString()).toBe(stored);
       expect(honestOnB.provider.wsconnected).toBe(true);
     } finally {
-      late.process.kill('SIGKILL');
-      await storage.close();
-      await proxy.close();
+      await stop();
     }
   }, 90_000);
 });
