@@ -163,7 +163,7 @@ export class Room {
    */
   private async reload(): Promise<NonNullable<StoredPlan>> {
     await this.durable;
-    let stored: Awaited<ReturnType<RelayPersistence['loadDocument']>>;
+    let stored: StoredPlan;
     try {
       stored = await this.env.persistence.loadDocument(this.planId);
     } catch (error) {
@@ -627,7 +627,9 @@ export class Room {
         });
       },
       (error: unknown) => {
-        // Here, before `durable` settles, so that no task waiting for it runs first.
+        // Here, before `durable` settles, so that no task waiting for it runs first. The
+        // server's own change (no sender) writes under a new random id of its own; refused,
+        // that id collided with one claimed elsewhere, and the room fails as it did before.
         if (sender && isClientOwnedElsewhere(error)) {
           this.refuseStored(sender, update, origin, error);
           throw new RefusedUpdate(error);
