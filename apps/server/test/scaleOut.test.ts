@@ -504,7 +504,12 @@ describe('client ids across processes', () => {
       appendParagraph(firstSectionOf(plan, intruder), 'Written by the intruder');
       intruder.doc.clientID = ownId;
 
-      const closed = await intruderClosed;
+      const closed = await Promise.race([
+        intruderClosed,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('the intruder was never refused')), 30_000),
+        ),
+      ]);
       intruder.destroy();
       expect(closed.code).toBe(CloseCode.FORBIDDEN);
       expect(closed.reason).toContain(String(victimId));
