@@ -415,39 +415,59 @@ describe('a process whose link to PostgreSQL fails', () => {
   }, 90_000);
 });
 
+/**
+ * A third process whose Redis link delivers everything seconds late, so that a socket on B
+ * acts before B hears of what happened on it: only storage knows who came first. Closed
+ * by `stop`.
+ */
+async function startLateProcess() {
+  const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
+  const proxy = await FaultyProxy.start(redisPort, () => 0.999, {
+    maxDelayMs: 3_000,
+    cutChance: 0,
+    stallChance: 0,
+  });
+  const late = await startServer({ redisUrl: `redis://127.0.0.1:${proxy.port}` });
+  const storage = await PostgresStorage.open({ connectionString: schema.databaseUrl });
+  const stop = async () => {
+    late.process.kill('SIGKILL');
+    await storage.close();
+    await proxy.close();
+  };
+  return { late, storage, stop };
+}
+
+/** A session token of someone called Intruder who joined `plan` on B with `role`. */
+async function intruderToken(plan: NewPlan, role: 'observer' | 'facilitator'): Promise<string> {
+  const invite = await api<{ token: string }>(
+    b,
+    'POST',
+    `/plans/${plan.id}/invites`,
+    plan.facilitatorToken,
+    { role },
+  );
+  const joined = await api<{ sessionToken: string }>(
+    b,
+    'POST',
+    `/plans/${plan.id}/participants`,
+    invite.token,
+    { name: 'Intruder' },
+  );
+  return joined.sessionToken;
+}
+
 describe('presence across processes', () => {
   it('does not let another participant on B take the presence id a socket on A holds, even before B hears of it', async () => {
-    // What this process says through Redis reaches the others seconds late, so the intruder
-    // on B acts before B hears of the victim: only storage knows who came first.
-    const redisPort = Number(new URL(TEST_REDIS_URL).port || 6379);
-    const proxy = await FaultyProxy.start(redisPort, () => 0.999, {
-      maxDelayMs: 3_000,
-      cutChance: 0,
-      stallChance: 0,
-    });
-    const late = await startServer({ redisUrl: `redis://127.0.0.1:${proxy.port}` });
-    const storage = await PostgresStorage.open({ connectionString: schema.databaseUrl });
+    // The victim is on the late process: the intruder on B acts before B hears of them.
+    const { late, storage, stop } = await startLateProcess();
     const intruder: { socket?: WebSocket } = {};
     try {
       const plan = await createPlan(b, 'Presence plan');
-      const invite = await api<{ token: string }>(
-        b,
-        'POST',
-        `/plans/${plan.id}/invites`,
-        plan.facilitatorToken,
-        { role: 'observer' },
-      );
-      const joined = await api<{ sessionToken: string }>(
-        b,
-        'POST',
-        `/plans/${plan.id}/participants`,
-        invite.token,
-        { name: 'Intruder' },
-      );
+      const sessionToken = await intruderToken(plan, 'observer');
       // B has the plan open before the victim arrives, so it learns of them only from Redis.
       const watcherOnB = connect(b, plan.id, plan.facilitatorToken);
       await whenSynced(watcherOnB);
-      const socket = new WebSocket(`${b.sync}/${plan.id}?token=${joined.sessionToken}`);
+      const socket = new WebSocket(`${b.sync}/${plan.id}?token=${sessionToken}`);
       intruder.socket = socket;
       await once(socket, 'open');
 
@@ -501,9 +521,72 @@ describe('presence across processes', () => {
       expect(roleIn(watcherOnLate, victimId)).toBe('facilitator');
     } finally {
       intruder.socket?.terminate();
-      late.process.kill('SIGKILL');
-      await storage.close();
-      await proxy.close();
+      await stop();
+    }
+  }, 90_000);
+});
+
+describe('client ids across processes', () => {
+  it('refuses an update on B under the client id a socket on A claimed before B heard of it; honest clients converge', async () => {
+    // The victim writes on the late process, so only storage knows that the id is taken
+    // when the intruder on B writes under it.
+    const { late, storage, stop } = await startLateProcess();
+    try {
+      const plan = await createPlan(b, 'Client id plan');
+      // Another person who may write the section as well: a second facilitator.
+      const sessionToken = await intruderToken(plan, 'facilitator');
+      // B has the plan open, and the intruder synced, before the victim writes on A.
+      const honestOnB = connect(b, plan.id, plan.facilitatorToken);
+      const intruder = connect(b, plan.id, sessionToken);
+      await Promise.all([whenSynced(honestOnB), whenSynced(intruder)]);
+      const intruderClosed = whenClosed(intruder);
+
+      const victim = connect(late, plan.id, plan.facilitatorToken);
+      await whenSynced(victim);
+      appendParagraph(firstSectionOf(plan, victim), 'Written by the victim');
+      const victimId = victim.doc.clientID;
+      const storedText = async () => {
+        const loaded = await storage.documents.loadDocument(plan.id);
+        const doc = new Y.Doc();
+        for (const update of loaded?.updates ?? []) Y.applyUpdate(doc, update);
+        return firstSectionOf(plan, { doc } as StockClient).toString();
+      };
+      for (let tries = 0; !(await storedText()).includes('victim'); tries += 1) {
+        if (tries > 200) throw new Error('the victim’s text was never stored');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      // B has not heard of the victim's id yet (its text would be in B's copies).
+      expect(firstSectionOf(plan, honestOnB).toString()).not.toContain('victim');
+      // Written under the victim's id (sent as it is written), then the intruder's own back:
+      // its presence is kept under that one.
+      const ownId = intruder.doc.clientID;
+      intruder.doc.clientID = victimId;
+      appendParagraph(firstSectionOf(plan, intruder), 'Written by the intruder');
+      intruder.doc.clientID = ownId;
+
+      const closed = await Promise.race([
+        intruderClosed,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('the intruder was never refused')), 30_000),
+        ),
+      ]);
+      intruder.destroy();
+      expect(closed.code).toBe(CloseCode.FORBIDDEN);
+      expect(closed.reason).toContain(String(victimId));
+      const converged = () =>
+        firstSectionOf(plan, honestOnB).toString() === firstSectionOf(plan, victim).toString();
+      await eventually(
+        () => converged() && firstSectionOf(plan, honestOnB).toString().includes('victim'),
+        30_000,
+        'the honest clients on A and B to converge',
+      );
+      const stored = await storedText();
+      expect(stored).toContain('Written by the victim');
+      expect(stored).not.toContain('intruder');
+      expect(firstSectionOf(plan, honestOnB).toString()).toBe(stored);
+      expect(honestOnB.provider.wsconnected).toBe(true);
+    } finally {
+      await stop();
     }
   }, 90_000);
 });

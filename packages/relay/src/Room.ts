@@ -8,6 +8,7 @@ import {
 } from './awarenessUpdate.ts';
 import { Broadcast } from './Broadcast.ts';
 import type { Connection } from './Connection.ts';
+import { isClientOwnedElsewhere } from './clientOwner.ts';
 import { ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import type { PlanMessage, RelayFanOut } from './fanOut.ts';
@@ -35,6 +36,7 @@ import { applyInSteps, SPLIT_ABOVE_BYTES, splitUpdate, type UpdatePieces } from 
 import { encodeUpdateSince } from './updateSince.ts';
 
 type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
+type StoredPlan = Awaited<ReturnType<RelayPersistence['loadDocument']>>;
 
 /** What a room needs from the relay that owns it. */
 export interface RoomEnvironment {
@@ -96,6 +98,11 @@ export class Room {
    * they sent meanwhile (null: none yet); it is shown once storage says the id is theirs.
    */
   private readonly presenceOnHold = new Map<Connection, Uint8Array | null>();
+  /**
+   * Client ids of applied updates that storage refused as someone else's, waiting to be
+   * taken back out of the document by the next task of the queue (see `takeBackRefused`).
+   */
+  private readonly refusedClients = new Set<number>();
 
   private constructor(
     readonly planId: string,
@@ -154,9 +161,9 @@ export class Room {
    * stored (the queue stores each update before the next task), the refused one never
    * is, so the document is loaded again from storage. Yjs cannot remove what it applied.
    */
-  private async reload(): Promise<void> {
+  private async reload(): Promise<NonNullable<StoredPlan>> {
     await this.durable;
-    let stored: Awaited<ReturnType<RelayPersistence['loadDocument']>>;
+    let stored: StoredPlan;
     try {
       stored = await this.env.persistence.loadDocument(this.planId);
     } catch (error) {
@@ -164,6 +171,38 @@ export class Room {
     }
     if (!stored) throw new Error('the plan is no longer in storage');
     await this.restore(stored);
+    return stored;
+  }
+
+  /**
+   * Takes back the updates storage refused because a client id they carry belongs to
+   * someone else (see `refuseStored`), before the queue's next task sees the document.
+   *
+   * Ordering. The room applies an update, then stores it, and sends it only once stored,
+   * so no socket ever saw a refused one. Meanwhile the queue went on, and updates were
+   * applied on top of it: a socket's here (pipelined, stored and sent as usual: no one else
+   * saw the refused one, so theirs cannot build on it; only its own sender's could, and
+   * those are refused too when under the same id), and other processes' (already stored).
+   * The refused structs sit at the clocks of the rightful owner's, so Yjs took an owner's
+   * update heard meanwhile for one it had and kept only its tail, and that tail is all
+   * this room's sockets were sent. So the document is loaded again (once every update
+   * applied so far is stored) and its sockets are sent what it holds beyond what they were
+   * sent, counting the refused ids from their first clock.
+   */
+  private async takeBackRefused(): Promise<void> {
+    if (this.refusedClients.size === 0) return;
+    const refused = new Set(this.refusedClients);
+    this.refusedClients.clear();
+    // What the sockets were sent: the document as it is, less the refused ids.
+    const sent = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const clientId of refused) sent.delete(clientId);
+    const stored = await this.reload();
+    for (const { clientId, owner } of stored.clientOwners) {
+      if (refused.has(clientId)) this.ownership.settle(clientId, owner);
+    }
+    const missing = await encodeUpdateSince(this.doc, sent, nextTurn);
+    const frame = updateFrame(missing);
+    for (const connection of this.connections) connection.send(frame);
   }
 
   /**
@@ -326,6 +365,10 @@ export class Room {
     const run = this.tail.then(nextTurn).then(async () => {
       if (!pipelined) await this.durable;
       if (this.closed) throw new Error('room is closed');
+      await this.takeBackRefused().catch((error: unknown) => {
+        this.fail(error);
+        throw error;
+      });
       return task();
     });
     this.tail = run.catch(() => undefined);
@@ -461,7 +504,23 @@ export class Room {
           participantId: origin.participantId,
         }),
       )
-      .catch((error: unknown) => this.fail(error));
+      .catch((error: unknown) => {
+        if (!(error instanceof RefusedUpdate)) this.fail(error);
+      });
+  }
+
+  /**
+   * Storage refused an applied update of `sender`: one of its client ids belongs to
+   * someone else, whose socket on another process claimed it before this room heard of
+   * the claim. A refused update, not a storage failure: the sender is closed, as the
+   * room's own ownership check would have, and the next task of the queue (one is queued
+   * here, should none come) takes the update back out of the document first, so none
+   * sees or sends it. Everyone else stays connected.
+   */
+  private refuseStored(sender: Connection, update: Uint8Array, origin: UpdateOrigin, error: Error) {
+    this.refuse(sender, CloseCode.FORBIDDEN, error.message, update.byteLength);
+    for (const clientId of origin.clientIds) this.refusedClients.add(clientId);
+    this.enqueue(() => undefined).catch(() => undefined);
   }
 
   /**
@@ -568,6 +627,13 @@ export class Room {
         });
       },
       (error: unknown) => {
+        // Here, before `durable` settles, so that no task waiting for it runs first. The
+        // server's own change (no sender) writes under a new random id of its own; refused,
+        // that id collided with one claimed elsewhere, and the room fails as it did before.
+        if (sender && isClientOwnedElsewhere(error)) {
+          this.refuseStored(sender, update, origin, error);
+          throw new RefusedUpdate(error);
+        }
         throw new StorageFailure(error);
       },
     );
@@ -939,6 +1005,14 @@ export class StorageFailure extends Error {
   constructor(override readonly cause: unknown) {
     super(`storage refused an update: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'StorageFailure';
+  }
+}
+
+/** Storage refused a client's update as someone else's; the room took it back. */
+class RefusedUpdate extends Error {
+  constructor(override readonly cause: Error) {
+    super(`storage refused an update: ${cause.message}`);
+    this.name = 'RefusedUpdate';
   }
 }
 

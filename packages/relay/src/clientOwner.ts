@@ -11,3 +11,13 @@ export interface OwnedClient {
   clientId: number;
   owner: ClientOwnerKey;
 }
+
+/**
+ * The code with which the persistence port refuses an update under a client id that
+ * someone else owns (scaled out: claimed on another process first).
+ */
+export const CLIENT_OWNED_ELSEWHERE = 'client-owned-elsewhere';
+
+/** Whether storage refused an append because one of its client ids is someone else's. */
+export const isClientOwnedElsewhere = (error: unknown): error is Error =>
+  error instanceof Error && (error as { code?: unknown }).code === CLIENT_OWNED_ELSEWHERE;

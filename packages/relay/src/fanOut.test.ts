@@ -2,6 +2,7 @@
  * Two relays (two processes) on one store, joined by an in-memory bus: what one stores
  * reaches the other's clients, and messages that never arrive cost nothing stored.
  */
+import { CloseCode } from '@plenary/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Relay } from './Relay.ts';
@@ -81,5 +82,35 @@ describe('relays joined by a fan-out', () => {
     // The gap (1-3 missing, 4 held) does not close by itself: B reads them from storage.
     await until(() => textOf(onB) === '> Planxyz', 5_000);
     await until(() => textOf(onA) === '> Planxyz');
+  });
+
+  it('refuse an update under a client id claimed on the other one before they heard of it, and take it back', async () => {
+    const { persistence, a, b } = twoProcesses({ a: 500, b: 500 });
+    const owner = new TestClient(a.relay, PLAN, 'amina');
+    const honest = new TestClient(b.relay, PLAN, 'cy');
+    await until(() => textOf(owner) === 'Plan' && textOf(honest) === 'Plan');
+    const seenByHonest: string[] = [];
+    honest.doc.on('update', () => seenByHonest.push(textOf(honest)));
+    // B hears nothing of A (a Redis link down): not Amina's claim, not her text.
+    b.fanOut.deaf = true;
+    owner.doc.getText('section:a').insert(4, ' by Amina');
+    await until(() => storedText(persistence) === 'Plan by Amina');
+    const intruder = new TestClient(b.relay, PLAN, 'bo');
+    await until(() => textOf(intruder) === 'Plan');
+    // Bo writes under Amina's id, which B's room does not know yet, so storage must refuse
+    // it; Cy's next change is applied behind it before the refusal comes back.
+    intruder.doc.clientID = owner.doc.clientID;
+    intruder.doc.getText('section:a').insert(0, 'Bo: ');
+    honest.doc.getText('section:a').insert(0, '> ');
+    await until(() => intruder.closed !== null);
+    expect(intruder.closed?.code).toBe(CloseCode.FORBIDDEN);
+    expect(intruder.closed?.reason).toContain(String(owner.doc.clientID));
+    expect(honest.closed).toBeNull();
+    // Cy is sent Amina's text from her first character, though B's room never heard it.
+    await until(() => textOf(honest) === '> Plan by Amina');
+    await until(() => textOf(owner) === '> Plan by Amina');
+    expect(storedText(persistence)).toBe('> Plan by Amina');
+    expect(seenByHonest.some((text) => text.includes('Bo'))).toBe(false);
+    expect(persistence.logs.get(PLAN)?.owners.get(owner.doc.clientID)).toBe('amina');
   });
 });

@@ -79,6 +79,10 @@ export interface RelayPersistence {
     /** The owner of every client id that storage recorded for the plan. */
     clientOwners: readonly OwnedClient[];
   } | null>;
+  /**
+   * Rejects with an error whose `code` is `client-owned-elsewhere` (see `clientOwner.ts`),
+   * storing nothing, when one of the origin's client ids belongs to someone else.
+   */
   appendUpdate(
     planId: string,
     update: Uint8Array,

@@ -80,7 +80,10 @@ export interface DocumentStore {
   setPlanTitle(planId: string, title: string): Promise<void>;
   /**
    * Durably appends one update to the plan's log. Resolves only once the update
-   * would survive a crash; the relay broadcasts and acknowledges after that.
+   * would survive a crash; the relay broadcasts and acknowledges after that. Fails with
+   * `client-owned-elsewhere`, storing nothing of it, when one of the origin's client ids
+   * already belongs to an owner other than the origin's: scaled out, a socket on another
+   * process claimed it first, and storing the update would put two texts under one id.
    */
   appendUpdate(planId: string, update: Uint8Array, origin: UpdateOrigin): Promise<AppendResult>;
   /**

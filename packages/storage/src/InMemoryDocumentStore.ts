@@ -3,7 +3,7 @@
  * the contract asks of an adapter without any database in the way.
  */
 
-import { ownerOf } from './clientOwner.ts';
+import { idsOwnedElsewhere, ownerOf } from './clientOwner.ts';
 import { shouldCompact } from './compactionRange.ts';
 import type {
   AppendResult,
@@ -17,7 +17,7 @@ import type {
 } from './DocumentStore.ts';
 import { deletionList, foldDeletions } from './deletions.ts';
 import type { InMemoryDatabase, InMemoryPlan } from './InMemoryDatabase.ts';
-import { planExists, planNotFound } from './storeErrors.ts';
+import { clientOwnedElsewhere, planExists, planNotFound } from './storeErrors.ts';
 
 // Copies in and out, as a database would: callers may reuse or mutate their buffers and
 // the objects they got back without touching what is stored.
@@ -98,6 +98,8 @@ export class InMemoryDocumentStore implements DocumentStore {
     origin: UpdateOrigin,
   ): Promise<AppendResult> {
     const record = this.record(planId);
+    const taken = idsOwnedElsewhere(origin, (clientId) => record.clients.get(clientId)?.owner);
+    if (taken.length > 0) throw clientOwnedElsewhere(planId, taken);
     const now = new Date();
     record.updates.push({ participantId: origin.participantId, update: update.slice() });
     recordClients(record, origin, now);

@@ -21,7 +21,7 @@ import type {
 import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
 import { GroupCommit, type WriteOutcome } from './GroupCommit.ts';
 import type { PostgresConnection, Sql } from './PostgresConnection.ts';
-import { planExists, planNotFound, storageClosed } from './storeErrors.ts';
+import { clientOwnedElsewhere, planExists, planNotFound, storageClosed } from './storeErrors.ts';
 
 const PLAN_COLUMNS = 'id, title, created_at AS "createdAt", updated_at AS "updatedAt"';
 
@@ -70,18 +70,29 @@ interface PendingAppend {
 }
 
 /**
- * Appends one update in one statement: bumping the plan's last seq takes its row lock,
- * which orders appends from every process, and the update, its client ids and the plan's
- * time are written with it. No row back means no such plan.
+ * Appends one update in one statement, under the plan's row lock taken before (see
+ * `commitAppends`): the lock orders appends and claims from every process, and this
+ * statement's snapshot, taken once the lock is held, sees every claim committed before.
+ * The update, its client ids and the plan's time are written together, unless one of
+ * its client ids belongs to someone else: then nothing is (no seq is taken either).
+ * No row back means no such plan.
  */
 async function appendOne(
   sql: Sql,
   { planId, update, origin }: PendingAppend,
   now: Date,
 ): Promise<WriteOutcome<AppendResult>> {
-  const [log] = await sql<LogPosition>(
-    `WITH log AS (
-       UPDATE plan_snapshots SET last_seq = last_seq + 1 WHERE plan_id = $1
+  const [log] = await sql<{
+    throughSeq: number | null;
+    lastSeq: number | null;
+    taken: number[] | null;
+  }>(
+    `WITH taken AS (
+       SELECT client_id FROM plan_clients
+       WHERE plan_id = $1 AND client_id = ANY($4::bigint[]) AND owner IS DISTINCT FROM $5
+     ), log AS (
+       UPDATE plan_snapshots SET last_seq = last_seq + 1
+       WHERE plan_id = $1 AND NOT EXISTS (SELECT 1 FROM taken)
        RETURNING through_seq, last_seq
      ), stored AS (
        INSERT INTO plan_updates (plan_id, seq, "update", participant_id, client_ids, created_at)
@@ -95,10 +106,14 @@ async function appendOne(
      ), touched AS (
        UPDATE plans SET updated_at = $6 WHERE id = $1 AND EXISTS (SELECT 1 FROM log)
      )
-     SELECT through_seq AS "throughSeq", last_seq AS "lastSeq" FROM log`,
+     SELECT (SELECT through_seq FROM log) AS "throughSeq", (SELECT last_seq FROM log) AS "lastSeq",
+       (SELECT json_agg(client_id ORDER BY client_id) FROM taken) AS taken`,
     [planId, update, origin.participantId, origin.clientIds, ownerOf(origin), now],
   );
-  if (!log) return { ok: false, error: planNotFound(planId) };
+  if (log?.taken) return { ok: false, error: clientOwnedElsewhere(planId, log.taken) };
+  if (log?.throughSeq == null || log.lastSeq == null) {
+    return { ok: false, error: planNotFound(planId) };
+  }
   // Seqs are consecutive and compaction removes a prefix, so this is the row count.
   return { ok: true, value: { seq: log.lastSeq, logLength: log.lastSeq - log.throughSeq } };
 }
@@ -176,28 +191,27 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   /**
-   * Writes a group of appends; a plan that is gone refuses only its own append. One
-   * append is one statement (one round trip, committed on its own). A larger group is one
-   * transaction that first locks its plans in id order, so that two processes committing
-   * groups over the same plans in different orders cannot deadlock.
+   * Writes a group of appends in one transaction; a plan that is gone, or an update under
+   * a client id someone else owns, refuses only its own append. The transaction first
+   * locks its plans in id order, so that two processes committing groups over the same
+   * plans in different orders cannot deadlock, and so that each append's ownership check
+   * runs after every claim ordered before it has committed: in one statement alone, the
+   * check would read a snapshot taken before waiting for the lock, and miss a claim made
+   * meanwhile on another process.
    */
   private async commitAppends(
     appends: readonly PendingAppend[],
   ): Promise<WriteOutcome<AppendResult>[]> {
     const now = new Date();
-    const write = async (sql: Sql) => {
-      const outcomes: WriteOutcome<AppendResult>[] = [];
-      for (const append of appends) outcomes.push(await appendOne(sql, append, now));
-      return outcomes;
-    };
-    if (appends.length === 1) return write(this.connection.query);
     return this.connection.transaction(async (sql) => {
       const planIds = [...new Set(appends.map((append) => append.planId))].sort();
       await sql(
         'SELECT 1 FROM plan_snapshots WHERE plan_id = ANY($1) ORDER BY plan_id FOR UPDATE',
         [planIds],
       );
-      return write(sql);
+      const outcomes: WriteOutcome<AppendResult>[] = [];
+      for (const append of appends) outcomes.push(await appendOne(sql, append, now));
+      return outcomes;
     });
   }
 

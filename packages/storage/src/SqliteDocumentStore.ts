@@ -3,7 +3,7 @@
  */
 
 import { bytesOf } from './bytes.ts';
-import { ownerOf } from './clientOwner.ts';
+import { idsOwnedElsewhere, ownerOf } from './clientOwner.ts';
 import { type LogPosition, shouldCompact } from './compactionRange.ts';
 import type {
   AppendResult,
@@ -18,7 +18,7 @@ import type {
 import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
 import { GroupCommit, type WriteOutcome } from './GroupCommit.ts';
 import type { SqliteConnection, SqliteRow } from './SqliteConnection.ts';
-import { planExists, planNotFound, storageClosed } from './storeErrors.ts';
+import { clientOwnedElsewhere, planExists, planNotFound, storageClosed } from './storeErrors.ts';
 
 type PlanRow = SqliteRow<StoredPlan>;
 
@@ -243,6 +243,11 @@ export class SqliteDocumentStore implements DocumentStore {
       return appends.map(({ planId, update, origin }): WriteOutcome<AppendResult> => {
         const log = this.statements.selectLogPosition.get(planId);
         if (!log) return { ok: false, error: planNotFound(planId) };
+        const taken = idsOwnedElsewhere(
+          origin,
+          (clientId) => this.statements.selectClientOwner.get({ planId, clientId })?.owner,
+        );
+        if (taken.length > 0) return { ok: false, error: clientOwnedElsewhere(planId, taken) };
         const seq = log.lastSeq + 1;
         const { participantId, clientIds } = origin;
         this.statements.insertUpdate.run({

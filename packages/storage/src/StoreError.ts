@@ -3,6 +3,7 @@ export type StoreErrorCode =
   | 'plan-exists'
   | 'plan-not-found'
   | 'seq-out-of-range'
+  | 'client-owned-elsewhere'
   | 'token-exists'
   | 'invite-not-found'
   | 'participant-not-found'

@@ -271,8 +271,13 @@ export function describeDocumentStoreContract(
         await appendAll('p1', take(), { clientIds: [b.clientID], participantId: 'bo' });
         clockAt('2026-03-01T09:30:00Z');
         typeEach(a, 'c');
-        // A later claim on a known client id does not overwrite the first one.
-        await appendAll('p1', take(), { clientIds: [a.clientID, 7], participantId: null });
+        // A later update under a known client id (by its owner, who is not its participant
+        // here) does not overwrite the id's first attribution.
+        await appendAll('p1', take(), {
+          clientIds: [a.clientID, 7],
+          participantId: null,
+          owner: 'amina',
+        });
 
         const expected = [
           { clientId: a.clientID, participantId: 'amina', firstSeenAt: firstSeen },
@@ -301,8 +306,6 @@ export function describeDocumentStoreContract(
         // The server writes for Amina under an id of its own: credited to her, owned by it.
         const restore = Y.encodeStateAsUpdate(new Y.Doc());
         await appendAll('p1', [restore], { clientIds: [9], participantId: 'amina', owner: null });
-        typeEach(a, 'c');
-        await appendAll('p1', take(), { clientIds: [a.clientID, b.clientID], participantId: 'x' });
 
         const expected = [
           { clientId: a.clientID, owner: 'invite:i1' },
@@ -318,6 +321,53 @@ export function describeDocumentStoreContract(
         const loaded = await load('p1');
         await store.compact('p1', snapshotOf(loaded), loaded.lastSeq);
         expect((await load('p1')).clientOwners).toEqual(expected);
+      });
+
+      it('refuses an update under a client id someone else owns, storing nothing of it', async () => {
+        await createPlan('p1');
+        // Scaled out, Amina's socket on one process claimed id 500 while Bo's on another,
+        // not yet told, wrote under it (and under a new id of his own).
+        await store.claimClients('p1', { clientIds: [500], participantId: 'amina' });
+        const written = (clientId: number, text: string) => {
+          const doc = new Y.Doc();
+          doc.clientID = clientId;
+          textIn(doc).insert(0, text);
+          return Y.encodeStateAsUpdate(doc);
+        };
+        // Submitted together, so that adapters with group commit write them in one group.
+        const [intruder, honest] = await Promise.allSettled([
+          store.appendUpdate('p1', written(500, 'bo'), {
+            clientIds: [700, 500],
+            participantId: 'bo',
+          }),
+          store.appendUpdate('p1', written(600, 'cy'), { clientIds: [600], participantId: 'cy' }),
+        ]);
+        expect(intruder.status).toBe('rejected');
+        const refusal = intruder.status === 'rejected' ? intruder.reason : null;
+        await expectStoreError(Promise.reject(refusal), 'client-owned-elsewhere');
+        expect((refusal as Error).message).toContain('500');
+        expect((refusal as Error).message).not.toContain('700');
+        expect(honest).toEqual({ status: 'fulfilled', value: { seq: 1, logLength: 1 } });
+
+        // Amina herself, and the server under its own id, still write.
+        await appendAll('p1', [written(500, 'am')], { clientIds: [500], participantId: 'amina' });
+        await appendAll('p1', [written(9, '')], {
+          clientIds: [9],
+          participantId: 'bo',
+          owner: null,
+        });
+        await expectStoreError(
+          store.appendUpdate('p1', written(9, 'x'), { clientIds: [9], participantId: 'bo' }),
+          'client-owned-elsewhere',
+        );
+        const loaded = await load('p1');
+        expect(loaded).toMatchObject({ lastSeq: 3, logLength: 3 });
+        expect(loaded.clientOwners).toEqual([
+          { clientId: 500, owner: 'amina' },
+          { clientId: 600, owner: 'cy' },
+          { clientId: 9, owner: null },
+        ]);
+        expect(textOf(loaded.updates)).not.toContain('bo');
       });
 
       it('records a claim on client ids without an update, first claim still winning', async () => {

@@ -15,6 +15,17 @@ export const planNotFound = (planId: string): StoreError =>
     `There is no plan "${planId}"; check the id, or create the plan first.`,
   );
 
+/**
+ * An update carries a client id that someone else owns: scaled out, another process's
+ * socket claimed it before this one heard of it. Stored, it would put two texts under one
+ * Yjs id, so the append is refused and nothing of it is stored.
+ */
+export const clientOwnedElsewhere = (planId: string, clientIds: readonly number[]): StoreError =>
+  new StoreError(
+    'client-owned-elsewhere',
+    `Plan "${planId}" has client ${clientIds.length === 1 ? 'id' : 'ids'} ${clientIds.join(', ')} owned by someone else; the update was not stored.`,
+  );
+
 /** An invite or session was given a token hash that another one already has. */
 export const tokenExists = (): StoreError =>
   new StoreError(

@@ -1,4 +1,4 @@
-import type { ClientOwnerKey } from '../clientOwner.ts';
+import { CLIENT_OWNED_ELSEWHERE, type ClientOwnerKey } from '../clientOwner.ts';
 import type { RelayPersistence, UpdateOrigin } from '../types.ts';
 
 interface StoredLog {
@@ -11,7 +11,8 @@ interface StoredLog {
 
 /**
  * The relay's persistence port kept in memory, with switches to make appends fail or
- * wait, for testing what the relay does when storage misbehaves.
+ * wait, for testing what the relay does when storage misbehaves. Like storage, it refuses
+ * an update under a client id that someone else owns.
  */
 export class MemoryPersistence implements RelayPersistence {
   readonly logs = new Map<string, StoredLog>();
@@ -45,6 +46,14 @@ export class MemoryPersistence implements RelayPersistence {
     if (this.failAppends) throw this.failAppends;
     const log = this.logs.get(planId);
     if (!log) throw new Error(`no plan ${planId}`);
+    const taken = origin.clientIds.filter(
+      (clientId) => log.owners.has(clientId) && log.owners.get(clientId) !== origin.owner,
+    );
+    if (taken.length > 0) {
+      throw Object.assign(new Error(`client ids ${taken.join(', ')} are owned elsewhere`), {
+        code: CLIENT_OWNED_ELSEWHERE,
+      });
+    }
     log.lastSeq += 1;
     log.updates.push({ seq: log.lastSeq, update: update.slice(), origin });
     await this.claimClients(planId, origin);
