@@ -264,10 +264,13 @@ export class PlanProvider extends ObservableV2<PlanProviderEvents> {
 
   #scheduleReconnect(attempt: number): void {
     this.#clearReconnect();
-    this.#reconnectTimer = setTimeout(() => {
-      this.#reconnectTimer = null;
-      if (this.shouldConnect && this.ws === null) this.#open();
-    }, reconnectDelay(attempt, this.#random));
+    this.#reconnectTimer = setTimeout(
+      () => {
+        this.#reconnectTimer = null;
+        if (this.shouldConnect && this.ws === null) this.#open();
+      },
+      reconnectDelay(attempt, this.#random),
+    );
   }
 
   #clearReconnect(): void {
@@ -307,7 +310,9 @@ export class PlanProvider extends ObservableV2<PlanProviderEvents> {
 
   #send(frame: Uint8Array): void {
     const ws = this.ws;
-    if (this.wsconnected && ws && ws.readyState === WEBSOCKET_OPEN) ws.send(frame);
+    // lib0 encodes into plain ArrayBuffers; the cast only tells TypeScript so.
+    if (this.wsconnected && ws && ws.readyState === WEBSOCKET_OPEN)
+      ws.send(frame as Uint8Array<ArrayBuffer>);
   }
 
   #setSynced(synced: boolean): void {
