@@ -41,9 +41,7 @@ test('every screen of a plan passes axe, as each role and on a phone', async ({
   );
   const ownTable = phone.plan.section(R2P_SECTIONS.riskFactors);
   await ownTable.expectWritable();
-  await new PhoneLayout(phone.page).expectScrollsInOwnBox(
-    ownTable.region.locator('.tableWrapper'),
-  );
+  await new PhoneLayout(phone.page).expectScrollsInOwnBox(ownTable.region.locator('.tableWrapper'));
   await expectNoSeriousViolations(phone.page, 'the plan on a phone');
   await new PhoneLayout(phone.page).menuButton.click();
   await expectNoSeriousViolations(phone.page, 'the phone menu');
