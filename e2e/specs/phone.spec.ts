@@ -37,6 +37,14 @@ for (const phone of PHONES) {
     await riskFactors.textbox.getByRole('cell').nth(5).tap();
     await bora.page.keyboard.type('Hate speech online');
     await expect(riskFactors.textbox.getByRole('cell').nth(5)).toContainText('Hate speech online');
+    // The keyboard reaches the rest of the box through the editor, not by a tab stop of
+    // the box: moving the caret to the row's last cell scrolls that column into view.
+    const box = riskFactors.region.locator('.tableWrapper');
+    await expect(box).not.toHaveAttribute('tabindex');
+    const scrolled = () => box.evaluate((element) => element.scrollLeft);
+    expect(await scrolled()).toBe(0);
+    for (let column = 1; column < 5; column++) await bora.page.keyboard.press('Tab');
+    await expect.poll(scrolled).toBeGreaterThan(0);
 
     // The online list, contents and report wait behind the menu, and come back from it.
     await expect(layout.sidebar).toBeHidden();

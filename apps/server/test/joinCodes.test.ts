@@ -63,6 +63,17 @@ describe('short join codes', () => {
     expect(joined.body.participant).toMatchObject({ role: 'member', groupId: group.id });
   });
 
+  it('finds the link of whichever plan a code stands for, among several', async () => {
+    const first = await invite({ role: 'observer' });
+    const firstCode = (await codeOf(first.id)).body.code;
+    const earlier = plan;
+    plan = await createTestPlan(server);
+    const second = await invite({ role: 'observer' });
+    const secondCode = (await codeOf(second.id)).body.code;
+    expect((await typeCode(secondCode)).body.planId).toBe(plan.id);
+    expect((await typeCode(firstCode)).body.planId).toBe(earlier.id);
+  });
+
   it('refuses a wrong code with a message saying what to do', async () => {
     const link = await invite({ role: 'observer' });
     const { code } = (await codeOf(link.id)).body;

@@ -75,6 +75,12 @@ export interface AccessStore {
   createInvite(invite: NewInvite): Promise<StoredInvite>;
   /** The plan's invites, oldest first, revoked ones included; none for an unknown plan. */
   listInvites(planId: string): Promise<InviteWithUsage[]>;
+  /**
+   * Across every plan, the invites with one of `roles` that stand at `now` (not revoked,
+   * not expired) and are shared (not one person's own link), oldest first: what a short
+   * join code may stand for. One query on an index of such invites, however many plans.
+   */
+  listOpenSharedInvites(roles: readonly Role[], now: Date): Promise<StoredInvite[]>;
   /** The invite, or null when the plan has no invite with that id. */
   getInvite(planId: string, inviteId: string): Promise<StoredInvite | null>;
   /**

@@ -2,6 +2,7 @@
  * The AccessStore kept in Maps, beside an InMemoryDocumentStore: for server tests, and
  * as the reference for what the access contract asks without a database in the way.
  */
+import type { Role } from '@plenary/model';
 import type {
   AccessStore,
   Credential,
@@ -82,6 +83,20 @@ export class InMemoryAccessStore implements AccessStore {
       participantCount: participants.filter((participant) => participant.inviteId === invite.id)
         .length,
     }));
+  }
+
+  async listOpenSharedInvites(roles: readonly Role[], now: Date): Promise<StoredInvite[]> {
+    this.db.assertOpen();
+    return [...this.invites.values()]
+      .filter(
+        (invite) =>
+          roles.includes(invite.role) &&
+          invite.revokedAt === null &&
+          invite.personName === null &&
+          (invite.expiresAt === null || invite.expiresAt > now),
+      )
+      .sort(oldestFirst)
+      .map(copyInvite);
   }
 
   async getInvite(planId: string, inviteId: string): Promise<StoredInvite | null> {

@@ -2,6 +2,7 @@
  * The AccessStore on PostgreSQL: invites, participants and sessions in the same database
  * as the plans they belong to.
  */
+import type { Role } from '@plenary/model';
 import type {
   AccessStore,
   Credential,
@@ -82,6 +83,17 @@ export class PostgresAccessStore implements AccessStore {
       [planId],
     );
     return rows.map((row) => ({ ...inviteOf(row), participantCount: row.participantCount }));
+  }
+
+  async listOpenSharedInvites(roles: readonly Role[], now: Date): Promise<StoredInvite[]> {
+    // The terms on revoked_at and person_name match the partial index invites_open_shared.
+    const rows = await this.connection.query<StoredInvite>(
+      `SELECT ${INVITE_COLUMNS} FROM invites
+       WHERE revoked_at IS NULL AND person_name IS NULL AND role = ANY($1::text[])
+         AND (expires_at IS NULL OR expires_at > $2) ${OLDEST_FIRST}`,
+      [[...roles], now],
+    );
+    return rows.map(inviteOf);
   }
 
   async getInvite(planId: string, inviteId: string): Promise<StoredInvite | null> {

@@ -2,6 +2,7 @@
  * The AccessStore on SQLite: invites, participants and sessions in the same database as
  * the plans they belong to.
  */
+import type { Role } from '@plenary/model';
 import type {
   AccessStore,
   Credential,
@@ -53,6 +54,14 @@ function prepareStatements(db: SqliteConnection['db']) {
          (SELECT COUNT(*) FROM participants AS p
           WHERE p.plan_id = invites.plan_id AND p.invite_id = invites.id) AS participantCount
        FROM invites WHERE plan_id = ? ${OLDEST_FIRST}`,
+    ),
+    // The terms on revoked_at and person_name are those of the partial index
+    // invites_open_shared, so SQLite reads that index rather than every plan's invites.
+    selectOpenSharedInvites: db.prepare<{ roles: string; now: number }, InviteRow>(
+      `SELECT ${INVITE_COLUMNS} FROM invites
+       WHERE revoked_at IS NULL AND person_name IS NULL
+         AND role IN (SELECT value FROM json_each(@roles))
+         AND (expires_at IS NULL OR expires_at > @now) ${OLDEST_FIRST}`,
     ),
     selectUnrevokedInvitesOfGroup: db.prepare<[string, string], InviteRow>(
       `SELECT ${INVITE_COLUMNS} FROM invites
@@ -166,6 +175,14 @@ export class SqliteAccessStore implements AccessStore {
         ...inviteOf(row),
         participantCount,
       })),
+    );
+  }
+
+  async listOpenSharedInvites(roles: readonly Role[], now: Date): Promise<StoredInvite[]> {
+    return this.connection.run(() =>
+      this.statements.selectOpenSharedInvites
+        .all({ roles: JSON.stringify(roles), now: now.getTime() })
+        .map(inviteOf),
     );
   }
 

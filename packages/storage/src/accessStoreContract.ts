@@ -111,6 +111,33 @@ export function describeAccessStoreContract(
         expect(await access.listInvites('missing')).toEqual([]);
       });
 
+      it('lists the open shared invites of every plan with the roles asked for, oldest first', async () => {
+        await createPlans('p1', 'p2');
+        clockAt(T1);
+        const member = await createInvite('p1', 'member');
+        const observer = await createInvite('p2', 'observer', { role: 'observer' });
+        const later = await access.createInvite({
+          ...newInvite('p2', 'until-t3'),
+          expiresAt: new Date(T3),
+        });
+        // None of these may be listed: another role, revoked, expired, one person's own.
+        await createInvite('p1', 'focal', { role: 'focal-point' });
+        await createInvite('p1', 'revoked');
+        await access.revokeInvite('p1', 'revoked');
+        await access.createInvite({ ...newInvite('p2', 'expired'), expiresAt: new Date(T2) });
+        await access.createInvite({ ...newInvite('p1', 'personal'), personName: 'Amina' });
+
+        const roles = ['member', 'observer'] as const;
+        expect(await access.listOpenSharedInvites(roles, new Date(T2))).toEqual([
+          member,
+          observer,
+          later,
+        ]);
+        expect(await access.listOpenSharedInvites(['observer'], new Date(T2))).toEqual([observer]);
+        // An invite expires at its expiry time, not after it.
+        expect(await access.listOpenSharedInvites(roles, new Date(T3))).toEqual([member, observer]);
+      });
+
       it('keeps its own copy of the sealed token', async () => {
         await createPlans('p1');
         const input = newInvite('p1', 'i1');

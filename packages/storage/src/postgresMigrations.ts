@@ -200,6 +200,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     FOREIGN KEY (plan_id, round_id) REFERENCES rounds (plan_id, id) ON DELETE CASCADE
   );
   `,
+  // 5: the links a short join code may stand for, as SQLite's version 10.
+  `
+  CREATE INDEX invites_open_shared ON invites (role, expires_at)
+    WHERE revoked_at IS NULL AND person_name IS NULL;
+  `,
 ];
 
 /**

@@ -214,6 +214,12 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     FOREIGN KEY (plan_id, round_id) REFERENCES rounds (plan_id, id) ON DELETE CASCADE
   ) STRICT;
   `,
+  // 10: the links a short join code may stand for, across every plan, so that a typed code
+  // is checked with one indexed query rather than one query per plan.
+  `
+  CREATE INDEX invites_open_shared ON invites (role, expires_at)
+    WHERE revoked_at IS NULL AND person_name IS NULL;
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>

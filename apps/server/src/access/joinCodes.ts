@@ -1,3 +1,4 @@
+import type { Role } from '@plenary/model';
 import type { StoredInvite } from '@plenary/storage';
 import type { TokenVault } from './TokenVault.ts';
 
@@ -19,6 +20,9 @@ export const JOIN_CODE_SPACE = JOIN_CODE_ALPHABET.length ** JOIN_CODE_LENGTH;
 
 const PURPOSE = 'plenary join code v1';
 
+/** The roles of the shared links a code may stand for (see `mayHaveJoinCode`). */
+export const JOIN_CODE_ROLES: readonly Role[] = ['member', 'observer'];
+
 /**
  * Whether an invite may have a code: shared member and observer links only. A code is a
  * far smaller secret than a link's token, so it never stands for a facilitator's or focal
@@ -26,7 +30,7 @@ const PURPOSE = 'plenary join code v1';
  */
 export function mayHaveJoinCode(invite: StoredInvite, now: Date): boolean {
   return (
-    (invite.role === 'member' || invite.role === 'observer') &&
+    JOIN_CODE_ROLES.includes(invite.role) &&
     !invite.personName &&
     !invite.revokedAt &&
     !(invite.expiresAt && invite.expiresAt <= now)

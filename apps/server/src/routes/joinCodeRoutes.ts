@@ -6,6 +6,7 @@ import { inviteUrl } from '../access/invites.ts';
 import {
   currentJoinCode,
   inviteForJoinCode,
+  JOIN_CODE_ROLES,
   mayHaveJoinCode,
   normalizeJoinCode,
 } from '../access/joinCodes.ts';
@@ -30,7 +31,7 @@ const WRONG_CODE =
 
 /** Short join codes for shared links: showing one, and opening the link it stands for. */
 export const joinCodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { access, relay, store, vault } = app;
+  const { access, relay, vault } = app;
   const guesses = new GuessLimiter(
     JOIN_CODE_GUESSES.perAddressPerMinute,
     JOIN_CODE_GUESSES.perServerPerMinute,
@@ -83,8 +84,15 @@ export const joinCodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     const code = normalizeJoinCode(request.body.code);
     // Every plan's links are searched: a code is all the person has. Guesses are few
-    // (limited above) and each costs one query per plan.
-    const invite = code ? await findInvite(code, now) : null;
+    // (limited above) and each costs one indexed query, however many plans there are.
+    const invite = code
+      ? inviteForJoinCode(
+          vault,
+          await access.listOpenSharedInvites(JOIN_CODE_ROLES, now),
+          code,
+          now,
+        )
+      : null;
     const token = invite ? vault.unseal(invite.sealedToken) : null;
     if (!invite || !token) {
       guesses.fail(request.ip, now);
@@ -96,12 +104,4 @@ export const joinCodeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       url: inviteUrl(baseUrl(request), invite.planId, token),
     };
   });
-
-  async function findInvite(code: string, now: Date) {
-    for (const plan of await store.listPlans()) {
-      const found = inviteForJoinCode(vault, await access.listInvites(plan.id), code, now);
-      if (found) return found;
-    }
-    return null;
-  }
 };

@@ -53,7 +53,7 @@ function serve(server: Y.Doc): void {
   });
 }
 
-/** Lets y-websocket finish its close handler, after which the session starts over. */
+/** Lets the provider finish its close handler, after which the session starts over. */
 const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Types into a section of the current doc, and the server refuses it (4403). */

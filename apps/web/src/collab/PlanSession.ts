@@ -146,7 +146,7 @@ export class PlanSession {
     if (outcome === 'transient') return;
     const notice = { code: event.code, reason: event.reason };
     if (outcome === 'ended' || outcome === 'displaced') {
-      // y-websocket does not reconnect after a 44xx close; the doc stays to read and copy.
+      // The provider does not reconnect after a 44xx close; the doc stays to read and copy.
       this.#detach();
       this.#set({ ...this.#state, notice: { kind: outcome, ...notice } });
       return;
@@ -161,7 +161,7 @@ export class PlanSession {
     }
     const texts = sectionTexts(connection.doc);
     const markdown = this.#toMarkdown(connection.doc);
-    // y-websocket is still inside its close handler; replace the provider once it is done.
+    // The provider is still inside its close handler; replace the provider once it is done.
     queueMicrotask(() => this.#startOver(connection, texts, markdown, notice));
   }
 

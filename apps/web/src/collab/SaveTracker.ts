@@ -25,14 +25,14 @@ export interface SaveStatus {
   notice: CloseNotice | null;
 }
 
-/** The provider events the tracker listens to, as y-websocket emits them. */
+/** The provider events the tracker listens to, as PlanProvider (and y-websocket) emit them. */
 export interface SaveProviderEvents {
   status: (event: { status: 'connected' | 'disconnected' | 'connecting' }) => void;
   sync: (synced: boolean) => void;
   'connection-close': (event: Pick<CloseEvent, 'code' | 'reason'> | null) => void;
 }
 
-/** What the tracker needs from a y-websocket `WebsocketProvider`; tests pass a fake. */
+/** What the tracker needs from the provider (PlanProvider); tests pass a fake. */
 export interface SaveProvider {
   readonly doc: Y.Doc;
   readonly ws: { readonly readyState: number; send(data: Uint8Array<ArrayBuffer>): void } | null;
@@ -127,13 +127,12 @@ export class SaveTracker {
   }
 
   /**
-   * The provider just answered the server's sync step 1 with step 2, which carries the
-   * changes made while offline. The answer goes on the socket after the handler returns,
-   * so the save request that covers it waits for the microtask after that.
+   * The provider just sent its answer to the server's sync step 1 (step 2, which carries
+   * the changes made while offline): a save request now covers them.
    */
   answeredSyncStep1(): void {
     this.#answered = true;
-    queueMicrotask(() => this.#requestSave());
+    this.#requestSave();
   }
 
   /**

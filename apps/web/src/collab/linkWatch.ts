@@ -1,4 +1,4 @@
-import type { WebsocketProvider } from 'y-websocket';
+import type { PlanProvider } from './PlanProvider.ts';
 
 /** After this long without a frame from the server, the socket is asked for one (a save request). */
 export const PROBE_AFTER_MS = 5_000;
@@ -9,10 +9,7 @@ export const LINK_CHECK_MS = 1_000;
 
 /** What the watch needs of the provider and the page; tests pass fakes. */
 export interface LinkWatchPorts {
-  provider: Pick<
-    WebsocketProvider,
-    'wsconnected' | 'wsLastMessageReceived' | 'connect' | 'disconnect'
-  >;
+  provider: Pick<PlanProvider, 'wsconnected' | 'wsLastMessageReceived' | 'connect' | 'disconnect'>;
   /** Sends a frame the server must answer (a save request). */
   probe(): void;
   /** Where `online` and `offline` are heard (the window). */
@@ -21,8 +18,8 @@ export interface LinkWatchPorts {
 }
 
 /**
- * Notices that the venue's network is gone long before y-websocket's own watchdog (30 s
- * of silence), so that the indicator stops saying "Saving…" and says *Offline*:
+ * Notices that the venue's network is gone within seconds (stock y-websocket's watchdog
+ * waits for 30 s of silence; PlanProvider has none of its own), so that the indicator stops saying "Saving…" and says *Offline*:
  * - the device knows first: on `offline` the socket is let go at once (Chromium keeps a
  *   dead socket open for many seconds), and the provider reconnects with its backoff;
  * - a network that fails without the device knowing (the access point up, the server
@@ -40,7 +37,7 @@ export function watchLink({
   const dropSocket = () => {
     probedAt = null;
     // disconnect() closes at once without waiting for the dead socket's close handshake;
-    // connect() hands the retries to the provider's backoff (reconnectBackoff.ts).
+    // connect() opens a new socket, whose failure hands the retries to the provider's backoff.
     provider.disconnect();
     provider.connect();
   };

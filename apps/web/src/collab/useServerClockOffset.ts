@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { WebsocketProvider } from 'y-websocket';
 import { fetchServerTime } from '../api/planApi.ts';
 import { measureClockOffset } from './clockOffset.ts';
+import type { PlanProvider } from './PlanProvider.ts';
 
 /**
  * How far this device's clock is from the server's (ms to add to `Date.now()`), measured
@@ -9,7 +9,7 @@ import { measureClockOffset } from './clockOffset.ts';
  * or a phone that changed networks may have had its clock set meanwhile. Zero until the
  * first measurement.
  */
-export function useServerClockOffset(provider: WebsocketProvider): number {
+export function useServerClockOffset(provider: PlanProvider): number {
   const [offset, setOffset] = useState(0);
   useEffect(() => {
     let run = 0;

@@ -67,7 +67,7 @@ export class FakeWebSocket {
   }
 }
 
-/** Provider options that make y-websocket use the fake instead of the DOM class. */
+/** Provider options that make the provider use the fake instead of the DOM class. */
 export const FAKE_SOCKET_OPTIONS = {
   // A stand-in for the DOM class; the provider only uses what FakeWebSocket has.
   WebSocketPolyfill: FakeWebSocket as unknown as typeof WebSocket,
