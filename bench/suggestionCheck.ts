@@ -16,7 +16,7 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SuggestionGuard } from '@plenary/editor';
+import { SuggestionGuard } from '@plenary/suggestions';
 import * as Y from 'yjs';
 import { median } from './support/stats.ts';
 

@@ -16,7 +16,7 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type DecidedSuggestion, repairSuggestionMarks, textsToRepair } from '@plenary/editor';
+import { type DecidedSuggestion, repairSuggestionMarks, textsToRepair } from '@plenary/suggestions';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { median } from './support/stats.ts';

@@ -15,6 +15,8 @@ const SCOPE = '@plenary/';
 const PACKAGE_RULES = {
   '@plenary/model': [],
   '@plenary/editor': ['@plenary/model'],
+  '@plenary/suggestions': ['@plenary/model', '@plenary/editor'],
+  '@plenary/versions': ['@plenary/model', '@plenary/editor', '@plenary/suggestions'],
   '@plenary/relay': ['@plenary/model'],
   '@plenary/storage': ['@plenary/model'],
   '@plenary/report': ['@plenary/model', '@plenary/editor'],

@@ -1,5 +1,6 @@
-import { listFragmentSuggestions, sectionPlainText } from '@plenary/editor';
+import { sectionPlainText } from '@plenary/editor';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
+import { listFragmentSuggestions } from '@plenary/suggestions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {

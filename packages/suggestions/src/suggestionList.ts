@@ -1,6 +1,6 @@
 import { SUGGESTION_MARKER } from '@handlewithcare/prosemirror-suggest-changes';
+import { SUGGESTION_MARK_NAMES, type SuggestionAttrs } from '@plenary/editor';
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { SUGGESTION_MARK_NAMES, type SuggestionAttrs } from './suggestionMarks.ts';
 
 /**
  * What a suggestion does: inserts or deletes text, replaces text (both, one id), or

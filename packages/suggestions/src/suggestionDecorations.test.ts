@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { suggestChanges } from '@handlewithcare/prosemirror-suggest-changes';
+import { contentExtensions } from '@plenary/editor';
 import { Editor } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
 import type { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentExtensions } from './contentExtensions.ts';
 import { SuggestingMode } from './suggestingMode.ts';
 import { suggestionDecorationsKey } from './suggestionDecorations.ts';
 import { AUTHORS, seededRandom } from './testing/suggestingClients.ts';

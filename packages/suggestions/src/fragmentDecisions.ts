@@ -1,7 +1,7 @@
+import { planSchema } from '@plenary/editor';
 import { Transform } from '@tiptap/pm/transform';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { planSchema } from './contentExtensions.ts';
 import { decideSuggestionsInTransform, type SuggestionDecision } from './suggestionDecisions.ts';
 import { listSuggestions, type Suggestion } from './suggestionList.ts';
 import { decideTextMarks } from './suggestionMarkRepair.ts';

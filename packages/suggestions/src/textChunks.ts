@@ -1,5 +1,5 @@
+import type { SuggestionAttrs } from '@plenary/editor';
 import * as Y from 'yjs';
-import type { SuggestionAttrs } from './suggestionMarks.ts';
 
 /** One stretch of text in a Yjs text, with the creator of its items and its two marks. */
 export interface Chunk {

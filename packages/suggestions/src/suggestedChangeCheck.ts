@@ -1,8 +1,8 @@
+import type { SuggestionAttrs, SuggestionAuthor } from '@plenary/editor';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { decidedDoc } from './suggestionDecisions.ts';
 import { isSuggestionMark, readAttrs } from './suggestionList.ts';
-import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 
 /**
  * Whether a change someone made to a section is only their own suggestion, judged on the

@@ -1,5 +1,5 @@
+import type { SuggestionAttrs, SuggestionAuthor } from '@plenary/editor';
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { SuggestionAttrs, SuggestionAuthor } from '../suggestionMarks.ts';
 
 /** One run of text and the suggestion a reader sees on it (if any). */
 export interface MarkedRun {

@@ -10,10 +10,9 @@
  * The plan's structure on each side (section order, titles) is read the same way.
  */
 import { SUGGESTION_MARKER } from '@handlewithcare/prosemirror-suggest-changes';
+import { NODE_MARKS_ATTRIBUTE, planSchema } from '@plenary/editor';
 import { PLAN_ROOT, readPlan, sectionFragmentName } from '@plenary/model';
 import * as Y from 'yjs';
-import { planSchema } from './contentExtensions.ts';
-import { NODE_MARKS_ATTRIBUTE } from './suggestionMarks.ts';
 import type { DiffBlock, DiffChange, SectionDiff } from './versionDiff.ts';
 import { cancelRewrittenBlocks, RunList, tidyRuns } from './versionTidy.ts';
 

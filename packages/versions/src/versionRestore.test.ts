@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import { readRichText } from '@plenary/editor';
 import {
   addSection,
   archiveGroup,
@@ -16,10 +18,9 @@ import {
   setSectionStatus,
   updateGroup,
 } from '@plenary/model';
+import { AUTHORS } from '@plenary/suggestions/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readRichText } from './richTextFragment.ts';
-import { AUTHORS } from './testing/suggestingClients.ts';
 import { type SeedSection, SharedPlan } from './testing/versionPlans.ts';
 import { compareVersions } from './versionCompare.ts';
 import { restorePlan, restoreSection, VersionRestoreError } from './versionRestore.ts';

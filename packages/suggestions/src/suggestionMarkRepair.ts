@@ -1,7 +1,7 @@
+import type { SuggestionAttrs, SuggestionAuthor } from '@plenary/editor';
 import { randomId } from '@plenary/model';
 import * as Y from 'yjs';
 import { keepClustersWhole } from './clusterRepair.ts';
-import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 import { type Chunk, chunksOf, textsOf } from './textChunks.ts';
 
 /** What the server decided about a suggestion id. */

@@ -1,11 +1,9 @@
+import { contentExtensions, type SuggestionAuthor, writeRichText } from '@plenary/editor';
 import { defaultGroups, initPlan, type RichTextDoc, sectionFragmentName } from '@plenary/model';
+import { SuggestingMode } from '@plenary/suggestions';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import * as Y from 'yjs';
-import { contentExtensions } from '../contentExtensions.ts';
-import { writeRichText } from '../richTextFragment.ts';
-import { SuggestingMode } from '../suggestingMode.ts';
-import type { SuggestionAuthor } from '../suggestionMarks.ts';
 import { versionAttribution } from '../versionAttribution.ts';
 import type { VersionAttribution } from '../versionCompare.ts';
 

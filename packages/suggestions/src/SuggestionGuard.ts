@@ -1,9 +1,8 @@
+import { planSchema, type SuggestionAuthor } from '@plenary/editor';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { planSchema } from './contentExtensions.ts';
 import { authorsById, suggestedChangeProblem } from './suggestedChangeCheck.ts';
-import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { markTypedOn } from './typedOn.ts';
 
 /** Judges an update once it is applied: null when it is the sender's suggestion, else why not. */

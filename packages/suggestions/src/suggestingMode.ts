@@ -6,6 +6,7 @@ import {
   suggestChangesKey,
   transformToSuggestionTransaction,
 } from '@handlewithcare/prosemirror-suggest-changes';
+import type { SuggestionAttrs, SuggestionAuthor } from '@plenary/editor';
 import { randomId } from '@plenary/model';
 import { Extension } from '@tiptap/core';
 import { type EditorState, Plugin, type Transaction } from '@tiptap/pm/state';
@@ -14,7 +15,6 @@ import { asBlockReplacement, movesBlocks } from './blockReplacement.ts';
 import { alignedToGraphemes } from './graphemeAlignment.ts';
 import { decideSuggestionsInTransform, type SuggestionDecision } from './suggestionDecisions.ts';
 import { suggestionDecorations } from './suggestionDecorations.ts';
-import type { SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 
 /** How the local person's changes land: applied directly, or recorded as suggestions. */
 export type EditingMode = 'editing' | 'suggesting';

@@ -1,7 +1,7 @@
+import type { SuggestionAuthor } from '@plenary/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SuggestionGuard } from './SuggestionGuard.ts';
-import type { SuggestionAuthor } from './suggestionMarks.ts';
 
 // A section of two paragraphs in a server's document, and a member writing into it from a
 // Yjs client of their own, as crafted updates or an editor would.

@@ -1,7 +1,7 @@
+import type { SuggestionAuthor } from '@plenary/editor';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import * as Y from 'yjs';
-import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { chunksOf, textsOf } from './textChunks.ts';
 
 /**

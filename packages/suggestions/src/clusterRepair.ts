@@ -1,6 +1,6 @@
+import type { SuggestionAttrs } from '@plenary/editor';
 import type * as Y from 'yjs';
 import { graphemeBoundaries } from './graphemeAlignment.ts';
-import type { SuggestionAttrs } from './suggestionMarks.ts';
 import { chunksOf, textsOf } from './textChunks.ts';
 
 /** One UTF-16 code unit of a Yjs text and the suggestion marks on it. */

@@ -3,6 +3,8 @@
  * top of the live plan: history is never rewritten, everyone's copy simply receives the
  * restore as one more update.
  */
+
+import { readRichText } from '@plenary/editor';
 import {
   assignSection,
   moveSection,
@@ -17,7 +19,6 @@ import {
 } from '@plenary/model';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { readRichText } from './richTextFragment.ts';
 
 /** A restore that cannot be done; `code` says why. */
 export class VersionRestoreError extends Error {

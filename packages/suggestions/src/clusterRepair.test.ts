@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
+
+import { readRichText, type SuggestionAuthor, writeRichText } from '@plenary/editor';
 import { paragraph, richTextDoc } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { keepClustersWhole } from './clusterRepair.ts';
 import { graphemeBoundaries } from './graphemeAlignment.ts';
-import { readRichText, writeRichText } from './richTextFragment.ts';
 import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
 import { repairSuggestionMarks } from './suggestionMarkRepair.ts';
-import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';
 import { markBy, markedRuns } from './testing/suggestionMarksInDoc.ts';
 

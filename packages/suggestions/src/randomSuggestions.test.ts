@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+
+import { readRichText, type SuggestionAuthor } from '@plenary/editor';
 import { paragraph, richTextDoc } from '@plenary/model';
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
@@ -6,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decideSuggestions } from './fragmentDecisions.ts';
 import { textsToRepair } from './repairScope.ts';
-import { readRichText } from './richTextFragment.ts';
 import { SuggestionGuard } from './SuggestionGuard.ts';
 import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
@@ -15,7 +16,6 @@ import {
   decisionRecords,
   repairSuggestionMarks,
 } from './suggestionMarkRepair.ts';
-import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';
 import { markedRuns } from './testing/suggestionMarksInDoc.ts';
 

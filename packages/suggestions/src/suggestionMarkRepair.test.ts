@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+
+import { readRichText, type SuggestionAuthor, writeRichText } from '@plenary/editor';
 import { paragraph, richTextDoc } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
-import { readRichText, writeRichText } from './richTextFragment.ts';
 import { listSuggestions } from './suggestionList.ts';
 import {
   type DecidedAction,
@@ -11,7 +12,6 @@ import {
   decisionRecords,
   repairSuggestionMarks,
 } from './suggestionMarkRepair.ts';
-import type { SuggestionAuthor } from './suggestionMarks.ts';
 import { AUTHORS, SuggestingClients } from './testing/suggestingClients.ts';
 import { markBy, markedRuns } from './testing/suggestionMarksInDoc.ts';
 

@@ -9,11 +9,10 @@ import {
   richTextDoc,
   table,
 } from '@plenary/model';
+import { decideSuggestions, graphemeBoundaries } from '@plenary/suggestions';
+import { AUTHORS } from '@plenary/suggestions/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decideSuggestions } from './fragmentDecisions.ts';
-import { graphemeBoundaries } from './graphemeAlignment.ts';
-import { AUTHORS } from './testing/suggestingClients.ts';
 import { type SeedSection, SharedPlan } from './testing/versionPlans.ts';
 import { compareVersions } from './versionCompare.ts';
 import type { DiffBlock, SectionDiff } from './versionDiff.ts';

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+
+import { readRichText } from '@plenary/editor';
 import { paragraph, richTextDoc } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
-import { readRichText } from './richTextFragment.ts';
 import { decidedDoc } from './suggestionDecisions.ts';
 import { listSuggestions } from './suggestionList.ts';
 import { AUTHORS, SuggestingClients, seededRandom } from './testing/suggestingClients.ts';

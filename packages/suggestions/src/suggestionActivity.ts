@@ -1,5 +1,5 @@
+import { NODE_MARKS_ATTRIBUTE, SUGGESTION_MARK_NAMES } from '@plenary/editor';
 import * as Y from 'yjs';
-import { NODE_MARKS_ATTRIBUTE, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
 
 const SUGGESTION_KEYS = new Set<string>(SUGGESTION_MARK_NAMES);
 

@@ -2,10 +2,10 @@ import {
   applyModificationsToTransform,
   applySuggestionsToTransform,
 } from '@handlewithcare/prosemirror-suggest-changes';
+import type { SuggestionAttrs } from '@plenary/editor';
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { listSuggestions, type Suggestion } from './suggestionList.ts';
-import type { SuggestionAttrs } from './suggestionMarks.ts';
 
 /**
  * Accept or reject the suggestions that match every given field: one by `id`, a chosen set

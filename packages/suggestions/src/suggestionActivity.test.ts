@@ -1,7 +1,7 @@
+import { NODE_MARKS_ATTRIBUTE } from '@plenary/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addsSuggestionMarks } from './suggestionActivity.ts';
-import { NODE_MARKS_ATTRIBUTE } from './suggestionMarks.ts';
 
 /** A section of one paragraph, and what `change` did to it, as the listing sees it. */
 function adds(change: (text: Y.XmlText, paragraph: Y.XmlElement) => void): boolean {

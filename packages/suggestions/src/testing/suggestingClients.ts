@@ -1,11 +1,14 @@
+import {
+  contentExtensions,
+  readRichText,
+  type SuggestionAuthor,
+  writeRichText,
+} from '@plenary/editor';
 import type { RichTextDoc } from '@plenary/model';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import * as Y from 'yjs';
-import { contentExtensions } from '../contentExtensions.ts';
-import { readRichText, writeRichText } from '../richTextFragment.ts';
 import { type EditingMode, SuggestingMode } from '../suggestingMode.ts';
-import type { SuggestionAuthor } from '../suggestionMarks.ts';
 
 /** One person's editor on a section, with their own Y.Doc. */
 export interface Client {
