@@ -24,16 +24,16 @@ export { contentExtensions, planSchema } from './contentExtensions.ts';
 export { createPlanDoc } from './planDoc.ts';
 export { readRichText, sectionPlainText, writeRichText } from './richTextFragment.ts';
 export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
-export {
-  Deletion,
-  Insertion,
-  Modification,
-  NODE_MARKS_ATTRIBUTE,
-  SUGGESTION_MARK_NAMES,
-} from './suggestionMarks.ts';
+export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
 export type {
   ServerConfirmations,
   UnconfirmedRun,
   UnconfirmedTextOptions,
 } from './unconfirmedText.ts';
 export { UNCONFIRMED_TEXT_CLASS, UnconfirmedText, unconfirmedRuns } from './unconfirmedText.ts';
+export {
+  markNameOfFormatKey,
+  NODE_MARKS_ATTRIBUTE,
+  SEEN_KEY,
+  SUGGESTION_FORMAT,
+} from './yjsKeys.ts';

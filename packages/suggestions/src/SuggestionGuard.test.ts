@@ -1,4 +1,4 @@
-import type { SuggestionAuthor } from '@plenary/editor';
+import { SUGGESTION_FORMAT, type SuggestionAuthor } from '@plenary/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SuggestionGuard } from './SuggestionGuard.ts';
@@ -47,10 +47,16 @@ function setup() {
 describe('the check that a change is only its sender’s suggestion', () => {
   it('takes suggested insertions and deletions, and withdrawing one’s own', () => {
     const { send } = setup();
-    expect(send((t) => t.insert(8, 'every ', { insertion: markOf(sokha, 's1') }))).toBeNull();
-    expect(send((t) => t.format(0, 7, { deletion: markOf(sokha, 's2') }))).toBeNull();
+    expect(
+      send((t) => t.insert(8, 'every ', { [SUGGESTION_FORMAT.insertion]: markOf(sokha, 's1') })),
+    ).toBeNull();
+    expect(
+      send((t) => t.format(0, 7, { [SUGGESTION_FORMAT.deletion]: markOf(sokha, 's2') })),
+    ).toBeNull();
     expect(send((t) => t.delete(8, 6))).toBeNull();
-    expect(send((t) => t.insert(6, '!', { insertion: markOf(sokha, 's3') }), 1)).toBeNull();
+    expect(
+      send((t) => t.insert(6, '!', { [SUGGESTION_FORMAT.insertion]: markOf(sokha, 's3') }), 1),
+    ).toBeNull();
   });
 
   it('refuses plain text, text removed outright and formatting without a mark', () => {
@@ -73,28 +79,34 @@ describe('the check that a change is only its sender’s suggestion', () => {
 
   it('refuses a suggestion in someone else’s name, or in one’s own id with another group', () => {
     const { send } = setup();
-    expect(send((t) => t.insert(0, 'Agreed. ', { insertion: markOf(focal, 'f1') }))).toMatch(
-      /in the name of "Focal point"/,
-    );
+    expect(
+      send((t) => t.insert(0, 'Agreed. ', { [SUGGESTION_FORMAT.insertion]: markOf(focal, 'f1') })),
+    ).toMatch(/in the name of "Focal point"/);
     const renamed = setup();
     const elsewhere = { ...markOf(sokha, 's1'), groupId: 'g2' };
-    expect(renamed.send((t) => t.insert(0, 'Hi. ', { insertion: elsewhere }))).toMatch(
-      /your name and group/,
-    );
+    expect(
+      renamed.send((t) => t.insert(0, 'Hi. ', { [SUGGESTION_FORMAT.insertion]: elsewhere })),
+    ).toMatch(/your name and group/);
   });
 
   it('refuses accepting one’s own suggestion by taking its mark off', () => {
     const { send } = setup();
-    expect(send((t) => t.insert(8, 'every ', { insertion: markOf(sokha, 's1') }))).toBeNull();
-    expect(send((t) => t.format(8, 6, { insertion: null }))).toMatch(/must be suggestions/);
+    expect(
+      send((t) => t.insert(8, 'every ', { [SUGGESTION_FORMAT.insertion]: markOf(sokha, 's1') })),
+    ).toBeNull();
+    expect(send((t) => t.format(8, 6, { [SUGGESTION_FORMAT.insertion]: null }))).toMatch(
+      /must be suggestions/,
+    );
   });
 
   it('takes text typed on at the end of one’s own suggestion as the reviewer accepts it', () => {
     const { server, member, textOf, send } = setup();
-    expect(send((t) => t.insert(8, 'every', { insertion: markOf(sokha, 's1') }))).toBeNull();
+    expect(
+      send((t) => t.insert(8, 'every', { [SUGGESTION_FORMAT.insertion]: markOf(sokha, 's1') })),
+    ).toBeNull();
     // The reviewer accepts on the server, unseen by the member's editor, which types on:
     // the new letters continue the suggestion, with no mark of their own.
-    textOf(server).format(8, 5, { insertion: null });
+    textOf(server).format(8, 5, { [SUGGESTION_FORMAT.insertion]: null });
     expect(send((t) => t.insert(13, ' one'))).toBeNull();
     expect(textOf(server).toString()).toContain('every one');
     // The same letters typed anywhere else are plain text.
@@ -109,11 +121,13 @@ describe('the check that a change is only its sender’s suggestion', () => {
   function typingInsideRenamed(renamedBy: SuggestionAuthor) {
     const { server, member, textOf, send } = setup();
     // Dara's suggestion "every " in "Protect every civilians.", seen by the member's editor.
-    textOf(server).insert(8, 'every ', { insertion: markOf(dara, 'd1') });
+    textOf(server).insert(8, 'every ', { [SUGGESTION_FORMAT.insertion]: markOf(dara, 'd1') });
     Y.applyUpdate(member, Y.encodeStateAsUpdate(server));
-    expect(send((t) => t.insert(0, 'Now ', { insertion: markOf(sokha, 's1') }), 1)).toBeNull();
-    textOf(server).format(8, 6, { insertion: markOf(renamedBy, 'd2') });
-    return send((t) => t.insert(10, 'x', { insertion: markOf(sokha, 's2') }));
+    expect(
+      send((t) => t.insert(0, 'Now ', { [SUGGESTION_FORMAT.insertion]: markOf(sokha, 's1') }), 1),
+    ).toBeNull();
+    textOf(server).format(8, 6, { [SUGGESTION_FORMAT.insertion]: markOf(renamedBy, 'd2') });
+    return send((t) => t.insert(10, 'x', { [SUGGESTION_FORMAT.insertion]: markOf(sokha, 's2') }));
   }
 
   it('takes an insertion inside a suggestion whose id changed at the same moment', () => {

@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 
-import { readRichText, type SuggestionAuthor, writeRichText } from '@plenary/editor';
+import {
+  readRichText,
+  SUGGESTION_FORMAT,
+  type SuggestionAuthor,
+  writeRichText,
+} from '@plenary/editor';
 import { paragraph, richTextDoc } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -51,7 +56,9 @@ function splitsInsideClusters(fragment: Y.XmlFragment): string[] {
 describe('keepClustersWhole', () => {
   it('rewrites a vowel sign suggested onto an original consonant as the cluster replaced', () => {
     // "កម" with "ា" suggested after ក: the cluster "កា" is half original, half suggested.
-    const fragment = section('កាម', [[1, 1, { insertion: markBy(sokha, 's1') }]]);
+    const fragment = section('កាម', [
+      [1, 1, { [SUGGESTION_FORMAT.insertion]: markBy(sokha, 's1') }],
+    ]);
     expect(rewritten(fragment)).toBe(1);
     expect(runs(fragment)).toEqual([
       ['ក', 'deletion', 'u-sokha'],
@@ -68,8 +75,8 @@ describe('keepClustersWhole', () => {
   it('takes in the cluster before a vowel sign typed after a consonant someone deleted', () => {
     // Dara deleted ក of "មកម" while Sokha typed "ា" after it: accepted, "មាម".
     const fragment = section('មកាម', [
-      [1, 1, { deletion: markBy(dara, 'd1') }],
-      [2, 1, { insertion: markBy(sokha, 's1') }],
+      [1, 1, { [SUGGESTION_FORMAT.deletion]: markBy(dara, 'd1') }],
+      [2, 1, { [SUGGESTION_FORMAT.insertion]: markBy(sokha, 's1') }],
     ]);
     expect(rewritten(fragment)).toBe(1);
     expect(splitsInsideClusters(fragment)).toEqual([]);
@@ -80,8 +87,8 @@ describe('keepClustersWhole', () => {
 
   it('leaves whole clusters and text without them alone', () => {
     const fragment = section('ក្រុម Protect', [
-      [0, 4, { insertion: markBy(sokha, 's1') }],
-      [6, 3, { deletion: markBy(dara, 'd1') }],
+      [0, 4, { [SUGGESTION_FORMAT.insertion]: markBy(sokha, 's1') }],
+      [6, 3, { [SUGGESTION_FORMAT.deletion]: markBy(dara, 'd1') }],
     ]);
     expect(rewritten(fragment)).toBe(0);
   });

@@ -1,4 +1,4 @@
-import type { SuggestionAttrs } from '@plenary/editor';
+import { SUGGESTION_FORMAT, type SuggestionAttrs } from '@plenary/editor';
 import type * as Y from 'yjs';
 import { graphemeBoundaries } from './graphemeAlignment.ts';
 import { chunksOf, textsOf } from './textChunks.ts';
@@ -103,17 +103,21 @@ function rewrite(text: Y.XmlText, units: readonly Unit[], { from, to, newFirst }
     const unit = span[i] as Unit;
     if (unit.insertion) text.delete(from + i, 1);
     else if (unit.deletion?.id !== (deletion ?? mark).id) {
-      text.format(from + i, 1, { deletion: deletion ?? mark });
+      text.format(from + i, 1, { [SUGGESTION_FORMAT.deletion]: deletion ?? mark });
     }
   }
   const kept = span.filter((u) => !u.deletion);
   if (kept.length === 0) return;
   const old = span.filter((u) => !u.insertion).length;
-  const { insertion: _i, deletion: _d, ...others } = (kept[0] as Unit).attributes;
+  const {
+    [SUGGESTION_FORMAT.insertion]: _i,
+    [SUGGESTION_FORMAT.deletion]: _d,
+    ...others
+  } = (kept[0] as Unit).attributes;
   text.insert(newFirst ? from : from + old, textOf(kept), {
     ...others,
-    insertion: insertion ?? mark,
-    deletion: null,
+    [SUGGESTION_FORMAT.insertion]: insertion ?? mark,
+    [SUGGESTION_FORMAT.deletion]: null,
   });
 }
 

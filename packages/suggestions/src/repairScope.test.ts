@@ -1,3 +1,4 @@
+import { SUGGESTION_FORMAT } from '@plenary/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { textsToRepair } from './repairScope.ts';
@@ -18,7 +19,7 @@ function section(count: number, marked: number): { doc: Y.Doc; texts: Y.XmlText[
     paragraph.insert(0, [text]);
     fragment.insert(p, [paragraph]);
     text.insert(0, 'Early warning reports reach the mechanism.');
-    if (p === marked) text.format(6, 7, { insertion: mark });
+    if (p === marked) text.format(6, 7, { [SUGGESTION_FORMAT.insertion]: mark });
     texts.push(text);
   }
   return { doc, texts };

@@ -1,3 +1,4 @@
+import { SUGGESTION_FORMAT } from '@plenary/editor';
 import * as Y from 'yjs';
 import type { RepairContext } from './suggestionMarkRepair.ts';
 
@@ -64,7 +65,8 @@ function mayNeedRepair(text: Y.XmlText, acceptedClients: ReadonlySet<number>): b
     if (item.deleted) continue;
     const { content } = item;
     if (content instanceof Y.ContentFormat) {
-      if (content.key === 'insertion' || content.key === 'deletion') return true;
+      const { insertion, deletion } = SUGGESTION_FORMAT;
+      if (content.key === insertion || content.key === deletion) return true;
     } else if (acceptedClients.has(item.id.client)) {
       return true;
     }

@@ -1,4 +1,4 @@
-import { NODE_MARKS_ATTRIBUTE } from '@plenary/editor';
+import { NODE_MARKS_ATTRIBUTE, SUGGESTION_FORMAT } from '@plenary/editor';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addsSuggestionMarks } from './suggestionActivity.ts';
@@ -27,8 +27,12 @@ describe('addsSuggestionMarks', () => {
   });
 
   it('is true for suggested text and for marks on a block', () => {
-    expect(adds((text) => text.insert(5, 'x', { insertion: { id: 'a1' } }))).toBe(true);
-    expect(adds((text) => text.format(0, 3, { deletion: { id: 'a2' } }))).toBe(true);
+    expect(
+      adds((text) => text.insert(5, 'x', { [SUGGESTION_FORMAT.insertion]: { id: 'a1' } })),
+    ).toBe(true);
+    expect(adds((text) => text.format(0, 3, { [SUGGESTION_FORMAT.deletion]: { id: 'a2' } }))).toBe(
+      true,
+    );
     expect(
       adds((_text, paragraph) =>
         paragraph.setAttribute(NODE_MARKS_ATTRIBUTE, [{ type: 'insertion' }] as never),

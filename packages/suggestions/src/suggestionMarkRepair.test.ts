@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 
-import { readRichText, type SuggestionAuthor, writeRichText } from '@plenary/editor';
+import {
+  readRichText,
+  SUGGESTION_FORMAT,
+  type SuggestionAuthor,
+  writeRichText,
+} from '@plenary/editor';
 import { paragraph, richTextDoc } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -199,8 +204,8 @@ describe('repairSuggestionMarks', () => {
 
   it('unmarks an accepted insertion and any decided deletion, and does it once', () => {
     const fragment = section([
-      [0, 7, { insertion: markBy(sokha, 'ins') }],
-      [8, 4, { deletion: markBy(dara, 'del') }],
+      [0, 7, { [SUGGESTION_FORMAT.insertion]: markBy(sokha, 'ins') }],
+      [8, 4, { [SUGGESTION_FORMAT.deletion]: markBy(dara, 'del') }],
     ]);
     const decided = context([
       ['ins', 'accept'],
@@ -212,7 +217,7 @@ describe('repairSuggestionMarks', () => {
   });
 
   it('keeps what is left of a rejected insertion as a new suggestion of whoever typed it', () => {
-    const fragment = section([[0, 7, { insertion: markBy(dara, 'ins') }]]);
+    const fragment = section([[0, 7, { [SUGGESTION_FORMAT.insertion]: markBy(dara, 'ins') }]]);
     repairSuggestionMarks(fragment, context([['ins', 'reject']]));
     expect(runs(fragment)).toEqual([
       ['Protect', 'insertion', 'u-sokha', 'new'],
@@ -221,7 +226,7 @@ describe('repairSuggestionMarks', () => {
   });
 
   it('leaves pending suggestions alone', () => {
-    const fragment = section([[0, 7, { insertion: markBy(dara, 'ins') }]]);
+    const fragment = section([[0, 7, { [SUGGESTION_FORMAT.insertion]: markBy(dara, 'ins') }]]);
     expect(repairSuggestionMarks(fragment, context([['other', 'accept']]))).toBe(0);
     expect(runs(fragment)[0]).toEqual(['Protect', 'insertion', 'u-dara', 'ins']);
   });
@@ -231,9 +236,9 @@ describe('repairSuggestionMarks', () => {
   // Someone else's deletion over her suggestion is a real suggestion and stays.
   it('takes a deletion off its own author’s pending insertion, and only that', () => {
     const fragment = section([
-      [0, 7, { insertion: markBy(sokha, 'ins') }],
-      [0, 3, { deletion: markBy(sokha, 'del') }],
-      [3, 4, { deletion: markBy(dara, 'del2') }],
+      [0, 7, { [SUGGESTION_FORMAT.insertion]: markBy(sokha, 'ins') }],
+      [0, 3, { [SUGGESTION_FORMAT.deletion]: markBy(sokha, 'del') }],
+      [3, 4, { [SUGGESTION_FORMAT.deletion]: markBy(dara, 'del2') }],
     ]);
     expect(repairSuggestionMarks(fragment, context([]))).toBe(1);
     expect(runs(fragment)).toEqual([

@@ -1,4 +1,4 @@
-import type { SuggestionAttrs, SuggestionAuthor } from '@plenary/editor';
+import { SUGGESTION_FORMAT, type SuggestionAttrs, type SuggestionAuthor } from '@plenary/editor';
 import { randomId } from '@plenary/model';
 import * as Y from 'yjs';
 import { keepClustersWhole } from './clusterRepair.ts';
@@ -49,7 +49,7 @@ export interface RepairContext {
  * deletion of its own by `deletedBy`.
  */
 type Repair = {
-  drop: Array<'insertion' | 'deletion'>;
+  drop: Array<typeof SUGGESTION_FORMAT.insertion | typeof SUGGESTION_FORMAT.deletion>;
   author: SuggestionAuthor | null;
   deletedBy?: SuggestionAuthor;
 };
@@ -77,8 +77,8 @@ export function decideTextMarks(
         continue;
       }
       const attrs: Record<string, null> = {};
-      if (inserted === 'accept') attrs.insertion = null;
-      if (deleted === 'reject') attrs.deletion = null;
+      if (inserted === 'accept') attrs[SUGGESTION_FORMAT.insertion] = null;
+      if (deleted === 'reject') attrs[SUGGESTION_FORMAT.deletion] = null;
       if (Object.keys(attrs).length > 0) text.format(chunk.index, chunk.length, attrs);
     }
   }
@@ -124,7 +124,7 @@ function repairOf(chunk: Chunk, context: RepairContext, accepted: AcceptedText):
     deletion &&
     (deletionDecided || unseenByDeletion(chunk) || deletesOwnInsertion(chunk, deletion))
   ) {
-    drop.push('deletion');
+    drop.push(SUGGESTION_FORMAT.deletion);
   }
   const insertion = chunk.insertion;
   const decided = insertion && context.decided.get(insertion.id);
@@ -137,7 +137,7 @@ function repairOf(chunk: Chunk, context: RepairContext, accepted: AcceptedText):
     return { drop, author: typist ?? authorOf(insertion), deletedBy };
   }
   if (decided.action === 'reject' && typist) return { drop, author: typist, deletedBy };
-  return { drop: [...drop, 'insertion'], author: null, deletedBy };
+  return { drop: [...drop, SUGGESTION_FORMAT.insertion], author: null, deletedBy };
 }
 
 const authorOf = (mark: SuggestionAttrs): SuggestionAuthor => ({
@@ -328,8 +328,10 @@ export function repairSuggestionMarks(
     for (const { chunk, repair } of repairs) {
       const attrs: Record<string, unknown> = {};
       for (const name of repair.drop) attrs[name] = null;
-      if (repair.author) attrs.insertion = suggestionOf(chunk.insertion, repair.author);
-      if (repair.deletedBy) attrs.deletion = suggestionOf(chunk.deletion, repair.deletedBy);
+      if (repair.author)
+        attrs[SUGGESTION_FORMAT.insertion] = suggestionOf(chunk.insertion, repair.author);
+      if (repair.deletedBy)
+        attrs[SUGGESTION_FORMAT.deletion] = suggestionOf(chunk.deletion, repair.deletedBy);
       chunk.text.format(chunk.index, chunk.length, attrs);
     }
     rewritten = keepClustersWhole(fragment, texts);

@@ -1,4 +1,4 @@
-import type { SuggestionAttrs } from '@plenary/editor';
+import { SEEN_KEY, SUGGESTION_FORMAT, type SuggestionAttrs } from '@plenary/editor';
 import * as Y from 'yjs';
 
 /** One stretch of text in a Yjs text, with the creator of its items and its two marks. */
@@ -28,12 +28,6 @@ export interface Chunk {
   attributes: Readonly<Record<string, unknown>>;
 }
 
-// The Yjs binding (our y-tiptap patch) stores under this key, in the value of a mark it
-// formats existing text with, the clock up to which its writer knew each client's items
-// in that text. Yjs gives a format range to text typed inside it at the same moment too;
-// this tells such text apart. ProseMirror never sees the key.
-const SEEN_KEY = 'ySeen';
-
 function seenOf(value: unknown): Record<string, number> | undefined {
   const seen = (value as Record<string, unknown> | undefined)?.[SEEN_KEY];
   return seen && typeof seen === 'object' ? (seen as Record<string, number>) : undefined;
@@ -54,14 +48,14 @@ export function chunksOf(text: Y.XmlText): Chunk[] {
     if (item.content instanceof Y.ContentFormat) {
       const { key, value } = item.content;
       formats.push(item);
-      if (key === 'deletion') deletionSetAt = item.id;
+      if (key === SUGGESTION_FORMAT.deletion) deletionSetAt = item.id;
       if (value === null) attrs.delete(key);
       else attrs.set(key, value);
     } else if (item.countable) {
       const { client, clock } = item.id;
       const ownInsertionBoundary = formats.some(
         (f) =>
-          (f.content as Y.ContentFormat).key === 'insertion' &&
+          (f.content as Y.ContentFormat).key === SUGGESTION_FORMAT.insertion &&
           f.id.client === client &&
           f.id.clock < clock &&
           clock - f.id.clock <= formats.length,
@@ -75,9 +69,9 @@ export function chunksOf(text: Y.XmlText): Chunk[] {
         clock,
         origin: item.origin,
         ownInsertionBoundary,
-        insertion: attrs.get('insertion') as SuggestionAttrs | undefined,
-        deletion: attrs.get('deletion') as SuggestionAttrs | undefined,
-        deletionSeen: seenOf(attrs.get('deletion')),
+        insertion: attrs.get(SUGGESTION_FORMAT.insertion) as SuggestionAttrs | undefined,
+        deletion: attrs.get(SUGGESTION_FORMAT.deletion) as SuggestionAttrs | undefined,
+        deletionSeen: seenOf(attrs.get(SUGGESTION_FORMAT.deletion)),
         deletionSetAt,
         str:
           item.content instanceof Y.ContentString ? item.content.str : '\ufffc'.repeat(item.length),

@@ -10,7 +10,12 @@
  * The plan's structure on each side (section order, titles) is read the same way.
  */
 import { SUGGESTION_MARKER } from '@handlewithcare/prosemirror-suggest-changes';
-import { NODE_MARKS_ATTRIBUTE, planSchema } from '@plenary/editor';
+import {
+  markNameOfFormatKey,
+  NODE_MARKS_ATTRIBUTE,
+  planSchema,
+  SUGGESTION_FORMAT,
+} from '@plenary/editor';
 import { PLAN_ROOT, readPlan, sectionFragmentName } from '@plenary/model';
 import * as Y from 'yjs';
 import type { DiffBlock, DiffChange, SectionDiff } from './versionDiff.ts';
@@ -41,10 +46,6 @@ interface BlockContext {
   /** Set when a block-level suggestion mark named the author; its content inherits it. */
   markAuthor: string | null;
 }
-
-// y-tiptap stores marks that may overlap as `<name>--<hash>` attributes.
-const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
-const markName = (attribute: string): string => HASHED_MARK_NAME.exec(attribute)?.[1] ?? attribute;
 
 // Inline leaves stand in a run as the character a reader would see.
 const INLINE_LEAF_TEXT: Record<string, string> = { hardBreak: '\n' };
@@ -187,17 +188,17 @@ function nodeMarkAuthor(nodeMarks: unknown, name: string): string | null {
   return suggestionAuthor((mark as { attrs?: unknown } | undefined)?.attrs);
 }
 
-const SUGGESTION_OF: Record<DiffChange, 'insertion' | 'deletion'> = {
-  inserted: 'insertion',
-  deleted: 'deletion',
-};
+const SUGGESTION_OF = {
+  inserted: SUGGESTION_FORMAT.insertion,
+  deleted: SUGGESTION_FORMAT.deletion,
+} as const satisfies Record<DiffChange, string>;
 
 function setFormat(attrs: Attrs, key: string, value: unknown): void {
   if (value === null) attrs.delete(key);
   else attrs.set(key, value);
 }
 
-const marksOf = (attrs: Attrs): string[] => [...attrs.keys()].map(markName).sort();
+const marksOf = (attrs: Attrs): string[] => [...attrs.keys()].map(markNameOfFormatKey).sort();
 
 /**
  * A block with its runs. A block whose text was all suggested for insertion or removal by
@@ -351,10 +352,14 @@ class Comparison {
         for (const { start, end, presence } of this.base.spans(item)) {
           if (presence === 'kept') runs.push(textAt(start, end), null, null, afterMarks);
           else if (presence === 'inserted') {
-            const by = this.insertedBy(client, suggestionAuthor(after.get('insertion')), context);
+            const by = this.insertedBy(
+              client,
+              suggestionAuthor(after.get(SUGGESTION_FORMAT.insertion)),
+              context,
+            );
             runs.push(textAt(start, end), 'inserted', by, afterMarks);
           } else if (presence === 'deleted') {
-            const mark = suggestionAuthor(before.get('deletion'));
+            const mark = suggestionAuthor(before.get(SUGGESTION_FORMAT.deletion));
             for (const part of this.deletedBy(client, start, end, mark, context))
               runs.push(textAt(part.start, part.end), 'deleted', part.participantId, beforeMarks);
           }
