@@ -8,8 +8,9 @@
  * @plenary/suggestions at run time. Its tests make suggestions through
  * `@plenary/suggestions/testing`, so it sits above that package in the graph.
  */
+
+export type { VersionAttribution } from './versionAttribution.ts';
 export { versionAttribution } from './versionAttribution.ts';
-export type { VersionAttribution } from './versionCompare.ts';
 export { compareVersions } from './versionCompare.ts';
 export type { DiffBlock, DiffChange, DiffRun, SectionDiff } from './versionDiff.ts';
 export { restorePlan, restoreSection, VersionRestoreError } from './versionRestore.ts';

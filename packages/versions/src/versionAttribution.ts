@@ -1,5 +1,12 @@
 import * as Y from 'yjs';
-import type { VersionAttribution } from './versionCompare.ts';
+
+/** Who did what, as storage knows it. */
+export interface VersionAttribution {
+  /** Participant behind a Yjs client id (storage's clientAttribution), null when unknown/server. */
+  insertedBy(clientId: number): string | null;
+  /** Participant who deleted the Yjs item with this id, null when unknown. */
+  deletedBy(id: { client: number; clock: number }): string | null;
+}
 
 /**
  * The attribution `compareVersions` needs, from what storage keeps: the participant behind

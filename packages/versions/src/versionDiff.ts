@@ -1,8 +1,8 @@
 /**
  * What comparing two versions of a plan answers: sections, their blocks and the runs of
  * text in them, each with its change and author. Kept apart from the comparison
- * (`versionCompare.ts`) and its tidying (`versionTidy.ts`), which both speak it, so that
- * neither imports the other's module for its types.
+ * (`versionCompare.ts`, `BlockComparison.ts`) and its tidying (`versionTidy.ts`), which
+ * all speak it, so that none imports another's module for its types.
  */
 
 /** How a run or block differs between the two versions. */

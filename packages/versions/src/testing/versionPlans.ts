@@ -4,8 +4,8 @@ import { SuggestingMode } from '@plenary/suggestions';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import * as Y from 'yjs';
+import type { VersionAttribution } from '../versionAttribution.ts';
 import { versionAttribution } from '../versionAttribution.ts';
-import type { VersionAttribution } from '../versionCompare.ts';
 
 /** A section a test plan starts with. */
 export interface SeedSection {
