@@ -1,3 +1,10 @@
+/**
+ * Decisions on suggestions through the server: the decision commands, the repair of what a
+ * decision leaves on text typed at the same moment, and locked sections. Over 400 lines
+ * because every case plays on one scene, which only this file needs: a real server, a
+ * plan, a member of g1 and the focal point with two suggestions (`twoSuggestions`). When a
+ * second file needs that scene, move it to support/ and split there.
+ */
 import { SEEN_KEY, SUGGESTION_FORMAT, sectionPlainText } from '@plenary/editor';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
 import { listFragmentSuggestions } from '@plenary/suggestions';
