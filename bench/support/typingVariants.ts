@@ -38,6 +38,7 @@ export interface Variant {
   prepare(shape: PlanShape, content: Y.Doc | null): Promise<PreparedPlan>;
 }
 
+/** A plan ready for one variant: its content, and how to open it and find its editors. */
 export interface PreparedPlan {
   /** The plan's doc as stored, to give the reference the same content. */
   doc: Y.Doc;
