@@ -36,6 +36,7 @@ function seenOf(value: unknown): Record<string, number> | undefined {
 // Yjs keeps marks as format items in the text: each sets an attribute for the characters
 // after it until the next. Walking the items gives every character's marks and the client
 // that created it, which is what the repair decides on.
+/** The stretches of a Yjs text, each with its creator and its suggestion marks. */
 export function chunksOf(text: Y.XmlText): Chunk[] {
   const chunks: Chunk[] = [];
   const attrs = new Map<string, unknown>();
@@ -83,6 +84,7 @@ export function chunksOf(text: Y.XmlText): Chunk[] {
   return chunks;
 }
 
+/** Every Yjs text inside a fragment or element, in document order. */
 export function textsOf(parent: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
   return parent.toArray().flatMap((child) => {
     if (child instanceof Y.XmlText) return [child];
