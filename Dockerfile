@@ -16,6 +16,8 @@ COPY package.json pnpm-lock.yaml pnpm-workspace.yaml ./
 COPY patches patches/
 COPY packages/model/package.json packages/model/
 COPY packages/editor/package.json packages/editor/
+COPY packages/suggestions/package.json packages/suggestions/
+COPY packages/versions/package.json packages/versions/
 COPY packages/relay/package.json packages/relay/
 COPY packages/storage/package.json packages/storage/
 COPY packages/report/package.json packages/report/

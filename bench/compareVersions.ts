@@ -15,7 +15,6 @@
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compareVersions, type SectionDiff, versionAttribution } from '@plenary/editor';
 import {
   addSection,
   initPlan,
@@ -24,6 +23,7 @@ import {
   renameSection,
   sectionFragmentName,
 } from '@plenary/model';
+import { compareVersions, type SectionDiff, versionAttribution } from '@plenary/versions';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { median } from './support/stats.ts';

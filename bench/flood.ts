@@ -11,6 +11,10 @@
  * 300 characters (100 of them carrying suggestions) for 10 seconds. `ENV=value`
  * arguments go to the server's environment (e.g. generous limits, to see the flood
  * without its fair share). Results are appended to bench/results/flood.md.
+ *
+ * Over 400 lines on purpose: this one file is also the server's and the flooder's child
+ * process (the role in its first argument, at the bottom), so the three roles of one run
+ * stay together and are read in the order they run.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';

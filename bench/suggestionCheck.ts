@@ -13,10 +13,12 @@
  * first update after a plan is opened). Results are appended to
  * bench/results/suggestion-check.md.
  */
+
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SuggestionGuard } from '@plenary/editor';
+import { SUGGESTION_FORMAT } from '@plenary/editor';
+import { SuggestionGuard } from '@plenary/suggestions';
 import * as Y from 'yjs';
 import { median } from './support/stats.ts';
 
@@ -45,8 +47,11 @@ function section(paragraphs: number, length: number, pending: number): Y.XmlFrag
     for (let i = 0; i < pending; i++) {
       const text = (fragment.get(i % paragraphs) as Y.XmlElement).get(0) as Y.XmlText;
       const other = { id: `u-${i % 5}`, name: `Writer ${i % 5}`, groupId: 'g2' };
-      if (i % 2 === 0) text.insert(20 + i, 'new words ', { insertion: markOf(`p${i}`, other) });
-      else text.format(200 + i, 12, { deletion: markOf(`p${i}`, other) });
+      if (i % 2 === 0)
+        text.insert(20 + i, 'new words ', {
+          [SUGGESTION_FORMAT.insertion]: markOf(`p${i}`, other),
+        });
+      else text.format(200 + i, 12, { [SUGGESTION_FORMAT.deletion]: markOf(`p${i}`, other) });
     }
   });
   return fragment;
@@ -67,7 +72,7 @@ function keystrokes(
     if (fresh) guard = new SuggestionGuard();
     const start = performance.now();
     const verdict = guard.before(fragment);
-    text.insert(5 + i, 'x', { insertion: markOf('s1', member) });
+    text.insert(5 + i, 'x', { [SUGGESTION_FORMAT.insertion]: markOf('s1', member) });
     const problem = verdict(member);
     times.push(performance.now() - start);
     if (problem) throw new Error(`an honest keystroke was refused: ${problem}`);
@@ -93,7 +98,9 @@ for (const [name, paragraphs, length, pending] of [
   // Someone else's change to another paragraph makes the guard read that paragraph again.
   const last = (fragment.get(paragraphs - 1) as Y.XmlElement).get(0) as Y.XmlText;
   const others = keystrokes(fragment, (i) =>
-    last.insert(0, 'y', { insertion: markOf(`o${i}`, { ...member, id: 'u-other' }) }),
+    last.insert(0, 'y', {
+      [SUGGESTION_FORMAT.insertion]: markOf(`o${i}`, { ...member, id: 'u-other' }),
+    }),
   );
   const first = keystrokes(fragment, () => undefined, true);
   rows.push(`| ${date} | ${machine} | ${size} | typing on | ${ms(warm)} |`);

@@ -13,10 +13,12 @@
  * cluster. Then, as the server now repairs after a keystroke, only the paragraph it
  * touched (`textsToRepair`). Results are appended to bench/results/suggestion-repair.md.
  */
+
 import { appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type DecidedSuggestion, repairSuggestionMarks, textsToRepair } from '@plenary/editor';
+import { SEEN_KEY, SUGGESTION_FORMAT } from '@plenary/editor';
+import { type DecidedSuggestion, repairSuggestionMarks, textsToRepair } from '@plenary/suggestions';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { median } from './support/stats.ts';
@@ -104,11 +106,14 @@ doc.transact(() => {
     const text = texts[i % PARAGRAPHS] as Y.XmlText;
     const writer = WRITERS[i % WRITERS.length] as number;
     const at = clusterStart(text, 30 * (1 + ((i / PARAGRAPHS) | 0) * 2));
-    if (i % 2 === 0) text.insert(at, 'new words ', { insertion: mark(`p${i}`, writer) });
+    if (i % 2 === 0)
+      text.insert(at, 'new words ', { [SUGGESTION_FORMAT.insertion]: mark(`p${i}`, writer) });
     else {
       const from = clusterStart(text, at + 12);
       const to = clusterStart(text, from + 10);
-      text.format(from, to - from, { deletion: { ...mark(`p${i}`, writer), ySeen: seenOf(text) } });
+      text.format(from, to - from, {
+        [SUGGESTION_FORMAT.deletion]: { ...mark(`p${i}`, writer), [SEEN_KEY]: seenOf(text) },
+      });
     }
   }
 });
@@ -122,11 +127,13 @@ const leftovers = () =>
     for (let i = 0; i < 20; i++) {
       const text = texts[prng.uint32(rng, 0, PARAGRAPHS - 1)] as Y.XmlText;
       const kind = i % 3;
-      if (kind === 0) text.format(0, 4, { insertion: mark(`d${i}`, 101) });
+      if (kind === 0) text.format(0, 4, { [SUGGESTION_FORMAT.insertion]: mark(`d${i}`, 101) });
       else if (kind === 1) {
-        text.format(40, 8, { deletion: { ...mark(`x${i}`, 102), ySeen: seenOf(text) } });
+        text.format(40, 8, {
+          [SUGGESTION_FORMAT.deletion]: { ...mark(`x${i}`, 102), [SEEN_KEY]: seenOf(text) },
+        });
         text.insert(44, 'typed at once');
-      } else text.insert(2, 'ា', { insertion: mark(`k${i}`, 103) });
+      } else text.insert(2, 'ា', { [SUGGESTION_FORMAT.insertion]: mark(`k${i}`, 103) });
     }
   });
 

@@ -25,30 +25,22 @@
  * traces, PROFILE=1 adds a CPU profile to them (it inflates the traced round). CASES=demo,
  * demo4x,one300,twenty15,open picks cases (default all).
  */
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  type Browser,
-  type BrowserContext,
-  chromium,
-  type Locator,
-  type Page,
-} from '@playwright/test';
-import { readPlan, sectionFragmentName } from '@plenary/model';
-import { getYDoc, setupWSConnection } from '@y/websocket-server/utils';
-import { build } from 'vite';
-import { WebSocketServer } from 'ws';
-import * as Y from 'yjs';
-import { PlanPage } from '../e2e/pages/PlanPage.ts';
+import { type Browser, chromium, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
-import { type PlenaryServer, startPlenaryServer } from '../e2e/support/server.ts';
-import { connectClient, writeParagraphs } from './support/harnessClient.ts';
+import { startPlenaryServer } from '../e2e/support/server.ts';
 import { median } from './support/stats.ts';
 import { breakdownRows, summarizeTrace } from './support/traceSummary.ts';
+import {
+  END_MARKER,
+  type PlanShape,
+  type PreparedPlan,
+  plenaryVariant,
+  referenceVariant,
+  type Variant,
+} from './support/typingVariants.ts';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 /** Markers typed per round; each is MARKER_KEYS keys, typed at TYPING_DELAY_MS apart. */
@@ -58,7 +50,6 @@ const TYPING_DELAY_MS = 60;
 const SETTLE_MS = 1200;
 const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 4);
 const THROTTLE = 4;
-const END_MARKER = 'End of the plan.';
 /** TRACE=1: also trace the typist's first round of each case and break its main thread down. */
 const TRACE = process.env.TRACE === '1';
 /** CASES=demo,one300: only these cases (default all). */
@@ -73,218 +64,11 @@ const TRACE_CATEGORIES = [
   'cc',
 ];
 
-/** A plan's content, made the same way for every page. */
-interface PlanShape {
-  name: string;
-  /** Sections added to a blank plan, and the bytes of text written into each. */
-  sections?: { count: number; bytes: number };
-  /** The index of the section typed into. */
-  typeIn: number;
-}
-
 const SHAPES: Record<'demo' | 'one300' | 'twenty15', PlanShape> = {
   demo: { name: 'demo plan', typeIn: 1 },
   one300: { name: 'one 300 KB section', sections: { count: 1, bytes: 300_000 }, typeIn: 0 },
   twenty15: { name: '20 sections of 15 KB', sections: { count: 20, bytes: 15_000 }, typeIn: 10 },
 };
-
-/** One page kind under test, able to open a plan of each shape for a typist and a watcher. */
-interface Variant {
-  label: string;
-  /** Prepares a plan of this shape and says how to open it and find a section's editor. */
-  prepare(shape: PlanShape, content: Y.Doc | null): Promise<PreparedPlan>;
-}
-
-interface PreparedPlan {
-  /** The plan's doc as stored, to give the reference the same content. */
-  doc: Y.Doc;
-  fragments: string[];
-  /** Opens the plan in a new page of `context` as a person (name) would, ready to type. */
-  open(context: BrowserContext, name: string): Promise<Page>;
-  /** Opens it again in a fresh context signed in as `from`, not waiting for anything. */
-  reopen(browser: Browser, from: BrowserContext): Promise<{ page: Page; context: BrowserContext }>;
-  editor(page: Page, index: number): Locator;
-}
-
-type Json = Record<string, unknown>;
-
-async function api(server: PlenaryServer, url: string, token: string | null, body: Json) {
-  const response = await fetch(`${server.url}${url}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${text}`);
-  return JSON.parse(text) as Json;
-}
-
-/** Plenary's plan page on `server` (whichever web build it serves). */
-function plenaryVariant(label: string, server: PlenaryServer): Variant {
-  return {
-    label,
-    async prepare(shape) {
-      const plan = await api(server, '/api/plans', null, {
-        title: `Typing bench: ${shape.name}`,
-        template: shape.sections ? 'blank' : 'r2p-nap',
-      });
-      const planId = String(plan.id);
-      const facilitator = String(plan.facilitatorToken);
-      for (let i = 0; i < (shape.sections?.count ?? 0); i++)
-        await api(server, `/api/plans/${planId}/sections`, facilitator, { title: `Part ${i + 1}` });
-      const invite = String(
-        (await api(server, `/api/plans/${planId}/invites`, facilitator, { role: 'facilitator' }))
-          .token,
-      );
-      const sessionToken = String(
-        (await api(server, `/api/plans/${planId}/participants`, invite, { name: 'Seeder' }))
-          .sessionToken,
-      );
-      const serverUrl = `${server.url.replace('http', 'ws')}/sync`;
-      const seeder = connectClient({
-        serverUrl,
-        room: planId,
-        token: sessionToken,
-        fragment: null,
-      });
-      await seeder.synced;
-      const fragments = readPlan(seeder.doc).sections.map((section) =>
-        sectionFragmentName(section.id),
-      );
-      if (shape.sections) {
-        for (const fragment of fragments)
-          writeParagraphs(seeder.doc, [fragment], shape.sections.bytes);
-      }
-      // The last words of the section typed into: opening is done when they show.
-      const last = seeder.doc.getXmlFragment(fragments[shape.typeIn] ?? '');
-      const paragraph = new Y.XmlElement('paragraph');
-      paragraph.insert(0, [new Y.XmlText(END_MARKER)]);
-      last.insert(last.length, [paragraph]);
-      await storedByServer(serverUrl, planId, sessionToken, seeder.doc);
-      seeder.destroy();
-      const stored = connectClient({
-        serverUrl,
-        room: planId,
-        token: sessionToken,
-        fragment: null,
-      });
-      await stored.synced;
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, Y.encodeStateAsUpdate(stored.doc));
-      stored.destroy();
-      const link = `${server.url}/plans/${planId}#invite=${invite}`;
-      const editor = (page: Page, index: number) =>
-        page.locator(`[data-section-id]`).nth(index).locator('.ProseMirror');
-      return {
-        doc,
-        fragments,
-        editor,
-        async open(context, name) {
-          const page = await context.newPage();
-          // The page object allows an opening 5 s; on a loaded machine it may take longer.
-          await PlanPage.join(page, link, name).catch(() =>
-            page.getByTestId('section-editor').first().waitFor({ timeout: 60_000 }),
-          );
-          await new PlanPage(page).expectSaveState('saved');
-          return page;
-        },
-        async reopen(browser, from) {
-          const context = await browser.newContext({ storageState: await from.storageState() });
-          const page = await context.newPage();
-          void page.goto(`${server.url}/plans/${planId}`);
-          return { page, context };
-        },
-      };
-    },
-  };
-}
-
-/** Waits until a fresh client of the server holds everything `doc` holds. */
-async function storedByServer(serverUrl: string, room: string, token: string, doc: Y.Doc) {
-  const wanted = Y.encodeStateVector(doc);
-  for (;;) {
-    const reader = connectClient({ serverUrl, room, token, fragment: null });
-    await reader.synced;
-    const missing = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(reader.doc));
-    reader.destroy();
-    // An update with no structs and no deletions is 2 bytes long.
-    if (missing.byteLength <= 2 && wanted.byteLength > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** The bare reference page, served with the stock relay from this process. */
-async function referenceVariant(): Promise<{ variant: Variant; close(): Promise<void> }> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'typing-reference-'));
-  await build({
-    root: path.join(import.meta.dirname, 'typingReference'),
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
-  const server: Server = createServer(async (request, response) => {
-    const file = new URL(request.url ?? '/', 'http://x').pathname;
-    const name = file === '/' ? 'index.html' : file.slice(1);
-    try {
-      const body = await readFile(path.join(outDir, path.normalize(name)));
-      const type = name.endsWith('.js') ? 'text/javascript' : 'text/html';
-      response.writeHead(200, { 'content-type': type }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  const sockets = new WebSocketServer({ noServer: true });
-  server.on('upgrade', (request, socket, head) =>
-    sockets.handleUpgrade(request, socket, head, (ws) => setupWSConnection(ws, request)),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
-  let rooms = 0;
-  const variant: Variant = {
-    label: 'reference',
-    async prepare(_shape, content) {
-      if (!content) throw new Error('the reference needs the plan content');
-      const room = `room${++rooms}`;
-      Y.applyUpdate(getYDoc(room), Y.encodeStateAsUpdate(content));
-      const fragments = readPlan(content).sections.map((section) =>
-        sectionFragmentName(section.id),
-      );
-      const query = new URLSearchParams({
-        server: `ws://${base}`,
-        room,
-        fragments: fragments.join(','),
-      });
-      const url = `http://${base}/?${query}`;
-      return {
-        doc: content,
-        fragments,
-        editor: (page, index) => page.locator(`[data-fragment]`).nth(index).locator('.ProseMirror'),
-        async open(context) {
-          const page = await context.newPage();
-          await page.goto(url);
-          return page;
-        },
-        async reopen(browser) {
-          const context = await browser.newContext();
-          const page = await context.newPage();
-          void page.goto(url);
-          return { page, context };
-        },
-      };
-    },
-  };
-  return {
-    variant,
-    close: async () => {
-      // The stock relay pings its sockets forever; end them, or the process never exits.
-      for (const socket of sockets.clients) socket.terminate();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
 
 declare global {
   interface Window {

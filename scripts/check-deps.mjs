@@ -1,5 +1,5 @@
-// Keeps dependencies pointing one way: model <- editor, relay, storage <- apps/*, with e2e/
-// and bench/ on top. Reads each workspace's package.json and every import in its sources,
+// Keeps dependencies pointing one way: model <- editor <- suggestions <- versions, and
+// model <- relay, storage; all of them <- apps/*, with e2e/ and bench/ on top. Reads each workspace's package.json and every import in its sources,
 // then runs dpdm for circular imports, type-only ones included. Prints file:line for each
 // problem and exits 1 if there is any. The rule is explained in README.md, "Architecture".
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,8 @@ const SCOPE = '@plenary/';
 const PACKAGE_RULES = {
   '@plenary/model': [],
   '@plenary/editor': ['@plenary/model'],
+  '@plenary/suggestions': ['@plenary/model', '@plenary/editor'],
+  '@plenary/versions': ['@plenary/model', '@plenary/editor', '@plenary/suggestions'],
   '@plenary/relay': ['@plenary/model'],
   '@plenary/storage': ['@plenary/model'],
   '@plenary/report': ['@plenary/model', '@plenary/editor'],
@@ -270,7 +272,7 @@ if (problems.length > 0) {
   console.error(`\nDependency check failed with ${problems.length} problem(s):\n`);
   for (const problem of problems) console.error(`  ${problem}`);
   console.error(
-    '\nThe rule: model <- editor, relay, storage <- apps/* <- e2e/, bench/; see README.md, "Architecture".',
+    '\nThe rule: model <- editor <- suggestions <- versions; model <- relay, storage; packages <- apps/* <- e2e/, bench/; see README.md, "Architecture".',
   );
   process.exit(1);
 }

@@ -1,26 +1,34 @@
 /**
- * The editor package (TipTap and ProseMirror: its schema checks suggestions, builds new
- * plans, decides, compares and restores versions), loaded on first need: some 20 MB of
- * memory that an idle server, or one where nobody edits, does not hold.
+ * The editing packages (TipTap and ProseMirror: @plenary/editor's schema builds new plans,
+ * @plenary/suggestions checks, decides and repairs suggestions, @plenary/versions compares
+ * and restores versions), loaded together on first need: some 20 MB of memory that an
+ * idle server, or one where nobody edits, does not hold. Together, because each of the
+ * other two loads the editor package anyway.
  */
-type EditorModule = typeof import('@plenary/editor');
+type EditorModule = typeof import('@plenary/editor') &
+  typeof import('@plenary/suggestions') &
+  typeof import('@plenary/versions');
 
 let loading: Promise<EditorModule> | null = null;
 let loaded: EditorModule | null = null;
 
-/** The editor package, loading it the first time. */
+/** The editing packages, loading them the first time. */
 export function loadEditor(): Promise<EditorModule> {
-  loading ??= import('@plenary/editor').then((editor) => {
-    loaded = editor;
-    return editor;
+  loading ??= Promise.all([
+    import('@plenary/editor'),
+    import('@plenary/suggestions'),
+    import('@plenary/versions'),
+  ]).then(([editor, suggestions, versions]) => {
+    loaded = { ...editor, ...suggestions, ...versions };
+    return loaded;
   });
   return loading;
 }
 
 /**
- * The editor package if it is loaded, for code that cannot wait (the relay's review of an
- * update); null before. The sync route loads it before it hands a socket to the relay, so
- * an update never reaches the review before it is there.
+ * The editing packages if they are loaded, for code that cannot wait (the relay's review
+ * of an update); null before. The sync route loads them before it hands a socket to the
+ * relay, so an update never reaches the review before they are there.
  */
 export function loadedEditor(): EditorModule | null {
   return loaded;

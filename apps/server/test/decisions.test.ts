@@ -1,5 +1,13 @@
-import { listFragmentSuggestions, sectionPlainText } from '@plenary/editor';
+/**
+ * Decisions on suggestions through the server: the decision commands, the repair of what a
+ * decision leaves on text typed at the same moment, and locked sections. Over 400 lines
+ * because every case plays on one scene, which only this file needs: a real server, a
+ * plan, a member of g1 and the focal point with two suggestions (`twoSuggestions`). When a
+ * second file needs that scene, move it to support/ and split there.
+ */
+import { SEEN_KEY, SUGGESTION_FORMAT, sectionPlainText } from '@plenary/editor';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
+import { listFragmentSuggestions } from '@plenary/suggestions';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -70,7 +78,7 @@ function suggestParagraph(
       .find((block) => block instanceof Y.XmlElement && block.nodeName === 'paragraph');
     const existing = !lead && first instanceof Y.XmlElement ? first.get(0) : null;
     if (existing instanceof Y.XmlText) {
-      existing.insert(existing.length, text, { insertion });
+      existing.insert(existing.length, text, { [SUGGESTION_FORMAT.insertion]: insertion });
       return;
     }
     const paragraph = new Y.XmlElement('paragraph');
@@ -78,7 +86,7 @@ function suggestParagraph(
     paragraph.insert(0, [run]);
     fragment.insert(fragment.length, [paragraph]);
     run.insert(0, lead);
-    run.insert(lead.length, text, { insertion });
+    run.insert(lead.length, text, { [SUGGESTION_FORMAT.insertion]: insertion });
   });
 }
 
@@ -442,7 +450,7 @@ describe('decisions on suggestions, as server commands', () => {
 // it there, as such a change would, and the server carries the decision out on it.
 describe('leftovers of decided suggestions', () => {
   const markOf = (author: Author, id: string) => ({
-    insertion: {
+    [SUGGESTION_FORMAT.insertion]: {
       id,
       authorId: author.participantId,
       authorName: author.name,
@@ -542,12 +550,12 @@ describe('a suggested deletion over text typed at the same moment', () => {
       authorName: sokha.name,
       groupId: sokha.groupId,
       at: Date.parse('2026-03-01T08:31:00Z'),
-      ySeen: seen,
+      [SEEN_KEY]: seen,
     };
     const before = (text.toDelta() as { insert: string }[]).map((d) => d.insert).join('');
     memberClient.doc.transact(() => {
-      text.format(0, 4, { deletion });
-      text.insert(2, 'NEW', { deletion });
+      text.format(0, 4, { [SUGGESTION_FORMAT.deletion]: deletion });
+      text.insert(2, 'NEW', { [SUGGESTION_FORMAT.deletion]: deletion });
     });
     const deleted = () =>
       listFragmentSuggestions(fragmentOf(focalClient, section)).find((s) => s.id === 'sug-del')

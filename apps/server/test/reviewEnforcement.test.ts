@@ -1,5 +1,6 @@
-import { listFragmentSuggestions, sectionPlainText } from '@plenary/editor';
+import { SUGGESTION_FORMAT, sectionPlainText } from '@plenary/editor';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
+import { listFragmentSuggestions } from '@plenary/suggestions';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
@@ -117,7 +118,7 @@ async function honestWorkGoesOn(): Promise<StockClient> {
   const honest = connect(dara);
   await whenSynced(honest);
   const run = firstRun(honest, target);
-  run.insert(0, 'Honest words. ', { insertion: markOf(dara, 'dara-1') });
+  run.insert(0, 'Honest words. ', { [SUGGESTION_FORMAT.insertion]: markOf(dara, 'dara-1') });
   await eventually(
     () => pendingOf(reviewer, target).some((s) => s.id === 'dara-1'),
     5_000,
@@ -166,7 +167,7 @@ describe('Review on the server: a member changes a section only by suggesting', 
     await expectRefused(
       () =>
         firstRun(attacker, target).insert(0, 'Approved by the focal point. ', {
-          insertion: markOf(focal, 'forged-1'),
+          [SUGGESTION_FORMAT.insertion]: markOf(focal, 'forged-1'),
         }),
       /in the name of "Focal point"/,
     );
@@ -182,7 +183,7 @@ describe('Review on the server: a member changes a section only by suggesting', 
     await expectRefused(
       () =>
         firstRun(attacker, target).insert(0, 'From group 2. ', {
-          insertion: { ...markOf(sokha, 'renamed-1'), groupId: 'g2' },
+          [SUGGESTION_FORMAT.insertion]: { ...markOf(sokha, 'renamed-1'), groupId: 'g2' },
         }),
       /your name and group/,
     );
@@ -190,14 +191,19 @@ describe('Review on the server: a member changes a section only by suggesting', 
 
   it('takes honest suggestions, but refuses removing their marks (accepting them oneself)', async () => {
     const run = firstRun(attacker, target);
-    run.insert(0, 'Protect every civilian. ', { insertion: markOf(sokha, 'sokha-1') });
-    run.format(30, 8, { deletion: markOf(sokha, 'sokha-2') });
+    run.insert(0, 'Protect every civilian. ', {
+      [SUGGESTION_FORMAT.insertion]: markOf(sokha, 'sokha-1'),
+    });
+    run.format(30, 8, { [SUGGESTION_FORMAT.deletion]: markOf(sokha, 'sokha-2') });
     await eventually(
       () => pendingOf(reviewer, target).length === 2,
       5_000,
       "the member's suggestions at the reviewer",
     );
-    await expectRefused(() => run.format(0, 24, { insertion: null }), /must be suggestions/);
+    await expectRefused(
+      () => run.format(0, 24, { [SUGGESTION_FORMAT.insertion]: null }),
+      /must be suggestions/,
+    );
     const late = await honestWorkGoesOn();
     for (const client of [reviewer, late]) {
       expect(
@@ -212,7 +218,7 @@ describe('Review on the server: a member changes a section only by suggesting', 
     const honest = connect(dara);
     await whenSynced(honest);
     firstRun(honest, target).insert(0, 'Dara proposes this. ', {
-      insertion: markOf(dara, 'dara-0'),
+      [SUGGESTION_FORMAT.insertion]: markOf(dara, 'dara-0'),
     });
     await eventually(
       () => pendingOf(attacker, target).some((s) => s.id === 'dara-0'),
@@ -220,7 +226,7 @@ describe('Review on the server: a member changes a section only by suggesting', 
       "Dara's suggestion at the attacker",
     );
     await expectRefused(
-      () => firstRun(attacker, target).format(0, 20, { insertion: null }),
+      () => firstRun(attacker, target).format(0, 20, { [SUGGESTION_FORMAT.insertion]: null }),
       /must be suggestions/,
     );
     expect(pendingOf(reviewer, target).map((s) => s.id)).toEqual(['dara-0']);

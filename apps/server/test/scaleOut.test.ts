@@ -1,6 +1,10 @@
 /**
  * Two real server processes on one PostgreSQL schema and one Redis, with stock
  * y-websocket clients on each: what one process stores reaches the other's sockets.
+ *
+ * Over 400 lines on purpose: starting two processes on a fresh schema takes seconds, so
+ * every case shares the pair started once here (the failure cases start one more process
+ * each, beside it), and every case is about the same thing, two processes as one.
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';

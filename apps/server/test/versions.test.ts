@@ -1,3 +1,9 @@
+/**
+ * Saved versions through the server: who may do what, comparing, restoring, names, and
+ * automatic versions. Over 400 lines because the cases share one scene (a server, a plan,
+ * people joined and connected, and helpers to call the versions API on them) that no other
+ * file needs; each `describe` is one of those topics.
+ */
 import { sectionPlainText } from '@plenary/editor';
 import { readPlan, sectionFragmentName } from '@plenary/model';
 import { afterEach, describe, expect, it } from 'vitest';

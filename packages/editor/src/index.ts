@@ -1,3 +1,14 @@
+/**
+ * @plenary/editor: the plan's TipTap schema and the extensions every editor of it loads
+ * (content, collaboration, presence per section, unconfirmed text), and the doc plumbing
+ * around them (rich text to and from Yjs, a new plan's doc, comment anchors).
+ *
+ * The suggestion marks (`Insertion`, `Deletion`, `Modification`) are defined here, not in
+ * @plenary/suggestions: they are part of the schema, which every reader of a plan needs,
+ * and everything in @plenary/suggestions builds on the schema. What makes, lists, decides
+ * and repairs suggestions is @plenary/suggestions; comparing and restoring versions is
+ * @plenary/versions. Both depend on this package, never the other way round.
+ */
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
 export type { EncodedAnchor, Recommendation, ResolvedAnchor } from './commentAnchors.ts';
@@ -10,31 +21,8 @@ export {
   sectionRecommendations,
 } from './commentAnchors.ts';
 export { contentExtensions, planSchema } from './contentExtensions.ts';
-export type { DecisionResult } from './fragmentDecisions.ts';
-export { decideSuggestions, listFragmentSuggestions } from './fragmentDecisions.ts';
 export { createPlanDoc } from './planDoc.ts';
-export { textsToRepair } from './repairScope.ts';
 export { readRichText, sectionPlainText, writeRichText } from './richTextFragment.ts';
-export type { SuggestionVerdict } from './SuggestionGuard.ts';
-export { SuggestionGuard } from './SuggestionGuard.ts';
-export { suggestedChangeProblem } from './suggestedChangeCheck.ts';
-export type { EditingMode, SuggestingModeOptions } from './suggestingMode.ts';
-export { editingModeOf, SuggestingMode } from './suggestingMode.ts';
-export { addsSuggestionMarks } from './suggestionActivity.ts';
-export type { SuggestionDecision } from './suggestionDecisions.ts';
-export {
-  decidedDoc,
-  decideSuggestionsInTransform,
-  matchesDecision,
-} from './suggestionDecisions.ts';
-export type { Suggestion, SuggestionKind } from './suggestionList.ts';
-export { listSuggestions } from './suggestionList.ts';
-export type {
-  DecidedAction,
-  DecidedSuggestion,
-  RepairContext,
-} from './suggestionMarkRepair.ts';
-export { decisionRecords, repairSuggestionMarks } from './suggestionMarkRepair.ts';
 export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
 export type {
@@ -43,8 +31,9 @@ export type {
   UnconfirmedTextOptions,
 } from './unconfirmedText.ts';
 export { UNCONFIRMED_TEXT_CLASS, UnconfirmedText, unconfirmedRuns } from './unconfirmedText.ts';
-export { versionAttribution } from './versionAttribution.ts';
-export type { VersionAttribution } from './versionCompare.ts';
-export { compareVersions } from './versionCompare.ts';
-export type { DiffBlock, DiffChange, DiffRun, SectionDiff } from './versionDiff.ts';
-export { restorePlan, restoreSection, VersionRestoreError } from './versionRestore.ts';
+export {
+  markNameOfFormatKey,
+  NODE_MARKS_ATTRIBUTE,
+  SEEN_KEY,
+  SUGGESTION_FORMAT,
+} from './yjsKeys.ts';

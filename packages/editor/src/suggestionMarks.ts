@@ -1,4 +1,5 @@
 import { Mark, mergeAttributes } from '@tiptap/core';
+import { SUGGESTION_FORMAT } from './yjsKeys.ts';
 
 /** Who makes a suggestion: kept in every suggestion mark, so authorship lives in the section. */
 export interface SuggestionAuthor {
@@ -18,14 +19,12 @@ export interface SuggestionAttrs {
   at: number;
 }
 
-/**
- * The attribute in which the binding keeps a block's marks (block-level suggestions) on its
- * Yjs element; see patches/@tiptap__y-tiptap@3.0.9.patch.
- */
-export const NODE_MARKS_ATTRIBUTE = 'nodeMarks';
-
 /** Mark names as @handlewithcare/prosemirror-suggest-changes looks them up in the schema. */
-export const SUGGESTION_MARK_NAMES = ['insertion', 'deletion', 'modification'] as const;
+export const SUGGESTION_MARK_NAMES = [
+  SUGGESTION_FORMAT.insertion,
+  SUGGESTION_FORMAT.deletion,
+  SUGGESTION_FORMAT.modification,
+] as const;
 
 /** Picks the colour of a group for its suggestions; undefined leaves it to the stylesheet. */
 export type GroupColor = (groupId: string | null) => string | undefined;
@@ -63,9 +62,9 @@ function suggestionHTMLAttributes(
 
 /** Suggested text or blocks, rendered as `<ins>`: withdrawn on reject, kept on accept. */
 export const Insertion = Mark.create<{ groupColor: GroupColor | undefined }>({
-  name: 'insertion',
+  name: SUGGESTION_FORMAT.insertion,
   inclusive: false,
-  excludes: 'insertion',
+  excludes: SUGGESTION_FORMAT.insertion,
   addOptions: () => ({ groupColor: undefined }),
   addAttributes: () => suggestionAttributes,
   renderHTML({ mark, HTMLAttributes }) {
@@ -82,9 +81,9 @@ export const Insertion = Mark.create<{ groupColor: GroupColor | undefined }>({
 
 /** Text or blocks suggested for removal, rendered as `<del>`: removed on accept. */
 export const Deletion = Mark.create<{ groupColor: GroupColor | undefined }>({
-  name: 'deletion',
+  name: SUGGESTION_FORMAT.deletion,
   inclusive: false,
-  excludes: 'deletion',
+  excludes: SUGGESTION_FORMAT.deletion,
   addOptions: () => ({ groupColor: undefined }),
   addAttributes: () => suggestionAttributes,
   renderHTML({ mark, HTMLAttributes }) {
@@ -104,7 +103,7 @@ export const Deletion = Mark.create<{ groupColor: GroupColor | undefined }>({
  * heading level); it remembers the previous value so reject can restore it.
  */
 export const Modification = Mark.create<{ groupColor: GroupColor | undefined }>({
-  name: 'modification',
+  name: SUGGESTION_FORMAT.modification,
   inclusive: false,
   // Several may sit on one block (its type and an attribute changed, say).
   excludes: '',

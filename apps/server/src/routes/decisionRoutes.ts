@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { DecidedSuggestion, Suggestion, SuggestionDecision } from '@plenary/editor';
 import { readPlan, sectionFragmentName } from '@plenary/model';
 import type { NewDecision, StoredDecision } from '@plenary/storage';
+import type { DecidedSuggestion, Suggestion, SuggestionDecision } from '@plenary/suggestions';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { Principal } from '../access/Principal.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { SectionDiff } from '@plenary/editor';
 import { readPlan } from '@plenary/model';
 import type { StoredVersion } from '@plenary/storage';
+import type { SectionDiff } from '@plenary/versions';
 import { Type } from 'typebox';
 import * as Y from 'yjs';
 import { principalFor, requireRight } from '../access/requestAccess.ts';

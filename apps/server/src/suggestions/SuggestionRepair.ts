@@ -1,7 +1,7 @@
-import type { DecidedSuggestion } from '@plenary/editor';
 import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
 import type { ClientUpdateEvent, Relay, RelayLogger } from '@plenary/relay';
 import type { DecisionLog, StoredDecision } from '@plenary/storage';
+import type { DecidedSuggestion } from '@plenary/suggestions';
 import type * as Y from 'yjs';
 import { loadEditor } from '../editorModule.ts';
 import { decidedFromLog, encodeWhatDecisionSaw } from './decisionSaw.ts';

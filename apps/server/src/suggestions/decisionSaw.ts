@@ -4,8 +4,9 @@
  * and author. The repair of leftovers reads it back after a restart, so it behaves as it
  * did before one.
  */
-import type { DecidedSuggestion } from '@plenary/editor';
+
 import type { DecisionAction } from '@plenary/storage';
+import type { DecidedSuggestion } from '@plenary/suggestions';
 
 /** The stored form: JSON, with the state vector as [client, clock] pairs. */
 interface StoredSaw {

@@ -1,4 +1,3 @@
-import type { SuggestionGuard, SuggestionVerdict } from '@plenary/editor';
 import {
   mustSuggest,
   PLAN_ROOT,
@@ -7,6 +6,7 @@ import {
   sectionIdOfRoot,
 } from '@plenary/model';
 import type { RelayLogger, UpdateReview } from '@plenary/relay';
+import type { SuggestionGuard, SuggestionVerdict } from '@plenary/suggestions';
 import type * as Y from 'yjs';
 import { loadedEditor } from '../editorModule.ts';
 

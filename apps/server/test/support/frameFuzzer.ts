@@ -12,6 +12,12 @@
  *
  * The seed fixes every attacker's choices (which frame, which mutation, where); what the
  * frames are built from is the live plan, which the honest typing changes as it goes.
+ *
+ * Over 400 lines because `runFrameFuzz` is one run whose phases (start, attacker lanes,
+ * honest typing, memory samples, the checks at the end) share its sockets, timers and
+ * tallies; what stands alone is already apart: frames in frameCorpus.ts and
+ * frameMutations.ts, the stored plan's check in storedPlanCheck.ts, sockets in
+ * AttackerSocket.ts and stockClient.ts.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

@@ -2,12 +2,12 @@
  * The versions API's shapes (`/api/plans/:id/versions…`): saved versions of a plan, and
  * the comparison of two of them section by section, as the server sends them.
  */
-import type { SectionDiff } from '@plenary/editor';
 import type { VersionSummary } from '@plenary/model';
+import type { SectionDiff } from '@plenary/versions';
 
-// The server sends the editor's comparison as it is: one definition of its shape.
-export type { DiffBlock, DiffChange, DiffRun, SectionDiff } from '@plenary/editor';
 export type { VersionReason, VersionSummary } from '@plenary/model';
+// The server sends @plenary/versions' comparison as it is: one definition of its shape.
+export type { DiffBlock, DiffChange, DiffRun, SectionDiff } from '@plenary/versions';
 
 /** Someone a comparison names as an author of a change. */
 export interface ComparedPerson {

@@ -1,4 +1,4 @@
-import type { EditingMode } from '@plenary/editor';
+import type { EditingMode } from '@plenary/suggestions';
 import { useTranslation } from 'react-i18next';
 import { SegmentedChoice } from '../../ui/SegmentedChoice.tsx';
 import { EDITING_MODES } from './editingMode.ts';

@@ -1,5 +1,6 @@
-import type { CaretUser, EditingMode, GroupColor, SuggestionAuthor } from '@plenary/editor';
+import type { CaretUser, GroupColor, SuggestionAuthor } from '@plenary/editor';
 import { can, type PlanState, type PresentationState } from '@plenary/model';
+import type { EditingMode } from '@plenary/suggestions';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

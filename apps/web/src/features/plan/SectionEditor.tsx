@@ -2,14 +2,12 @@ import {
   type CaretUser,
   collaborationExtensions,
   contentExtensions,
-  type EditingMode,
-  editingModeOf,
   type GroupColor,
   type ServerConfirmations,
-  SuggestingMode,
   type SuggestionAuthor,
   UnconfirmedText,
 } from '@plenary/editor';
+import { type EditingMode, editingModeOf, SuggestingMode } from '@plenary/suggestions';
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import { type Editor, EditorContent, useEditor } from '@tiptap/react';

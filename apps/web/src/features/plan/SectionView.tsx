@@ -1,10 +1,11 @@
-import type { CaretUser, EditingMode, GroupColor, SuggestionAuthor } from '@plenary/editor';
+import type { CaretUser, GroupColor, SuggestionAuthor } from '@plenary/editor';
 import {
   type GroupState,
   type PresentationState,
   type SectionState,
   sectionFragmentName,
 } from '@plenary/model';
+import type { EditingMode } from '@plenary/suggestions';
 import type { Editor } from '@tiptap/react';
 import { memo, useState } from 'react';
 import type { PlanConnection } from '../../collab/planConnection.ts';

@@ -1,4 +1,3 @@
-import type { EditingMode } from '@plenary/editor';
 import {
   type Actor,
   can,
@@ -7,6 +6,7 @@ import {
   type SuggestingPolicy,
   suggestsByDefault,
 } from '@plenary/model';
+import type { EditingMode } from '@plenary/suggestions';
 
 /** The modes in the order the mode switch shows them. */
 export const EDITING_MODES: readonly EditingMode[] = ['editing', 'suggesting'];

@@ -1,4 +1,5 @@
-import { decidedDoc, readRichText } from '@plenary/editor';
+import { readRichText } from '@plenary/editor';
+import { decidedDoc } from '@plenary/suggestions';
 import type { JSONContent } from '@tiptap/react';
 import type * as Y from 'yjs';
 

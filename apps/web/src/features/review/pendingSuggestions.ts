@@ -1,4 +1,4 @@
-import type { Suggestion } from '@plenary/editor';
+import type { Suggestion } from '@plenary/suggestions';
 import type { DecisionRequest } from '../../api/planTypes.ts';
 
 /** A pending suggestion and the section it sits in. */
