@@ -20,15 +20,14 @@ import {
   updateFrame,
 } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
-import type { RelayEvents } from './RelayEvents.ts';
+import type { UpdateCheck } from './RelayExtension.ts';
+import type { RelayExtensions } from './RelayExtensions.ts';
 import { SeqTracker } from './SeqTracker.ts';
 import type {
   RelayLogger,
   RelayOptions,
   RelayPersistence,
   UpdateOrigin,
-  UpdatePolicy,
-  UpdateReview,
   VouchedPresence,
 } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
@@ -43,11 +42,8 @@ export interface RoomEnvironment {
   persistence: RelayPersistence;
   logger: RelayLogger;
   options: RelayOptions;
-  events: RelayEvents;
-  /** Decides which roots a connection may change; accepts everything when absent. */
-  policy: UpdatePolicy | null;
-  /** Looks again at an update once applied, before it is stored; none when absent. */
-  review: UpdateReview | null;
+  /** The hooks that may refuse an update or look at it again, and hear what happened. */
+  extensions: RelayExtensions;
   /** The other processes serving plans, or null when this one serves them all. */
   fanOut: RelayFanOut | null;
   /** Called once when the room stops serving, so the relay forgets it. */
@@ -449,7 +445,8 @@ export class Room {
             ? null
             : this.checkClientUpdate(connection, piece, answered);
         const mustSuggest =
-          checked !== null && this.env.review?.(connection.context, checked.touchedRoots, this.doc);
+          checked !== null &&
+          this.env.extensions.reviewUpdate(this.updateCheck(connection, checked.touchedRoots));
         if (checked === null || mustSuggest) {
           // Take back what was applied: storage never saw it.
           if (applied) await this.reload();
@@ -497,7 +494,7 @@ export class Room {
   ): void {
     this.commit(update, sender, origin)
       .then(() =>
-        this.env.events.onClientUpdate?.({
+        this.env.extensions.onClientUpdate({
           planId: this.planId,
           touchedRoots,
           update,
@@ -521,6 +518,11 @@ export class Room {
     this.refuse(sender, CloseCode.FORBIDDEN, error.message, update.byteLength);
     for (const clientId of origin.clientIds) this.refusedClients.add(clientId);
     this.enqueue(() => undefined).catch(() => undefined);
+  }
+
+  /** An update of `connection` as the extensions' checks see it: against the document now. */
+  private updateCheck(connection: Connection, touchedRoots: ReadonlySet<string>): UpdateCheck {
+    return { planId: this.planId, context: connection.context, touchedRoots, doc: this.doc };
   }
 
   /**
@@ -560,7 +562,9 @@ export class Room {
     const bringsNew = clientIds.length > 0 || touchedRoots.size > 0;
     const ownership = this.ownership.check(ownerKeyOf(connection.context), clientIds, this.doc);
     const refusal =
-      (bringsNew ? this.env.policy?.(connection.context, touchedRoots, this.doc) : null) ??
+      (bringsNew
+        ? this.env.extensions.beforeUpdate(this.updateCheck(connection, touchedRoots))
+        : null) ??
       ownership.refusal ??
       clockRefusal(highestClock);
     if (refusal) {
@@ -581,7 +585,7 @@ export class Room {
     if (!checked) return;
     const { clientIds, touchedRoots, claims } = checked;
     const owner = ownerKeyOf(connection.context);
-    const review = this.env.review?.(connection.context, touchedRoots, this.doc) ?? null;
+    const review = this.env.extensions.reviewUpdate(this.updateCheck(connection, touchedRoots));
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
@@ -642,7 +646,7 @@ export class Room {
     // commit go out together (see Broadcast).
     const delivered = stored.then(async () => {
       await this.broadcast.send(update, sender);
-      this.env.events.onUpdateStored?.({
+      this.env.extensions.onUpdateStored({
         planId: this.planId,
         bytes: update.byteLength,
         participantId,
@@ -924,7 +928,7 @@ export class Room {
       },
       'refused a frame and closed its socket',
     );
-    this.env.events.onRefusal?.({ planId: this.planId, code, reason });
+    this.env.extensions.onRefusal({ planId: this.planId, code, reason });
     connection.close(code, reason.slice(0, 120));
     this.leave(connection);
   }

@@ -21,12 +21,14 @@ export { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
 export { DEFAULT_RELAY_OPTIONS, Relay, UnknownPlanError } from './Relay.ts';
+export type { ClientUpdateEvent, RefusalEvent, UpdateStoredEvent } from './RelayEvents.ts';
 export type {
-  ClientUpdateEvent,
-  RefusalEvent,
-  RelayEvents,
-  UpdateStoredEvent,
-} from './RelayEvents.ts';
+  PlanDocuments,
+  RelayExtension,
+  UpdateCheck,
+  WithPlans,
+} from './RelayExtension.ts';
+export { DEFAULT_EXTENSION_PRIORITY } from './RelayExtension.ts';
 export { StorageFailure } from './Room.ts';
 export type {
   ConnectionContext,
@@ -35,8 +37,6 @@ export type {
   RelayPersistence,
   RelaySocket,
   UpdateOrigin,
-  UpdatePolicy,
-  UpdateReview,
   VouchedPresence,
 } from './types.ts';
 export type { UpdateProblem, UpdateSummary } from './updateCheck.ts';
