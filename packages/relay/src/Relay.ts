@@ -8,7 +8,9 @@ import { weighFrame } from './frameWeight.ts';
 import { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
 import type { PlanDocuments, RelayExtension } from './RelayExtension.ts';
 import { RelayExtensions } from './RelayExtensions.ts';
-import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
+import { Room } from './Room.ts';
+import type { RoomEnvironment } from './RoomEnvironment.ts';
+import { StorageFailure } from './roomErrors.ts';
 import type {
   ConnectionContext,
   RelayLogger,

@@ -11,7 +11,7 @@ import type { Connection } from './Connection.ts';
 import { isClientOwnedElsewhere } from './clientOwner.ts';
 import { ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
-import type { PlanMessage, RelayFanOut } from './fanOut.ts';
+import type { PlanMessage } from './fanOut.ts';
 import {
   awarenessFrame,
   savedFrame,
@@ -21,36 +21,16 @@ import {
 } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
 import type { UpdateCheck } from './RelayExtension.ts';
-import type { RelayExtensions } from './RelayExtensions.ts';
+import type { RoomEnvironment } from './RoomEnvironment.ts';
+import { RefusedUpdate, StorageFailure } from './roomErrors.ts';
 import { SeqTracker } from './SeqTracker.ts';
-import type {
-  RelayLogger,
-  RelayOptions,
-  RelayPersistence,
-  UpdateOrigin,
-  VouchedPresence,
-} from './types.ts';
+import type { RelayPersistence, UpdateOrigin, VouchedPresence } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
 import { applyInSteps, SPLIT_ABOVE_BYTES, splitUpdate, type UpdatePieces } from './updatePieces.ts';
 import { encodeUpdateSince } from './updateSince.ts';
 
 type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
 type StoredPlan = Awaited<ReturnType<RelayPersistence['loadDocument']>>;
-
-/** What a room needs from the relay that owns it. */
-export interface RoomEnvironment {
-  persistence: RelayPersistence;
-  logger: RelayLogger;
-  options: RelayOptions;
-  /** The hooks that may refuse an update or look at it again, and hear what happened. */
-  extensions: RelayExtensions;
-  /** The other processes serving plans, or null when this one serves them all. */
-  fanOut: RelayFanOut | null;
-  /** Called once when the room stops serving, so the relay forgets it. */
-  onClosed(room: Room): void;
-  /** Called when storage refused a write, so the relay can hold off reloading the plan. */
-  onStorageFailure(planId: string): void;
-}
 
 /**
  * One open plan: its Y.Doc, its presence and its connections.
@@ -1003,22 +983,6 @@ const COMPACTION_CLAIM_MS = 10_000;
  * (their messages cross in Redis) before the room reads the plan from storage.
  */
 const GAP_WAIT_MS = 1_000;
-
-/** Storage refused to append an update; the room cannot go on serving. */
-export class StorageFailure extends Error {
-  constructor(override readonly cause: unknown) {
-    super(`storage refused an update: ${cause instanceof Error ? cause.message : String(cause)}`);
-    this.name = 'StorageFailure';
-  }
-}
-
-/** Storage refused a client's update as someone else's; the room took it back. */
-class RefusedUpdate extends Error {
-  constructor(override readonly cause: Error) {
-    super(`storage refused an update: ${cause.message}`);
-    this.name = 'RefusedUpdate';
-  }
-}
 
 /** A presence state with the server's word for who this is; observers show no caret. */
 function vouch(state: unknown, presence: VouchedPresence): unknown {

@@ -29,7 +29,7 @@ export type {
   WithPlans,
 } from './RelayExtension.ts';
 export { DEFAULT_EXTENSION_PRIORITY } from './RelayExtension.ts';
-export { StorageFailure } from './Room.ts';
+export { StorageFailure } from './roomErrors.ts';
 export type {
   ConnectionContext,
   RelayLogger,
