@@ -1,30 +1,20 @@
 import { CloseCode } from '@plenary/model';
-import * as awarenessProtocol from 'y-protocols/awareness';
+import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import {
-  type AwarenessEntry,
-  decodeAwarenessUpdate,
-  encodeAwarenessUpdate,
-} from './awarenessUpdate.ts';
 import { Broadcast } from './Broadcast.ts';
 import type { Connection } from './Connection.ts';
 import { isClientOwnedElsewhere } from './clientOwner.ts';
 import { ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
-import type { PlanMessage } from './fanOut.ts';
-import {
-  awarenessFrame,
-  savedFrame,
-  syncStep1Frame,
-  syncStep2Frame,
-  updateFrame,
-} from './frames.ts';
+import { FROM_OTHER_PROCESS, type PlanMessage } from './fanOut.ts';
+import { savedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
 import type { UpdateCheck } from './RelayExtension.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
+import { RoomPresence } from './RoomPresence.ts';
 import { RefusedUpdate, StorageFailure } from './roomErrors.ts';
 import { SeqTracker } from './SeqTracker.ts';
-import type { RelayPersistence, UpdateOrigin, VouchedPresence } from './types.ts';
+import type { RelayPersistence, UpdateOrigin } from './types.ts';
 import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
 import { applyInSteps, SPLIT_ABOVE_BYTES, splitUpdate, type UpdatePieces } from './updatePieces.ts';
 import { encodeUpdateSince } from './updateSince.ts';
@@ -46,7 +36,8 @@ export class Room {
   // Replaced by the stored plan as it is loaded, and again to take back an update refused
   // after it was applied (see `restore`, `reload`).
   private current = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.current);
+  /** Who is here: the sockets' presence, and the rules it keeps. */
+  private readonly presence: RoomPresence;
   private readonly connections = new Set<Connection>();
   private tail: Promise<unknown> = Promise.resolve();
   /** Settles once every update committed so far is stored and sent (or failed the room). */
@@ -70,11 +61,6 @@ export class Room {
   /** Set while a gap in the seqs heard from other processes waits to close by itself. */
   private gapTimer: NodeJS.Timeout | null = null;
   /**
-   * Sockets whose new presence id is being claimed in storage, with the latest presence
-   * they sent meanwhile (null: none yet); it is shown once storage says the id is theirs.
-   */
-  private readonly presenceOnHold = new Map<Connection, Uint8Array | null>();
-  /**
    * Client ids of applied updates that storage refused as someone else's, waiting to be
    * taken back out of the document by the next task of the queue (see `takeBackRefused`).
    */
@@ -85,15 +71,26 @@ export class Room {
     private readonly env: RoomEnvironment,
     private readonly ownership: ClientOwnership,
   ) {
-    // The server has no presence of its own.
-    this.awareness.setLocalState(null);
+    this.presence = new RoomPresence(this.current, {
+      planId,
+      env,
+      ownership,
+      connections: this.connections,
+      doc: () => this.doc,
+      enqueue: (task) => this.enqueue(task),
+      refuse: (connection, code, reason, bytes) => this.refuse(connection, code, reason, bytes),
+    });
     this.current.on('update', this.capture);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   /** The plan's live document. */
   get doc(): Y.Doc {
     return this.current;
+  }
+
+  /** The presence of everyone in the plan, through this process or any other. */
+  get awareness(): awarenessProtocol.Awareness {
+    return this.presence.awareness;
   }
 
   private readonly capture = (update: Uint8Array): void => {
@@ -126,7 +123,7 @@ export class Room {
     this.capturing(false);
     this.current = doc;
     this.capturing(true);
-    this.awareness.doc = doc;
+    this.presence.awareness.doc = doc;
     this.captured = null;
     this.seqs.holdThrough(stored.lastSeq);
     this.logLength = stored.logLength;
@@ -205,20 +202,13 @@ export class Room {
     this.cancelEviction();
     this.connections.add(connection);
     connection.send(syncStep1Frame(Y.encodeStateVector(this.doc)));
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0) {
-      connection.send(
-        awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)),
-      );
-    }
+    this.presence.greet(connection);
   }
 
   /** Removes a connection and its presence; an empty room is evicted after a while. */
   leave(connection: Connection): void {
     if (!this.connections.delete(connection)) return;
-    if (connection.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
-    }
+    this.presence.remove(connection);
     this.scheduleEvictionIfIdle();
   }
 
@@ -254,16 +244,10 @@ export class Room {
         return;
       }
       case 'awareness':
-        this.applyAwareness(connection, frame.update, data.byteLength);
+        this.presence.receive(connection, frame.update, data.byteLength);
         return;
       case 'query-awareness':
-        connection.send(
-          awarenessFrame(
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, [
-              ...this.awareness.getStates().keys(),
-            ]),
-          ),
-        );
+        this.presence.answerQuery(connection);
         return;
       case 'save-request': {
         const { nonce } = frame;
@@ -686,110 +670,6 @@ export class Room {
     return closed;
   }
 
-  private applyAwareness(connection: Connection, update: Uint8Array, bytes: number): void {
-    let entries: AwarenessEntry[];
-    try {
-      entries = decodeAwarenessUpdate(update);
-    } catch (error) {
-      this.refuse(
-        connection,
-        CloseCode.MALFORMED_FRAME,
-        `malformed awareness update: ${(error as Error).message}`,
-        bytes,
-      );
-      return;
-    }
-    // A socket speaks for one Yjs client: the one its first presence frame names alone
-    // (the stock client sends its own state first on connect), no other socket holds and
-    // no one else owns (or it would show under their name while they are away).
-    // The stock client also echoes everyone else's presence back; those entries are
-    // dropped rather than refused, so no one can move or erase someone else's caret.
-    if (connection.awarenessClientId === null) {
-      const [first] = entries;
-      const takenByOther = (id: number) =>
-        [...this.connections].some(
-          (other) => other !== connection && other.awarenessClientId === id,
-        );
-      if (
-        entries.length !== 1 ||
-        !first ||
-        first.state === null ||
-        takenByOther(first.clientId) ||
-        !this.bindPresence(connection, first.clientId)
-      )
-        return;
-      connection.awarenessClientId = first.clientId;
-    }
-    const vouched = connection.context.presence;
-    const own = entries
-      .filter((entry) => entry.clientId === connection.awarenessClientId)
-      .map((entry) => (vouched ? { ...entry, state: vouch(entry.state, vouched) } : entry));
-    if (own.length === 0) return;
-    const presence = encodeAwarenessUpdate(own);
-    if (this.presenceOnHold.has(connection)) {
-      this.presenceOnHold.set(connection, presence);
-      return;
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, presence, connection);
-  }
-
-  /**
-   * Binds a socket's presence to `clientId` unless someone else owns it; a new id is
-   * claimed in storage first. Scaled out, a socket on another process may have claimed
-   * the same id a moment before this one heard of it: storage, not this room, says who
-   * was first, and the presence is held until it has (shown and then withdrawn, its
-   * higher clock would hide the rightful owner's presence on every process).
-   */
-  private bindPresence(connection: Connection, clientId: number): boolean {
-    const owner = ownerKeyOf(connection.context);
-    const binding = this.ownership.bindPresence(owner, clientId, this.doc);
-    if (binding === 'claimed') {
-      const { participantId } = connection.context;
-      const origin = { clientIds: [clientId], participantId, owner };
-      this.presenceOnHold.set(connection, null);
-      // Queued, so it is stored before any update this socket sends next.
-      this.enqueue(async () => {
-        const [stored] = await this.env.persistence.claimClients(this.planId, origin);
-        const held = this.presenceOnHold.get(connection) ?? null;
-        this.presenceOnHold.delete(connection);
-        if (stored && stored.owner !== owner) {
-          this.ownership.settle(clientId, stored.owner);
-          if (connection.awarenessClientId === clientId) connection.awarenessClientId = null;
-          return;
-        }
-        this.env.fanOut?.publish(this.planId, { kind: 'claim', claims: [clientId], owner });
-        if (held && !connection.closed) {
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, held, connection);
-        }
-      }).catch((error: unknown) => {
-        this.presenceOnHold.delete(connection);
-        this.env.logger.warn({ planId: this.planId, err: error }, 'could not store a claim');
-      });
-    }
-    return binding !== 'refused';
-  }
-
-  private readonly onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    if (origin && this.connections.has(origin as Connection)) {
-      const connection = origin as Connection;
-      for (const id of [...change.added, ...change.updated]) connection.awarenessIds.add(id);
-      for (const id of change.removed) connection.awarenessIds.delete(id);
-    }
-    // Sent to the sender too: a lone client hears its own renewals and knows the
-    // connection is alive (the stock client reconnects after 30 s of silence).
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const frame = awarenessFrame(update);
-    for (const connection of this.connections) connection.send(frame);
-    // What this process's sockets said, not what it heard from the others.
-    if (origin !== FROM_OTHER_PROCESS) {
-      this.env.fanOut?.publish(this.planId, { kind: 'awareness', update });
-    }
-  };
-
   /**
    * Takes in what another process serving this plan says: its stored updates and its
    * sockets' presence go to this room's sockets, as if they had come from here.
@@ -809,10 +689,10 @@ export class Room {
         this.ownership.learn(message.owner, message.claims, this.doc);
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, FROM_OTHER_PROCESS);
+        this.presence.hearFromOtherProcess(message.update);
         return;
       case 'awareness-query':
-        this.publishOwnPresence();
+        this.presence.publishOwn();
         return;
       case 'catch-up':
         this.catchUp();
@@ -843,15 +723,8 @@ export class Room {
 
   /** Tells the other processes who is here, and asks for theirs (a room just opened). */
   greetOtherProcesses(): void {
-    this.publishOwnPresence();
+    this.presence.publishOwn();
     this.env.fanOut?.publish(this.planId, { kind: 'awareness-query' });
-  }
-
-  private publishOwnPresence(): void {
-    const own = [...this.connections].flatMap((connection) => [...connection.awarenessIds]);
-    if (own.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own);
-    this.env.fanOut?.publish(this.planId, { kind: 'awareness', update });
   }
 
   /**
@@ -966,14 +839,10 @@ export class Room {
     this.cancelEviction();
     if (this.gapTimer) clearTimeout(this.gapTimer);
     this.env.onClosed(this);
-    this.awareness.off('update', this.onAwarenessUpdate);
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 }
-
-/** The origin of what another process stored or said, so it is not published back. */
-const FROM_OTHER_PROCESS = Symbol('from another process');
 
 /** How long one process holds the right to compact a plan before another may. */
 const COMPACTION_CLAIM_MS = 10_000;
@@ -983,21 +852,3 @@ const COMPACTION_CLAIM_MS = 10_000;
  * (their messages cross in Redis) before the room reads the plan from storage.
  */
 const GAP_WAIT_MS = 1_000;
-
-/** A presence state with the server's word for who this is; observers show no caret. */
-function vouch(state: unknown, presence: VouchedPresence): unknown {
-  if (state === null || typeof state !== 'object') return state;
-  const current = state as Record<string, unknown>;
-  const user = typeof current.user === 'object' && current.user !== null ? current.user : {};
-  return {
-    ...current,
-    ...(presence.role === 'observer' ? { cursor: null } : {}),
-    user: {
-      ...user,
-      participantId: presence.participantId,
-      name: presence.name,
-      role: presence.role,
-      groupId: presence.groupId,
-    },
-  };
-}
