@@ -2,24 +2,22 @@ import { CloseCode } from '@plenary/model';
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Broadcast } from './Broadcast.ts';
+import { ClientUpdates } from './ClientUpdates.ts';
 import type { Connection } from './Connection.ts';
 import { isClientOwnedElsewhere } from './clientOwner.ts';
-import { ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
+import { ClientOwnership } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import { FROM_OTHER_PROCESS, type PlanMessage } from './fanOut.ts';
 import { savedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
-import type { UpdateCheck } from './RelayExtension.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RoomPresence } from './RoomPresence.ts';
 import { RefusedUpdate, StorageFailure } from './roomErrors.ts';
 import { SeqTracker } from './SeqTracker.ts';
 import type { RelayPersistence, UpdateOrigin } from './types.ts';
-import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
-import { applyInSteps, SPLIT_ABOVE_BYTES, splitUpdate, type UpdatePieces } from './updatePieces.ts';
+import { applyInSteps } from './updatePieces.ts';
 import { encodeUpdateSince } from './updateSince.ts';
 
-type DeleteSet = ReturnType<typeof Y.createDeleteSetFromStructStore>;
 type StoredPlan = Awaited<ReturnType<RelayPersistence['loadDocument']>>;
 
 /**
@@ -38,6 +36,8 @@ export class Room {
   private current = new Y.Doc();
   /** Who is here: the sockets' presence, and the rules it keeps. */
   private readonly presence: RoomPresence;
+  /** Checks, applies, stores and sends on what the sockets change. */
+  private readonly updates: ClientUpdates;
   private readonly connections = new Set<Connection>();
   private tail: Promise<unknown> = Promise.resolve();
   /** Settles once every update committed so far is stored and sent (or failed the room). */
@@ -79,6 +79,18 @@ export class Room {
       doc: () => this.doc,
       enqueue: (task) => this.enqueue(task),
       refuse: (connection, code, reason, bytes) => this.refuse(connection, code, reason, bytes),
+    });
+    this.updates = new ClientUpdates({
+      planId,
+      env,
+      ownership,
+      doc: () => this.doc,
+      capturing: (on) => this.capturing(on),
+      takeCaptured: () => this.takeCaptured(),
+      refuse: (connection, code, reason, bytes) => this.refuse(connection, code, reason, bytes),
+      reload: () => this.reload(),
+      commit: (update, sender, origin) => this.commit(update, sender, origin),
+      fail: (error) => this.fail(error),
     });
     this.current.on('update', this.capture);
   }
@@ -238,7 +250,7 @@ export class Room {
       }
       case 'update': {
         const answered = connection.syncAnswered;
-        this.enqueue(() => this.receiveUpdate(connection, frame.update, answered), {
+        this.enqueue(() => this.updates.receive(connection, frame.update, answered), {
           pipelined: true,
         }).catch((error: unknown) => this.fail(error));
         return;
@@ -352,125 +364,6 @@ export class Room {
   }
 
   /**
-   * Takes a client's update. A large one (a reconnecting client's answer can carry
-   * thousands of changes) is checked and applied in pieces of a few milliseconds' work
-   * each, with a pass of the event loop between them so other plans and sockets are
-   * served meanwhile (see `updatePieces.ts`); the room's queue waits for the last piece,
-   * so no other change to this plan comes in between. It is stored and sent on as one
-   * update: a client that saw part of it could take it for malformed (the web editor
-   * deletes a list item whose paragraph has not arrived). An update from someone who
-   * must suggest is checked whole, since a suggestion is compared before and after as one.
-   */
-  private async receiveUpdate(
-    connection: Connection,
-    update: Uint8Array,
-    answered: boolean,
-  ): Promise<void> {
-    const crowded = this.ownership.crowdedUpdate(update, this.doc);
-    const pieces =
-      crowded === null && update.byteLength > SPLIT_ABOVE_BYTES
-        ? await splitUpdate(update, nextTurn)
-        : null;
-    if (pieces && (await this.applyInPieces(connection, pieces, answered))) return;
-    await this.applyClientUpdate(connection, update, answered);
-  }
-
-  /**
-   * Checks and applies the pieces of an update one by one, then stores and sends on what
-   * the whole brought. False, with nothing applied, when a piece must be checked as a
-   * suggestion: the caller then takes the update whole.
-   */
-  private async applyInPieces(
-    connection: Connection,
-    pieces: UpdatePieces,
-    answered: boolean,
-  ): Promise<boolean> {
-    const before = Y.encodeStateVector(this.doc);
-    const owner = ownerKeyOf(connection.context);
-    const clientIds = new Set<number>();
-    const touchedRoots = new Set<string>();
-    let applied = false;
-    // What the pieces' transactions deleted, as Yjs writes it in the update of each.
-    const deleted: DeleteSet[] = [];
-    const noteDeletions = (transaction: Y.Transaction) => {
-      deleted.push(transaction.deleteSet);
-    };
-    // Applied pieces are not stored on their own; what the whole brought is stored below.
-    this.capturing(false);
-    this.doc.on('afterTransaction', noteDeletions);
-    try {
-      for (let piece = pieces.next(this.doc); piece; piece = pieces.next(this.doc)) {
-        // A sender gone before the first piece is dropped, as a whole update would be.
-        // Once under way, the update is finished (each piece still checked): taking it back
-        // means loading the plan again, and a flooder closed for its next frames would
-        // make the room do that on every reconnect answer.
-        const checked =
-          connection.closed && !applied
-            ? null
-            : this.checkClientUpdate(connection, piece, answered);
-        const mustSuggest =
-          checked !== null &&
-          this.env.extensions.reviewUpdate(this.updateCheck(connection, checked.touchedRoots));
-        if (checked === null || mustSuggest) {
-          // Take back what was applied: storage never saw it.
-          if (applied) await this.reload();
-          return checked === null;
-        }
-        Y.applyUpdate(this.doc, piece, connection);
-        applied = true;
-        this.ownership.record(owner, checked.claims);
-        for (const id of checked.clientIds) clientIds.add(id);
-        for (const root of checked.touchedRoots) touchedRoots.add(root);
-        const wait = nextTurn();
-        if (wait) await wait;
-      }
-    } finally {
-      this.doc.off('afterTransaction', noteDeletions);
-      this.capturing(true);
-      this.captured = null;
-    }
-    // Nothing new (a reconnect resending what the server has) needs no storing.
-    if (clientIds.size === 0 && touchedRoots.size === 0) return true;
-    // Written from the document, as Yjs would have: what the server had is left out, and
-    // runs of structs are merged (20,000 one-clock GC structs are stored as one).
-    const brought = await encodeUpdateSince(this.doc, Y.decodeStateVector(before), nextTurn, {
-      deletions: Y.mergeDeleteSets(deleted),
-    });
-    const { participantId } = connection.context;
-    this.storeAndSend(
-      brought,
-      connection,
-      { clientIds: [...clientIds], participantId, owner },
-      touchedRoots,
-    );
-    return true;
-  }
-
-  /**
-   * Stores and sends on a client's applied update without holding the queue: the next
-   * updates are applied meanwhile and join the same group commit (see `commit`).
-   */
-  private storeAndSend(
-    update: Uint8Array,
-    sender: Connection,
-    origin: UpdateOrigin,
-    touchedRoots: ReadonlySet<string>,
-  ): void {
-    this.commit(update, sender, origin)
-      .then(() =>
-        this.env.extensions.onClientUpdate({
-          planId: this.planId,
-          touchedRoots,
-          update,
-          participantId: origin.participantId,
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof RefusedUpdate)) this.fail(error);
-      });
-  }
-
-  /**
    * Storage refused an applied update of `sender`: one of its client ids belongs to
    * someone else, whose socket on another process claimed it before this room heard of
    * the claim. A refused update, not a storage failure: the sender is closed, as the
@@ -482,90 +375,6 @@ export class Room {
     this.refuse(sender, CloseCode.FORBIDDEN, error.message, update.byteLength);
     for (const clientId of origin.clientIds) this.refusedClients.add(clientId);
     this.enqueue(() => undefined).catch(() => undefined);
-  }
-
-  /** An update of `connection` as the extensions' checks see it: against the document now. */
-  private updateCheck(connection: Connection, touchedRoots: ReadonlySet<string>): UpdateCheck {
-    return { planId: this.planId, context: connection.context, touchedRoots, doc: this.doc };
-  }
-
-  /**
-   * The checks every update passes before it is applied (see `applyClientUpdate`); null
-   * when it was refused (the socket is closed, or will be unless its sync answer comes).
-   */
-  private checkClientUpdate(
-    connection: Connection,
-    update: Uint8Array,
-    answered: boolean,
-  ): { clientIds: number[]; touchedRoots: Set<string>; claims: number[] } | null {
-    const crowded = this.ownership.crowdedUpdate(update, this.doc);
-    if (crowded) {
-      this.refuse(connection, CloseCode.FORBIDDEN, crowded, update.byteLength);
-      return null;
-    }
-    const inspection = inspectUpdate(this.doc, update);
-    if (isUpdateProblem(inspection)) {
-      // Sent before the client's sync answer, which will carry it (see `syncAnswered`).
-      if (inspection.missing && !answered) {
-        const { reason } = inspection;
-        connection.awaitAnswer(() =>
-          this.refuse(connection, CloseCode.UPDATE_DOES_NOT_APPLY, reason, update.byteLength),
-        );
-        return null;
-      }
-      this.refuse(
-        connection,
-        CloseCode.UPDATE_DOES_NOT_APPLY,
-        inspection.reason,
-        update.byteLength,
-      );
-      return null;
-    }
-    const { clientIds, touchedRoots, highestClock } = inspection;
-    // Nothing new (a reconnect resending what the server has) is no change to allow.
-    const bringsNew = clientIds.length > 0 || touchedRoots.size > 0;
-    const ownership = this.ownership.check(ownerKeyOf(connection.context), clientIds, this.doc);
-    const refusal =
-      (bringsNew
-        ? this.env.extensions.beforeUpdate(this.updateCheck(connection, touchedRoots))
-        : null) ??
-      ownership.refusal ??
-      clockRefusal(highestClock);
-    if (refusal) {
-      this.refuse(connection, CloseCode.FORBIDDEN, refusal, update.byteLength);
-      return null;
-    }
-    return { clientIds, touchedRoots, claims: ownership.claims };
-  }
-
-  /** Checks, applies, stores and sends on one update. */
-  private async applyClientUpdate(
-    connection: Connection,
-    update: Uint8Array,
-    answered = true,
-  ): Promise<void> {
-    if (connection.closed) return;
-    const checked = this.checkClientUpdate(connection, update, answered);
-    if (!checked) return;
-    const { clientIds, touchedRoots, claims } = checked;
-    const owner = ownerKeyOf(connection.context);
-    const review = this.env.extensions.reviewUpdate(this.updateCheck(connection, touchedRoots));
-    this.captured = null;
-    Y.applyUpdate(this.doc, update, connection);
-    const applied = this.takeCaptured();
-    const problem = applied ? (review?.() ?? null) : null;
-    if (problem) {
-      this.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);
-      await this.reload();
-      return;
-    }
-    // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
-    // storing fail, the room closes and forgets them.
-    this.ownership.record(owner, claims);
-    // Nothing new (a reconnect resending what the server has) needs no storing.
-    if (!applied) return;
-    const { participantId } = connection.context;
-    this.storeAndSend(applied, connection, { clientIds, participantId, owner }, touchedRoots);
   }
 
   /**
