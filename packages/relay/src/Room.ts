@@ -7,9 +7,10 @@ import type { Connection } from './Connection.ts';
 import { isClientOwnedElsewhere } from './clientOwner.ts';
 import { ClientOwnership } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
-import { FROM_OTHER_PROCESS, type PlanMessage } from './fanOut.ts';
+import type { PlanMessage } from './fanOut.ts';
 import { savedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
+import { OtherProcesses } from './OtherProcesses.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RoomPresence } from './RoomPresence.ts';
 import { RefusedUpdate, StorageFailure } from './roomErrors.ts';
@@ -38,6 +39,8 @@ export class Room {
   private readonly presence: RoomPresence;
   /** Checks, applies, stores and sends on what the sockets change. */
   private readonly updates: ClientUpdates;
+  /** Takes in what the other processes serving the plan stored and said. */
+  private readonly otherProcesses: OtherProcesses;
   private readonly connections = new Set<Connection>();
   private tail: Promise<unknown> = Promise.resolve();
   /** Settles once every update committed so far is stored and sent (or failed the room). */
@@ -54,12 +57,10 @@ export class Room {
   private evictTimer: NodeJS.Timeout | null = null;
   private closed = false;
   /** Which stored updates the document holds; compaction folds no further. */
-  private seqs = new SeqTracker(0);
+  private readonly seqs = new SeqTracker(0);
   private logLength = 0;
   /** Until when another process holds the turn to compact this plan. */
   private compactionLeftUntil = 0;
-  /** Set while a gap in the seqs heard from other processes waits to close by itself. */
-  private gapTimer: NodeJS.Timeout | null = null;
   /**
    * Client ids of applied updates that storage refused as someone else's, waiting to be
    * taken back out of the document by the next task of the queue (see `takeBackRefused`).
@@ -92,7 +93,40 @@ export class Room {
       commit: (update, sender, origin) => this.commit(update, sender, origin),
       fail: (error) => this.fail(error),
     });
+    this.otherProcesses = new OtherProcesses({
+      planId,
+      env,
+      ownership,
+      seqs: this.seqs,
+      presence: this.presence,
+      connections: this.connections,
+      isClosed: () => this.closed,
+      doc: () => this.doc,
+      takeCaptured: () => this.takeCaptured(),
+      loaded: (stored) => {
+        this.seqs.holdThrough(stored.lastSeq);
+        this.logLength = stored.logLength;
+      },
+      enqueue: (task) => this.enqueue(task),
+      fail: (error) => this.fail(error),
+      disconnectWhere: (match, code, reason) => this.disconnectWhere(match, code, reason),
+    });
     this.current.on('update', this.capture);
+  }
+
+  /** Takes in what another process serving this plan says (see `OtherProcesses`). */
+  receiveFromOtherProcess(message: PlanMessage): void {
+    this.otherProcesses.receive(message);
+  }
+
+  /** Tells the other processes who is here, and asks for theirs (a room just opened). */
+  greetOtherProcesses(): void {
+    this.otherProcesses.greet();
+  }
+
+  /** Reads the plan from storage again and sends the sockets what it lacked. */
+  catchUp(): void {
+    this.otherProcesses.catchUp();
   }
 
   /** The plan's live document. */
@@ -392,7 +426,7 @@ export class Room {
     const stored = Promise.all([this.storedInOrder, appended]).then(
       ([, stored]) => {
         this.seqs.note(stored.seq);
-        this.watchForGap();
+        this.otherProcesses.watchForGap();
         this.logLength = stored.logLength;
         // Stored first, so another process that hears of it can always read it back.
         this.env.fanOut?.publish(this.planId, {
@@ -479,105 +513,6 @@ export class Room {
     return closed;
   }
 
-  /**
-   * Takes in what another process serving this plan says: its stored updates and its
-   * sockets' presence go to this room's sockets, as if they had come from here.
-   */
-  receiveFromOtherProcess(message: PlanMessage): void {
-    if (this.closed) return;
-    switch (message.kind) {
-      case 'update':
-        this.enqueue(() => {
-          this.ownership.learn(message.owner, message.claims, this.doc);
-          this.applyStored(message.update);
-          this.seqs.note(message.seq);
-          this.watchForGap();
-        }).catch((error: unknown) => this.fail(error));
-        return;
-      case 'claim':
-        this.ownership.learn(message.owner, message.claims, this.doc);
-        return;
-      case 'awareness':
-        this.presence.hearFromOtherProcess(message.update);
-        return;
-      case 'awareness-query':
-        this.presence.publishOwn();
-        return;
-      case 'catch-up':
-        this.catchUp();
-        return;
-      case 'disconnect-invites': {
-        const inviteIds = new Set(message.inviteIds);
-        this.disconnectWhere(
-          (connection) =>
-            connection.context.inviteId !== null && inviteIds.has(connection.context.inviteId),
-          message.code,
-          message.reason,
-        );
-        return;
-      }
-      case 'disconnect-participants': {
-        const participantIds = new Set(message.participantIds);
-        this.disconnectWhere(
-          (connection) =>
-            connection.context.participantId !== null &&
-            participantIds.has(connection.context.participantId),
-          message.code,
-          message.reason,
-        );
-        return;
-      }
-    }
-  }
-
-  /** Tells the other processes who is here, and asks for theirs (a room just opened). */
-  greetOtherProcesses(): void {
-    this.presence.publishOwn();
-    this.env.fanOut?.publish(this.planId, { kind: 'awareness-query' });
-  }
-
-  /**
-   * Reads the plan from storage again and sends this room's sockets what it lacked: for
-   * messages from other processes that were lost (Redis away) or are overdue.
-   */
-  catchUp(): void {
-    this.enqueue(async () => {
-      let stored: Awaited<ReturnType<RelayPersistence['loadDocument']>>;
-      try {
-        stored = await this.env.persistence.loadDocument(this.planId);
-      } catch (error) {
-        throw new StorageFailure(error);
-      }
-      if (!stored) return;
-      for (const { clientId, owner } of stored.clientOwners) {
-        this.ownership.learn(owner, [clientId], this.doc);
-      }
-      this.applyStored(Y.mergeUpdates(stored.updates));
-      this.seqs.holdThrough(stored.lastSeq);
-      this.logLength = stored.logLength;
-    }).catch((error: unknown) => this.fail(error));
-  }
-
-  /** Applies an update that is already stored and sends this room's sockets what was new. */
-  private applyStored(update: Uint8Array): void {
-    this.captured = null;
-    Y.applyUpdate(this.doc, update, FROM_OTHER_PROCESS);
-    const applied = this.takeCaptured();
-    if (!applied) return;
-    const frame = updateFrame(applied);
-    for (const connection of this.connections) connection.send(frame);
-  }
-
-  /** Reads from storage when a gap in the seqs heard has not closed after a while. */
-  private watchForGap(): void {
-    if (!this.seqs.hasGap || this.gapTimer) return;
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = null;
-      if (this.seqs.hasGap) this.catchUp();
-    }, GAP_WAIT_MS);
-    this.gapTimer.unref();
-  }
-
   private refuse(connection: Connection, code: number, reason: string, bytes: number): void {
     this.env.logger.warn(
       {
@@ -646,7 +581,7 @@ export class Room {
   private dispose(): void {
     this.closed = true;
     this.cancelEviction();
-    if (this.gapTimer) clearTimeout(this.gapTimer);
+    this.otherProcesses.stop();
     this.env.onClosed(this);
     this.presence.destroy();
     this.doc.destroy();
@@ -655,9 +590,3 @@ export class Room {
 
 /** How long one process holds the right to compact a plan before another may. */
 const COMPACTION_CLAIM_MS = 10_000;
-
-/**
- * How long an update from another process may stay missing while later ones arrived
- * (their messages cross in Redis) before the room reads the plan from storage.
- */
-const GAP_WAIT_MS = 1_000;
