@@ -3,6 +3,7 @@ import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { Broadcast } from './Broadcast.ts';
 import { ClientUpdates } from './ClientUpdates.ts';
+import { Compaction } from './Compaction.ts';
 import type { Connection } from './Connection.ts';
 import { isClientOwnedElsewhere } from './clientOwner.ts';
 import { ClientOwnership } from './clientOwnership.ts';
@@ -41,6 +42,8 @@ export class Room {
   private readonly updates: ClientUpdates;
   /** Takes in what the other processes serving the plan stored and said. */
   private readonly otherProcesses: OtherProcesses;
+  /** Folds the plan's stored log into one snapshot. */
+  private readonly compaction: Compaction;
   private readonly connections = new Set<Connection>();
   private tail: Promise<unknown> = Promise.resolve();
   /** Settles once every update committed so far is stored and sent (or failed the room). */
@@ -49,7 +52,6 @@ export class Room {
   private storedInOrder: Promise<void> = Promise.resolve();
   /** Sends stored updates to the sockets, those ready together as one (see Broadcast). */
   private readonly broadcast = new Broadcast(() => this.connections);
-  private compactionQueued = false;
   private captured: Uint8Array | null = null;
   private holds = 0;
   /** Client ids of the server's own changes, one per participant (see `transact`). */
@@ -59,8 +61,6 @@ export class Room {
   /** Which stored updates the document holds; compaction folds no further. */
   private readonly seqs = new SeqTracker(0);
   private logLength = 0;
-  /** Until when another process holds the turn to compact this plan. */
-  private compactionLeftUntil = 0;
   /**
    * Client ids of applied updates that storage refused as someone else's, waiting to be
    * taken back out of the document by the next task of the queue (see `takeBackRefused`).
@@ -110,6 +110,16 @@ export class Room {
       enqueue: (task) => this.enqueue(task),
       fail: (error) => this.fail(error),
       disconnectWhere: (match, code, reason) => this.disconnectWhere(match, code, reason),
+    });
+    this.compaction = new Compaction({
+      planId,
+      env,
+      seqs: this.seqs,
+      doc: () => this.doc,
+      compacted: () => {
+        this.logLength = 0;
+      },
+      enqueue: (task) => this.enqueue(task),
     });
     this.current.on('update', this.capture);
   }
@@ -458,43 +468,10 @@ export class Room {
         bytes: update.byteLength,
         participantId,
       });
-      if (this.logLength >= this.env.options.compactAfterUpdates) this.queueCompaction();
+      if (this.logLength >= this.env.options.compactAfterUpdates) this.compaction.queue();
     });
     this.durable = delivered.catch(() => undefined);
     return delivered;
-  }
-
-  /** Compacts once every update committed by then is stored, as a task of its own. */
-  private queueCompaction(): void {
-    if (this.compactionQueued) return;
-    this.compactionQueued = true;
-    this.enqueue(() => {
-      this.compactionQueued = false;
-      return this.compact();
-    }).catch(() => undefined);
-  }
-
-  private async compact(): Promise<void> {
-    try {
-      // Processes sharing the plan take turns: one compacts, the others leave it be (and
-      // do not ask again on every update until that one's turn is over).
-      const { fanOut } = this.env;
-      if (fanOut) {
-        if (Date.now() < this.compactionLeftUntil) return;
-        if (!(await fanOut.claim(`compact:${this.planId}`, COMPACTION_CLAIM_MS))) {
-          this.compactionLeftUntil = Date.now() + COMPACTION_CLAIM_MS;
-          return;
-        }
-      }
-      // Written in steps, as a sync answer is (the queue holds the document meanwhile):
-      // the whole plan in one `encodeStateAsUpdate` held every other plan.
-      const snapshot = await encodeUpdateSince(this.doc, new Map(), nextTurn);
-      await this.env.persistence.compact(this.planId, snapshot, this.seqs.through);
-      this.logLength = 0;
-    } catch (error) {
-      // The log is still complete; compaction is retried after the next update.
-      this.env.logger.warn({ planId: this.planId, err: error }, 'compaction failed');
-    }
   }
 
   /** Closes the connections that match, e.g. every socket of a revoked link. */
@@ -574,7 +551,7 @@ export class Room {
     this.closed = true;
     // Forget the room first, so a client arriving now loads a fresh one from storage.
     this.env.onClosed(this);
-    if (this.logLength > 0) await this.compact();
+    if (this.logLength > 0) await this.compaction.compact();
     this.dispose();
   }
 
@@ -587,6 +564,3 @@ export class Room {
     this.doc.destroy();
   }
 }
-
-/** How long one process holds the right to compact a plan before another may. */
-const COMPACTION_CLAIM_MS = 10_000;
