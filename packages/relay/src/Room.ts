@@ -9,9 +9,10 @@ import { isClientOwnedElsewhere } from './clientOwner.ts';
 import { ClientOwnership } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import type { PlanMessage } from './fanOut.ts';
-import { savedFrame, syncStep1Frame, syncStep2Frame, updateFrame } from './frames.ts';
+import { savedFrame, syncStep1Frame, syncStep2Frame } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
 import { OtherProcesses } from './OtherProcesses.ts';
+import { RefusedUpdates } from './RefusedUpdates.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RoomPresence } from './RoomPresence.ts';
 import { RefusedUpdate, StorageFailure } from './roomErrors.ts';
@@ -44,6 +45,8 @@ export class Room {
   private readonly otherProcesses: OtherProcesses;
   /** Folds the plan's stored log into one snapshot. */
   private readonly compaction: Compaction;
+  /** Takes back what storage refused as someone else's after the room applied it. */
+  private readonly refused: RefusedUpdates;
   private readonly connections = new Set<Connection>();
   private tail: Promise<unknown> = Promise.resolve();
   /** Settles once every update committed so far is stored and sent (or failed the room). */
@@ -61,12 +64,6 @@ export class Room {
   /** Which stored updates the document holds; compaction folds no further. */
   private readonly seqs = new SeqTracker(0);
   private logLength = 0;
-  /**
-   * Client ids of applied updates that storage refused as someone else's, waiting to be
-   * taken back out of the document by the next task of the queue (see `takeBackRefused`).
-   */
-  private readonly refusedClients = new Set<number>();
-
   private constructor(
     readonly planId: string,
     private readonly env: RoomEnvironment,
@@ -119,6 +116,14 @@ export class Room {
       compacted: () => {
         this.logLength = 0;
       },
+      enqueue: (task) => this.enqueue(task),
+    });
+    this.refused = new RefusedUpdates({
+      ownership,
+      connections: this.connections,
+      doc: () => this.doc,
+      reload: () => this.reload(),
+      refuse: (connection, code, reason, bytes) => this.refuse(connection, code, reason, bytes),
       enqueue: (task) => this.enqueue(task),
     });
     this.current.on('update', this.capture);
@@ -201,37 +206,6 @@ export class Room {
     if (!stored) throw new Error('the plan is no longer in storage');
     await this.restore(stored);
     return stored;
-  }
-
-  /**
-   * Takes back the updates storage refused because a client id they carry belongs to
-   * someone else (see `refuseStored`), before the queue's next task sees the document.
-   *
-   * Ordering. The room applies an update, then stores it, and sends it only once stored,
-   * so no socket ever saw a refused one. Meanwhile the queue went on, and updates were
-   * applied on top of it: a socket's here (pipelined, stored and sent as usual: no one else
-   * saw the refused one, so theirs cannot build on it; only its own sender's could, and
-   * those are refused too when under the same id), and other processes' (already stored).
-   * The refused structs sit at the clocks of the rightful owner's, so Yjs took an owner's
-   * update heard meanwhile for one it had and kept only its tail, and that tail is all
-   * this room's sockets were sent. So the document is loaded again (once every update
-   * applied so far is stored) and its sockets are sent what it holds beyond what they were
-   * sent, counting the refused ids from their first clock.
-   */
-  private async takeBackRefused(): Promise<void> {
-    if (this.refusedClients.size === 0) return;
-    const refused = new Set(this.refusedClients);
-    this.refusedClients.clear();
-    // What the sockets were sent: the document as it is, less the refused ids.
-    const sent = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-    for (const clientId of refused) sent.delete(clientId);
-    const stored = await this.reload();
-    for (const { clientId, owner } of stored.clientOwners) {
-      if (refused.has(clientId)) this.ownership.settle(clientId, owner);
-    }
-    const missing = await encodeUpdateSince(this.doc, sent, nextTurn);
-    const frame = updateFrame(missing);
-    for (const connection of this.connections) connection.send(frame);
   }
 
   /**
@@ -381,7 +355,7 @@ export class Room {
     const run = this.tail.then(nextTurn).then(async () => {
       if (!pipelined) await this.durable;
       if (this.closed) throw new Error('room is closed');
-      await this.takeBackRefused().catch((error: unknown) => {
+      await this.refused.takeBack().catch((error: unknown) => {
         this.fail(error);
         throw error;
       });
@@ -405,20 +379,6 @@ export class Room {
   private async answerSync(connection: Connection, stateVector: Uint8Array): Promise<void> {
     const answer = await encodeUpdateSince(this.doc, Y.decodeStateVector(stateVector), nextTurn);
     connection.send(syncStep2Frame(answer));
-  }
-
-  /**
-   * Storage refused an applied update of `sender`: one of its client ids belongs to
-   * someone else, whose socket on another process claimed it before this room heard of
-   * the claim. A refused update, not a storage failure: the sender is closed, as the
-   * room's own ownership check would have, and the next task of the queue (one is queued
-   * here, should none come) takes the update back out of the document first, so none
-   * sees or sends it. Everyone else stays connected.
-   */
-  private refuseStored(sender: Connection, update: Uint8Array, origin: UpdateOrigin, error: Error) {
-    this.refuse(sender, CloseCode.FORBIDDEN, error.message, update.byteLength);
-    for (const clientId of origin.clientIds) this.refusedClients.add(clientId);
-    this.enqueue(() => undefined).catch(() => undefined);
   }
 
   /**
@@ -452,7 +412,7 @@ export class Room {
         // server's own change (no sender) writes under a new random id of its own; refused,
         // that id collided with one claimed elsewhere, and the room fails as it did before.
         if (sender && isClientOwnedElsewhere(error)) {
-          this.refuseStored(sender, update, origin, error);
+          this.refused.refuse(sender, update, origin, error);
           throw new RefusedUpdate(error);
         }
         throw new StorageFailure(error);
