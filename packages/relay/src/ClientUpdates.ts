@@ -4,6 +4,7 @@ import type { Connection } from './Connection.ts';
 import { type ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import type { UpdateCheck } from './RelayExtension.ts';
+import type { RoomDocument } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RefusedUpdate } from './roomErrors.ts';
 import type { UpdateOrigin } from './types.ts';
@@ -19,12 +20,8 @@ export interface UpdateHost {
   readonly env: Pick<RoomEnvironment, 'extensions'>;
   /** Who owns which Yjs client id: an update may write only under ids its sender holds. */
   readonly ownership: ClientOwnership;
-  /** The plan's live document (replaced when the room loads it again). */
-  doc(): Y.Doc;
-  /** Whether the document's updates are captured (see `Room#capturing`). */
-  capturing(on: boolean): void;
-  /** What the document's transactions since the last call wrote, merged; clears it. */
-  takeCaptured(): Uint8Array | null;
+  /** The plan's live document and what it wrote since last asked. */
+  readonly document: RoomDocument;
   /** Closes a socket with a named code for a frame it must not send. */
   refuse(connection: Connection, code: number, reason: string, bytes: number): void;
   /** Loads the document again from storage, taking back what was applied and not stored. */
@@ -54,7 +51,7 @@ export class ClientUpdates {
    * must suggest is checked whole, since a suggestion is compared before and after as one.
    */
   async receive(connection: Connection, update: Uint8Array, answered: boolean): Promise<void> {
-    const crowded = this.host.ownership.crowdedUpdate(update, this.host.doc());
+    const crowded = this.host.ownership.crowdedUpdate(update, this.host.document.doc);
     const pieces =
       crowded === null && update.byteLength > SPLIT_ABOVE_BYTES
         ? await splitUpdate(update, nextTurn)
@@ -73,7 +70,7 @@ export class ClientUpdates {
     pieces: UpdatePieces,
     answered: boolean,
   ): Promise<boolean> {
-    const before = Y.encodeStateVector(this.host.doc());
+    const before = Y.encodeStateVector(this.host.document.doc);
     const owner = ownerKeyOf(connection.context);
     const clientIds = new Set<number>();
     const touchedRoots = new Set<string>();
@@ -84,10 +81,14 @@ export class ClientUpdates {
       deleted.push(transaction.deleteSet);
     };
     // Applied pieces are not stored on their own; what the whole brought is stored below.
-    this.host.capturing(false);
-    this.host.doc().on('afterTransaction', noteDeletions);
+    this.host.document.capturing(false);
+    this.host.document.doc.on('afterTransaction', noteDeletions);
     try {
-      for (let piece = pieces.next(this.host.doc()); piece; piece = pieces.next(this.host.doc())) {
+      for (
+        let piece = pieces.next(this.host.document.doc);
+        piece;
+        piece = pieces.next(this.host.document.doc)
+      ) {
         // A sender gone before the first piece is dropped, as a whole update would be.
         // Once under way, the update is finished (each piece still checked): taking it back
         // means loading the plan again, and a flooder closed for its next frames would
@@ -104,7 +105,7 @@ export class ClientUpdates {
           if (applied) await this.host.reload();
           return checked === null;
         }
-        Y.applyUpdate(this.host.doc(), piece, connection);
+        Y.applyUpdate(this.host.document.doc, piece, connection);
         applied = true;
         this.host.ownership.record(owner, checked.claims);
         for (const id of checked.clientIds) clientIds.add(id);
@@ -113,16 +114,16 @@ export class ClientUpdates {
         if (wait) await wait;
       }
     } finally {
-      this.host.doc().off('afterTransaction', noteDeletions);
-      this.host.capturing(true);
-      this.host.takeCaptured();
+      this.host.document.doc.off('afterTransaction', noteDeletions);
+      this.host.document.capturing(true);
+      this.host.document.takeCaptured();
     }
     // Nothing new (a reconnect resending what the server has) needs no storing.
     if (clientIds.size === 0 && touchedRoots.size === 0) return true;
     // Written from the document, as Yjs would have: what the server had is left out, and
     // runs of structs are merged (20,000 one-clock GC structs are stored as one).
     const brought = await encodeUpdateSince(
-      this.host.doc(),
+      this.host.document.doc,
       Y.decodeStateVector(before),
       nextTurn,
       {
@@ -170,7 +171,7 @@ export class ClientUpdates {
       planId: this.host.planId,
       context: connection.context,
       touchedRoots,
-      doc: this.host.doc(),
+      doc: this.host.document.doc,
     };
   }
 
@@ -183,12 +184,12 @@ export class ClientUpdates {
     update: Uint8Array,
     answered: boolean,
   ): { clientIds: number[]; touchedRoots: Set<string>; claims: number[] } | null {
-    const crowded = this.host.ownership.crowdedUpdate(update, this.host.doc());
+    const crowded = this.host.ownership.crowdedUpdate(update, this.host.document.doc);
     if (crowded) {
       this.host.refuse(connection, CloseCode.FORBIDDEN, crowded, update.byteLength);
       return null;
     }
-    const inspection = inspectUpdate(this.host.doc(), update);
+    const inspection = inspectUpdate(this.host.document.doc, update);
     if (isUpdateProblem(inspection)) {
       // Sent before the client's sync answer, which will carry it (see `syncAnswered`).
       if (inspection.missing && !answered) {
@@ -212,7 +213,7 @@ export class ClientUpdates {
     const ownership = this.host.ownership.check(
       ownerKeyOf(connection.context),
       clientIds,
-      this.host.doc(),
+      this.host.document.doc,
     );
     const refusal =
       (bringsNew
@@ -241,9 +242,9 @@ export class ClientUpdates {
     const review = this.host.env.extensions.reviewUpdate(
       this.updateCheck(connection, touchedRoots),
     );
-    this.host.takeCaptured();
-    Y.applyUpdate(this.host.doc(), update, connection);
-    const applied = this.host.takeCaptured();
+    this.host.document.takeCaptured();
+    Y.applyUpdate(this.host.document.doc, update, connection);
+    const applied = this.host.document.takeCaptured();
     const problem = applied ? (review?.() ?? null) : null;
     if (problem) {
       this.host.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);

@@ -1,19 +1,14 @@
-import type * as Y from 'yjs';
 import { nextTurn } from './eventLoopTurn.ts';
+import type { RoomDocument } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
-import type { SeqTracker } from './SeqTracker.ts';
 import { encodeUpdateSince } from './updateSince.ts';
 
 /** What compacting needs from the room. */
 export interface CompactionHost {
   readonly planId: string;
   readonly env: Pick<RoomEnvironment, 'persistence' | 'logger' | 'fanOut'>;
-  /** Which stored updates the document holds; compaction folds no further. */
-  readonly seqs: SeqTracker;
-  /** The plan's live document (replaced when the room loads it again). */
-  doc(): Y.Doc;
-  /** The stored log was folded: it holds no update beyond the snapshot now. */
-  compacted(): void;
+  /** The plan's live document and which stored updates it holds (folded no further). */
+  readonly document: RoomDocument;
   /** Runs a task in the room's queue (see `Room#enqueue`). */
   enqueue<T>(task: () => T | Promise<T>): Promise<T>;
 }
@@ -56,9 +51,13 @@ export class Compaction {
       }
       // Written in steps, as a sync answer is (the queue holds the document meanwhile):
       // the whole plan in one `encodeStateAsUpdate` held every other plan.
-      const snapshot = await encodeUpdateSince(this.host.doc(), new Map(), nextTurn);
-      await this.host.env.persistence.compact(this.host.planId, snapshot, this.host.seqs.through);
-      this.host.compacted();
+      const snapshot = await encodeUpdateSince(this.host.document.doc, new Map(), nextTurn);
+      await this.host.env.persistence.compact(
+        this.host.planId,
+        snapshot,
+        this.host.document.seqs.through,
+      );
+      this.host.document.logLength = 0;
     } catch (error) {
       // The log is still complete; compaction is retried after the next update.
       this.host.env.logger.warn({ planId: this.host.planId, err: error }, 'compaction failed');

@@ -3,10 +3,10 @@ import type { Connection } from './Connection.ts';
 import type { ClientOwnership } from './clientOwnership.ts';
 import { FROM_OTHER_PROCESS, type PlanMessage } from './fanOut.ts';
 import { updateFrame } from './frames.ts';
+import type { RoomDocument } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import type { RoomPresence } from './RoomPresence.ts';
 import { StorageFailure } from './roomErrors.ts';
-import type { SeqTracker } from './SeqTracker.ts';
 import type { RelayPersistence } from './types.ts';
 
 /** What taking in the other processes' messages needs from the room. */
@@ -15,18 +15,12 @@ export interface OtherProcessesHost {
   readonly env: Pick<RoomEnvironment, 'persistence' | 'fanOut'>;
   /** Who owns which Yjs client id, as the other processes learn it too. */
   readonly ownership: ClientOwnership;
-  /** Which stored updates the document holds. */
-  readonly seqs: SeqTracker;
   readonly presence: RoomPresence;
   /** The room's sockets. */
   readonly connections: ReadonlySet<Connection>;
   isClosed(): boolean;
-  /** The plan's live document (replaced when the room loads it again). */
-  doc(): Y.Doc;
-  /** What the document's transactions since the last call wrote, merged; clears it. */
-  takeCaptured(): Uint8Array | null;
-  /** The document now holds the stored plan up to `lastSeq`, with a log this long. */
-  loaded(stored: { lastSeq: number; logLength: number }): void;
+  /** The plan's live document, what it wrote since last asked, which stored updates it holds. */
+  readonly document: RoomDocument;
   /** Runs a task in the room's queue (see `Room#enqueue`). */
   enqueue<T>(task: () => T | Promise<T>): Promise<T>;
   /** Closes the room: something it cannot recover from broke. */
@@ -56,15 +50,15 @@ export class OtherProcesses {
       case 'update':
         this.host
           .enqueue(() => {
-            this.host.ownership.learn(message.owner, message.claims, this.host.doc());
+            this.host.ownership.learn(message.owner, message.claims, this.host.document.doc);
             this.applyStored(message.update);
-            this.host.seqs.note(message.seq);
+            this.host.document.seqs.note(message.seq);
             this.watchForGap();
           })
           .catch((error: unknown) => this.host.fail(error));
         return;
       case 'claim':
-        this.host.ownership.learn(message.owner, message.claims, this.host.doc());
+        this.host.ownership.learn(message.owner, message.claims, this.host.document.doc);
         return;
       case 'awareness':
         this.host.presence.hearFromOtherProcess(message.update);
@@ -120,19 +114,19 @@ export class OtherProcesses {
         }
         if (!stored) return;
         for (const { clientId, owner } of stored.clientOwners) {
-          this.host.ownership.learn(owner, [clientId], this.host.doc());
+          this.host.ownership.learn(owner, [clientId], this.host.document.doc);
         }
         this.applyStored(Y.mergeUpdates(stored.updates));
-        this.host.loaded(stored);
+        this.host.document.loaded(stored);
       })
       .catch((error: unknown) => this.host.fail(error));
   }
 
   /** Applies an update that is already stored and sends this room's sockets what was new. */
   private applyStored(update: Uint8Array): void {
-    this.host.takeCaptured();
-    Y.applyUpdate(this.host.doc(), update, FROM_OTHER_PROCESS);
-    const applied = this.host.takeCaptured();
+    this.host.document.takeCaptured();
+    Y.applyUpdate(this.host.document.doc, update, FROM_OTHER_PROCESS);
+    const applied = this.host.document.takeCaptured();
     if (!applied) return;
     const frame = updateFrame(applied);
     for (const connection of this.host.connections) connection.send(frame);
@@ -140,10 +134,10 @@ export class OtherProcesses {
 
   /** Reads from storage when a gap in the seqs heard has not closed after a while. */
   watchForGap(): void {
-    if (!this.host.seqs.hasGap || this.gapTimer) return;
+    if (!this.host.document.seqs.hasGap || this.gapTimer) return;
     this.gapTimer = setTimeout(() => {
       this.gapTimer = null;
-      if (this.host.seqs.hasGap) this.catchUp();
+      if (this.host.document.seqs.hasGap) this.catchUp();
     }, GAP_WAIT_MS);
     this.gapTimer.unref();
   }

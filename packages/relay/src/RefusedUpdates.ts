@@ -5,6 +5,7 @@ import type { OwnedClient } from './clientOwner.ts';
 import type { ClientOwnership } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import { updateFrame } from './frames.ts';
+import type { RoomDocument } from './RoomDocument.ts';
 import type { UpdateOrigin } from './types.ts';
 import { encodeUpdateSince } from './updateSince.ts';
 
@@ -14,8 +15,8 @@ export interface RefusedUpdatesHost {
   readonly ownership: ClientOwnership;
   /** The room's sockets. */
   readonly connections: ReadonlySet<Connection>;
-  /** The plan's live document (replaced when the room loads it again). */
-  doc(): Y.Doc;
+  /** The plan's live document and what it wrote since last asked. */
+  readonly document: RoomDocument;
   /** Loads the document again from storage once every update applied so far is stored. */
   reload(): Promise<{ clientOwners: readonly OwnedClient[] }>;
   /** Closes a socket with a named code for a frame it must not send. */
@@ -72,13 +73,13 @@ export class RefusedUpdates {
     const refused = new Set(this.clientIds);
     this.clientIds.clear();
     // What the sockets were sent: the document as it is, less the refused ids.
-    const sent = Y.decodeStateVector(Y.encodeStateVector(this.host.doc()));
+    const sent = Y.decodeStateVector(Y.encodeStateVector(this.host.document.doc));
     for (const clientId of refused) sent.delete(clientId);
     const stored = await this.host.reload();
     for (const { clientId, owner } of stored.clientOwners) {
       if (refused.has(clientId)) this.host.ownership.settle(clientId, owner);
     }
-    const missing = await encodeUpdateSince(this.host.doc(), sent, nextTurn);
+    const missing = await encodeUpdateSince(this.host.document.doc, sent, nextTurn);
     const frame = updateFrame(missing);
     for (const connection of this.host.connections) connection.send(frame);
   }

@@ -13,12 +13,11 @@ import { savedFrame, syncStep1Frame, syncStep2Frame } from './frames.ts';
 import { decodeIncomingFrame, type FrameError, type IncomingFrame } from './incomingFrame.ts';
 import { OtherProcesses } from './OtherProcesses.ts';
 import { RefusedUpdates } from './RefusedUpdates.ts';
+import { RoomDocument, type StoredUpdates } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RoomPresence } from './RoomPresence.ts';
 import { RefusedUpdate, StorageFailure } from './roomErrors.ts';
-import { SeqTracker } from './SeqTracker.ts';
 import type { RelayPersistence, UpdateOrigin } from './types.ts';
-import { applyInSteps } from './updatePieces.ts';
 import { encodeUpdateSince } from './updateSince.ts';
 
 type StoredPlan = Awaited<ReturnType<RelayPersistence['loadDocument']>>;
@@ -34,9 +33,8 @@ type StoredPlan = Awaited<ReturnType<RelayPersistence['loadDocument']>>;
  * stored (see `enqueue`).
  */
 export class Room {
-  // Replaced by the stored plan as it is loaded, and again to take back an update refused
-  // after it was applied (see `restore`, `reload`).
-  private current = new Y.Doc();
+  /** The live document, what it wrote since last asked, and where it stands in storage. */
+  private readonly document = new RoomDocument();
   /** Who is here: the sockets' presence, and the rules it keeps. */
   private readonly presence: RoomPresence;
   /** Checks, applies, stores and sends on what the sockets change. */
@@ -55,78 +53,39 @@ export class Room {
   private storedInOrder: Promise<void> = Promise.resolve();
   /** Sends stored updates to the sockets, those ready together as one (see Broadcast). */
   private readonly broadcast = new Broadcast(() => this.connections);
-  private captured: Uint8Array | null = null;
   private holds = 0;
   /** Client ids of the server's own changes, one per participant (see `transact`). */
   private readonly serverClients = new Map<string | null, number>();
   private evictTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  /** Which stored updates the document holds; compaction folds no further. */
-  private readonly seqs = new SeqTracker(0);
-  private logLength = 0;
   private constructor(
     readonly planId: string,
     private readonly env: RoomEnvironment,
     private readonly ownership: ClientOwnership,
   ) {
-    this.presence = new RoomPresence(this.current, {
+    // What the room's parts share of it; each reads what its own host interface names.
+    const host = {
       planId,
       env,
       ownership,
-      connections: this.connections,
-      doc: () => this.doc,
-      enqueue: (task) => this.enqueue(task),
-      refuse: (connection, code, reason, bytes) => this.refuse(connection, code, reason, bytes),
-    });
-    this.updates = new ClientUpdates({
-      planId,
-      env,
-      ownership,
-      doc: () => this.doc,
-      capturing: (on) => this.capturing(on),
-      takeCaptured: () => this.takeCaptured(),
-      refuse: (connection, code, reason, bytes) => this.refuse(connection, code, reason, bytes),
-      reload: () => this.reload(),
-      commit: (update, sender, origin) => this.commit(update, sender, origin),
-      fail: (error) => this.fail(error),
-    });
-    this.otherProcesses = new OtherProcesses({
-      planId,
-      env,
-      ownership,
-      seqs: this.seqs,
-      presence: this.presence,
+      document: this.document,
       connections: this.connections,
       isClosed: () => this.closed,
-      doc: () => this.doc,
-      takeCaptured: () => this.takeCaptured(),
-      loaded: (stored) => {
-        this.seqs.holdThrough(stored.lastSeq);
-        this.logLength = stored.logLength;
-      },
-      enqueue: (task) => this.enqueue(task),
-      fail: (error) => this.fail(error),
-      disconnectWhere: (match, code, reason) => this.disconnectWhere(match, code, reason),
-    });
-    this.compaction = new Compaction({
-      planId,
-      env,
-      seqs: this.seqs,
-      doc: () => this.doc,
-      compacted: () => {
-        this.logLength = 0;
-      },
-      enqueue: (task) => this.enqueue(task),
-    });
-    this.refused = new RefusedUpdates({
-      ownership,
-      connections: this.connections,
-      doc: () => this.doc,
+      enqueue: <T>(task: () => T | Promise<T>) => this.enqueue(task),
+      refuse: (connection: Connection, code: number, reason: string, bytes: number) =>
+        this.refuse(connection, code, reason, bytes),
       reload: () => this.reload(),
-      refuse: (connection, code, reason, bytes) => this.refuse(connection, code, reason, bytes),
-      enqueue: (task) => this.enqueue(task),
-    });
-    this.current.on('update', this.capture);
+      commit: (update: Uint8Array, sender: Connection | null, origin: UpdateOrigin) =>
+        this.commit(update, sender, origin),
+      fail: (error: unknown) => this.fail(error),
+      disconnectWhere: (match: (connection: Connection) => boolean, code: number, reason: string) =>
+        this.disconnectWhere(match, code, reason),
+    };
+    this.presence = new RoomPresence(host);
+    this.updates = new ClientUpdates(host);
+    this.otherProcesses = new OtherProcesses({ ...host, presence: this.presence });
+    this.compaction = new Compaction(host);
+    this.refused = new RefusedUpdates(host);
   }
 
   /** Takes in what another process serving this plan says (see `OtherProcesses`). */
@@ -146,17 +105,13 @@ export class Room {
 
   /** The plan's live document. */
   get doc(): Y.Doc {
-    return this.current;
+    return this.document.doc;
   }
 
   /** The presence of everyone in the plan, through this process or any other. */
   get awareness(): awarenessProtocol.Awareness {
     return this.presence.awareness;
   }
-
-  private readonly capture = (update: Uint8Array): void => {
-    this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
-  };
 
   /** Loads a plan's room from storage; null when the plan does not exist. */
   static async load(planId: string, env: RoomEnvironment): Promise<Room | null> {
@@ -167,27 +122,10 @@ export class Room {
     return room;
   }
 
-  /**
-   * Makes the stored plan the room's document. It is built apart, in steps a pass of the
-   * event loop apart (a large plan is otherwise one long piece of work), and only then
-   * put in place: meanwhile the old document still answers whatever does not wait for
-   * the queue (a presence claim must not find a client id the plan has missing). Nothing
-   * listens to it while it is built, so Yjs encodes no update of the whole plan.
-   */
-  private async restore(stored: {
-    updates: Uint8Array[];
-    lastSeq: number;
-    logLength: number;
-  }): Promise<void> {
-    const doc = new Y.Doc();
-    for (const update of stored.updates) await applyInSteps(doc, update, nextTurn);
-    this.capturing(false);
-    this.current = doc;
-    this.capturing(true);
-    this.presence.awareness.doc = doc;
-    this.captured = null;
-    this.seqs.holdThrough(stored.lastSeq);
-    this.logLength = stored.logLength;
+  /** Makes the stored plan the room's document (see `RoomDocument#restore`). */
+  private async restore(stored: StoredUpdates): Promise<void> {
+    await this.document.restore(stored);
+    this.presence.awareness.doc = this.doc;
   }
 
   /**
@@ -206,15 +144,6 @@ export class Room {
     if (!stored) throw new Error('the plan is no longer in storage');
     await this.restore(stored);
     return stored;
-  }
-
-  /**
-   * Whether the document's updates are captured (to store and send them). Off, Yjs
-   * encodes no update for a transaction at all, which is most of applying a large one.
-   */
-  private capturing(on: boolean): void {
-    if (on) this.current.on('update', this.capture);
-    else this.current.off('update', this.capture);
   }
 
   /** True once the room has stopped serving (evicted, failed or shut down). */
@@ -298,7 +227,7 @@ export class Room {
     this.cancelEviction();
     try {
       return await this.enqueue(async () => {
-        this.captured = null;
+        this.document.takeCaptured();
         // Storage credits each Yjs client id to one participant, so the server writes each
         // person's changes (a restore, a decision) under a client id of their own; with
         // one id for all, everything it wrote would read as the first requester's.
@@ -311,7 +240,7 @@ export class Room {
         } finally {
           this.doc.clientID = ownClientId;
         }
-        const update = this.takeCaptured();
+        const update = this.document.takeCaptured();
         if (update) {
           const origin = { clientIds: [clientId], participantId, owner: null };
           await this.commit(update, null, origin).catch((error) => {
@@ -365,12 +294,6 @@ export class Room {
     return run;
   }
 
-  private takeCaptured(): Uint8Array | null {
-    const update = this.captured;
-    this.captured = null;
-    return update;
-  }
-
   /**
    * Answers "what am I missing": written a few hundred structs at a time, a pass of the
    * event loop apart (see `updateSince.ts`), and sent as one sync step 2. The queue waits
@@ -395,9 +318,9 @@ export class Room {
     const appended = this.env.persistence.appendUpdate(this.planId, update, origin);
     const stored = Promise.all([this.storedInOrder, appended]).then(
       ([, stored]) => {
-        this.seqs.note(stored.seq);
+        this.document.seqs.note(stored.seq);
         this.otherProcesses.watchForGap();
-        this.logLength = stored.logLength;
+        this.document.logLength = stored.logLength;
         // Stored first, so another process that hears of it can always read it back.
         this.env.fanOut?.publish(this.planId, {
           kind: 'update',
@@ -428,7 +351,9 @@ export class Room {
         bytes: update.byteLength,
         participantId,
       });
-      if (this.logLength >= this.env.options.compactAfterUpdates) this.compaction.queue();
+      if (this.document.logLength >= this.env.options.compactAfterUpdates) {
+        this.compaction.queue();
+      }
     });
     this.durable = delivered.catch(() => undefined);
     return delivered;
@@ -511,7 +436,7 @@ export class Room {
     this.closed = true;
     // Forget the room first, so a client arriving now loads a fresh one from storage.
     this.env.onClosed(this);
-    if (this.logLength > 0) await this.compaction.compact();
+    if (this.document.logLength > 0) await this.compaction.compact();
     this.dispose();
   }
 

@@ -1,6 +1,5 @@
 import { CloseCode } from '@plenary/model';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import type * as Y from 'yjs';
 import {
   type AwarenessEntry,
   decodeAwarenessUpdate,
@@ -10,6 +9,7 @@ import type { Connection } from './Connection.ts';
 import { type ClientOwnership, ownerKeyOf } from './clientOwnership.ts';
 import { FROM_OTHER_PROCESS } from './fanOut.ts';
 import { awarenessFrame } from './frames.ts';
+import type { RoomDocument } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import type { VouchedPresence } from './types.ts';
 
@@ -21,8 +21,8 @@ export interface PresenceHost {
   readonly ownership: ClientOwnership;
   /** The room's sockets. */
   readonly connections: ReadonlySet<Connection>;
-  /** The plan's live document (replaced when the room loads it again). */
-  doc(): Y.Doc;
+  /** The plan's live document and what it wrote since last asked. */
+  readonly document: RoomDocument;
   /** Runs a task in the room's queue (see `Room#enqueue`). */
   enqueue<T>(task: () => T | Promise<T>): Promise<T>;
   /** Closes a socket with a named code for a frame it must not send. */
@@ -44,11 +44,8 @@ export class RoomPresence {
    */
   private readonly onHold = new Map<Connection, Uint8Array | null>();
 
-  constructor(
-    doc: Y.Doc,
-    private readonly host: PresenceHost,
-  ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
+  constructor(private readonly host: PresenceHost) {
+    this.awareness = new awarenessProtocol.Awareness(host.document.doc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -144,7 +141,7 @@ export class RoomPresence {
    */
   private bindPresence(connection: Connection, clientId: number): boolean {
     const owner = ownerKeyOf(connection.context);
-    const binding = this.host.ownership.bindPresence(owner, clientId, this.host.doc());
+    const binding = this.host.ownership.bindPresence(owner, clientId, this.host.document.doc);
     if (binding === 'claimed') {
       const { participantId } = connection.context;
       const origin = { clientIds: [clientId], participantId, owner };
