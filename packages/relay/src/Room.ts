@@ -1,11 +1,9 @@
 import { CloseCode } from '@plenary/model';
 import type * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { Broadcast } from './Broadcast.ts';
 import { ClientUpdates } from './ClientUpdates.ts';
 import { Compaction } from './Compaction.ts';
 import type { Connection } from './Connection.ts';
-import { isClientOwnedElsewhere } from './clientOwner.ts';
 import { ClientOwnership } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import type { PlanMessage } from './fanOut.ts';
@@ -16,9 +14,10 @@ import { RefusedUpdates } from './RefusedUpdates.ts';
 import { RoomDocument, type StoredUpdates } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RoomPresence } from './RoomPresence.ts';
-import { RefusedUpdate, StorageFailure } from './roomErrors.ts';
+import { StorageFailure } from './roomErrors.ts';
 import type { RelayPersistence, UpdateOrigin } from './types.ts';
 import { encodeUpdateSince } from './updateSince.ts';
+import { WriteQueue } from './WriteQueue.ts';
 
 type StoredPlan = Awaited<ReturnType<RelayPersistence['loadDocument']>>;
 
@@ -45,19 +44,15 @@ export class Room {
   private readonly compaction: Compaction;
   /** Takes back what storage refused as someone else's after the room applied it. */
   private readonly refused: RefusedUpdates;
+  /** Runs the room's tasks in order, and stores and sends its updates. */
+  private readonly writes: WriteQueue;
   private readonly connections = new Set<Connection>();
-  private tail: Promise<unknown> = Promise.resolve();
-  /** Settles once every update committed so far is stored and sent (or failed the room). */
-  private durable: Promise<void> = Promise.resolve();
-  /** Settles once every update committed so far is stored (or failed the room). */
-  private storedInOrder: Promise<void> = Promise.resolve();
-  /** Sends stored updates to the sockets, those ready together as one (see Broadcast). */
-  private readonly broadcast = new Broadcast(() => this.connections);
   private holds = 0;
   /** Client ids of the server's own changes, one per participant (see `transact`). */
   private readonly serverClients = new Map<string | null, number>();
   private evictTimer: NodeJS.Timeout | null = null;
   private closed = false;
+
   private constructor(
     readonly planId: string,
     private readonly env: RoomEnvironment,
@@ -86,6 +81,24 @@ export class Room {
     this.otherProcesses = new OtherProcesses({ ...host, presence: this.presence });
     this.compaction = new Compaction(host);
     this.refused = new RefusedUpdates(host);
+    this.writes = new WriteQueue({
+      ...host,
+      takeBackRefused: () => this.refused.takeBack(),
+      refuseStored: (sender, update, origin, error) =>
+        this.refused.refuse(sender, update, origin, error),
+      stored: () => this.otherProcesses.watchForGap(),
+      queueCompaction: () => this.compaction.queue(),
+    });
+  }
+
+  /** Runs `task` in the room's queue (see `WriteQueue#enqueue`). */
+  private enqueue<T>(task: () => T | Promise<T>, options?: { pipelined: boolean }): Promise<T> {
+    return this.writes.enqueue(task, options);
+  }
+
+  /** Stores an applied update, then sends it on (see `WriteQueue#commit`). */
+  private commit(update: Uint8Array, sender: Connection | null, origin: UpdateOrigin) {
+    return this.writes.commit(update, sender, origin);
   }
 
   /** Takes in what another process serving this plan says (see `OtherProcesses`). */
@@ -134,7 +147,7 @@ export class Room {
    * is, so the document is loaded again from storage. Yjs cannot remove what it applied.
    */
   private async reload(): Promise<NonNullable<StoredPlan>> {
-    await this.durable;
+    await this.writes.settled();
     let stored: StoredPlan;
     try {
       stored = await this.env.persistence.loadDocument(this.planId);
@@ -273,28 +286,6 @@ export class Room {
   }
 
   /**
-   * Runs `task` after every task queued before it. Unless `pipelined` (a client's update,
-   * whose storing the queue does not wait for), it also waits until every update
-   * committed before it is stored, so that it sees and answers only what is stored.
-   */
-  private enqueue<T>(
-    task: () => T | Promise<T>,
-    { pipelined }: { pipelined: boolean } = { pipelined: false },
-  ): Promise<T> {
-    const run = this.tail.then(nextTurn).then(async () => {
-      if (!pipelined) await this.durable;
-      if (this.closed) throw new Error('room is closed');
-      await this.refused.takeBack().catch((error: unknown) => {
-        this.fail(error);
-        throw error;
-      });
-      return task();
-    });
-    this.tail = run.catch(() => undefined);
-    return run;
-  }
-
-  /**
    * Answers "what am I missing": written a few hundred structs at a time, a pass of the
    * event loop apart (see `updateSince.ts`), and sent as one sync step 2. The queue waits
    * for it, so the document does not change while it is written.
@@ -302,61 +293,6 @@ export class Room {
   private async answerSync(connection: Connection, stateVector: Uint8Array): Promise<void> {
     const answer = await encodeUpdateSince(this.doc, Y.decodeStateVector(stateVector), nextTurn);
     connection.send(syncStep2Frame(answer));
-  }
-
-  /**
-   * Stores an applied update, then sends it to everyone but its sender; resolves once
-   * both are done. Storing starts at once; sending waits for the updates committed
-   * before it, so peers get updates in the order they were applied, each once stored.
-   */
-  private commit(
-    update: Uint8Array,
-    sender: Connection | null,
-    origin: UpdateOrigin,
-  ): Promise<void> {
-    const { participantId } = origin;
-    const appended = this.env.persistence.appendUpdate(this.planId, update, origin);
-    const stored = Promise.all([this.storedInOrder, appended]).then(
-      ([, stored]) => {
-        this.document.seqs.note(stored.seq);
-        this.otherProcesses.watchForGap();
-        this.document.logLength = stored.logLength;
-        // Stored first, so another process that hears of it can always read it back.
-        this.env.fanOut?.publish(this.planId, {
-          kind: 'update',
-          seq: stored.seq,
-          update,
-          claims: origin.clientIds,
-          owner: origin.owner,
-        });
-      },
-      (error: unknown) => {
-        // Here, before `durable` settles, so that no task waiting for it runs first. The
-        // server's own change (no sender) writes under a new random id of its own; refused,
-        // that id collided with one claimed elsewhere, and the room fails as it did before.
-        if (sender && isClientOwnedElsewhere(error)) {
-          this.refused.refuse(sender, update, origin, error);
-          throw new RefusedUpdate(error);
-        }
-        throw new StorageFailure(error);
-      },
-    );
-    this.storedInOrder = stored.catch(() => undefined);
-    // Not behind the previous update's sending, only its storing: the updates of one group
-    // commit go out together (see Broadcast).
-    const delivered = stored.then(async () => {
-      await this.broadcast.send(update, sender);
-      this.env.extensions.onUpdateStored({
-        planId: this.planId,
-        bytes: update.byteLength,
-        participantId,
-      });
-      if (this.document.logLength >= this.env.options.compactAfterUpdates) {
-        this.compaction.queue();
-      }
-    });
-    this.durable = delivered.catch(() => undefined);
-    return delivered;
   }
 
   /** Closes the connections that match, e.g. every socket of a revoked link. */
