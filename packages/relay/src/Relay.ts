@@ -1,15 +1,15 @@
 import { CloseCode } from '@plenary/model';
 import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
-import { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
-import { DEFAULT_FAIR_SHARE, FairShare } from './FairShare.ts';
+import { FairShare } from './FairShare.ts';
 import type { PlanMessage, RelayFanOut } from './fanOut.ts';
 import { weighFrame } from './frameWeight.ts';
-import { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
+import { PendingFrames } from './PendingFrames.ts';
 import type { PlanDocuments, RelayExtension } from './RelayExtension.ts';
 import { RelayExtensions } from './RelayExtensions.ts';
 import { Room } from './Room.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
+import { DEFAULT_RELAY_OPTIONS } from './relayDefaults.ts';
 import { StorageFailure } from './roomErrors.ts';
 import type {
   ConnectionContext,
@@ -18,21 +18,6 @@ import type {
   RelayPersistence,
   RelaySocket,
 } from './types.ts';
-
-/**
- * The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms and
- * storage pauses, the client-id limits, and `DEFAULT_FAIR_SHARE`.
- */
-export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
-  maxFrameBytes: 8 * 1024 * 1024,
-  maxPendingBytes: MAX_PENDING_BYTES,
-  compactAfterUpdates: 500,
-  idleEvictMs: 5_000,
-  storageRetryMs: 5_000,
-  maxNewClientsPerUpdate: MAX_NEW_CLIENTS_PER_UPDATE,
-  maxClientsPerOwner: MAX_CLIENTS_PER_OWNER,
-  fairShare: DEFAULT_FAIR_SHARE,
-};
 
 /** A change asked of a plan that does not exist. */
 export class UnknownPlanError extends Error {

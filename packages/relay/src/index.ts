@@ -20,7 +20,7 @@ export {
 export { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
-export { DEFAULT_RELAY_OPTIONS, Relay, UnknownPlanError } from './Relay.ts';
+export { Relay, UnknownPlanError } from './Relay.ts';
 export type { ClientUpdateEvent, RefusalEvent, UpdateStoredEvent } from './RelayEvents.ts';
 export type {
   PlanDocuments,
@@ -29,6 +29,7 @@ export type {
   WithPlans,
 } from './RelayExtension.ts';
 export { DEFAULT_EXTENSION_PRIORITY } from './RelayExtension.ts';
+export { DEFAULT_RELAY_OPTIONS } from './relayDefaults.ts';
 export { StorageFailure } from './roomErrors.ts';
 export type {
   ConnectionContext,
