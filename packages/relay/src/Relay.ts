@@ -9,6 +9,7 @@ import type { PlanDocuments, RelayExtension } from './RelayExtension.ts';
 import { RelayExtensions } from './RelayExtensions.ts';
 import { Room } from './Room.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
+import { refuseConnection } from './refuseConnection.ts';
 import { DEFAULT_RELAY_OPTIONS } from './relayDefaults.ts';
 import { StorageFailure } from './roomErrors.ts';
 import type {
@@ -108,19 +109,7 @@ export class Relay implements PlanDocuments {
     const sentBefore = pending.take();
     // Closes the connection with a named code, says why in the log, and leaves the room.
     const refuse = (code: number, reason: string, bytes: number) => {
-      logger.warn(
-        {
-          planId,
-          participantId: context.participantId,
-          role: context.actor.role,
-          code,
-          reason,
-          bytes,
-        },
-        'refused a frame and closed its socket',
-      );
-      extensions.onRefusal({ planId, code, reason });
-      connection.close(code, reason.slice(0, 120));
+      refuseConnection(this.environment, connection, code, reason, bytes);
       room?.leave(connection);
     };
     const connection = new Connection(planId, socket, context, {

@@ -14,6 +14,7 @@ import { RefusedUpdates } from './RefusedUpdates.ts';
 import { RoomDocument, type StoredUpdates } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RoomPresence } from './RoomPresence.ts';
+import { refuseConnection } from './refuseConnection.ts';
 import { StorageFailure } from './roomErrors.ts';
 import type { RelayPersistence, UpdateOrigin } from './types.ts';
 import { encodeUpdateSince } from './updateSince.ts';
@@ -311,20 +312,9 @@ export class Room {
     return closed;
   }
 
+  /** Closes a socket for a frame it must not send (see `refuseConnection`) and lets it go. */
   private refuse(connection: Connection, code: number, reason: string, bytes: number): void {
-    this.env.logger.warn(
-      {
-        planId: this.planId,
-        participantId: connection.context.participantId,
-        role: connection.context.actor.role,
-        code,
-        reason,
-        bytes,
-      },
-      'refused a frame and closed its socket',
-    );
-    this.env.extensions.onRefusal({ planId: this.planId, code, reason });
-    connection.close(code, reason.slice(0, 120));
+    refuseConnection(this.env, connection, code, reason, bytes);
     this.leave(connection);
   }
 
