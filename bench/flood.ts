@@ -96,11 +96,14 @@ async function runServer(env: Record<string, string>): Promise<void> {
   const app = await buildApp({
     config,
     storage: await openStorage({ dataDir }),
-    relayEvents: {
-      onRefusal: ({ code }) => {
-        closes[code] = (closes[code] ?? 0) + 1;
+    relayExtensions: [
+      {
+        name: 'count-closes',
+        onRefusal: ({ code }) => {
+          closes[code] = (closes[code] ?? 0) + 1;
+        },
       },
-    },
+    ],
   });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   let lag = monitorEventLoopDelay({ resolution: 1 });

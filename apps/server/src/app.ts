@@ -2,7 +2,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
-import type { RelayEvents } from '@plenary/relay';
+import type { RelayExtension } from '@plenary/relay';
 import type { Storage } from '@plenary/storage';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { vaultPlugin } from './access/vaultPlugin.ts';
@@ -33,7 +33,8 @@ export interface AppOptions {
   storage: Storage;
   /** Where log lines go instead of stdout. */
   logDestination?: LogDestination;
-  relayEvents?: RelayEvents;
+  /** Relay extensions run after the server's own, e.g. to count refusals in a benchmark. */
+  relayExtensions?: readonly RelayExtension[];
 }
 
 /** Builds the Fastify app without listening, so tests can `inject` or listen on port 0. */
@@ -54,7 +55,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(servicesPlugin, {
     config,
     storage: options.storage,
-    ...(options.relayEvents ? { relayEvents: options.relayEvents } : {}),
+    ...(options.relayExtensions ? { relayExtensions: options.relayExtensions } : {}),
   });
   // Frames up to twice the relay's limit reach the relay, which closes with a named
   // code (4413); anything larger is cut off by ws itself (1009) before it is buffered.

@@ -20,17 +20,16 @@ const at = (minutes: number) => vi.setSystemTime(T0 + minutes * MINUTE);
 async function start(intervalMinutes: number): Promise<void> {
   storage = new InMemoryStorage();
   const quiet = () => undefined;
-  relay = new Relay({
-    persistence: storage.documents,
-    logger: { info: quiet, warn: quiet, error: quiet },
-    events: { onUpdateStored: (event) => auto.onUpdateStored(event) },
-  });
   auto = new AutoVersions({
-    relay,
     versions: storage.versions,
     documents: storage.documents,
     logger: { warn: (_context, message) => warnings.push(message) },
     intervalMinutes,
+  });
+  relay = new Relay({
+    persistence: storage.documents,
+    logger: { info: quiet, warn: quiet, error: quiet },
+    extensions: [auto],
   });
   at(0);
   planId = (await createPlan(storage.documents, 'Plan', 'blank')).id;
@@ -108,7 +107,7 @@ describe('activity versions', () => {
     await editAt(10);
     at(30);
     // As if a stored update had changed nothing the newest version lacks.
-    auto.onUpdateStored({ planId, bytes: 0, participantId: null });
+    auto.onUpdateStored({ planId, bytes: 0, participantId: null, plans: relay });
     await auto.idle();
     expect(await versions()).toEqual([{ reason: 'activity', minute: 10 }]);
     await editAt(31);
@@ -125,7 +124,7 @@ describe('activity versions', () => {
 
 describe('phase versions', () => {
   const changePhase = (phase: Phase) =>
-    auto.versionPhaseChange(planId, { createdBy: 'p1', createdByName: 'Dara' }, () =>
+    auto.versionPhaseChange(relay, planId, { createdBy: 'p1', createdByName: 'Dara' }, () =>
       relay.transact(planId, (doc) => setPhase(doc, phase), 'p1'),
     );
 
@@ -148,8 +147,11 @@ describe('phase versions', () => {
 
   it('are not saved when the change is refused', async () => {
     await start(10);
-    const refused = auto.versionPhaseChange(planId, { createdBy: null, createdByName: null }, () =>
-      Promise.reject(new Error('forbidden')),
+    const refused = auto.versionPhaseChange(
+      relay,
+      planId,
+      { createdBy: null, createdByName: null },
+      () => Promise.reject(new Error('forbidden')),
     );
     await expect(refused).rejects.toThrow('forbidden');
     expect(await versions()).toEqual([]);

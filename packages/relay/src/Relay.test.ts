@@ -377,7 +377,13 @@ describe('Relay', () => {
       persistence,
       logger,
       options: { idleEvictMs: 10 },
-      policy: (_context, roots) => (roots.has('section:b') ? 'section b is locked' : null),
+      extensions: [
+        {
+          name: 'lock-b',
+          beforeUpdate: ({ touchedRoots }) =>
+            touchedRoots.has('section:b') ? 'section b is locked' : null,
+        },
+      ],
     });
     const alice = new TestClient(relay, PLAN);
     const bora = new TestClient(relay, PLAN);
@@ -411,11 +417,16 @@ describe('Relay', () => {
       logger,
       options: { idleEvictMs: 60_000 },
       // Asked once per piece: alice leaves once the first piece is in.
-      policy: () => {
-        checks += 1;
-        if (checks === 2) alice?.disconnect();
-        return null;
-      },
+      extensions: [
+        {
+          name: 'leave-after-first-piece',
+          beforeUpdate: () => {
+            checks += 1;
+            if (checks === 2) alice?.disconnect();
+            return null;
+          },
+        },
+      ],
     });
     alice = new TestClient(relay, PLAN);
     const bora = new TestClient(relay, PLAN);
@@ -441,13 +452,18 @@ describe('Relay', () => {
       persistence,
       logger,
       options: { idleEvictMs: 10 },
-      review: (_context, _roots, doc) => {
-        const before = doc.getText('section:a').length;
-        return () => {
-          checked.push(doc.getText('section:a').length - before);
-          return null;
-        };
-      },
+      extensions: [
+        {
+          name: 'count-growth',
+          reviewUpdate: ({ doc }) => {
+            const before = doc.getText('section:a').length;
+            return () => {
+              checked.push(doc.getText('section:a').length - before);
+              return null;
+            };
+          },
+        },
+      ],
     });
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
@@ -477,13 +493,16 @@ describe('Relay', () => {
       persistence,
       logger,
       options: { idleEvictMs: 10 },
-      events: {
-        onClientUpdate: (event) => {
-          events.push(event);
-          // The server's reply runs after the update, in the room's queue.
-          void relay.transact(PLAN, (doc) => doc.getText('section:a').insert(0, '>'));
+      extensions: [
+        {
+          name: 'reply',
+          onClientUpdate: ({ plans, ...event }) => {
+            events.push(event);
+            // The server's reply runs after the update, in the room's queue.
+            void plans.transact(PLAN, (doc) => doc.getText('section:a').insert(0, '>'));
+          },
         },
-      },
+      ],
     });
     const alice = new TestClient(relay, PLAN, 'participant-alice');
     await synced(alice);

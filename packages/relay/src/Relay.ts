@@ -1,37 +1,24 @@
 import { CloseCode } from '@plenary/model';
 import type * as Y from 'yjs';
 import { Connection } from './Connection.ts';
-import { MAX_CLIENTS_PER_OWNER, MAX_NEW_CLIENTS_PER_UPDATE } from './clientOwnership.ts';
-import { DEFAULT_FAIR_SHARE, FairShare } from './FairShare.ts';
+import { FairShare } from './FairShare.ts';
 import type { PlanMessage, RelayFanOut } from './fanOut.ts';
 import { weighFrame } from './frameWeight.ts';
-import { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
-import type { RelayEvents } from './RelayEvents.ts';
-import { Room, type RoomEnvironment, StorageFailure } from './Room.ts';
+import { PendingFrames } from './PendingFrames.ts';
+import type { PlanDocuments, RelayExtension } from './RelayExtension.ts';
+import { RelayExtensions } from './RelayExtensions.ts';
+import { Room } from './Room.ts';
+import type { RoomEnvironment } from './RoomEnvironment.ts';
+import { refuseConnection } from './refuseConnection.ts';
+import { DEFAULT_RELAY_OPTIONS } from './relayDefaults.ts';
+import { StorageFailure } from './roomErrors.ts';
 import type {
   ConnectionContext,
   RelayLogger,
   RelayOptions,
   RelayPersistence,
   RelaySocket,
-  UpdatePolicy,
-  UpdateReview,
 } from './types.ts';
-
-/**
- * The relay's defaults: 8 MiB frames, compaction every 500 updates, 5 s idle rooms and
- * storage pauses, the client-id limits, and `DEFAULT_FAIR_SHARE`.
- */
-export const DEFAULT_RELAY_OPTIONS: RelayOptions = {
-  maxFrameBytes: 8 * 1024 * 1024,
-  maxPendingBytes: MAX_PENDING_BYTES,
-  compactAfterUpdates: 500,
-  idleEvictMs: 5_000,
-  storageRetryMs: 5_000,
-  maxNewClientsPerUpdate: MAX_NEW_CLIENTS_PER_UPDATE,
-  maxClientsPerOwner: MAX_CLIENTS_PER_OWNER,
-  fairShare: DEFAULT_FAIR_SHARE,
-};
 
 /** A change asked of a plan that does not exist. */
 export class UnknownPlanError extends Error {
@@ -54,7 +41,7 @@ export interface RelayConnection {
  * REST handlers hand it changes to make. A room is loaded on first use and evicted
  * (written back as one snapshot) once no one has been in it for `idleEvictMs`.
  */
-export class Relay {
+export class Relay implements PlanDocuments {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room | null>>();
   private readonly storageFailedAt = new Map<string, number>();
@@ -70,9 +57,8 @@ export class Relay {
     persistence: RelayPersistence;
     logger: RelayLogger;
     options?: Partial<RelayOptions>;
-    events?: RelayEvents;
-    policy?: UpdatePolicy;
-    review?: UpdateReview;
+    /** The hooks run at the relay's extension points, ordered as `RelayExtensions` says. */
+    extensions?: readonly RelayExtension[];
     /** The other processes serving the same plans (Redis); none when this one is alone. */
     fanOut?: RelayFanOut;
   }) {
@@ -88,9 +74,7 @@ export class Relay {
       persistence: deps.persistence,
       logger: deps.logger,
       options: this.options,
-      events: deps.events ?? {},
-      policy: deps.policy ?? null,
-      review: deps.review ?? null,
+      extensions: new RelayExtensions(deps.extensions ?? [], this),
       onClosed: (room) => {
         if (this.rooms.get(room.planId) !== room) return;
         this.rooms.delete(room.planId);
@@ -120,24 +104,12 @@ export class Relay {
     context: ConnectionContext,
     pending: PendingFrames = this.pendingFrames(),
   ): RelayConnection {
-    const { logger, events } = this.environment;
+    const { logger, extensions } = this.environment;
     let room: Room | null = null;
     const sentBefore = pending.take();
     // Closes the connection with a named code, says why in the log, and leaves the room.
     const refuse = (code: number, reason: string, bytes: number) => {
-      logger.warn(
-        {
-          planId,
-          participantId: context.participantId,
-          role: context.actor.role,
-          code,
-          reason,
-          bytes,
-        },
-        'refused a frame and closed its socket',
-      );
-      events.onRefusal?.({ planId, code, reason });
-      connection.close(code, reason.slice(0, 120));
+      refuseConnection(this.environment, connection, code, reason, bytes);
       room?.leave(connection);
     };
     const connection = new Connection(planId, socket, context, {
@@ -148,7 +120,7 @@ export class Relay {
           { planId, participantId: context.participantId, code: CloseCode.CLIENT_TOO_SLOW, unsent },
           'closed a socket that stopped reading',
         );
-        events.onRefusal?.({ planId, code: CloseCode.CLIENT_TOO_SLOW, reason });
+        extensions.onRefusal({ planId, code: CloseCode.CLIENT_TOO_SLOW, reason });
       },
     });
     const share = this.fairShare.open(context.participantId);
@@ -168,7 +140,7 @@ export class Relay {
             { planId, code: CloseCode.UNKNOWN_PLAN },
             'refused a socket for an unknown plan',
           );
-          events.onRefusal?.({
+          extensions.onRefusal({
             planId,
             code: CloseCode.UNKNOWN_PLAN,
             reason: 'unknown plan',
@@ -355,8 +327,13 @@ export class Relay {
     }
   }
 
-  /** Closes every socket, writes every open plan back and stops accepting work. */
+  /**
+   * Closes every socket, writes every open plan back and stops accepting work; the
+   * extensions' `beforeClose` hooks run first and their `afterClose` hooks last.
+   */
   async close(): Promise<void> {
+    const { extensions } = this.environment;
+    await extensions.beforeClose();
     this.shuttingDown = true;
     await Promise.all([...this.loading.values()]);
     await Promise.all(
@@ -364,6 +341,7 @@ export class Relay {
         room.shutdown(CloseCode.GOING_AWAY, 'server is restarting'),
       ),
     );
+    await extensions.afterClose();
   }
 
   private openRoom(planId: string): Promise<Room | null> {

@@ -20,14 +20,3 @@ export interface RefusalEvent {
   code: number;
   reason: string;
 }
-
-/** Hooks the relay calls; one concern each, all optional. */
-export interface RelayEvents {
-  onUpdateStored?(event: UpdateStoredEvent): void;
-  /**
-   * After a client's update is stored, for work the server does in reply (e.g. repairing
-   * a section); a `Relay#transact` started here runs after the update, in the room's queue.
-   */
-  onClientUpdate?(event: ClientUpdateEvent): void;
-  onRefusal?(event: RefusalEvent): void;
-}

@@ -6,9 +6,10 @@ import { gcStructsUpdate, presenceUpdateAs, updateAs } from './craftedUpdates.ts
 import { awarenessFrame, updateFrame } from './frames.ts';
 import { planWritePolicy } from './planWritePolicy.ts';
 import { Relay } from './Relay.ts';
+import type { RelayExtension } from './RelayExtension.ts';
 import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
-import type { RelayLogger, RelayOptions, UpdatePolicy } from './types.ts';
+import type { RelayLogger, RelayOptions } from './types.ts';
 
 const PLAN = 'plan0000000002';
 const ROOT = 'section:a';
@@ -23,7 +24,7 @@ let persistence: MemoryPersistence;
 let initialState: Uint8Array;
 let nonce = 0;
 
-function start(options: Partial<RelayOptions> = {}, policy?: UpdatePolicy): void {
+function start(options: Partial<RelayOptions> = {}, extension?: RelayExtension): void {
   const doc = new Y.Doc();
   doc.getText(ROOT).insert(0, 'Objectives');
   initialState = Y.encodeStateAsUpdate(doc);
@@ -33,7 +34,7 @@ function start(options: Partial<RelayOptions> = {}, policy?: UpdatePolicy): void
     persistence,
     logger: quietLogger,
     options: { idleEvictMs: 10, ...options },
-    ...(policy ? { policy } : {}),
+    ...(extension ? { extensions: [extension] } : {}),
   });
 }
 

@@ -59,3 +59,6 @@ export interface RelayFanOut {
    */
   claim(key: string, ttlMs: number): Promise<boolean>;
 }
+
+/** The origin of what another process stored or said, so it is not published back. */
+export const FROM_OTHER_PROCESS = Symbol('from another process');

@@ -20,14 +20,17 @@ export {
 export { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
-export { DEFAULT_RELAY_OPTIONS, Relay, UnknownPlanError } from './Relay.ts';
+export { Relay, UnknownPlanError } from './Relay.ts';
+export type { ClientUpdateEvent, RefusalEvent, UpdateStoredEvent } from './RelayEvents.ts';
 export type {
-  ClientUpdateEvent,
-  RefusalEvent,
-  RelayEvents,
-  UpdateStoredEvent,
-} from './RelayEvents.ts';
-export { StorageFailure } from './Room.ts';
+  PlanDocuments,
+  RelayExtension,
+  UpdateCheck,
+  WithPlans,
+} from './RelayExtension.ts';
+export { DEFAULT_EXTENSION_PRIORITY } from './RelayExtension.ts';
+export { DEFAULT_RELAY_OPTIONS } from './relayDefaults.ts';
+export { StorageFailure } from './roomErrors.ts';
 export type {
   ConnectionContext,
   RelayLogger,
@@ -35,8 +38,6 @@ export type {
   RelayPersistence,
   RelaySocket,
   UpdateOrigin,
-  UpdatePolicy,
-  UpdateReview,
   VouchedPresence,
 } from './types.ts';
 export type { UpdateProblem, UpdateSummary } from './updateCheck.ts';

@@ -1,5 +1,5 @@
 import { can, PLAN_ROOT, readPlan, sectionIdOfRoot } from '@plenary/model';
-import type { UpdatePolicy } from './types.ts';
+import type { RelayExtension } from './RelayExtension.ts';
 
 /**
  * The rights table applied to document updates that change something: each touched root
@@ -7,30 +7,34 @@ import type { UpdatePolicy } from './types.ts';
  * current status. Observers may change nothing, not even what lands in no root (a lone
  * GC struct takes a clock from whoever owns its client id).
  */
-export const planWritePolicy: UpdatePolicy = (context, touchedRoots, doc) => {
-  const { actor } = context;
-  if (actor.role === 'observer') return 'read-only: observers cannot change the plan';
-  if (touchedRoots.size === 0) return null;
-  const plan = readPlan(doc);
-  for (const root of touchedRoots) {
-    if (root === PLAN_ROOT) {
-      if (!can(actor, 'edit-structure', { phase: plan.phase })) {
-        return "only the facilitator changes the plan's structure";
-      }
-      continue;
-    }
-    const sectionId = sectionIdOfRoot(root);
-    const section = sectionId === null ? undefined : plan.sections.find((s) => s.id === sectionId);
-    if (!section) {
-      if (actor.role === 'facilitator' && plan.removedSections.some((s) => s.id === sectionId))
+export const planWritePolicy: RelayExtension = {
+  name: 'plan-write-policy',
+  beforeUpdate: ({ context, touchedRoots, doc }) => {
+    const { actor } = context;
+    if (actor.role === 'observer') return 'read-only: observers cannot change the plan';
+    if (touchedRoots.size === 0) return null;
+    const plan = readPlan(doc);
+    for (const root of touchedRoots) {
+      if (root === PLAN_ROOT) {
+        if (!can(actor, 'edit-structure', { phase: plan.phase })) {
+          return "only the facilitator changes the plan's structure";
+        }
         continue;
-      return `the update changes "${root.slice(0, 40)}", which is not a section of this plan`;
+      }
+      const sectionId = sectionIdOfRoot(root);
+      const section =
+        sectionId === null ? undefined : plan.sections.find((s) => s.id === sectionId);
+      if (!section) {
+        if (actor.role === 'facilitator' && plan.removedSections.some((s) => s.id === sectionId))
+          continue;
+        return `the update changes "${root.slice(0, 40)}", which is not a section of this plan`;
+      }
+      if (!can(actor, 'write-section', { phase: plan.phase, section })) {
+        if (section.status === 'agreed') return `section "${section.title}" is agreed and locked`;
+        if (plan.phase === 'final') return 'the plan is final: no more changes';
+        return `section "${section.title}" belongs to another group`;
+      }
     }
-    if (!can(actor, 'write-section', { phase: plan.phase, section })) {
-      if (section.status === 'agreed') return `section "${section.title}" is agreed and locked`;
-      if (plan.phase === 'final') return 'the plan is final: no more changes';
-      return `section "${section.title}" belongs to another group`;
-    }
-  }
-  return null;
+    return null;
+  },
 };

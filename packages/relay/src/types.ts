@@ -1,5 +1,4 @@
 import type { Actor, Role } from '@plenary/model';
-import type * as Y from 'yjs';
 import type { ClientOwnerKey, OwnedClient } from './clientOwner.ts';
 import type { FairShareLimits } from './FairShare.ts';
 
@@ -36,31 +35,6 @@ export interface ConnectionContext {
   /** Presence fields the server overwrites, so no one can pose as someone else. */
   presence: VouchedPresence | null;
 }
-
-/**
- * Decides whether an update may change the roots it touches; asked only of an update
- * that brings something new (structs beyond the server's state, or touched roots).
- * Returns null to accept or the reason for refusing, in words the client can show.
- */
-export type UpdatePolicy = (
-  context: ConnectionContext,
-  touchedRoots: ReadonlySet<string>,
-  doc: Y.Doc,
-) => string | null;
-
-/**
- * A second look at an update, for what the roots it touches cannot tell (e.g. that a
- * change is only its sender's suggestion). Called just before the update is applied,
- * with the document as it is then; returns null when the update needs no second look,
- * or the check to run once it is applied, which returns null to accept or the reason
- * for refusing. A refused update is never stored or broadcast, and the room takes it
- * back by reloading its document from storage.
- */
-export type UpdateReview = (
-  context: ConnectionContext,
-  touchedRoots: ReadonlySet<string>,
-  doc: Y.Doc,
-) => (() => string | null) | null;
 
 /** Who sent an update, as storage records it. */
 export interface UpdateOrigin {

@@ -1,7 +1,11 @@
-import type { RefusalEvent } from '@plenary/relay';
+import type { RefusalEvent, RelayExtension } from '@plenary/relay';
 
-/** Counts refused frames and sockets by reason, for the health endpoint and tests. */
-export class RefusalCounter {
+/**
+ * Counts refused frames and sockets by reason, for the health endpoint and tests; a relay
+ * extension, told of each refusal by `onRefusal`.
+ */
+export class RefusalCounter implements RelayExtension {
+  readonly name = 'refusal-counter';
   private readonly counts = new Map<string, number>();
 
   /** Records one refusal under `key` (an access problem or a close code's reason). */

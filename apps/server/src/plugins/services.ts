@@ -1,4 +1,4 @@
-import { planWritePolicy, Relay, type RelayEvents } from '@plenary/relay';
+import { planWritePolicy, Relay, type RelayExtension } from '@plenary/relay';
 import type {
   AccessStore,
   CommentStore,
@@ -12,6 +12,7 @@ import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config.ts';
 import type { RedisFanOut } from '../scaleOut/RedisFanOut.ts';
 import { SectionEdits } from '../sections/SectionEdits.ts';
+import { SuggestionDecisions } from '../suggestions/SuggestionDecisions.ts';
 import { SuggestionRepair } from '../suggestions/SuggestionRepair.ts';
 import { suggestionReview } from '../suggestions/suggestionReview.ts';
 import { AutoVersions } from '../versions/AutoVersions.ts';
@@ -37,6 +38,8 @@ declare module 'fastify' {
     autoVersions: AutoVersions;
     /** Carries decisions out on what a concurrent change left of decided suggestions. */
     suggestionRepair: SuggestionRepair;
+    /** Makes the focal point's decisions on suggestions, logged first. */
+    suggestionDecisions: SuggestionDecisions;
     /** Who last changed each section of the open plans. */
     sectionEdits: SectionEdits;
     /** The rooms of open plans. */
@@ -53,7 +56,8 @@ export interface ServicesOptions {
   config: ServerConfig;
   /** Closed with the app: the services plugin owns it from here on. */
   storage: Storage;
-  relayEvents?: RelayEvents;
+  /** Run after the server's own extensions (tests and benchmarks listen in here). */
+  relayExtensions?: readonly RelayExtension[];
 }
 
 /**
@@ -61,7 +65,7 @@ export interface ServicesOptions {
  * before the storage is closed, so a restart loses nothing.
  */
 export const servicesPlugin = fp<ServicesOptions>(
-  async (app, { config, storage, relayEvents }) => {
+  async (app, { config, storage, relayExtensions = [] }) => {
     // REDIS_URL: the processes serving the same plans hear each other through Redis.
     // Loaded only when configured: the Redis client is a few megabytes a lone server never uses.
     const fanOut = config.scaleOut
@@ -72,38 +76,7 @@ export const servicesPlugin = fp<ServicesOptions>(
       : null;
     const refusals = new RefusalCounter();
     const sectionEdits = new SectionEdits();
-    const relay = new Relay({
-      persistence: storage.documents,
-      logger: app.log,
-      policy: planWritePolicy,
-      review: suggestionReview(app.log),
-      ...(fanOut ? { fanOut } : {}),
-      events: {
-        ...relayEvents,
-        onUpdateStored: (event) => {
-          autoVersions.onUpdateStored(event);
-          relayEvents?.onUpdateStored?.(event);
-        },
-        onClientUpdate: (event) => {
-          suggestionRepair.onClientUpdate(event);
-          sectionEdits.onClientUpdate(event);
-          relayEvents?.onClientUpdate?.(event);
-        },
-        onRefusal: (event) => {
-          refusals.onRefusal(event);
-          relayEvents?.onRefusal?.(event);
-        },
-      },
-      options: {
-        maxFrameBytes: config.maxFrameBytes,
-        compactAfterUpdates: config.compactAfterUpdates,
-        fairShare: config.fairShare,
-      },
-    });
-    // Built after the relay it reads from; the relay only calls the hook above once a
-    // plan is open, by which time this exists.
     const autoVersions = new AutoVersions({
-      relay,
       versions: storage.versions,
       documents: storage.documents,
       logger: app.log,
@@ -111,8 +84,34 @@ export const servicesPlugin = fp<ServicesOptions>(
       ...(fanOut ? { claim: (key: string, ttlMs: number) => fanOut.claim(key, ttlMs) } : {}),
     });
     const suggestionRepair = new SuggestionRepair({
-      relay,
       decisions: storage.decisions,
+      logger: app.log,
+    });
+    const relay = new Relay({
+      persistence: storage.documents,
+      logger: app.log,
+      ...(fanOut ? { fanOut } : {}),
+      // In the order their hooks run: who may change what, whether a change is only its
+      // sender's suggestion, then the work done in reply and the counting.
+      extensions: [
+        planWritePolicy,
+        suggestionReview(app.log),
+        suggestionRepair,
+        sectionEdits,
+        autoVersions,
+        refusals,
+        ...relayExtensions,
+      ],
+      options: {
+        maxFrameBytes: config.maxFrameBytes,
+        compactAfterUpdates: config.compactAfterUpdates,
+        fairShare: config.fairShare,
+      },
+    });
+    const suggestionDecisions = new SuggestionDecisions({
+      plans: relay,
+      decisions: storage.decisions,
+      repair: suggestionRepair,
       logger: app.log,
     });
     app.decorate('config', config);
@@ -124,14 +123,14 @@ export const servicesPlugin = fp<ServicesOptions>(
     app.decorate('rounds', storage.rounds);
     app.decorate('autoVersions', autoVersions);
     app.decorate('suggestionRepair', suggestionRepair);
+    app.decorate('suggestionDecisions', suggestionDecisions);
     app.decorate('sectionEdits', sectionEdits);
     app.decorate('relay', relay);
     app.decorate('relayRefusals', refusals);
     app.decorate('fanOut', fanOut);
     app.addHook('onClose', async () => {
-      await suggestionRepair.idle();
+      // The extensions finish their work around it (see `Relay#close`).
       await relay.close();
-      await autoVersions.idle();
       await fanOut?.close();
       await storage.close();
     });

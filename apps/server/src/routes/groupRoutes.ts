@@ -32,7 +32,7 @@ export const groupRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { planId } = request.params;
       const principal = await principalFor(request, planId);
       // A version of the plan as it enters the new phase, made once the change is in.
-      return app.autoVersions.versionPhaseChange(planId, authorOf(principal), () =>
+      return app.autoVersions.versionPhaseChange(relay, planId, authorOf(principal), () =>
         relay.transact(
           planId,
           (doc) => {

@@ -1,5 +1,5 @@
 import { sectionIdOfRoot } from '@plenary/model';
-import type { ClientUpdateEvent } from '@plenary/relay';
+import type { ClientUpdateEvent, RelayExtension } from '@plenary/relay';
 
 /** Who last changed a section, and when. */
 export interface SectionEdit {
@@ -12,13 +12,14 @@ export interface SectionEdit {
  * Remembers, per plan and section, the participant whose update last changed it, however
  * they changed it: typing, deleting, formatting or suggesting. The document cannot say
  * this itself (a deletion carries no author), but the relay knows which socket, and so
- * which participant, sent each update. Its `onClientUpdate` is the relay's event hook.
+ * which participant, sent each update. A relay extension: `onClientUpdate` records it.
  *
  * Kept in memory: after a restart the console falls back to the author of each section's
  * last words until someone writes again, and with several processes each knows the
  * edits that came in through its own sockets.
  */
-export class SectionEdits {
+export class SectionEdits implements RelayExtension {
+  readonly name = 'section-edits';
   readonly #plans = new Map<string, Map<string, SectionEdit>>();
 
   constructor(private readonly now: () => Date = () => new Date()) {}

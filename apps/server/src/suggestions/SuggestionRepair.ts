@@ -1,14 +1,19 @@
 import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
-import type { ClientUpdateEvent, Relay, RelayLogger } from '@plenary/relay';
+import type {
+  ClientUpdateEvent,
+  PlanDocuments,
+  RelayExtension,
+  RelayLogger,
+  WithPlans,
+} from '@plenary/relay';
 import type { DecisionLog, StoredDecision } from '@plenary/storage';
 import type { DecidedSuggestion } from '@plenary/suggestions';
 import type * as Y from 'yjs';
 import { loadEditor } from '../editorModule.ts';
 import { decidedFromLog, encodeWhatDecisionSaw } from './decisionSaw.ts';
 
-/** What the repair reads and writes through. */
+/** Where the repair reads the decisions, and says what went wrong. */
 export interface SuggestionRepairOptions {
-  relay: Relay;
   decisions: DecisionLog;
   logger: RelayLogger;
 }
@@ -18,16 +23,18 @@ export interface SuggestionRepairOptions {
  * can leave the decided suggestion's mark on some text, and text typed inside a deletion
  * as it is suggested takes the deletion's mark (see repairSuggestionMarks); after each
  * client update that touches a section, this carries the logged decisions out on such
- * leftovers and unmarks such text, as a server change every client receives. Its
- * `onClientUpdate` is the relay's event hook. Only the paragraphs the updates touched
+ * leftovers and unmarks such text, as a server change every client receives. A relay
+ * extension: `onClientUpdate` starts a repair, and the relay waits for those under way
+ * (`beforeClose`) before it writes its plans back. Only the paragraphs the updates touched
  * and that hold suggestion marks are looked at (`textsToRepair`): rescanning the whole
  * section after each keystroke was most of the server's work under a flood of them.
  *
  * The decided ids of a plan are read from the decision log once and then kept up to date
- * by the decision routes, which also say which decisions are under way: those are logged
+ * by the decisions service, which also says which decisions are under way: those are logged
  * before they are made, and must not be taken for leftovers meanwhile.
  */
-export class SuggestionRepair {
+export class SuggestionRepair implements RelayExtension {
+  readonly name = 'suggestion-repair';
   private readonly decided = new Map<string, Promise<Map<string, DecidedSuggestion>>>();
   private readonly underWay = new Map<string, Set<string>>();
   /** Per plan, the sections and updates since its last repair, while one is scheduled. */
@@ -36,7 +43,7 @@ export class SuggestionRepair {
 
   constructor(private readonly options: SuggestionRepairOptions) {}
 
-  onClientUpdate({ planId, touchedRoots, update }: ClientUpdateEvent): void {
+  onClientUpdate({ planId, touchedRoots, update, plans }: WithPlans<ClientUpdateEvent>): void {
     const sections = [...touchedRoots].flatMap((root) => sectionIdOfRoot(root) ?? []);
     if (sections.length === 0) return;
     const waiting = this.dirty.get(planId);
@@ -47,7 +54,7 @@ export class SuggestionRepair {
     }
     this.dirty.set(planId, { sections: new Set(sections), updates: [update] });
     // Not awaited: the relay calls this from its room's queue, which the repair goes through.
-    const run = this.repair(planId)
+    const run = this.repair(plans, planId)
       .catch((error: unknown) => {
         this.options.logger.warn({ err: error, planId }, 'could not repair decided suggestions');
       })
@@ -103,6 +110,11 @@ export class SuggestionRepair {
     await Promise.all(this.running);
   }
 
+  /** The relay is about to write its plans back: the repairs under way change them first. */
+  beforeClose(): Promise<void> {
+    return this.idle();
+  }
+
   private decidedIn(planId: string): Promise<Map<string, DecidedSuggestion>> {
     let decided = this.decided.get(planId);
     if (!decided) {
@@ -125,7 +137,7 @@ export class SuggestionRepair {
     return decided;
   }
 
-  private async repair(planId: string): Promise<void> {
+  private async repair(plans: PlanDocuments, planId: string): Promise<void> {
     const { repairSuggestionMarks, textsToRepair } = await loadEditor();
     const all = await this.decidedIn(planId);
     const { sections, updates } = this.dirty.get(planId) ?? { sections: [], updates: [] };
@@ -135,13 +147,13 @@ export class SuggestionRepair {
     // Most updates touch no paragraph that holds a suggestion. Found out from the live
     // document first, so the plan's queue is not taken for nothing: a queued change waits
     // until every update before it is stored, and the updates after it wait for it.
-    const mayNeedRepair = this.options.relay.peek(planId, (doc) => {
+    const mayNeedRepair = plans.peek(planId, (doc) => {
       typeSections(doc, sections);
       return textsToRepair(doc, updates, { decided }).size > 0;
     });
     if (mayNeedRepair === false) return;
     // Also with nothing decided yet: a pending deletion may have taken text typed inside it.
-    await this.options.relay.transact(planId, (doc) => {
+    await plans.transact(planId, (doc) => {
       const fragments = typeSections(doc, sections);
       const scope = textsToRepair(doc, updates, { decided });
       for (const fragment of fragments) {

@@ -36,7 +36,12 @@ function setup() {
   const review = suggestionReview(logger, () => time);
   const root = sectionFragmentName(readPlan(doc).sections[0]?.id ?? '');
   const plainEdit = (actor: Actor): string | null => {
-    const check = review(contextOf(actor), new Set([root]), doc);
+    const check = review.reviewUpdate({
+      planId: 'plan',
+      context: contextOf(actor),
+      touchedRoots: new Set([root]),
+      doc,
+    });
     const paragraph = doc.getXmlFragment(root).get(0) as Y.XmlElement;
     (paragraph.get(0) as Y.XmlText).insert(0, 'Plain. ');
     return check?.() ?? null;

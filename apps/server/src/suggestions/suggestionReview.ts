@@ -5,7 +5,7 @@ import {
   readSuggestingPolicy,
   sectionIdOfRoot,
 } from '@plenary/model';
-import type { RelayLogger, UpdateReview } from '@plenary/relay';
+import type { RelayExtension, RelayLogger, UpdateCheck } from '@plenary/relay';
 import type { SuggestionGuard, SuggestionVerdict } from '@plenary/suggestions';
 import type * as Y from 'yjs';
 import { loadedEditor } from '../editorModule.ts';
@@ -20,9 +20,13 @@ export const SWITCH_GRACE_MS = 10_000;
 /**
  * Holds those who must suggest to it (members in Review, or as `PUT /suggesting` sets):
  * each update of theirs that touches a section is let through only when it is nothing but
- * their own suggestion (`SuggestionGuard`), and refused otherwise. The relay's `review`.
+ * their own suggestion (`SuggestionGuard`), and refused otherwise. A relay extension whose
+ * `reviewUpdate` is the whole of it.
  */
-export function suggestionReview(logger: RelayLogger, now: () => number = Date.now): UpdateReview {
+export function suggestionReview(
+  logger: RelayLogger,
+  now: () => number = Date.now,
+): RelayExtension & Required<Pick<RelayExtension, 'reviewUpdate'>> {
   let guard: SuggestionGuard | null = null;
   const switchedAt = new WeakMap<Y.Doc, number>();
   const watch = (doc: Y.Doc): number => {
@@ -36,7 +40,11 @@ export function suggestionReview(logger: RelayLogger, now: () => number = Date.n
     });
     return Number.NEGATIVE_INFINITY;
   };
-  return (context, touchedRoots, doc) => {
+  const reviewUpdate = ({
+    context,
+    touchedRoots,
+    doc,
+  }: UpdateCheck): (() => string | null) | null => {
     const sections = [...touchedRoots].filter((root) => sectionIdOfRoot(root) !== null);
     if (sections.length === 0) return null;
     const { actor, participantId, presence } = context;
@@ -73,4 +81,5 @@ export function suggestionReview(logger: RelayLogger, now: () => number = Date.n
       }
     };
   };
+  return { name: 'suggestion-review', reviewUpdate };
 }

@@ -4,14 +4,22 @@
  * default), so a long session always has recent points to compare with and go back to.
  */
 import { readPlan } from '@plenary/model';
-import type { RelayLogger, UpdateStoredEvent } from '@plenary/relay';
-import type { DocumentStore } from '@plenary/storage';
+import type {
+  PlanDocuments,
+  RelayExtension,
+  RelayLogger,
+  UpdateStoredEvent,
+  WithPlans,
+} from '@plenary/relay';
+import type { DocumentStore, VersionStore } from '@plenary/storage';
 import * as Y from 'yjs';
-import { saveVersion, type VersionServices } from './saveVersion.ts';
+import { saveVersion } from './saveVersion.ts';
 import { SERVER_AUTHOR, type VersionAuthor } from './versionSummary.ts';
 
 /** What AutoVersions works with. */
-export interface AutoVersionsOptions extends VersionServices {
+export interface AutoVersionsOptions {
+  /** Where versions go. */
+  versions: VersionStore;
   /** For a plan's creation time, the reference before its first version. */
   documents: Pick<DocumentStore, 'getPlan'>;
   logger: Pick<RelayLogger, 'warn'>;
@@ -26,8 +34,12 @@ export interface AutoVersionsOptions extends VersionServices {
 
 const MS_PER_MINUTE = 60_000;
 
-/** Saves a plan's automatic versions; its `onUpdateStored` is the relay's event hook. */
-export class AutoVersions {
+/**
+ * Saves a plan's automatic versions. A relay extension: `onUpdateStored` starts the
+ * activity checks, and the relay waits for them (`afterClose`) before storage closes.
+ */
+export class AutoVersions implements RelayExtension {
+  readonly name = 'auto-versions';
   private readonly intervalMs: number;
   /**
    * Per plan, a time before which no activity version can be due: the newest version's
@@ -46,13 +58,13 @@ export class AutoVersions {
   }
 
   /** Called for every update stored: starts an activity check when one may be due. */
-  onUpdateStored({ planId }: UpdateStoredEvent): void {
+  onUpdateStored({ planId, plans }: WithPlans<UpdateStoredEvent>): void {
     if (this.intervalMs === 0 || this.checking.has(planId) || this.phaseChanges.has(planId)) {
       return;
     }
     if (Date.now() < (this.notDueBefore.get(planId) ?? 0)) return;
     // Not awaited: the relay calls this from its room's queue, which the check reads through.
-    const check = this.saveActivityVersionIfDue(planId)
+    const check = this.saveActivityVersionIfDue(plans, planId)
       .catch((error: unknown) => {
         this.options.logger.warn({ err: error, planId }, 'could not save an activity version');
       })
@@ -65,6 +77,11 @@ export class AutoVersions {
     await Promise.all(this.checking.values());
   }
 
+  /** The relay has written its plans back: the checks still reading them finish first. */
+  afterClose(): Promise<void> {
+    return this.idle();
+  }
+
   /**
    * Runs `change` (a phase change through the relay) and then, if the phase did change,
    * saves a 'phase' version of the plan as it now is, on behalf of `author`. Activity
@@ -72,18 +89,19 @@ export class AutoVersions {
    * that cannot be saved is logged, not thrown: the phase change itself has happened.
    */
   async versionPhaseChange<T>(
+    plans: Pick<PlanDocuments, 'read'>,
     planId: string,
     author: VersionAuthor,
     change: () => Promise<T>,
   ): Promise<T> {
-    const { relay } = this.options;
     this.phaseChanges.set(planId, (this.phaseChanges.get(planId) ?? 0) + 1);
     try {
-      const before = await relay.read(planId, (doc) => readPlan(doc).phase);
+      const before = await plans.read(planId, (doc) => readPlan(doc).phase);
       const result = await change();
-      const after = await relay.read(planId, (doc) => readPlan(doc).phase);
+      const after = await plans.read(planId, (doc) => readPlan(doc).phase);
       if (after !== before) {
-        await saveVersion(this.options, planId, { name: null, reason: 'phase', ...author }).catch(
+        const services = { relay: plans, versions: this.options.versions };
+        await saveVersion(services, planId, { name: null, reason: 'phase', ...author }).catch(
           (error: unknown) => {
             this.options.logger.warn({ err: error, planId }, 'could not save a phase version');
           },
@@ -97,8 +115,11 @@ export class AutoVersions {
     }
   }
 
-  private async saveActivityVersionIfDue(planId: string): Promise<void> {
-    const { versions, documents, relay } = this.options;
+  private async saveActivityVersionIfDue(
+    plans: Pick<PlanDocuments, 'read'>,
+    planId: string,
+  ): Promise<void> {
+    const { versions, documents } = this.options;
     const [newest] = await versions.listVersions(planId);
     const since = newest?.createdAt ?? (await documents.getPlan(planId))?.createdAt;
     if (!since) return;
@@ -108,7 +129,7 @@ export class AutoVersions {
     if (newest) {
       const [saved, live] = await Promise.all([
         versions.versionState(planId, newest.id),
-        relay.read(planId, (doc) => Y.snapshot(doc)),
+        plans.read(planId, (doc) => Y.snapshot(doc)),
       ]);
       // Same state vector and delete set: nothing happened since that version.
       if (saved && Y.equalSnapshots(snapshotOf(saved), live)) return;
@@ -116,7 +137,7 @@ export class AutoVersions {
     const { claim } = this.options;
     // Another process saw the same stretch of editing: one version is enough.
     if (claim && !(await claim(`activity-version:${planId}`, this.intervalMs))) return;
-    const version = await saveVersion(this.options, planId, {
+    const version = await saveVersion({ relay: plans, versions }, planId, {
       name: null,
       reason: 'activity',
       ...SERVER_AUTHOR,

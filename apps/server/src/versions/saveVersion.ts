@@ -1,13 +1,13 @@
 /** Saving a version of a plan's live document, the one way every kind of version is made. */
 import { randomUUID } from 'node:crypto';
-import type { Relay } from '@plenary/relay';
+import type { PlanDocuments } from '@plenary/relay';
 import type { StoredVersion, VersionReason, VersionStore } from '@plenary/storage';
 import * as Y from 'yjs';
 import type { VersionAuthor } from './versionSummary.ts';
 
 /** What saving a version needs: the live documents and where versions go. */
 export interface VersionServices {
-  relay: Pick<Relay, 'read'>;
+  relay: Pick<PlanDocuments, 'read'>;
   versions: VersionStore;
 }
 

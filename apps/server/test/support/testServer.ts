@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { RelayExtension } from '@plenary/relay';
 import { openStorage } from '@plenary/storage';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
@@ -25,7 +26,12 @@ export const tempDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'ple
  * run side by side) and captures its log lines for assertions.
  */
 export async function startTestServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    /** Run after the server's own relay extensions. */
+    relayExtensions?: readonly RelayExtension[];
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const config = loadConfig({
@@ -42,6 +48,7 @@ export async function startTestServer(
     config,
     storage: await openStorage({ dataDir }),
     logDestination: { write: (line: string) => logLines.push(line) },
+    ...(options.relayExtensions ? { relayExtensions: options.relayExtensions } : {}),
   });
   const address = await app.listen({ host: config.host, port: 0 });
   return {
