@@ -633,6 +633,10 @@ export const en = {
     yourAnswer: 'Your answer to: {{text}}',
     tally: '{{agree}} agree, {{disagree}} disagree, {{abstain}} abstain',
     showComments: 'Show comments on the projector',
+    marker: 'Open the comment on “{{quote}}” ({{count}})',
+    supportBeside: '{{level}} · {{tally}}',
+    projectorHeading: 'Comments',
+    projectorNone: 'No open comments on this section.',
     support: {
       consensus: 'Consensus',
       broad: 'Broad support',

@@ -612,6 +612,10 @@ export const km: Messages = {
     yourAnswer: 'ចម្លើយរបស់អ្នកចំពោះ៖ {{text}}',
     tally: 'យល់ព្រម {{agree}} មិនយល់ព្រម {{disagree}} អនុប្បវាទ {{abstain}}',
     showComments: 'បង្ហាញមតិលើម៉ាស៊ីនបញ្ចាំង',
+    marker: 'បើកមតិលើ “{{quote}}” ({{count}})',
+    supportBeside: '{{level}} · {{tally}}',
+    projectorHeading: 'មតិយោបល់',
+    projectorNone: 'គ្មានមតិដែលកំពុងបើកលើផ្នែកនេះទេ។',
     support: {
       consensus: 'ឯកភាពគ្នា',
       broad: 'ការគាំទ្រទូលំទូលាយ',

@@ -28,6 +28,10 @@ const stateOf = (status: SaveStatus) => status.state;
 const RoundProjection = lazyComponent(
   async () => (await import('../discussion/RoundProjection.tsx')).RoundProjection,
 );
+// Loaded only when the facilitator shows comments on the projectors.
+const ProjectorComments = lazyComponent(
+  async () => (await import('../discussion/ProjectorComments.tsx')).ProjectorComments,
+);
 
 /**
  * The plan as the room sees it on the projector: large type, no editing chrome, the
@@ -58,6 +62,7 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
   const current = plan.sections.find((section) => section.id === target?.sectionId) ?? null;
   const text = useRef<HTMLDivElement>(null);
   const { detached, resume, revealChange } = useFollowScroll(text, current ? target : null, ready);
+  const commentsShown = ready && presentation.showComments && current !== null;
 
   useEffect(() => {
     document.title = plan.title ? `${plan.title} · ${t('common.appName')}` : t('common.appName');
@@ -75,7 +80,11 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
       : null;
 
   return (
-    <div className="projector" data-testid="projector" data-ready={ready}>
+    <div
+      className={commentsShown ? 'projector projector--comments' : 'projector'}
+      data-testid="projector"
+      data-ready={ready}
+    >
       <header className="projector__header">
         <div className="projector__titles">
           <p className="projector__plan-title" data-testid="projector-plan-title">
@@ -124,6 +133,11 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
             />
           ))}
       </main>
+      {commentsShown && (
+        <Suspense fallback={null}>
+          <ProjectorComments sectionId={current.id} plan={plan} doc={doc} />
+        </Suspense>
+      )}
       <footer className="projector__footer">
         <ProjectorPresence users={users} groups={plan.groups} />
         <div className="projector__controls">
