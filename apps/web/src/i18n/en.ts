@@ -597,7 +597,7 @@ export const en = {
     heading: 'Comments',
     comment: 'Comment on the selection',
     commentHint:
-      'Select words in a section, then comment on them; with nothing selected the comment is on the section you are in.',
+      'Select words in a section, then comment on them; with nothing selected the comment is on the section you are in. Commented words are highlighted: click them, or press Alt+Enter in them, to open their thread.',
     commentLabel: 'Your comment',
     post: 'Post comment',
     onSection: 'On the whole section',

@@ -54,6 +54,8 @@ function rangeOn(doc: Y.Doc, quote: string, threadId = 't1'): CommentRange {
   };
 }
 
+const altEnter = () => new KeyboardEvent('keydown', { key: 'Enter', altKey: true });
+
 describe('comment highlights and support labels in a section editor', () => {
   let doc: Y.Doc;
   let editor: Editor;
@@ -120,6 +122,19 @@ describe('comment highlights and support labels in a section editor', () => {
     Object.defineProperty(event, 'target', { value: words });
     editor.view.someProp('handleClick', (click) => click(editor.view, 3, event));
     expect(onOpen).toHaveBeenLastCalledWith('t9', false);
+
+    // Alt+Enter with the caret in the words opens it too, with the focus; elsewhere it
+    // is left to the other keys.
+    const inWords = editor.state.doc.textContent.indexOf('volunteers') + 4;
+    editor.commands.setTextSelection(inWords);
+    expect(editor.view.someProp('handleKeyDown', (keys) => keys(editor.view, altEnter()))).toBe(
+      true,
+    );
+    expect(onOpen).toHaveBeenLastCalledWith('t9', true);
+    onOpen.mockClear();
+    editor.commands.setTextSelection(2);
+    editor.view.someProp('handleKeyDown', (keys) => keys(editor.view, altEnter()));
+    expect(onOpen).not.toHaveBeenCalled();
 
     // A thread resolved (or gone from the list) is no longer drawn.
     showCommentRanges(editor.view, []);

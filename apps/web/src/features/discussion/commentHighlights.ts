@@ -1,4 +1,5 @@
 import { Extension } from '@tiptap/core';
+import type { EditorState } from '@tiptap/pm/state';
 import { Decoration } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { editorYjs } from '../../collab/editorYjsPositions.ts';
@@ -31,6 +32,18 @@ const layer = anchoredLayer<CommentRange>('commentHighlights');
 /** Shows these open threads' words in the editor of `view` (its section's threads only). */
 export const showCommentRanges = layer.show;
 
+/** The key that opens the thread of the commented words the caret is in. */
+export const OPEN_THREAD_KEY = 'Alt-Enter';
+
+/** The thread of the words at `pos` (the innermost, where threads overlap), or null. */
+function threadAt(state: EditorState, pos: number): string | null {
+  const found = layer.key
+    .getState(state)
+    ?.decorations.find(pos, pos, (spec) => typeof spec.threadId === 'string')
+    .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+  return (found?.spec as { threadId?: string } | undefined)?.threadId ?? null;
+}
+
 function marker(range: CommentRange, onOpen: CommentHighlightsOptions['onOpen']): HTMLElement {
   const button = document.createElement('button');
   button.type = 'button';
@@ -51,12 +64,23 @@ function marker(range: CommentRange, onOpen: CommentHighlightsOptions['onOpen'])
 /**
  * The words of each open comment thread highlighted in the section's text, each followed
  * by a small marker button (in the Tab order, with the thread's words as its name).
- * Clicking the words or the marker opens the thread in the discussion panel; the marker
- * also moves the focus there. Threads whose words were deleted resolve to nothing.
+ * Clicking the words or the marker opens the thread in the discussion panel; the marker,
+ * and Alt+Enter with the caret in the words, also move the focus there (Tab indents in a
+ * list, so the marker alone would not do for a keyboard). Threads whose words were
+ * deleted resolve to nothing.
  */
 export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
   name: 'commentHighlights',
   addOptions: () => ({ onOpen: () => {} }),
+  addKeyboardShortcuts() {
+    return {
+      [OPEN_THREAD_KEY]: ({ editor }) => {
+        const threadId = threadAt(editor.state, editor.state.selection.from);
+        if (threadId) this.options.onOpen(threadId, true);
+        return threadId !== null;
+      },
+    };
+  },
   addProseMirrorPlugins() {
     const { onOpen } = this.options;
     return [
