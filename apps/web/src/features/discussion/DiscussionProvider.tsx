@@ -1,7 +1,7 @@
 import { type ReactNode, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { PlanDiscussionContext } from './PlanDiscussionContext.ts';
-import { useComments, useRounds } from './useDiscussion.ts';
+import { useClosedRounds, useComments } from './useDiscussion.ts';
 
 const NONE: readonly never[] = [];
 
@@ -19,7 +19,7 @@ export function DiscussionProvider({
   children: ReactNode;
 }) {
   const threads = useComments(doc).data ?? NONE;
-  const rounds = useRounds(doc).data ?? NONE;
+  const rounds = useClosedRounds(doc).data ?? NONE;
   const value = useMemo(() => ({ threads, rounds, openThread }), [threads, rounds, openThread]);
   return <PlanDiscussionContext.Provider value={value}>{children}</PlanDiscussionContext.Provider>;
 }
