@@ -66,6 +66,9 @@ const DiscussionAside = lazyComponent(
 );
 const SharePanel = lazyComponent(async () => (await import('../share/SharePanel.tsx')).SharePanel);
 
+// Where the side panels stack above the text (layout.css).
+const ASIDE_STACKED = '(max-width: 1200px)';
+
 /** An open plan: who is here, the contents, the text, and whether it is all saved. */
 export function PlanWorkspace({
   session,
@@ -92,11 +95,17 @@ export function PlanWorkspace({
   const [discussionOpen, setDiscussionOpen] = useState(false);
   const [threadRequest, setThreadRequest] = useState<ThreadRequest | null>(null);
   // A thread chosen in the text: the panel opens and shows it (a new object each time,
-  // so choosing the same thread again scrolls to it again).
-  const openThread = useCallback((threadId: string, focus: boolean) => {
-    setDiscussionOpen(true);
-    setThreadRequest({ threadId, focus });
-  }, []);
+  // so choosing the same thread again scrolls to it again). A click in commented words is
+  // often someone about to edit them: where the panel would open above the text and push
+  // it away, only the marker or Alt+Enter (which ask for the focus) open a closed panel.
+  const openThread = useCallback(
+    (threadId: string, focus: boolean) => {
+      if (!focus && !discussionOpen && window.matchMedia(ASIDE_STACKED).matches) return;
+      setDiscussionOpen(true);
+      setThreadRequest({ threadId, focus });
+    },
+    [discussionOpen],
+  );
   const [comparison, setComparison] = useState<ComparisonRequest | null>(null);
   const historyShown = ready && historyOpen;
   const discussionShown = ready && discussionOpen;
