@@ -93,6 +93,8 @@ test('comments live beside the text, and a consensus round is answered on phones
     .getByTestId('projector-comment')
     .filter({ hasText: SENTENCE });
   await expect(projectedThread).toContainText('Yes: the Ministry of Interior.');
+  const projectedWords = screen.page.locator('.comment-highlight');
+  await expect(projectedWords).toHaveText(SENTENCE);
   await expectNoSeriousViolations(screen.page, 'the projector with comments');
 
   // Dara, the focal point, resolves it; it leaves the open list on every page, the
@@ -105,6 +107,7 @@ test('comments live beside the text, and a consensus round is answered on phones
   await expect(boraPanel.toggle).toHaveText('Comments and rounds (0)');
   await expect(projectedThread).toHaveCount(0);
   await expect(projectedComments).toContainText('No open comments on this section.');
+  await expect(projectedWords).toHaveCount(0);
   await expect(boraHighlight).toHaveCount(0);
   await showComments.click();
   await expect(projectedComments).toHaveCount(0);

@@ -1,26 +1,23 @@
 import type { PlanState } from '@plenary/model';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import { useComments } from './useDiscussion.ts';
+import type { CommentThread } from '../../api/discussionTypes.ts';
+import { openThreadsOf } from './commentRanges.ts';
 
 /**
- * The open comment threads of the projected section, beside its text in large type. Only
- * mounted while the facilitator shows comments: otherwise the projector never asks for them.
+ * The open comment threads of the projected section, beside its text in large type, each
+ * numbered as its marker in the text. Only shown while the facilitator shows comments.
  */
 export function ProjectorComments({
   sectionId,
   plan,
-  doc,
+  threads,
 }: {
   sectionId: string;
   plan: PlanState;
-  doc: Y.Doc;
+  threads: readonly CommentThread[];
 }) {
   const { t } = useTranslation();
-  const threads = useComments(doc);
-  const open = (threads.data ?? []).filter(
-    (thread) => thread.sectionId === sectionId && !thread.resolved,
-  );
+  const open = openThreadsOf(threads, sectionId);
   const groupName = (groupId: string | null) =>
     plan.groups.find((group) => group.id === groupId)?.name ?? t('discussion.plenary');
   return (
@@ -35,7 +32,7 @@ export function ProjectorComments({
       {open.length === 0 ? (
         <p>{t('discussion.projectorNone')}</p>
       ) : (
-        <ul className="projector-comments__list">
+        <ol className="projector-comments__list">
           {open.map((thread) => (
             <li
               key={thread.id}
@@ -57,7 +54,7 @@ export function ProjectorComments({
               </ul>
             </li>
           ))}
-        </ul>
+        </ol>
       )}
     </aside>
   );

@@ -25,6 +25,11 @@ export interface CommentRange {
 export interface CommentHighlightsOptions {
   /** Opens a thread in the panel; `focus` moves the keyboard focus there too. */
   onOpen(threadId: string, focus: boolean): void;
+  /**
+   * False where nobody acts on the text (the projector): the marker is a number matching
+   * the list beside the text, hidden from screen readers, and opens nothing.
+   */
+  interactive: boolean;
 }
 
 const layer = anchoredLayer<CommentRange>('commentHighlights');
@@ -44,7 +49,14 @@ function threadAt(state: EditorState, pos: number): string | null {
   return (found?.spec as { threadId?: string } | undefined)?.threadId ?? null;
 }
 
-function marker(range: CommentRange, onOpen: CommentHighlightsOptions['onOpen']): HTMLElement {
+function marker(range: CommentRange, options: CommentHighlightsOptions): HTMLElement {
+  if (!options.interactive) {
+    const number = document.createElement('span');
+    number.className = 'comment-marker';
+    number.setAttribute('aria-hidden', 'true');
+    number.textContent = String(range.count);
+    return number;
+  }
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'comment-marker';
@@ -56,7 +68,7 @@ function marker(range: CommentRange, onOpen: CommentHighlightsOptions['onOpen'])
   button.addEventListener('mousedown', (event) => event.preventDefault());
   button.addEventListener('click', (event) => {
     event.preventDefault();
-    onOpen(range.threadId, true);
+    options.onOpen(range.threadId, true);
   });
   return button;
 }
@@ -71,7 +83,7 @@ function marker(range: CommentRange, onOpen: CommentHighlightsOptions['onOpen'])
  */
 export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
   name: 'commentHighlights',
-  addOptions: () => ({ onOpen: () => {} }),
+  addOptions: () => ({ onOpen: () => {}, interactive: true }),
   addKeyboardShortcuts() {
     return {
       [OPEN_THREAD_KEY]: ({ editor }) => {
@@ -82,7 +94,7 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
     };
   },
   addProseMirrorPlugins() {
-    const { onOpen } = this.options;
+    const { options } = this;
     return [
       layer.plugin(
         (state, ranges, previous) => {
@@ -100,7 +112,7 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
                 { threadId: range.threadId },
               ),
               // Before text typed right after the words, as the thread's range ends there.
-              Decoration.widget(to, () => marker(range, onOpen), {
+              Decoration.widget(to, () => marker(range, options), {
                 side: -1,
                 key: `comment-marker:${range.threadId}:${range.count}:${range.label}`,
                 ignoreSelection: true,
@@ -114,7 +126,7 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
             const target = event.target instanceof Element ? event.target : null;
             const highlight = target?.closest(`.${COMMENT_HIGHLIGHT_CLASS}`);
             const threadId = highlight?.getAttribute(THREAD_ATTRIBUTE);
-            if (threadId) onOpen(threadId, false);
+            if (threadId && options.interactive) options.onOpen(threadId, false);
             // The click still places the caret: the person may be about to edit.
             return false;
           },

@@ -1,10 +1,10 @@
 import { sectionRecommendations } from '@plenary/editor';
 import { supportLevel } from '@plenary/model';
-import { fromBase64 } from 'lib0/buffer';
 import { useContext, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { CommentRange } from './commentHighlights.ts';
+import { commentRange, openThreadsOf } from './commentRanges.ts';
 import { PlanDiscussionContext } from './PlanDiscussionContext.ts';
 import { supportMarks } from './roundSupport.ts';
 import type { SupportLabel } from './supportLabels.ts';
@@ -18,15 +18,6 @@ export interface SectionDiscussion {
 
 const NONE: readonly never[] = [];
 const QUOTE_IN_LABEL = 60;
-
-/** A position the server sent, or null for bytes that do not decode (nothing is drawn). */
-function relative(encoded: string): Y.RelativePosition | null {
-  try {
-    return Y.decodeRelativePosition(fromBase64(encoded));
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The section's part of the plan's discussion, recomputed only when the threads or the
@@ -42,25 +33,17 @@ export function useSectionDiscussion(
   const rounds = context?.rounds ?? NONE;
   const comments = useMemo(
     () =>
-      threads.flatMap((thread): CommentRange[] => {
-        if (thread.sectionId !== sectionId || thread.resolved || !thread.anchor) return [];
+      openThreadsOf(threads, sectionId).flatMap((thread) => {
         const quote =
           thread.quote.length > QUOTE_IN_LABEL
             ? `${thread.quote.slice(0, QUOTE_IN_LABEL)}…`
             : thread.quote;
         const count = thread.messages.length;
-        const start = relative(thread.anchor.start);
-        const end = relative(thread.anchor.end);
-        if (!start || !end) return [];
-        return [
-          {
-            threadId: thread.id,
-            start,
-            end,
-            count,
-            label: t('discussion.marker', { quote, count }),
-          },
-        ];
+        const range = commentRange(thread, {
+          count,
+          label: t('discussion.marker', { quote, count }),
+        });
+        return range ? [range] : [];
       }),
     [threads, sectionId, t],
   );
