@@ -1,5 +1,5 @@
 /** Consensus rounds over the API: who may open, answer and close, and what each sees when. */
-import { sectionFragmentName } from '@plenary/model';
+import { discussionMark, sectionFragmentName } from '@plenary/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
 import {
@@ -178,6 +178,21 @@ describe('consensus rounds', () => {
     expect((await api('POST', '/rounds/nope/close', focal)).status).toBe(404);
     // A new round on the section may open once the last one closed.
     expect((await open(focal)).status).toBe(201);
+  });
+
+  it('mark a close apart from answers, so pages showing only the text fetch on a close', async () => {
+    const { sokha } = await people();
+    const round = (await open(plan.facilitatorToken)).body;
+    const rounds = () => discussionMark(writer.doc, 'rounds');
+    const closes = () => discussionMark(writer.doc, 'roundsClosed');
+    const [answeredBefore, closedBefore] = [rounds(), closes()];
+    await vote(sokha, round.id, round.items[0].id, { choice: 'agree' });
+    await eventually(() => rounds() !== answeredBefore, 5_000, 'the answer announced');
+    expect(closes()).toBe(closedBefore);
+    const answered = rounds();
+    await api('POST', `/rounds/${round.id}/close`, plan.facilitatorToken);
+    await eventually(() => closes() !== closedBefore, 5_000, 'the close announced');
+    await eventually(() => rounds() !== answered, 5_000, 'the close announced to the panels');
   });
 
   it('can be put on the projectors by the facilitator', async () => {

@@ -9,12 +9,17 @@ import type * as Y from 'yjs';
 import { randomId } from './ids.ts';
 import { PLAN_ROOT } from './plan.ts';
 
-/** What changed: the comment threads, or the rounds and their answers. */
-export type DiscussionTopic = 'comments' | 'rounds';
+/**
+ * What changed: the comment threads; the rounds and their answers; or that a round closed,
+ * marked apart because every page's text waits for it (its support labels), while only
+ * pages showing the rounds need each answer.
+ */
+export type DiscussionTopic = 'comments' | 'rounds' | 'roundsClosed';
 
 const KEYS: Record<DiscussionTopic, string> = {
   comments: 'commentsChanged',
   rounds: 'roundsChanged',
+  roundsClosed: 'roundsClosed',
 };
 
 /** Marks the topic changed, for clients to fetch it again. */

@@ -22,20 +22,26 @@ export function requireParticipant(principal: Principal): { id: string; name: st
 
 /**
  * Tells every client of the plan, in this process and the others (through the document's
- * own fan-out), that the topic changed. A failure is logged, not thrown: the change is
+ * own fan-out), that these topics changed. A failure is logged, not thrown: the change is
  * stored, and pages also fetch when they open.
  */
 export async function announce(
   relay: Relay,
   planId: string,
-  topic: DiscussionTopic,
+  topics: DiscussionTopic | readonly DiscussionTopic[],
   principal: Principal,
   log: { warn: (object: object, message: string) => void },
 ): Promise<void> {
   await relay
-    .transact(planId, (doc) => markDiscussionChanged(doc, topic), principal.participantId)
+    .transact(
+      planId,
+      (doc) => {
+        for (const topic of [topics].flat()) markDiscussionChanged(doc, topic);
+      },
+      principal.participantId,
+    )
     .catch((error: unknown) =>
-      log.warn({ err: error, planId, topic }, 'could not announce change'),
+      log.warn({ err: error, planId, topics }, 'could not announce change'),
     );
 }
 

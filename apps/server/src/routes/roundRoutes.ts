@@ -239,7 +239,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const eligible = await eligibleCount(access, relay, planId, voters(votes));
       const round = await rounds.closeRound(planId, roundId, eligible);
       if (!round) throw notFound(roundId);
-      await announce(relay, planId, 'rounds', principal, request.log);
+      await announce(relay, planId, ['rounds', 'roundsClosed'], principal, request.log);
       return viewFor(planId, round, principal);
     },
   );

@@ -601,7 +601,7 @@ export const en = {
     heading: 'Comments',
     comment: 'Comment on the selection',
     commentHint:
-      'Select words in a section, then comment on them; with nothing selected the comment is on the section you are in.',
+      'Select words in a section, then comment on them; with nothing selected the comment is on the section you are in. Commented words are highlighted: click them, or press Alt+Enter in them, to open their thread.',
     commentLabel: 'Your comment',
     post: 'Post comment',
     onSection: 'On the whole section',
@@ -637,6 +637,10 @@ export const en = {
     yourAnswer: 'Your answer to: {{text}}',
     tally: '{{agree}} agree, {{disagree}} disagree, {{abstain}} abstain',
     showComments: 'Show comments on the projector',
+    marker: 'Open the comment on “{{quote}}” ({{count}})',
+    supportBeside: '{{level}} · {{tally}}',
+    projectorHeading: 'Comments',
+    projectorNone: 'No open comments on this section.',
     support: {
       consensus: 'Consensus',
       broad: 'Broad support',

@@ -6,6 +6,7 @@ import type { PresentationChange } from '../../api/planTypes.ts';
 import { PRESENTING_FIELD, type PresenterPosition } from '../../collab/presenterPosition.ts';
 import type { OnlineUser } from '../../collab/useOnlineUsers.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
+import { OnOffToggle } from '../../ui/OnOffToggle.tsx';
 import { SegmentedChoice } from '../../ui/SegmentedChoice.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { ProjectorLink } from '../projector/ProjectorLink.tsx';
@@ -52,21 +53,12 @@ export function ProjectorControls({
       <h3 id="console-projector-heading">{t('console.projectorHeading')}</h3>
       <p data-testid="console-showing">{t('console.showing', { what })}</p>
       <div className="console__buttons">
-        {/* A toggle that looks it: filled with a tick when on, outlined when off, and its
-            state in words; aria-pressed says the same to screen readers. */}
-        <button
-          type="button"
-          className="button follow-toggle"
-          aria-pressed={followingMe}
+        <OnOffToggle
+          label={t('console.followMe')}
+          on={followingMe}
           disabled={change.isPending}
-          onClick={() => (followingMe ? stopFollowing() : change.mutate({ mode: 'follow' }))}
-        >
-          <span className="follow-toggle__mark" aria-hidden="true" />
-          {t('console.followMe')}
-          <span className="follow-toggle__state" aria-hidden="true">
-            {t(followingMe ? 'console.followOn' : 'console.followOff')}
-          </span>
-        </button>
+          onToggle={() => (followingMe ? stopFollowing() : change.mutate({ mode: 'follow' }))}
+        />
         <ProjectorLink newTab />
       </div>
       <div className="console__suggestions">
@@ -80,6 +72,15 @@ export function ProjectorControls({
           }
           disabled={change.isPending}
           onChoose={(view) => change.mutate({ suggestions: view })}
+        />
+      </div>
+      <div className="console__buttons">
+        {/* Off unless chosen: people comment for the drafters, not always for the room. */}
+        <OnOffToggle
+          label={t('discussion.showComments')}
+          on={presentation.showComments}
+          disabled={change.isPending}
+          onToggle={() => change.mutate({ showComments: !presentation.showComments })}
         />
       </div>
       <ErrorMessage error={change.error} inline />

@@ -1,11 +1,12 @@
 import { can, type PlanState } from '@plenary/model';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { CommentThread } from '../../api/discussionTypes.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { SectionSelect } from './SectionSelect.tsx';
+import type { ThreadRequest } from './threadRequest.ts';
 import { useCommentActions, useComments } from './useDiscussion.ts';
 import { type SectionSelection, useSectionSelection } from './useSectionSelection.ts';
 
@@ -13,9 +14,18 @@ type StatusFilter = 'open' | 'resolved' | 'all';
 
 /**
  * The plan's comment threads beside the text: a form to comment on the words selected
- * in a section, filters (status, section, group), and each thread with its replies.
+ * in a section, filters (status, section, group), and each thread with its replies. A
+ * thread chosen in the text (`request`) is shown whatever the filters, and scrolled to.
  */
-export function CommentsPanel({ plan, doc }: { plan: PlanState; doc: Y.Doc }) {
+export function CommentsPanel({
+  plan,
+  doc,
+  request,
+}: {
+  plan: PlanState;
+  doc: Y.Doc;
+  request: ThreadRequest | null;
+}) {
   const { t } = useTranslation();
   const { actor } = usePlanAccess();
   const threads = useComments(doc);
@@ -33,6 +43,30 @@ export function CommentsPanel({ plan, doc }: { plan: PlanState; doc: Y.Doc }) {
       ),
     [threads.data, status, sectionId, groupId],
   );
+  const list = useRef<HTMLUListElement>(null);
+  const requested = request ? threads.data?.find((thread) => thread.id === request.threadId) : null;
+  // Filters that would hide the chosen thread step aside for it, once per choice.
+  const adjusted = useRef<ThreadRequest | null>(null);
+  useEffect(() => {
+    if (!request || !requested || adjusted.current === request) return;
+    adjusted.current = request;
+    setStatus((current) =>
+      current === 'all' || (current === 'resolved') === requested.resolved ? current : 'all',
+    );
+    setSectionId((current) => (current === requested.sectionId ? current : ''));
+    setGroupId('');
+  }, [request, requested]);
+  const shownRequest = request && shown.some((thread) => thread.id === request.threadId);
+  const handled = useRef<ThreadRequest | null>(null);
+  useEffect(() => {
+    if (!request || !shownRequest || handled.current === request) return;
+    handled.current = request;
+    const article = list.current?.querySelector<HTMLElement>(
+      `[data-thread-id="${CSS.escape(request.threadId)}"]`,
+    );
+    article?.scrollIntoView({ block: 'nearest' });
+    if (request.focus) article?.focus();
+  }, [request, shownRequest]);
   return (
     <section className="side-panel discussion" aria-labelledby="comments-heading">
       <h2 id="comments-heading" className="side-panel__heading">
@@ -73,10 +107,15 @@ export function CommentsPanel({ plan, doc }: { plan: PlanState; doc: Y.Doc }) {
       {shown.length === 0 ? (
         <p className="muted">{t('discussion.none')}</p>
       ) : (
-        <ul className="discussion__threads">
+        <ul className="discussion__threads" ref={list}>
           {shown.map((thread) => (
             <li key={thread.id}>
-              <ThreadView thread={thread} plan={plan} writes={comments} />
+              <ThreadView
+                thread={thread}
+                plan={plan}
+                writes={comments}
+                chosen={thread.id === request?.threadId}
+              />
             </li>
           ))}
         </ul>
@@ -159,10 +198,13 @@ function ThreadView({
   thread,
   plan,
   writes,
+  chosen,
 }: {
   thread: CommentThread;
   plan: PlanState;
   writes: boolean;
+  /** Last chosen in the text. */
+  chosen: boolean;
 }) {
   const { t } = useTranslation();
   const { actor } = usePlanAccess();
@@ -180,7 +222,11 @@ function ThreadView({
         thread.resolved ? 'discussion__thread discussion__thread--resolved' : 'discussion__thread'
       }
       data-testid="comment-thread"
+      data-thread-id={thread.id}
       data-resolved={thread.resolved}
+      data-chosen={chosen}
+      // Focused when chosen from the text by keyboard, so the reply is a Tab away.
+      tabIndex={-1}
       aria-label={thread.quote || section?.title}
     >
       <p className="discussion__target">

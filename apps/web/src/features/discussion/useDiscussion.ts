@@ -37,14 +37,28 @@ export function useComments(doc: Y.Doc) {
   });
 }
 
-/** The plan's consensus rounds, kept current. */
-export function useRounds(doc: Y.Doc) {
+/** The plan's consensus rounds, from whichever page fetched them last. */
+function useRoundsQuery() {
   const { api, planId } = usePlanAccess();
-  useRefetchOnMark(doc, 'rounds');
   return useQuery({
     queryKey: queryKeys.rounds(planId),
     queryFn: ({ signal }) => api.rounds(signal),
   });
+}
+
+/**
+ * The plan's consensus rounds, fetched again only when one closes: what the text's support
+ * labels need, without every page fetching on every answer.
+ */
+export function useClosedRounds(doc: Y.Doc) {
+  useRefetchOnMark(doc, 'roundsClosed');
+  return useRoundsQuery();
+}
+
+/** The plan's consensus rounds, kept current. */
+export function useRounds(doc: Y.Doc) {
+  useRefetchOnMark(doc, 'rounds');
+  return useRoundsQuery();
 }
 
 /** Runs a discussion change, then fetches the topic (the mark may come a moment later). */

@@ -1,5 +1,5 @@
 import { CloseCode, can } from '@plenary/model';
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgetSignIn } from '../../access/keptSignIn.ts';
 import { updatePlanAccess } from '../../access/planAccess.ts';
@@ -15,7 +15,9 @@ import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { DiscussionProvider } from '../discussion/DiscussionProvider.tsx';
 import { DiscussionToggle } from '../discussion/DiscussionToggle.tsx';
+import type { ThreadRequest } from '../discussion/threadRequest.ts';
 import { HistoryToggle } from '../history/HistoryToggle.tsx';
 import type { ComparisonRequest } from '../history/useVersions.ts';
 import { DecisionNotice } from '../mySuggestions/DecisionNotice.tsx';
@@ -64,6 +66,9 @@ const DiscussionAside = lazyComponent(
 );
 const SharePanel = lazyComponent(async () => (await import('../share/SharePanel.tsx')).SharePanel);
 
+// Where the side panels stack above the text (layout.css).
+const ASIDE_STACKED = '(max-width: 1200px)';
+
 /** An open plan: who is here, the contents, the text, and whether it is all saved. */
 export function PlanWorkspace({
   session,
@@ -88,6 +93,19 @@ export function PlanWorkspace({
   const [preview, setPreview] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [discussionOpen, setDiscussionOpen] = useState(false);
+  const [threadRequest, setThreadRequest] = useState<ThreadRequest | null>(null);
+  // A thread chosen in the text: the panel opens and shows it (a new object each time,
+  // so choosing the same thread again scrolls to it again). A click in commented words is
+  // often someone about to edit them: where the panel would open above the text and push
+  // it away, only the marker or Alt+Enter (which ask for the focus) open a closed panel.
+  const openThread = useCallback(
+    (threadId: string, focus: boolean) => {
+      if (!focus && !discussionOpen && window.matchMedia(ASIDE_STACKED).matches) return;
+      setDiscussionOpen(true);
+      setThreadRequest({ threadId, focus });
+    },
+    [discussionOpen],
+  );
   const [comparison, setComparison] = useState<ComparisonRequest | null>(null);
   const historyShown = ready && historyOpen;
   const discussionShown = ready && discussionOpen;
@@ -223,7 +241,12 @@ export function PlanWorkspace({
           <Suspense fallback={null}>
             <aside className="plan-aside">
               {discussionShown && (
-                <DiscussionAside plan={plan} doc={connection.doc} presentation={presentation} />
+                <DiscussionAside
+                  plan={plan}
+                  doc={connection.doc}
+                  presentation={presentation}
+                  threadRequest={threadRequest}
+                />
               )}
               {reviewing && (
                 <div id="review-panel">
@@ -285,17 +308,19 @@ export function PlanWorkspace({
           {ready ? (
             // A fresh doc after a refusal gets fresh editors: the old ones are bound to
             // the refused doc's fragments.
-            <PlanDocument
-              key={generation}
-              plan={plan}
-              presentation={presentation}
-              connection={connection}
-              user={user}
-              connected={connected}
-              clockOffset={offset}
-              pending={pending}
-              preview={reviewing && preview}
-            />
+            <DiscussionProvider doc={connection.doc} openThread={openThread}>
+              <PlanDocument
+                key={generation}
+                plan={plan}
+                presentation={presentation}
+                connection={connection}
+                user={user}
+                connected={connected}
+                clockOffset={offset}
+                pending={pending}
+                preview={reviewing && preview}
+              />
+            </DiscussionProvider>
           ) : (
             <p className="muted plan-main__loading">{t('plan.loading')}</p>
           )}

@@ -15,6 +15,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import { CommentHighlights, showCommentRanges } from '../discussion/commentHighlights.ts';
+import { SupportLabels, showSupportLabels } from '../discussion/supportLabels.ts';
+import type { SectionDiscussion } from '../discussion/useSectionDiscussion.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
 
@@ -39,6 +42,8 @@ export interface SectionEditorProps {
   maxUpdateBytes: number | null;
   /** How far the server confirmed this device's text, to mark what it has not. */
   confirmations: ServerConfirmations;
+  /** Open threads' words and support labels to draw over the text, or null for none. */
+  discussion: SectionDiscussion | null;
   onFocus(editor: Editor): void;
   onGone(editor: Editor): void;
   /**
@@ -91,6 +96,10 @@ export function SectionEditor(props: SectionEditorProps) {
         }),
         AriaReadOnly,
         TableBoxFocus,
+        CommentHighlights.configure({
+          onOpen: (threadId, focus) => latest.current.discussion?.openThread(threadId, focus),
+        }),
+        SupportLabels,
         UnconfirmedText.configure({
           confirmations: latest.current.confirmations,
           label: () => latest.current.t('save.notOnServer'),
@@ -156,6 +165,16 @@ export function SectionEditor(props: SectionEditorProps) {
   }, [editor, author]);
 
   useEffect(() => () => latest.current.onGone(editor), [editor]);
+
+  const { discussion } = props;
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    showCommentRanges(editor.view, discussion?.comments ?? []);
+  }, [editor, discussion?.comments]);
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    showSupportLabels(editor.view, discussion?.support ?? []);
+  }, [editor, discussion?.support]);
 
   return (
     <EditorContent

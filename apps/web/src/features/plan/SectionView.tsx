@@ -10,6 +10,7 @@ import type { Editor } from '@tiptap/react';
 import { memo, useState } from 'react';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
+import { useSectionDiscussion } from '../discussion/useSectionDiscussion.ts';
 import { AcceptedText } from '../review/AcceptedText.tsx';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
 import { LargePasteNotice } from './LargePasteNotice.tsx';
@@ -70,6 +71,7 @@ export const SectionView = memo(function SectionView({
   const [heldPaste, setHeldPaste] = useState<HeldPaste | null>(null);
   const fragment = connection.doc.getXmlFragment(sectionFragmentName(section.id));
   const group = groups.find((candidate) => candidate.id === section.groupId);
+  const discussion = useSectionDiscussion(section.id, fragment);
 
   return (
     <section
@@ -117,6 +119,7 @@ export const SectionView = memo(function SectionView({
           editable={access.writable}
           maxUpdateBytes={maxUpdateBytes}
           confirmations={connection.confirmations}
+          discussion={discussion}
           onFocus={onEditorFocus}
           onGone={onEditorGone}
           onLargePaste={setHeldPaste}

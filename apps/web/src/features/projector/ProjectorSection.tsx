@@ -2,7 +2,7 @@ import { contentExtensions } from '@plenary/editor';
 import type { GroupState, PresentationState, SectionState } from '@plenary/model';
 import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -10,6 +10,9 @@ import { authorMark } from '../../collab/authorColors.ts';
 import { insertedRuns } from '../../collab/textAuthorship.ts';
 import { readOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
+import { CommentHighlights, showCommentRanges } from '../discussion/commentHighlights.ts';
+import { commentRange, openThreadsOf } from '../discussion/commentRanges.ts';
+import { ProjectedThreadsContext } from '../discussion/ProjectedThreads.tsx';
 import { AcceptedText } from '../review/AcceptedText.tsx';
 import { highlightRuns, LiveHighlights } from './liveHighlights.ts';
 
@@ -112,6 +115,7 @@ function LiveText({
         }),
         Collaboration.configure({ fragment }),
         LiveHighlights,
+        CommentHighlights.configure({ interactive: false }),
       ],
       editable: false,
       shouldRerenderOnTransaction: false,
@@ -139,6 +143,20 @@ function LiveText({
     doc.on('afterTransaction', onTransaction);
     return () => doc.off('afterTransaction', onTransaction);
   }, [editor, fragment, awareness, sectionId]);
+
+  // The words of the open comments, numbered as the list beside the text, while shown.
+  const threads = useContext(ProjectedThreadsContext);
+  const ranges = useMemo(
+    () =>
+      openThreadsOf(threads ?? [], sectionId).flatMap((thread, index) => {
+        const range = commentRange(thread, { count: index + 1, label: '' });
+        return range ? [range] : [];
+      }),
+    [threads, sectionId],
+  );
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) showCommentRanges(editor.view, ranges);
+  }, [editor, ranges]);
 
   return <EditorContent editor={editor} className="projector-section__text" />;
 }

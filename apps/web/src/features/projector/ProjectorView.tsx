@@ -1,6 +1,7 @@
 import { sectionFragmentName } from '@plenary/model';
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CommentThread } from '../../api/discussionTypes.ts';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
 import type { PlanSessionState } from '../../collab/PlanSession.ts';
 import type { PresenterPosition } from '../../collab/presenterPosition.ts';
@@ -14,6 +15,7 @@ import { useSaveStatus } from '../../collab/useSaveStatus.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { FetchProjectedThreads, ProjectedThreadsContext } from '../discussion/ProjectedThreads.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
 import { FullScreenButton } from './FullScreenButton.tsx';
@@ -27,6 +29,10 @@ const stateOf = (status: SaveStatus) => status.state;
 // Loaded only when the facilitator puts a round on the projectors.
 const RoundProjection = lazyComponent(
   async () => (await import('../discussion/RoundProjection.tsx')).RoundProjection,
+);
+// Loaded only when the facilitator shows comments on the projectors.
+const ProjectorComments = lazyComponent(
+  async () => (await import('../discussion/ProjectorComments.tsx')).ProjectorComments,
 );
 
 /**
@@ -58,6 +64,8 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
   const current = plan.sections.find((section) => section.id === target?.sectionId) ?? null;
   const text = useRef<HTMLDivElement>(null);
   const { detached, resume, revealChange } = useFollowScroll(text, current ? target : null, ready);
+  const commentsShown = ready && presentation.showComments && current !== null;
+  const [threads, setThreads] = useState<readonly CommentThread[] | null>(null);
 
   useEffect(() => {
     document.title = plan.title ? `${plan.title} · ${t('common.appName')}` : t('common.appName');
@@ -75,7 +83,11 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
       : null;
 
   return (
-    <div className="projector" data-testid="projector" data-ready={ready}>
+    <div
+      className={commentsShown ? 'projector projector--comments' : 'projector'}
+      data-testid="projector"
+      data-ready={ready}
+    >
       <header className="projector__header">
         <div className="projector__titles">
           <p className="projector__plan-title" data-testid="projector-plan-title">
@@ -110,20 +122,28 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region takes focus (axe: scrollable-region-focusable)
         tabIndex={0}
       >
-        {ready &&
-          plan.sections.map((section) => (
-            <ProjectorSection
-              key={section.id}
-              section={section}
-              groups={plan.groups}
-              fragment={doc.getXmlFragment(sectionFragmentName(section.id))}
-              awareness={awareness}
-              current={section.id === current?.id}
-              suggestions={presentation.suggestions}
-              onLiveChange={revealChange}
-            />
-          ))}
+        <ProjectedThreadsContext.Provider value={commentsShown ? threads : null}>
+          {ready &&
+            plan.sections.map((section) => (
+              <ProjectorSection
+                key={section.id}
+                section={section}
+                groups={plan.groups}
+                fragment={doc.getXmlFragment(sectionFragmentName(section.id))}
+                awareness={awareness}
+                current={section.id === current?.id}
+                suggestions={presentation.suggestions}
+                onLiveChange={revealChange}
+              />
+            ))}
+        </ProjectedThreadsContext.Provider>
       </main>
+      {commentsShown && <FetchProjectedThreads doc={doc} onThreads={setThreads} />}
+      {commentsShown && threads && (
+        <Suspense fallback={null}>
+          <ProjectorComments sectionId={current.id} plan={plan} threads={threads} />
+        </Suspense>
+      )}
       <footer className="projector__footer">
         <ProjectorPresence users={users} groups={plan.groups} />
         <div className="projector__controls">

@@ -1,9 +1,9 @@
 import { Extension } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import { relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { AuthorMark } from '../../collab/authorColors.ts';
+import { editorYjs } from '../../collab/editorYjsPositions.ts';
 import type { InsertedRun } from '../../collab/textAuthorship.ts';
 
 /** How long new text stays marked on the projector, fading out towards the end. */
@@ -56,12 +56,10 @@ function runBounds(run: InsertedRun): Pick<Highlight, 'start' | 'end'> {
 
 /** Resolves highlights to ProseMirror ranges in `state`; null for text no longer there. */
 function resolver(state: EditorState) {
-  const sync = ySyncPluginKey.getState(state);
+  const yjs = editorYjs(state);
   return (highlight: Highlight): { from: number; to: number } | null => {
-    if (!sync?.binding) return null;
-    const { doc, type, binding } = sync;
-    const from = relativePositionToAbsolutePosition(doc, type, highlight.start, binding.mapping);
-    const to = relativePositionToAbsolutePosition(doc, type, highlight.end, binding.mapping);
+    const from = yjs?.position(highlight.start) ?? null;
+    const to = yjs?.position(highlight.end) ?? null;
     return from === null || to === null || to <= from ? null : { from, to };
   };
 }
