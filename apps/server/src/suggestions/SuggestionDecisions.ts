@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { DecidedSuggestion, Suggestion, SuggestionDecision } from '@plenary/suggestions';
 import { readPlan } from '@plenary/model';
 import type { PlanDocuments, RelayLogger } from '@plenary/relay';
 import type { DecisionLog, NewDecision, StoredDecision } from '@plenary/storage';
+import type { DecidedSuggestion, Suggestion, SuggestionDecision } from '@plenary/suggestions';
 import type { Principal } from '../access/Principal.ts';
 import { requireRight } from '../access/requestAccess.ts';
 import { loadEditor } from '../editorModule.ts';
