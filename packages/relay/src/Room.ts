@@ -585,7 +585,8 @@ export class Room {
     this.captured = null;
     Y.applyUpdate(this.doc, update, connection);
     const applied = this.takeCaptured();
-    const problem = applied ? (review?.() ?? null) : null;
+    // Judged in steps a pass of the event loop apart (the queue waits meanwhile).
+    const problem = applied && review ? await review(nextTurn) : null;
     if (problem) {
       this.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);
       await this.reload();

@@ -53,14 +53,15 @@ export type UpdatePolicy = (
  * change is only its sender's suggestion). Called just before the update is applied,
  * with the document as it is then; returns null when the update needs no second look,
  * or the check to run once it is applied, which returns null to accept or the reason
- * for refusing. A refused update is never stored or broadcast, and the room takes it
+ * for refusing; a long check waits for `pause` now and then (the room's queue waits for
+ * it, so the document does not change meanwhile) to let other work run. A refused update is never stored or broadcast, and the room takes it
  * back by reloading its document from storage.
  */
 export type UpdateReview = (
   context: ConnectionContext,
   touchedRoots: ReadonlySet<string>,
   doc: Y.Doc,
-) => (() => string | null) | null;
+) => ((pause: () => Promise<void> | null) => string | null | Promise<string | null>) | null;
 
 /** Who sent an update, as storage records it. */
 export interface UpdateOrigin {

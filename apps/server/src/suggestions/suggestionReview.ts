@@ -59,10 +59,12 @@ export function suggestionReview(logger: RelayLogger, now: () => number = Date.n
       logger.error({ err: error }, 'could not read a section to check a suggestion');
       return () => 'the change could not be checked';
     }
-    return () => {
+    // Judged a part of the changed blocks at a time, pausing when the room says so: a
+    // change that touched a whole section is otherwise one long piece of work.
+    return async (pause) => {
       try {
         for (const verdict of verdicts) {
-          const problem = verdict(author);
+          const problem = await verdict.inSteps(author, pause);
           if (problem) return problem;
         }
         return null;
