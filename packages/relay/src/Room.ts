@@ -399,7 +399,7 @@ export class Room {
    * so no other change to this plan comes in between. It is stored and sent on as one
    * update: a client that saw part of it could take it for malformed (the web editor
    * deletes a list item whose paragraph has not arrived). An update from someone who
-   * must suggest is checked whole, since a suggestion is compared before and after as one.
+   * must suggest is judged as one once all its pieces are applied, in steps too.
    */
   private async receiveUpdate(
     connection: Connection,
@@ -411,25 +411,28 @@ export class Room {
       crowded === null && update.byteLength > SPLIT_ABOVE_BYTES
         ? await splitUpdate(update, nextTurn)
         : null;
-    if (pieces && (await this.applyInPieces(connection, pieces, answered))) return;
-    await this.applyClientUpdate(connection, update, answered);
+    if (pieces) await this.applyInPieces(connection, pieces, answered, update.byteLength);
+    else await this.applyClientUpdate(connection, update, answered);
   }
 
   /**
-   * Checks and applies the pieces of an update one by one, then stores and sends on what
-   * the whole brought. False, with nothing applied, when a piece must be checked as a
-   * suggestion: the caller then takes the update whole.
+   * Checks and applies the pieces of an update one by one, reading each section for the
+   * review (when the sender must suggest) before the first piece that touches it and
+   * judging them once all are applied; then stores and sends on what the whole brought.
+   * Refused at any point, what was applied is taken back.
    */
   private async applyInPieces(
     connection: Connection,
     pieces: UpdatePieces,
     answered: boolean,
-  ): Promise<boolean> {
+    bytes: number,
+  ): Promise<void> {
     const before = Y.encodeStateVector(this.doc);
     const owner = ownerKeyOf(connection.context);
     const clientIds = new Set<number>();
     const touchedRoots = new Set<string>();
     let applied = false;
+    const reviews: NonNullable<ReturnType<UpdateReview>>[] = [];
     // What the pieces' transactions deleted, as Yjs writes it in the update of each.
     const deleted: DeleteSet[] = [];
     const noteDeletions = (transaction: Y.Transaction) => {
@@ -448,13 +451,18 @@ export class Room {
           connection.closed && !applied
             ? null
             : this.checkClientUpdate(connection, piece, answered);
-        const mustSuggest =
-          checked !== null && this.env.review?.(connection.context, checked.touchedRoots, this.doc);
-        if (checked === null || mustSuggest) {
+        if (checked === null) {
           // Take back what was applied: storage never saw it.
           if (applied) await this.reload();
-          return checked === null;
+          return;
         }
+        // A section is read for the review before the first piece that touches it.
+        const unreviewed = [...checked.touchedRoots].filter((root) => !touchedRoots.has(root));
+        const review =
+          unreviewed.length > 0
+            ? this.env.review?.(connection.context, new Set(unreviewed), this.doc)
+            : null;
+        if (review) reviews.push(review);
         Y.applyUpdate(this.doc, piece, connection);
         applied = true;
         this.ownership.record(owner, checked.claims);
@@ -463,13 +471,22 @@ export class Room {
         const wait = nextTurn();
         if (wait) await wait;
       }
+      // A suggester's update is judged whole once all of it is applied, in steps.
+      for (const review of reviews) {
+        const problem = await review(nextTurn);
+        if (problem) {
+          this.refuse(connection, CloseCode.FORBIDDEN, problem, bytes);
+          await this.reload();
+          return;
+        }
+      }
     } finally {
       this.doc.off('afterTransaction', noteDeletions);
       this.capturing(true);
       this.captured = null;
     }
     // Nothing new (a reconnect resending what the server has) needs no storing.
-    if (clientIds.size === 0 && touchedRoots.size === 0) return true;
+    if (clientIds.size === 0 && touchedRoots.size === 0) return;
     // Written from the document, as Yjs would have: what the server had is left out, and
     // runs of structs are merged (20,000 one-clock GC structs are stored as one).
     const brought = await encodeUpdateSince(this.doc, Y.decodeStateVector(before), nextTurn, {
@@ -482,7 +499,6 @@ export class Room {
       { clientIds: [...clientIds], participantId, owner },
       touchedRoots,
     );
-    return true;
   }
 
   /**
