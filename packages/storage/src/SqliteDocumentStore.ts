@@ -17,6 +17,7 @@ import type {
 } from './DocumentStore.ts';
 import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
 import { GroupCommit, type WriteOutcome } from './GroupCommit.ts';
+import { RefusedSenders } from './RefusedSenders.ts';
 import type { SqliteConnection, SqliteRow } from './SqliteConnection.ts';
 import { clientOwnedElsewhere, planExists, planNotFound, storageClosed } from './storeErrors.ts';
 
@@ -174,6 +175,8 @@ export class SqliteDocumentStore implements DocumentStore {
     this.commitAppends(group),
   );
 
+  private readonly refusedSenders = new RefusedSenders();
+
   constructor(private readonly connection: SqliteConnection) {
     this.statements = prepareStatements(connection.db);
   }
@@ -243,11 +246,16 @@ export class SqliteDocumentStore implements DocumentStore {
       return appends.map(({ planId, update, origin }): WriteOutcome<AppendResult> => {
         const log = this.statements.selectLogPosition.get(planId);
         if (!log) return { ok: false, error: planNotFound(planId) };
+        const refused = this.refusedSenders.check(planId, origin);
+        if (refused) return { ok: false, error: refused };
         const taken = idsOwnedElsewhere(
           origin,
           (clientId) => this.statements.selectClientOwner.get({ planId, clientId })?.owner,
         );
-        if (taken.length > 0) return { ok: false, error: clientOwnedElsewhere(planId, taken) };
+        if (taken.length > 0) {
+          this.refusedSenders.note(origin);
+          return { ok: false, error: clientOwnedElsewhere(planId, taken) };
+        }
         const seq = log.lastSeq + 1;
         const { participantId, clientIds } = origin;
         this.statements.insertUpdate.run({
