@@ -85,6 +85,8 @@ export class WalCheckpointer {
 
   /** Closes the thread's connection and ends the thread. */
   async stop(): Promise<void> {
+    // Held again, so that a process with nothing else left waits for the thread to close.
+    this.worker.ref();
     this.worker.postMessage({ kind: 'stop' });
     await this.exited;
   }
