@@ -18,7 +18,12 @@ import type {
   StoredPlan,
   UpdateOrigin,
 } from './DocumentStore.ts';
-import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
+import {
+  type AttributedUpdate,
+  deletionList,
+  foldDeletions,
+  foldDeletionsInSteps,
+} from './deletions.ts';
 import { GroupCommit, type WriteOutcome } from './GroupCommit.ts';
 import type { PostgresConnection, Sql } from './PostgresConnection.ts';
 import { RefusedSenders } from './RefusedSenders.ts';
@@ -324,10 +329,9 @@ export class PostgresDocumentStore implements DocumentStore {
       [planId, throughSeq],
     );
     const before = await this.foldedDeletions(sql, planId);
-    for (const [participantId, deletions] of foldDeletions(
-      before,
-      removed.map(attributedUpdateOf),
-    )) {
+    // In steps (the transaction waits; the event loop serves everyone else meanwhile).
+    const folded = await foldDeletionsInSteps(before, removed.map(attributedUpdateOf));
+    for (const [participantId, deletions] of folded) {
       await sql(
         before.has(participantId)
           ? `UPDATE plan_deletions SET deletions = $3
