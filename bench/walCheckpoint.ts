@@ -15,7 +15,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { WalCheckpointer } from '../packages/storage/src/WalCheckpointer.ts';
+import { WalCheckpointer } from '@plenary/storage';
 import { machine } from './support/machine.ts';
 import { percentile } from './support/stats.ts';
 
