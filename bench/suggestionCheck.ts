@@ -10,8 +10,11 @@
  * insertion mark. "Warm" is the usual case, the member typing on; "others typing" puts
  * someone else's change to another paragraph before each keystroke (that paragraph is read
  * again); "first" is a keystroke with a fresh guard, which reads the whole section (the
- * first update after a plan is opened). Results are appended to
- * bench/results/suggestion-check.md.
+ * first update after a plan is opened). *Every paragraph*: one update that suggests a word
+ * in each paragraph of the large section (a find-and-replace), judged whole (as before
+ * `inSteps`) and in steps as the relay does: the longest step is what holds the server's
+ * event loop (CPU time of this process, so the shared machine's other work does not count).
+ * Results are appended to bench/results/suggestion-check.md.
  */
 
 import { appendFileSync } from 'node:fs';
@@ -106,6 +109,58 @@ for (const [name, paragraphs, length, pending] of [
   rows.push(`| ${date} | ${machine} | ${size} | typing on | ${ms(warm)} |`);
   rows.push(`| ${date} | ${machine} | ${size} | others typing elsewhere | ${ms(others)} |`);
   rows.push(`| ${date} | ${machine} | ${size} | first check (whole section read) | ${ms(first)} |`);
+}
+// One update that touches every paragraph: the whole verdict against its longest step, in
+// CPU time (a shared machine's other work descheduling this process does not count).
+const cpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+{
+  const fragment = section(200, 1200, 400);
+  const whole: number[] = [];
+  const longest: number[] = [];
+  const stepCounts: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    for (const stepped of [false, true]) {
+      // Judged whole, as before `inSteps`: a guard whose parts are never cut.
+      const guard = new SuggestionGuard(stepped ? undefined : Number.POSITIVE_INFINITY);
+      const verdict = guard.before(fragment);
+      fragment.doc?.transact(() => {
+        for (let p = 0; p < 200; p++) {
+          const text = (fragment.get(p) as Y.XmlElement).get(0) as Y.XmlText;
+          text.insert(2, 'and ', { insertion: markOf(`w${i}${stepped}`, member) });
+        }
+      });
+      let problem: string | null;
+      if (stepped) {
+        const steps: number[] = [];
+        let last = cpuMs();
+        problem = await verdict.inSteps(member, () => {
+          steps.push(cpuMs() - last);
+          return new Promise<void>((resolve) =>
+            setImmediate(() => {
+              last = cpuMs();
+              resolve();
+            }),
+          );
+        });
+        steps.push(cpuMs() - last);
+        longest.push(Math.max(...steps));
+        stepCounts.push(steps.length);
+      } else {
+        const start = cpuMs();
+        problem = verdict(member);
+        whole.push(cpuMs() - start);
+      }
+      if (problem) throw new Error(`an honest change was refused: ${problem}`);
+    }
+  }
+  const size = 'large: 200 paragraphs, a suggested word in every one (one update)';
+  rows.push(`| ${date} | ${machine} | ${size} | judged whole (before) | ${ms(whole)} |`);
+  rows.push(
+    `| ${date} | ${machine} | ${size} | in steps (${median(stepCounts)} steps): longest step | ${ms(longest)} |`,
+  );
 }
 const results = path.join(import.meta.dirname, 'results', 'suggestion-check.md');
 appendFileSync(results, `${rows.join('\n')}\n`);

@@ -214,6 +214,38 @@ describe('Review on the server: a member changes a section only by suggesting', 
     }
   });
 
+  // Over 500 structs in one update: the relay checks and applies it in pieces and judges
+  // the whole once all are in.
+  it('takes a large suggestion sent as one update, and refuses one with plain text in it', async () => {
+    const run = firstRun(attacker, target);
+    const scattered = (id: string) => {
+      for (let i = 0; i < 600; i++) {
+        run.insert((i * 7) % run.length, 'y', { insertion: markOf(sokha, id) });
+      }
+    };
+    attacker.doc.transact(() => scattered('sokha-big'));
+    await eventually(
+      () => pendingOf(reviewer, target).some((s) => s.id === 'sokha-big'),
+      10_000,
+      "the member's large suggestion at the reviewer",
+    );
+    const suggested = textOf(reviewer, target);
+    expect(suggested).toBe(textOf(attacker, target));
+    await expectRefused(
+      () =>
+        attacker.doc.transact(() => {
+          scattered('sokha-big-2');
+          run.insert(0, 'Forged at the start. ');
+        }),
+      /must be suggestions/,
+    );
+    const late = await honestWorkGoesOn();
+    for (const client of [reviewer, late]) {
+      expect(textOf(client, target)).not.toContain('Forged');
+      expect(textOf(client, target)).toBe(`Honest words. ${suggested}`);
+    }
+  });
+
   it("refuses taking another person's suggestion off the text", async () => {
     const honest = connect(dara);
     await whenSynced(honest);

@@ -531,7 +531,7 @@ describe('presence across processes', () => {
 });
 
 describe('client ids across processes', () => {
-  it('refuses an update on B under the client id a socket on A claimed before B heard of it; honest clients converge', async () => {
+  it('refuses an update on B under the client id a socket on A claimed before B heard of it, and what the intruder sent after it; honest clients converge', async () => {
     // The victim writes on the late process, so only storage knows that the id is taken
     // when the intruder on B writes under it.
     const { late, storage, stop } = await startLateProcess();
@@ -567,6 +567,10 @@ describe('client ids across processes', () => {
       intruder.doc.clientID = victimId;
       appendParagraph(firstSectionOf(plan, intruder), 'Written by the intruder');
       intruder.doc.clientID = ownId;
+      // At once, under its own id, the intruder deletes that paragraph: the deletion names
+      // the victim's clocks, where the victim's stored text is. B checks it against its copy
+      // (which has the refused paragraph) before storage has refused the first update.
+      firstSectionOf(plan, intruder).delete(firstSectionOf(plan, intruder).length - 1, 1);
 
       const closed = await Promise.race([
         intruderClosed,

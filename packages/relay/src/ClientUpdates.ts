@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { Connection } from './Connection.ts';
 import { type ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
-import type { UpdateCheck } from './RelayExtension.ts';
+import type { ReviewCheck, UpdateCheck } from './RelayExtension.ts';
 import type { RoomDocument } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RefusedUpdate } from './roomErrors.ts';
@@ -48,7 +48,7 @@ export class ClientUpdates {
    * so no other change to this plan comes in between. It is stored and sent on as one
    * update: a client that saw part of it could take it for malformed (the web editor
    * deletes a list item whose paragraph has not arrived). An update from someone who
-   * must suggest is checked whole, since a suggestion is compared before and after as one.
+   * must suggest is judged as one once all its pieces are applied, in steps too.
    */
   async receive(connection: Connection, update: Uint8Array, answered: boolean): Promise<void> {
     const crowded = this.host.ownership.crowdedUpdate(update, this.host.document.doc);
@@ -56,25 +56,28 @@ export class ClientUpdates {
       crowded === null && update.byteLength > SPLIT_ABOVE_BYTES
         ? await splitUpdate(update, nextTurn)
         : null;
-    if (pieces && (await this.applyInPieces(connection, pieces, answered))) return;
-    await this.applyClientUpdate(connection, update, answered);
+    if (pieces) await this.applyInPieces(connection, pieces, answered, update.byteLength);
+    else await this.applyClientUpdate(connection, update, answered);
   }
 
   /**
-   * Checks and applies the pieces of an update one by one, then stores and sends on what
-   * the whole brought. False, with nothing applied, when a piece must be checked as a
-   * suggestion: the caller then takes the update whole.
+   * Checks and applies the pieces of an update one by one, reading each section for the
+   * extensions' second look before the first piece that touches it and judging them once
+   * all are applied; then stores and sends on what the whole brought. Refused at any
+   * point, what was applied is taken back.
    */
   private async applyInPieces(
     connection: Connection,
     pieces: UpdatePieces,
     answered: boolean,
-  ): Promise<boolean> {
+    bytes: number,
+  ): Promise<void> {
     const before = Y.encodeStateVector(this.host.document.doc);
     const owner = ownerKeyOf(connection.context);
     const clientIds = new Set<number>();
     const touchedRoots = new Set<string>();
     let applied = false;
+    const reviews: ReviewCheck[] = [];
     // What the pieces' transactions deleted, as Yjs writes it in the update of each.
     const deleted: DeleteSet[] = [];
     const noteDeletions = (transaction: Y.Transaction) => {
@@ -97,14 +100,20 @@ export class ClientUpdates {
           connection.closed && !applied
             ? null
             : this.checkClientUpdate(connection, piece, answered);
-        const mustSuggest =
-          checked !== null &&
-          this.host.env.extensions.reviewUpdate(this.updateCheck(connection, checked.touchedRoots));
-        if (checked === null || mustSuggest) {
+        if (checked === null) {
           // Take back what was applied: storage never saw it.
           if (applied) await this.host.reload();
-          return checked === null;
+          return;
         }
+        // A section is read for the second look before the first piece that touches it.
+        const unreviewed = [...checked.touchedRoots].filter((root) => !touchedRoots.has(root));
+        const review =
+          unreviewed.length > 0
+            ? this.host.env.extensions.reviewUpdate(
+                this.updateCheck(connection, new Set(unreviewed)),
+              )
+            : null;
+        if (review) reviews.push(review);
         Y.applyUpdate(this.host.document.doc, piece, connection);
         applied = true;
         this.host.ownership.record(owner, checked.claims);
@@ -113,13 +122,22 @@ export class ClientUpdates {
         const wait = nextTurn();
         if (wait) await wait;
       }
+      // A suggester's update is judged whole once all of it is applied, in steps.
+      for (const review of reviews) {
+        const problem = await review(nextTurn);
+        if (problem) {
+          this.host.refuse(connection, CloseCode.FORBIDDEN, problem, bytes);
+          await this.host.reload();
+          return;
+        }
+      }
     } finally {
       this.host.document.doc.off('afterTransaction', noteDeletions);
       this.host.document.capturing(true);
       this.host.document.takeCaptured();
     }
     // Nothing new (a reconnect resending what the server has) needs no storing.
-    if (clientIds.size === 0 && touchedRoots.size === 0) return true;
+    if (clientIds.size === 0 && touchedRoots.size === 0) return;
     // Written from the document, as Yjs would have: what the server had is left out, and
     // runs of structs are merged (20,000 one-clock GC structs are stored as one).
     const brought = await encodeUpdateSince(
@@ -134,10 +152,9 @@ export class ClientUpdates {
     this.storeAndSend(
       brought,
       connection,
-      { clientIds: [...clientIds], participantId, owner },
+      { clientIds: [...clientIds], participantId, owner, sender: connection },
       touchedRoots,
     );
-    return true;
   }
 
   /**
@@ -245,7 +262,8 @@ export class ClientUpdates {
     this.host.document.takeCaptured();
     Y.applyUpdate(this.host.document.doc, update, connection);
     const applied = this.host.document.takeCaptured();
-    const problem = applied ? (review?.() ?? null) : null;
+    // Judged in steps a pass of the event loop apart (the queue waits meanwhile).
+    const problem = applied && review ? await review(nextTurn) : null;
     if (problem) {
       this.host.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);
       await this.host.reload();
@@ -257,6 +275,7 @@ export class ClientUpdates {
     // Nothing new (a reconnect resending what the server has) needs no storing.
     if (!applied) return;
     const { participantId } = connection.context;
-    this.storeAndSend(applied, connection, { clientIds, participantId, owner }, touchedRoots);
+    const origin = { clientIds, participantId, owner, sender: connection };
+    this.storeAndSend(applied, connection, origin, touchedRoots);
   }
 }

@@ -60,8 +60,10 @@ export class RefusedUpdates {
    * Ordering. The room applies an update, then stores it, and sends it only once stored,
    * so no socket ever saw a refused one. Meanwhile the queue went on, and updates were
    * applied on top of it: a socket's here (pipelined, stored and sent as usual: no one else
-   * saw the refused one, so theirs cannot build on it; only its own sender's could, and
-   * those are refused too when under the same id), and other processes' (already stored).
+   * saw the refused one, so theirs cannot build on it; only its own sender's could, e.g. a
+   * deletion of the clocks it wrote, which are the owner's text in storage, and storage
+   * refuses every update its sender sent after it: `UpdateOrigin.sender`), and other
+   * processes' (already stored).
    * The refused structs sit at the clocks of the rightful owner's, so Yjs took an owner's
    * update heard meanwhile for one it had and kept only its tail, and that tail is all
    * this room's sockets were sent. So the document is loaded again (once every update

@@ -139,11 +139,13 @@ describe('Relay', () => {
     alice.doc.getText('section:a').insert(0, 'A');
     await until(() => (persistence.logs.get(PLAN)?.updates.length ?? 0) === 1);
     const [entry] = persistence.logs.get(PLAN)?.updates ?? [];
-    expect(entry?.origin).toEqual({
+    expect(entry?.origin).toMatchObject({
       clientIds: [alice.doc.clientID],
       participantId: 'participant-alice',
       owner: 'participant-alice',
     });
+    // Named by its socket, so that storage can refuse what follows a refused update.
+    expect(entry?.origin.sender).toBeDefined();
   });
 
   it('stores nothing when a reconnecting client resends what the server has', async () => {
@@ -443,11 +445,13 @@ describe('Relay', () => {
     expect(storedText(persistence)).toBe(expected);
   });
 
-  it('checks a large update whole when a suggestion check looks at it', async () => {
+  it('judges a large update of a suggester whole, once all its pieces are applied', async () => {
     persistence = new MemoryPersistence();
     persistence.createPlan(PLAN, seededPlan());
     logger = silentLogger();
     const checked: number[] = [];
+    let transactions = 0;
+    let pauses = 0;
     relay = new Relay({
       persistence,
       logger,
@@ -457,22 +461,50 @@ describe('Relay', () => {
           name: 'count-growth',
           reviewUpdate: ({ doc }) => {
             const before = doc.getText('section:a').length;
-            return () => {
-              checked.push(doc.getText('section:a').length - before);
-              return null;
+            doc.on('afterTransaction', () => {
+              transactions += 1;
+            });
+            return async (pause) => {
+              // Asks for turns as a long check does; refuses what is over 4,000 characters.
+              for (let i = 0; i < 3; i++) {
+                pauses += 1;
+                await pause();
+              }
+              const added = doc.getText('section:a').length - before;
+              checked.push(added);
+              return added > 4_000 ? 'too long to be a suggestion' : null;
             };
           },
         },
       ],
     });
     const alice = new TestClient(relay, PLAN);
+    const bora = new TestClient(relay, PLAN);
     await synced(alice);
+    await synced(bora);
     alice.doc.transact(() => {
       for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
     });
     await until(() => storedText(persistence).length === 3_000 + 'Objectives'.length);
+    // Applied in pieces (a transaction each), judged once with all of them in.
+    expect(transactions).toBeGreaterThan(2);
     expect(checked).toEqual([3_000]);
+    expect(pauses).toBe(3);
     expect(persistence.logs.get(PLAN)?.updates.length).toBe(1);
+
+    // Refused once judged: none of its pieces is stored or reaches anyone.
+    alice.doc.transact(() => {
+      for (let i = 0; i < 5_000; i++) alice.doc.getText('section:a').insert(0, 'z');
+    });
+    await until(() => alice.closed !== null);
+    expect(alice.closed?.reason).toBe('too long to be a suggestion');
+    expect(checked).toEqual([3_000, 5_000]);
+    expect(persistence.logs.get(PLAN)?.updates.length).toBe(1);
+    const cyrus = new TestClient(relay, PLAN);
+    const stored = storedText(persistence);
+    await until(() => cyrus.doc.getText('section:a').toString() === stored);
+    expect(stored).not.toContain('z');
+    expect(bora.doc.getText('section:a').toString()).toBe(stored);
   });
 
   it('applies server-side changes as transactions every client receives', async () => {

@@ -34,6 +34,15 @@ export interface UpdateCheck {
 }
 
 /**
+ * A second look's check, run once the update is applied. A long check awaits `pause()`
+ * now and then (null: no need to wait yet) to let other plans and sockets be served;
+ * the room's queue waits for it, so the document does not change meanwhile.
+ */
+export type ReviewCheck = (
+  pause: () => Promise<void> | null,
+) => string | null | Promise<string | null>;
+
+/**
  * One concern the relay runs at its extension points (auto-versions, the suggestion
  * check, counting refusals...). Every hook is optional. The relay calls the extensions in
  * order of `priority`, higher first, and those of equal priority in the order it was given
@@ -56,10 +65,10 @@ export interface RelayExtension {
    * when the update needs no second look, or the check to run once it is applied, which
    * returns the reason for refusing or null. The checks run in the extensions' order and
    * the first reason refuses: the update is never stored or sent, and the room takes it
-   * back by loading its document from storage. An update that some extension looks at
-   * twice is applied whole, never in pieces.
+   * back by loading its document from storage. A large update is applied in pieces and
+   * judged once all are in; each section is read before the first piece that touches it.
    */
-  reviewUpdate?(update: UpdateCheck): (() => string | null) | null;
+  reviewUpdate?(update: UpdateCheck): ReviewCheck | null;
   /**
    * After a client's update is stored, for work the server does in reply (e.g. repairing
    * a section); a `plans.transact` started here runs after the update, in the room's queue.

@@ -3,6 +3,7 @@ import {
   DEFAULT_EXTENSION_PRIORITY,
   type PlanDocuments,
   type RelayExtension,
+  type ReviewCheck,
   type UpdateCheck,
 } from './RelayExtension.ts';
 
@@ -37,12 +38,12 @@ export class RelayExtensions {
    * to run once it is: the first reason found, in order, or null. Null when no extension
    * wants a second look.
    */
-  reviewUpdate(update: UpdateCheck): (() => string | null) | null {
+  reviewUpdate(update: UpdateCheck): ReviewCheck | null {
     const checks = this.ordered.flatMap((extension) => extension.reviewUpdate?.(update) ?? []);
     if (checks.length === 0) return null;
-    return () => {
+    return async (pause) => {
       for (const check of checks) {
-        const problem = check();
+        const problem = await check(pause);
         if (problem !== null) return problem;
       }
       return null;

@@ -42,6 +42,11 @@ export interface UpdateOrigin {
   participantId: string | null;
   /** Who may write under those client ids from now on, if no one did (null: the server). */
   owner: ClientOwnerKey;
+  /**
+   * The socket the update came from (none for the server's own changes). Once storage
+   * refuses one of its updates as someone else's, it refuses the ones it sent after too.
+   */
+  sender?: object;
 }
 
 /** The part of the document store the relay uses. */

@@ -49,6 +49,35 @@ describe('splitUpdate', () => {
     expect(server.getText('section:a').toString()).toBe(text.toString());
   });
 
+  it('hands out a delete set of thousands of ranges in pieces of its own, after the structs', async () => {
+    const server = docWith(1);
+    server.getText('section:a').insert(0, 'x'.repeat(3_000));
+    const client = docWith(2, Y.encodeStateAsUpdate(server));
+    const text = client.getText('section:a');
+    // Every other character of the server's text: 1,500 ranges of server's client id,
+    // and a few new characters of the client's own.
+    client.transact(() => {
+      for (let at = 0; at < 1_500; at++) text.delete(at, 1);
+      text.insert(0, 'typed offline');
+    });
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+
+    const pieces = (await splitUpdate(update, goOn, 500)) as UpdatePieces;
+    expect(pieces).not.toBeNull();
+    const ranges: number[] = [];
+    for (let piece = pieces.next(server); piece; piece = pieces.next(server)) {
+      const { structs, ds } = Y.decodeUpdate(piece);
+      const count = [...ds.clients.values()].reduce((sum, list) => sum + list.length, 0);
+      // Structs first, then deletions alone.
+      if (ranges.length > 0) expect(structs).toHaveLength(0);
+      if (count > 0) ranges.push(count);
+      Y.applyUpdate(server, piece);
+      expect(server.store.pendingDs).toBeNull();
+    }
+    expect(ranges).toEqual([500, 500, 500]);
+    expect(server.getText('section:a').toString()).toBe(text.toString());
+  });
+
   it('hands out the client that others build on first, whatever order the update lists them in', async () => {
     const server = docWith(1);
     server.getText('section:a').insert(0, 'Objectives');

@@ -87,11 +87,59 @@ export async function splitUpdate(
       }
       blocks.push({ client, structs, next: 0 });
     }
-    if (total <= maxStructs) return null;
-    return new UpdatePieces(update, blocks, update.subarray(rest.pos), maxStructs);
+    const deletions = deletionPieces(decoder, maxStructs);
+    if (total <= maxStructs && deletions.length <= 1) return null;
+    return new UpdatePieces(update, blocks, deletions, maxStructs);
   } catch {
     return null;
   }
+}
+
+/**
+ * The delete set that `decoder` is at, as updates of no structs and at most `maxRanges`
+ * deleted ranges each: applying the delete set of a client that typed for a while offline
+ * (thousands of ranges) is otherwise one piece of work as long as it is large. Deleting
+ * is the same in any order and in any grouping.
+ */
+function deletionPieces(decoder: Y.UpdateDecoderV1, maxRanges: number): Uint8Array[] {
+  const rest = decoder.restDecoder;
+  const pieces: Uint8Array[] = [];
+  let ranges: { client: number; deleted: number[] }[] = [];
+  let count = 0;
+  const flush = () => {
+    if (count === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, ranges.length);
+    for (const { client, deleted } of ranges) {
+      encoding.writeVarUint(encoder, client);
+      encoding.writeVarUint(encoder, deleted.length / 2);
+      for (const value of deleted) encoding.writeVarUint(encoder, value);
+    }
+    pieces.push(encoding.toUint8Array(encoder));
+    ranges = [];
+    count = 0;
+  };
+  const clients = decoding.readVarUint(rest);
+  for (let i = 0; i < clients; i++) {
+    const client = decoding.readVarUint(rest);
+    const deletions = decoding.readVarUint(rest);
+    // A count beyond the bytes left is a forged header: the update check refuses it.
+    if (deletions > rest.arr.length - rest.pos) throw new Error('forged delete set');
+    let deleted: number[] = [];
+    ranges.push({ client, deleted });
+    for (let d = 0; d < deletions; d++) {
+      if (count === maxRanges) {
+        flush();
+        deleted = [];
+        ranges.push({ client, deleted });
+      }
+      deleted.push(decoder.readDsClock(), decoder.readDsLen());
+      count += 1;
+    }
+  }
+  flush();
+  return pieces;
 }
 
 /**
@@ -149,17 +197,18 @@ export class UpdatePieces {
   constructor(
     private readonly update: Uint8Array,
     private readonly blocks: Block[],
-    private readonly deleteSet: Uint8Array,
+    /** The delete set, in pieces of their own (see `deletionPieces`). */
+    private readonly deletions: Uint8Array[],
     private readonly maxStructs: number,
   ) {}
 
   /**
    * The next piece that applies to `doc` as it is now, or, when none does, everything
-   * left as one update; null once all is handed out. The delete set goes with the last.
+   * left as one update; null once all is handed out. The delete set comes last.
    */
   next(doc: Y.Doc): Uint8Array | null {
     const open = this.blocks.filter((block) => block.next < block.structs.length);
-    if (open.length === 0) return null;
+    if (open.length === 0) return this.deletions.shift() ?? null;
     for (const block of open) {
       const end = this.readyEnd(
         doc,
@@ -167,8 +216,7 @@ export class UpdatePieces {
         Math.min(block.next + this.maxStructs, block.structs.length),
       );
       if (end === block.next) continue;
-      const last = open.length === 1 && end === block.structs.length;
-      const piece = this.encode([{ block, end }], last);
+      const piece = this.encode([{ block, end }]);
       block.next = end;
       return piece;
     }
@@ -180,7 +228,7 @@ export class UpdatePieces {
     const open = this.blocks.filter((block) => block.next < block.structs.length);
     if (open.length === 0) return null;
     const slices = open.map((block) => ({ block, end: block.structs.length }));
-    const piece = this.encode(slices, true);
+    const piece = this.encode(slices);
     for (const block of open) block.next = block.structs.length;
     return piece;
   }
@@ -205,7 +253,7 @@ export class UpdatePieces {
     return limit;
   }
 
-  private encode(slices: { block: Block; end: number }[], last: boolean): Uint8Array {
+  private encode(slices: { block: Block; end: number }[]): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, slices.length);
     for (const { block, end } of slices) {
@@ -218,8 +266,7 @@ export class UpdatePieces {
         this.update.subarray(first.start, (block.structs[end - 1] as StructSpan).end),
       );
     }
-    if (last) encoding.writeUint8Array(encoder, this.deleteSet);
-    else encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 0);
     return encoding.toUint8Array(encoder);
   }
 }

@@ -26,6 +26,11 @@ export interface UpdateOrigin {
    * relay's key for a socket; null for the server). Defaults to `participantId`.
    */
   owner?: string | null;
+  /**
+   * The connection the update came from, compared by identity. Once one of its appends
+   * is refused for a client id someone else owns, its later ones are refused too.
+   */
+  sender?: object;
 }
 
 /** One Yjs client id and who may write new structs under it (null: the server). */

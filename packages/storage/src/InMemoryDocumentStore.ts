@@ -17,6 +17,7 @@ import type {
 } from './DocumentStore.ts';
 import { deletionList, foldDeletions } from './deletions.ts';
 import type { InMemoryDatabase, InMemoryPlan } from './InMemoryDatabase.ts';
+import { RefusedSenders } from './RefusedSenders.ts';
 import { clientOwnedElsewhere, planExists, planNotFound } from './storeErrors.ts';
 
 // Copies in and out, as a database would: callers may reuse or mutate their buffers and
@@ -48,6 +49,7 @@ function recordClients(record: InMemoryPlan, origin: UpdateOrigin, now: Date): v
 
 /** The DocumentStore of an InMemoryStorage; its contents go when the process does. */
 export class InMemoryDocumentStore implements DocumentStore {
+  private readonly refusedSenders = new RefusedSenders();
   private readonly plans: Map<string, InMemoryPlan>;
 
   constructor(private readonly db: InMemoryDatabase) {
@@ -98,8 +100,13 @@ export class InMemoryDocumentStore implements DocumentStore {
     origin: UpdateOrigin,
   ): Promise<AppendResult> {
     const record = this.record(planId);
+    const refused = this.refusedSenders.check(planId, origin);
+    if (refused) throw refused;
     const taken = idsOwnedElsewhere(origin, (clientId) => record.clients.get(clientId)?.owner);
-    if (taken.length > 0) throw clientOwnedElsewhere(planId, taken);
+    if (taken.length > 0) {
+      this.refusedSenders.note(origin);
+      throw clientOwnedElsewhere(planId, taken);
+    }
     const now = new Date();
     record.updates.push({ participantId: origin.participantId, update: update.slice() });
     recordClients(record, origin, now);

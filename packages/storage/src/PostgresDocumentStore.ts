@@ -18,9 +18,16 @@ import type {
   StoredPlan,
   UpdateOrigin,
 } from './DocumentStore.ts';
-import { type AttributedUpdate, deletionList, foldDeletions } from './deletions.ts';
+import {
+  type AttributedUpdate,
+  deletionList,
+  foldDeletions,
+  foldDeletionsInSteps,
+} from './deletions.ts';
 import { GroupCommit, type WriteOutcome } from './GroupCommit.ts';
 import type { PostgresConnection, Sql } from './PostgresConnection.ts';
+import { RefusedSenders } from './RefusedSenders.ts';
+import { StoreError } from './StoreError.ts';
 import { clientOwnedElsewhere, planExists, planNotFound, storageClosed } from './storeErrors.ts';
 
 const PLAN_COLUMNS = 'id, title, created_at AS "createdAt", updated_at AS "updatedAt"';
@@ -124,6 +131,8 @@ export class PostgresDocumentStore implements DocumentStore {
     this.commitAppends(group),
   );
 
+  private readonly refusedSenders = new RefusedSenders();
+
   constructor(private readonly connection: PostgresConnection) {}
 
   async createPlan(plan: {
@@ -210,7 +219,20 @@ export class PostgresDocumentStore implements DocumentStore {
         [planIds],
       );
       const outcomes: WriteOutcome<AppendResult>[] = [];
-      for (const append of appends) outcomes.push(await appendOne(sql, append, now));
+      for (const append of appends) {
+        const refused = this.refusedSenders.check(append.planId, append.origin);
+        const outcome = refused
+          ? { ok: false as const, error: refused }
+          : await appendOne(sql, append, now);
+        const ownedElsewhere =
+          !outcome.ok &&
+          outcome.error instanceof StoreError &&
+          outcome.error.code === 'client-owned-elsewhere';
+        if (!refused && ownedElsewhere) {
+          this.refusedSenders.note(append.origin);
+        }
+        outcomes.push(outcome);
+      }
       return outcomes;
     });
   }
@@ -307,10 +329,9 @@ export class PostgresDocumentStore implements DocumentStore {
       [planId, throughSeq],
     );
     const before = await this.foldedDeletions(sql, planId);
-    for (const [participantId, deletions] of foldDeletions(
-      before,
-      removed.map(attributedUpdateOf),
-    )) {
+    // In steps (the transaction waits; the event loop serves everyone else meanwhile).
+    const folded = await foldDeletionsInSteps(before, removed.map(attributedUpdateOf));
+    for (const [participantId, deletions] of folded) {
       await sql(
         before.has(participantId)
           ? `UPDATE plan_deletions SET deletions = $3

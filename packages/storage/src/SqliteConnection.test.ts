@@ -70,3 +70,20 @@ it('rejects a write as unavailable when its fsync fails, naming the database', a
     message: expect.stringMatching(/could not be synced to disk \(EIO/),
   });
 });
+
+it('never checkpoints in a commit; its thread copies the WAL into the database', async () => {
+  // SQLite's own rule checkpoints inside the commit that takes the WAL past 1,000 pages.
+  expect(connection.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+  const rows = (n: number) => () => {
+    for (let i = 0; i < n; i++) insert('x'.repeat(2_000))();
+  };
+  for (let i = 0; i < 3; i++) await connection.write(rows(200));
+  const result = await connection.checkpointer.checkpoint();
+  expect(result.error).toBeUndefined();
+  expect(result.log).toBeGreaterThan(100);
+  expect(result.checkpointed).toBe(result.log);
+  // What the thread copied reads back from a fresh connection once this one is closed.
+  await connection.close();
+  connection = SqliteConnection.open(join(dir, 'plenary.sqlite'));
+  expect(connection.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 600 });
+});

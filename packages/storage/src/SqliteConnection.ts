@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { StoreError } from './StoreError.ts';
 import { migrate } from './sqliteMigrations.ts';
 import { storageClosed } from './storeErrors.ts';
+import { WalCheckpointer } from './WalCheckpointer.ts';
 
 /** How long a write waits for another connection's lock before failing as unavailable. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -39,6 +40,8 @@ export class SqliteConnection {
   private constructor(
     /** The handle, for stores to prepare their statements on; run them through `run`. */
     readonly db: Database.Database,
+    /** Copies the WAL into the database file, off the event loop. */
+    readonly checkpointer: WalCheckpointer,
   ) {
     this.selectOne = db.prepare('SELECT 1');
   }
@@ -60,7 +63,9 @@ export class SqliteConnection {
       // the same fsync runs on libuv's thread pool while the loop serves others, and one
       // fsync covers every commit made while the previous one was in flight.
       db.pragma('synchronous = NORMAL');
-      return new SqliteConnection(db);
+      // Checkpoints run on a thread of their own (see WalCheckpointer), never in a commit.
+      db.pragma('wal_autocheckpoint = 0');
+      return new SqliteConnection(db, WalCheckpointer.start(filePath));
     } catch (error) {
       db?.close();
       if (error instanceof StoreError) throw error;
@@ -171,6 +176,8 @@ export class SqliteConnection {
   async close(): Promise<void> {
     if (this.db.open) {
       await this.syncInFlight?.catch(() => undefined);
+      // Its connection first: closed last, this one checkpoints what is left and removes the WAL.
+      await this.checkpointer.stop();
       this.db.close();
     }
     const handle = this.walHandle;

@@ -136,6 +136,53 @@ export function describeAttributionContract(
       expect(textOf(loaded.updates)).not.toContain('bo');
     });
 
+    it("refuses whatever a refused update's sender sent after it, in its group and later; others write on", async () => {
+      await createPlan('p1');
+      await store.claimClients('p1', { clientIds: [500], participantId: 'amina' });
+      // Bo's socket wrote under Amina's id, then under his own deleted what it wrote there:
+      // the deletion names Amina's clocks, which hold her text in storage.
+      const bo = new Y.Doc();
+      bo.clientID = 500;
+      textIn(bo).insert(0, 'bo');
+      const underAminasId = Y.encodeStateAsUpdate(bo);
+      bo.clientID = 700;
+      const state = Y.encodeStateVector(bo);
+      textIn(bo).delete(0, 2);
+      const deletion = Y.encodeStateAsUpdate(bo, state);
+      const socket = {};
+      const fromBo = (clientIds: number[]) => ({
+        clientIds,
+        participantId: 'bo',
+        sender: socket,
+      });
+      const cy = { clientIds: [600], participantId: 'cy', sender: {} };
+      const cyWrites = (text: string) => {
+        const doc = new Y.Doc();
+        doc.clientID = 600;
+        textIn(doc).insert(0, text);
+        return doc;
+      };
+      // Submitted together, so that adapters with group commit write them in one group.
+      const [intruder, after, honest] = await Promise.allSettled([
+        store.appendUpdate('p1', underAminasId, fromBo([500])),
+        store.appendUpdate('p1', deletion, fromBo([])),
+        store.appendUpdate('p1', Y.encodeStateAsUpdate(cyWrites('cy')), cy),
+      ]);
+      expect(intruder.status).toBe('rejected');
+      expect(after.status).toBe('rejected');
+      await expectStoreError(
+        Promise.reject(after.status === 'rejected' ? after.reason : null),
+        'client-owned-elsewhere',
+      );
+      expect(honest).toEqual({ status: 'fulfilled', value: { seq: 1, logLength: 1 } });
+      // And in a later group.
+      await expectStoreError(
+        store.appendUpdate('p1', Y.encodeStateAsUpdate(cyWrites('x')), fromBo([700])),
+        'client-owned-elsewhere',
+      );
+      expect((await load('p1')).lastSeq).toBe(1);
+    });
+
     it('records a claim on client ids without an update, first claim still winning', async () => {
       const { a, take } = connectedReplicas();
       await createPlan('p1');

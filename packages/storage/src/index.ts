@@ -54,3 +54,5 @@ export type {
   VersionReason,
   VersionStore,
 } from './VersionStore.ts';
+export type { CheckpointResult } from './WalCheckpointer.ts';
+export { CHECKPOINT_EVERY_MS, WalCheckpointer } from './WalCheckpointer.ts';

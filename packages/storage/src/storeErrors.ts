@@ -26,6 +26,16 @@ export const clientOwnedElsewhere = (planId: string, clientIds: readonly number[
     `Plan "${planId}" has client ${clientIds.length === 1 ? 'id' : 'ids'} ${clientIds.join(', ')} owned by someone else; the update was not stored.`,
   );
 
+/**
+ * An append whose sender had an earlier append refused as someone else's (see
+ * RefusedSenders); refused with the same code, so the relay takes it for the same refusal.
+ */
+export const senderRefused = (planId: string): StoreError =>
+  new StoreError(
+    'client-owned-elsewhere',
+    `Plan "${planId}" refused an earlier update from the same connection (a client id owned by someone else); this one, sent after it, was not stored either.`,
+  );
+
 /** An invite or session was given a token hash that another one already has. */
 export const tokenExists = (): StoreError =>
   new StoreError(

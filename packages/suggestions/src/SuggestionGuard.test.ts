@@ -138,3 +138,68 @@ describe('the check that a change is only its sender’s suggestion', () => {
     expect(typingInsideRenamed(vanna)).toMatch(/must be suggestions/);
   });
 });
+
+describe('judging a change that touched a whole section', () => {
+  // A section of 60 paragraphs of 300 characters, and a member's Yjs client on it.
+  function wideSetup() {
+    const server = new Y.Doc();
+    const fragment = server.getXmlFragment('section:s1');
+    for (let p = 0; p < 60; p++) {
+      const paragraph = new Y.XmlElement('paragraph');
+      const text = new Y.XmlText();
+      paragraph.insert(0, [text]);
+      fragment.insert(fragment.length, [paragraph]);
+      text.insert(0, `Paragraph ${p}. ${'Protect civilians in every province. '.repeat(8)}`);
+    }
+    const member = new Y.Doc();
+    member.clientID = 1;
+    Y.applyUpdate(member, Y.encodeStateAsUpdate(server));
+    const textOf = (p: number) =>
+      (member.getXmlFragment('section:s1').get(p) as Y.XmlElement).get(0) as Y.XmlText;
+    /** The member's change, judged in steps; how many pauses it took, and the verdict. */
+    const send = async (change: () => void) => {
+      const state = Y.encodeStateVector(server);
+      member.transact(change);
+      const verdict = new SuggestionGuard().before(fragment);
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(member, state));
+      let pauses = 0;
+      const problem = await verdict.inSteps(sokha, () => {
+        pauses += 1;
+        return Promise.resolve();
+      });
+      return { pauses, problem, whole: verdict(sokha) };
+    };
+    return { textOf, send };
+  }
+
+  it('judges a suggested word in every paragraph in parts, and takes it', async () => {
+    const { textOf, send } = wideSetup();
+    const judged = await send(() => {
+      for (let p = 0; p < 60; p++) textOf(p).insert(3, 'new ', { insertion: markOf(sokha, 's1') });
+    });
+    expect(judged.problem).toBeNull();
+    expect(judged.whole).toBeNull();
+    expect(judged.pauses).toBeGreaterThan(2);
+  });
+
+  it('refuses plain text in one paragraph among suggestions in all of them, judged in parts', async () => {
+    const { textOf, send } = wideSetup();
+    const judged = await send(() => {
+      for (let p = 0; p < 60; p++) textOf(p).insert(3, 'new ', { insertion: markOf(sokha, 's1') });
+      textOf(41).insert(20, 'Plain words. ');
+    });
+    expect(judged.problem).toMatch(/must be suggestions/);
+    expect(judged.whole).toMatch(/must be suggestions/);
+    expect(judged.pauses).toBeGreaterThan(2);
+  });
+
+  it("refuses a suggestion in someone else's name in the last paragraph, judged in parts", async () => {
+    const { textOf, send } = wideSetup();
+    const judged = await send(() => {
+      for (let p = 0; p < 60; p++) textOf(p).insert(3, 'new ', { insertion: markOf(sokha, 's1') });
+      textOf(59).insert(10, 'forged ', { insertion: markOf(focal, 'f1') });
+    });
+    expect(judged.problem).toMatch(/in the name of "Focal point"/);
+    expect(judged.whole).toMatch(/in the name of "Focal point"/);
+  });
+});

@@ -3,10 +3,18 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { authorsById, suggestedChangeProblem } from './suggestedChangeCheck.ts';
+import { CHECK_PART_SIZE, checkParts } from './suggestionCheckParts.ts';
 import { markTypedOn } from './typedOn.ts';
 
-/** Judges an update once it is applied: null when it is the sender's suggestion, else why not. */
-export type SuggestionVerdict = (sender: SuggestionAuthor) => string | null;
+/**
+ * Judges an update once it is applied: null when it is the sender's suggestion, else why
+ * not. `inSteps` judges the same a part of the changed blocks at a time (see
+ * `checkParts`), waiting for `pause` between parts, for a server that must not hold
+ * everyone else while it judges a change that touched a whole section.
+ */
+export type SuggestionVerdict = ((sender: SuggestionAuthor) => string | null) & {
+  inSteps(sender: SuggestionAuthor, pause: () => Promise<void> | null): Promise<string | null>;
+};
 
 /**
  * Checks that a change to a section is only its sender's suggestion (see
@@ -25,6 +33,9 @@ export class SuggestionGuard {
   /** Per section, every suggestion id it was seen to hold, by author. */
   private readonly seenIds = new WeakMap<Y.XmlFragment, Map<string, string>>();
 
+  /** `partSize`: about how much text one step of `inSteps` judges (see `checkParts`). */
+  constructor(private readonly partSize = CHECK_PART_SIZE) {}
+
   /** Reads the section as it is before an update; returns the verdict to ask after it. */
   before(fragment: Y.XmlFragment): SuggestionVerdict {
     this.watch(fragment);
@@ -34,30 +45,59 @@ export class SuggestionGuard {
     const before = this.read(fragment) ?? this.read(fragment);
     for (const block of before?.fresh ?? []) learnIds(block, known);
     const stateBefore = stateOf(fragment.doc);
-    return (sender) => {
+    // Yields between parts; the caller decides whether to wait there.
+    const judge = function* (this: SuggestionGuard, sender: SuggestionAuthor) {
+      const readAhead = yield* this.readAhead(fragment);
       const after = this.read(fragment);
       if (after === null) return 'the update puts content into the section that no editor can show';
       const window = changedBlocks(before?.blocks ?? [], after.blocks);
-      const was = sectionOf((before?.blocks ?? []).slice(window.from, window.beforeEnd));
-      const is = sectionOf(after.blocks.slice(window.from, window.afterEnd));
-      let problem = suggestedChangeProblem(was, is, sender, known);
-      if (problem) {
-        // Read again with what the sender typed on at the end of their own text as theirs
-        // (see typedOn.ts); only then, since the binding also writes text anew that it
-        // keeps unchanged, under the same marks.
-        const typedOn = markTypedOn(
-          is,
-          after.elements.slice(window.from, window.afterEnd),
-          stateBefore,
-          sender,
-        );
-        if (typedOn !== is)
-          problem = suggestedChangeProblem(was, typedOn, sender, known) && problem;
+      const was = (before?.blocks ?? []).slice(window.from, window.beforeEnd);
+      const is = after.blocks.slice(window.from, window.afterEnd);
+      const elements = after.elements.slice(window.from, window.afterEnd);
+      const whole = () => judgeBlocks(was, is, elements, sender, stateBefore, known);
+      let problem: string | null = null;
+      const parts = checkParts(was, is, this.partSize);
+      if (parts) {
+        const present = authorsById(sectionOf(was));
+        for (const [from, to] of parts) {
+          problem = judgeBlocks(
+            was.slice(from, to),
+            is.slice(from, to),
+            elements.slice(from, to),
+            sender,
+            stateBefore,
+            known,
+            present,
+          );
+          if (problem) break;
+          yield;
+        }
+        // Refused in a part: judged whole once more, so an honest change is never refused
+        // for being cut (a refused one costs one whole judgement, as before).
+        if (problem) {
+          yield;
+          problem = whole();
+        }
+      } else {
+        problem = whole();
       }
       // Ids the update brought are known only once it is accepted.
-      if (!problem) for (const block of after.fresh) learnIds(block, known);
+      if (!problem) for (const block of [...readAhead, ...after.fresh]) learnIds(block, known);
       return problem;
+    }.bind(this);
+    const verdict = (sender: SuggestionAuthor): string | null => {
+      const steps = judge(sender);
+      for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
     };
+    verdict.inSteps = async (sender: SuggestionAuthor, pause: () => Promise<void> | null) => {
+      const steps = judge(sender);
+      for (let step = steps.next(); ; step = steps.next()) {
+        if (step.done) return step.value;
+        const wait = pause();
+        if (wait) await wait;
+      }
+    };
+    return verdict;
   }
 
   // The section's blocks, and which of them had to be read anew (the others are kept from
@@ -96,6 +136,28 @@ export class SuggestionGuard {
     }
   }
 
+  // Reads the blocks that no earlier reading kept, yielding after each part's worth of
+  // text (a change to a whole section is otherwise one long reading), and returns them;
+  // `read` then finds them kept.
+  private *readAhead(fragment: Y.XmlFragment): Generator<void, ProseMirrorNode[]> {
+    const fresh: ProseMirrorNode[] = [];
+    let size = 0;
+    for (const block of fragment.toArray()) {
+      if (!(block instanceof Y.XmlElement) || this.blocks.has(block)) continue;
+      // What no editor can show is left to `read`, which refuses the section.
+      const node = readBlock(block);
+      if (!node) break;
+      this.blocks.set(block, node);
+      fresh.push(node);
+      size += node.nodeSize;
+      if (size >= this.partSize) {
+        size = 0;
+        yield;
+      }
+    }
+    return fresh;
+  }
+
   // Forgets a block as soon as any transaction changes it or anything inside it.
   private watch(fragment: Y.XmlFragment): void {
     const doc = fragment.doc;
@@ -128,6 +190,29 @@ function topLevelBlockOf(type: SharedType): Y.XmlElement | null {
 function readBlock(block: Y.XmlElement): ProseMirrorNode | null {
   const one = { toArray: () => [block] } as unknown as Y.XmlFragment;
   return yXmlFragmentToProseMirrorFragment(one, planSchema()).firstChild;
+}
+
+// Whether `is` (the blocks after the update, `elements` in the document) is only the
+// sender's suggestion on `was` (see `suggestedChangeProblem`); null, or why not.
+function judgeBlocks(
+  was: readonly ProseMirrorNode[],
+  is: readonly ProseMirrorNode[],
+  elements: readonly Y.XmlElement[],
+  sender: SuggestionAuthor,
+  stateBefore: ReadonlyMap<number, number>,
+  known: ReadonlyMap<string, string>,
+  present?: ReadonlyMap<string, string>,
+): string | null {
+  const wasSection = sectionOf(was);
+  const isSection = sectionOf(is);
+  const problem = suggestedChangeProblem(wasSection, isSection, sender, known, present);
+  if (!problem) return null;
+  // Read again with what the sender typed on at the end of their own text as theirs (see
+  // typedOn.ts); only then, since the binding also writes text anew that it keeps
+  // unchanged, under the same marks.
+  const typedOn = markTypedOn(isSection, elements, stateBefore, sender);
+  if (typedOn === isSection) return problem;
+  return suggestedChangeProblem(wasSection, typedOn, sender, known, present) && problem;
 }
 
 function learnIds(block: ProseMirrorNode, known: Map<string, string>): void {

@@ -34,14 +34,17 @@ import { isSuggestionMark, readAttrs } from './suggestionList.ts';
  *   insertions and block changes are.
  * Text someone else typed inside the sender's range at the same moment keeps its own
  * marks, and a mark of the sender's that Yjs extends over it goes when rejecting.
+ *
+ * `present` is the ids `before` holds; a caller judging a part of the changed blocks at a
+ * time passes those of all of them, so that each part reads as it would in the whole.
  */
 export function suggestedChangeProblem(
   before: ProseMirrorNode,
   after: ProseMirrorNode,
   sender: SuggestionAuthor,
   known: ReadonlyMap<string, string> = authorsById(before),
+  present: ReadonlyMap<string, string> = authorsById(before),
 ): string | null {
-  const present = authorsById(before);
   const forged = findSuggestionMark(after, (attrs) => {
     if (attrs.authorId === sender.id) {
       return attrs.authorName !== sender.name || attrs.groupId !== sender.groupId;

@@ -35,7 +35,7 @@ function setup() {
   let time = 1_000_000;
   const review = suggestionReview(logger, () => time);
   const root = sectionFragmentName(readPlan(doc).sections[0]?.id ?? '');
-  const plainEdit = (actor: Actor): string | null => {
+  const plainEdit = async (actor: Actor): Promise<string | null> => {
     const check = review.reviewUpdate({
       planId: 'plan',
       context: contextOf(actor),
@@ -44,7 +44,7 @@ function setup() {
     });
     const paragraph = doc.getXmlFragment(root).get(0) as Y.XmlElement;
     (paragraph.get(0) as Y.XmlText).insert(0, 'Plain. ');
-    return check?.() ?? null;
+    return (await check?.(() => null)) ?? null;
   };
   return { doc, plainEdit, wait: (ms: number) => (time += ms) };
 }
@@ -52,24 +52,24 @@ function setup() {
 const member: Actor = { role: 'member', groupId: 'g1' };
 
 describe('the review of those who must suggest', () => {
-  it('checks members in Review, and whoever the plan setting names', () => {
+  it('checks members in Review, and whoever the plan setting names', async () => {
     const review = setup();
     setPhase(review.doc, 'review');
-    expect(review.plainEdit(member)).toMatch(/must be suggestions/);
-    expect(review.plainEdit({ role: 'focal-point', groupId: null })).toBeNull();
+    expect(await review.plainEdit(member)).toMatch(/must be suggestions/);
+    expect(await review.plainEdit({ role: 'focal-point', groupId: null })).toBeNull();
     const drafting = setup();
-    expect(drafting.plainEdit(member)).toBeNull();
+    expect(await drafting.plainEdit(member)).toBeNull();
     const setting = setup();
     setSuggestingPolicy(setting.doc, { member: ['drafting', 'review'] });
-    expect(setting.plainEdit(member)).toMatch(/must be suggestions/);
+    expect(await setting.plainEdit(member)).toMatch(/must be suggestions/);
   });
 
-  it('lets through what was typed just before the switch to suggesting, then no more', () => {
+  it('lets through what was typed just before the switch to suggesting, then no more', async () => {
     const { doc, plainEdit, wait } = setup();
-    expect(plainEdit(member)).toBeNull();
+    expect(await plainEdit(member)).toBeNull();
     setPhase(doc, 'review');
-    expect(plainEdit(member), 'on its way').toBeNull();
+    expect(await plainEdit(member), 'on its way').toBeNull();
     wait(SWITCH_GRACE_MS);
-    expect(plainEdit(member)).toMatch(/must be suggestions/);
+    expect(await plainEdit(member)).toMatch(/must be suggestions/);
   });
 });

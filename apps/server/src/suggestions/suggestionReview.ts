@@ -5,7 +5,7 @@ import {
   readSuggestingPolicy,
   sectionIdOfRoot,
 } from '@plenary/model';
-import type { RelayExtension, RelayLogger, UpdateCheck } from '@plenary/relay';
+import type { RelayExtension, RelayLogger, ReviewCheck, UpdateCheck } from '@plenary/relay';
 import type { SuggestionGuard, SuggestionVerdict } from '@plenary/suggestions';
 import type * as Y from 'yjs';
 import { loadedEditor } from '../editorModule.ts';
@@ -44,7 +44,7 @@ export function suggestionReview(
     context,
     touchedRoots,
     doc,
-  }: UpdateCheck): (() => string | null) | null => {
+  }: UpdateCheck): ReviewCheck | null => {
     const sections = [...touchedRoots].filter((root) => sectionIdOfRoot(root) !== null);
     if (sections.length === 0) return null;
     const { actor, participantId, presence } = context;
@@ -67,10 +67,12 @@ export function suggestionReview(
       logger.error({ err: error }, 'could not read a section to check a suggestion');
       return () => 'the change could not be checked';
     }
-    return () => {
+    // Judged a part of the changed blocks at a time, pausing when the room says so: a
+    // change that touched a whole section is otherwise one long piece of work.
+    return async (pause) => {
       try {
         for (const verdict of verdicts) {
-          const problem = verdict(author);
+          const problem = await verdict.inSteps(author, pause);
           if (problem) return problem;
         }
         return null;

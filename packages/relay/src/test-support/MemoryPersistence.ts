@@ -12,7 +12,7 @@ interface StoredLog {
 /**
  * The relay's persistence port kept in memory, with switches to make appends fail or
  * wait, for testing what the relay does when storage misbehaves. Like storage, it refuses
- * an update under a client id that someone else owns.
+ * an update under a client id that someone else owns, and every later one of its sender.
  */
 export class MemoryPersistence implements RelayPersistence {
   readonly logs = new Map<string, StoredLog>();
@@ -23,6 +23,8 @@ export class MemoryPersistence implements RelayPersistence {
   stallAppends: Promise<void> | null = null;
   /** When set, loading a plan waits for this promise. */
   stallLoads: Promise<void> | null = null;
+  /** Senders that had an update refused as someone else's: their later ones are too. */
+  private readonly refusedSenders = new WeakSet<object>();
 
   /** Creates a plan whose document starts with `initial`. */
   createPlan(planId: string, initial: Uint8Array): void {
@@ -49,8 +51,13 @@ export class MemoryPersistence implements RelayPersistence {
     const taken = origin.clientIds.filter(
       (clientId) => log.owners.has(clientId) && log.owners.get(clientId) !== origin.owner,
     );
-    if (taken.length > 0) {
-      throw Object.assign(new Error(`client ids ${taken.join(', ')} are owned elsewhere`), {
+    const senderRefused = origin.sender !== undefined && this.refusedSenders.has(origin.sender);
+    if (taken.length > 0 || senderRefused) {
+      if (origin.sender) this.refusedSenders.add(origin.sender);
+      const what = senderRefused
+        ? 'an earlier update of this sender'
+        : `client ids ${taken.join(', ')}`;
+      throw Object.assign(new Error(`${what} are owned elsewhere`), {
         code: CLIENT_OWNED_ELSEWHERE,
       });
     }
