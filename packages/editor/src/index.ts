@@ -1,3 +1,4 @@
+export { UNCONFIRMED_TEXT_CLASS } from './classNames.ts';
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
 export type { EncodedAnchor, Recommendation, ResolvedAnchor } from './commentAnchors.ts';
@@ -42,7 +43,7 @@ export type {
   UnconfirmedRun,
   UnconfirmedTextOptions,
 } from './unconfirmedText.ts';
-export { UNCONFIRMED_TEXT_CLASS, UnconfirmedText, unconfirmedRuns } from './unconfirmedText.ts';
+export { UnconfirmedText, unconfirmedRuns } from './unconfirmedText.ts';
 export { versionAttribution } from './versionAttribution.ts';
 export type { VersionAttribution } from './versionCompare.ts';
 export { compareVersions } from './versionCompare.ts';

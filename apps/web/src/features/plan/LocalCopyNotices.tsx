@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadMarkdown } from '../../collab/downloadMarkdown.ts';
 import type { LocalCopy } from '../../collab/LocalCopy.ts';
-import { downloadMarkdown } from '../../collab/planMarkdown.ts';
 import { useLocalCopy } from '../../collab/useLocalCopy.ts';
 
 /**
@@ -37,7 +37,7 @@ export function EndedCopyOffer({
 }: {
   title: string;
   /** Writes the copy as Markdown (called on click, from the doc as it is then). */
-  markdown: () => string;
+  markdown: () => Promise<string>;
   onDiscard: () => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -57,7 +57,7 @@ export function EndedCopyOffer({
         <button
           type="button"
           className="button button--primary"
-          onClick={() => downloadMarkdown(markdown(), title)}
+          onClick={async () => downloadMarkdown(await markdown(), title)}
         >
           {t('localCopy.download')}
         </button>

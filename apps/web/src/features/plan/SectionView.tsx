@@ -6,15 +6,16 @@ import {
   sectionFragmentName,
 } from '@plenary/model';
 import type { Editor } from '@tiptap/react';
-import { memo, useState } from 'react';
+import { memo, Suspense, useState } from 'react';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
-import { AcceptedText } from '../review/AcceptedText.tsx';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
+import { SectionText } from '../sectionText/SectionText.tsx';
+import { AcceptedText, SectionEditor } from './editorChunk.ts';
 import { LargePasteNotice } from './LargePasteNotice.tsx';
 import { PresentButton } from './PresentButton.tsx';
 import { SectionControls } from './SectionControls.tsx';
-import { type HeldPaste, SectionEditor } from './SectionEditor.tsx';
+import type { HeldPaste } from './SectionEditor.tsx';
 import { SectionHeader } from './SectionHeader.tsx';
 import type { SectionAccess } from './sectionAccess.ts';
 import { sectionElementId, sectionTitleId } from './sectionIds.ts';
@@ -97,30 +98,41 @@ export const SectionView = memo(function SectionView({
         />
       )}
       {heldPaste && <LargePasteNotice paste={heldPaste} onDone={() => setHeldPaste(null)} />}
-      {preview ? (
-        <AcceptedText
-          fragment={fragment}
-          labelledBy={sectionTitleId(section.id)}
-          className="section__editor section__editor--preview"
-        />
-      ) : (
-        <SectionEditor
-          fragment={fragment}
-          awareness={connection.provider.awareness}
-          user={user}
-          mode={mode}
-          author={author}
-          groupColor={groupColor}
-          now={now}
-          labelledBy={sectionTitleId(section.id)}
-          editable={access.writable}
-          maxUpdateBytes={maxUpdateBytes}
-          confirmations={connection.confirmations}
-          onFocus={onEditorFocus}
-          onGone={onEditorGone}
-          onLargePaste={setHeldPaste}
-        />
-      )}
+      {/* The text shows before the editor's code has arrived; typing waits for it. */}
+      <Suspense
+        fallback={
+          <SectionText
+            fragment={fragment}
+            className="section__editor section__editor--loading"
+            groupColor={groupColor}
+          />
+        }
+      >
+        {preview ? (
+          <AcceptedText
+            fragment={fragment}
+            labelledBy={sectionTitleId(section.id)}
+            className="section__editor section__editor--preview"
+          />
+        ) : (
+          <SectionEditor
+            fragment={fragment}
+            awareness={connection.provider.awareness}
+            user={user}
+            mode={mode}
+            author={author}
+            groupColor={groupColor}
+            now={now}
+            labelledBy={sectionTitleId(section.id)}
+            editable={access.writable}
+            maxUpdateBytes={maxUpdateBytes}
+            confirmations={connection.confirmations}
+            onFocus={onEditorFocus}
+            onGone={onEditorGone}
+            onLargePaste={setHeldPaste}
+          />
+        )}
+      </Suspense>
     </section>
   );
 });

@@ -1,10 +1,13 @@
 import type { GroupState } from '@plenary/model';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { authorMark } from '../../collab/authorColors.ts';
 import { insertedRuns } from '../../collab/textAuthorship.ts';
 import { readOnlineUsers } from '../../collab/useOnlineUsers.ts';
+import { SectionText } from '../sectionText/SectionText.tsx';
+import type { GroupColor } from '../sectionText/sectionElements.tsx';
+import { blockOf } from '../sectionText/sectionTree.ts';
 import {
   type ArrivedText,
   addHighlights,
@@ -12,68 +15,11 @@ import {
   highlightsByBlock,
   type LiveHighlight,
 } from './liveHighlights.ts';
-import { type BlockHighlight, blockElement } from './sectionElements.tsx';
-import { blockOf, readElement, type SectionBlock } from './sectionTree.ts';
-
-const NO_HIGHLIGHTS: readonly BlockHighlight[] = [];
-
-type GroupColor = (groupId: string | null) => string | undefined;
-
-/** A stable React key per Yjs block, for as long as the block exists. */
-const blockKeys = new WeakMap<object, number>();
-let nextBlockKey = 0;
-function keyOf(block: object): number {
-  let key = blockKeys.get(block);
-  if (key === undefined) {
-    key = nextBlockKey++;
-    blockKeys.set(block, key);
-  }
-  return key;
-}
-
-/** The blocks of a fragment, following blocks added and removed. */
-function useBlocks(fragment: Y.XmlFragment): SectionBlock[] {
-  const [blocks, setBlocks] = useState(() => fragment.toArray());
-  useLayoutEffect(() => {
-    const update = () => setBlocks(fragment.toArray());
-    update();
-    fragment.observe(update);
-    return () => fragment.unobserve(update);
-  }, [fragment]);
-  return blocks;
-}
 
 /**
- * One block of the text, drawn again only when something in it changes (or its
- * highlights fade), so that typing in one paragraph leaves the rest of the section alone.
- */
-const ProjectedBlock = memo(function ProjectedBlock({
-  block,
-  highlights,
-  groupColor,
-}: {
-  block: SectionBlock;
-  highlights: readonly BlockHighlight[];
-  groupColor: GroupColor;
-}) {
-  const [, setVersion] = useState(0);
-  // Subscribed before the browser paints, so no change in between goes unseen.
-  useLayoutEffect(() => {
-    const redraw = () => setVersion((version) => version + 1);
-    block.observeDeep(redraw);
-    return () => block.unobserveDeep(redraw);
-  }, [block]);
-  // The binding only puts elements at the top of a section.
-  if (!(block instanceof Y.XmlElement)) return null;
-  return blockElement(readElement(block), highlights, groupColor);
-});
-
-/**
- * A section's text read-only, drawn from its Yjs fragment and following it live, with
- * suggestions marked. Text that arrives from others is marked for a moment in its
- * author's group colour. Carries the editor's `ProseMirror` class, so the editor's
- * stylesheet and the presenter's block positions (`BLOCK_SELECTOR`) apply as they do to
- * the editor, without loading it.
+ * A section's text on the projector, following it live, with suggestions marked in their
+ * group's colour. Text that arrives from others is marked for a moment in its author's
+ * group colour.
  */
 export function LiveSectionText({
   sectionId,
@@ -89,7 +35,6 @@ export function LiveSectionText({
   /** New text arrived in this section, and is drawn. */
   onLiveChange: (sectionId: string) => void;
 }) {
-  const blocks = useBlocks(fragment);
   const [highlights, setHighlights] = useState<LiveHighlight[]>([]);
   const [now, setNow] = useState(Date.now);
   // The listener is made once per fragment; it reads the latest groups and callback.
@@ -149,17 +94,11 @@ export function LiveSectionText({
   );
 
   return (
-    <div className="projector-section__text">
-      <div className="ProseMirror" translate="no">
-        {blocks.map((block) => (
-          <ProjectedBlock
-            key={keyOf(block)}
-            block={block}
-            highlights={byBlock.get(block) ?? NO_HIGHLIGHTS}
-            groupColor={groupColor}
-          />
-        ))}
-      </div>
-    </div>
+    <SectionText
+      fragment={fragment}
+      className="projector-section__text"
+      highlights={byBlock}
+      groupColor={groupColor}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import type { AuthorMark } from '../../collab/authorColors.ts';
 import type { InsertedRun } from '../../collab/textAuthorship.ts';
-import type { BlockHighlight } from './sectionElements.tsx';
-import type { SectionBlock } from './sectionTree.ts';
+import type { BlockHighlight } from '../sectionText/sectionElements.tsx';
+import type { SectionBlock } from '../sectionText/sectionTree.ts';
 
 /** How long new text stays marked on the projector, fading out towards the end. */
 export const HIGHLIGHT_MS = 3_000;
@@ -19,9 +19,6 @@ export function highlightStrength(age: number): number {
   if (age <= FULL_MS) return 1;
   return Math.max(0, 1 - (age - FULL_MS) / (HIGHLIGHT_MS - FULL_MS));
 }
-
-/** The class of a highlight in the projector's text (its fade is in projector.css). */
-export const HIGHLIGHT_CLASS = 'live-highlight';
 
 /**
  * New text marked in one block of a section, held as Yjs ids rather than positions: ids

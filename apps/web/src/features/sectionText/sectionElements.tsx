@@ -1,6 +1,8 @@
 import type { CSSProperties, ReactNode } from 'react';
-import { HIGHLIGHT_CLASS } from './liveHighlights.ts';
 import type { TextRun, TreeElement, TreeMark, TreeNode } from './sectionTree.ts';
+
+/** The class of new text marked on the projector (its fade is in projector.css). */
+export const HIGHLIGHT_CLASS = 'live-highlight';
 
 /** New text to mark in a block: characters `from` to `to` (exclusive) of one Yjs client. */
 export interface BlockHighlight {
@@ -14,7 +16,7 @@ export interface BlockHighlight {
 }
 
 /** Picks the colour of a group for its suggestions; undefined leaves it to the stylesheet. */
-type GroupColor = (groupId: string | null) => string | undefined;
+export type GroupColor = (groupId: string | null) => string | undefined;
 
 /** A piece of a paragraph: text (perhaps newly arrived) or a line break, with its marks. */
 interface Segment {

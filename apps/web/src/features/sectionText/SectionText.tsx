@@ -1,0 +1,94 @@
+import { memo, useLayoutEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { type BlockHighlight, blockElement, type GroupColor } from './sectionElements.tsx';
+import { readElement, type SectionBlock } from './sectionTree.ts';
+
+const NO_HIGHLIGHTS: readonly BlockHighlight[] = [];
+const NO_BLOCK_HIGHLIGHTS: ReadonlyMap<SectionBlock, readonly BlockHighlight[]> = new Map();
+const noColor: GroupColor = () => undefined;
+
+/** A stable React key per Yjs block, for as long as the block exists. */
+const blockKeys = new WeakMap<object, number>();
+let nextBlockKey = 0;
+function keyOf(block: object): number {
+  let key = blockKeys.get(block);
+  if (key === undefined) {
+    key = nextBlockKey++;
+    blockKeys.set(block, key);
+  }
+  return key;
+}
+
+/** The blocks of a fragment, following blocks added and removed. */
+function useBlocks(fragment: Y.XmlFragment): SectionBlock[] {
+  const [blocks, setBlocks] = useState(() => fragment.toArray());
+  useLayoutEffect(() => {
+    const update = () => setBlocks(fragment.toArray());
+    update();
+    fragment.observe(update);
+    return () => fragment.unobserve(update);
+  }, [fragment]);
+  return blocks;
+}
+
+/**
+ * One block of the text, drawn again only when something in it changes (or its
+ * highlights fade), so that typing in one paragraph leaves the rest of the section alone.
+ */
+const TextBlock = memo(function TextBlock({
+  block,
+  highlights,
+  groupColor,
+}: {
+  block: SectionBlock;
+  highlights: readonly BlockHighlight[];
+  groupColor: GroupColor;
+}) {
+  const [, setVersion] = useState(0);
+  // Subscribed before the browser paints, so no change in between goes unseen.
+  useLayoutEffect(() => {
+    const redraw = () => setVersion((version) => version + 1);
+    block.observeDeep(redraw);
+    return () => block.unobserveDeep(redraw);
+  }, [block]);
+  // The binding only puts elements at the top of a section.
+  if (!(block instanceof Y.XmlElement)) return null;
+  return blockElement(readElement(block), highlights, groupColor);
+});
+
+/**
+ * A section's text read-only, drawn from its Yjs fragment without the editor and following
+ * it live. It carries the editor's `ProseMirror` class inside `className`, so the editor's
+ * stylesheet and the presenter's block positions (`BLOCK_SELECTOR`) apply as they do to
+ * the editor: the projector shows it, and the plan page until its editor has loaded.
+ */
+export function SectionText({
+  fragment,
+  className,
+  highlights = NO_BLOCK_HIGHLIGHTS,
+  groupColor = noColor,
+}: {
+  fragment: Y.XmlFragment;
+  /** Classes of the wrapper, as the editor's wrapper has them on the same screen. */
+  className: string;
+  /** New text to mark, by block. */
+  highlights?: ReadonlyMap<SectionBlock, readonly BlockHighlight[]>;
+  /** Colours suggestions by their group. */
+  groupColor?: GroupColor;
+}) {
+  const blocks = useBlocks(fragment);
+  return (
+    <div className={className}>
+      <div className="ProseMirror" translate="no">
+        {blocks.map((block) => (
+          <TextBlock
+            key={keyOf(block)}
+            block={block}
+            highlights={highlights.get(block) ?? NO_HIGHLIGHTS}
+            groupColor={groupColor}
+          />
+        ))}
+      </div>
+    </div>
+  );
+}
