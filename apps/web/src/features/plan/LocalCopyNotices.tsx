@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadMarkdown } from '../../collab/downloadMarkdown.ts';
 import type { LocalCopy } from '../../collab/LocalCopy.ts';
-import { useLocalCopy } from '../../collab/useLocalCopy.ts';
+import { useLocalCopyState } from '../../collab/useLocalCopy.ts';
 
 /**
  * Says when the plan is not kept on this device: a browser without IndexedDB (private
@@ -11,7 +11,7 @@ import { useLocalCopy } from '../../collab/useLocalCopy.ts';
  */
 export function LocalCopyProblem({ local }: { local: LocalCopy | null }) {
   const { t } = useTranslation();
-  const { state } = useLocalCopy(local);
+  const state = useLocalCopyState(local);
   if (state !== 'unavailable' && state !== 'full') return null;
   return (
     <p
