@@ -72,7 +72,9 @@ const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const rows: string[] = [];
 for (const [page, modules] of Object.entries(PAGES) as [keyof typeof PAGES, string[]][]) {
   const keys = closure('index.html');
-  for (const module of modules) closure(module, keys);
+  // A module bundled into a chunk already counted (e.g. a page in the entry's chunk) has
+  // no manifest entry of its own.
+  for (const module of modules) if (manifest[module]) closure(module, keys);
   const sizes = [...keys].map((key) => ({ key, bytes: gzipped(key) }));
   const total = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
   const target = TARGETS[page];
