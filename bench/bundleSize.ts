@@ -70,7 +70,7 @@ const gzipped = (key: string): number => {
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const rows: string[] = [];
-for (const [page, modules] of Object.entries(PAGES) as [keyof typeof PAGES, string[]][]) {
+for (const [page, modules] of Object.entries(PAGES) as [keyof typeof PAGES, readonly string[]][]) {
   const keys = closure('index.html');
   // A module bundled into a chunk already counted (e.g. a page in the entry's chunk) has
   // no manifest entry of its own.

@@ -20,6 +20,9 @@ import { SectionHeader } from './SectionHeader.tsx';
 import type { SectionAccess } from './sectionAccess.ts';
 import { sectionElementId, sectionTitleId } from './sectionIds.ts';
 
+/** How many blocks of a section show while the editor's code loads. */
+const LOADING_BLOCKS = 12;
+
 /**
  * One section of the plan: its title, its group and status, and its text editor. Memoised:
  * a change elsewhere in the plan (another section's title, someone joining) leaves it be.
@@ -98,13 +101,16 @@ export const SectionView = memo(function SectionView({
         />
       )}
       {heldPaste && <LargePasteNotice paste={heldPaste} onDone={() => setHeldPaste(null)} />}
-      {/* The text shows before the editor's code has arrived; typing waits for it. */}
+      {/* The text shows before the editor's code has arrived; typing waits for it. Only a
+          screenful: the editor draws the whole section again, and drawing a long one twice
+          would delay the editor. */}
       <Suspense
         fallback={
           <SectionText
             fragment={fragment}
             className="section__editor section__editor--loading"
             groupColor={groupColor}
+            maxBlocks={LOADING_BLOCKS}
           />
         }
       >

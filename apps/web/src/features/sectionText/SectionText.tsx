@@ -67,6 +67,7 @@ export function SectionText({
   className,
   highlights = NO_BLOCK_HIGHLIGHTS,
   groupColor = noColor,
+  maxBlocks = Number.POSITIVE_INFINITY,
 }: {
   fragment: Y.XmlFragment;
   /** Classes of the wrapper, as the editor's wrapper has them on the same screen. */
@@ -75,8 +76,10 @@ export function SectionText({
   highlights?: ReadonlyMap<SectionBlock, readonly BlockHighlight[]>;
   /** Colours suggestions by their group. */
   groupColor?: GroupColor;
+  /** Draws only the first blocks: enough for a screen while something else loads. */
+  maxBlocks?: number;
 }) {
-  const blocks = useBlocks(fragment);
+  const blocks = useBlocks(fragment).slice(0, maxBlocks);
   return (
     <div className={className}>
       <div className="ProseMirror" translate="no">
