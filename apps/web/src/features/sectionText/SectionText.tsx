@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useState } from 'react';
+import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { type BlockHighlight, blockElement, type GroupColor } from './sectionElements.tsx';
 import { readElement, type SectionBlock } from './sectionTree.ts';
@@ -19,16 +19,35 @@ function keyOf(block: object): number {
   return key;
 }
 
+/** How many times each Yjs type has changed while drawn, as a snapshot for React. */
+const versions = new WeakMap<object, number>();
+
+/**
+ * Follows changes to `type` (deep: anything inside it). Through useSyncExternalStore, so
+ * that React draws a change in the same task as it arrives, as the editor would, rather
+ * than in a later one.
+ */
+function useTypeVersion(type: Y.XmlFragment | SectionBlock, deep: boolean): number {
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const changed = () => {
+        versions.set(type, (versions.get(type) ?? 0) + 1);
+        onChange();
+      };
+      if (deep) type.observeDeep(changed);
+      else type.observe(changed);
+      return () => (deep ? type.unobserveDeep(changed) : type.unobserve(changed));
+    },
+    [type, deep],
+  );
+  return useSyncExternalStore(subscribe, () => versions.get(type) ?? 0);
+}
+
 /** The blocks of a fragment, following blocks added and removed. */
 function useBlocks(fragment: Y.XmlFragment): SectionBlock[] {
-  const [blocks, setBlocks] = useState(() => fragment.toArray());
-  useLayoutEffect(() => {
-    const update = () => setBlocks(fragment.toArray());
-    update();
-    fragment.observe(update);
-    return () => fragment.unobserve(update);
-  }, [fragment]);
-  return blocks;
+  const version = useTypeVersion(fragment, false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version says when the list changed
+  return useMemo(() => fragment.toArray(), [fragment, version]);
 }
 
 /**
@@ -44,13 +63,7 @@ const TextBlock = memo(function TextBlock({
   highlights: readonly BlockHighlight[];
   groupColor: GroupColor;
 }) {
-  const [, setVersion] = useState(0);
-  // Subscribed before the browser paints, so no change in between goes unseen.
-  useLayoutEffect(() => {
-    const redraw = () => setVersion((version) => version + 1);
-    block.observeDeep(redraw);
-    return () => block.unobserveDeep(redraw);
-  }, [block]);
+  useTypeVersion(block, true);
   // The binding only puts elements at the top of a section.
   if (!(block instanceof Y.XmlElement)) return null;
   return blockElement(readElement(block), highlights, groupColor);
