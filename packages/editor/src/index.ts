@@ -9,6 +9,7 @@
  * and repairs suggestions is @plenary/suggestions; comparing and restoring versions is
  * @plenary/versions. Both depend on this package, never the other way round.
  */
+export { UNCONFIRMED_TEXT_CLASS } from './classNames.ts';
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
 export type { EncodedAnchor, Recommendation, ResolvedAnchor } from './commentAnchors.ts';
@@ -30,7 +31,7 @@ export type {
   UnconfirmedRun,
   UnconfirmedTextOptions,
 } from './unconfirmedText.ts';
-export { UNCONFIRMED_TEXT_CLASS, UnconfirmedText, unconfirmedRuns } from './unconfirmedText.ts';
+export { UnconfirmedText, unconfirmedRuns } from './unconfirmedText.ts';
 export {
   markNameOfFormatKey,
   NODE_MARKS_ATTRIBUTE,

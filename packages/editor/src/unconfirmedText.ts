@@ -3,6 +3,7 @@ import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { type ProsemirrorBinding, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { UNCONFIRMED_TEXT_CLASS } from './classNames.ts';
 
 /** How far the server has confirmed storing the changes made on this device. */
 export interface ServerConfirmations {
@@ -155,9 +156,6 @@ export interface UnconfirmedTextOptions {
 }
 
 const unconfirmedTextKey = new PluginKey<DecorationSet>('unconfirmedText');
-
-/** The class of marked text. */
-export const UNCONFIRMED_TEXT_CLASS = 'unconfirmed-text';
 
 /**
  * While connected, confirmations arrive with nearly every keystroke: they are taken in

@@ -25,6 +25,7 @@ export type { ClientUpdateEvent, RefusalEvent, UpdateStoredEvent } from './Relay
 export type {
   PlanDocuments,
   RelayExtension,
+  ReviewCheck,
   UpdateCheck,
   WithPlans,
 } from './RelayExtension.ts';

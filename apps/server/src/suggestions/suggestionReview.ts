@@ -40,11 +40,7 @@ export function suggestionReview(
     });
     return Number.NEGATIVE_INFINITY;
   };
-  const reviewUpdate = ({
-    context,
-    touchedRoots,
-    doc,
-  }: UpdateCheck): ReviewCheck | null => {
+  const reviewUpdate = ({ context, touchedRoots, doc }: UpdateCheck): ReviewCheck | null => {
     const sections = [...touchedRoots].filter((root) => sectionIdOfRoot(root) !== null);
     if (sections.length === 0) return null;
     const { actor, participantId, presence } = context;

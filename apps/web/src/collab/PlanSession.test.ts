@@ -16,6 +16,7 @@ import { PlanSession, REFUSAL_LOOP_MS } from './PlanSession.ts';
 import { connectPlan } from './planConnection.ts';
 import { planMarkdown } from './planMarkdown.ts';
 import { MIN_RECONNECT_MS } from './reconnectBackoff.ts';
+import { sectionTexts } from './sectionTexts.ts';
 
 /** The server's copy: one section per group, the first with text already agreed on. */
 function serverPlan(): Y.Doc {
@@ -69,7 +70,7 @@ let clock = 0;
 function openSession(): PlanSession {
   session = new PlanSession(
     () => connectPlan('plan1234', 'session-token', 'ws://venue.local/sync', FAKE_SOCKET_OPTIONS),
-    planMarkdown,
+    async () => ({ sectionTexts, planMarkdown }),
     () => clock,
   );
   return session;

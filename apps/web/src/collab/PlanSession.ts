@@ -1,6 +1,6 @@
 import { closeOutcome } from './closeNotices.ts';
 import type { PlanConnection } from './planConnection.ts';
-import { type SectionText, sectionTexts, textsNotOnServer } from './sectionTexts.ts';
+import type { SectionText } from './sectionTexts.ts';
 
 /** Why the session started over or stopped, for the refusal notice. */
 export interface SessionNotice {
@@ -31,6 +31,30 @@ export interface PlanSessionState {
   refusedCopy: string | null;
 }
 
+/**
+ * How a refused doc's text is kept: per section as plain words, and the whole plan as
+ * Markdown. They read the text with the editor's schema, so they are loaded only when a
+ * doc is refused (a projector never needs them).
+ */
+export interface RefusedTextReaders {
+  sectionTexts: (doc: PlanConnection['doc']) => Map<string, SectionText>;
+  planMarkdown: (doc: PlanConnection['doc']) => string;
+}
+
+/**
+ * The sections whose text here differs from the server's copy: what a refused doc held
+ * that the fresh one from the server does not. Empty local text is left out, since
+ * there is nothing in it to copy.
+ */
+function textsNotOnServer(
+  local: ReadonlyMap<string, SectionText>,
+  server: ReadonlyMap<string, SectionText>,
+): SectionText[] {
+  return [...local.values()].filter(
+    (section) => section.text.trim() !== '' && server.get(section.sectionId)?.text !== section.text,
+  );
+}
+
 /** Opens a connection to the plan, its device copy opening once `after` settles. */
 export type ConnectPlan = (after: Promise<unknown>) => PlanConnection;
 
@@ -49,7 +73,9 @@ export const REFUSAL_LOOP_MS = 10_000;
  */
 export class PlanSession {
   readonly #connect: ConnectPlan;
-  readonly #toMarkdown: (doc: PlanConnection['doc']) => string;
+  readonly #loadReaders: () => Promise<RefusedTextReaders>;
+  /** Loaded at the first refusal. */
+  #readers: RefusedTextReaders | null = null;
   readonly #now: () => number;
   #state: PlanSessionState;
   /** True once this device changed the current doc (as opposed to the server). */
@@ -63,11 +89,11 @@ export class PlanSession {
 
   constructor(
     connect: ConnectPlan,
-    toMarkdown: (doc: PlanConnection['doc']) => string,
+    loadReaders: () => Promise<RefusedTextReaders>,
     now: () => number = Date.now,
   ) {
     this.#connect = connect;
-    this.#toMarkdown = toMarkdown;
+    this.#loadReaders = loadReaders;
     this.#now = now;
     this.#state = {
       connection: this.#open(Promise.resolve()),
@@ -159,10 +185,22 @@ export class PlanSession {
       this.#set({ ...this.#state, notice: { kind: 'stopped', ...notice } });
       return;
     }
-    const texts = sectionTexts(connection.doc);
-    const markdown = this.#toMarkdown(connection.doc);
-    // The provider is still inside its close handler; replace the provider once it is done.
-    queueMicrotask(() => this.#startOver(connection, texts, markdown, notice));
+    // Also lets the provider finish its close handler before the provider is replaced. The
+    // refused doc stays as it is until its text has been read.
+    this.#loadReaders().then(
+      (readers) => {
+        this.#readers = readers;
+        const texts = readers.sectionTexts(connection.doc);
+        this.#startOver(connection, texts, readers.planMarkdown(connection.doc), notice);
+      },
+      () => {
+        // Without the readers the refused text could not be kept: keep the doc instead,
+        // and stop, as for a refusal that would repeat.
+        if (this.#closed || connection !== this.#state.connection) return;
+        this.#detach();
+        this.#set({ ...this.#state, notice: { kind: 'stopped', ...notice } });
+      },
+    );
   }
 
   #startOver(
@@ -189,9 +227,10 @@ export class PlanSession {
 
   #compareWithServer(connection: PlanConnection): void {
     const refused = this.#refusedTexts;
-    if (refused === null || connection !== this.#state.connection) return;
+    const readers = this.#readers;
+    if (refused === null || readers === null || connection !== this.#state.connection) return;
     this.#refusedTexts = null;
-    const lost = textsNotOnServer(refused, sectionTexts(connection.doc));
+    const lost = textsNotOnServer(refused, readers.sectionTexts(connection.doc));
     if (lost.length === 0) return;
     // Newer text of a section replaces older; other sections' text stays until dismissed.
     const bySection = new Map(this.#state.unsaved.map((text) => [text.sectionId, text]));

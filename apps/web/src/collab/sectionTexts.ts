@@ -26,17 +26,3 @@ export function sectionTexts(doc: Y.Doc): Map<string, SectionText> {
   }
   return texts;
 }
-
-/**
- * The sections whose text here differs from the server's copy: what a refused doc held
- * that the fresh one from the server does not. Empty local text is left out, since
- * there is nothing in it to copy.
- */
-export function textsNotOnServer(
-  local: ReadonlyMap<string, SectionText>,
-  server: ReadonlyMap<string, SectionText>,
-): SectionText[] {
-  return [...local.values()].filter(
-    (section) => section.text.trim() !== '' && server.get(section.sectionId)?.text !== section.text,
-  );
-}

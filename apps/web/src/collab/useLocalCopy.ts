@@ -25,3 +25,15 @@ function viewOf(local: LocalCopy | null): LocalCopyView {
 export function useLocalCopy(local: LocalCopy | null): LocalCopyView {
   return useSyncExternalStore(local?.subscribe ?? noSubscription, () => viewOf(local));
 }
+
+/**
+ * Only the state of the open plan's copy on this device ('unavailable' when none is
+ * kept): a component showing only the state is not re-rendered as the kept count changes
+ * with every keystroke.
+ */
+export function useLocalCopyState(local: LocalCopy | null): LocalCopyState {
+  return useSyncExternalStore(
+    local?.subscribe ?? noSubscription,
+    () => local?.getState() ?? NONE.state,
+  );
+}

@@ -1,8 +1,16 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { localCopyName } from './LocalCopy.ts';
-import { PlanSession, type PlanSessionState } from './PlanSession.ts';
+import { PlanSession, type PlanSessionState, type RefusedTextReaders } from './PlanSession.ts';
 import { connectPlan, syncServerUrl } from './planConnection.ts';
-import { planMarkdown } from './planMarkdown.ts';
+
+/** The readers of a refused doc's text, loaded on first use: they bring the editor's schema. */
+export async function loadRefusedTextReaders(): Promise<RefusedTextReaders> {
+  const [{ sectionTexts }, { planMarkdown }] = await Promise.all([
+    import('./sectionTexts.ts'),
+    import('./planMarkdown.ts'),
+  ]);
+  return { sectionTexts, planMarkdown };
+}
 
 const noSubscription = () => () => {};
 const nothing = () => null;
@@ -22,7 +30,7 @@ export function usePlanSession(
     const opened = new PlanSession(
       (after) =>
         connectPlan(planId, sessionToken, syncServerUrl(window.location), {}, { name, after }),
-      planMarkdown,
+      loadRefusedTextReaders,
     );
     setSession(opened);
     return () => {

@@ -1,5 +1,5 @@
-import { type Editor, useEditorState } from '@tiptap/react';
-import { type ReactNode, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LinkForm } from './LinkForm.tsx';
 import {
@@ -9,6 +9,36 @@ import {
   TABLE_ACTIONS,
   type ToolbarAction,
 } from './toolbarActions.tsx';
+
+/** Which buttons show pressed, and whether the table buttons show, for `editor`'s selection. */
+function toolbarState(editor: Editor | null) {
+  if (!editor) return null;
+  const pressed: Record<string, boolean> = {};
+  for (const action of FORMAT_ACTIONS) pressed[action.id] = action.isActive?.(editor) ?? false;
+  return { pressed, link: editor.isActive('link'), inTable: editor.isActive('table') };
+}
+
+/**
+ * The toolbar's state, following the editor's transactions but changing (and re-rendering
+ * the toolbar) only when a button changes. Kept here rather than TipTap's useEditorState,
+ * so that the plan page's first paint needs no editor code.
+ */
+function useToolbarState(editor: Editor | null) {
+  const [state, setState] = useState(() => toolbarState(editor));
+  useEffect(() => {
+    const update = () =>
+      setState((last) => {
+        const next = toolbarState(editor);
+        return JSON.stringify(next) === JSON.stringify(last) ? last : next;
+      });
+    update();
+    editor?.on('transaction', update);
+    return () => {
+      editor?.off('transaction', update);
+    };
+  }, [editor]);
+  return state;
+}
 
 /**
  * Formatting for the section being edited. One toolbar serves every section: it acts
@@ -25,15 +55,7 @@ export function EditorToolbar({
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
   const usable = editor !== null && !editor.isDestroyed && editor.isEditable;
-  const state = useEditorState({
-    editor: usable ? editor : null,
-    selector: ({ editor: current }) => {
-      if (!current) return null;
-      const pressed: Record<string, boolean> = {};
-      for (const action of FORMAT_ACTIONS) pressed[action.id] = action.isActive?.(current) ?? false;
-      return { pressed, link: current.isActive('link'), inTable: current.isActive('table') };
-    },
-  });
+  const state = useToolbarState(usable ? editor : null);
 
   const button = (action: ToolbarAction) => {
     const pressed = action.isActive ? (state?.pressed[action.id] ?? false) : undefined;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { downloadMarkdown } from '../../collab/downloadMarkdown.ts';
 import type { LocalCopy } from '../../collab/LocalCopy.ts';
-import { downloadMarkdown } from '../../collab/planMarkdown.ts';
-import { useLocalCopy } from '../../collab/useLocalCopy.ts';
+import { useLocalCopyState } from '../../collab/useLocalCopy.ts';
 
 /**
  * Says when the plan is not kept on this device: a browser without IndexedDB (private
@@ -11,7 +11,7 @@ import { useLocalCopy } from '../../collab/useLocalCopy.ts';
  */
 export function LocalCopyProblem({ local }: { local: LocalCopy | null }) {
   const { t } = useTranslation();
-  const { state } = useLocalCopy(local);
+  const state = useLocalCopyState(local);
   if (state !== 'unavailable' && state !== 'full') return null;
   return (
     <p
@@ -37,7 +37,7 @@ export function EndedCopyOffer({
 }: {
   title: string;
   /** Writes the copy as Markdown (called on click, from the doc as it is then). */
-  markdown: () => string;
+  markdown: () => Promise<string>;
   onDiscard: () => Promise<void>;
 }) {
   const { t } = useTranslation();
@@ -57,7 +57,7 @@ export function EndedCopyOffer({
         <button
           type="button"
           className="button button--primary"
-          onClick={() => downloadMarkdown(markdown(), title)}
+          onClick={async () => downloadMarkdown(await markdown(), title)}
         >
           {t('localCopy.download')}
         </button>

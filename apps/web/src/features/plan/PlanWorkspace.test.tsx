@@ -20,7 +20,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { PlanSession } from '../../collab/PlanSession.ts';
 import { connectPlan } from '../../collab/planConnection.ts';
-import { planMarkdown } from '../../collab/planMarkdown.ts';
+import { loadRefusedTextReaders } from '../../collab/usePlanSession.ts';
 import { en } from '../../i18n/en.ts';
 import { FAKE_SOCKET_OPTIONS, FakeWebSocket } from '../../test-support/FakeWebSocket.ts';
 import { planAccessFor } from '../../test-support/renderMarkup.tsx';
@@ -134,7 +134,7 @@ describe('PlanWorkspace', () => {
   it('re-renders only the save indicator and the edited editor when someone types', async () => {
     const opened = new PlanSession(
       () => connectPlan('plan1234', 'session-token', 'ws://venue.local/sync', FAKE_SOCKET_OPTIONS),
-      planMarkdown,
+      loadRefusedTextReaders,
     );
     session = opened;
     serve(serverPlan());

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { forgetSignIn } from '../../access/keptSignIn.ts';
 import { updatePlanAccess } from '../../access/planAccess.ts';
 import type { PlanSession, PlanSessionState } from '../../collab/PlanSession.ts';
-import { planMarkdown } from '../../collab/planMarkdown.ts';
 import { useOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { useOwnPresence } from '../../collab/useOwnPresence.ts';
 import { usePlanState } from '../../collab/usePlanState.ts';
@@ -158,7 +157,10 @@ export function PlanWorkspace({
   const endedCopy = notice?.kind === 'ended' && connection.local !== null && (
     <EndedCopyOffer
       title={plan.title}
-      markdown={() => planMarkdown(connection.doc)}
+      // The converter reads the text with the editor's schema: loaded when asked for.
+      markdown={async () =>
+        (await import('../../collab/planMarkdown.ts')).planMarkdown(connection.doc)
+      }
       onDiscard={async () => {
         await session.discardLocalCopy();
         forgetSignIn(planId);

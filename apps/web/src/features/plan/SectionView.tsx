@@ -7,19 +7,23 @@ import {
 } from '@plenary/model';
 import type { EditingMode } from '@plenary/suggestions';
 import type { Editor } from '@tiptap/react';
-import { memo, useState } from 'react';
+import { memo, Suspense, useState } from 'react';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
 import { useSectionDiscussion } from '../discussion/useSectionDiscussion.ts';
-import { AcceptedText } from '../review/AcceptedText.tsx';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
+import { SectionText } from '../sectionText/SectionText.tsx';
+import { AcceptedText, SectionEditor } from './editorChunk.ts';
 import { LargePasteNotice } from './LargePasteNotice.tsx';
 import { PresentButton } from './PresentButton.tsx';
 import { SectionControls } from './SectionControls.tsx';
-import { type HeldPaste, SectionEditor } from './SectionEditor.tsx';
+import type { HeldPaste } from './SectionEditor.tsx';
 import { SectionHeader } from './SectionHeader.tsx';
 import type { SectionAccess } from './sectionAccess.ts';
 import { sectionElementId, sectionTitleId } from './sectionIds.ts';
+
+/** How many blocks of a section show while the editor's code loads. */
+const LOADING_BLOCKS = 12;
 
 /**
  * One section of the plan: its title, its group and status, and its text editor. Memoised:
@@ -100,31 +104,45 @@ export const SectionView = memo(function SectionView({
         />
       )}
       {heldPaste && <LargePasteNotice paste={heldPaste} onDone={() => setHeldPaste(null)} />}
-      {preview ? (
-        <AcceptedText
-          fragment={fragment}
-          labelledBy={sectionTitleId(section.id)}
-          className="section__editor section__editor--preview"
-        />
-      ) : (
-        <SectionEditor
-          fragment={fragment}
-          awareness={connection.provider.awareness}
-          user={user}
-          mode={mode}
-          author={author}
-          groupColor={groupColor}
-          now={now}
-          labelledBy={sectionTitleId(section.id)}
-          editable={access.writable}
-          maxUpdateBytes={maxUpdateBytes}
-          confirmations={connection.confirmations}
-          discussion={discussion}
-          onFocus={onEditorFocus}
-          onGone={onEditorGone}
-          onLargePaste={setHeldPaste}
-        />
-      )}
+      {/* The text shows before the editor's code has arrived; typing waits for it. Only a
+          screenful: the editor draws the whole section again, and drawing a long one twice
+          would delay the editor. */}
+      <Suspense
+        fallback={
+          <SectionText
+            fragment={fragment}
+            className="section__editor section__editor--loading"
+            groupColor={groupColor}
+            maxBlocks={LOADING_BLOCKS}
+          />
+        }
+      >
+        {preview ? (
+          <AcceptedText
+            fragment={fragment}
+            labelledBy={sectionTitleId(section.id)}
+            className="section__editor section__editor--preview"
+          />
+        ) : (
+          <SectionEditor
+            fragment={fragment}
+            awareness={connection.provider.awareness}
+            user={user}
+            mode={mode}
+            author={author}
+            groupColor={groupColor}
+            now={now}
+            labelledBy={sectionTitleId(section.id)}
+            editable={access.writable}
+            maxUpdateBytes={maxUpdateBytes}
+            confirmations={connection.confirmations}
+            discussion={discussion}
+            onFocus={onEditorFocus}
+            onGone={onEditorGone}
+            onLargePaste={setHeldPaste}
+          />
+        )}
+      </Suspense>
     </section>
   );
 });

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { downloadMarkdown } from '../../collab/planMarkdown.ts';
+import { downloadMarkdown } from '../../collab/downloadMarkdown.ts';
 import type { SectionText } from '../../collab/sectionTexts.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { UNCONFIRMED_TEXT_CLASS } from '@plenary/editor';
+import { UNCONFIRMED_TEXT_CLASS } from '@plenary/editor/classNames';
 
 /** The elements a passage of text lives in: one stop per block, however its marks split it. */
 const BLOCKS = 'p, li, h1, h2, h3, h4, h5, h6, td, th, blockquote';

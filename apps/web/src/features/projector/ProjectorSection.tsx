@@ -1,20 +1,17 @@
-import { contentExtensions } from '@plenary/editor';
 import type { GroupState, PresentationState, SectionState } from '@plenary/model';
-import Collaboration from '@tiptap/extension-collaboration';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useContext, useEffect, useMemo, useRef } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { authorMark } from '../../collab/authorColors.ts';
-import { insertedRuns } from '../../collab/textAuthorship.ts';
-import { readOnlineUsers } from '../../collab/useOnlineUsers.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
-import { CommentHighlights, showCommentRanges } from '../discussion/commentHighlights.ts';
-import { commentRange, openThreadsOf } from '../discussion/commentRanges.ts';
-import { ProjectedThreadsContext } from '../discussion/ProjectedThreads.tsx';
-import { AcceptedText } from '../review/AcceptedText.tsx';
-import { highlightRuns, LiveHighlights } from './liveHighlights.ts';
+import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { LiveSectionText } from './LiveSectionText.tsx';
+
+// The text as if every suggestion were accepted is worked out by the editor's schema and
+// suggestion logic: loaded only when the facilitator chooses that view.
+const AcceptedText = lazyComponent(
+  async () => (await import('../review/AcceptedText.tsx')).AcceptedText,
+);
 
 /** The DOM id of a section's title on the projector. */
 const titleId = (sectionId: string) => `projector-title-${sectionId}`;
@@ -46,6 +43,15 @@ export function ProjectorSection({
 }) {
   const { t } = useTranslation();
   const group = groups.find((candidate) => candidate.id === section.groupId);
+  const live = (
+    <LiveSectionText
+      sectionId={section.id}
+      groups={groups}
+      fragment={fragment}
+      awareness={awareness}
+      onLiveChange={onLiveChange}
+    />
+  );
 
   return (
     <section
@@ -65,98 +71,17 @@ export function ProjectorSection({
         </span>
       </header>
       {suggestions === 'accepted' ? (
-        <AcceptedText
-          fragment={fragment}
-          labelledBy={titleId(section.id)}
-          className="projector-section__text"
-        />
+        // The marked text stands in while the accepted view loads, so nothing jumps.
+        <Suspense fallback={live}>
+          <AcceptedText
+            fragment={fragment}
+            labelledBy={titleId(section.id)}
+            className="projector-section__text"
+          />
+        </Suspense>
       ) : (
-        <LiveText
-          sectionId={section.id}
-          groups={groups}
-          fragment={fragment}
-          awareness={awareness}
-          onLiveChange={onLiveChange}
-        />
+        live
       )}
     </section>
   );
-}
-
-/**
- * A section's text in a read-only editor bound live to its fragment, with no carets and
- * suggestions marked. Text that arrives from others is marked for a moment in its
- * author's group colour.
- */
-function LiveText({
-  sectionId,
-  groups,
-  fragment,
-  awareness,
-  onLiveChange,
-}: {
-  sectionId: string;
-  groups: GroupState[];
-  fragment: Y.XmlFragment;
-  awareness: Awareness;
-  onLiveChange: (sectionId: string) => void;
-}) {
-  // The editor and the listener below are made once; they read the latest groups and callback.
-  const latest = useRef({ groups, onLiveChange });
-  useEffect(() => {
-    latest.current = { groups, onLiveChange };
-  });
-  const editor = useEditor(
-    {
-      extensions: [
-        ...contentExtensions({
-          groupColor: (groupId) =>
-            latest.current.groups.find((candidate) => candidate.id === groupId)?.color,
-        }),
-        Collaboration.configure({ fragment }),
-        LiveHighlights,
-        CommentHighlights.configure({ interactive: false }),
-      ],
-      editable: false,
-      shouldRerenderOnTransaction: false,
-      editorProps: { attributes: { 'aria-labelledby': titleId(sectionId) } },
-    },
-    [fragment],
-  );
-
-  useEffect(() => {
-    const doc = fragment.doc;
-    if (!editor || !doc) return;
-    const onTransaction = (transaction: Y.Transaction) => {
-      // Changes made on this device are none of the room's news (the projector writes nothing).
-      if (transaction.local || editor.isDestroyed) return;
-      const runs = insertedRuns(transaction, fragment);
-      if (runs.length === 0) return;
-      const users = readOnlineUsers(awareness);
-      highlightRuns(
-        editor.view,
-        runs.map((run) => ({ run, mark: authorMark(run.client, users, latest.current.groups) })),
-      );
-      latest.current.onLiveChange(sectionId);
-    };
-    // After the transaction: the Yjs binding has updated the editor's text by then.
-    doc.on('afterTransaction', onTransaction);
-    return () => doc.off('afterTransaction', onTransaction);
-  }, [editor, fragment, awareness, sectionId]);
-
-  // The words of the open comments, numbered as the list beside the text, while shown.
-  const threads = useContext(ProjectedThreadsContext);
-  const ranges = useMemo(
-    () =>
-      openThreadsOf(threads ?? [], sectionId).flatMap((thread, index) => {
-        const range = commentRange(thread, { count: index + 1, label: '' });
-        return range ? [range] : [];
-      }),
-    [threads, sectionId],
-  );
-  useEffect(() => {
-    if (editor && !editor.isDestroyed) showCommentRanges(editor.view, ranges);
-  }, [editor, ranges]);
-
-  return <EditorContent editor={editor} className="projector-section__text" />;
 }

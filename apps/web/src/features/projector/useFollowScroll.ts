@@ -1,7 +1,7 @@
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import type { PresenterPosition } from '../../collab/presenterPosition.ts';
 import { BLOCK_SELECTOR, SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
-import { HIGHLIGHT_CLASS } from './liveHighlights.ts';
+import { HIGHLIGHT_CLASS } from '../sectionText/sectionElements.tsx';
 
 /** Keys that scroll the page: pressing one at the projector means "let me look around". */
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);

@@ -8,8 +8,14 @@ import type { PendingSuggestion } from './pendingSuggestions.ts';
 // are brought up to date at most this often while people type.
 const SETTLE_MS = 1000;
 
+type SuggestionReaders = typeof import('./suggestionReaders.ts');
+
 /** The pending suggestions of one section of a doc. */
-function readSection(doc: Y.Doc, sectionId: string): PendingSuggestion[] {
+function readSection(
+  { listFragmentSuggestions }: SuggestionReaders,
+  doc: Y.Doc,
+  sectionId: string,
+): PendingSuggestion[] {
   try {
     return listFragmentSuggestions(doc.getXmlFragment(sectionFragmentName(sectionId))).map(
       (suggestion) => ({ ...suggestion, sectionId }),
@@ -31,12 +37,30 @@ export function usePendingSuggestions(
 ): PendingSuggestion[] {
   const key = sectionIds.join(' ');
   const [pending, setPending] = useState<PendingSuggestion[]>([]);
+  const [readers, setReaders] = useState<SuggestionReaders | null>(null);
+  // The editor package comes with the editor's chunk, after the page's first paint; there
+  // are no suggestions to show before it.
   useEffect(() => {
+    let current = true;
+    import('./suggestionReaders.ts').then(
+      (editor) => {
+        if (current) setReaders(editor);
+      },
+      // Then the editor cannot load either, and its section says so; no counts meanwhile.
+      () => {},
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (!readers) return;
+    const { addsSuggestionMarks } = readers;
     const ids = key ? key.split(' ') : [];
     const fragments = new Map<unknown, string>(
       ids.map((id) => [doc.getXmlFragment(sectionFragmentName(id)), id]),
     );
-    const bySection = new Map(ids.map((id) => [id, readSection(doc, id)]));
+    const bySection = new Map(ids.map((id) => [id, readSection(readers, doc, id)]));
     const changed = new Set<string>();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let last = '';
@@ -50,7 +74,7 @@ export function usePendingSuggestions(
     };
     const reread = () => {
       timer = undefined;
-      for (const id of changed) bySection.set(id, readSection(doc, id));
+      for (const id of changed) bySection.set(id, readSection(readers, doc, id));
       changed.clear();
       publish();
     };
@@ -76,6 +100,6 @@ export function usePendingSuggestions(
       doc.off('afterTransaction', onTransaction);
       if (timer) clearTimeout(timer);
     };
-  }, [doc, key]);
+  }, [readers, doc, key]);
   return pending;
 }
