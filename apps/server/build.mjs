@@ -75,7 +75,7 @@ await build({
   entryPoints: {
     server: path.join(serverDir, 'src/server.ts'),
     'facilitator-link': path.join(serverDir, 'src/cli/facilitatorLink.ts'),
-    // A worker thread's script (see src/plans/planStateApart.ts), which finds it here.
+    // A child process's script (see src/plans/planStateApart.ts), which finds it here.
     'plan-state-worker': path.join(serverDir, 'src/plans/planStateWorker.ts'),
   },
   define: { 'process.env.PLENARY_COMPILED': '"true"' },

@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 describe('the first start of a server', () => {
-  it('stores the demo plan, built in a worker thread, with its template and title', async () => {
+  it('stores the demo plan, built in a child process, with its template and title', async () => {
     const dataDir = tempDataDir();
     child = await spawnServer(dataDir, await freePort());
     const storage = await openStorage({ dataDir });

@@ -33,7 +33,7 @@ export async function createPlan(
 
 /**
  * Creates a plan from one of our templates as `createPlan` does, but builds its first
- * state in a worker thread (see `planStateApart`), so that this process does not load the
+ * state in a child process (see `planStateApart`), so that this process does not load the
  * editing packages for it; returns its id.
  */
 export async function createPlanApart(

@@ -21,7 +21,7 @@ export async function demoFacilitatorPath(app: FastifyInstance): Promise<string 
   if (!demoId) {
     // Replicas starting together on one database: one of them makes the demo plan.
     if (app.fanOut && !(await app.fanOut.claim('demo-plan', DEMO_CLAIM_MS))) return null;
-    // Built in a worker thread: an idle server holds no editing packages (see planStateApart).
+    // Built in a child process: an idle server holds no editing packages (see planStateApart).
     demoId = await createPlanApart(store, DEMO_PLAN_TITLE, 'r2p-nap');
   }
   const usable = (await access.listInvites(demoId)).find(
