@@ -10,8 +10,8 @@ import type { PlanTemplate } from '@plenary/model';
  */
 function childScript(): { script: URL; execArgv: string[] } {
   return process.env.PLENARY_COMPILED === 'true'
-    ? { script: new URL('../../dist/plan-state-worker.js', import.meta.url), execArgv: [] }
-    : { script: new URL('./planStateWorker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+    ? { script: new URL('../../dist/plan-state-child.js', import.meta.url), execArgv: [] }
+    : { script: new URL('./planStateChild.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
 }
 
 /**
