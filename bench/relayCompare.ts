@@ -2,7 +2,7 @@
  * Plenary's relay side by side with the reference relay (`@y/websocket-server` 0.1.1 in
  * memory), under the same load from stock y-websocket clients, alternating A B A B:
  *
- *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--note TEXT] [--source]
+ *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--note TEXT] [--source] [--warmup MS]
  *
  * Each run starts a fresh relay process (Plenary: its real server with SQLite in a temporary
  * DATA_DIR, tokens, rights checks and the suggestion repair), fills a room from two harness
@@ -10,6 +10,11 @@
  * every other client. Inside each relay a probe (`support/serverProbe.mjs`) reports CPU time,
  * RSS and event-loop delay over the measured window. `--profile DIR` writes a V8 CPU profile
  * of every Plenary process into DIR (read it with `bench/cpuProfileSummary.ts`).
+ * `--warmup MS` has the writers type the same load for MS, unmeasured, before each measured
+ * window, in both relays: a freshly started relay compiles its hot code (V8's optimizing
+ * compiler, on threads of its own) during its first seconds of load, and Plenary, with far
+ * more code on an update's path, spends several hundred milliseconds of CPU on that which a
+ * server running for hours has long paid.
  * Results are appended to bench/results/relay-compare.md.
  */
 import { appendFileSync } from 'node:fs';
@@ -66,9 +71,12 @@ const { values: args } = parseArgs({
     note: { type: 'string' },
     /** Run Plenary's TypeScript source through tsx instead of the compiled server. */
     source: { type: 'boolean', default: false },
+    /** Unmeasured typing before each measured window, in ms (see above). */
+    warmup: { type: 'string', default: '0' },
   },
 });
 const rounds = Number(args.rounds);
+const warmupMs = Number(args.warmup);
 const only = args.only ? new Set(args.only.split(',')) : null;
 const wanted = (name: string) => !only || only.has(name);
 const profileDir = args.profile ? path.resolve(args.profile) : undefined;
@@ -130,34 +138,19 @@ async function runLoad(
         thread.ask<'connected'>({ type: 'connect', clients: shares[t] ?? [] }),
       ),
     );
-    const writers: WriterMark[] = connected.flatMap((reply) => reply.writers);
+    let writers: WriterMark[] = connected.flatMap((reply) => reply.writers);
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    if (warmupMs > 0) {
+      const warmup = await typeAndDrain(threads, writers, { ...phase, durationMs: warmupMs });
+      // Each edit typed one character, one clock tick: what arrives from here on is new.
+      writers = writers.map((writer) => ({
+        ...writer,
+        baseline: writer.baseline + (warmup.sent[writer.clientId] ?? 0),
+      }));
+    }
 
     await relay.startWindow();
-    const startAt = Date.now() + 100;
-    const written = await Promise.all(
-      threads.map((thread) =>
-        thread.ask<'written'>({
-          type: 'write',
-          writers,
-          startAt,
-          durationMs: phase.durationMs,
-          perSecond: phase.perSecond,
-        }),
-      ),
-    );
-    const sendTimes = new Map<number, number[]>();
-    for (const reply of written)
-      for (const [clientId, times] of Object.entries(reply.sendTimes))
-        sendTimes.set(Number(clientId), times);
-    const sent = Object.fromEntries(
-      [...sendTimes].map(([clientId, times]) => [clientId, times.length]),
-    );
-    const drained = await Promise.all(
-      threads.map((thread) =>
-        thread.ask<'drained'>({ type: 'drain', sent, timeoutMs: DRAIN_TIMEOUT_MS }),
-      ),
-    );
+    const { sendTimes, drained } = await typeAndDrain(threads, writers, phase);
     const probe = await relay.readWindow();
 
     const latencies: number[] = [];
@@ -189,6 +182,43 @@ async function runLoad(
   } finally {
     await relay.stop();
   }
+}
+
+/** Has the writers type `phase`'s load, then waits until it arrived everywhere. */
+async function typeAndDrain(
+  threads: HarnessThread[],
+  writers: WriterMark[],
+  phase: LoadPhase,
+): Promise<{
+  sendTimes: Map<number, number[]>;
+  sent: Record<number, number>;
+  drained: Extract<ThreadReply, { type: 'drained' }>[];
+}> {
+  const startAt = Date.now() + 100;
+  const written = await Promise.all(
+    threads.map((thread) =>
+      thread.ask<'written'>({
+        type: 'write',
+        writers,
+        startAt,
+        durationMs: phase.durationMs,
+        perSecond: phase.perSecond,
+      }),
+    ),
+  );
+  const sendTimes = new Map<number, number[]>();
+  for (const reply of written)
+    for (const [clientId, times] of Object.entries(reply.sendTimes))
+      sendTimes.set(Number(clientId), times);
+  const sent = Object.fromEntries(
+    [...sendTimes].map(([clientId, times]) => [clientId, times.length]),
+  );
+  const drained = await Promise.all(
+    threads.map((thread) =>
+      thread.ask<'drained'>({ type: 'drain', sent, timeoutMs: DRAIN_TIMEOUT_MS }),
+    ),
+  );
+  return { sendTimes, sent, drained };
 }
 
 /** What the 1 MB sync run measured. */
@@ -288,7 +318,10 @@ const lines = [
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')} at end. Plenary: ` +
-    `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory.`,
+    `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory.` +
+    (warmupMs > 0
+      ? ` Before each measured window, ${warmupMs / 1000} s of the same typing, unmeasured (--warmup).`
+      : ''),
   '',
   ...(args.note ? [`NOTE: ${args.note}`, ''] : []),
 ];

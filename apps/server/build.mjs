@@ -75,7 +75,10 @@ await build({
   entryPoints: {
     server: path.join(serverDir, 'src/server.ts'),
     'facilitator-link': path.join(serverDir, 'src/cli/facilitatorLink.ts'),
+    // A child process's script (see src/plans/planStateApart.ts), which finds it here.
+    'plan-state-child': path.join(serverDir, 'src/plans/planStateChild.ts'),
   },
+  define: { 'process.env.PLENARY_COMPILED': '"true"' },
   outdir,
   bundle: true,
   splitting: true,
