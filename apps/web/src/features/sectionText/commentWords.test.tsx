@@ -120,6 +120,18 @@ describe('comment words in the section reader', () => {
     expect(container.querySelector('strong .comment-highlight')?.textContent).toBe('ministry');
   });
 
+  it('nests overlapping threads, each number after its own last word', () => {
+    draw([wordsOf(doc, 'the ministry in', 1), wordsOf(doc, 'ministry', 2)]);
+    expect(annotated(container)).toBe(
+      'Name [the [ministry]]{2}[ in]{1} charge. | Train the volunteers. | Each year.',
+    );
+    expect(
+      [...container.querySelectorAll('[data-thread-id="t1"].comment-highlight')]
+        .map((words) => words.textContent)
+        .join(''),
+    ).toBe('the ministry in');
+  });
+
   it('marks words across blocks, into a list, with one number after the last', () => {
     draw([wordsOf(doc, 'in charge. Train the volunteers. Each', 3)]);
     expect(annotated(container)).toBe(
