@@ -6,13 +6,14 @@
  *   node --import tsx bench/bundleSize.ts
  *
  * Builds the web app with its own Vite config into a temporary folder (with a manifest),
- * and appends the figures to bench/results/bundle-size.md.
+ * and appends the figures to bench/results/bundle-size.md, with how many TipTap or
+ * ProseMirror modules each page's first paint holds (the projector should hold none).
  */
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build, type Rolldown } from 'vite';
 
 const WEB = path.resolve(import.meta.dirname, '../apps/web');
 
@@ -44,7 +45,7 @@ interface ManifestChunk {
 }
 
 const outDir = mkdtempSync(path.join(os.tmpdir(), 'plenary-bundle-'));
-await build({
+const output = await build({
   root: WEB,
   configFile: path.join(WEB, 'vite.config.ts'),
   logLevel: 'warn',
@@ -53,6 +54,13 @@ await build({
 const manifest = JSON.parse(
   readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8'),
 ) as Record<string, ManifestChunk>;
+
+// The modules bundled into each output file, by file name.
+const modulesOf = new Map<string, readonly string[]>();
+for (const result of [output].flat() as Rolldown.RolldownOutput[])
+  for (const chunk of result.output ?? [])
+    if (chunk.type === 'chunk') modulesOf.set(chunk.fileName, chunk.moduleIds);
+const EDITOR_MODULE = /[\\/]node_modules[\\/](@tiptap|prosemirror-)/;
 
 // Every chunk a manifest entry loads statically, itself included.
 function closure(key: string, into = new Set<string>()): Set<string> {
@@ -78,15 +86,20 @@ for (const [page, modules] of Object.entries(PAGES) as [keyof typeof PAGES, read
   const sizes = [...keys].map((key) => ({ key, bytes: gzipped(key) }));
   const total = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
   const target = TARGETS[page];
+  const editorModules = [...keys].flatMap((key) =>
+    (modulesOf.get(manifest[key]?.file ?? '') ?? []).filter((id) => EDITOR_MODULE.test(id)),
+  ).length;
   const biggest = sizes
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 4)
     .map(({ key, bytes }) => `${manifest[key]?.file.replace(/^assets\//, '')} ${kb(bytes)}`)
     .join(', ');
   rows.push(
-    `| ${page} | ${kb(total)} KB | ${target ? `${target} KB` : '-'} | ${keys.size} | ${biggest} |`,
+    `| ${page} | ${kb(total)} KB | ${target ? `${target} KB` : '-'} | ${keys.size} | ${editorModules} | ${biggest} |`,
   );
-  process.stdout.write(`${page}: ${kb(total)} KB gzip in ${keys.size} chunks (${biggest})\n`);
+  process.stdout.write(
+    `${page}: ${kb(total)} KB gzip in ${keys.size} chunks, ${editorModules} TipTap/ProseMirror modules (${biggest})\n`,
+  );
 }
 
 const heading = `## ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, Node ${process.version}, gzip level 9`;
@@ -96,8 +109,8 @@ appendFileSync(
     '',
     heading,
     '',
-    '| page | JS before first paint (gzip) | target | chunks | largest chunks (KB gzip) |',
-    '| --- | --- | --- | --- | --- |',
+    '| page | JS before first paint (gzip) | target | chunks | TipTap/ProseMirror modules | largest chunks (KB gzip) |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
   ].join('\n'),

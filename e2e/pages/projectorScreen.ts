@@ -29,6 +29,8 @@ export class ProjectorScreen {
   readonly resumeFollowing: Locator;
   /** The per-group count of people online. */
   readonly presence: Locator;
+  /** The section being presented, with its text. */
+  readonly presented: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('projector');
@@ -40,6 +42,7 @@ export class ProjectorScreen {
     this.joinCode = this.joinOverlay.getByTestId('join-code');
     this.resumeFollowing = page.getByRole('button', { name: 'Resume following' });
     this.presence = page.getByTestId('projector-presence');
+    this.presented = this.root.locator('.projector-section[data-current="true"]');
   }
 
   /** Opens an observer link straight into the projector view, joining as `name`. */

@@ -93,8 +93,18 @@ test('comments live beside the text, and a consensus round is answered on phones
     .getByTestId('projector-comment')
     .filter({ hasText: SENTENCE });
   await expect(projectedThread).toContainText('Yes: the Ministry of Interior.');
-  const projectedWords = screen.page.locator('.comment-highlight');
+  // Its words are highlighted in the projected text, numbered after the last word as the
+  // thread is in the list beside the text (the first).
+  const projectedText = screen.presented;
+  const projectedWords = projectedText.locator('.comment-highlight');
   await expect(projectedWords).toHaveText(SENTENCE);
+  const projectedMarker = projectedText.locator('.comment-marker');
+  await expect(projectedMarker).toHaveText('1');
+  expect(
+    await projectedMarker.evaluate(
+      (marker) => marker.previousElementSibling?.classList.contains('comment-highlight') ?? false,
+    ),
+  ).toBe(true);
   await expectNoSeriousViolations(screen.page, 'the projector with comments');
 
   // Dara, the focal point, resolves it; it leaves the open list on every page, the
@@ -108,6 +118,7 @@ test('comments live beside the text, and a consensus round is answered on phones
   await expect(projectedThread).toHaveCount(0);
   await expect(projectedComments).toContainText('No open comments on this section.');
   await expect(projectedWords).toHaveCount(0);
+  await expect(projectedMarker).toHaveCount(0);
   await expect(boraHighlight).toHaveCount(0);
   await showComments.click();
   await expect(projectedComments).toHaveCount(0);

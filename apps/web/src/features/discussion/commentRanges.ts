@@ -31,3 +31,17 @@ export function commentRange(
   const end = thread.anchor && relative(thread.anchor.end);
   return start && end ? { threadId: thread.id, start, end, ...marker } : null;
 }
+
+/**
+ * The words of a section's open threads as the projector shows them: each numbered as
+ * the thread in the list beside the text (threads on the whole section, or detached,
+ * keep their number in the list and have no words).
+ */
+export const projectedRanges = (
+  threads: readonly CommentThread[],
+  sectionId: string,
+): CommentRange[] =>
+  openThreadsOf(threads, sectionId).flatMap((thread, index) => {
+    const range = commentRange(thread, { count: index + 1, label: '' });
+    return range ? [range] : [];
+  });

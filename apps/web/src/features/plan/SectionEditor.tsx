@@ -17,12 +17,14 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { CommentHighlights, showCommentRanges } from '../discussion/commentHighlights.ts';
 import { SupportLabels, showSupportLabels } from '../discussion/supportLabels.ts';
-import type { SectionDiscussion } from '../discussion/useSectionDiscussion.ts';
+import { useSectionDiscussion } from '../discussion/useSectionDiscussion.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
 
 /** What a section editor needs: its text, the plan's presence, and what to report. */
 export interface SectionEditorProps {
+  /** The section the text is of: its open threads' words and support labels show over it. */
+  sectionId: string;
   fragment: Y.XmlFragment;
   awareness: Awareness;
   user: CaretUser;
@@ -42,8 +44,6 @@ export interface SectionEditorProps {
   maxUpdateBytes: number | null;
   /** How far the server confirmed this device's text, to mark what it has not. */
   confirmations: ServerConfirmations;
-  /** Open threads' words and support labels to draw over the text, or null for none. */
-  discussion: SectionDiscussion | null;
   onFocus(editor: Editor): void;
   onGone(editor: Editor): void;
   /**
@@ -77,10 +77,14 @@ export type HeldPaste = Exclude<PasteVerdict, { action: 'paste' }> & { insert: (
 export function SectionEditor(props: SectionEditorProps) {
   const { fragment, awareness } = props;
   const { t } = useTranslation();
+  // Here rather than in SectionView: the discussion's readers (comment anchors, the
+  // recommendations of a round) come from @plenary/editor, so they load with the editor's
+  // chunk and not in the plan page's first paint.
+  const discussion = useSectionDiscussion(props.sectionId, fragment);
   // The editor is created once per fragment; its callbacks read the latest props here.
-  const latest = useRef({ ...props, t });
+  const latest = useRef({ ...props, t, discussion });
   useEffect(() => {
-    latest.current = { ...props, t };
+    latest.current = { ...props, t, discussion };
   });
 
   const editor = useEditor(
@@ -166,7 +170,6 @@ export function SectionEditor(props: SectionEditorProps) {
 
   useEffect(() => () => latest.current.onGone(editor), [editor]);
 
-  const { discussion } = props;
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     showCommentRanges(editor.view, discussion?.comments ?? []);

@@ -10,7 +10,6 @@ import type { Editor } from '@tiptap/react';
 import { memo, Suspense, useState } from 'react';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
-import { useSectionDiscussion } from '../discussion/useSectionDiscussion.ts';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
 import { SectionText } from '../sectionText/SectionText.tsx';
 import { AcceptedText, SectionEditor } from './editorChunk.ts';
@@ -75,7 +74,6 @@ export const SectionView = memo(function SectionView({
   const [heldPaste, setHeldPaste] = useState<HeldPaste | null>(null);
   const fragment = connection.doc.getXmlFragment(sectionFragmentName(section.id));
   const group = groups.find((candidate) => candidate.id === section.groupId);
-  const discussion = useSectionDiscussion(section.id, fragment);
 
   return (
     <section
@@ -125,6 +123,7 @@ export const SectionView = memo(function SectionView({
           />
         ) : (
           <SectionEditor
+            sectionId={section.id}
             fragment={fragment}
             awareness={connection.provider.awareness}
             user={user}
@@ -136,7 +135,6 @@ export const SectionView = memo(function SectionView({
             editable={access.writable}
             maxUpdateBytes={maxUpdateBytes}
             confirmations={connection.confirmations}
-            discussion={discussion}
             onFocus={onEditorFocus}
             onGone={onEditorGone}
             onLargePaste={setHeldPaste}

@@ -1,10 +1,12 @@
 import type { GroupState } from '@plenary/model';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { authorMark } from '../../collab/authorColors.ts';
 import { insertedRuns } from '../../collab/textAuthorship.ts';
 import { readOnlineUsers } from '../../collab/useOnlineUsers.ts';
+import { projectedRanges } from '../discussion/commentRanges.ts';
+import { ProjectedThreadsContext } from '../discussion/ProjectedThreads.tsx';
 import { SectionText } from '../sectionText/SectionText.tsx';
 import type { GroupColor } from '../sectionText/sectionElements.tsx';
 import { blockOf } from '../sectionText/sectionTree.ts';
@@ -16,10 +18,13 @@ import {
   type LiveHighlight,
 } from './liveHighlights.ts';
 
+const NO_THREADS: never[] = [];
+
 /**
  * A section's text on the projector, following it live, with suggestions marked in their
  * group's colour. Text that arrives from others is marked for a moment in its author's
- * group colour.
+ * group colour. While the facilitator shows comments, the words of the open threads are
+ * highlighted, each followed by its number in the list beside the text.
  */
 export function LiveSectionText({
   sectionId,
@@ -88,6 +93,9 @@ export function LiveSectionText({
     latest.current.onLiveChange(sectionId);
   }, [highlights, sectionId]);
 
+  const threads = useContext(ProjectedThreadsContext) ?? NO_THREADS;
+  const comments = useMemo(() => projectedRanges(threads, sectionId), [threads, sectionId]);
+
   const groupColor = useMemo<GroupColor>(
     () => (groupId) => groups.find((candidate) => candidate.id === groupId)?.color,
     [groups],
@@ -99,6 +107,7 @@ export function LiveSectionText({
       className="projector-section__text"
       highlights={byBlock}
       groupColor={groupColor}
+      comments={comments}
     />
   );
 }

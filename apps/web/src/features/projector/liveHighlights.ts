@@ -1,5 +1,4 @@
 import type { AuthorMark } from '../../collab/authorColors.ts';
-import { editorYjs } from '../../collab/editorYjsPositions.ts';
 import type { InsertedRun } from '../../collab/textAuthorship.ts';
 import type { BlockHighlight } from '../sectionText/sectionElements.tsx';
 import type { SectionBlock } from '../sectionText/sectionTree.ts';

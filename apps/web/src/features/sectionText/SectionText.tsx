@@ -1,9 +1,12 @@
-import { memo, useCallback, useMemo, useSyncExternalStore } from 'react';
+import { memo, useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
+import { type BlockComment, type CommentWords, commentsByBlock } from './commentWords.ts';
 import { type BlockHighlight, blockElement, type GroupColor } from './sectionElements.tsx';
 import { readElement, type SectionBlock } from './sectionTree.ts';
 
 const NO_HIGHLIGHTS: readonly BlockHighlight[] = [];
+const NO_COMMENTS: readonly BlockComment[] = [];
+const NO_WORDS: readonly CommentWords[] = [];
 const NO_BLOCK_HIGHLIGHTS: ReadonlyMap<SectionBlock, readonly BlockHighlight[]> = new Map();
 const noColor: GroupColor = () => undefined;
 
@@ -27,9 +30,10 @@ const versions = new WeakMap<object, number>();
  * that React draws a change in the same task as it arrives, as the editor would, rather
  * than in a later one.
  */
-function useTypeVersion(type: Y.XmlFragment | SectionBlock, deep: boolean): number {
+function useTypeVersion(type: Y.XmlFragment | SectionBlock, deep: boolean, follow = true): number {
   const subscribe = useCallback(
     (onChange: () => void) => {
+      if (!follow) return () => {};
       const changed = () => {
         versions.set(type, (versions.get(type) ?? 0) + 1);
         onChange();
@@ -38,7 +42,7 @@ function useTypeVersion(type: Y.XmlFragment | SectionBlock, deep: boolean): numb
       else type.observe(changed);
       return () => (deep ? type.unobserveDeep(changed) : type.unobserve(changed));
     },
-    [type, deep],
+    [type, deep, follow],
   );
   return useSyncExternalStore(subscribe, () => versions.get(type) ?? 0);
 }
@@ -51,22 +55,52 @@ function useBlocks(fragment: Y.XmlFragment): SectionBlock[] {
 }
 
 /**
+ * Where the words of `threads` are, by block, found again after every change to the text
+ * (typing inside a thread's words widens them; deleting them removes them). A block whose
+ * comments did not change keeps the same list, so it is not drawn again.
+ */
+function useBlockComments(
+  fragment: Y.XmlFragment,
+  threads: readonly CommentWords[],
+): ReadonlyMap<SectionBlock, readonly BlockComment[]> {
+  const version = useTypeVersion(fragment, true, threads.length > 0);
+  const previous = useRef(new Map<SectionBlock, { shape: string; comments: BlockComment[] }>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the version says when the text changed
+  return useMemo(() => {
+    const kept = new Map<SectionBlock, { shape: string; comments: BlockComment[] }>();
+    const byBlock = new Map<SectionBlock, readonly BlockComment[]>();
+    for (const [block, comments] of commentsByBlock(fragment, threads)) {
+      const shape = JSON.stringify(comments);
+      const before = previous.current.get(block);
+      const shown = before?.shape === shape ? before : { shape, comments };
+      kept.set(block, shown);
+      byBlock.set(block, shown.comments);
+    }
+    previous.current = kept;
+    return byBlock;
+  }, [fragment, threads, version]);
+}
+
+/**
  * One block of the text, drawn again only when something in it changes (or its
- * highlights fade), so that typing in one paragraph leaves the rest of the section alone.
+ * highlights fade, or its comments change), so that typing in one paragraph leaves the
+ * rest of the section alone.
  */
 const TextBlock = memo(function TextBlock({
   block,
   highlights,
+  comments,
   groupColor,
 }: {
   block: SectionBlock;
   highlights: readonly BlockHighlight[];
+  comments: readonly BlockComment[];
   groupColor: GroupColor;
 }) {
   useTypeVersion(block, true);
   // The binding only puts elements at the top of a section.
   if (!(block instanceof Y.XmlElement)) return null;
-  return blockElement(readElement(block), highlights, groupColor);
+  return blockElement(readElement(block), highlights, groupColor, comments);
 });
 
 /**
@@ -80,6 +114,7 @@ export function SectionText({
   className,
   highlights = NO_BLOCK_HIGHLIGHTS,
   groupColor = noColor,
+  comments = NO_WORDS,
   maxBlocks = Number.POSITIVE_INFINITY,
 }: {
   fragment: Y.XmlFragment;
@@ -89,10 +124,13 @@ export function SectionText({
   highlights?: ReadonlyMap<SectionBlock, readonly BlockHighlight[]>;
   /** Colours suggestions by their group. */
   groupColor?: GroupColor;
+  /** Threads whose words to highlight, each followed by its number. */
+  comments?: readonly CommentWords[];
   /** Draws only the first blocks: enough for a screen while something else loads. */
   maxBlocks?: number;
 }) {
   const blocks = useBlocks(fragment).slice(0, maxBlocks);
+  const blockComments = useBlockComments(fragment, comments);
   return (
     <div className={className}>
       <div className="ProseMirror" translate="no">
@@ -101,6 +139,7 @@ export function SectionText({
             key={keyOf(block)}
             block={block}
             highlights={highlights.get(block) ?? NO_HIGHLIGHTS}
+            comments={blockComments.get(block) ?? NO_COMMENTS}
             groupColor={groupColor}
           />
         ))}

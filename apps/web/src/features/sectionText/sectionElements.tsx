@@ -1,8 +1,11 @@
-import type { CSSProperties, ReactNode } from 'react';
+import { type CSSProperties, Fragment, type ReactNode } from 'react';
+import type { BlockComment, CharacterIds } from './commentWords.ts';
 import type { TextRun, TreeElement, TreeMark, TreeNode } from './sectionTree.ts';
 
 /** The class of new text marked on the projector (its fade is in projector.css). */
 export const HIGHLIGHT_CLASS = 'live-highlight';
+/** The class of commented words, as the editor's comment highlights have it. */
+export const COMMENT_CLASS = 'comment-highlight';
 
 /** New text to mark in a block: characters `from` to `to` (exclusive) of one Yjs client. */
 export interface BlockHighlight {
@@ -18,11 +21,25 @@ export interface BlockHighlight {
 /** Picks the colour of a group for its suggestions; undefined leaves it to the stylesheet. */
 export type GroupColor = (groupId: string | null) => string | undefined;
 
-/** A piece of a paragraph: text (perhaps newly arrived) or a line break, with its marks. */
+/**
+ * A piece of a paragraph: text (perhaps newly arrived, perhaps commented) or a line
+ * break, with its marks.
+ */
 interface Segment {
   text: string | null;
   marks: TreeMark[];
   highlight: BlockHighlight | null;
+  /** The threads whose words these are. */
+  comments: readonly BlockComment[];
+  /** The threads whose words end here: their markers follow. */
+  ending: readonly BlockComment[];
+}
+
+/** What is drawn over a block's text besides its marks. */
+interface Overlay {
+  highlights: readonly BlockHighlight[];
+  comments: readonly BlockComment[];
+  groupColor: GroupColor;
 }
 
 /** Protocols a link may open, as the editor's link extension allows them. */
@@ -131,33 +148,70 @@ function nest(segments: Segment[], depth: number, groupColor: GroupColor): React
   return nodes;
 }
 
-function leaf(segment: Segment, key: number): ReactNode {
-  if (segment.text === null) return <br key={key} />;
-  const { highlight } = segment;
-  if (!highlight) return segment.text;
+function highlighted(text: string, highlight: BlockHighlight | null): ReactNode {
+  if (!highlight) return text;
   const style = {
     '--highlight-color': highlight.color,
     '--highlight-strength': highlight.strength.toFixed(2),
   } as CSSProperties;
   return (
     <span
-      key={key}
       className={HIGHLIGHT_CLASS}
       data-testid={HIGHLIGHT_CLASS}
       data-color={highlight.color}
       data-group={highlight.groupId ?? ''}
       style={style}
     >
-      {segment.text}
+      {text}
     </span>
   );
 }
 
-/** A run cut where new text starts and ends. */
-function runSegments(run: TextRun, highlights: readonly BlockHighlight[]): Segment[] {
+/**
+ * Text with its new-text highlight, inside one highlight per thread whose words it is,
+ * followed by the numbers of the threads whose words end with it: the numbers of the list
+ * beside the text, for the eye only (the list says what each thread is).
+ */
+function leaf(segment: Segment, key: number): ReactNode {
+  if (segment.text === null) return <br key={key} />;
+  const { comments, ending } = segment;
+  if (!segment.highlight && comments.length === 0 && ending.length === 0) return segment.text;
+  const words = comments.reduceRight<ReactNode>(
+    (inner, comment) => (
+      <span key={comment.threadId} className={COMMENT_CLASS} data-thread-id={comment.threadId}>
+        {inner}
+      </span>
+    ),
+    highlighted(segment.text, segment.highlight),
+  );
+  return (
+    <Fragment key={key}>
+      {words}
+      {ending.map((comment) => (
+        <span
+          key={comment.threadId}
+          className="comment-marker"
+          data-thread-id={comment.threadId}
+          aria-hidden="true"
+        >
+          {comment.count}
+        </span>
+      ))}
+    </Fragment>
+  );
+}
+
+/** Whether `ranges` hold the character `clock` of `client`. */
+const holds = (ranges: readonly CharacterIds[], client: number, clock: number) =>
+  ranges.some((range) => range.client === client && range.from <= clock && clock < range.to);
+
+/** A run cut where new text and commented words start and end. */
+function runSegments(run: TextRun, { highlights, comments }: Overlay): Segment[] {
   const cuts = new Set([0, run.text.length]);
   const mine = highlights.filter((highlight) => highlight.client === run.client);
-  for (const { from, to } of mine) {
+  const ranges = [...mine, ...comments.flatMap((comment) => comment.characters)];
+  for (const { client, from, to } of ranges) {
+    if (client !== run.client) continue;
     cuts.add(Math.min(Math.max(from - run.clock, 0), run.text.length));
     cuts.add(Math.min(Math.max(to - run.clock, 0), run.text.length));
   }
@@ -167,8 +221,17 @@ function runSegments(run: TextRun, highlights: readonly BlockHighlight[]): Segme
     const start = points[index] as number;
     const end = points[index + 1] as number;
     const clock = run.clock + start;
+    const lastClock = run.clock + end - 1;
     const highlight = mine.find(({ from, to }) => from <= clock && clock < to) ?? null;
-    segments.push({ text: run.text.slice(start, end), marks: run.marks, highlight });
+    segments.push({
+      text: run.text.slice(start, end),
+      marks: run.marks,
+      highlight,
+      comments: comments.filter((comment) => holds(comment.characters, run.client, clock)),
+      ending: comments.filter(
+        ({ last }) => last !== null && last.client === run.client && last.clock === lastClock,
+      ),
+    });
   }
   return segments;
 }
@@ -181,9 +244,13 @@ const sameHighlight = (a: BlockHighlight | null, b: BlockHighlight | null) =>
     a.groupId === b.groupId &&
     a.strength === b.strength);
 
+const sameComments = (a: readonly BlockComment[], b: readonly BlockComment[]) =>
+  a.length === b.length && a.every((comment, index) => comment.threadId === b[index]?.threadId);
+
 /**
- * Neighbouring text with the same marks and highlight as one piece, as the editor joins
- * it into one text node: a phrase typed key by key is one highlight, not one per key.
+ * Neighbouring text with the same marks, highlight and comments as one piece, as the
+ * editor joins it into one text node: a phrase typed key by key is one highlight, not one
+ * per key. A piece a thread's marker follows ends there.
  */
 function joined(segments: Segment[]): Segment[] {
   const result: Segment[] = [];
@@ -193,11 +260,17 @@ function joined(segments: Segment[]): Segment[] {
       last &&
       last.text !== null &&
       segment.text !== null &&
+      last.ending.length === 0 &&
+      sameComments(last.comments, segment.comments) &&
       sameHighlight(last.highlight, segment.highlight) &&
       last.marks.length === segment.marks.length &&
       last.marks.every((mark, index) => sameMark(mark, segment.marks[index]))
     ) {
-      result[result.length - 1] = { ...last, text: last.text + segment.text };
+      result[result.length - 1] = {
+        ...last,
+        text: last.text + segment.text,
+        ending: segment.ending,
+      };
     } else {
       result.push(segment);
     }
@@ -205,55 +278,52 @@ function joined(segments: Segment[]): Segment[] {
   return result;
 }
 
-function inline(
-  children: TreeNode[],
-  highlights: readonly BlockHighlight[],
-  groupColor: GroupColor,
-): ReactNode[] {
+const NOTHING: readonly BlockComment[] = [];
+
+function inline(children: TreeNode[], overlay: Overlay): ReactNode[] {
   const segments: Segment[] = [];
   for (const child of children) {
-    if (child.kind === 'text') segments.push(...runSegments(child, highlights));
+    if (child.kind === 'text') segments.push(...runSegments(child, overlay));
     else if (child.name === 'hardBreak')
-      segments.push({ text: null, marks: child.marks, highlight: null });
+      segments.push({
+        text: null,
+        marks: child.marks,
+        highlight: null,
+        comments: NOTHING,
+        ending: NOTHING,
+      });
   }
   // An empty paragraph still takes a line, as in the editor.
-  return segments.length === 0 ? [<br key="empty" />] : nest(joined(segments), 0, groupColor);
+  return segments.length === 0
+    ? [<br key="empty" />]
+    : nest(joined(segments), 0, overlay.groupColor);
 }
 
 const count = (value: unknown) => (typeof value === 'number' && value !== 1 ? value : undefined);
 
-function nodeElement(
-  node: TreeElement,
-  key: number,
-  highlights: readonly BlockHighlight[],
-  groupColor: GroupColor,
-): ReactNode {
-  const drawn = bareElement(node, key, highlights, groupColor);
+function nodeElement(node: TreeElement, key: number, overlay: Overlay): ReactNode {
+  const drawn = bareElement(node, key, overlay);
   // A node's own marks (a suggested paragraph, a changed heading) wrap it, outermost first.
   return node.marks.reduceRight<ReactNode>(
-    (children, mark, index) => markElement(mark, children, index === 0 ? key : 0, groupColor),
+    (children, mark, index) =>
+      markElement(mark, children, index === 0 ? key : 0, overlay.groupColor),
     drawn,
   );
 }
 
-function bareElement(
-  node: TreeElement,
-  key: number,
-  highlights: readonly BlockHighlight[],
-  groupColor: GroupColor,
-): ReactNode {
+function bareElement(node: TreeElement, key: number, overlay: Overlay): ReactNode {
   const blocks = () =>
     node.children.map((child, index) =>
-      child.kind === 'element' ? nodeElement(child, index, highlights, groupColor) : null,
+      child.kind === 'element' ? nodeElement(child, index, overlay) : null,
     );
   const { attrs } = node;
   switch (node.name) {
     case 'paragraph':
-      return <p key={key}>{inline(node.children, highlights, groupColor)}</p>;
+      return <p key={key}>{inline(node.children, overlay)}</p>;
     case 'heading': {
       const level = attrs.level === 3 || attrs.level === 4 ? attrs.level : 2;
       const Heading = `h${level}` as const;
-      return <Heading key={key}>{inline(node.children, highlights, groupColor)}</Heading>;
+      return <Heading key={key}>{inline(node.children, overlay)}</Heading>;
     }
     case 'bulletList':
       return <ul key={key}>{blocks()}</ul>;
@@ -301,12 +371,13 @@ function bareElement(
 /**
  * A block of a section as the editor draws it read-only: the same elements, classes and
  * suggestion attributes (so the editor's stylesheet and the presenter's block positions
- * apply), with new text marked by `highlights`.
+ * apply), with new text marked by `highlights` and the words of `comments` numbered.
  */
 export function blockElement(
   node: TreeElement,
   highlights: readonly BlockHighlight[],
   groupColor: GroupColor,
+  comments: readonly BlockComment[] = NOTHING,
 ): ReactNode {
-  return nodeElement(node, 0, highlights, groupColor);
+  return nodeElement(node, 0, { highlights, comments, groupColor });
 }
