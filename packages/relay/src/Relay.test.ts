@@ -6,56 +6,24 @@ import * as Y from 'yjs';
 import { Relay } from './Relay.ts';
 import type { ClientUpdateEvent } from './RelayEvents.ts';
 import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
+import {
+  PLAN,
+  type RelayOptions,
+  seededPlan,
+  silentLogger,
+  startRelay,
+  storedText,
+  synced,
+  updateFrameOf,
+} from './test-support/relayFixture.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
-import type { RelayLogger } from './types.ts';
-
-const PLAN = 'plan0000000001';
-
-function silentLogger(): RelayLogger & { warnings: object[] } {
-  const warnings: object[] = [];
-  return {
-    warnings,
-    info: () => undefined,
-    warn: (context) => warnings.push(context),
-    error: (context) => warnings.push(context),
-  };
-}
-
-function seededPlan(): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText('section:a').insert(0, 'Objectives');
-  return Y.encodeStateAsUpdate(doc);
-}
-
-function storedText(persistence: MemoryPersistence): string {
-  const doc = new Y.Doc();
-  const log = persistence.logs.get(PLAN);
-  if (log?.snapshot) Y.applyUpdate(doc, log.snapshot);
-  for (const { update } of log?.updates ?? []) Y.applyUpdate(doc, update);
-  return doc.getText('section:a').toString();
-}
-
-function updateFrameOf(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_UPDATE);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
 
 let relay: Relay;
 let persistence: MemoryPersistence;
 let logger: ReturnType<typeof silentLogger>;
 
-function start(options: Partial<ConstructorParameters<typeof Relay>[0]['options']> = {}) {
-  persistence = new MemoryPersistence();
-  persistence.createPlan(PLAN, seededPlan());
-  logger = silentLogger();
-  relay = new Relay({ persistence, logger, options: { idleEvictMs: 10, ...options } });
-}
-
-async function synced(client: TestClient): Promise<void> {
-  await until(() => client.doc.getText('section:a').toString().startsWith('Objectives'));
+function start(options: RelayOptions = {}): void {
+  ({ relay, persistence, logger } = startRelay(options));
 }
 
 afterEach(async () => {
@@ -347,164 +315,6 @@ describe('Relay', () => {
       user: { name: 'Dara', role: 'member', groupId: 'g2', participantId: 'p-7', color: '#123456' },
       cursor: null,
     });
-  });
-
-  it('takes a large update in pieces, then stores and sends it on as one', async () => {
-    start();
-    const alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
-    const receivedBefore = bora.received;
-    // Typed at the start one character at a time (a reconnecting flooder's answer): 3,000 structs.
-    alice.doc.transact(() => {
-      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
-    });
-    const expected = alice.doc.getText('section:a').toString();
-    await until(() => bora.doc.getText('section:a').toString() === expected);
-    expect(persistence.logs.get(PLAN)?.updates).toHaveLength(1);
-    expect(bora.received - receivedBefore).toBe(1);
-    expect(storedText(persistence)).toBe(expected);
-    expect(alice.closed).toBeNull();
-
-    const cyrus = new TestClient(relay, PLAN);
-    await until(() => cyrus.doc.getText('section:a').toString() === expected);
-  });
-
-  it('takes back the pieces already applied when a later piece is refused', async () => {
-    persistence = new MemoryPersistence();
-    persistence.createPlan(PLAN, seededPlan());
-    logger = silentLogger();
-    relay = new Relay({
-      persistence,
-      logger,
-      options: { idleEvictMs: 10 },
-      extensions: [
-        {
-          name: 'lock-b',
-          beforeUpdate: ({ touchedRoots }) =>
-            touchedRoots.has('section:b') ? 'section b is locked' : null,
-        },
-      ],
-    });
-    const alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
-    // One update, in clock order: 3,000 characters in section a, then one in section b.
-    alice.doc.transact(() => {
-      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
-      alice.doc.getText('section:b').insert(0, 'y');
-    });
-    await until(() => alice.closed !== null);
-    expect(alice.closed?.reason).toBe('section b is locked');
-    expect(persistence.logs.get(PLAN)?.updates ?? []).toHaveLength(0);
-    // The room's copy is what storage has: a newcomer gets none of the pieces.
-    const cyrus = new TestClient(relay, PLAN);
-    await synced(cyrus);
-    expect(cyrus.doc.getText('section:a').toString()).toBe('Objectives');
-    expect(bora.doc.getText('section:a').toString()).toBe('Objectives');
-  });
-
-  // Taking the pieces back loads the plan again from storage: under a flood, the flooder
-  // was closed for its next frames while its reconnect answer was applied, every time.
-  it('finishes a large update whose sender left while its pieces were applied', async () => {
-    persistence = new MemoryPersistence();
-    persistence.createPlan(PLAN, seededPlan());
-    logger = silentLogger();
-    let alice: TestClient | null = null;
-    let checks = 0;
-    relay = new Relay({
-      persistence,
-      logger,
-      options: { idleEvictMs: 60_000 },
-      // Asked once per piece: alice leaves once the first piece is in.
-      extensions: [
-        {
-          name: 'leave-after-first-piece',
-          beforeUpdate: () => {
-            checks += 1;
-            if (checks === 2) alice?.disconnect();
-            return null;
-          },
-        },
-      ],
-    });
-    alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
-    checks = 0;
-    alice.doc.transact(() => {
-      for (let i = 0; i < 3_000; i++) alice?.doc.getText('section:a').insert(0, 'x');
-    });
-    const expected = alice.doc.getText('section:a').toString();
-    await until(() => bora.doc.getText('section:a').toString() === expected);
-    expect(checks).toBeGreaterThan(2);
-    expect(persistence.logs.get(PLAN)?.updates).toHaveLength(1);
-    expect(storedText(persistence)).toBe(expected);
-  });
-
-  it('judges a large update of a suggester whole, once all its pieces are applied', async () => {
-    persistence = new MemoryPersistence();
-    persistence.createPlan(PLAN, seededPlan());
-    logger = silentLogger();
-    const checked: number[] = [];
-    let transactions = 0;
-    let pauses = 0;
-    relay = new Relay({
-      persistence,
-      logger,
-      options: { idleEvictMs: 10 },
-      extensions: [
-        {
-          name: 'count-growth',
-          reviewUpdate: ({ doc }) => {
-            const before = doc.getText('section:a').length;
-            doc.on('afterTransaction', () => {
-              transactions += 1;
-            });
-            return async (pause) => {
-              // Asks for turns as a long check does; refuses what is over 4,000 characters.
-              for (let i = 0; i < 3; i++) {
-                pauses += 1;
-                await pause();
-              }
-              const added = doc.getText('section:a').length - before;
-              checked.push(added);
-              return added > 4_000 ? 'too long to be a suggestion' : null;
-            };
-          },
-        },
-      ],
-    });
-    const alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
-    alice.doc.transact(() => {
-      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
-    });
-    await until(() => storedText(persistence).length === 3_000 + 'Objectives'.length);
-    // Applied in pieces (a transaction each), judged once with all of them in.
-    expect(transactions).toBeGreaterThan(2);
-    expect(checked).toEqual([3_000]);
-    expect(pauses).toBe(3);
-    expect(persistence.logs.get(PLAN)?.updates.length).toBe(1);
-
-    // Refused once judged: none of its pieces is stored or reaches anyone.
-    alice.doc.transact(() => {
-      for (let i = 0; i < 5_000; i++) alice.doc.getText('section:a').insert(0, 'z');
-    });
-    await until(() => alice.closed !== null);
-    expect(alice.closed?.reason).toBe('too long to be a suggestion');
-    expect(checked).toEqual([3_000, 5_000]);
-    expect(persistence.logs.get(PLAN)?.updates.length).toBe(1);
-    const cyrus = new TestClient(relay, PLAN);
-    const stored = storedText(persistence);
-    await until(() => cyrus.doc.getText('section:a').toString() === stored);
-    expect(stored).not.toContain('z');
-    expect(bora.doc.getText('section:a').toString()).toBe(stored);
   });
 
   it('applies server-side changes as transactions every client receives', async () => {
