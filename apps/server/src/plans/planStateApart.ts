@@ -31,7 +31,8 @@ export function planStateApart(title: string, template: PlanTemplate): Promise<U
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    child.once('message', (message) => {
+    // Not `once`: under `node --watch` the child also reports the files it loaded here.
+    child.on('message', (message) => {
       if (message instanceof Uint8Array) state = message;
     });
     child.once('error', reject);
