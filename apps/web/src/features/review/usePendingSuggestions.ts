@@ -1,5 +1,4 @@
 import { sectionFragmentName } from '@plenary/model';
-import { addsSuggestionMarks, listFragmentSuggestions } from '@plenary/suggestions';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { PendingSuggestion } from './pendingSuggestions.ts';
