@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { coalescedWrite } from './coalescedWrite.ts';
 import { ConfirmedClocks } from './ConfirmedClocks.ts';
+import { coalescedWrite } from './coalescedWrite.ts';
 import { LocalCopy } from './LocalCopy.ts';
 import { watchLink } from './linkWatch.ts';
 import { PlanProvider, type PlanProviderOptions } from './PlanProvider.ts';
@@ -65,6 +65,13 @@ function followSaves(
  * transaction each, about a third of the page's script per key.
  */
 const KEEP_INTERVAL_MS = 250;
+
+/**
+ * How often a save request follows local changes while someone types (see SaveTracker):
+ * "Saved" shows this much later at most, and a burst of keys costs one echo instead of
+ * one per key.
+ */
+export const SAVE_REQUEST_INTERVAL_MS = 150;
 
 /**
  * Loads the copy kept on this device into the doc, then connects: the provider's
@@ -149,6 +156,7 @@ export function connectPlan(
     provider,
     (origin) => local?.isOwnOrigin(origin) ?? false,
     (nonce) => confirmations.requested(nonce),
+    SAVE_REQUEST_INTERVAL_MS,
   );
   followSaves(provider, saves, confirmations);
   const stopWatch = watchLink({ provider, probe: () => saves.probe() });
