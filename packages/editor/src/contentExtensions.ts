@@ -1,10 +1,23 @@
 import { type AnyExtension, type Extensions, getSchema } from '@tiptap/core';
 import Blockquote from '@tiptap/extension-blockquote';
+import Bold from '@tiptap/extension-bold';
 import Document from '@tiptap/extension-document';
-import { BulletList, ListItem, OrderedList } from '@tiptap/extension-list';
+import HardBreak from '@tiptap/extension-hard-break';
+import Heading from '@tiptap/extension-heading';
+import HorizontalRule from '@tiptap/extension-horizontal-rule';
+import Italic from '@tiptap/extension-italic';
+import Link from '@tiptap/extension-link';
+import { BulletList, ListItem, ListKeymap, OrderedList } from '@tiptap/extension-list';
+import Paragraph from '@tiptap/extension-paragraph';
+import Strike from '@tiptap/extension-strike';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import Text from '@tiptap/extension-text';
+import Underline from '@tiptap/extension-underline';
+// By path: the package's index evaluates all of its extensions (undo with
+// prosemirror-history among them), and declares no freedom from side effects.
+import { Dropcursor } from '@tiptap/extensions/drop-cursor';
+import { Gapcursor } from '@tiptap/extensions/gap-cursor';
 import type { Schema } from '@tiptap/pm/model';
-import StarterKit from '@tiptap/starter-kit';
 import {
   Deletion,
   type GroupColor,
@@ -29,23 +42,27 @@ const allowSuggestionMarks = <T extends AnyExtension>(extension: T): T =>
 export function contentExtensions(options: { groupColor?: GroupColor } = {}): Extensions {
   const { groupColor } = options;
   return [
-    StarterKit.configure({
-      // Collaboration brings its own undo, which only undoes the local person's changes.
-      undoRedo: false,
-      heading: { levels: [2, 3, 4] },
-      code: false,
-      codeBlock: false,
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
-      // Every client would append the trailing paragraph on its own, so concurrent clients
-      // duplicate it, and in Suggesting mode it would arrive as an untracked change.
-      trailingNode: false,
-      // Replaced below by the same nodes admitting suggestion marks on their children.
-      document: false,
-      blockquote: false,
-      bulletList: false,
-      orderedList: false,
-      listItem: false,
-    }),
+    // StarterKit's extensions that the schema uses, in StarterKit's order (the schema's
+    // node and mark order follows it), without its code, code block, trailing node and
+    // undo: StarterKit imports those even when turned off, and they weighed in the
+    // editor's chunk. Collaboration brings its own undo, which only undoes the local
+    // person's changes; a trailing node would be appended by every client on its own, so
+    // concurrent clients would duplicate it, and in Suggesting mode it would arrive as an
+    // untracked change.
+    Bold,
+    Dropcursor,
+    Gapcursor,
+    HardBreak,
+    Heading.configure({ levels: [2, 3, 4] }),
+    HorizontalRule,
+    Italic,
+    ListKeymap,
+    Link.configure({ openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] }),
+    Paragraph,
+    Strike,
+    Text,
+    Underline,
+    // The nodes that hold blocks, admitting suggestion marks on their children.
     ...[Document, Blockquote, BulletList, OrderedList, ListItem].map(allowSuggestionMarks),
     allowSuggestionMarks(Table.configure({ resizable: false })),
     ...[TableRow, TableHeader, TableCell].map(allowSuggestionMarks),

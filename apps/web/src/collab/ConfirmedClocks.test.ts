@@ -1,19 +1,30 @@
 import { MESSAGE_SAVED, MESSAGE_SYNC } from '@plenary/model';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { FAKE_SOCKET_OPTIONS, FakeWebSocket } from '../test-support/FakeWebSocket.ts';
 import { ConfirmedClocks } from './ConfirmedClocks.ts';
-import { connectPlan, type PlanConnection } from './planConnection.ts';
+import { connectPlan, type PlanConnection, SAVE_REQUEST_INTERVAL_MS } from './planConnection.ts';
 
 let connection: PlanConnection | null = null;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
 
 afterEach(() => {
   connection?.close();
   connection = null;
+  vi.useRealTimers();
 });
+
+/** Types at the end of `text`; the save request that follows local changes goes out. */
+function typeAndRequest(text: Y.Text, words: string): void {
+  text.insert(text.length, words);
+  vi.advanceTimersByTime(SAVE_REQUEST_INTERVAL_MS);
+}
 
 /** The nonces of the save requests the client sent on `socket`, oldest first. */
 function saveRequests(socket: FakeWebSocket): number[] {
@@ -55,7 +66,7 @@ describe('ConfirmedClocks', () => {
     expect(connection.confirmations.connected()).toBe(true);
     // Typed before the server's step 1: held back for the step 2 answer, so the request
     // that follows it covers nothing, even if the server answers it first.
-    text.insert(text.length, 'as the wifi returned. ');
+    typeAndRequest(text, 'as the wifi returned. ');
     const [early] = saveRequests(socket);
     if (early === undefined) throw new Error('no save request');
     echo(socket, early);
@@ -66,7 +77,7 @@ describe('ConfirmedClocks', () => {
     const afterStep2 = saveRequests(socket).at(-1);
     if (afterStep2 === undefined || afterStep2 === early)
       throw new Error('no request after step 2');
-    text.insert(text.length, 'online.');
+    typeAndRequest(text, 'online.');
     const last = saveRequests(socket).at(-1) ?? 0;
 
     echo(socket, afterStep2);
@@ -85,7 +96,7 @@ describe('ConfirmedClocks', () => {
     socket.open();
     serverStep1(socket);
     await Promise.resolve();
-    connection.doc.getText('t').insert(0, 'sent as the wifi dropped');
+    typeAndRequest(connection.doc.getText('t'), 'sent as the wifi dropped');
     const nonce = saveRequests(socket).at(-1) ?? 0;
     connection.confirmations.socketOpen(false);
     expect(connection.confirmations.connected()).toBe(false);

@@ -2,6 +2,7 @@ import { isPermanentClose, MESSAGE_SAVED } from '@plenary/model';
 import * as encoding from 'lib0/encoding';
 import type * as Y from 'yjs';
 import { closeNoticeKey } from './closeNotices.ts';
+import { type CoalescedWrite, coalescedWrite } from './coalescedWrite.ts';
 
 /** What the saving indicator shows, as its `data-state` says it. */
 export type SaveState = 'offline' | 'connecting' | 'saving' | 'saved';
@@ -77,6 +78,8 @@ export class SaveTracker {
   readonly #isLocalCopy: (origin: unknown) => boolean;
   /** Told of each save request as it goes out (for the confirmed clocks). */
   readonly #onRequest: (nonce: number) => void;
+  /** The save request after local changes, sent at once or at most every `requestIntervalMs`. */
+  readonly #changeRequest: CoalescedWrite | null;
   #notice: CloseNotice | null = null;
   #status: SaveStatus;
   readonly #listeners = new Set<() => void>();
@@ -86,16 +89,22 @@ export class SaveTracker {
    * provider has put a local update on the socket before the save request follows it.
    * Updates from the copy kept on this device (`isLocalCopy(origin)`) still need saving,
    * but are counted by `restoreUnconfirmed` rather than one by one. `onRequest` hears
-   * each save request's nonce as it is sent.
+   * each save request's nonce as it is sent. With `requestIntervalMs`, the request that
+   * follows local changes is sent at most that often rather than after each one: the
+   * changes themselves go out at once, and one echo then covers a burst of keystrokes
+   * (each request costs an echo, the bookkeeping of both, and flips the indicator).
    */
   constructor(
     provider: SaveProvider,
     isLocalCopy: (origin: unknown) => boolean = () => false,
     onRequest: (nonce: number) => void = () => {},
+    requestIntervalMs = 0,
   ) {
     this.#provider = provider;
     this.#isLocalCopy = isLocalCopy;
     this.#onRequest = onRequest;
+    this.#changeRequest =
+      requestIntervalMs > 0 ? coalescedWrite(() => this.#requestSave(), requestIntervalMs) : null;
     this.#status = this.#compute();
     provider.doc.on('update', this.#onUpdate);
     provider.on('status', this.#onStatus);
@@ -151,6 +160,7 @@ export class SaveTracker {
 
   /** Stops listening to the doc and the provider. */
   destroy(): void {
+    this.#changeRequest?.cancel();
     this.#provider.doc.off('update', this.#onUpdate);
     this.#provider.off('status', this.#onStatus);
     this.#provider.off('sync', this.#onSync);
@@ -163,7 +173,12 @@ export class SaveTracker {
     if (origin === this.#provider) return;
     if (!this.#isLocalCopy(origin)) this.#changes += 1;
     this.#changedSinceRequest = true;
-    this.#requestSave();
+    if (this.#changeRequest) {
+      this.#changeRequest.request();
+      this.#refresh();
+    } else {
+      this.#requestSave();
+    }
   };
 
   #onStatus = (): void => {
@@ -193,6 +208,8 @@ export class SaveTracker {
   #requestSave(): void {
     const { ws, wsconnected } = this.#provider;
     if (wsconnected && ws && ws.readyState === WEBSOCKET_OPEN) {
+      // This request covers the changes a pending one was to follow.
+      this.#changeRequest?.cancel();
       this.#lastSent += 1;
       if (this.#answered) this.#changesAtRequest.set(this.#lastSent, this.#changes);
       const encoder = encoding.createEncoder();

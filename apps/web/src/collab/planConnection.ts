@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { ConfirmedClocks } from './ConfirmedClocks.ts';
+import { coalescedWrite } from './coalescedWrite.ts';
 import { LocalCopy } from './LocalCopy.ts';
 import { watchLink } from './linkWatch.ts';
 import { PlanProvider, type PlanProviderOptions } from './PlanProvider.ts';
@@ -58,10 +59,27 @@ function followSaves(
 }
 
 /**
+ * How long the kept count may lag behind the tracker's. The count and clocks only say
+ * which of the stored text the server had not confirmed (y-indexeddb writes every update
+ * itself as it happens); writing them on every keystroke and every echo cost an IndexedDB
+ * transaction each, about a third of the page's script per key.
+ */
+const KEEP_INTERVAL_MS = 250;
+
+/**
+ * How often a save request follows local changes while someone types (see SaveTracker):
+ * "Saved" shows this much later at most, and a burst of keys costs one echo instead of
+ * one per key.
+ */
+export const SAVE_REQUEST_INTERVAL_MS = 150;
+
+/**
  * Loads the copy kept on this device into the doc, then connects: the provider's
  * sync step 2 then carries whatever the server lacks of it. Meanwhile the tracker learns
  * how many changes were unconfirmed and the clocks from which, and both are kept on the
- * device as they change.
+ * device as they change: at most every KEEP_INTERVAL_MS, and at once when the page is
+ * hidden or left, when a browser may end it without another task. Returns the function
+ * that stops keeping them, writing what is due first when `write` is true.
  */
 function keepOnDevice(
   local: LocalCopy,
@@ -69,11 +87,10 @@ function keepOnDevice(
   saves: SaveTracker,
   confirmations: ConfirmedClocks,
   connect: boolean,
-): void {
+): (write: boolean) => void {
   let written = '';
   let restoring = false;
   const keep = () => {
-    if (restoring) return;
     const { unconfirmed } = saves.getStatus();
     const clocks = confirmations.toKeep();
     const kept = `${unconfirmed} ${clocks.join(' ')}`;
@@ -81,18 +98,37 @@ function keepOnDevice(
     written = kept;
     local.keepUnconfirmed(unconfirmed, clocks);
   };
-  saves.subscribe(keep);
-  confirmations.subscribe(keep);
+  const writes = coalescedWrite(keep, KEEP_INTERVAL_MS);
+  const request = () => {
+    if (!restoring) writes.request();
+  };
+  const stopSaves = saves.subscribe(request);
+  const stopConfirmations = confirmations.subscribe(request);
+  const onHide = () => {
+    if (document.visibilityState === 'hidden') writes.flush();
+  };
+  const onPageHide = () => writes.flush();
+  globalThis.document?.addEventListener('visibilitychange', onHide);
+  globalThis.addEventListener?.('pagehide', onPageHide);
   void local.loaded.then(() => {
     // Both restored before either is written back, so no half-restored pair is kept.
     restoring = true;
     confirmations.restore(local.storedClocks);
     saves.restoreUnconfirmed(local.storedUnconfirmed);
     restoring = false;
+    writes.cancel();
     keep();
     // A doc closed while its copy loaded (the person left) must not connect.
     if (connect && !provider.doc.isDestroyed) provider.connect();
   });
+  return (write) => {
+    if (write) writes.flush();
+    else writes.cancel();
+    stopSaves();
+    stopConfirmations();
+    globalThis.document?.removeEventListener('visibilitychange', onHide);
+    globalThis.removeEventListener?.('pagehide', onPageHide);
+  };
 }
 
 /**
@@ -120,11 +156,15 @@ export function connectPlan(
     provider,
     (origin) => local?.isOwnOrigin(origin) ?? false,
     (nonce) => confirmations.requested(nonce),
+    SAVE_REQUEST_INTERVAL_MS,
   );
   followSaves(provider, saves, confirmations);
   const stopWatch = watchLink({ provider, probe: () => saves.probe() });
-  if (local) keepOnDevice(local, provider, saves, confirmations, options.connect !== false);
-  const close = () => {
+  const stopKeeping = local
+    ? keepOnDevice(local, provider, saves, confirmations, options.connect !== false)
+    : () => {};
+  const close = (keepCount: boolean) => {
+    stopKeeping(keepCount);
     // Announce leaving while the socket is still open, so carets vanish right away.
     provider.awareness.setLocalState(null);
     stopWatch();
@@ -140,11 +180,11 @@ export function connectPlan(
     confirmations,
     local,
     close() {
-      close();
+      close(true);
       void local?.close();
     },
     async discard() {
-      close();
+      close(false);
       await local?.clear();
     },
   };
