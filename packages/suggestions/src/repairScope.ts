@@ -1,4 +1,5 @@
 import { SUGGESTION_FORMAT } from '@plenary/editor';
+import { type UpdateClocks, updateClocksOf } from '@plenary/model';
 import * as Y from 'yjs';
 import type { RepairContext } from './suggestionMarkRepair.ts';
 
@@ -9,24 +10,18 @@ import type { RepairContext } from './suggestionMarkRepair.ts';
  * at its end may be a continuation of it). A paragraph without either has nothing the
  * repair could change. Keyed by the root type (a section's fragment) each paragraph is
  * in. Call it after the updates are applied; the work is proportional to the updates
- * and the paragraphs they touched, not to the section.
+ * and the paragraphs they touched, not to the section. The updates may be given as the
+ * clocks they wrote and deleted (`addUpdateClocks`), as a server that collects them does.
  */
 export function textsToRepair(
   doc: Y.Doc,
-  updates: readonly Uint8Array[],
+  updates: readonly Uint8Array[] | UpdateClocks,
   context: Pick<RepairContext, 'decided'>,
 ): Map<object, Y.XmlText[]> {
   const touched = new Set<Y.XmlText>();
-  for (const update of updates) {
-    const { structs, ds } = Y.decodeUpdate(update);
-    for (const struct of structs) {
-      addTextsIn(doc, struct.id.client, struct.id.clock, struct.id.clock + struct.length, touched);
-    }
-    for (const [client, ranges] of ds.clients) {
-      for (const range of ranges) {
-        addTextsIn(doc, client, range.clock, range.clock + range.len, touched);
-      }
-    }
+  const clocks = updates instanceof Map ? updates : updateClocksOf(updates);
+  for (const [client, ranges] of clocks) {
+    for (const [start, end] of ranges) addTextsIn(doc, client, start, end, touched);
   }
   const acceptedClients = new Set<number>();
   for (const { action, inserted } of context.decided.values()) {

@@ -1,4 +1,9 @@
-import { sectionFragmentName, sectionIdOfRoot } from '@plenary/model';
+import {
+  addUpdateClocks,
+  sectionFragmentName,
+  sectionIdOfRoot,
+  type UpdateClocks,
+} from '@plenary/model';
 import type {
   ClientUpdateEvent,
   PlanDocuments,
@@ -37,8 +42,12 @@ export class SuggestionRepair implements RelayExtension {
   readonly name = 'suggestion-repair';
   private readonly decided = new Map<string, Promise<Map<string, DecidedSuggestion>>>();
   private readonly underWay = new Map<string, Set<string>>();
-  /** Per plan, the sections and updates since its last repair, while one is scheduled. */
-  private readonly dirty = new Map<string, { sections: Set<string>; updates: Uint8Array[] }>();
+  /**
+   * Per plan, the sections and what the updates since its last repair wrote and deleted,
+   * while one is scheduled: kept as clock ranges as each update comes (a small update is
+   * decoded in microseconds), so a flood's thousands of updates are not decoded at once.
+   */
+  private readonly dirty = new Map<string, { sections: Set<string>; clocks: UpdateClocks }>();
   private readonly running = new Set<Promise<void>>();
 
   constructor(private readonly options: SuggestionRepairOptions) {}
@@ -49,10 +58,12 @@ export class SuggestionRepair implements RelayExtension {
     const waiting = this.dirty.get(planId);
     if (waiting) {
       for (const id of sections) waiting.sections.add(id);
-      waiting.updates.push(update);
+      addUpdateClocks(waiting.clocks, update);
       return;
     }
-    this.dirty.set(planId, { sections: new Set(sections), updates: [update] });
+    const clocks: UpdateClocks = new Map();
+    addUpdateClocks(clocks, update);
+    this.dirty.set(planId, { sections: new Set(sections), clocks });
     // Not awaited: the relay calls this from its room's queue, which the repair goes through.
     const run = this.repair(plans, planId)
       .catch((error: unknown) => {
@@ -140,7 +151,7 @@ export class SuggestionRepair implements RelayExtension {
   private async repair(plans: PlanDocuments, planId: string): Promise<void> {
     const { repairSuggestionMarks, textsToRepair } = await loadEditor();
     const all = await this.decidedIn(planId);
-    const { sections, updates } = this.dirty.get(planId) ?? { sections: [], updates: [] };
+    const { sections, clocks } = this.dirty.get(planId) ?? { sections: [], clocks: new Map() };
     this.dirty.delete(planId);
     const underWay = this.underWay.get(planId);
     const decided = new Map([...all].filter(([id]) => !underWay?.has(id)));
@@ -149,13 +160,13 @@ export class SuggestionRepair implements RelayExtension {
     // until every update before it is stored, and the updates after it wait for it.
     const mayNeedRepair = plans.peek(planId, (doc) => {
       typeSections(doc, sections);
-      return textsToRepair(doc, updates, { decided }).size > 0;
+      return textsToRepair(doc, clocks, { decided }).size > 0;
     });
     if (mayNeedRepair === false) return;
     // Also with nothing decided yet: a pending deletion may have taken text typed inside it.
     await plans.transact(planId, (doc) => {
       const fragments = typeSections(doc, sections);
-      const scope = textsToRepair(doc, updates, { decided });
+      const scope = textsToRepair(doc, clocks, { decided });
       for (const fragment of fragments) {
         const texts = scope.get(fragment);
         if (!texts) continue;
