@@ -19,11 +19,19 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 
-/** Most structs one piece of a split update holds (a few milliseconds of checking and applying). */
-export const MAX_PIECE_STRUCTS = 500;
+/**
+ * Most structs (or deleted ranges) one piece of a split update holds: a few milliseconds of
+ * checking and applying. 500 let a flooder's reconnect answer (one-character items and
+ * deletions among thousands of others) hold the loop for 30-70 ms a piece; at 200 the
+ * longest hold in bench/flood.ts fell to 14-23 ms (bench/results/flood.md, 2026-12-07).
+ */
+export const MAX_PIECE_STRUCTS = 200;
 
-/** The smallest update that can hold more structs than one piece (a GC struct is two bytes). */
-export const SPLIT_ABOVE_BYTES = 2 * MAX_PIECE_STRUCTS;
+/**
+ * Updates up to this size go whole: at most 500 structs (a GC struct is two bytes), little
+ * work, and the everyday keystroke or paragraph needs no reading in pieces.
+ */
+export const SPLIT_ABOVE_BYTES = 1_000;
 
 /** One struct's place in the update and the structs of other clocks it names. */
 interface StructSpan {
