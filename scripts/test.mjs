@@ -10,7 +10,7 @@ const VITEST_REPORT = join(RESULTS_DIR, 'vitest.json');
 const PLAYWRIGHT_REPORT = join(RESULTS_DIR, 'playwright.json');
 
 /** @typedef {{ passed: number, failed: number, skipped: number }} Counts */
-/** @typedef {{ name: string, ok: boolean | undefined, ms: number, counts?: Counts, note?: string }} Stage */
+/** @typedef {{ name: string, ok: boolean | undefined, ms: number, counts?: Counts, note?: string, failures?: string[] }} Stage */
 
 /** @type {Stage[]} */
 const stages = [];
@@ -45,7 +45,7 @@ function readJson(path) {
 
 // A runner that crashed writes no report, or one that lists no failure despite its exit
 // code: either way the stage counts as (at least) one failure.
-function testStage(exitCode, counts) {
+function testStage(exitCode, counts, failures = []) {
   if (counts === undefined) {
     return {
       ok: false,
@@ -54,7 +54,50 @@ function testStage(exitCode, counts) {
     };
   }
   const failed = exitCode !== 0 && counts.failed === 0 ? 1 : counts.failed;
-  return { ok: exitCode === 0 && failed === 0, counts: { ...counts, failed } };
+  return { ok: exitCode === 0 && failed === 0, counts: { ...counts, failed }, failures };
+}
+
+// The first line of a failure's message, short enough for the summary.
+const firstLine = (message) =>
+  String(message ?? '')
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .find((text) => text.trim())
+    ?.trim()
+    .slice(0, 200) ?? '';
+
+/** Each failed test (or test file that did not load) of a Vitest JSON report, in a line. */
+function vitestFailures(report) {
+  return (report?.testResults ?? []).flatMap((file) => {
+    const name = file.name.replace(`${repoRoot}/`, '');
+    const tests = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    if (file.status === 'failed' && tests.length === 0)
+      return [`${name}: ${firstLine(file.message)}`];
+    return tests.map(
+      (test) => `${name} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`,
+    );
+  });
+}
+
+/** Each test of a Playwright JSON report that failed in every try, in a line. */
+function playwrightFailures(report) {
+  const failures = [];
+  const walk = (suite, titles) => {
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.at(-1)?.error?.message;
+        failures.push(
+          `${[...titles, spec.title].filter(Boolean).join(' > ')}: ${firstLine(error)}`,
+        );
+      }
+    }
+  };
+  for (const suite of report?.suites ?? []) walk(suite, [suite.title]);
+  for (const error of report?.errors ?? [])
+    failures.push(`(outside any test): ${firstLine(error.message)}`);
+  return failures;
 }
 
 /** @returns {Counts | undefined} */
@@ -191,6 +234,11 @@ function printSummary() {
       .map((cell, column) => cell.padEnd(widths[column]))
       .join('  ')
       .trimEnd();
+  // Named here, at the end, where a log cut to its last lines still shows them.
+  const failures = stages.flatMap((entry) =>
+    (entry.failures ?? []).map((failure) => `  ${entry.name}: ${failure}`),
+  );
+  if (failures.length > 0) console.log(`\n==> Failed\n\n${failures.join('\n')}`);
   console.log('\n==> Summary\n');
   console.log(line(header));
   console.log(line(widths.map((width) => '-'.repeat(width))));
@@ -231,7 +279,8 @@ if (!installed) {
       '--reporter=json',
       `--outputFile=${VITEST_REPORT}`,
     ]);
-    return testStage(code, vitestCounts(readJson(VITEST_REPORT)));
+    const report = readJson(VITEST_REPORT);
+    return testStage(code, vitestCounts(report), vitestFailures(report));
   });
   const built = await stage(
     'build',
@@ -249,7 +298,8 @@ if (!installed) {
         ['exec', 'playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'],
         { env: { PLAYWRIGHT_JSON_OUTPUT_FILE: PLAYWRIGHT_REPORT } },
       );
-      return testStage(code, playwrightCounts(readJson(PLAYWRIGHT_REPORT)));
+      const report = readJson(PLAYWRIGHT_REPORT);
+      return testStage(code, playwrightCounts(report), playwrightFailures(report));
     });
   }
 }
