@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ensureInstalled, pnpm, repoRoot, run, say } from './lib/steps.mjs';
 
 const RESULTS_DIR = join(repoRoot, 'test-results');
@@ -59,8 +60,7 @@ function testStage(exitCode, counts, failures = []) {
 
 // The first line of a failure's message, short enough for the summary.
 const firstLine = (message) =>
-  String(message ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(String(message ?? ''))
     .split('\n')
     .find((text) => text.trim())
     ?.trim()
