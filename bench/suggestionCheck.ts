@@ -162,6 +162,45 @@ const cpuMs = (): number => {
     `| ${date} | ${machine} | ${size} | in steps (${median(stepCounts)} steps): longest step | ${ms(longest)} |`,
   );
 }
+// One paragraph, one update suggesting a word between every two letters: parts cannot cut
+// a paragraph, so this is one step however it is judged. Judging it once took a second for
+// 1,200 words (a step per suggestion, each copying the paragraph); now it follows the
+// paragraph's length. `plain` makes one of the words plain text (refused: the refused path
+// judges twice, the second time reading typed-on text).
+for (const words of [600, 1200]) {
+  for (const plain of [false, true]) {
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      // The paragraph is the server's; the member writes from a Yjs client of their own.
+      const server = new Y.Doc();
+      const fragment = server.getXmlFragment('section:s1');
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('ab'.repeat(words + 10))]);
+      fragment.insert(0, [paragraph]);
+      const writer = new Y.Doc();
+      Y.applyUpdate(writer, Y.encodeStateAsUpdate(server));
+      const text = (writer.getXmlFragment('section:s1').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      writer.transact(() => {
+        for (let w = 0; w < words; w++) {
+          const mark = { [SUGGESTION_FORMAT.insertion]: markOf(`m${w}`, member) };
+          text.insert(3 * w, 'x', plain && w === words / 2 ? {} : mark);
+        }
+      });
+      const guard = new SuggestionGuard();
+      guard.before(fragment)(member);
+      const verdict = guard.before(fragment);
+      Y.applyUpdate(server, Y.encodeStateAsUpdate(writer, Y.encodeStateVector(server)));
+      const start = cpuMs();
+      const problem = verdict(member);
+      times.push(cpuMs() - start);
+      if (plain !== (problem !== null)) throw new Error(`wrong verdict: ${problem}`);
+    }
+    const size = `one paragraph of ${words * 3 + 20} characters, ${words} separate suggested words (one update)`;
+    rows.push(
+      `| ${date} | ${machine} | ${size} | ${plain ? 'one word plain: refused' : 'taken'} | ${ms(times)} |`,
+    );
+  }
+}
 const results = path.join(import.meta.dirname, 'results', 'suggestion-check.md');
 appendFileSync(results, `${rows.join('\n')}\n`);
 console.log(rows.join('\n'));

@@ -189,6 +189,31 @@ describe('Review on the server: a member changes a section only by suggesting', 
     );
   });
 
+  it("refuses one's own text under the id of someone else's suggestion, which would go in with theirs", async () => {
+    const honest = connect(dara);
+    await whenSynced(honest);
+    firstRun(honest, target).insert(0, 'Dara proposes this. ', {
+      [SUGGESTION_FORMAT.insertion]: markOf(dara, 'dara-0'),
+    });
+    await eventually(
+      () => pendingOf(attacker, target).some((s) => s.id === 'dara-0'),
+      5_000,
+      "Dara's suggestion at the attacker",
+    );
+    const run = firstRun(attacker, target);
+    await expectRefused(
+      () =>
+        run.insert(run.length, ' And disband the mechanism.', {
+          [SUGGESTION_FORMAT.insertion]: markOf(sokha, 'dara-0'),
+        }),
+      /reuses the id of someone else/,
+    );
+    const late = await honestWorkGoesOn();
+    for (const client of [reviewer, late]) {
+      expect(textOf(client, target)).not.toContain('disband');
+    }
+  });
+
   it('takes honest suggestions, but refuses removing their marks (accepting them oneself)', async () => {
     const run = firstRun(attacker, target);
     run.insert(0, 'Protect every civilian. ', {

@@ -89,6 +89,39 @@ describe('the check that a change is only its sender’s suggestion', () => {
     ).toMatch(/your name and group/);
   });
 
+  it('refuses one’s own text under the id of someone else’s suggestion', () => {
+    const { server, member, textOf, send } = setup();
+    textOf(server).insert(8, 'every ', { [SUGGESTION_FORMAT.insertion]: markOf(dara, 'd1') });
+    Y.applyUpdate(member, Y.encodeStateAsUpdate(server));
+    // Accepting Dara's "d1" would take the member's words in with it.
+    expect(
+      send(
+        (t) => t.insert(0, 'Always ', { [SUGGESTION_FORMAT.insertion]: markOf(sokha, 'd1') }),
+        1,
+      ),
+    ).toMatch(/reuses the id of someone else/);
+  });
+
+  it('takes hundreds of separate suggestions in one paragraph, and refuses plain text among them', () => {
+    // 600 words suggested in one update, each between two letters of a long paragraph;
+    // `plainAt` makes one of them plain text.
+    const suggestWords = (plainAt?: number) => {
+      const { server, member, textOf, send } = setup();
+      textOf(server).insert(0, 'ab'.repeat(700));
+      Y.applyUpdate(member, Y.encodeStateAsUpdate(server));
+      return send((t) =>
+        t.doc?.transact(() => {
+          for (let i = 0; i < 600; i++) {
+            const mark = { [SUGGESTION_FORMAT.insertion]: markOf(sokha, `s${i}`) };
+            t.insert(3 * i, 'x', i === plainAt ? {} : mark);
+          }
+        }),
+      );
+    };
+    expect(suggestWords()).toBeNull();
+    expect(suggestWords(300)).toMatch(/must be suggestions/);
+  });
+
   it('refuses accepting one’s own suggestion by taking its mark off', () => {
     const { send } = setup();
     expect(

@@ -1,7 +1,7 @@
 import type { SuggestionAttrs, SuggestionAuthor } from '@plenary/editor';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Transform } from '@tiptap/pm/transform';
-import { decidedDoc } from './suggestionDecisions.ts';
+import { withAuthorRejected } from './authorRejection.ts';
+import { type MarkAddition, withMarksAdded, withoutMarksWhere } from './markRebuild.ts';
 import { isSuggestionMark, readAttrs } from './suggestionList.ts';
 
 /**
@@ -37,6 +37,10 @@ import { isSuggestionMark, readAttrs } from './suggestionList.ts';
  *
  * `present` is the ids `before` holds; a caller judging a part of the changed blocks at a
  * time passes those of all of them, so that each part reads as it would in the whole.
+ *
+ * The work follows the size of the blocks judged, however many suggestions they hold:
+ * marks are taken off and put on in one walk (`markRebuild.ts`), and the sender's
+ * suggestions rejected as `withAuthorRejected` does.
  */
 export function suggestedChangeProblem(
   before: ProseMirrorNode,
@@ -46,18 +50,27 @@ export function suggestedChangeProblem(
   present: ReadonlyMap<string, string> = authorsById(before),
 ): string | null {
   const forged = findSuggestionMark(after, (attrs) => {
+    const holder = present.get(attrs.id) ?? known.get(attrs.id);
     if (attrs.authorId === sender.id) {
-      return attrs.authorName !== sender.name || attrs.groupId !== sender.groupId;
+      return (
+        attrs.authorName !== sender.name ||
+        attrs.groupId !== sender.groupId ||
+        (holder !== undefined && holder !== sender.id)
+      );
     }
-    return (present.get(attrs.id) ?? known.get(attrs.id)) !== attrs.authorId;
+    return holder !== attrs.authorId;
   });
   if (forged) {
-    return forged.authorId === sender.id
+    if (forged.authorId !== sender.id) {
+      return `the change adds a suggestion in the name of "${forged.authorName.slice(0, 40)}"`;
+    }
+    // One id is one suggestion, decided as one: text of the sender's under someone else's
+    // id would go in when the reviewer accepts theirs.
+    return forged.authorName !== sender.name || forged.groupId !== sender.groupId
       ? 'a suggestion in your name must carry your name and group'
-      : `the change adds a suggestion in the name of "${forged.authorName.slice(0, 40)}"`;
+      : "the change reuses the id of someone else's suggestion";
   }
-  const withoutSender = (doc: ProseMirrorNode) =>
-    decidedDoc(doc, { action: 'reject', authorId: sender.id });
+  const withoutSender = (doc: ProseMirrorNode) => withAuthorRejected(doc, sender.id);
   const was = withoutSender(before);
   // Ids back from the past (see above) are read as the text they landed on.
   const is = withoutMarks(asLandedOn(withoutSender(after), was, present), (attrs) => {
@@ -108,7 +121,7 @@ function asLandedOn(
   before: ProseMirrorNode,
   present: ReadonlyMap<string, string>,
 ): ProseMirrorNode {
-  const tr = new Transform(after);
+  const additions: MarkAddition[] = [];
   after.descendants((node, pos) => {
     if (!node.isText) return true;
     const returned = node.marks.find(
@@ -121,28 +134,27 @@ function asLandedOn(
       if (!under.isText) return true;
       const landedOn = under.marks.find((mark) => mark.type.name === 'insertion');
       if (landedOn && readAttrs(landedOn).authorId === readAttrs(returned).authorId) {
-        tr.addMark(Math.max(pos, at), Math.min(end, at + under.nodeSize), landedOn);
+        additions.push({
+          from: Math.max(pos, at),
+          to: Math.min(end, at + under.nodeSize),
+          mark: landedOn,
+        });
       }
       return false;
     });
     return false;
   });
-  return tr.doc;
+  return withMarksAdded(after, additions);
 }
 
-// The document without the suggestion marks that `drop` picks. Removing marks through a
-// transform joins the text nodes they separated, so equal text compares equal.
+// The document without the suggestion marks that `drop` picks; equal text then compares
+// equal (neighbouring text nodes with the same marks are joined).
 function withoutMarks(
   doc: ProseMirrorNode,
   drop: (attrs: SuggestionAttrs, name: string) => boolean,
 ): ProseMirrorNode {
-  const tr = new Transform(doc);
-  doc.descendants((node, pos) => {
-    for (const mark of node.marks) {
-      if (!isSuggestionMark(mark) || !drop(readAttrs(mark), mark.type.name)) continue;
-      if (node.isText) tr.removeMark(pos, pos + node.nodeSize, mark);
-      else tr.removeNodeMark(pos, mark);
-    }
-  });
-  return tr.doc;
+  return withoutMarksWhere(
+    doc,
+    (mark) => isSuggestionMark(mark) && drop(readAttrs(mark), mark.type.name),
+  );
 }

@@ -1,7 +1,7 @@
 import type { SuggestionAuthor } from '@plenary/editor';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Transform } from '@tiptap/pm/transform';
 import * as Y from 'yjs';
+import { type MarkAddition, withMarksAdded } from './markRebuild.ts';
 import { chunksOf, textsOf } from './textChunks.ts';
 
 /**
@@ -30,7 +30,7 @@ export function markTypedOn(
     authorName: sender.name,
     groupId: sender.groupId,
   });
-  const tr = new Transform(section);
+  const additions: MarkAddition[] = [];
   let blockStart = 0;
   for (const [i, block] of blocks.entries()) {
     const node = section.maybeChild(i);
@@ -46,12 +46,13 @@ export function markTypedOn(
         const at = textStart(node, block, text);
         if (at === null) continue;
         const from = blockStart + at + chunk.index;
-        tr.addMark(from, from + chunk.length, mark);
+        additions.push({ from, to: from + chunk.length, mark });
       }
     }
     blockStart += node.nodeSize;
   }
-  return tr.docChanged ? tr.doc : section;
+  const marked = withMarksAdded(section, additions);
+  return marked.eq(section) ? section : marked;
 }
 
 // Where `text`'s first character is in `node` (the reading of `block`, counted from the
