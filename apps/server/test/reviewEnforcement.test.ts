@@ -130,6 +130,20 @@ async function honestWorkGoesOn(): Promise<StockClient> {
   return late;
 }
 
+/** Dara, an honest member, suggests "dara-0" at the start of the target; the attacker sees it. */
+async function daraSuggests(): Promise<void> {
+  const honest = connect(dara);
+  await whenSynced(honest);
+  firstRun(honest, target).insert(0, 'Dara proposes this. ', {
+    [SUGGESTION_FORMAT.insertion]: markOf(dara, 'dara-0'),
+  });
+  await eventually(
+    () => pendingOf(attacker, target).some((s) => s.id === 'dara-0'),
+    5_000,
+    "Dara's suggestion at the attacker",
+  );
+}
+
 async function expectRefused(attack: () => void, reason: RegExp): Promise<void> {
   const closed = whenClosed(attacker);
   attack();
@@ -190,16 +204,7 @@ describe('Review on the server: a member changes a section only by suggesting', 
   });
 
   it("refuses one's own text under the id of someone else's suggestion, which would go in with theirs", async () => {
-    const honest = connect(dara);
-    await whenSynced(honest);
-    firstRun(honest, target).insert(0, 'Dara proposes this. ', {
-      [SUGGESTION_FORMAT.insertion]: markOf(dara, 'dara-0'),
-    });
-    await eventually(
-      () => pendingOf(attacker, target).some((s) => s.id === 'dara-0'),
-      5_000,
-      "Dara's suggestion at the attacker",
-    );
+    await daraSuggests();
     const run = firstRun(attacker, target);
     await expectRefused(
       () =>
@@ -272,16 +277,7 @@ describe('Review on the server: a member changes a section only by suggesting', 
   });
 
   it("refuses taking another person's suggestion off the text", async () => {
-    const honest = connect(dara);
-    await whenSynced(honest);
-    firstRun(honest, target).insert(0, 'Dara proposes this. ', {
-      [SUGGESTION_FORMAT.insertion]: markOf(dara, 'dara-0'),
-    });
-    await eventually(
-      () => pendingOf(attacker, target).some((s) => s.id === 'dara-0'),
-      5_000,
-      "Dara's suggestion at the attacker",
-    );
+    await daraSuggests();
     await expectRefused(
       () => firstRun(attacker, target).format(0, 20, { [SUGGESTION_FORMAT.insertion]: null }),
       /must be suggestions/,
