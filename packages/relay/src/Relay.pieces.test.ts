@@ -2,39 +2,16 @@
  * The relay takes a large update in pieces, a pass of the event loop apart, and stores and
  * sends it on as one (see `updatePieces.ts` and `ClientUpdates.ts`).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { Relay } from './Relay.ts';
-import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
-import {
-  PLAN,
-  type RelayOptions,
-  seededPlan,
-  silentLogger,
-  startRelay,
-  storedText,
-  synced,
-} from './test-support/relayFixture.ts';
+import { describe, expect, it } from 'vitest';
+import { PLAN, storedText, synced, syncedPair, useRelay } from './test-support/relayFixture.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
 
-let relay: Relay;
-let persistence: MemoryPersistence;
-let logger: ReturnType<typeof silentLogger>;
-
-function start(options: RelayOptions = {}): void {
-  ({ relay, persistence, logger } = startRelay(options));
-}
-
-afterEach(async () => {
-  await relay.close();
-});
+const start = useRelay();
 
 describe('Relay, a large update', () => {
   it('takes a large update in pieces, then stores and sends it on as one', async () => {
-    start();
-    const alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
+    const { relay, persistence } = start();
+    const [alice, bora] = await syncedPair(relay);
     const receivedBefore = bora.received;
     // Typed at the start one character at a time (a reconnecting flooder's answer): 3,000 structs.
     alice.doc.transact(() => {
@@ -52,25 +29,14 @@ describe('Relay, a large update', () => {
   });
 
   it('takes back the pieces already applied when a later piece is refused', async () => {
-    persistence = new MemoryPersistence();
-    persistence.createPlan(PLAN, seededPlan());
-    logger = silentLogger();
-    relay = new Relay({
-      persistence,
-      logger,
-      options: { idleEvictMs: 10 },
-      extensions: [
-        {
-          name: 'lock-b',
-          beforeUpdate: ({ touchedRoots }) =>
-            touchedRoots.has('section:b') ? 'section b is locked' : null,
-        },
-      ],
-    });
-    const alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
+    const { relay, persistence } = start({}, [
+      {
+        name: 'lock-b',
+        beforeUpdate: ({ touchedRoots }) =>
+          touchedRoots.has('section:b') ? 'section b is locked' : null,
+      },
+    ]);
+    const [alice, bora] = await syncedPair(relay);
     // One update, in clock order: 3,000 characters in section a, then one in section b.
     alice.doc.transact(() => {
       for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
@@ -89,27 +55,19 @@ describe('Relay, a large update', () => {
   // Taking the pieces back loads the plan again from storage: under a flood, the flooder
   // was closed for its next frames while its reconnect answer was applied, every time.
   it('finishes a large update whose sender left while its pieces were applied', async () => {
-    persistence = new MemoryPersistence();
-    persistence.createPlan(PLAN, seededPlan());
-    logger = silentLogger();
     let alice: TestClient | null = null;
     let checks = 0;
-    relay = new Relay({
-      persistence,
-      logger,
-      options: { idleEvictMs: 60_000 },
+    const { relay, persistence } = start({ idleEvictMs: 60_000 }, [
       // Asked once per piece: alice leaves once the first piece is in.
-      extensions: [
-        {
-          name: 'leave-after-first-piece',
-          beforeUpdate: () => {
-            checks += 1;
-            if (checks === 2) alice?.disconnect();
-            return null;
-          },
+      {
+        name: 'leave-after-first-piece',
+        beforeUpdate: () => {
+          checks += 1;
+          if (checks === 2) alice?.disconnect();
+          return null;
         },
-      ],
-    });
+      },
+    ]);
     alice = new TestClient(relay, PLAN);
     const bora = new TestClient(relay, PLAN);
     await synced(alice);
@@ -126,42 +84,31 @@ describe('Relay, a large update', () => {
   });
 
   it('judges a large update of a suggester whole, once all its pieces are applied', async () => {
-    persistence = new MemoryPersistence();
-    persistence.createPlan(PLAN, seededPlan());
-    logger = silentLogger();
     const checked: number[] = [];
     let transactions = 0;
     let pauses = 0;
-    relay = new Relay({
-      persistence,
-      logger,
-      options: { idleEvictMs: 10 },
-      extensions: [
-        {
-          name: 'count-growth',
-          reviewUpdate: ({ doc }) => {
-            const before = doc.getText('section:a').length;
-            doc.on('afterTransaction', () => {
-              transactions += 1;
-            });
-            return async (pause) => {
-              // Asks for turns as a long check does; refuses what is over 4,000 characters.
-              for (let i = 0; i < 3; i++) {
-                pauses += 1;
-                await pause();
-              }
-              const added = doc.getText('section:a').length - before;
-              checked.push(added);
-              return added > 4_000 ? 'too long to be a suggestion' : null;
-            };
-          },
+    const { relay, persistence } = start({}, [
+      {
+        name: 'count-growth',
+        reviewUpdate: ({ doc }) => {
+          const before = doc.getText('section:a').length;
+          doc.on('afterTransaction', () => {
+            transactions += 1;
+          });
+          return async (pause) => {
+            // Asks for turns as a long check does; refuses what is over 4,000 characters.
+            for (let i = 0; i < 3; i++) {
+              pauses += 1;
+              await pause();
+            }
+            const added = doc.getText('section:a').length - before;
+            checked.push(added);
+            return added > 4_000 ? 'too long to be a suggestion' : null;
+          };
         },
-      ],
-    });
-    const alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
+      },
+    ]);
+    const [alice, bora] = await syncedPair(relay);
     alice.doc.transact(() => {
       for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
     });

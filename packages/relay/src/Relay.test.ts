@@ -1,68 +1,42 @@
 import { CloseCode, MESSAGE_SYNC, SYNC_UPDATE } from '@plenary/model';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { Relay } from './Relay.ts';
 import type { ClientUpdateEvent } from './RelayEvents.ts';
-import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
 import {
+  holdAppends,
   PLAN,
-  type RelayOptions,
-  seededPlan,
-  silentLogger,
-  startRelay,
   storedText,
   synced,
+  syncedPair,
   updateFrameOf,
+  useRelay,
 } from './test-support/relayFixture.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
 
-let relay: Relay;
-let persistence: MemoryPersistence;
-let logger: ReturnType<typeof silentLogger>;
-
-function start(options: RelayOptions = {}): void {
-  ({ relay, persistence, logger } = startRelay(options));
-}
-
-afterEach(async () => {
-  await relay.close();
-});
+const start = useRelay();
 
 describe('Relay', () => {
   it('syncs two clients and stores each update before the peer receives it', async () => {
-    start();
-    const alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
+    const { relay, persistence } = start();
+    const [alice, bora] = await syncedPair(relay);
 
-    let release: () => void = () => undefined;
-    persistence.stallAppends = new Promise((resolve) => {
-      release = resolve;
-    });
+    const release = holdAppends(persistence);
     alice.doc.getText('section:a').insert(10, ' for 2025');
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(bora.doc.getText('section:a').toString()).toBe('Objectives');
     expect(storedText(persistence)).toBe('Objectives');
 
-    persistence.stallAppends = null;
     release();
     await until(() => bora.doc.getText('section:a').toString() === 'Objectives for 2025');
     expect(storedText(persistence)).toBe('Objectives for 2025');
   });
 
   it('stores the next updates while one is being stored, and sends them in order once stored', async () => {
-    start();
-    const alice = new TestClient(relay, PLAN);
-    const bora = new TestClient(relay, PLAN);
-    await synced(alice);
-    await synced(bora);
-    let release: () => void = () => undefined;
-    persistence.stallAppends = new Promise((resolve) => {
-      release = resolve;
-    });
+    const { relay, persistence } = start();
+    const [alice, bora] = await syncedPair(relay);
+    const release = holdAppends(persistence);
     const appends = vi.spyOn(persistence, 'appendUpdate');
     const text = alice.doc.getText('section:a');
     for (const character of '123') text.insert(text.length, character);
@@ -74,7 +48,6 @@ describe('Relay', () => {
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(bora.doc.getText('section:a').toString()).toBe('Objectives');
     expect(carol.doc.getText('section:a').toString()).toBe('');
-    persistence.stallAppends = null;
     release();
     await until(() => bora.doc.getText('section:a').toString() === 'Objectives123');
     await until(() => carol.doc.getText('section:a').toString() === 'Objectives123');
@@ -83,25 +56,21 @@ describe('Relay', () => {
   });
 
   it('acknowledges a save request only after the updates before it are stored', async () => {
-    start();
+    const { relay, persistence } = start();
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
-    let release: () => void = () => undefined;
-    persistence.stallAppends = new Promise((resolve) => {
-      release = resolve;
-    });
+    const release = holdAppends(persistence);
     alice.doc.getText('section:a').insert(0, 'Draft: ');
     alice.requestSave(7);
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(alice.savedNonces).toEqual([]);
-    persistence.stallAppends = null;
     release();
     await until(() => alice.savedNonces.includes(7));
     expect(storedText(persistence)).toBe('Draft: Objectives');
   });
 
   it('records the client ids and participant behind each update', async () => {
-    start();
+    const { relay, persistence } = start();
     const alice = new TestClient(relay, PLAN, 'participant-alice');
     await synced(alice);
     alice.doc.getText('section:a').insert(0, 'A');
@@ -117,7 +86,7 @@ describe('Relay', () => {
   });
 
   it('stores nothing when a reconnecting client resends what the server has', async () => {
-    start();
+    const { relay, persistence } = start();
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
     alice.doc.getText('section:a').insert(0, 'A');
@@ -170,11 +139,8 @@ describe('Relay', () => {
     ];
     for (const [name, makeFrame, code] of cases) {
       it(name, async () => {
-        start({ maxFrameBytes: 2048 });
-        const bad = new TestClient(relay, PLAN);
-        const honest = new TestClient(relay, PLAN);
-        await synced(bad);
-        await synced(honest);
+        const { relay, persistence, logger } = start({ maxFrameBytes: 2048 });
+        const [bad, honest] = await syncedPair(relay);
         const before = storedText(persistence);
         bad.sendRaw(makeFrame(bad));
         await until(() => bad.closed !== null);
@@ -193,14 +159,14 @@ describe('Relay', () => {
   });
 
   it('closes a socket for an unknown plan with 4404', async () => {
-    start();
+    const { relay } = start();
     const stranger = new TestClient(relay, 'nosuchplan0001');
     await until(() => stranger.closed !== null);
     expect(stranger.closed?.code).toBe(CloseCode.UNKNOWN_PLAN);
   });
 
   it('stops serving a plan whose storage fails, pauses, and reloads it once storage is back', async () => {
-    start({ storageRetryMs: 50 });
+    const { relay, persistence } = start({ storageRetryMs: 50 });
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
     persistence.failAppends = new Error('disk full');
@@ -224,7 +190,7 @@ describe('Relay', () => {
   });
 
   it('compacts the log into a snapshot once it grows past the threshold', async () => {
-    start({ compactAfterUpdates: 5 });
+    const { relay, persistence } = start({ compactAfterUpdates: 5 });
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
     for (let i = 0; i < 12; i++) alice.doc.getText('section:a').insert(0, String(i % 10));
@@ -238,7 +204,7 @@ describe('Relay', () => {
   });
 
   it('writes a plan back and evicts it after the last client leaves', async () => {
-    start();
+    const { relay, persistence } = start();
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
     alice.doc.getText('section:a').insert(0, 'Kept. ');
@@ -252,7 +218,7 @@ describe('Relay', () => {
   });
 
   it('relays presence and removes it when its connection leaves', async () => {
-    start();
+    const { relay } = start();
     const alice = new TestClient(relay, PLAN);
     const bora = new TestClient(relay, PLAN);
     await synced(bora);
@@ -263,7 +229,7 @@ describe('Relay', () => {
   });
 
   it("keeps each socket to its own presence: echoes of others' are dropped, not obeyed", async () => {
-    start();
+    const { relay } = start();
     const alice = new TestClient(relay, PLAN);
     const bora = new TestClient(relay, PLAN);
     await synced(bora);
@@ -293,10 +259,7 @@ describe('Relay', () => {
   });
 
   it("overwrites a socket's name, role and group with what the server vouches for", async () => {
-    persistence = new MemoryPersistence();
-    persistence.createPlan(PLAN, seededPlan());
-    logger = silentLogger();
-    relay = new Relay({ persistence, logger, options: { idleEvictMs: 10 } });
+    const { relay } = start();
     const member = { role: 'member' as const, groupId: 'g2' };
     const poser = new TestClient(relay, PLAN, 'p-7', member, {
       participantId: 'p-7',
@@ -318,7 +281,7 @@ describe('Relay', () => {
   });
 
   it('applies server-side changes as transactions every client receives', async () => {
-    start();
+    const { relay, persistence } = start();
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
     await relay.transact(PLAN, (doc) => doc.getText('section:a').insert(0, 'Server: '));
@@ -327,25 +290,17 @@ describe('Relay', () => {
   });
 
   it('tells the server which roots a stored client update changed, and lets it reply', async () => {
-    persistence = new MemoryPersistence();
-    persistence.createPlan(PLAN, seededPlan());
-    logger = silentLogger();
     const events: ClientUpdateEvent[] = [];
-    relay = new Relay({
-      persistence,
-      logger,
-      options: { idleEvictMs: 10 },
-      extensions: [
-        {
-          name: 'reply',
-          onClientUpdate: ({ plans, ...event }) => {
-            events.push(event);
-            // The server's reply runs after the update, in the room's queue.
-            void plans.transact(PLAN, (doc) => doc.getText('section:a').insert(0, '>'));
-          },
+    const { relay, persistence } = start({}, [
+      {
+        name: 'reply',
+        onClientUpdate: ({ plans, ...event }) => {
+          events.push(event);
+          // The server's reply runs after the update, in the room's queue.
+          void plans.transact(PLAN, (doc) => doc.getText('section:a').insert(0, '>'));
         },
-      ],
-    });
+      },
+    ]);
     const alice = new TestClient(relay, PLAN, 'participant-alice');
     await synced(alice);
     alice.doc.getText('section:a').insert(10, '!');
@@ -362,7 +317,7 @@ describe('Relay', () => {
   });
 
   it("writes each participant's server-side changes under a client id of their own", async () => {
-    start();
+    const { relay, persistence } = start();
     const alice = new TestClient(relay, PLAN);
     await synced(alice);
     const write = (participantId: string | null, text: string) =>

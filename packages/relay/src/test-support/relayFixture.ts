@@ -4,11 +4,13 @@
  */
 import { MESSAGE_SYNC, SYNC_UPDATE } from '@plenary/model';
 import * as encoding from 'lib0/encoding';
+import { afterEach } from 'vitest';
 import * as Y from 'yjs';
 import { Relay } from '../Relay.ts';
+import type { RelayExtension } from '../RelayExtension.ts';
 import type { RelayLogger } from '../types.ts';
 import { MemoryPersistence } from './MemoryPersistence.ts';
-import { type TestClient, until } from './TestClient.ts';
+import { TestClient, until } from './TestClient.ts';
 
 export const PLAN = 'plan0000000001';
 
@@ -52,12 +54,54 @@ export function updateFrameOf(update: Uint8Array): Uint8Array {
 }
 
 /** A relay over a fresh memory store holding the seeded plan. */
-export function startRelay(options: RelayOptions = {}) {
+export function startRelay(options: RelayOptions = {}, extensions: RelayExtension[] = []) {
   const persistence = new MemoryPersistence();
   persistence.createPlan(PLAN, seededPlan());
   const logger = silentLogger();
-  const relay = new Relay({ persistence, logger, options: { idleEvictMs: 10, ...options } });
+  const relay = new Relay({
+    persistence,
+    logger,
+    options: { idleEvictMs: 10, ...options },
+    extensions,
+  });
   return { relay, persistence, logger };
+}
+
+/**
+ * For a test file: the `startRelay` each test calls, with the relay it started closed
+ * after the test.
+ */
+export function useRelay(): typeof startRelay {
+  let started: Relay | null = null;
+  afterEach(async () => {
+    await started?.close();
+    started = null;
+  });
+  return (options, extensions) => {
+    const scene = startRelay(options, extensions);
+    started = scene.relay;
+    return scene;
+  };
+}
+
+/** Two clients of the plan, both holding the seeded text. */
+export async function syncedPair(relay: Relay): Promise<[TestClient, TestClient]> {
+  const pair: [TestClient, TestClient] = [new TestClient(relay, PLAN), new TestClient(relay, PLAN)];
+  await synced(pair[0]);
+  await synced(pair[1]);
+  return pair;
+}
+
+/** Holds every append to storage until the returned function lets them through. */
+export function holdAppends(persistence: MemoryPersistence): () => void {
+  let release: () => void = () => undefined;
+  persistence.stallAppends = new Promise((resolve) => {
+    release = resolve;
+  });
+  return () => {
+    persistence.stallAppends = null;
+    release();
+  };
 }
 
 /** Resolves once the client holds the seeded text. */
