@@ -6,10 +6,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccessStore } from './AccessStore.ts';
 import {
+  type ContractSuite,
   clockAt,
   EMPTY_DOCUMENT,
   expectStoreError,
-  type StorageFixture,
   T1,
   T2,
   T3,
@@ -18,12 +18,7 @@ import {
 import { newInvite } from './test-support/newInvite.ts';
 
 /** Registers the contract's tests for the access store of the storage `makeStorage` builds, fresh per test. */
-export function describeAccessStoreContract(
-  name: string,
-  makeStorage: () => Promise<StorageFixture>,
-  /** Whether the storage keeps its data across close and reopen (SQLite does, memory does not). */
-  { durable }: { durable: boolean },
-): void {
+export const describeAccessStoreContract: ContractSuite = (name, makeStorage, { durable }) => {
   describe(`${name} keeps the AccessStore contract`, () => {
     const fixture = useStorageFixture(makeStorage);
     let access: AccessStore;
@@ -384,4 +379,4 @@ export function describeAccessStoreContract(
       });
     });
   });
-}
+};

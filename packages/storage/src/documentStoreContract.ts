@@ -7,9 +7,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentStore } from './DocumentStore.ts';
 import { describeAttributionContract } from './documentAttributionContract.ts';
 import {
+  type ContractSuite,
   clockAt,
   expectStoreError,
-  type StorageFixture,
   useStorageFixture,
 } from './test-support/contractFixture.ts';
 import {
@@ -22,12 +22,7 @@ import {
 import { connectedReplicas, textOf } from './test-support/yjsText.ts';
 
 /** Registers the contract's tests for the documents of the storage `makeStorage` builds, fresh per test. */
-export function describeDocumentStoreContract(
-  name: string,
-  makeStorage: () => Promise<StorageFixture>,
-  /** Whether the storage keeps its data across close and reopen (SQLite does, memory does not). */
-  { durable }: { durable: boolean },
-): void {
+export const describeDocumentStoreContract: ContractSuite = (name, makeStorage, { durable }) => {
   describe(`${name} keeps the DocumentStore contract`, () => {
     const fixture = useStorageFixture(makeStorage);
     let store: DocumentStore;
@@ -271,4 +266,4 @@ export function describeDocumentStoreContract(
       });
     });
   });
-}
+};

@@ -16,6 +16,17 @@ export interface StorageFixture {
 }
 
 /**
+ * What every contract suite is: registers its tests, named after `name`, for the storage
+ * `makeStorage` builds fresh per test; `durable` says whether that storage keeps its data
+ * across close and reopen (SQLite does, memory does not).
+ */
+export type ContractSuite = (
+  name: string,
+  makeStorage: () => Promise<StorageFixture>,
+  options: { durable: boolean },
+) => void;
+
+/**
  * Builds a fixture with `makeStorage` before each test of the enclosing describe and
  * cleans it up after; returns a getter for the current one.
  */
@@ -62,6 +73,21 @@ export async function createTwoPlans(storage: Storage): Promise<void> {
   for (const id of ['p1', 'p2']) {
     await storage.documents.createPlan({ id, title: `Plan ${id}`, initialState: EMPTY_DOCUMENT });
   }
+}
+
+/**
+ * For a contract suite over a store whose records belong to plans: a fresh storage per test
+ * holding plans p1 and p2, and getters for the store under test and for the fixture.
+ */
+export function usePlanStore<Store>(
+  makeStorage: () => Promise<StorageFixture>,
+  storeOf: (storage: Storage) => Store,
+): { store: () => Store; fixture: () => StorageFixture } {
+  const fixture = useStorageFixture(makeStorage);
+  beforeEach(async () => {
+    await createTwoPlans(fixture().storage);
+  });
+  return { store: () => storeOf(fixture().storage), fixture };
 }
 
 /** Fixed moments, five minutes apart, for tests that set the clock. */
