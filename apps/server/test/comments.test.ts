@@ -3,44 +3,20 @@
  * token, and anchors that follow the words while two stock clients edit at once.
  */
 import { discussionMark, sectionFragmentName } from '@plenary/model';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  callApi,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { eventually, type StockClient, whenSynced } from './support/stockClient.ts';
+import { callApi, joinAs, useTestServer } from './support/testServer.ts';
 import { yParagraph } from './support/yParagraph.ts';
 
-let server: TestServer;
-let plan: CreatedPlan;
-const clients: StockClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-});
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-});
+const { server, plan, connect } = useTestServer();
 
 const SENTENCE = 'Name the ministry responsible for early warning.';
 const sectionOf = (groupId: string) => {
-  const section = plan.sections.find((s) => s.groupId === groupId);
+  const section = plan().sections.find((s) => s.groupId === groupId);
   if (!section) throw new Error(`no section for ${groupId}`);
   return section.id;
 };
-
-function connect(token: string): StockClient {
-  const client = stockClient(server.syncUrl, plan.id, token);
-  clients.push(client);
-  return client;
-}
 
 /** The first text run of a new paragraph the client appends to the section. */
 function appendParagraph(client: StockClient, sectionId: string, text: string): Y.XmlText {
@@ -61,24 +37,24 @@ function runHolding(client: StockClient, sectionId: string, text: string): Y.Xml
 }
 
 const comments = (token: string) =>
-  callApi(server, 'GET', `/api/plans/${plan.id}/comments`, { token });
+  callApi(server(), 'GET', `/api/plans/${plan().id}/comments`, { token });
 const startThread = (token: string, body: Record<string, unknown>) =>
-  callApi(server, 'POST', `/api/plans/${plan.id}/comments`, { token, body });
+  callApi(server(), 'POST', `/api/plans/${plan().id}/comments`, { token, body });
 const reply = (token: string, threadId: string, text: string) =>
-  callApi(server, 'POST', `/api/plans/${plan.id}/comments/${threadId}/replies`, {
+  callApi(server(), 'POST', `/api/plans/${plan().id}/comments/${threadId}/replies`, {
     token,
     body: { text },
   });
 const resolve = (token: string, threadId: string, resolved: boolean) =>
-  callApi(server, 'PATCH', `/api/plans/${plan.id}/comments/${threadId}`, {
+  callApi(server(), 'PATCH', `/api/plans/${plan().id}/comments/${threadId}`, {
     token,
     body: { resolved },
   });
 
 describe('comment threads', () => {
   it('are signed by the token’s participant, whatever the body claims, and take replies from another group', async () => {
-    const sokha = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
-    const dara = await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara');
+    const sokha = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
+    const dara = await joinAs(server(), plan(), { role: 'member', groupId: 'g2' }, 'Dara');
     const section = sectionOf('g1');
     // Fields the API does not take are dropped before the route sees them.
     const created = await startThread(sokha.sessionToken, {
@@ -106,7 +82,7 @@ describe('comment threads', () => {
       'Sokha',
       'Dara',
     ]);
-    const observer = await joinAs(server, plan, { role: 'observer' }, 'Guest');
+    const observer = await joinAs(server(), plan(), { role: 'observer' }, 'Guest');
     const listed = await comments(observer.sessionToken);
     expect(listed.status).toBe(200);
     expect(listed.body.threads).toHaveLength(1);
@@ -117,8 +93,8 @@ describe('comment threads', () => {
   });
 
   it('refuse every write by an observer and by a bare invite link, and unknown sections and threads', async () => {
-    const observer = await joinAs(server, plan, { role: 'observer' }, 'Guest');
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const observer = await joinAs(server(), plan(), { role: 'observer' }, 'Guest');
+    const member = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
     const section = sectionOf('g1');
     const body = { sectionId: section, quote: '', text: 'Hello' };
     expect((await startThread(observer.sessionToken, body)).status).toBe(403);
@@ -136,25 +112,25 @@ describe('comment threads', () => {
   });
 
   it('are resolved and reopened by their author, the focal point or the facilitator, and nobody else', async () => {
-    const sokha = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
-    const dara = await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara');
-    const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Focal point');
+    const sokha = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
+    const dara = await joinAs(server(), plan(), { role: 'member', groupId: 'g2' }, 'Dara');
+    const focal = await joinAs(server(), plan(), { role: 'focal-point' }, 'Focal point');
     const thread = (
       await startThread(sokha.sessionToken, { sectionId: sectionOf('g1'), quote: '', text: 'Hi' })
     ).body;
     expect((await resolve(dara.sessionToken, thread.id, true)).status).toBe(403);
     expect((await resolve(sokha.sessionToken, thread.id, true)).body.resolved).toBe(true);
     expect((await resolve(focal.sessionToken, thread.id, false)).body.resolved).toBe(false);
-    expect((await resolve(plan.facilitatorToken, thread.id, true)).body.resolved).toBe(true);
+    expect((await resolve(plan().facilitatorToken, thread.id, true)).body.resolved).toBe(true);
     expect((await comments(dara.sessionToken)).body.threads[0].resolved).toBe(true);
     expect((await resolve(focal.sessionToken, 'nope', true)).status).toBe(404);
   });
 
   it('follow their words through concurrent edits by two stock clients, and detach when the words go', async () => {
     const section = sectionOf('g1');
-    const sokha = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const sokha = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
     const writer = connect(sokha.sessionToken);
-    const other = connect(plan.facilitatorToken);
+    const other = connect(plan().facilitatorToken);
     await Promise.all([whenSynced(writer), whenSynced(other)]);
     appendParagraph(writer, section, SENTENCE);
     await eventually(
@@ -219,10 +195,10 @@ describe('comment threads', () => {
 
   it('anchor where the client selected a repeated quote, and store a vanished quote as detached', async () => {
     const section = sectionOf('g1');
-    const writer = connect(plan.facilitatorToken);
+    const writer = connect(plan().facilitatorToken);
     await whenSynced(writer);
     const run = appendParagraph(writer, section, 'aid now, aid later');
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara');
+    const member = await joinAs(server(), plan(), { role: 'member', groupId: 'g2' }, 'Dara');
     const reader = connect(member.sessionToken);
     await whenSynced(reader);
     // Once another client has the paragraph, the server has it too.

@@ -1,55 +1,28 @@
 import { CloseCode, sectionFragmentName } from '@plenary/model';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  eventually,
-  type StockClient,
-  stockClient,
-  whenClosed,
-  whenSynced,
-} from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  callApi,
-  createTestPlan,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { eventually, type StockClient, whenClosed, whenSynced } from './support/stockClient.ts';
+import { callApi, useTestServer } from './support/testServer.ts';
 
-let server: TestServer;
-let plan: CreatedPlan;
-const clients: StockClient[] = [];
-
-beforeEach(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-});
+const { server, plan, connect } = useTestServer();
 
 const groupOne = () => {
-  const group = plan.groups[0];
+  const group = plan().groups[0];
   if (!group) throw new Error('the R2P template has groups');
   return group.id;
 };
 
-function connect(token: string): StockClient {
-  const client = stockClient(server.syncUrl, plan.id, token);
-  clients.push(client);
-  return client;
-}
-
-async function link(body: Record<string, unknown>, token = plan.facilitatorToken) {
-  const created = await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, { token, body });
+async function link(body: Record<string, unknown>, token = plan().facilitatorToken) {
+  const created = await callApi(server(), 'POST', `/api/plans/${plan().id}/invites`, {
+    token,
+    body,
+  });
   expect(created.status).toBe(201);
   return created.body as { id: string; token: string; personName: string | null };
 }
 
 async function joinWith(inviteToken: string, name: string) {
-  const joined = await callApi(server, 'POST', `/api/plans/${plan.id}/participants`, {
+  const joined = await callApi(server(), 'POST', `/api/plans/${plan().id}/participants`, {
     token: inviteToken,
     body: { name },
   });
@@ -59,11 +32,11 @@ async function joinWith(inviteToken: string, name: string) {
   };
 }
 
-const remove = (participantId: string, token = plan.facilitatorToken) =>
-  callApi(server, 'DELETE', `/api/plans/${plan.id}/participants/${participantId}`, { token });
+const remove = (participantId: string, token = plan().facilitatorToken) =>
+  callApi(server(), 'DELETE', `/api/plans/${plan().id}/participants/${participantId}`, { token });
 
 function typeInto(client: StockClient, text: string): void {
-  const section = plan.sections.find((s) => s.groupId === groupOne());
+  const section = plan().sections.find((s) => s.groupId === groupOne());
   if (!section) throw new Error('group 1 has a section');
   const fragment = client.doc.getXmlFragment(sectionFragmentName(section.id));
   const paragraph = new Y.XmlElement('paragraph');
@@ -85,7 +58,7 @@ describe('removing one participant', () => {
     expect((await closed).code).toBe(CloseCode.PARTICIPANT_REMOVED);
 
     // Her session no longer opens the plan, over REST or a new socket, and says why.
-    const me = await callApi(server, 'GET', `/api/plans/${plan.id}/me`, {
+    const me = await callApi(server(), 'GET', `/api/plans/${plan().id}/me`, {
       token: amina.sessionToken,
     });
     expect(me.status).toBe(401);
@@ -95,9 +68,9 @@ describe('removing one participant', () => {
 
     // Bora, on the same link, is still connected and still writes.
     typeInto(boraSocket, 'Bora goes on.');
-    const check = connect(plan.facilitatorToken);
+    const check = connect(plan().facilitatorToken);
     await whenSynced(check);
-    const section = plan.sections.find((s) => s.groupId === groupOne());
+    const section = plan().sections.find((s) => s.groupId === groupOne());
     await eventually(
       () =>
         check.doc
@@ -110,8 +83,8 @@ describe('removing one participant', () => {
     expect(boraSocket.provider.wsconnected).toBe(true);
     // The shared link still admits people, and the list says who was removed.
     expect((await joinWith(shared.token, 'Chan')).status).toBe(201);
-    const list = await callApi(server, 'GET', `/api/plans/${plan.id}/participants`, {
-      token: plan.facilitatorToken,
+    const list = await callApi(server(), 'GET', `/api/plans/${plan().id}/participants`, {
+      token: plan().facilitatorToken,
     });
     const byName = new Map(
       list.body.participants.map((p: { name: string; removedAt: string | null }) => [p.name, p]),
@@ -130,8 +103,8 @@ describe('removing one participant', () => {
     await whenSynced(socket);
     expect((await remove(amina.participant.id, bora.sessionToken)).status).toBe(403);
     expect((await remove(amina.participant.id, dara.sessionToken)).status).toBe(403);
-    expect((await remove('nosuchperson', plan.facilitatorToken)).status).toBe(404);
-    const me = await callApi(server, 'GET', `/api/plans/${plan.id}/me`, {
+    expect((await remove('nosuchperson', plan().facilitatorToken)).status).toBe(404);
+    const me = await callApi(server(), 'GET', `/api/plans/${plan().id}/me`, {
       token: amina.sessionToken,
     });
     expect(me.status).toBe(200);
@@ -148,7 +121,7 @@ describe('per-person links', () => {
     expect(second.status).toBe(201);
     // A second device (or a cleared browser) is the same participant, under the same name.
     expect(second.body.participant.id).toBe(first.body.participant.id);
-    const me = await callApi(server, 'GET', `/api/plans/${plan.id}/me`, {
+    const me = await callApi(server(), 'GET', `/api/plans/${plan().id}/me`, {
       token: second.body.sessionToken,
     });
     expect(me.body).toMatchObject({ name: 'Amina', participantId: first.body.participant.id });
@@ -170,8 +143,8 @@ describe('per-person links', () => {
 
   it('is never shown to the room on the projector', async () => {
     const own = await link({ role: 'member', groupId: groupOne(), personName: 'Amina' });
-    const shown = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
-      token: plan.facilitatorToken,
+    const shown = await callApi(server(), 'PUT', `/api/plans/${plan().id}/presentation`, {
+      token: plan().facilitatorToken,
       body: { joinOverlayInviteId: own.id },
     });
     expect(shown.status).toBe(400);

@@ -1,34 +1,19 @@
 import { readPresentation, readTimer, sectionFragmentName } from '@plenary/model';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { eventually, stockClient, whenSynced } from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  callApi,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { callApi, joinAs, useTestServer } from './support/testServer.ts';
 
-let server: TestServer;
-let plan: CreatedPlan;
-beforeEach(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-});
-afterEach(async () => {
-  await server.close();
-});
+const { server, plan } = useTestServer();
 
 describe('presentation and timer', () => {
   it('the facilitator presents a section and every client sees it live', async () => {
-    const observer = await joinAs(server, plan, { role: 'observer' }, 'Projector');
-    const projector = stockClient(server.syncUrl, plan.id, observer.sessionToken);
+    const observer = await joinAs(server(), plan(), { role: 'observer' }, 'Projector');
+    const projector = stockClient(server().syncUrl, plan().id, observer.sessionToken);
     await whenSynced(projector);
-    const sectionId = plan.sections[2]?.id ?? '';
-    const put = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
-      token: plan.facilitatorToken,
+    const sectionId = plan().sections[2]?.id ?? '';
+    const put = await callApi(server(), 'PUT', `/api/plans/${plan().id}/presentation`, {
+      token: plan().facilitatorToken,
       body: { mode: 'section', sectionId },
     });
     expect(put.status).toBe(200);
@@ -41,14 +26,18 @@ describe('presentation and timer', () => {
   });
 
   it('lets the focal point present but not a member', async () => {
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
-    const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Ambassador');
-    const url = `/api/plans/${plan.id}/presentation`;
+    const member = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
+    const focal = await joinAs(server(), plan(), { role: 'focal-point' }, 'Ambassador');
+    const url = `/api/plans/${plan().id}/presentation`;
     expect(
-      (await callApi(server, 'PUT', url, { token: member.sessionToken, body: { mode: 'follow' } }))
-        .status,
+      (
+        await callApi(server(), 'PUT', url, {
+          token: member.sessionToken,
+          body: { mode: 'follow' },
+        })
+      ).status,
     ).toBe(403);
-    const follow = await callApi(server, 'PUT', url, {
+    const follow = await callApi(server(), 'PUT', url, {
       token: focal.sessionToken,
       body: { mode: 'follow' },
     });
@@ -56,12 +45,12 @@ describe('presentation and timer', () => {
   });
 
   it('shows member and observer links to the room, never facilitator links', async () => {
-    const token = plan.facilitatorToken;
-    const memberLink = await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, {
+    const token = plan().facilitatorToken;
+    const memberLink = await callApi(server(), 'POST', `/api/plans/${plan().id}/invites`, {
       token,
       body: { role: 'member', groupId: 'g2' },
     });
-    const shown = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
+    const shown = await callApi(server(), 'PUT', `/api/plans/${plan().id}/presentation`, {
       token,
       body: { joinOverlayInviteId: memberLink.body.id },
     });
@@ -70,16 +59,16 @@ describe('presentation and timer', () => {
       label: 'Group 2',
       inviteId: memberLink.body.id,
     });
-    const hidden = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
+    const hidden = await callApi(server(), 'PUT', `/api/plans/${plan().id}/presentation`, {
       token,
       body: { joinOverlayInviteId: null, sectionId: null },
     });
     expect(hidden.body).toMatchObject({ joinOverlay: null, sectionId: null });
-    const facilitatorLink = await callApi(server, 'POST', `/api/plans/${plan.id}/invites`, {
+    const facilitatorLink = await callApi(server(), 'POST', `/api/plans/${plan().id}/invites`, {
       token,
       body: { role: 'facilitator' },
     });
-    const refused = await callApi(server, 'PUT', `/api/plans/${plan.id}/presentation`, {
+    const refused = await callApi(server(), 'PUT', `/api/plans/${plan().id}/presentation`, {
       token,
       body: { joinOverlayInviteId: facilitatorLink.body.id },
     });
@@ -87,44 +76,51 @@ describe('presentation and timer', () => {
   });
 
   it('keeps the timer in server time: start, pause, add', async () => {
-    const token = plan.facilitatorToken;
-    const url = `/api/plans/${plan.id}/timer`;
+    const token = plan().facilitatorToken;
+    const url = `/api/plans/${plan().id}/timer`;
     const before = Date.now();
-    const started = await callApi(server, 'PUT', url, {
+    const started = await callApi(server(), 'PUT', url, {
       token,
       body: { action: 'start', durationMs: 600_000, label: 'Breakout' },
     });
     expect(started.body.timer.endsAt).toBeGreaterThanOrEqual(before + 600_000);
-    const paused = await callApi(server, 'PUT', url, { token, body: { action: 'pause' } });
+    const paused = await callApi(server(), 'PUT', url, { token, body: { action: 'pause' } });
     expect(paused.body.timer.endsAt).toBeNull();
-    const added = await callApi(server, 'PUT', url, { token, body: { action: 'add', ms: 60_000 } });
+    const added = await callApi(server(), 'PUT', url, {
+      token,
+      body: { action: 'add', ms: 60_000 },
+    });
     expect(added.body.timer.remainingMs).toBeGreaterThan(600_000);
-    const time = await callApi(server, 'GET', '/api/time');
+    const time = await callApi(server(), 'GET', '/api/time');
     expect(Math.abs(time.body.now - Date.now())).toBeLessThan(1_000);
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    const member = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
     expect(
-      (await callApi(server, 'PUT', url, { token: member.sessionToken, body: { action: 'clear' } }))
-        .status,
+      (
+        await callApi(server(), 'PUT', url, {
+          token: member.sessionToken,
+          body: { action: 'clear' },
+        })
+      ).status,
     ).toBe(403);
-    const client = stockClient(server.syncUrl, plan.id, member.sessionToken);
+    const client = stockClient(server().syncUrl, plan().id, member.sessionToken);
     await whenSynced(client);
     expect(readTimer(client.doc)?.label).toBe('Breakout');
     client.destroy();
   });
 
   it('attributes Yjs clients to the participants behind them', async () => {
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
-    const client = stockClient(server.syncUrl, plan.id, member.sessionToken);
+    const member = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
+    const client = stockClient(server().syncUrl, plan().id, member.sessionToken);
     await whenSynced(client);
-    const section = plan.sections.find((s) => s.groupId === 'g1')?.id ?? '';
+    const section = plan().sections.find((s) => s.groupId === 'g1')?.id ?? '';
     client.doc
       .getXmlFragment(sectionFragmentName(section))
       .insert(0, [new Y.XmlElement('paragraph')]);
     let clients: { clientId: number; name: string | null; groupId: string | null }[] = [];
     await eventually(
       () => {
-        void callApi(server, 'GET', `/api/plans/${plan.id}/attribution`, {
-          token: plan.facilitatorToken,
+        void callApi(server(), 'GET', `/api/plans/${plan().id}/attribution`, {
+          token: plan().facilitatorToken,
         }).then((r) => {
           clients = r.body.clients;
         });
@@ -139,7 +135,7 @@ describe('presentation and timer', () => {
     });
     expect(
       (
-        await callApi(server, 'GET', `/api/plans/${plan.id}/attribution`, {
+        await callApi(server(), 'GET', `/api/plans/${plan().id}/attribution`, {
           token: member.sessionToken,
         })
       ).status,
@@ -148,19 +144,19 @@ describe('presentation and timer', () => {
   });
 
   it('names whoever last changed each section, a deletion as much as a suggestion', async () => {
-    const sokha = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
-    const dara = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Dara');
-    const section = plan.sections.find((s) => s.groupId === 'g1')?.id ?? '';
+    const sokha = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
+    const dara = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Dara');
+    const section = plan().sections.find((s) => s.groupId === 'g1')?.id ?? '';
     const writers = [sokha, dara].map((person) =>
-      stockClient(server.syncUrl, plan.id, person.sessionToken),
+      stockClient(server().syncUrl, plan().id, person.sessionToken),
     );
     const [bySokha, byDara] = writers;
     if (!bySokha || !byDara) throw new Error('two writers');
     await Promise.all(writers.map(whenSynced));
     const lastEdit = async () =>
       (
-        await callApi(server, 'GET', `/api/plans/${plan.id}/section-edits`, {
-          token: plan.facilitatorToken,
+        await callApi(server(), 'GET', `/api/plans/${plan().id}/section-edits`, {
+          token: plan().facilitatorToken,
         })
       ).body.edits.find((edit: { sectionId: string }) => edit.sectionId === section);
 
@@ -187,7 +183,7 @@ describe('presentation and timer', () => {
     expect(Date.parse(edit?.at ?? '')).toBeGreaterThan(0);
     expect(
       (
-        await callApi(server, 'GET', `/api/plans/${plan.id}/section-edits`, {
+        await callApi(server(), 'GET', `/api/plans/${plan().id}/section-edits`, {
           token: sokha.sessionToken,
         })
       ).status,

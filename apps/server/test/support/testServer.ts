@@ -4,8 +4,11 @@ import path from 'node:path';
 import type { RelayExtension } from '@plenary/relay';
 import { openStorage } from '@plenary/storage';
 import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach } from 'vitest';
+import type * as Y from 'yjs';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
+import { type StockClient, stockClient } from './stockClient.ts';
 
 /** A running Plenary server for one test. */
 export interface TestServer {
@@ -21,18 +24,19 @@ export interface TestServer {
 /** A fresh temporary data directory. */
 export const tempDataDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'plenary-test-'));
 
+/** How a test server is started. */
+export interface TestServerOptions {
+  dataDir?: string;
+  env?: Record<string, string>;
+  /** Run after the server's own relay extensions. */
+  relayExtensions?: readonly RelayExtension[];
+}
+
 /**
  * Starts a real server with SQLite storage on port 0 (a random free port, so tests can
  * run side by side) and captures its log lines for assertions.
  */
-export async function startTestServer(
-  options: {
-    dataDir?: string;
-    env?: Record<string, string>;
-    /** Run after the server's own relay extensions. */
-    relayExtensions?: readonly RelayExtension[];
-  } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
   const config = loadConfig({
     DATA_DIR: dataDir,
@@ -126,4 +130,60 @@ export async function joinAs(
     sessionToken: joined.body.sessionToken,
     participantId: joined.body.participant.id,
   };
+}
+
+/** What `useTestServer` hands a test file: the scene of the test running now. */
+export interface TestServerScene {
+  /** The server of the running test. */
+  server(): TestServer;
+  /** The R2P plan made on it for the test. */
+  plan(): CreatedPlan;
+  /** A stock client of the plan with `token` (as the device of `doc` when given), destroyed after the test. */
+  connect(token?: string, doc?: Y.Doc): StockClient;
+  /** The clients `connect` made and the test has not taken out; a test may end them early. */
+  clients: StockClient[];
+  /** Closes the server and starts another over its data, as it was started; clients stay as they are. */
+  restart(): Promise<TestServer>;
+}
+
+/**
+ * Registers hooks that start a server with a fresh R2P plan before each test of the file
+ * (or describe) and, after it, destroy the clients made through `connect` and close the
+ * server.
+ */
+export function useTestServer(options: Omit<TestServerOptions, 'dataDir'> = {}): TestServerScene {
+  let server: TestServer | undefined;
+  let plan: CreatedPlan | undefined;
+  const clients: StockClient[] = [];
+  beforeEach(async () => {
+    server = await startTestServer(options);
+    plan = await createTestPlan(server, 'r2p-nap');
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server?.close();
+  });
+  const scene: TestServerScene = {
+    server: () => {
+      if (!server) throw new Error('the test server is only there inside a test');
+      return server;
+    },
+    plan: () => {
+      if (!plan) throw new Error('the test plan is only there inside a test');
+      return plan;
+    },
+    connect: (token, doc) => {
+      const client = stockClient(scene.server().syncUrl, scene.plan().id, token, doc);
+      clients.push(client);
+      return client;
+    },
+    clients,
+    restart: async () => {
+      const { dataDir } = scene.server();
+      await scene.server().close();
+      server = await startTestServer({ ...options, dataDir });
+      return server;
+    },
+  };
+  return scene;
 }
