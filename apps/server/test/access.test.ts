@@ -9,35 +9,28 @@ import {
   whenClosed,
   whenSynced,
 } from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  callApi,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { callApi, createTestPlan, joinAs, useTestServer } from './support/testServer.ts';
 
-let server: TestServer;
-let plan: CreatedPlan;
-const clients: StockClient[] = [];
 let tokens: string[] = [];
+
+// Registered before the scene, so that it runs after the server has closed (after-hooks
+// run last first): tokens never appear in logs, whatever happened in the test.
+afterEach(() => {
+  const log = server().logLines.join('\n');
+  for (const token of tokens) expect(log).not.toContain(token);
+});
+
+const { server, plan, connect, clients } = useTestServer();
 
 /** The section owned by a group (or the plenary for null) in the R2P template. */
 const sectionOf = (groupId: string | null) => {
-  const section = plan.sections.find((s) => s.groupId === groupId);
+  const section = plan().sections.find((s) => s.groupId === groupId);
   if (!section) throw new Error(`no section for ${groupId}`);
   return section.id;
 };
 
-function connect(token: string): StockClient {
-  const client = stockClient(server.syncUrl, plan.id, token);
-  clients.push(client);
-  return client;
-}
-
 async function storedState(): Promise<Uint8Array> {
-  const loaded = await server.app.store.loadDocument(plan.id);
+  const loaded = await server().app.store.loadDocument(plan().id);
   return Y.encodeStateAsUpdate(docOf(loaded?.updates ?? []));
 }
 
@@ -57,22 +50,12 @@ function typeInto(client: StockClient, sectionId: string, text: string): void {
   fragment.insert(fragment.length, [paragraph]);
 }
 
-beforeEach(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-  tokens = [plan.facilitatorToken];
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
-  // Tokens never appear in logs, whatever happened in the test.
-  const log = server.logLines.join('\n');
-  for (const token of tokens) expect(log).not.toContain(token);
+beforeEach(() => {
+  tokens = [plan().facilitatorToken];
 });
 
 async function member(groupId: string, name = `member of ${groupId}`) {
-  const joined = await joinAs(server, plan, { role: 'member', groupId }, name);
+  const joined = await joinAs(server(), plan(), { role: 'member', groupId }, name);
   tokens.push(joined.inviteToken, joined.sessionToken);
   return joined;
 }
@@ -86,7 +69,7 @@ async function expectRefused(
   forbiddenEdit: (client: StockClient) => void,
   code: number,
 ): Promise<{ code: number; reason: string }> {
-  const honest = connect(plan.facilitatorToken);
+  const honest = connect(plan().facilitatorToken);
   const offender = connect(token);
   await Promise.all([whenSynced(honest), whenSynced(offender)]);
   const before = await storedState();
@@ -97,7 +80,7 @@ async function expectRefused(
   expect(await storedState()).toEqual(before);
 
   typeInto(honest, sectionOf(null), 'The plenary goes on.');
-  const check = connect(plan.facilitatorToken);
+  const check = connect(plan().facilitatorToken);
   await whenSynced(check);
   await eventually(
     () => sectionText(check.doc, sectionOf(null)).includes('The plenary goes on.'),
@@ -105,14 +88,14 @@ async function expectRefused(
     'honest edit',
   );
   expect(
-    server.logLines.some((line) => line.includes('refused') && line.includes(`"code":${code}`)),
+    server().logLines.some((line) => line.includes('refused') && line.includes(`"code":${code}`)),
   ).toBe(true);
   return result;
 }
 
 describe('server-side enforcement of the rights table over websockets', () => {
   it('refuses an observer edit and says the plan is read-only', async () => {
-    const observer = await joinAs(server, plan, { role: 'observer' }, 'Projector');
+    const observer = await joinAs(server(), plan(), { role: 'observer' }, 'Projector');
     tokens.push(observer.inviteToken, observer.sessionToken);
     const result = await expectRefused(
       observer.sessionToken,
@@ -144,11 +127,11 @@ describe('server-side enforcement of the rights table over websockets', () => {
   it('refuses an edit of a locked (agreed) section by a member of its group', async () => {
     const alice = await member('g1');
     const locked = await callApi(
-      server,
+      server(),
       'PATCH',
-      `/api/plans/${plan.id}/sections/${sectionOf('g1')}`,
+      `/api/plans/${plan().id}/sections/${sectionOf('g1')}`,
       {
-        token: plan.facilitatorToken,
+        token: plan().facilitatorToken,
         body: { status: 'agreed' },
       },
     );
@@ -163,8 +146,8 @@ describe('server-side enforcement of the rights table over websockets', () => {
 
   it('refuses a member edit in the Final phase', async () => {
     const alice = await member('g1');
-    await callApi(server, 'PUT', `/api/plans/${plan.id}/phase`, {
-      token: plan.facilitatorToken,
+    await callApi(server(), 'PUT', `/api/plans/${plan().id}/phase`, {
+      token: plan().facilitatorToken,
       body: { phase: 'final' },
     });
     const result = await expectRefused(
@@ -179,7 +162,7 @@ describe('server-side enforcement of the rights table over websockets', () => {
     const alice = await member('g1');
     // Another client of the same person legitimately typed in group 1's section, then the
     // plan moved to Review and back: its clock's last item sits in group 2's section.
-    const helper = connect(plan.facilitatorToken);
+    const helper = connect(plan().facilitatorToken);
     await whenSynced(helper);
     const forgedId = 424242;
     const author = new Y.Doc();
@@ -191,8 +174,8 @@ describe('server-side enforcement of the rights table over websockets', () => {
     let serverClock = 0;
     await eventually(
       () => {
-        void server.app.relay
-          .read(plan.id, (doc) => Y.getState(doc.store, forgedId))
+        void server()
+          .app.relay.read(plan().id, (doc) => Y.getState(doc.store, forgedId))
           .then((clock) => {
             serverClock = clock;
           });
@@ -249,8 +232,8 @@ describe('server-side enforcement of the rights table over websockets', () => {
 });
 
 describe('tokens on the websocket', () => {
-  async function closeCodeFor(token: string | undefined, planId = plan.id): Promise<number> {
-    const client = stockClient(server.syncUrl, planId, token);
+  async function closeCodeFor(token: string | undefined, planId = plan().id): Promise<number> {
+    const client = stockClient(server().syncUrl, planId, token);
     clients.push(client);
     return (await whenClosed(client)).code;
   }
@@ -265,22 +248,24 @@ describe('tokens on the websocket', () => {
   it('keeps a token out of the logs when its query key is percent-encoded', async () => {
     // The query parser decodes `%74oken` to `token`, so the socket opens: the log must
     // not hold what the server accepted as a token.
-    const socket = new WebSocket(`${server.syncUrl}/${plan.id}?%74oken=${plan.facilitatorToken}`);
+    const socket = new WebSocket(
+      `${server().syncUrl}/${plan().id}?%74oken=${plan().facilitatorToken}`,
+    );
     const firstMessage = new Promise<void>((resolve, reject) => {
       socket.once('message', () => resolve());
       socket.once('close', (code) => reject(new Error(`closed with ${code}`)));
     });
     await firstMessage;
     socket.close();
-    expect(server.logLines.join('\n')).toContain('%74oken=[redacted]');
+    expect(server().logLines.join('\n')).toContain('%74oken=[redacted]');
   });
 
   it("never opens plan B with plan A's token", async () => {
-    const other = await createTestPlan(server);
+    const other = await createTestPlan(server());
     tokens.push(other.facilitatorToken);
     expect(await closeCodeFor(other.facilitatorToken)).toBe(CloseCode.UNAUTHORIZED);
     expect(
-      (await callApi(server, 'GET', `/api/plans/${plan.id}`, { token: other.facilitatorToken }))
+      (await callApi(server(), 'GET', `/api/plans/${plan().id}`, { token: other.facilitatorToken }))
         .status,
     ).toBe(401);
   });
@@ -292,11 +277,11 @@ describe('tokens on the websocket', () => {
     const closed = whenClosed(open);
     const started = Date.now();
     const revoked = await callApi(
-      server,
+      server(),
       'DELETE',
-      `/api/plans/${plan.id}/invites/${alice.inviteId}`,
+      `/api/plans/${plan().id}/invites/${alice.inviteId}`,
       {
-        token: plan.facilitatorToken,
+        token: plan().facilitatorToken,
       },
     );
     expect(revoked.status).toBe(204);
@@ -308,7 +293,12 @@ describe('tokens on the websocket', () => {
 
   it('refuses an expired link and closes its sockets when it expires', async () => {
     const expiresAt = new Date(Date.now() + 1_500).toISOString();
-    const bora = await joinAs(server, plan, { role: 'member', groupId: 'g2', expiresAt }, 'Bora');
+    const bora = await joinAs(
+      server(),
+      plan(),
+      { role: 'member', groupId: 'g2', expiresAt },
+      'Bora',
+    );
     tokens.push(bora.inviteToken, bora.sessionToken);
     const open = connect(bora.sessionToken);
     await whenSynced(open);
@@ -321,7 +311,7 @@ describe('honest members are never refused', () => {
   it('reconnects after others edited and deleted text in other sections', async () => {
     const alice = await member('g1');
     const mine = connect(alice.sessionToken);
-    const facilitator = connect(plan.facilitatorToken);
+    const facilitator = connect(plan().facilitatorToken);
     await Promise.all([whenSynced(mine), whenSynced(facilitator)]);
     typeInto(mine, sectionOf('g1'), 'Group 1 writes.');
     mine.provider.disconnect();
@@ -331,7 +321,7 @@ describe('honest members are never refused', () => {
     mine.provider.connect();
     await whenSynced(mine);
     typeInto(mine, sectionOf('g1'), 'And goes on.');
-    const check = connect(plan.facilitatorToken);
+    const check = connect(plan().facilitatorToken);
     await whenSynced(check);
     await eventually(
       () => sectionText(check.doc, sectionOf('g1')).includes('And goes on.'),
@@ -346,16 +336,16 @@ describe('honest members are never refused', () => {
     const mine = connect(alice.sessionToken);
     await whenSynced(mine);
     typeInto(mine, sectionOf('g1'), 'Typed before the lock.');
-    await eventually(() => server.app.relay.openRoomCount === 1);
-    const check = connect(plan.facilitatorToken);
+    await eventually(() => server().app.relay.openRoomCount === 1);
+    const check = connect(plan().facilitatorToken);
     await whenSynced(check);
     await eventually(
       () => sectionText(check.doc, sectionOf('g1')).includes('Typed before the lock.'),
       5_000,
       'first edit',
     );
-    await callApi(server, 'PATCH', `/api/plans/${plan.id}/sections/${sectionOf('g1')}`, {
-      token: plan.facilitatorToken,
+    await callApi(server(), 'PATCH', `/api/plans/${plan().id}/sections/${sectionOf('g1')}`, {
+      token: plan().facilitatorToken,
       body: { status: 'agreed' },
     });
     const closed = whenClosed(mine);

@@ -6,42 +6,27 @@ import {
   updateAs,
   updateFrame,
 } from '@plenary/relay';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { eventually, type StockClient, whenSynced } from './support/stockClient.ts';
+import { joinAs, useTestServer } from './support/testServer.ts';
 
 /**
  * The attacks of issue 12 on Yjs client ids, against a real server: each is refused,
  * the person attacked goes on undisturbed, and the stored plan is what it was.
  */
 
-let server: TestServer;
-let plan: CreatedPlan;
-const clients: StockClient[] = [];
+const { server, plan, connect, restart } = useTestServer();
 const sockets: WebSocket[] = [];
 
-beforeEach(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+afterEach(() => {
   for (const socket of sockets.splice(0)) socket.terminate();
-  await server.close();
 });
 
 /** The section of a group (null: the plenary's) in the R2P template. */
 function sectionOf(groupId: string | null): string {
-  const section = plan.sections.find((s) => s.groupId === groupId);
+  const section = plan().sections.find((s) => s.groupId === groupId);
   if (!section) throw new Error(`no section for ${groupId}`);
   return sectionFragmentName(section.id);
 }
@@ -64,16 +49,15 @@ async function joined(
   groupId: string | null = null,
   doc?: Y.Doc,
 ): Promise<{ client: StockClient; token: string }> {
-  const { sessionToken } = await joinAs(server, plan, { role, groupId }, name);
-  const client = stockClient(server.syncUrl, plan.id, sessionToken, doc);
-  clients.push(client);
+  const { sessionToken } = await joinAs(server(), plan(), { role, groupId }, name);
+  const client = connect(sessionToken, doc);
   await whenSynced(client);
   return { client, token: sessionToken };
 }
 
 /** A socket that sends what it is told, as a modified client does; resolves once open. */
 async function rawSocket(token: string) {
-  const socket = new WebSocket(`${server.syncUrl}/${plan.id}?token=${token}`);
+  const socket = new WebSocket(`${server().syncUrl}/${plan().id}?token=${token}`);
   sockets.push(socket);
   const closed = new Promise<{ code: number; reason: string }>((resolve) =>
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
@@ -91,13 +75,13 @@ async function sendUpdate(token: string, update: Uint8Array) {
 
 /** The plan as stored: its document state, log length and client ids. */
 async function stored() {
-  const loaded = await server.app.store.loadDocument(plan.id);
+  const loaded = await server().app.store.loadDocument(plan().id);
   const doc = new Y.Doc();
   for (const update of loaded?.updates ?? []) Y.applyUpdate(doc, update);
   return {
     state: Y.encodeStateAsUpdate(doc),
     lastSeq: loaded?.lastSeq,
-    clients: await server.app.store.clientAttribution(plan.id),
+    clients: await server().app.store.clientAttribution(plan().id),
   };
 }
 
@@ -215,7 +199,7 @@ describe('a Yjs client id belongs to the participant who first wrote under it', 
     victim.client.provider.disconnect();
     await eventually(() => !presence().has(victimId));
 
-    const intruder = await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Intruder');
+    const intruder = await joinAs(server(), plan(), { role: 'member', groupId: 'g2' }, 'Intruder');
     const socket = await rawSocket(intruder.sessionToken);
     // A clock well above the victim's, so the server would take it if the slot were free.
     const slot = presenceUpdateAs(victimId, { user: { name: 'Victim' }, cursor: null }, 1_000);
@@ -233,11 +217,9 @@ describe('a Yjs client id belongs to the participant who first wrote under it', 
     appendParagraph(victim.client.doc, section, 'Before the restart.');
     const attacker = await joined('member', 'Attacker', 'g1');
     await eventually(() => textIn(attacker.client, section).includes('Before the restart.'));
-    const { dataDir } = server;
     const victimDoc = victim.client.doc;
     victim.client.provider.disconnect();
-    await server.close();
-    server = await startTestServer({ dataDir });
+    await restart();
 
     const forged = updateAs(victimDoc.clientID, Y.encodeStateAsUpdate(attacker.client.doc), (doc) =>
       appendParagraph(doc, section, 'Put in her mouth.'),
@@ -247,8 +229,7 @@ describe('a Yjs client id belongs to the participant who first wrote under it', 
     expect(closed.reason).toMatch(/belongs to another participant/);
 
     // She comes back on the same device and writes on under her own id.
-    const back = stockClient(server.syncUrl, plan.id, victim.token, victimDoc);
-    clients.push(back);
+    const back = connect(victim.token, victimDoc);
     await whenSynced(back);
     appendParagraph(victimDoc, section, 'After the restart.');
     const watcher = await joined('facilitator', 'Facilitator');

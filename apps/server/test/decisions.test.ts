@@ -8,40 +8,19 @@
 import { SEEN_KEY, SUGGESTION_FORMAT, sectionPlainText } from '@plenary/editor';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
 import { listFragmentSuggestions } from '@plenary/suggestions';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import {
-  eventually,
-  type StockClient,
-  stockClient,
-  whenClosed,
-  whenSynced,
-} from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  callApi,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { eventually, type StockClient, whenClosed, whenSynced } from './support/stockClient.ts';
+import { callApi, joinAs, useTestServer } from './support/testServer.ts';
 
-let server: TestServer;
-let plan: CreatedPlan;
-const clients: StockClient[] = [];
+const { server, plan, connect, clients, restart } = useTestServer();
 
 /** The section owned by a group in the R2P template. */
 const sectionOf = (groupId: string) => {
-  const section = plan.sections.find((s) => s.groupId === groupId);
+  const section = plan().sections.find((s) => s.groupId === groupId);
   if (!section) throw new Error(`no section for ${groupId}`);
   return section.id;
 };
-
-function connect(token: string): StockClient {
-  const client = stockClient(server.syncUrl, plan.id, token);
-  clients.push(client);
-  return client;
-}
 
 interface Author {
   participantId: string;
@@ -98,18 +77,18 @@ const textOf = (client: StockClient, sectionId: string) =>
   sectionPlainText(fragmentOf(client, sectionId));
 
 const decide = (token: string, sectionId: string, body: Record<string, unknown>) =>
-  callApi(server, 'POST', `/api/plans/${plan.id}/sections/${sectionId}/decisions`, {
+  callApi(server(), 'POST', `/api/plans/${plan().id}/sections/${sectionId}/decisions`, {
     token,
     body,
   });
 
 async function member(groupId: string, name: string): Promise<Author & { token: string }> {
-  const joined = await joinAs(server, plan, { role: 'member', groupId }, name);
+  const joined = await joinAs(server(), plan(), { role: 'member', groupId }, name);
   return { participantId: joined.participantId, name, groupId, token: joined.sessionToken };
 }
 
 async function focalPoint() {
-  const joined = await joinAs(server, plan, { role: 'focal-point' }, 'Focal point');
+  const joined = await joinAs(server(), plan(), { role: 'focal-point' }, 'Focal point');
   return { ...joined, token: joined.sessionToken };
 }
 
@@ -131,15 +110,8 @@ async function twoSuggestions() {
   return { sokha, focal, memberClient, focalClient, section };
 }
 
-beforeEach(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-});
-
-afterEach(async () => {
+afterEach(() => {
   vi.restoreAllMocks();
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
 });
 
 describe('decisions on suggestions, as server commands', () => {
@@ -153,7 +125,7 @@ describe('decisions on suggestions, as server commands', () => {
     expect(accepted.status).toBe(200);
     expect(accepted.body.decided).toEqual([
       expect.objectContaining({
-        planId: plan.id,
+        planId: plan().id,
         sectionId: section,
         suggestionId: 'sug-keep',
         action: 'accept',
@@ -191,7 +163,7 @@ describe('decisions on suggestions, as server commands', () => {
       expect(pendingIds(client, section)).toEqual([]);
     }
 
-    const log = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+    const log = await callApi(server(), 'GET', `/api/plans/${plan().id}/decisions`, {
       token: focal.token,
     });
     expect(log.status).toBe(200);
@@ -209,8 +181,8 @@ describe('decisions on suggestions, as server commands', () => {
   });
 
   it("accepts all of group g1's suggestions in a section and leaves group g2's pending", async () => {
-    await callApi(server, 'PUT', `/api/plans/${plan.id}/phase`, {
-      token: plan.facilitatorToken,
+    await callApi(server(), 'PUT', `/api/plans/${plan().id}/phase`, {
+      token: plan().facilitatorToken,
       body: { phase: 'review' },
     });
     const sokha = await member('g1', 'Sokha');
@@ -231,14 +203,14 @@ describe('decisions on suggestions, as server commands', () => {
     await whenSynced(focalClient);
     await eventually(() => pendingIds(focalClient, section).length === 3, 5_000, 'suggestions');
 
-    const listed = await callApi(server, 'GET', `/api/plans/${plan.id}/suggestions`, {
+    const listed = await callApi(server(), 'GET', `/api/plans/${plan().id}/suggestions`, {
       token: dara.token,
     });
     expect(listed.status).toBe(200);
     expect(listed.body.suggestions).toHaveLength(3);
     expect(listed.body.suggestions[0]).toMatchObject({
       sectionId: section,
-      sectionTitle: plan.sections.find((s) => s.id === section)?.title,
+      sectionTitle: plan().sections.find((s) => s.id === section)?.title,
       authorName: 'Sokha',
       groupId: 'g1',
       kind: 'insert',
@@ -258,8 +230,8 @@ describe('decisions on suggestions, as server commands', () => {
   });
 
   it('decides exactly the chosen suggestions across sections in one change, and names those gone', async () => {
-    await callApi(server, 'PUT', `/api/plans/${plan.id}/phase`, {
-      token: plan.facilitatorToken,
+    await callApi(server(), 'PUT', `/api/plans/${plan().id}/phase`, {
+      token: plan().facilitatorToken,
       body: { phase: 'review' },
     });
     const sokha = await member('g1', 'Sokha');
@@ -287,13 +259,13 @@ describe('decisions on suggestions, as server commands', () => {
       { sectionId: second, suggestionId: 'two' },
       { sectionId: second, suggestionId: 'withdrawn' },
     ];
-    const bulkUrl = `/api/plans/${plan.id}/decisions`;
-    const byMember = await callApi(server, 'POST', bulkUrl, {
+    const bulkUrl = `/api/plans/${plan().id}/decisions`;
+    const byMember = await callApi(server(), 'POST', bulkUrl, {
       token: sokha.token,
       body: { action: 'reject', suggestions: chosen },
     });
     expect(byMember).toMatchObject({ status: 403, body: { code: 'forbidden' } });
-    const bulk = await callApi(server, 'POST', bulkUrl, {
+    const bulk = await callApi(server(), 'POST', bulkUrl, {
       token: focal.token,
       body: { action: 'reject', suggestions: chosen },
     });
@@ -313,12 +285,12 @@ describe('decisions on suggestions, as server commands', () => {
     expect(textOf(observer, second)).not.toContain('Second section text.');
     // Both sections changed in the same transaction: never one without the other.
     expect(halfDecided).not.toContain(true);
-    const log = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+    const log = await callApi(server(), 'GET', `/api/plans/${plan().id}/decisions`, {
       token: focal.token,
     });
     expect(log.body.decisions).toHaveLength(2);
 
-    const empty = await callApi(server, 'POST', bulkUrl, {
+    const empty = await callApi(server(), 'POST', bulkUrl, {
       token: focal.token,
       body: { action: 'reject', suggestions: [] },
     });
@@ -327,7 +299,7 @@ describe('decisions on suggestions, as server commands', () => {
 
   it('refuses members and observers (403) and says when a suggestion is not there (404)', async () => {
     const { sokha, focal, section } = await twoSuggestions();
-    const observer = await joinAs(server, plan, { role: 'observer' }, 'Projector');
+    const observer = await joinAs(server(), plan(), { role: 'observer' }, 'Projector');
     const byMember = await decide(sokha.token, section, {
       action: 'accept',
       suggestionId: 'sug-keep',
@@ -335,7 +307,7 @@ describe('decisions on suggestions, as server commands', () => {
     expect(byMember).toMatchObject({ status: 403, body: { code: 'forbidden' } });
     const byObserver = await decide(observer.sessionToken, section, { action: 'reject' });
     expect(byObserver).toMatchObject({ status: 403, body: { code: 'forbidden' } });
-    const logByMember = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+    const logByMember = await callApi(server(), 'GET', `/api/plans/${plan().id}/decisions`, {
       token: sokha.token,
     });
     expect(logByMember.status).toBe(403);
@@ -347,7 +319,7 @@ describe('decisions on suggestions, as server commands', () => {
     expect(unknown).toMatchObject({ status: 404, body: { code: 'suggestion-not-found' } });
     const noSection = await decide(focal.token, 'nosuchsection', { action: 'accept' });
     expect(noSection).toMatchObject({ status: 404, body: { code: 'section-not-found' } });
-    const log = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+    const log = await callApi(server(), 'GET', `/api/plans/${plan().id}/decisions`, {
       token: focal.token,
     });
     expect(log.body.decisions).toEqual([]);
@@ -359,7 +331,7 @@ describe('decisions on suggestions, as server commands', () => {
     await decide(focal.token, section, { action: 'accept', suggestionId: 'sug-keep' });
     await decide(focal.token, section, { action: 'reject', suggestionId: 'sug-drop' });
 
-    const mine = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions/mine`, {
+    const mine = await callApi(server(), 'GET', `/api/plans/${plan().id}/decisions/mine`, {
       token: sokha.token,
     });
     expect(mine.status).toBe(200);
@@ -373,11 +345,11 @@ describe('decisions on suggestions, as server commands', () => {
       ['sug-drop', 'reject', 'Focal point'],
       ['sug-keep', 'accept', 'Focal point'],
     ]);
-    const others = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions/mine`, {
+    const others = await callApi(server(), 'GET', `/api/plans/${plan().id}/decisions/mine`, {
       token: dara.token,
     });
     expect(others.body.decisions).toEqual([]);
-    const stranger = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions/mine`, {});
+    const stranger = await callApi(server(), 'GET', `/api/plans/${plan().id}/decisions/mine`, {});
     expect(stranger.status).toBe(401);
   });
 
@@ -387,23 +359,22 @@ describe('decisions on suggestions, as server commands', () => {
       (await decide(focal.token, section, { action: 'reject', suggestionId: 'sug-drop' })).status,
     ).toBe(200);
     for (const client of clients.splice(0)) client.destroy();
-    await server.close();
-    server = await startTestServer({ dataDir: server.dataDir });
+    await restart();
 
     const ofSection = await callApi(
-      server,
+      server(),
       'GET',
-      `/api/plans/${plan.id}/decisions?sectionId=${section}`,
+      `/api/plans/${plan().id}/decisions?sectionId=${section}`,
       { token: focal.token },
     );
     expect(ofSection.body.decisions).toEqual([
       expect.objectContaining({ suggestionId: 'sug-drop', insertedText: 'Drop this sentence.' }),
     ]);
-    const otherSection = plan.sections.find((s) => s.id !== section)?.id;
+    const otherSection = plan().sections.find((s) => s.id !== section)?.id;
     const ofOther = await callApi(
-      server,
+      server(),
       'GET',
-      `/api/plans/${plan.id}/decisions?sectionId=${otherSection}`,
+      `/api/plans/${plan().id}/decisions?sectionId=${otherSection}`,
       { token: focal.token },
     );
     expect(ofOther.body.decisions).toEqual([]);
@@ -411,7 +382,9 @@ describe('decisions on suggestions, as server commands', () => {
 
   it('changes nothing when the log cannot be written, and says so', async () => {
     const { focal, focalClient, section } = await twoSuggestions();
-    vi.spyOn(server.app.decisions, 'appendDecisions').mockRejectedValueOnce(new Error('disk full'));
+    vi.spyOn(server().app.decisions, 'appendDecisions').mockRejectedValueOnce(
+      new Error('disk full'),
+    );
     const failed = await decide(focal.token, section, { action: 'reject', groupId: 'g1' });
     expect(failed).toMatchObject({ status: 503, body: { code: 'decision-log-unavailable' } });
     expect(failed.body.message).toMatch(/Nothing was decided/);
@@ -425,9 +398,9 @@ describe('decisions on suggestions, as server commands', () => {
 
   it('takes the entries back out of the log when the document change fails', async () => {
     const { focal, focalClient, section } = await twoSuggestions();
-    const relay = server.app.relay;
+    const relay = server().app.relay;
     const transact = relay.transact.bind(relay);
-    const appended = vi.spyOn(server.app.decisions, 'appendDecisions');
+    const appended = vi.spyOn(server().app.decisions, 'appendDecisions');
     // Relay.read goes through transact too: let the preview through, fail the change.
     vi.spyOn(relay, 'transact').mockImplementation(async (planId, change, participantId) => {
       if (appended.mock.calls.length > 0) throw new Error('room failed');
@@ -437,7 +410,7 @@ describe('decisions on suggestions, as server commands', () => {
     expect(failed.status).toBe(500);
     expect(appended).toHaveBeenCalledOnce();
     vi.restoreAllMocks();
-    const log = await callApi(server, 'GET', `/api/plans/${plan.id}/decisions`, {
+    const log = await callApi(server(), 'GET', `/api/plans/${plan().id}/decisions`, {
       token: focal.token,
     });
     expect(log.body.decisions).toEqual([]);
@@ -507,10 +480,8 @@ describe('leftovers of decided suggestions', () => {
     // The member's device outlives the server; both come back after the restart.
     const memberDoc = memberClient.doc;
     for (const client of clients.splice(0)) client.provider.destroy();
-    await server.close();
-    server = await startTestServer({ dataDir: server.dataDir });
-    const back = stockClient(server.syncUrl, plan.id, sokha.token, memberDoc);
-    clients.push(back);
+    await restart();
+    const back = connect(sokha.token, memberDoc);
     const watcher = connect(focal.token);
     await Promise.all([whenSynced(back), whenSynced(watcher)]);
 
@@ -575,7 +546,7 @@ describe('a suggested deletion over text typed at the same moment', () => {
 describe('agreed (locked) sections', () => {
   it("refuses a member's suggestion over the websocket, and still lets the focal point decide", async () => {
     const { sokha, focal, focalClient, section } = await twoSuggestions();
-    const locked = await callApi(server, 'PATCH', `/api/plans/${plan.id}/sections/${section}`, {
+    const locked = await callApi(server(), 'PATCH', `/api/plans/${plan().id}/sections/${section}`, {
       token: focal.token,
       body: { status: 'agreed' },
     });

@@ -1,31 +1,17 @@
 import { SUGGESTION_FORMAT, sectionPlainText } from '@plenary/editor';
 import { CloseCode, sectionFragmentName } from '@plenary/model';
 import { listFragmentSuggestions } from '@plenary/suggestions';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  eventually,
-  type StockClient,
-  stockClient,
-  whenClosed,
-  whenSynced,
-} from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  callApi,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { eventually, type StockClient, whenClosed, whenSynced } from './support/stockClient.ts';
+import { callApi, joinAs, useTestServer } from './support/testServer.ts';
 
 // Attacks on Review as a hostile member would make them: a stock y-websocket client writing
 // crafted Yjs changes into the plan. Each is refused with 4403 and never reaches anyone;
 // honest suggestions before and after go through, and what is stored does not change.
 
-let server: TestServer;
-let plan: CreatedPlan;
-const clients: StockClient[] = [];
+const scene = useTestServer();
+const { server, plan } = scene;
 
 interface Person {
   participantId: string;
@@ -35,19 +21,15 @@ interface Person {
 }
 
 const sectionOf = (groupId: string): string => {
-  const section = plan.sections.find((s) => s.groupId === groupId);
+  const section = plan().sections.find((s) => s.groupId === groupId);
   if (!section) throw new Error(`no section for ${groupId}`);
   return section.id;
 };
 
-function connect(person: Person): StockClient {
-  const client = stockClient(server.syncUrl, plan.id, person.token);
-  clients.push(client);
-  return client;
-}
+const connect = (person: Person): StockClient => scene.connect(person.token);
 
 async function join(role: string, groupId: string | null, name: string): Promise<Person> {
-  const joined = await joinAs(server, plan, { role, groupId }, name);
+  const joined = await joinAs(server(), plan(), { role, groupId }, name);
   return { participantId: joined.participantId, name, groupId, token: joined.sessionToken };
 }
 
@@ -86,10 +68,8 @@ let target: string;
 let original: string;
 
 beforeEach(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-  const phase = await callApi(server, 'PUT', `/api/plans/${plan.id}/phase`, {
-    token: plan.facilitatorToken,
+  const phase = await callApi(server(), 'PUT', `/api/plans/${plan().id}/phase`, {
+    token: plan().facilitatorToken,
     body: { phase: 'review' },
   });
   expect(phase.status).toBe(200);
@@ -102,11 +82,6 @@ beforeEach(async () => {
   // Group 1's member works on group 2's section, which Review allows as suggestions.
   target = sectionOf('g2');
   original = textOf(reviewer, target);
-});
-
-afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
-  await server.close();
 });
 
 /**
