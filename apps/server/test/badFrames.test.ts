@@ -1,16 +1,11 @@
 import { sectionFragmentName } from '@plenary/model';
 import { CloseCode } from '@plenary/relay';
 import * as encoding from 'lib0/encoding';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  createTestPlan,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { useTestServer } from './support/testServer.ts';
 
 const LIMIT = 4096;
 
@@ -49,24 +44,19 @@ function sendAndAwaitClose(
   });
 }
 
-let server: TestServer;
-let plan: CreatedPlan;
+const { server, plan, connect } = useTestServer({
+  env: { MAX_FRAME_BYTES: String(LIMIT) },
+  template: 'blank',
+});
 let honest: StockClient;
 
 beforeEach(async () => {
-  server = await startTestServer({ env: { MAX_FRAME_BYTES: String(LIMIT) } });
-  plan = await createTestPlan(server);
-  honest = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+  honest = connect(plan().facilitatorToken);
   await whenSynced(honest);
 });
 
-afterEach(async () => {
-  honest.destroy();
-  await server.close();
-});
-
 async function storedState(): Promise<Uint8Array> {
-  const loaded = await server.app.store.loadDocument(plan.id);
+  const loaded = await server().app.store.loadDocument(plan().id);
   return Y.mergeUpdates(loaded?.updates ?? []);
 }
 
@@ -96,25 +86,27 @@ describe('bad frames at the relay, over real sockets', () => {
     it(`${name} closes only its own socket with ${code}`, async () => {
       const before = await storedState();
       const closed = await sendAndAwaitClose(
-        `${server.syncUrl}/${plan.id}?token=${plan.facilitatorToken}`,
+        `${server().syncUrl}/${plan().id}?token=${plan().facilitatorToken}`,
         frame(),
       );
       expect(closed.code).toBe(code);
       expect(closed.reason).not.toBe('');
       expect(await storedState()).toEqual(before);
       expect(
-        server.logLines.some((line) => line.includes(`"code":${code}`) && line.includes(plan.id)),
+        server().logLines.some(
+          (line) => line.includes(`"code":${code}`) && line.includes(plan().id),
+        ),
       ).toBe(true);
 
-      const section = honest.doc.getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''));
+      const section = honest.doc.getXmlFragment(sectionFragmentName(plan().sections[0]?.id ?? ''));
       section.insert(0, [new Y.XmlText('still editing')]);
-      await eventually(() => honest.provider.wsconnected && server.app.relay.openRoomCount === 1);
-      const check = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+      await eventually(() => honest.provider.wsconnected && server().app.relay.openRoomCount === 1);
+      const check = stockClient(server().syncUrl, plan().id, plan().facilitatorToken);
       await whenSynced(check);
       await eventually(
         () =>
           check.doc
-            .getXmlFragment(sectionFragmentName(plan.sections[0]?.id ?? ''))
+            .getXmlFragment(sectionFragmentName(plan().sections[0]?.id ?? ''))
             .toString()
             .includes('still editing'),
         5_000,
@@ -125,10 +117,10 @@ describe('bad frames at the relay, over real sockets', () => {
   }
 
   it('refuses a socket for a plan that does not exist with 4404', async () => {
-    expect((await sendAndAwaitClose(`${server.syncUrl}/nosuchplan123`, null)).code).toBe(
+    expect((await sendAndAwaitClose(`${server().syncUrl}/nosuchplan123`, null)).code).toBe(
       CloseCode.UNKNOWN_PLAN,
     );
-    expect((await sendAndAwaitClose(`${server.syncUrl}/NOT..valid`, null)).code).toBe(
+    expect((await sendAndAwaitClose(`${server().syncUrl}/NOT..valid`, null)).code).toBe(
       CloseCode.UNKNOWN_PLAN,
     );
   });

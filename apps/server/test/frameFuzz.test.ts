@@ -6,19 +6,13 @@ import {
   presenceUpdateAs,
   updateFrame,
 } from '@plenary/relay';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AttackerSocket } from './support/AttackerSocket.ts';
 import { reversedNestingUpdate, reversedOriginUpdate } from './support/craftedUpdates.ts';
 import { runFrameFuzz } from './support/frameFuzzer.ts';
 import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { joinAs, useTestServer } from './support/testServer.ts';
 
 /** `FUZZ_SEED=<seed> FUZZ_FRAMES=<n>` reruns another seed. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
@@ -43,28 +37,20 @@ describe('fuzzed y-websocket frames against a real server', () => {
 });
 
 describe('frames the fuzzer found failing the whole room', () => {
-  let server: TestServer;
-  let plan: CreatedPlan;
+  const { server, plan, connect } = useTestServer();
   let honest: StockClient;
   let ownSection: string;
   let attackerUrl: (role: 'observer' | 'member') => Promise<string>;
 
   beforeEach(async () => {
-    server = await startTestServer();
-    plan = await createTestPlan(server, 'r2p-nap');
-    ownSection = sectionFragmentName(plan.sections.find((s) => s.groupId === 'g1')?.id ?? '');
-    honest = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+    ownSection = sectionFragmentName(plan().sections.find((s) => s.groupId === 'g1')?.id ?? '');
+    honest = connect(plan().facilitatorToken);
     await whenSynced(honest);
     attackerUrl = async (role) => {
       const invite = role === 'member' ? { role, groupId: 'g1' } : { role };
-      const { sessionToken } = await joinAs(server, plan, invite, `Attacker (${role})`);
-      return `${server.syncUrl}/${plan.id}?token=${sessionToken}`;
+      const { sessionToken } = await joinAs(server(), plan(), invite, `Attacker (${role})`);
+      return `${server().syncUrl}/${plan().id}?token=${sessionToken}`;
     };
-  });
-
-  afterEach(async () => {
-    honest.destroy();
-    await server.close();
   });
 
   /** Sends one frame from a raw socket; resolves with 'answered' or its close code. */
@@ -79,7 +65,7 @@ describe('frames the fuzzer found failing the whole room', () => {
   async function stillServing(): Promise<void> {
     const typed = `still here ${Math.random()}`;
     honest.doc.getXmlFragment(ownSection).insert(0, [new Y.XmlText(typed)]);
-    const check = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+    const check = stockClient(server().syncUrl, plan().id, plan().facilitatorToken);
     await whenSynced(check);
     await eventually(
       () => check.doc.getXmlFragment(ownSection).toString().includes(typed),
@@ -88,7 +74,7 @@ describe('frames the fuzzer found failing the whole room', () => {
     );
     check.destroy();
     expect(honest.provider.wsconnected).toBe(true);
-    expect(server.logLines.filter((line) => line.includes('"level":50'))).toEqual([]);
+    expect(server().logLines.filter((line) => line.includes('"level":50'))).toEqual([]);
   }
 
   async function refusedAlone(url: string, frame: Uint8Array): Promise<number | 'answered'> {

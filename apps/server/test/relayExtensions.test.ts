@@ -1,24 +1,10 @@
 import { CloseCode, sectionFragmentName } from '@plenary/model';
 import type { RelayExtension } from '@plenary/relay';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import {
-  eventually,
-  type StockClient,
-  stockClient,
-  whenClosed,
-  whenSynced,
-} from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { eventually, type StockClient, whenClosed, whenSynced } from './support/stockClient.ts';
+import { joinAs, useTestServer } from './support/testServer.ts';
 
-let server: TestServer;
-let plan: CreatedPlan;
 let client: StockClient | null = null;
 /** What the probe saw, in the order it saw it. */
 const seen: string[] = [];
@@ -35,42 +21,36 @@ const probe: RelayExtension = {
       : null,
   onClientUpdate: ({ planId, participantId }) => {
     // The server's own extensions ran first: the section edit is recorded already.
-    const recorded = server.app.sectionEdits
-      .of(planId)
+    const recorded = server()
+      .app.sectionEdits.of(planId)
       .some((e) => e.participantId === participantId);
     seen.push(`client update (section edit recorded: ${recorded})`);
   },
   onRefusal: ({ code }) => {
     // Counted already by the server's refusal counter, which runs before.
-    seen.push(`refusal ${code} (counted: ${server.app.relayRefusals.snapshot()[code] ?? 0})`);
+    seen.push(`refusal ${code} (counted: ${server().app.relayRefusals.snapshot()[code] ?? 0})`);
   },
 };
 
 /** Types into the first section's first paragraph through the stock client. */
 function type(text: string): void {
-  const sectionId = plan.sections[0]?.id ?? '';
+  const sectionId = plan().sections[0]?.id ?? '';
   const fragment = client?.doc.getXmlFragment(sectionFragmentName(sectionId));
   const paragraph = fragment?.get(0) as Y.XmlElement;
   (paragraph.get(0) as Y.XmlText).insert(0, text);
 }
 
-beforeEach(async () => {
+const { server, plan, connect } = useTestServer({ relayExtensions: [probe] });
+
+beforeEach(() => {
   seen.length = 0;
   locked = false;
-  server = await startTestServer({ relayExtensions: [probe] });
-  plan = await createTestPlan(server, 'r2p-nap');
-});
-
-afterEach(async () => {
-  client?.destroy();
-  client = null;
-  await server.close();
 });
 
 describe("the server's relay extensions", () => {
   it('run before those the app is given, which may refuse and observe', async () => {
-    const { sessionToken } = await joinAs(server, plan, { role: 'facilitator' }, 'Dara');
-    client = stockClient(server.syncUrl, plan.id, sessionToken);
+    const { sessionToken } = await joinAs(server(), plan(), { role: 'facilitator' }, 'Dara');
+    client = connect(sessionToken);
     await whenSynced(client);
     type('Hello. ');
     await eventually(() => seen.length === 1, 10_000, 'the client update');

@@ -2,32 +2,24 @@
 import { discussionMark, sectionFragmentName } from '@plenary/model';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  callApi,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { callApi, joinAs, useTestServer } from './support/testServer.ts';
 import { yParagraph } from './support/yParagraph.ts';
 
-let server: TestServer;
-let plan: CreatedPlan;
+const { server, plan, connect } = useTestServer();
 let writer: StockClient;
 let section: string;
 const present: StockClient[] = [];
 
 /** Replaces the section's text with these paragraphs and waits for the server to hold them. */
 async function writeRecommendations(texts: string[]) {
-  writer = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+  writer = connect(plan().facilitatorToken);
   await whenSynced(writer);
   const fragment = writer.doc.getXmlFragment(sectionFragmentName(section));
   writer.doc.transact(() => {
     fragment.delete(0, fragment.length);
     fragment.insert(0, texts.map(yParagraph));
   });
-  const reader = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+  const reader = stockClient(server().syncUrl, plan().id, plan().facilitatorToken);
   await whenSynced(reader);
   await eventually(
     () => reader.doc.getXmlFragment(sectionFragmentName(section)).length === texts.length,
@@ -38,19 +30,15 @@ async function writeRecommendations(texts: string[]) {
 }
 
 beforeEach(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-  section = plan.sections[0]?.id ?? '';
+  section = plan().sections[0]?.id ?? '';
   await writeRecommendations(['Name the ministry.', 'Fund early warning <script>.']);
 });
-afterEach(async () => {
-  writer.destroy();
+afterEach(() => {
   for (const client of present.splice(0)) client.destroy();
-  await server.close();
 });
 
 const api = (method: string, path: string, token: string, body?: unknown) =>
-  callApi(server, method, `/api/plans/${plan.id}${path}`, {
+  callApi(server(), method, `/api/plans/${plan().id}${path}`, {
     token,
     ...(body === undefined ? {} : { body }),
   });
@@ -60,8 +48,8 @@ const vote = (token: string, roundId: string, itemId: string, body: unknown) =>
 
 /** Joins someone and opens the plan for them, so they are in the room (their presence). */
 async function arrive(invite: { role: string; groupId?: string }, name: string) {
-  const { sessionToken } = await joinAs(server, plan, invite, name);
-  const client = stockClient(server.syncUrl, plan.id, sessionToken);
+  const { sessionToken } = await joinAs(server(), plan(), invite, name);
+  const client = stockClient(server().syncUrl, plan().id, sessionToken);
   present.push(client);
   await whenSynced(client);
   // Present once the page announces itself, as the web app does when it opens a plan.
@@ -96,7 +84,7 @@ describe('consensus rounds', () => {
     const { sokha, focal, observer } = await people();
     expect((await open(sokha)).status).toBe(403);
     expect((await open(observer)).status).toBe(403);
-    const opened = await open(plan.facilitatorToken);
+    const opened = await open(plan().facilitatorToken);
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({
       sectionId: section,
@@ -116,12 +104,12 @@ describe('consensus rounds', () => {
 
   it('take one answer per person per recommendation, changeable, from members and the focal point only', async () => {
     const { sokha, dara, focal, observer } = await people();
-    const round = (await open(plan.facilitatorToken)).body;
+    const round = (await open(plan().facilitatorToken)).body;
     const [first, second] = round.items;
     expect(await countOnceSettled(sokha, round.id, 4)).toMatchObject({ answered: 0 });
     expect((await vote(observer, round.id, first.id, { choice: 'agree' })).status).toBe(403);
     expect(
-      (await vote(plan.facilitatorToken, round.id, first.id, { choice: 'agree' })).status,
+      (await vote(plan().facilitatorToken, round.id, first.id, { choice: 'agree' })).status,
     ).toBe(403);
     expect((await vote(sokha, round.id, first.id, { choice: 'maybe' })).status).toBe(400);
     expect((await vote(sokha, round.id, 'nope', { choice: 'agree' })).status).toBe(404);
@@ -136,7 +124,7 @@ describe('consensus rounds', () => {
     expect(seen.mine).toEqual({ [first.id]: { choice: 'disagree', reason: 'Which ministry?' } });
     // While open nobody sees how the answers fall, not even the facilitator.
     // Each person sees their own answer back, and nobody else's.
-    for (const token of [sokha, plan.facilitatorToken, observer]) {
+    for (const token of [sokha, plan().facilitatorToken, observer]) {
       const { body } = await api('GET', '/rounds', token);
       expect(JSON.stringify(body.rounds[0].items)).not.toMatch(/tally|reasons|Which ministry/);
       if (token !== sokha) expect(JSON.stringify(body)).not.toMatch(/disagree|Which ministry/);
@@ -154,7 +142,7 @@ describe('consensus rounds', () => {
     expect((await api('POST', `/rounds/${round.id}/close`, sokha)).status).toBe(403);
     expect((await api('POST', `/rounds/${round.id}/close`, observer)).status).toBe(403);
     await countOnceSettled(sokha, round.id, 4);
-    const closed = await api('POST', `/rounds/${round.id}/close`, plan.facilitatorToken);
+    const closed = await api('POST', `/rounds/${round.id}/close`, plan().facilitatorToken);
     expect(closed.body).toMatchObject({
       status: 'closed',
       answered: 3,
@@ -182,7 +170,7 @@ describe('consensus rounds', () => {
 
   it('mark a close apart from answers, so pages showing only the text fetch on a close', async () => {
     const { sokha } = await people();
-    const round = (await open(plan.facilitatorToken)).body;
+    const round = (await open(plan().facilitatorToken)).body;
     const rounds = () => discussionMark(writer.doc, 'rounds');
     const closes = () => discussionMark(writer.doc, 'roundsClosed');
     const [answeredBefore, closedBefore] = [rounds(), closes()];
@@ -190,16 +178,16 @@ describe('consensus rounds', () => {
     await eventually(() => rounds() !== answeredBefore, 5_000, 'the answer announced');
     expect(closes()).toBe(closedBefore);
     const answered = rounds();
-    await api('POST', `/rounds/${round.id}/close`, plan.facilitatorToken);
+    await api('POST', `/rounds/${round.id}/close`, plan().facilitatorToken);
     await eventually(() => closes() !== closedBefore, 5_000, 'the close announced');
     await eventually(() => rounds() !== answered, 5_000, 'the close announced to the panels');
   });
 
   it('can be put on the projectors by the facilitator', async () => {
-    const round = (await open(plan.facilitatorToken)).body;
-    const shown = await api('PUT', '/presentation', plan.facilitatorToken, { roundId: round.id });
+    const round = (await open(plan().facilitatorToken)).body;
+    const shown = await api('PUT', '/presentation', plan().facilitatorToken, { roundId: round.id });
     expect(shown.body).toMatchObject({ roundId: round.id, showComments: false });
-    const missing = await api('PUT', '/presentation', plan.facilitatorToken, { roundId: 'nope' });
+    const missing = await api('PUT', '/presentation', plan().facilitatorToken, { roundId: 'nope' });
     expect(missing.status).toBe(404);
   });
 });

@@ -1,17 +1,11 @@
 import { sectionFragmentName } from '@plenary/model';
 import { CloseCode, updateFrame } from '@plenary/relay';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AttackerSocket } from './support/AttackerSocket.ts';
 import { deletionUpdate } from './support/craftedUpdates.ts';
 import { checkStoredPlan, docFrom } from './support/storedPlanCheck.ts';
-import {
-  type CreatedPlan,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { joinAs, useTestServer } from './support/testServer.ts';
 
 /** The Yjs id of the character at `offset` of a section's first paragraph. */
 function idInFirstParagraph(doc: Y.Doc, root: string, offset: number): Y.ID {
@@ -33,43 +27,40 @@ function idInFirstParagraph(doc: Y.Doc, root: string, offset: number): Y.ID {
 // happened to land on it, read as a broken promise. It depended on timing because which
 // lane sends which frame, and what the plan holds when its corpus is built, does.
 describe('the stored-plan check of the frame fuzzer', () => {
-  let server: TestServer;
-  let plan: CreatedPlan;
-
-  beforeEach(async () => {
-    server = await startTestServer();
-    plan = await createTestPlan(server, 'r2p-nap');
-  });
-
-  afterEach(async () => {
-    await server.close();
-  });
+  const { server, plan } = useTestServer();
 
   it("takes a member's deletion in any section of their group as theirs, and still catches one elsewhere", async () => {
     const rootsOf = (groupId: string) =>
-      plan.sections.filter((s) => s.groupId === groupId).map((s) => sectionFragmentName(s.id));
+      plan()
+        .sections.filter((s) => s.groupId === groupId)
+        .map((s) => sectionFragmentName(s.id));
     const memberSections = new Set(rootsOf('g1'));
     const [firstOwn, secondOwn] = rootsOf('g1') as [string, string];
     const [otherGroups] = rootsOf('g2') as [string];
     expect(memberSections.size).toBe(2);
 
-    const initial = await server.app.relay.read(plan.id, (doc) => Y.encodeStateAsUpdate(doc));
+    const initial = await server().app.relay.read(plan().id, (doc) => Y.encodeStateAsUpdate(doc));
     const before = docFrom([initial]);
     const deletionAt = (root: string) => {
       const { client, clock } = idInFirstParagraph(before, root, 5);
       return deletionUpdate([{ client, clock, len: 1 }]);
     };
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Member of g1');
-    const observer = await joinAs(server, plan, { role: 'observer' }, 'Observer');
+    const member = await joinAs(
+      server(),
+      plan(),
+      { role: 'member', groupId: 'g1' },
+      'Member of g1',
+    );
+    const observer = await joinAs(server(), plan(), { role: 'observer' }, 'Observer');
     const socket = await AttackerSocket.open(
-      `${server.syncUrl}/${plan.id}?token=${member.sessionToken}`,
+      `${server().syncUrl}/${plan().id}?token=${member.sessionToken}`,
     );
     // The rights table: their group's second section is theirs, another group's is not.
     expect(await socket.probe(updateFrame(deletionAt(secondOwn)), 1)).toBe('answered');
     expect(await socket.probe(updateFrame(deletionAt(otherGroups)), 2)).toBe(CloseCode.FORBIDDEN);
     socket.close();
 
-    const stored = docFrom((await server.app.store.loadDocument(plan.id))?.updates ?? []);
+    const stored = docFrom((await server().app.store.loadDocument(plan().id))?.updates ?? []);
     expect(stored.getXmlFragment(secondOwn).toString()).not.toBe(
       before.getXmlFragment(secondOwn).toString(),
     );

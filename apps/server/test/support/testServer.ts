@@ -136,7 +136,7 @@ export async function joinAs(
 export interface TestServerScene {
   /** The server of the running test. */
   server(): TestServer;
-  /** The R2P plan made on it for the test. */
+  /** The plan made on it for the test. */
   plan(): CreatedPlan;
   /** A stock client of the plan with `token` (as the device of `doc` when given), destroyed after the test. */
   connect(token?: string, doc?: Y.Doc): StockClient;
@@ -147,17 +147,20 @@ export interface TestServerScene {
 }
 
 /**
- * Registers hooks that start a server with a fresh R2P plan before each test of the file
- * (or describe) and, after it, destroy the clients made through `connect` and close the
- * server.
+ * Registers hooks that start a server with a fresh plan (R2P unless told) before each test
+ * of the file (or describe) and, after it, destroy the clients made through `connect` and
+ * close the server.
  */
-export function useTestServer(options: Omit<TestServerOptions, 'dataDir'> = {}): TestServerScene {
+export function useTestServer(
+  options: Omit<TestServerOptions, 'dataDir'> & { template?: 'r2p-nap' | 'blank' } = {},
+): TestServerScene {
+  const { template = 'r2p-nap', ...serverOptions } = options;
   let server: TestServer | undefined;
   let plan: CreatedPlan | undefined;
   const clients: StockClient[] = [];
   beforeEach(async () => {
-    server = await startTestServer(options);
-    plan = await createTestPlan(server, 'r2p-nap');
+    server = await startTestServer(serverOptions);
+    plan = await createTestPlan(server, template);
   });
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
@@ -181,7 +184,7 @@ export function useTestServer(options: Omit<TestServerOptions, 'dataDir'> = {}):
     restart: async () => {
       const { dataDir } = scene.server();
       await scene.server().close();
-      server = await startTestServer({ ...options, dataDir });
+      server = await startTestServer({ ...serverOptions, dataDir });
       return server;
     },
   };
