@@ -3,32 +3,22 @@
  * body, with participants' words that try to break out of the format they land in.
  */
 import { sectionFragmentName } from '@plenary/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { stockClient, whenSynced } from './support/stockClient.ts';
-import {
-  type CreatedPlan,
-  callApi,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { callApi, joinAs, useTestServer } from './support/testServer.ts';
 import { yParagraph } from './support/yParagraph.ts';
 
 const HOSTILE_COMMENT = '<script>alert(1)</script> **bold** [x](javascript:alert(1))';
 const HOSTILE_REASON = '<img src=x onerror=alert(2)> # Heading | pipe |';
 const RECOMMENDATION = 'Name the ministry responsible.';
 
-let server: TestServer;
-let plan: CreatedPlan;
+const { server, plan } = useTestServer({ once: true });
 let member: string;
 let focal: string;
 
 beforeAll(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-  const section = plan.sections[0]?.id ?? '';
-  const writer = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+  const section = plan().sections[0]?.id ?? '';
+  const writer = stockClient(server().syncUrl, plan().id, plan().facilitatorToken);
   await whenSynced(writer);
   const fragment = writer.doc.getXmlFragment(sectionFragmentName(section));
   writer.doc.transact(() => {
@@ -36,16 +26,16 @@ beforeAll(async () => {
     fragment.insert(0, [yParagraph(RECOMMENDATION)]);
   });
   const api = (method: string, path: string, token: string, body?: unknown) =>
-    callApi(server, method, `/api/plans/${plan.id}${path}`, {
+    callApi(server(), method, `/api/plans/${plan().id}${path}`, {
       token,
       ...(body === undefined ? {} : { body }),
     });
-  member = (await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha <b>'))
+  member = (await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha <b>'))
     .sessionToken;
-  focal = (await joinAs(server, plan, { role: 'focal-point' }, 'Focal point')).sessionToken;
-  const other = (await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara'))
+  focal = (await joinAs(server(), plan(), { role: 'focal-point' }, 'Focal point')).sessionToken;
+  const other = (await joinAs(server(), plan(), { role: 'member', groupId: 'g2' }, 'Dara'))
     .sessionToken;
-  const round = await api('POST', '/rounds', plan.facilitatorToken, { sectionId: section });
+  const round = await api('POST', '/rounds', plan().facilitatorToken, { sectionId: section });
   if (round.status !== 201) throw new Error(JSON.stringify(round.body));
   const item = round.body.items[0].id;
   await api('PUT', `/rounds/${round.body.id}/votes/${item}`, member, { choice: 'agree' });
@@ -53,22 +43,19 @@ beforeAll(async () => {
     choice: 'disagree',
     reason: HOSTILE_REASON,
   });
-  await api('POST', `/rounds/${round.body.id}/close`, plan.facilitatorToken);
+  await api('POST', `/rounds/${round.body.id}/close`, plan().facilitatorToken);
   const thread = await api('POST', '/comments', member, {
     sectionId: section,
     quote: 'the ministry',
     text: HOSTILE_COMMENT,
   });
   await api('POST', `/comments/${thread.body.id}/replies`, other, { text: 'Agreed.' });
-  await api('PATCH', `/comments/${thread.body.id}`, plan.facilitatorToken, { resolved: true });
+  await api('PATCH', `/comments/${thread.body.id}`, plan().facilitatorToken, { resolved: true });
   writer.destroy();
-});
-afterAll(async () => {
-  await server.close();
 });
 
 async function download(query: string, token: string) {
-  const response = await fetch(`${server.baseUrl}/api/plans/${plan.id}/export?${query}`, {
+  const response = await fetch(`${server().baseUrl}/api/plans/${plan().id}/export?${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   return { status: response.status, text: await response.text() };
@@ -91,7 +78,7 @@ describe('the comments and votes annexes', () => {
   it('list threads and tallies in Markdown with the participants’ words escaped', async () => {
     const { status, text } = await download(
       'format=md&annexes=comments,votes',
-      plan.facilitatorToken,
+      plan().facilitatorToken,
     );
     expect(status).toBe(200);
     expect(text).toContain('Annex: Comments');
@@ -110,7 +97,7 @@ describe('the comments and votes annexes', () => {
   });
 
   it('escape the same words in HTML', async () => {
-    const { text } = await download('format=html&annexes=comments,votes', plan.facilitatorToken);
+    const { text } = await download('format=html&annexes=comments,votes', plan().facilitatorToken);
     expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(text).toContain('&lt;img src=x onerror=alert(2)&gt;');
     expect(text).not.toMatch(/<script>alert|<img src=x/);

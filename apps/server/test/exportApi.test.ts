@@ -1,26 +1,12 @@
 import { formatMoment } from '@plenary/model';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attachmentHeader } from '../src/routes/exportRoutes.ts';
-import {
-  type CreatedPlan,
-  createTestPlan,
-  joinAs,
-  startTestServer,
-  type TestServer,
-} from './support/testServer.ts';
+import { joinAs, useTestServer } from './support/testServer.ts';
 
-let server: TestServer;
-let plan: CreatedPlan;
-beforeAll(async () => {
-  server = await startTestServer();
-  plan = await createTestPlan(server, 'r2p-nap');
-});
-afterAll(async () => {
-  await server.close();
-});
+const { server, plan } = useTestServer({ once: true });
 
 async function download(query: string, token: string) {
-  const response = await fetch(`${server.baseUrl}/api/plans/${plan.id}/export?${query}`, {
+  const response = await fetch(`${server().baseUrl}/api/plans/${plan().id}/export?${query}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   return { response, bytes: Buffer.from(await response.arrayBuffer()) };
@@ -50,7 +36,7 @@ const decisionOf = (
 
 describe('GET /api/plans/:id/export', () => {
   it('serves every format with its content type and file name to anyone who may read the plan', async () => {
-    const observer = await joinAs(server, plan, { role: 'observer' }, 'Guest');
+    const observer = await joinAs(server(), plan(), { role: 'observer' }, 'Guest');
     const expected = {
       md: 'text/markdown',
       html: 'text/html',
@@ -73,12 +59,12 @@ describe('GET /api/plans/:id/export', () => {
   });
 
   it('gives the participants annex to the facilitator only', async () => {
-    await joinAs(server, plan, { role: 'member', groupId: 'g2' }, 'Dara Sok');
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    await joinAs(server(), plan(), { role: 'member', groupId: 'g2' }, 'Dara Sok');
+    const member = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
     expect(
       (await download('format=md&annexes=participants', member.sessionToken)).response.status,
     ).toBe(403);
-    const { bytes } = await download('format=md&annexes=participants', plan.facilitatorToken);
+    const { bytes } = await download('format=md&annexes=participants', plan().facilitatorToken);
     expect(bytes.toString('utf8')).toContain('Dara Sok');
     expect((await download('format=md', member.sessionToken)).bytes.toString('utf8')).not.toContain(
       'Dara Sok',
@@ -86,16 +72,18 @@ describe('GET /api/plans/:id/export', () => {
   });
 
   it('gives the decision log annex, oldest first, to the facilitator and focal point only', async () => {
-    const section = plan.sections[1];
+    const section = plan().sections[1];
     if (!section) throw new Error('the template has sections');
     const logged = (suggestionId: string, action: 'accept' | 'reject', text: string) =>
       decisionOf(section.id, suggestionId, action, text);
-    await server.app.decisions.appendDecisions(plan.id, [
+    await server().app.decisions.appendDecisions(plan().id, [
       logged('s1', 'accept', 'Protect every civilian.'),
     ]);
-    await server.app.decisions.appendDecisions(plan.id, [logged('s2', 'reject', 'ការពារជនស៊ីវិល')]);
-    const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Focal point');
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Sokha');
+    await server().app.decisions.appendDecisions(plan().id, [
+      logged('s2', 'reject', 'ការពារជនស៊ីវិល'),
+    ]);
+    const focal = await joinAs(server(), plan(), { role: 'focal-point' }, 'Focal point');
+    const member = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Sokha');
     expect(
       (await download('format=md&annexes=decisions', member.sessionToken)).response.status,
     ).toBe(403);
@@ -116,9 +104,9 @@ describe('GET /api/plans/:id/export', () => {
   });
 
   it('writes dates and times the reader’s way: Khmer or day-month English, in their time zone', async () => {
-    const section = plan.sections[1];
+    const section = plan().sections[1];
     if (!section) throw new Error('the template has sections');
-    const [entry] = await server.app.decisions.appendDecisions(plan.id, [
+    const [entry] = await server().app.decisions.appendDecisions(plan().id, [
       decisionOf(section.id, 'dates', 'accept', 'Dated.'),
     ]);
     if (!entry) throw new Error('the decision was logged');
@@ -127,7 +115,7 @@ describe('GET /api/plans/:id/export', () => {
       (
         await download(
           `format=md&annexes=decisions&lang=${lang}&timeZone=${encodeURIComponent(zone)}`,
-          plan.facilitatorToken,
+          plan().facilitatorToken,
         )
       ).bytes.toString('utf8');
     const khmer = await annexOf('km');
@@ -140,7 +128,7 @@ describe('GET /api/plans/:id/export', () => {
     // Day before month: "6 Dec 2026", never "Dec 6, 2026".
     expect(written).toMatch(/^\d{1,2} \w{3} \d{4}/);
 
-    const unknown = await download('format=md&timeZone=Mars%2FOlympus', plan.facilitatorToken);
+    const unknown = await download('format=md&timeZone=Mars%2FOlympus', plan().facilitatorToken);
     expect(unknown.response.status).toBe(400);
     expect(JSON.parse(unknown.bytes.toString('utf8')).code).toBe('unknown-time-zone');
   });
@@ -148,7 +136,7 @@ describe('GET /api/plans/:id/export', () => {
   it('refuses an unknown annex, naming the ones there are', async () => {
     const { response, bytes } = await download(
       'format=md&annexes=decisions,ballots',
-      plan.facilitatorToken,
+      plan().facilitatorToken,
     );
     expect(response.status).toBe(400);
     expect(JSON.parse(bytes.toString('utf8')).message).toBe(
@@ -157,7 +145,7 @@ describe('GET /api/plans/:id/export', () => {
   });
 
   it('refuses an unknown format with a message', async () => {
-    const { response, bytes } = await download('format=odt', plan.facilitatorToken);
+    const { response, bytes } = await download('format=odt', plan().facilitatorToken);
     expect(response.status).toBe(400);
     expect(JSON.parse(bytes.toString('utf8')).message).toMatch(/format/);
   });

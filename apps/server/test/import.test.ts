@@ -4,12 +4,11 @@ import { readPlan, sectionFragmentName } from '@plenary/model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
 import {
-  type CreatedPlan,
   callApi,
-  createTestPlan,
   joinAs,
   startTestServer,
   type TestServer,
+  useTestServer,
 } from './support/testServer.ts';
 
 // The Word files LibreOffice wrote, shared with the converter's own tests.
@@ -153,25 +152,18 @@ describe('the import size limit (MAX_IMPORT_BYTES)', () => {
 });
 
 describe('replacing a section with a file', () => {
-  let server: TestServer;
-  let plan: CreatedPlan;
+  const { server, plan, connect } = useTestServer({ once: true });
   let client: StockClient;
   let sectionId: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    plan = await createTestPlan(server, 'r2p-nap');
-    sectionId = plan.sections[1]?.id ?? '';
-    client = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+    sectionId = plan().sections[1]?.id ?? '';
+    client = connect(plan().facilitatorToken);
     await whenSynced(client);
   });
-  afterAll(async () => {
-    client.destroy();
-    await server.close();
-  });
 
-  const importInto = (file: Parameters<typeof upload>[2], token = plan.facilitatorToken) =>
-    upload(server, `/api/plans/${plan.id}/sections/${sectionId}/import`, file, token);
+  const importInto = (file: Parameters<typeof upload>[2], token = plan().facilitatorToken) =>
+    upload(server(), `/api/plans/${plan().id}/sections/${sectionId}/import`, file, token);
 
   it('fills the section for every connected client, headings as its subheadings', async () => {
     const filled = await importInto(fixtureFile('review-copy.docx'));
@@ -206,16 +198,16 @@ describe('replacing a section with a file', () => {
     const malformed = await importInto(fixtureFile('malformed/broken-xml.docx'));
     expect(malformed).toMatchObject({ status: 422, body: { code: 'damaged' } });
 
-    const member = await joinAs(server, plan, { role: 'member', groupId: 'g1' }, 'Dara');
+    const member = await joinAs(server(), plan(), { role: 'member', groupId: 'g1' }, 'Dara');
     const forbidden = await importInto(fixtureFile('draft-outline.md'), member.sessionToken);
     expect(forbidden).toMatchObject({ status: 403, body: { code: 'forbidden' } });
 
-    const focal = await joinAs(server, plan, { role: 'focal-point' }, 'Sokha');
+    const focal = await joinAs(server(), plan(), { role: 'focal-point' }, 'Sokha');
     const notFocal = await importInto(fixtureFile('draft-outline.md'), focal.sessionToken);
     expect(notFocal.status).toBe(403);
 
     // What the server holds is what the client holds: compare with a fresh copy.
-    const check = stockClient(server.syncUrl, plan.id, plan.facilitatorToken);
+    const check = stockClient(server().syncUrl, plan().id, plan().facilitatorToken);
     try {
       await whenSynced(check);
       expect(clientText(check, sectionId)).toBe(before);
@@ -226,19 +218,24 @@ describe('replacing a section with a file', () => {
   });
 
   it('refuses an agreed section with 409, and a section that does not exist with 404', async () => {
-    const agreed = await callApi(server, 'PATCH', `/api/plans/${plan.id}/sections/${sectionId}`, {
-      token: plan.facilitatorToken,
-      body: { status: 'agreed' },
-    });
+    const agreed = await callApi(
+      server(),
+      'PATCH',
+      `/api/plans/${plan().id}/sections/${sectionId}`,
+      {
+        token: plan().facilitatorToken,
+        body: { status: 'agreed' },
+      },
+    );
     expect(agreed.status).toBe(200);
     const locked = await importInto(fixtureFile('draft-outline.md'));
     expect(locked).toMatchObject({ status: 409, body: { code: 'section-agreed' } });
 
     const missing = await upload(
-      server,
-      `/api/plans/${plan.id}/sections/nosuch/import`,
+      server(),
+      `/api/plans/${plan().id}/sections/nosuch/import`,
       fixtureFile('draft-outline.md'),
-      plan.facilitatorToken,
+      plan().facilitatorToken,
     );
     expect(missing).toMatchObject({ status: 404, body: { code: 'section-not-found' } });
   });

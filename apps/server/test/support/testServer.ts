@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { RelayExtension } from '@plenary/relay';
 import { openStorage } from '@plenary/storage';
 import type { FastifyInstance } from 'fastify';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type * as Y from 'yjs';
 import { buildApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -149,20 +149,25 @@ export interface TestServerScene {
 /**
  * Registers hooks that start a server with a fresh plan (R2P unless told) before each test
  * of the file (or describe) and, after it, destroy the clients made through `connect` and
- * close the server.
+ * close the server. With `once`, the tests share one server and plan, started before the
+ * first and closed after the last.
  */
 export function useTestServer(
-  options: Omit<TestServerOptions, 'dataDir'> & { template?: 'r2p-nap' | 'blank' } = {},
+  options: Omit<TestServerOptions, 'dataDir'> & {
+    template?: 'r2p-nap' | 'blank';
+    once?: boolean;
+  } = {},
 ): TestServerScene {
-  const { template = 'r2p-nap', ...serverOptions } = options;
+  const { template = 'r2p-nap', once = false, ...serverOptions } = options;
+  const [before, after] = once ? [beforeAll, afterAll] : [beforeEach, afterEach];
   let server: TestServer | undefined;
   let plan: CreatedPlan | undefined;
   const clients: StockClient[] = [];
-  beforeEach(async () => {
+  before(async () => {
     server = await startTestServer(serverOptions);
     plan = await createTestPlan(server, template);
   });
-  afterEach(async () => {
+  after(async () => {
     for (const client of clients.splice(0)) client.destroy();
     await server?.close();
   });
