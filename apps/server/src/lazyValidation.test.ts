@@ -42,16 +42,16 @@ afterEach(() => {
   compiled = [];
 });
 
+type App = Awaited<ReturnType<typeof appWithRoute>>;
+const postThing = (app: App, url: string, payload: object) =>
+  app.inject({ method: 'POST', url, payload });
+
 describe('lazily compiled request validators', () => {
   it('compiles nothing at start and each schema of a route once, on its first request', async () => {
     const app = await appWithRoute();
     expect(compiled).toHaveLength(0);
     for (let i = 0; i < 3; i++) {
-      const response = await app.inject({
-        method: 'POST',
-        url: '/things?page=2',
-        payload: { name: 'a', size: 1 },
-      });
+      const response = await postThing(app, '/things?page=2', { name: 'a', size: 1 });
       expect(response.statusCode).toBe(200);
     }
     // The body's schema and the query's, once each.
@@ -61,11 +61,7 @@ describe('lazily compiled request validators', () => {
 
   it('refuses what the schema refuses, listing every problem', async () => {
     const app = await appWithRoute();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/things',
-      payload: { name: '' },
-    });
+    const response = await postThing(app, '/things', { name: '' });
     expect(response.statusCode).toBe(400);
     const { message } = response.json() as { message: string };
     expect(message).toContain('must NOT have fewer than 1 characters');
@@ -75,11 +71,7 @@ describe('lazily compiled request validators', () => {
 
   it('coerces values as the eager validators do', async () => {
     const app = await appWithRoute();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/things?page=3',
-      payload: { name: 'a', size: '7' },
-    });
+    const response = await postThing(app, '/things?page=3', { name: 'a', size: '7' });
     expect(response.json()).toEqual({ body: { name: 'a', size: 7 }, query: { page: 3 } });
     await app.close();
   });
