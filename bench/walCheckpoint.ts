@@ -4,7 +4,7 @@
  * each commit, which is the part that runs on the event loop. Before: SQLite's own rule,
  * a checkpoint inside the commit that takes the WAL past 1,000 pages. After: no checkpoint
  * in a commit (`wal_autocheckpoint = 0`), a PASSIVE one every second on a thread of its
- * own (`WalCheckpointer`, as `SqliteConnection` now runs it).
+ * own (`WalCheckpointer`, started at once here; the server starts it once the WAL has grown).
  *
  *   node --import tsx bench/walCheckpoint.ts [commits=20000]
  *

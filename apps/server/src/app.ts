@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { vaultPlugin } from './access/vaultPlugin.ts';
 import type { ServerConfig } from './config.ts';
 import { handleError } from './errors.ts';
+import { lazyValidatorFactory } from './lazyValidation.ts';
 import { type LogDestination, loggerOptions } from './logging.ts';
 import { restRateLimitOptions } from './plugins/restRateLimit.ts';
 import { servicesPlugin } from './plugins/services.ts';
@@ -45,6 +46,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     // Validation errors list every problem, not just the first.
     ajv: { customOptions: { allErrors: true } },
+    // Each route's validators are compiled on its first request (see lazyValidation.ts).
+    schemaController: { compilersFactory: { buildValidator: lazyValidatorFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(handleError);

@@ -5,7 +5,8 @@
  * idle server, or one where nobody edits, does not hold. Together, because each of the
  * other two loads the editor package anyway.
  */
-type EditorModule = typeof import('@plenary/editor') &
+/** What `loadEditor` resolves with: the three editing packages' exports together. */
+export type EditorModule = typeof import('@plenary/editor') &
   typeof import('@plenary/suggestions') &
   typeof import('@plenary/versions');
 

@@ -1,7 +1,8 @@
-// The converters (Word, PDF, Markdown, HTML, and the outline readers) and the report
-// document (built through the editor's schema) are not exported here: `exportReport` and
-// the import functions load them on first use, so the server does not hold them in memory
-// while nobody exports or imports.
+// The converters (Word, PDF, Markdown, HTML, and the outline readers), the report
+// document (built through the editor's schema) and the reading of suggestion marks (which
+// needs ProseMirror's model) are not exported here: `exportReport` and the import functions
+// load them on first use, so the server does not hold them in memory while nobody exports
+// or imports.
 export type { DecidedSuggestion } from './decisionText.ts';
 export { describeDecision } from './decisionText.ts';
 export type { ReportFile, ReportFormat } from './exportReport.ts';
@@ -49,4 +50,3 @@ export type {
   SuggestionChoice,
 } from './reportTypes.ts';
 export type { TrackedChange } from './suggestionMarks.ts';
-export { SUGGESTION_MARKS, trackedChangeOf } from './suggestionMarks.ts';

@@ -3,14 +3,14 @@
  * on it: inside transactions, with closed-database and disk failures turned into
  * StoreErrors.
  */
-import { mkdirSync } from 'node:fs';
+import { fstatSync, mkdirSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './StoreError.ts';
 import { migrate } from './sqliteMigrations.ts';
 import { storageClosed } from './storeErrors.ts';
-import { WalCheckpointer } from './WalCheckpointer.ts';
+import { type CheckpointerOptions, WalCheckpointer } from './WalCheckpointer.ts';
 
 /** How long a write waits for another connection's lock before failing as unavailable. */
 const BUSY_TIMEOUT_MS = 5_000;
@@ -46,8 +46,11 @@ export class SqliteConnection {
     this.selectOne = db.prepare('SELECT 1');
   }
 
-  /** Opens (creating it and its directory if needed) and migrates the database at `filePath`. */
-  static open(filePath: string): SqliteConnection {
+  /**
+   * Opens (creating it and its directory if needed) and migrates the database at `filePath`;
+   * `checkpoints` changes when its checkpoint thread runs (tests).
+   */
+  static open(filePath: string, checkpoints: CheckpointerOptions = {}): SqliteConnection {
     let db: Database.Database | undefined;
     try {
       mkdirSync(dirname(filePath), { recursive: true });
@@ -65,7 +68,7 @@ export class SqliteConnection {
       db.pragma('synchronous = NORMAL');
       // Checkpoints run on a thread of their own (see WalCheckpointer), never in a commit.
       db.pragma('wal_autocheckpoint = 0');
-      return new SqliteConnection(db, WalCheckpointer.start(filePath));
+      return new SqliteConnection(db, WalCheckpointer.forDatabase(filePath, checkpoints));
     } catch (error) {
       db?.close();
       if (error instanceof StoreError) throw error;
@@ -151,17 +154,25 @@ export class SqliteConnection {
 
   private async fsyncWal(): Promise<void> {
     if (!this.db.open) throw storageClosed();
+    let handle: FileHandle;
     try {
       // Opened once the WAL exists (after the first commit) and kept until close: the
       // file is reused in place, never replaced, while the database is open.
       this.walHandle ??= await open(`${this.db.name}-wal`, 'r+');
-      await this.walHandle.sync();
+      handle = this.walHandle;
+      await handle.sync();
     } catch (error) {
       throw new StoreError(
         'unavailable',
         `The plan database at ${this.db.name} could not be synced to disk ` +
           `(${messageOf(error)}); check the disk, then retry.`,
       );
+    }
+    // While the checkpoint thread is not running, the WAL's size says when it is needed; an
+    // fstat of the open file costs microseconds. Its failure only delays a checkpoint.
+    if (!this.checkpointer.running) {
+      const walBytes = sizeOf(handle);
+      if (walBytes !== null) this.checkpointer.walSynced(walBytes);
     }
   }
 
@@ -183,6 +194,14 @@ export class SqliteConnection {
     const handle = this.walHandle;
     this.walHandle = null;
     await handle?.close();
+  }
+}
+
+function sizeOf(handle: FileHandle): number | null {
+  try {
+    return fstatSync(handle.fd).size;
+  } catch {
+    return null;
   }
 }
 

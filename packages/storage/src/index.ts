@@ -54,5 +54,10 @@ export type {
   VersionReason,
   VersionStore,
 } from './VersionStore.ts';
-export type { CheckpointResult } from './WalCheckpointer.ts';
-export { CHECKPOINT_EVERY_MS, WalCheckpointer } from './WalCheckpointer.ts';
+export type { CheckpointerOptions, CheckpointResult } from './WalCheckpointer.ts';
+export {
+  CHECKPOINT_EVERY_MS,
+  IDLE_CHECKPOINTS,
+  START_AT_WAL_BYTES,
+  WalCheckpointer,
+} from './WalCheckpointer.ts';

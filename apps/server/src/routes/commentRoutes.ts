@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { anchorQuote, checkedAnchor, type EncodedAnchor, resolveAnchor } from '@plenary/editor';
+import type { EncodedAnchor } from '@plenary/editor';
 import { can, readPlan, sectionFragmentName } from '@plenary/model';
 import type { StoredCommentThread } from '@plenary/storage';
 import { Type } from 'typebox';
@@ -8,6 +8,7 @@ import type * as Y from 'yjs';
 import type { Principal } from '../access/Principal.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
 import { announce, requireParticipant } from '../discussion/discussionAccess.ts';
+import { type EditorModule, loadEditor } from '../editorModule.ts';
 import { ApiError } from '../errors.ts';
 import { sectionFragment } from '../plans/sectionFragment.ts';
 import { PlanParams } from './schemas.ts';
@@ -71,15 +72,19 @@ function storedAnchor(thread: StoredCommentThread): EncodedAnchor | null {
     : null;
 }
 
-/** The thread as a caller sees it (null: nobody's own), its range resolved on the document. */
+/**
+ * The thread as a caller sees it (null: nobody's own), its range resolved on the document
+ * by the editor package (`loadEditor`, which the caller has awaited).
+ */
 export function threadView(
+  editor: Pick<EditorModule, 'resolveAnchor'>,
   doc: Y.Doc,
   thread: StoredCommentThread,
   participantId: string | null,
 ): ThreadView {
   const anchor = storedAnchor(thread);
   const resolved = anchor
-    ? resolveAnchor(doc.getXmlFragment(sectionFragmentName(thread.sectionId)), anchor)
+    ? editor.resolveAnchor(doc.getXmlFragment(sectionFragmentName(thread.sectionId)), anchor)
     : null;
   const attached = resolved !== null && !resolved.detached;
   return {
@@ -108,8 +113,10 @@ export function threadView(
 export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { relay, comments } = app;
 
-  const view = (planId: string, principal: Principal, thread: StoredCommentThread) =>
-    relay.read(planId, (doc) => threadView(doc, thread, principal.participantId));
+  const view = async (planId: string, principal: Principal, thread: StoredCommentThread) => {
+    const editor = await loadEditor();
+    return relay.read(planId, (doc) => threadView(editor, doc, thread, principal.participantId));
+  };
 
   const notFound = (threadId: string) =>
     new ApiError(404, 'comment-not-found', `This plan has no comment thread "${threadId}".`);
@@ -129,9 +136,10 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const { planId } = request.params;
     const principal = await principalFor(request, planId);
     const threads = await comments.listThreads(planId);
+    const editor = await loadEditor();
     return {
       threads: await relay.read(planId, (doc) =>
-        threads.map((t) => threadView(doc, t, principal.participantId)),
+        threads.map((t) => threadView(editor, doc, t, principal.participantId)),
       ),
     };
   });
@@ -144,6 +152,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = await principalFor(request, planId);
       const author = await commenter(planId, principal);
       const { sectionId, quote, text, anchor } = request.body;
+      const { anchorQuote, checkedAnchor } = await loadEditor();
       const range = await relay.read(planId, (doc) => {
         const fragment = sectionFragment(doc, sectionId);
         if (quote.trim() === '') return null;

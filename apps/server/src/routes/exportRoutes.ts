@@ -13,6 +13,7 @@ import type { StoredRound } from '@plenary/storage';
 import { Type } from 'typebox';
 import * as Y from 'yjs';
 import { principalFor } from '../access/requestAccess.ts';
+import { loadEditor } from '../editorModule.ts';
 import { ApiError } from '../errors.ts';
 import { threadView } from './commentRoutes.ts';
 import { type RoundView, roundView, voters } from './roundRoutes.ts';
@@ -183,8 +184,9 @@ export const exportRoutes: FastifyPluginAsyncTypebox = async (app) => {
     plan: PlanState,
   ): Promise<CommentAnnexThread[]> {
     const threads = await app.comments.listThreads(planId);
+    const editor = await loadEditor();
     return threads.map((thread) => {
-      const view = threadView(doc, thread, null);
+      const view = threadView(editor, doc, thread, null);
       return {
         sectionTitle: sectionTitleIn(plan, thread.sectionId),
         quote: view.quote,

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sectionRecommendations } from '@plenary/editor';
 import { readPlan, type Tally } from '@plenary/model';
 import {
   type StoredRound,
@@ -13,6 +12,7 @@ import { Type } from 'typebox';
 import type { Principal } from '../access/Principal.ts';
 import { principalFor, requireRight } from '../access/requestAccess.ts';
 import { announce, eligibleCount, requireParticipant } from '../discussion/discussionAccess.ts';
+import { loadEditor } from '../editorModule.ts';
 import { ApiError } from '../errors.ts';
 import { sectionFragment } from '../plans/sectionFragment.ts';
 import { PlanParams } from './schemas.ts';
@@ -158,6 +158,7 @@ export const roundRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const principal = await principalFor(request, planId);
       await steer(planId, principal);
       const { sectionId } = request.body;
+      const { sectionRecommendations } = await loadEditor();
       const items = await relay.read(planId, (doc) =>
         sectionRecommendations(sectionFragment(doc, sectionId)),
       );
