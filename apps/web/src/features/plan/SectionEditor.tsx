@@ -8,9 +8,8 @@ import {
   UnconfirmedText,
 } from '@plenary/editor';
 import { type EditingMode, editingModeOf, SuggestingMode } from '@plenary/suggestions';
-import { Extension } from '@tiptap/core';
+import { type Editor, Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
-import { type Editor, EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
@@ -20,6 +19,7 @@ import { SupportLabels, showSupportLabels } from '../discussion/supportLabels.ts
 import { useSectionDiscussion } from '../discussion/useSectionDiscussion.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
+import { useMountedEditor } from './useMountedEditor.ts';
 
 /** What a section editor needs: its text, the plan's presence, and what to report. */
 export interface SectionEditorProps {
@@ -87,8 +87,10 @@ export function SectionEditor(props: SectionEditorProps) {
     latest.current = { ...props, t, discussion };
   });
 
-  const editor = useEditor(
-    {
+  const container = useRef<HTMLDivElement>(null);
+  const editor = useMountedEditor(
+    container,
+    () => ({
       extensions: [
         // Group colours and the clock can change after the editor is made: read the latest.
         ...contentExtensions({ groupColor: (groupId) => latest.current.groupColor(groupId) }),
@@ -109,11 +111,8 @@ export function SectionEditor(props: SectionEditorProps) {
           label: () => latest.current.t('save.notOnServer'),
         }),
       ],
-      // Read-only from the first paint: a keystroke before an effect runs would be refused.
-      editable: props.editable,
-      // Toolbars subscribe through useEditorState; re-rendering every section on every
-      // keystroke would make typing lag on phones.
-      shouldRerenderOnTransaction: false,
+      // Read-only from the start: a keystroke before an effect runs would be refused.
+      editable: latest.current.editable,
       // Nothing here listens for TipTap's "delete" events; left on, the core extension
       // diffs every change in a timer of its own after each keystroke.
       enableCoreExtensions: { delete: false },
@@ -146,7 +145,7 @@ export function SectionEditor(props: SectionEditorProps) {
       onFocus: ({ editor: focused }) => {
         if (focused.isEditable) latest.current.onFocus(focused);
       },
-    },
+    }),
     [fragment, awareness],
   );
 
@@ -168,7 +167,12 @@ export function SectionEditor(props: SectionEditorProps) {
     if (editor && !editor.isDestroyed) editor.commands.setSuggestionAuthor(author);
   }, [editor, author]);
 
-  useEffect(() => () => latest.current.onGone(editor), [editor]);
+  useEffect(
+    () => () => {
+      if (editor) latest.current.onGone(editor);
+    },
+    [editor],
+  );
 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
@@ -180,8 +184,8 @@ export function SectionEditor(props: SectionEditorProps) {
   }, [editor, discussion?.support]);
 
   return (
-    <EditorContent
-      editor={editor}
+    <div
+      ref={container}
       className="section__editor"
       data-testid="section-editor"
       data-mode={mode}
