@@ -17,6 +17,7 @@ import type * as Y from 'yjs';
 import { CommentHighlights, showCommentRanges } from '../discussion/commentHighlights.ts';
 import { SupportLabels, showSupportLabels } from '../discussion/supportLabels.ts';
 import { useSectionDiscussion } from '../discussion/useSectionDiscussion.ts';
+import { loadAfterReadyModules } from './afterReady/afterReadyParts.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
 import { useMountedEditor } from './useMountedEditor.ts';
@@ -148,6 +149,11 @@ export function SectionEditor(props: SectionEditorProps) {
     }),
     [fragment, awareness],
   );
+
+  // Table editing, autolinks and the drop and gap cursors follow once a person can type.
+  useEffect(() => {
+    if (editor) void loadAfterReadyModules();
+  }, [editor]);
 
   const { editable } = props;
   useEffect(() => {
