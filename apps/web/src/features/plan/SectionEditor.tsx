@@ -10,13 +10,14 @@ import {
 import { type EditingMode, editingModeOf, SuggestingMode } from '@plenary/suggestions';
 import { type Editor, Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
-import { useEffect, useRef } from 'react';
+import { Suspense, useContext, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CommentHighlights, showCommentRanges } from '../discussion/commentHighlights.ts';
-import { SupportLabels, showSupportLabels } from '../discussion/supportLabels.ts';
-import { useSectionDiscussion } from '../discussion/useSectionDiscussion.ts';
+import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { CommentHighlights } from '../discussion/commentHighlights.ts';
+import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
+import { SupportLabels } from '../discussion/supportLabels.ts';
 import { loadAfterReadyModules } from './afterReady/afterReadyParts.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
@@ -71,6 +72,11 @@ const AriaReadOnly = Extension.create({
   },
 });
 
+// The discussion's readers (comment anchors, round tallies) come just after the editor.
+const SectionDiscussionLayer = lazyComponent(
+  async () => (await import('../discussion/SectionDiscussionLayer.tsx')).SectionDiscussionLayer,
+);
+
 /** A paste held back by its size, and how to put it in after all (when asked). */
 export type HeldPaste = Exclude<PasteVerdict, { action: 'paste' }> & { insert: () => void };
 
@@ -78,14 +84,11 @@ export type HeldPaste = Exclude<PasteVerdict, { action: 'paste' }> & { insert: (
 export function SectionEditor(props: SectionEditorProps) {
   const { fragment, awareness } = props;
   const { t } = useTranslation();
-  // Here rather than in SectionView: the discussion's readers (comment anchors, the
-  // recommendations of a round) come from @plenary/editor, so they load with the editor's
-  // chunk and not in the plan page's first paint.
-  const discussion = useSectionDiscussion(props.sectionId, fragment);
+  const openThread = useContext(PlanDiscussionContext)?.openThread;
   // The editor is created once per fragment; its callbacks read the latest props here.
-  const latest = useRef({ ...props, t, discussion });
+  const latest = useRef({ ...props, t, openThread });
   useEffect(() => {
-    latest.current = { ...props, t, discussion };
+    latest.current = { ...props, t, openThread };
   });
 
   const container = useRef<HTMLDivElement>(null);
@@ -104,7 +107,7 @@ export function SectionEditor(props: SectionEditorProps) {
         AriaReadOnly,
         TableBoxFocus,
         CommentHighlights.configure({
-          onOpen: (threadId, focus) => latest.current.discussion?.openThread(threadId, focus),
+          onOpen: (threadId, focus) => latest.current.openThread?.(threadId, focus),
         }),
         SupportLabels,
         UnconfirmedText.configure({
@@ -180,21 +183,19 @@ export function SectionEditor(props: SectionEditorProps) {
     [editor],
   );
 
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    showCommentRanges(editor.view, discussion?.comments ?? []);
-  }, [editor, discussion?.comments]);
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    showSupportLabels(editor.view, discussion?.support ?? []);
-  }, [editor, discussion?.support]);
-
   return (
-    <div
-      ref={container}
-      className="section__editor"
-      data-testid="section-editor"
-      data-mode={mode}
-    />
+    <>
+      <div
+        ref={container}
+        className="section__editor"
+        data-testid="section-editor"
+        data-mode={mode}
+      />
+      {editor && (
+        <Suspense fallback={null}>
+          <SectionDiscussionLayer sectionId={props.sectionId} fragment={fragment} editor={editor} />
+        </Suspense>
+      )}
+    </>
   );
 }
