@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { showCommentRanges } from './commentHighlights.ts';
-import { showSupportLabels } from './supportLabels.ts';
+import { showCommentRanges } from './showCommentRanges.ts';
+import { showSupportLabels } from './showSupportLabels.ts';
 import { useSectionDiscussion } from './useSectionDiscussion.ts';
 
 /** What the discussion layer of a section's editor needs. */
