@@ -22,9 +22,8 @@ const WEB = path.resolve(import.meta.dirname, '../apps/web');
  * show anything (the route module that the router loads). The plan page draws its text
  * before the editor has arrived and asks for the editor at once; "plan page, ready to
  * type" adds the editor's chunk, which typing waits for. The last plan page row adds what
- * comes just after, without anyone waiting for it: the parts the first section editor
- * asks for once it is made (table editing, autolinks, drop and gap cursors), its
- * discussion layer, and the service worker's registration.
+ * comes just after, without anyone waiting for it: the section editor's discussion layer
+ * and the service worker's registration.
  */
 const PAGES = {
   'start page': ['src/features/start/StartPage.tsx'],
@@ -36,7 +35,6 @@ const PAGES = {
   'plan page, with what follows at once': [
     'src/features/plan/PlanPage.tsx',
     'src/features/plan/SectionEditor.tsx',
-    'src/features/plan/afterReady/afterReadyModules.ts',
     'src/features/discussion/SectionDiscussionLayer.tsx',
     'src/ui/UpdatePrompt.tsx',
   ],

@@ -1,48 +1,14 @@
-import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The API server; in development Vite serves the app and forwards REST and sync to it,
 // so the browser sees one origin, as it does in production where the server serves dist.
 const API_SERVER = 'http://localhost:8080';
 
-// What TipTap's extensions import that typing does not need, and the stand-in each gets
-// instead: the module that TipTap's code imports, the extension that imports it, and the
-// stand-in, which hands each call on once the real module has loaded, just after the
-// editor (see src/features/plan/afterReady/afterReadyParts.ts).
-const AFTER_READY = [
-  { module: '@tiptap/pm/tables', importer: 'extension-table', standIn: 'tables.ts' },
-  { module: 'linkifyjs', importer: 'extension-link', standIn: 'linkify.ts' },
-  { module: '@tiptap/pm/dropcursor', importer: 'extensions', standIn: 'dropcursor.ts' },
-  { module: '@tiptap/pm/gapcursor', importer: 'extensions', standIn: 'gapcursor.ts' },
-];
-
-/**
- * Gives TipTap's extensions the after-ready stand-ins in the production build. Development
- * serves TipTap pre-bundled, with the real modules: the same editor, loaded at once.
- */
-function afterReadyStandIns(): Plugin {
-  const folder = path.resolve(import.meta.dirname, 'src/features/plan/afterReady');
-  return {
-    name: 'plenary:after-ready-stand-ins',
-    apply: 'build',
-    enforce: 'pre',
-    resolveId(source, importer) {
-      const entry = AFTER_READY.find(
-        ({ module, importer: extension }) =>
-          source === module &&
-          importer?.includes(`${path.sep}@tiptap${path.sep}${extension}${path.sep}`),
-      );
-      return entry ? path.join(folder, entry.standIn) : null;
-    },
-  };
-}
-
 export default defineConfig({
   plugins: [
     react(),
-    afterReadyStandIns(),
     // A Workbox service worker keeps the app shell and its assets on the device, so the
     // app opens at the venue when the access point is down. A new deployment waits for
     // the person's "Reload" (UpdatePrompt), so no page runs a mix of two versions.

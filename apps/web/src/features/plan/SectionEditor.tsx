@@ -18,7 +18,6 @@ import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { CommentHighlights } from '../discussion/commentHighlights.ts';
 import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
 import { SupportLabels } from '../discussion/supportLabels.ts';
-import { loadAfterReadyModules } from './afterReady/afterReadyParts.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
 import { useMountedEditor } from './useMountedEditor.ts';
@@ -152,11 +151,6 @@ export function SectionEditor(props: SectionEditorProps) {
     }),
     [fragment, awareness],
   );
-
-  // Table editing, autolinks and the drop and gap cursors follow once a person can type.
-  useEffect(() => {
-    if (editor) void loadAfterReadyModules();
-  }, [editor]);
 
   const { editable } = props;
   useEffect(() => {
