@@ -21,7 +21,9 @@ const WEB = path.resolve(import.meta.dirname, '../apps/web');
  * The pages measured: the modules whose static import graphs load before the page can
  * show anything (the route module that the router loads). The plan page draws its text
  * before the editor has arrived and asks for the editor at once; "plan page, ready to
- * type" adds the editor's chunk, which typing waits for.
+ * type" adds the editor's chunk, which typing waits for. The last plan page row adds what
+ * comes just after, without anyone waiting for it: the section editor's discussion layer
+ * and the service worker's registration.
  */
 const PAGES = {
   'start page': ['src/features/start/StartPage.tsx'],
@@ -29,6 +31,12 @@ const PAGES = {
   'plan page, ready to type': [
     'src/features/plan/PlanPage.tsx',
     'src/features/plan/SectionEditor.tsx',
+  ],
+  'plan page, with what follows at once': [
+    'src/features/plan/PlanPage.tsx',
+    'src/features/plan/SectionEditor.tsx',
+    'src/features/discussion/SectionDiscussionLayer.tsx',
+    'src/ui/UpdatePrompt.tsx',
   ],
   projector: ['src/features/projector/ProjectorPage.tsx'],
 } as const;

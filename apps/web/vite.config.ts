@@ -48,5 +48,18 @@ export default defineConfig({
       '/sync': { target: API_SERVER, ws: true },
     },
   },
-  build: { outDir: 'dist' },
+  build: {
+    outDir: 'dist',
+    // React, ReactDOM and the scheduler in one chunk: every page loads all three, and left
+    // to itself the bundler splits React from ReactDOM by which lazy modules import each.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -20,12 +20,12 @@ import './styles/import.css';
 import './styles/projector.css';
 import './styles/phone.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { setupI18n } from './i18n/i18n.ts';
-import { UpdatePrompt } from './ui/UpdatePrompt.tsx';
+import { lazyComponent } from './ui/lazyComponent.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,6 +35,12 @@ const queryClient = new QueryClient({
     mutations: { retry: 0 },
   },
 });
+
+// The service worker's registration and its new-version prompt draw nothing at first:
+// they come just after the page, not in the code every page waits for.
+const UpdatePrompt = lazyComponent(
+  async () => (await import('./ui/UpdatePrompt.tsx')).UpdatePrompt,
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -46,7 +52,9 @@ void setupI18n().then(() =>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />
-          <UpdatePrompt />
+          <Suspense fallback={null}>
+            <UpdatePrompt />
+          </Suspense>
         </BrowserRouter>
       </QueryClientProvider>
     </StrictMode>,

@@ -7,18 +7,31 @@ interface AnchoredState<T> {
   decorations: DecorationSet;
 }
 
-/** Draws an item list as decorations: `state` is the new state, `previous` the one before. */
-export type BuildDecorations<T> = (
+/**
+ * Draws an item list as decorations: `state` is the new state, `previous` the one before,
+ * `context` what the layer's plugin was made with.
+ */
+export type BuildDecorations<T, C> = (
   state: EditorState,
   items: readonly T[],
   previous: EditorState,
+  context: C,
 ) => Decoration[];
 
 /** A layer of decorations over a section's text for things the server keeps outside it. */
-export interface AnchoredLayer<T> {
+export interface AnchoredLayer<T, C> {
   key: PluginKey<AnchoredState<T>>;
-  /** The plugin drawing the layer (with extra props, such as click handlers). */
-  plugin(build: BuildDecorations<T>, props?: PluginSpec<AnchoredState<T>>['props']): Plugin;
+  /**
+   * The plugin holding the layer, made with the `context` it is drawn with (and extra
+   * props, such as click handlers).
+   */
+  plugin(context: C, props?: PluginSpec<AnchoredState<T>>['props']): Plugin;
+  /**
+   * Sets how the layer is drawn, for every editor. Given by the code that shows the items,
+   * so the drawing loads with it rather than with the editor: until then there is nothing
+   * to draw.
+   */
+  drawWith(build: BuildDecorations<T, C>): void;
   /** Replaces what the layer shows in `view`. */
   show(view: EditorView, items: readonly T[]): void;
 }
@@ -30,11 +43,12 @@ export interface AnchoredLayer<T> {
  * replaces the whole document, so mapping would collapse them); through the person's own
  * edits they are only mapped, so typing costs in proportion to the change, not the text.
  */
-export function anchoredLayer<T>(name: string): AnchoredLayer<T> {
+export function anchoredLayer<T, C = undefined>(name: string): AnchoredLayer<T, C> {
   const key = new PluginKey<AnchoredState<T>>(name);
+  let build: BuildDecorations<T, C> | null = null;
   return {
     key,
-    plugin: (build, props) =>
+    plugin: (context, props) =>
       new Plugin<AnchoredState<T>>({
         key,
         state: {
@@ -45,9 +59,9 @@ export function anchoredLayer<T>(name: string): AnchoredLayer<T> {
             if (rebuilt) {
               const next = items ?? value.items;
               const decorations =
-                next.length === 0
+                next.length === 0 || !build
                   ? DecorationSet.empty
-                  : DecorationSet.create(tr.doc, build(state, next, previous));
+                  : DecorationSet.create(tr.doc, build(state, next, previous, context));
               return { items: next, decorations };
             }
             if (!tr.docChanged) return value;
@@ -56,6 +70,9 @@ export function anchoredLayer<T>(name: string): AnchoredLayer<T> {
         },
         props: { decorations: (state) => key.getState(state)?.decorations, ...props },
       }),
+    drawWith(drawing) {
+      build = drawing;
+    },
     show(view, items) {
       if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(key, items));
     },

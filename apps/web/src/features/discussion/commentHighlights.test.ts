@@ -5,8 +5,10 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { editorYjs } from '../../collab/editorYjsPositions.ts';
-import { CommentHighlights, type CommentRange, showCommentRanges } from './commentHighlights.ts';
-import { SupportLabels, showSupportLabels } from './supportLabels.ts';
+import { CommentHighlights, type CommentRange } from './commentHighlights.ts';
+import { showCommentRanges } from './showCommentRanges.ts';
+import { showSupportLabels } from './showSupportLabels.ts';
+import { SupportLabels } from './supportLabels.ts';
 
 // Counted, to show the person's own typing maps the decorations instead of resolving them.
 vi.mock('../../collab/editorYjsPositions.ts', async (importOriginal) => {

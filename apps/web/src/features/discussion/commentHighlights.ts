@@ -1,14 +1,12 @@
 import { Extension } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
-import { Decoration } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
-import { editorYjs } from '../../collab/editorYjsPositions.ts';
 import { anchoredLayer } from './anchoredDecorations.ts';
 
 /** The class of commented words in a section's text. */
 export const COMMENT_HIGHLIGHT_CLASS = 'comment-highlight';
 /** The attribute naming the thread of a highlight or its marker. */
-const THREAD_ATTRIBUTE = 'data-thread-id';
+export const THREAD_ATTRIBUTE = 'data-thread-id';
 
 /** An open thread's words in a section, as the editor highlights them. */
 export interface CommentRange {
@@ -32,45 +30,21 @@ export interface CommentHighlightsOptions {
   interactive: boolean;
 }
 
-const layer = anchoredLayer<CommentRange>('commentHighlights');
-
-/** Shows these open threads' words in the editor of `view` (its section's threads only). */
-export const showCommentRanges = layer.show;
+/** The layer of open threads' words; drawn and shown by showCommentRanges.ts. */
+export const commentLayer = anchoredLayer<CommentRange, CommentHighlightsOptions>(
+  'commentHighlights',
+);
 
 /** The key that opens the thread of the commented words the caret is in. */
 export const OPEN_THREAD_KEY = 'Alt-Enter';
 
 /** The thread of the words at `pos` (the innermost, where threads overlap), or null. */
 function threadAt(state: EditorState, pos: number): string | null {
-  const found = layer.key
+  const found = commentLayer.key
     .getState(state)
     ?.decorations.find(pos, pos, (spec) => typeof spec.threadId === 'string')
     .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
   return (found?.spec as { threadId?: string } | undefined)?.threadId ?? null;
-}
-
-function marker(range: CommentRange, options: CommentHighlightsOptions): HTMLElement {
-  if (!options.interactive) {
-    const number = document.createElement('span');
-    number.className = 'comment-marker';
-    number.setAttribute('aria-hidden', 'true');
-    number.textContent = String(range.count);
-    return number;
-  }
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'comment-marker';
-  button.contentEditable = 'false';
-  button.setAttribute(THREAD_ATTRIBUTE, range.threadId);
-  button.setAttribute('aria-label', range.label);
-  button.textContent = String(range.count);
-  // The text keeps its selection and caret when the marker is pressed.
-  button.addEventListener('mousedown', (event) => event.preventDefault());
-  button.addEventListener('click', (event) => {
-    event.preventDefault();
-    options.onOpen(range.threadId, true);
-  });
-  return button;
 }
 
 /**
@@ -96,42 +70,16 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
   addProseMirrorPlugins() {
     const { options } = this;
     return [
-      layer.plugin(
-        (state, ranges, previous) => {
-          const yjs = editorYjs(state, previous);
-          if (!yjs) return [];
-          return ranges.flatMap((range) => {
-            const from = yjs.position(range.start);
-            const to = yjs.position(range.end);
-            if (from === null || to === null || to <= from) return [];
-            return [
-              Decoration.inline(
-                from,
-                to,
-                { class: COMMENT_HIGHLIGHT_CLASS, [THREAD_ATTRIBUTE]: range.threadId },
-                { threadId: range.threadId },
-              ),
-              // Before text typed right after the words, as the thread's range ends there.
-              Decoration.widget(to, () => marker(range, options), {
-                side: -1,
-                key: `comment-marker:${range.threadId}:${range.count}:${range.label}`,
-                ignoreSelection: true,
-                stopEvent: () => true,
-              }),
-            ];
-          });
+      commentLayer.plugin(options, {
+        handleClick(_view, _pos, event) {
+          const target = event.target instanceof Element ? event.target : null;
+          const highlight = target?.closest(`.${COMMENT_HIGHLIGHT_CLASS}`);
+          const threadId = highlight?.getAttribute(THREAD_ATTRIBUTE);
+          if (threadId && options.interactive) options.onOpen(threadId, false);
+          // The click still places the caret: the person may be about to edit.
+          return false;
         },
-        {
-          handleClick(_view, _pos, event) {
-            const target = event.target instanceof Element ? event.target : null;
-            const highlight = target?.closest(`.${COMMENT_HIGHLIGHT_CLASS}`);
-            const threadId = highlight?.getAttribute(THREAD_ATTRIBUTE);
-            if (threadId && options.interactive) options.onOpen(threadId, false);
-            // The click still places the caret: the person may be about to edit.
-            return false;
-          },
-        },
-      ),
+      }),
     ];
   },
 });

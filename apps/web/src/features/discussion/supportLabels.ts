@@ -1,8 +1,5 @@
 import type { SupportLevel } from '@plenary/model';
 import { Extension } from '@tiptap/core';
-import { Decoration } from '@tiptap/pm/view';
-import * as Y from 'yjs';
-import { type EditorYjs, editorYjs } from '../../collab/editorYjsPositions.ts';
 import { anchoredLayer } from './anchoredDecorations.ts';
 
 /** A level-of-support label to show after a recommendation. */
@@ -14,44 +11,8 @@ export interface SupportLabel {
   text: string;
 }
 
-const layer = anchoredLayer<SupportLabel>('supportLabels');
-
-/** Shows these labels in the editor of `view` (its section's recommendations only). */
-export const showSupportLabels = layer.show;
-
-/** The live block with this Yjs id, or null once it was deleted (or not yet received). */
-function blockOf(doc: Y.Doc, blockId: string): Y.XmlElement | null {
-  const [client, clock] = blockId.split('-').map(Number);
-  if (client === undefined || clock === undefined || !Number.isSafeInteger(clock)) return null;
-  if (Y.getState(doc.store, client) <= clock) return null;
-  const item = Y.getItem(doc.store, Y.createID(client, clock));
-  if (!(item instanceof Y.Item) || item.deleted || !(item.content instanceof Y.ContentType)) {
-    return null;
-  }
-  return item.content.type instanceof Y.XmlElement ? item.content.type : null;
-}
-
-/** Where a label goes: the end of the block's text (a list item's first paragraph). */
-function labelPosition(yjs: EditorYjs, blockId: string): number | null {
-  const block = blockOf(yjs.doc, blockId);
-  if (!block) return null;
-  const paragraph =
-    block.nodeName === 'paragraph'
-      ? block
-      : (block.toArray().find((child) => child instanceof Y.XmlElement) ?? block);
-  if (!(paragraph instanceof Y.XmlElement)) return null;
-  return yjs.position(Y.createRelativePositionFromTypeIndex(paragraph, paragraph.length, -1));
-}
-
-function labelElement(label: SupportLabel): HTMLElement {
-  const span = document.createElement('span');
-  span.className = 'support-label';
-  span.contentEditable = 'false';
-  span.dataset.level = label.level;
-  span.dataset.testid = 'support-label';
-  span.textContent = label.text;
-  return span;
-}
+/** The layer of support labels; drawn and shown by showSupportLabels.ts. */
+export const supportLayer = anchoredLayer<SupportLabel>('supportLabels');
 
 /**
  * The level of support of each recommendation a closed consensus round answered, after its
@@ -61,23 +22,6 @@ function labelElement(label: SupportLabel): HTMLElement {
 export const SupportLabels = Extension.create({
   name: 'supportLabels',
   addProseMirrorPlugins() {
-    return [
-      layer.plugin((state, labels, previous) => {
-        const yjs = editorYjs(state, previous);
-        if (!yjs) return [];
-        return labels.flatMap((label) => {
-          const at = labelPosition(yjs, label.blockId);
-          return at === null
-            ? []
-            : [
-                Decoration.widget(at, () => labelElement(label), {
-                  side: 1,
-                  key: `support:${label.blockId}:${label.text}`,
-                  ignoreSelection: true,
-                }),
-              ];
-        });
-      }),
-    ];
+    return [supportLayer.plugin(undefined)];
   },
 });

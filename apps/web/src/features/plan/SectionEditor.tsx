@@ -8,18 +8,19 @@ import {
   UnconfirmedText,
 } from '@plenary/editor';
 import { type EditingMode, editingModeOf, SuggestingMode } from '@plenary/suggestions';
-import { Extension } from '@tiptap/core';
+import { type Editor, Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
-import { type Editor, EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useRef } from 'react';
+import { Suspense, useContext, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { CommentHighlights, showCommentRanges } from '../discussion/commentHighlights.ts';
-import { SupportLabels, showSupportLabels } from '../discussion/supportLabels.ts';
-import { useSectionDiscussion } from '../discussion/useSectionDiscussion.ts';
+import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { CommentHighlights } from '../discussion/commentHighlights.ts';
+import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
+import { SupportLabels } from '../discussion/supportLabels.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
+import { useMountedEditor } from './useMountedEditor.ts';
 
 /** What a section editor needs: its text, the plan's presence, and what to report. */
 export interface SectionEditorProps {
@@ -70,6 +71,11 @@ const AriaReadOnly = Extension.create({
   },
 });
 
+// The discussion's readers (comment anchors, round tallies) come just after the editor.
+const SectionDiscussionLayer = lazyComponent(
+  async () => (await import('../discussion/SectionDiscussionLayer.tsx')).SectionDiscussionLayer,
+);
+
 /** A paste held back by its size, and how to put it in after all (when asked). */
 export type HeldPaste = Exclude<PasteVerdict, { action: 'paste' }> & { insert: () => void };
 
@@ -77,18 +83,17 @@ export type HeldPaste = Exclude<PasteVerdict, { action: 'paste' }> & { insert: (
 export function SectionEditor(props: SectionEditorProps) {
   const { fragment, awareness } = props;
   const { t } = useTranslation();
-  // Here rather than in SectionView: the discussion's readers (comment anchors, the
-  // recommendations of a round) come from @plenary/editor, so they load with the editor's
-  // chunk and not in the plan page's first paint.
-  const discussion = useSectionDiscussion(props.sectionId, fragment);
+  const openThread = useContext(PlanDiscussionContext)?.openThread;
   // The editor is created once per fragment; its callbacks read the latest props here.
-  const latest = useRef({ ...props, t, discussion });
+  const latest = useRef({ ...props, t, openThread });
   useEffect(() => {
-    latest.current = { ...props, t, discussion };
+    latest.current = { ...props, t, openThread };
   });
 
-  const editor = useEditor(
-    {
+  const container = useRef<HTMLDivElement>(null);
+  const editor = useMountedEditor(
+    container,
+    () => ({
       extensions: [
         // Group colours and the clock can change after the editor is made: read the latest.
         ...contentExtensions({ groupColor: (groupId) => latest.current.groupColor(groupId) }),
@@ -101,7 +106,7 @@ export function SectionEditor(props: SectionEditorProps) {
         AriaReadOnly,
         TableBoxFocus,
         CommentHighlights.configure({
-          onOpen: (threadId, focus) => latest.current.discussion?.openThread(threadId, focus),
+          onOpen: (threadId, focus) => latest.current.openThread?.(threadId, focus),
         }),
         SupportLabels,
         UnconfirmedText.configure({
@@ -109,11 +114,8 @@ export function SectionEditor(props: SectionEditorProps) {
           label: () => latest.current.t('save.notOnServer'),
         }),
       ],
-      // Read-only from the first paint: a keystroke before an effect runs would be refused.
-      editable: props.editable,
-      // Toolbars subscribe through useEditorState; re-rendering every section on every
-      // keystroke would make typing lag on phones.
-      shouldRerenderOnTransaction: false,
+      // Read-only from the start: a keystroke before an effect runs would be refused.
+      editable: latest.current.editable,
       // Nothing here listens for TipTap's "delete" events; left on, the core extension
       // diffs every change in a timer of its own after each keystroke.
       enableCoreExtensions: { delete: false },
@@ -146,7 +148,7 @@ export function SectionEditor(props: SectionEditorProps) {
       onFocus: ({ editor: focused }) => {
         if (focused.isEditable) latest.current.onFocus(focused);
       },
-    },
+    }),
     [fragment, awareness],
   );
 
@@ -168,23 +170,26 @@ export function SectionEditor(props: SectionEditorProps) {
     if (editor && !editor.isDestroyed) editor.commands.setSuggestionAuthor(author);
   }, [editor, author]);
 
-  useEffect(() => () => latest.current.onGone(editor), [editor]);
-
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    showCommentRanges(editor.view, discussion?.comments ?? []);
-  }, [editor, discussion?.comments]);
-  useEffect(() => {
-    if (!editor || editor.isDestroyed) return;
-    showSupportLabels(editor.view, discussion?.support ?? []);
-  }, [editor, discussion?.support]);
+  useEffect(
+    () => () => {
+      if (editor) latest.current.onGone(editor);
+    },
+    [editor],
+  );
 
   return (
-    <EditorContent
-      editor={editor}
-      className="section__editor"
-      data-testid="section-editor"
-      data-mode={mode}
-    />
+    <>
+      <div
+        ref={container}
+        className="section__editor"
+        data-testid="section-editor"
+        data-mode={mode}
+      />
+      {editor && (
+        <Suspense fallback={null}>
+          <SectionDiscussionLayer sectionId={props.sectionId} fragment={fragment} editor={editor} />
+        </Suspense>
+      )}
+    </>
   );
 }

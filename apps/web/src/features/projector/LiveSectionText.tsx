@@ -10,6 +10,7 @@ import { ProjectedThreadsContext } from '../discussion/ProjectedThreads.tsx';
 import { SectionText } from '../sectionText/SectionText.tsx';
 import type { GroupColor } from '../sectionText/sectionElements.tsx';
 import { blockOf } from '../sectionText/sectionTree.ts';
+import { useBlockComments } from '../sectionText/useBlockComments.ts';
 import {
   type ArrivedText,
   addHighlights,
@@ -94,7 +95,8 @@ export function LiveSectionText({
   }, [highlights, sectionId]);
 
   const threads = useContext(ProjectedThreadsContext) ?? NO_THREADS;
-  const comments = useMemo(() => projectedRanges(threads, sectionId), [threads, sectionId]);
+  const ranges = useMemo(() => projectedRanges(threads, sectionId), [threads, sectionId]);
+  const comments = useBlockComments(fragment, ranges);
 
   const groupColor = useMemo<GroupColor>(
     () => (groupId) => groups.find((candidate) => candidate.id === groupId)?.color,

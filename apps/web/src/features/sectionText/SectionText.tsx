@@ -1,13 +1,14 @@
-import { memo, useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import { memo, useMemo } from 'react';
 import * as Y from 'yjs';
-import { type BlockComment, type CommentWords, commentsByBlock } from './commentWords.ts';
+import type { BlockComment } from './commentWords.ts';
 import { type BlockHighlight, blockElement, type GroupColor } from './sectionElements.tsx';
 import { readElement, type SectionBlock } from './sectionTree.ts';
+import { useTypeVersion } from './useTypeVersion.ts';
 
 const NO_HIGHLIGHTS: readonly BlockHighlight[] = [];
 const NO_COMMENTS: readonly BlockComment[] = [];
-const NO_WORDS: readonly CommentWords[] = [];
 const NO_BLOCK_HIGHLIGHTS: ReadonlyMap<SectionBlock, readonly BlockHighlight[]> = new Map();
+const NO_BLOCK_COMMENTS: ReadonlyMap<SectionBlock, readonly BlockComment[]> = new Map();
 const noColor: GroupColor = () => undefined;
 
 /** A stable React key per Yjs block, for as long as the block exists. */
@@ -22,63 +23,11 @@ function keyOf(block: object): number {
   return key;
 }
 
-/** How many times each Yjs type has changed while drawn, as a snapshot for React. */
-const versions = new WeakMap<object, number>();
-
-/**
- * Follows changes to `type` (deep: anything inside it). Through useSyncExternalStore, so
- * that React draws a change in the same task as it arrives, as the editor would, rather
- * than in a later one.
- */
-function useTypeVersion(type: Y.XmlFragment | SectionBlock, deep: boolean, follow = true): number {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (!follow) return () => {};
-      const changed = () => {
-        versions.set(type, (versions.get(type) ?? 0) + 1);
-        onChange();
-      };
-      if (deep) type.observeDeep(changed);
-      else type.observe(changed);
-      return () => (deep ? type.unobserveDeep(changed) : type.unobserve(changed));
-    },
-    [type, deep, follow],
-  );
-  return useSyncExternalStore(subscribe, () => versions.get(type) ?? 0);
-}
-
 /** The blocks of a fragment, following blocks added and removed. */
 function useBlocks(fragment: Y.XmlFragment): SectionBlock[] {
   const version = useTypeVersion(fragment, false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the version says when the list changed
   return useMemo(() => fragment.toArray(), [fragment, version]);
-}
-
-/**
- * Where the words of `threads` are, by block, found again after every change to the text
- * (typing inside a thread's words widens them; deleting them removes them). A block whose
- * comments did not change keeps the same list, so it is not drawn again.
- */
-function useBlockComments(
-  fragment: Y.XmlFragment,
-  threads: readonly CommentWords[],
-): ReadonlyMap<SectionBlock, readonly BlockComment[]> {
-  const version = useTypeVersion(fragment, true, threads.length > 0);
-  const previous = useRef(new Map<SectionBlock, { shape: string; comments: BlockComment[] }>());
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the version says when the text changed
-  return useMemo(() => {
-    const kept = new Map<SectionBlock, { shape: string; comments: BlockComment[] }>();
-    const byBlock = new Map<SectionBlock, readonly BlockComment[]>();
-    for (const [block, comments] of commentsByBlock(fragment, threads)) {
-      const shape = JSON.stringify(comments);
-      const before = previous.current.get(block);
-      const shown = before?.shape === shape ? before : { shape, comments };
-      kept.set(block, shown);
-      byBlock.set(block, shown.comments);
-    }
-    previous.current = kept;
-    return byBlock;
-  }, [fragment, threads, version]);
 }
 
 /**
@@ -114,7 +63,7 @@ export function SectionText({
   className,
   highlights = NO_BLOCK_HIGHLIGHTS,
   groupColor = noColor,
-  comments = NO_WORDS,
+  comments = NO_BLOCK_COMMENTS,
   maxBlocks = Number.POSITIVE_INFINITY,
 }: {
   fragment: Y.XmlFragment;
@@ -124,13 +73,15 @@ export function SectionText({
   highlights?: ReadonlyMap<SectionBlock, readonly BlockHighlight[]>;
   /** Colours suggestions by their group. */
   groupColor?: GroupColor;
-  /** Threads whose words to highlight, each followed by its number. */
-  comments?: readonly CommentWords[];
+  /**
+   * Threads' words to highlight, each followed by its number, by block (see
+   * useBlockComments: the plan page's stand-in text shows none, and does not load it).
+   */
+  comments?: ReadonlyMap<SectionBlock, readonly BlockComment[]>;
   /** Draws only the first blocks: enough for a screen while something else loads. */
   maxBlocks?: number;
 }) {
   const blocks = useBlocks(fragment).slice(0, maxBlocks);
-  const blockComments = useBlockComments(fragment, comments);
   return (
     <div className={className}>
       <div className="ProseMirror" translate="no">
@@ -139,7 +90,7 @@ export function SectionText({
             key={keyOf(block)}
             block={block}
             highlights={highlights.get(block) ?? NO_HIGHLIGHTS}
-            comments={blockComments.get(block) ?? NO_COMMENTS}
+            comments={comments.get(block) ?? NO_COMMENTS}
             groupColor={groupColor}
           />
         ))}

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type CommentWords, commentsByBlock } from './commentWords.ts';
 import { SectionText } from './SectionText.tsx';
+import { useBlockComments } from './useBlockComments.ts';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -85,19 +86,25 @@ function annotated(container: HTMLElement): string {
   return [...container.querySelectorAll('.ProseMirror p')].map(of).join(' | ').replaceAll('][', '');
 }
 
+/** The reader with the threads' words, as the projector draws it. */
+function CommentedText({
+  fragment,
+  comments,
+}: {
+  fragment: Y.XmlFragment;
+  comments: readonly CommentWords[];
+}) {
+  const byBlock = useBlockComments(fragment, comments);
+  return <SectionText fragment={fragment} className="projector-section__text" comments={byBlock} />;
+}
+
 describe('comment words in the section reader', () => {
   let root: Root | null = null;
   let container: HTMLElement;
   let doc: Y.Doc;
   const draw = (comments: readonly CommentWords[]) =>
     act(() =>
-      root?.render(
-        <SectionText
-          fragment={doc.getXmlFragment(SECTION)}
-          className="projector-section__text"
-          comments={comments}
-        />,
-      ),
+      root?.render(<CommentedText fragment={doc.getXmlFragment(SECTION)} comments={comments} />),
     );
 
   beforeEach(() => {
