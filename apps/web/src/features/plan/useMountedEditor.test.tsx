@@ -2,19 +2,9 @@
 import { contentExtensions } from '@plenary/editor';
 import type { Editor } from '@tiptap/core';
 import { act, useRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { reactRoot } from '../../test-support/reactRoot.ts';
 import { useMountedEditor } from './useMountedEditor.ts';
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-});
 
 /** An editor of `text`, made anew when `text` changes; reports each editor it renders with. */
 function TextEditor({ text, seen }: { text: string; seen: (editor: Editor | null) => void }) {
@@ -30,13 +20,11 @@ function TextEditor({ text, seen }: { text: string; seen: (editor: Editor | null
 
 describe('useMountedEditor', () => {
   it('mounts an editor in the element, makes a new one when the deps change, destroys it when the component goes', () => {
-    globalThis.IS_REACT_ACT_ENVIRONMENT = true;
     const editors: (Editor | null)[] = [];
     const seen = (editor: Editor | null) => editors.push(editor);
-    const page = document.createElement('div');
-    root = createRoot(page);
+    const { root, container: page } = reactRoot();
 
-    act(() => root?.render(<TextEditor text="First" seen={seen} />));
+    act(() => root.render(<TextEditor text="First" seen={seen} />));
     const first = editors.at(-1);
     expect(editors[0]).toBeNull();
     expect(first?.isDestroyed).toBe(false);
@@ -44,15 +32,14 @@ describe('useMountedEditor', () => {
     expect(element?.firstElementChild).toBe(first?.view.dom);
     expect(element?.textContent).toBe('First');
 
-    act(() => root?.render(<TextEditor text="Second" seen={seen} />));
+    act(() => root.render(<TextEditor text="Second" seen={seen} />));
     const second = editors.at(-1);
     expect(second).not.toBe(first);
     expect(first?.isDestroyed).toBe(true);
     expect(element?.children).toHaveLength(1);
     expect(element?.textContent).toBe('Second');
 
-    act(() => root?.unmount());
-    root = null;
+    act(() => root.unmount());
     expect(second?.isDestroyed).toBe(true);
     expect(element?.children).toHaveLength(0);
   });

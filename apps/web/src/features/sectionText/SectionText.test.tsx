@@ -2,20 +2,10 @@
 import { writeRichText } from '@plenary/editor';
 import { paragraph, richTextDoc } from '@plenary/model';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { reactRoot } from '../../test-support/reactRoot.ts';
 import { SectionText } from './SectionText.tsx';
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
-
-let root: Root | null = null;
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-});
 
 /** The paragraphs as drawn. */
 const paragraphs = (container: HTMLElement) =>
@@ -23,12 +13,10 @@ const paragraphs = (container: HTMLElement) =>
 
 describe('SectionText', () => {
   it('follows the fragment live: text typed, blocks added and removed', () => {
-    globalThis.IS_REACT_ACT_ENVIRONMENT = true;
     const fragment = new Y.Doc().getXmlFragment('section');
     writeRichText(fragment, richTextDoc(paragraph('First.'), paragraph('Second.')));
-    const container = document.createElement('div');
-    root = createRoot(container);
-    act(() => root?.render(<SectionText fragment={fragment} className="section__editor" />));
+    const { root, container } = reactRoot();
+    act(() => root.render(<SectionText fragment={fragment} className="section__editor" />));
     expect(paragraphs(container)).toEqual(['First.', 'Second.']);
 
     // Someone types at the end of the second paragraph.
@@ -47,12 +35,10 @@ describe('SectionText', () => {
   });
 
   it('draws only the first blocks when asked to', () => {
-    globalThis.IS_REACT_ACT_ENVIRONMENT = true;
     const fragment = new Y.Doc().getXmlFragment('section');
     writeRichText(fragment, richTextDoc(paragraph('One.'), paragraph('Two.'), paragraph('Three.')));
-    const container = document.createElement('div');
-    root = createRoot(container);
-    act(() => root?.render(<SectionText fragment={fragment} className="x" maxBlocks={2} />));
+    const { root, container } = reactRoot();
+    act(() => root.render(<SectionText fragment={fragment} className="x" maxBlocks={2} />));
     expect(paragraphs(container)).toEqual(['One.', 'Two.']);
   });
 });
