@@ -5,7 +5,7 @@
  *
  *   node --import tsx bench/keystrokeLatency.ts
  *
- * Needs the built web app (`pnpm --filter @plenary/web build`). Results are appended to
+ * Needs the built web app and server (`npm run build`). Results are appended to
  * bench/results/keystroke-latency.md.
  */
 import { appendFileSync } from 'node:fs';

@@ -8,7 +8,7 @@
  *
  *   node --import tsx bench/projectorFollow.ts
  *
- * Needs the built web app (`pnpm --filter @plenary/web build`). Results are appended to
+ * Needs the built web app and server (`npm run build`). Results are appended to
  * bench/results/projector-follow.md.
  */
 import { appendFileSync, existsSync, writeFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ const PRESENTED = [R2P_SECTIONS.riskFactors, R2P_SECTIONS.publicAwareness] as co
 const RESULTS = path.resolve(import.meta.dirname, 'results/projector-follow.md');
 const HEADER = `# From the facilitator's action to the projector's change
 
-\`node --import tsx bench/projectorFollow.ts\` (after \`pnpm --filter @plenary/web build\`): a
+\`node --import tsx bench/projectorFollow.ts\` (after \`npm run build\`): a
 real Plenary server and one headless Chromium with two browser contexts on the same machine,
 the facilitator's plan page and an observer's projector view at 1920x1080. Both pages stamp
 events with the shared wall clock \`performance.timeOrigin + performance.now()\`.

@@ -15,7 +15,7 @@
  *
  *   node --import tsx bench/typingCompare.ts
  *
- * Needs the built web app (`npx pnpm@12.4.2 --filter @plenary/web build`). With
+ * Needs the built web app and server (`npm run build`). With
  * PLENARY_BASELINE_DIST=<dir> (another build of the web app, e.g. before a change), that
  * build runs as a third page in the same rounds (named by PLENARY_BASELINE_LABEL, default
  * "Plenary before"). Results are appended to

@@ -6,6 +6,8 @@ const repoRoot = join(import.meta.dirname, '..');
 
 export default defineConfig({
   testDir: './specs',
+  // The specs start the compiled server; this compiles it from the current source.
+  globalSetup: './support/globalSetup.ts',
   // Traces, screenshots and server logs of failed tests; Playwright empties it on each run,
   // so it is a folder of its own beside the JSON reports in test-results/.
   outputDir: join(repoRoot, 'test-results', 'e2e'),
