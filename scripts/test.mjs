@@ -2,7 +2,7 @@
 // the summary is complete, and ends with the line `N passed, N failed[, N skipped]`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { ensureInstalled, pnpm, repoRoot, run, say } from './lib/steps.mjs';
 
@@ -69,7 +69,7 @@ const firstLine = (message) =>
 /** Each failed test (or test file that did not load) of a Vitest JSON report, in a line. */
 function vitestFailures(report) {
   return (report?.testResults ?? []).flatMap((file) => {
-    const name = file.name.replace(`${repoRoot}/`, '');
+    const name = relative(repoRoot, file.name);
     const tests = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
     if (file.status === 'failed' && tests.length === 0)
       return [`${name}: ${firstLine(file.message)}`];
