@@ -1,7 +1,7 @@
 import { MESSAGE_SAVED } from '@plenary/model';
 import * as decoding from 'lib0/decoding';
 import { ObservableV2 } from 'lib0/observable';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { type SaveProvider, type SaveProviderEvents, SaveTracker } from './SaveTracker.ts';
 
@@ -318,69 +318,66 @@ describe('SaveTracker', () => {
   });
 
   describe('with a request interval', () => {
-    it('asks once for a burst of changes, and is saved only on the echo of that request', () => {
+    beforeEach(() => {
       vi.useFakeTimers();
-      try {
-        const { provider, tracker, socket } = savedSession(150);
-        const before = socket.sent.length;
-        typeLocally(provider, 'a');
-        typeLocally(provider, 'b');
-        vi.advanceTimersByTime(100);
-        typeLocally(provider, 'c');
-        // The changes are unsaved and counted at once; no request has gone out yet.
-        expect(socket.sent.length).toBe(before);
-        expect(tracker.getStatus()).toMatchObject({
-          state: 'saving',
-          unsaved: true,
-          unconfirmed: 3,
-        });
-        // An echo of an earlier request does not cover them.
-        tracker.acknowledge(lastRequest(socket));
-        expect(tracker.getStatus()).toMatchObject({ state: 'saving', unsaved: true });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
 
-        vi.advanceTimersByTime(50);
-        expect(socket.sent.length).toBe(before + 1);
-        typeLocally(provider, 'd');
-        tracker.acknowledge(lastRequest(socket));
-        // The echo covers a, b and c, not d, which waits for the next request.
-        expect(tracker.getStatus()).toMatchObject({
-          state: 'saving',
-          unsaved: true,
-          unconfirmed: 1,
-        });
-        vi.advanceTimersByTime(150);
-        expect(socket.sent.length).toBe(before + 2);
-        tracker.acknowledge(lastRequest(socket));
-        expect(tracker.getStatus()).toMatchObject({
-          state: 'saved',
-          unsaved: false,
-          unconfirmed: 0,
-        });
-      } finally {
-        vi.useRealTimers();
-      }
+    it('asks once for a burst of changes, and is saved only on the echo of that request', () => {
+      const { provider, tracker, socket } = savedSession(150);
+      const before = socket.sent.length;
+      typeLocally(provider, 'a');
+      typeLocally(provider, 'b');
+      vi.advanceTimersByTime(100);
+      typeLocally(provider, 'c');
+      // The changes are unsaved and counted at once; no request has gone out yet.
+      expect(socket.sent.length).toBe(before);
+      expect(tracker.getStatus()).toMatchObject({
+        state: 'saving',
+        unsaved: true,
+        unconfirmed: 3,
+      });
+      // An echo of an earlier request does not cover them.
+      tracker.acknowledge(lastRequest(socket));
+      expect(tracker.getStatus()).toMatchObject({ state: 'saving', unsaved: true });
+
+      vi.advanceTimersByTime(50);
+      expect(socket.sent.length).toBe(before + 1);
+      typeLocally(provider, 'd');
+      tracker.acknowledge(lastRequest(socket));
+      // The echo covers a, b and c, not d, which waits for the next request.
+      expect(tracker.getStatus()).toMatchObject({
+        state: 'saving',
+        unsaved: true,
+        unconfirmed: 1,
+      });
+      vi.advanceTimersByTime(150);
+      expect(socket.sent.length).toBe(before + 2);
+      tracker.acknowledge(lastRequest(socket));
+      expect(tracker.getStatus()).toMatchObject({
+        state: 'saved',
+        unsaved: false,
+        unconfirmed: 0,
+      });
     });
 
     it('lets a request sent for another reason cover the pending changes', () => {
-      vi.useFakeTimers();
-      try {
-        const { provider, tracker, socket } = savedSession(150);
-        const before = socket.sent.length;
-        typeLocally(provider, 'a');
-        tracker.probe();
-        expect(socket.sent.length).toBe(before + 1);
-        tracker.acknowledge(lastRequest(socket));
-        expect(tracker.getStatus()).toMatchObject({
-          state: 'saved',
-          unsaved: false,
-          unconfirmed: 0,
-        });
-        // The pending request was dropped: nothing more goes out.
-        vi.advanceTimersByTime(1_000);
-        expect(socket.sent.length).toBe(before + 1);
-      } finally {
-        vi.useRealTimers();
-      }
+      const { provider, tracker, socket } = savedSession(150);
+      const before = socket.sent.length;
+      typeLocally(provider, 'a');
+      tracker.probe();
+      expect(socket.sent.length).toBe(before + 1);
+      tracker.acknowledge(lastRequest(socket));
+      expect(tracker.getStatus()).toMatchObject({
+        state: 'saved',
+        unsaved: false,
+        unconfirmed: 0,
+      });
+      // The pending request was dropped: nothing more goes out.
+      vi.advanceTimersByTime(1_000);
+      expect(socket.sent.length).toBe(before + 1);
     });
   });
 });

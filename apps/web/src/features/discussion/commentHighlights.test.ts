@@ -5,6 +5,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { editorYjs } from '../../collab/editorYjsPositions.ts';
+import { peer } from '../../test-support/yjsPeer.ts';
 import { CommentHighlights, type CommentRange } from './commentHighlights.ts';
 import { showCommentRanges } from './showCommentRanges.ts';
 import { showSupportLabels } from './showSupportLabels.ts';
@@ -30,17 +31,6 @@ function serverDoc(): Y.Doc {
     ],
   });
   return doc;
-}
-
-/** The same plan on another device, and a way to send its changes to `to`. */
-function peer(of: Y.Doc, clientId: number) {
-  const doc = new Y.Doc();
-  doc.clientID = clientId;
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(of));
-  return {
-    fragment: doc.getXmlFragment(SECTION),
-    sendTo: (to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(to))),
-  };
 }
 
 /** The thread on `quote`, anchored as the server anchors it. */
@@ -100,7 +90,7 @@ describe('comment highlights and support labels in a section editor', () => {
     expect(highlights()).toEqual(['the ministry']);
 
     // Someone else's change rebuilds the text from Yjs; the highlight is resolved again.
-    const other = peer(doc, 2);
+    const other = peer(doc, 2, SECTION);
     const first = (other.fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
     first.insert(first.toString().indexOf('ministry'), 'right ');
     other.sendTo(doc);
@@ -156,7 +146,7 @@ describe('comment highlights and support labels in a section editor', () => {
     expect(editor.view.dom.querySelectorAll('[data-testid="support-label"]')).toHaveLength(1);
 
     // Reworded by someone else, the block keeps its id and its label.
-    const other = peer(doc, 3);
+    const other = peer(doc, 3, SECTION);
     const text = (other.fragment.get(1) as Y.XmlElement).get(0) as Y.XmlText;
     text.insert(0, 'Recruit and ');
     other.sendTo(doc);

@@ -5,6 +5,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { peer } from '../../test-support/yjsPeer.ts';
 import { type CommentWords, commentsByBlock } from './commentWords.ts';
 import { SectionText } from './SectionText.tsx';
 import { useBlockComments } from './useBlockComments.ts';
@@ -46,17 +47,6 @@ function wordsOf(doc: Y.Doc, quote: string, count: number, threadId = `t${count}
     start: Y.decodeRelativePosition(anchor.start),
     end: Y.decodeRelativePosition(anchor.end),
     count,
-  };
-}
-
-/** The same plan on another device, and a way to send its changes to `to`. */
-function peer(of: Y.Doc, clientId: number) {
-  const doc = new Y.Doc();
-  doc.clientID = clientId;
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(of));
-  return {
-    fragment: doc.getXmlFragment(SECTION),
-    sendTo: (to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(to))),
   };
 }
 
@@ -150,7 +140,7 @@ describe('comment words in the section reader', () => {
   it('follows edits from others, and drops the words once they are deleted', () => {
     const words = wordsOf(doc, 'Train the volunteers', 1);
     draw([words]);
-    const other = peer(doc, 2);
+    const other = peer(doc, 2, SECTION);
     const second = textOf(other.fragment, 1);
     // Typed inside the words: part of them. Typed just before and after: outside.
     second.insert('Train the '.length, 'local ');

@@ -1,0 +1,15 @@
+import * as Y from 'yjs';
+
+/**
+ * The same plan on another device (a Y.Doc of its own, with `clientId`), its section
+ * `fragmentName`, and a way to send what it changed to `to`, as the server would relay it.
+ */
+export function peer(of: Y.Doc, clientId: number, fragmentName: string) {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(of));
+  return {
+    fragment: doc.getXmlFragment(fragmentName),
+    sendTo: (to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(to))),
+  };
+}
