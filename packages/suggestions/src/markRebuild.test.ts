@@ -79,6 +79,22 @@ describe('withoutMarksWhere', () => {
 });
 
 describe('withMarksAdded', () => {
+  it('gives back the very document when every mark was there already', () => {
+    const schema = planSchema();
+    const bold = schema.marks.bold?.create();
+    if (!bold) throw new Error('no bold mark');
+    const doc = schema.node('doc', null, [
+      schema.node('paragraph', null, [schema.text('bold words', [bold])]),
+    ]);
+    expect(withMarksAdded(doc, [{ from: 2, to: 6, mark: bold }])).toBe(doc);
+    expect(
+      withMarksAdded(doc, [
+        { from: 2, to: 6, mark: bold },
+        { from: 6, to: 8, mark: schema.marks.italic?.create() ?? bold },
+      ]),
+    ).not.toBe(doc);
+  });
+
   it('gives the document a step per addition gives', () => {
     fc.assert(
       fc.property(

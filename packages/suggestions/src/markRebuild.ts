@@ -37,7 +37,7 @@ export function withoutMarksWhere(
 /**
  * The document with each addition's mark on the inline content in its range, where the
  * parent allows that mark (as `Transform.addMark` does); a mark that excludes others
- * replaces them. Additions must not overlap.
+ * replaces them. Additions must not overlap. The same document when no mark went on.
  */
 export function withMarksAdded(
   doc: ProseMirrorNode,
@@ -45,6 +45,7 @@ export function withMarksAdded(
 ): ProseMirrorNode {
   const sorted = additions.filter((a) => a.to > a.from).sort((a, b) => a.from - b.from);
   if (sorted.length === 0) return doc;
+  let added = false;
   // The additions that reach past `pos`, from the first one that does.
   const firstReaching = (pos: number): number => {
     let low = 0;
@@ -84,12 +85,14 @@ export function withMarksAdded(
       const piece = cut(node, from - pos, to - pos);
       const allowed =
         parent.type.allowsMarkType(addition.mark.type) && !addition.mark.isInSet(piece.marks);
+      if (allowed) added = true;
       pieces.push(allowed ? piece.mark(addition.mark.addToSet(piece.marks)) : piece);
       at = to;
     }
     return pieces;
   };
-  return mark(doc, -1, doc)[0] ?? doc;
+  const marked = mark(doc, -1, doc)[0] ?? doc;
+  return added ? marked : doc;
 }
 
 // `node`'s children mapped by `map` (one node to none, one or several); the same

@@ -51,8 +51,7 @@ export function markTypedOn(
     }
     blockStart += node.nodeSize;
   }
-  const marked = withMarksAdded(section, additions);
-  return marked.eq(section) ? section : marked;
+  return withMarksAdded(section, additions);
 }
 
 // Where `text`'s first character is in `node` (the reading of `block`, counted from the
