@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { anchorQuote, blockId, contentExtensions, writeRichText } from '@plenary/editor';
+import { blockId, contentExtensions, writeRichText } from '@plenary/editor';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { editorYjs } from '../../collab/editorYjsPositions.ts';
-import { peer } from '../../test-support/yjsPeer.ts';
+import { peer, quoteRange } from '../../test-support/sectionPeers.ts';
 import { CommentHighlights, type CommentRange } from './commentHighlights.ts';
 import { showCommentRanges } from './showCommentRanges.ts';
 import { showSupportLabels } from './showSupportLabels.ts';
@@ -35,12 +35,9 @@ function serverDoc(): Y.Doc {
 
 /** The thread on `quote`, anchored as the server anchors it. */
 function rangeOn(doc: Y.Doc, quote: string, threadId = 't1'): CommentRange {
-  const anchor = anchorQuote(doc.getXmlFragment(SECTION), quote);
-  if (!anchor) throw new Error(`"${quote}" is not in the section`);
   return {
     threadId,
-    start: Y.decodeRelativePosition(anchor.start),
-    end: Y.decodeRelativePosition(anchor.end),
+    ...quoteRange(doc.getXmlFragment(SECTION), quote),
     count: 2,
     label: `Open the comment on “${quote}” (2)`,
   };

@@ -5,7 +5,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { peer } from '../../test-support/yjsPeer.ts';
+import { peer, quoteRange } from '../../test-support/sectionPeers.ts';
 import { type CommentWords, commentsByBlock } from './commentWords.ts';
 import { SectionText } from './SectionText.tsx';
 import { useBlockComments } from './useBlockComments.ts';
@@ -40,14 +40,7 @@ function serverDoc(): Y.Doc {
 
 /** The thread on `quote`, anchored as the server anchors it, numbered `count`. */
 function wordsOf(doc: Y.Doc, quote: string, count: number, threadId = `t${count}`): CommentWords {
-  const anchor = anchorQuote(doc.getXmlFragment(SECTION), quote);
-  if (!anchor) throw new Error(`"${quote}" is not in the section`);
-  return {
-    threadId,
-    start: Y.decodeRelativePosition(anchor.start),
-    end: Y.decodeRelativePosition(anchor.end),
-    count,
-  };
+  return { threadId, ...quoteRange(doc.getXmlFragment(SECTION), quote), count };
 }
 
 /** The first text of a block (a paragraph, or the paragraph of a list's first item). */

@@ -1,3 +1,4 @@
+import { anchorQuote } from '@plenary/editor';
 import * as Y from 'yjs';
 
 /**
@@ -11,5 +12,18 @@ export function peer(of: Y.Doc, clientId: number, fragmentName: string) {
   return {
     fragment: doc.getXmlFragment(fragmentName),
     sendTo: (to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(to))),
+  };
+}
+
+/** Where the server would anchor a comment on `quote` in `fragment`, as relative positions. */
+export function quoteRange(
+  fragment: Y.XmlFragment,
+  quote: string,
+): { start: Y.RelativePosition; end: Y.RelativePosition } {
+  const anchor = anchorQuote(fragment, quote);
+  if (!anchor) throw new Error(`"${quote}" is not in the section`);
+  return {
+    start: Y.decodeRelativePosition(anchor.start),
+    end: Y.decodeRelativePosition(anchor.end),
   };
 }
