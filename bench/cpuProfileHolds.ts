@@ -1,12 +1,14 @@
 /**
  * What held a server's event loop, from a V8 CPU profile (`flood.ts` with
  * BENCH_CPU_PROFILE=DIR, best with BENCH_CPU_PROFILE_INTERVAL_US=250): for each stall the
- * flood's probe saw (DIR/stalls.<pid>.json), longest first, the functions that took its
+ * flood's probe saw (DIR/stalls.<pid>.json), or each slow honest round trip
+ * (DIR/trips.json), longest first, the functions that took its
  * time and the callbacks they ran under (a timer, an immediate, a socket's data, a
  * promise's turn, the garbage collector). `cpuProfileSummary.ts` says where the time went
  * in all; this says what came in one piece.
  *
  *   node --import tsx bench/cpuProfileHolds.ts DIR/….cpuprofile DIR/stalls.….json [top=8]
+ *   node --import tsx bench/cpuProfileHolds.ts DIR/….cpuprofile DIR/trips.json [top=8]
  */
 import { readFileSync } from 'node:fs';
 import type { StallSpan } from './flood.ts';
@@ -54,6 +56,8 @@ function entryOf(stack: ProfileNode[]): string {
 interface Hold {
   stall: StallSpan;
   sampledMs: number;
+  /** As `sampledMs`, with the gaps between samples counted whole. */
+  wallMs: number;
   self: Map<string, number>;
   entries: Map<string, number>;
 }
@@ -63,18 +67,25 @@ const held = (stall: StallSpan) => Math.min(stall.delayMs, stall.cpuMs);
 const holds: Hold[] = stalls
   .sort((a, b) => held(b) - held(a))
   .slice(0, top)
-  .map((stall) => ({ stall, sampledMs: 0, self: new Map(), entries: new Map() }));
+  .map((stall) => ({ stall, sampledMs: 0, wallMs: 0, self: new Map(), entries: new Map() }));
 const add = (totals: Map<string, number>, name: string, ms: number) =>
   totals.set(name, (totals.get(name) ?? 0) + ms);
+// A sample that comes long after the one before it usually means the process was not
+// running meanwhile (the OS ran something else): the times below count such a gap as two
+// usual intervals, so they are the server's own work; the total with the gaps is shown too.
+const usualDeltaUs =
+  [...profile.timeDeltas].sort((a, b) => a - b)[profile.timeDeltas.length >> 1] ?? 0;
 let at = profile.startTime;
 profile.samples.forEach((id, i) => {
-  const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+  const wallMs = (profile.timeDeltas[i] ?? 0) / 1000;
+  const ms = Math.min(wallMs * 1000, 2 * usualDeltaUs) / 1000;
   at += profile.timeDeltas[i] ?? 0;
   const node = byId.get(id);
   if (!node || node.callFrame.functionName === '(idle)') return;
   for (const hold of holds) {
     if (at < hold.stall.fromUs || at > hold.stall.toUs) continue;
     hold.sampledMs += ms;
+    hold.wallMs += wallMs;
     add(hold.self, nameOf(node), ms);
     add(hold.entries, entryOf(stackOf(id)), ms);
   }
@@ -86,9 +97,12 @@ const topOf = (totals: Map<string, number>, n: number) =>
     .slice(0, n)
     .map(([name, ms]) => `    ${ms.toFixed(1)} ms  ${name}`);
 const lines = [`${file}: ${stalls.length} stalls, the ${holds.length} longest held`];
-for (const { stall, sampledMs, self, entries } of holds) {
+for (const { stall, sampledMs, wallMs, self, entries } of holds) {
+  const sampled = `sampled ${sampledMs.toFixed(1)} ms (${wallMs.toFixed(0)} ms with gaps)`;
   lines.push(
-    `- delay ${stall.delayMs.toFixed(0)} ms, CPU ${stall.cpuMs.toFixed(0)} ms, sampled busy ${sampledMs.toFixed(1)} ms; under:`,
+    stall.trip
+      ? `- round trip (${stall.trip}) ${stall.delayMs.toFixed(0)} ms, ${sampled}; under:`
+      : `- delay ${stall.delayMs.toFixed(0)} ms, CPU ${stall.cpuMs.toFixed(0)} ms, ${sampled}; under:`,
   );
   lines.push(...topOf(entries, 5), '  self time:', ...topOf(self, 8));
 }

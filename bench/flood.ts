@@ -37,6 +37,10 @@ const PARAGRAPH = 300;
 const SAMPLE_EVERY_MS = 100;
 const SAMPLE_TIMEOUT_MS = 30_000;
 const STALL_MS = 20;
+/** With a CPU profile, stalls from this long are kept for cpuProfileHolds.ts. */
+const PROFILED_STALL_MS = 10;
+/** With a CPU profile, honest round trips from this long are kept for cpuProfileHolds.ts. */
+const PROFILED_TRIP_MS = 50;
 const STALL_PROBE_MS = 5;
 const SENTENCE = 'The national mechanism reviews early-warning reports every quarter. ';
 
@@ -64,12 +68,15 @@ type Role =
   | { role: 'server'; env: Record<string, string> }
   | { role: 'flooder'; url: string; who: Joined };
 
-/** A stall of the server's loop, for cpuProfileHolds.ts. */
+/** A stall of the server's loop, or a slow honest round trip, for cpuProfileHolds.ts. */
 export interface StallSpan {
   fromUs: number;
   toUs: number;
   delayMs: number;
+  /** The server's CPU time in the span; for a round trip, unknown (its length). */
   cpuMs: number;
+  /** Which pair's round trip this was; none for a stall. */
+  trip?: string;
 }
 
 /** Now on the clock V8's CPU profiles use, in microseconds. */
@@ -129,7 +136,7 @@ async function runServer(env: Record<string, string>): Promise<void> {
     const cpu = cpuMs();
     const gap = now - lastTick - STALL_PROBE_MS;
     const used = cpu - lastCpu;
-    if (gap >= STALL_MS && profileDir) {
+    if (gap >= PROFILED_STALL_MS && profileDir) {
       stallSpans.push({ fromUs: lastTickUs, toUs: nowUs, delayMs: gap, cpuMs: used });
     }
     lastTickUs = nowUs;
@@ -299,6 +306,8 @@ async function measurePair(
   sectionId: string,
   tokens: [string, string],
   until: number,
+  slowTrips: StallSpan[] = [],
+  name = 'pair',
 ): Promise<number[]> {
   const writer = connect(url, planId, tokens[0]);
   const reader = connect(url, planId, tokens[1]);
@@ -326,9 +335,14 @@ async function measurePair(
       reader.doc.on('afterTransaction', check);
     });
     const sent = performance.now();
+    const sentUs = monotonicUs();
     textOf(writer.doc).insert(textOf(writer.doc).length, marker);
     await seen.catch(() => undefined);
-    samples.push(performance.now() - sent);
+    const ms = performance.now() - sent;
+    samples.push(ms);
+    if (ms >= PROFILED_TRIP_MS) {
+      slowTrips.push({ fromUs: sentUs, toUs: monotonicUs(), delayMs: ms, cpuMs: ms, trip: name });
+    }
     await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
   }
   writer.provider.destroy();
@@ -378,11 +392,16 @@ async function main(label: string, env: Record<string, string>): Promise<void> {
     flooder,
   );
   const until = Date.now() + FLOOD_SECONDS * 1000;
+  const slowTrips: StallSpan[] = [];
   const [same, elsewhere, flood] = await Promise.all([
-    measurePair(url, busy.id, pairSection.id, samePlan, until),
-    measurePair(url, other.id, otherSection.id, otherPlan, until),
+    measurePair(url, busy.id, pairSection.id, samePlan, until, slowTrips, 'same plan'),
+    measurePair(url, other.id, otherSection.id, otherPlan, until, slowTrips, 'other plan'),
     flooded,
   ]);
+  const profileDir = process.env.BENCH_CPU_PROFILE;
+  if (profileDir) {
+    writeFileSync(path.join(profileDir, 'trips.json'), JSON.stringify(slowTrips));
+  }
   server.send('stats');
   const stats = await nextMessage<ServerStats>(server);
   server.send('stop');
