@@ -1,5 +1,6 @@
 import { CloseCode } from '@plenary/model';
 import * as Y from 'yjs';
+import { BetweenPieces } from './BetweenPieces.ts';
 import type { Connection } from './Connection.ts';
 import { type ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
@@ -38,26 +39,52 @@ export interface UpdateHost {
  * large, and has it stored and sent on without holding the queue.
  */
 export class ClientUpdates {
+  /** Other sockets' small updates taken in between the pieces of the large one under way. */
+  private between: BetweenPieces | null = null;
+
   constructor(private readonly host: UpdateHost) {}
+
+  /**
+   * Takes a small update of another socket in between the pieces of the large update
+   * under way, instead of after all of them (see `BetweenPieces`); false when there is
+   * none, or the update must wait in the room's queue. `queued`: whether the socket has a
+   * task in the room's queue.
+   */
+  offer(connection: Connection, update: Uint8Array, answered: boolean, queued: boolean): boolean {
+    return this.between?.offer(connection, update, answered, queued) ?? false;
+  }
 
   /**
    * Takes a client's update. A large one (a reconnecting client's answer can carry
    * thousands of changes) is checked and applied in pieces of a few milliseconds' work
    * each, with a pass of the event loop between them so other plans and sockets are
    * served meanwhile (see `updatePieces.ts`); the room's queue waits for the last piece,
-   * so no other change to this plan comes in between. It is stored and sent on as one
-   * update: a client that saw part of it could take it for malformed (the web editor
-   * deletes a list item whose paragraph has not arrived). An update from someone who
-   * must suggest is judged as one once all its pieces are applied, in steps too.
+   * so nothing queued comes in between, only other sockets' small updates that cannot
+   * interfere with it (see `BetweenPieces`). It is stored and sent on as one update: a
+   * client that saw part of it could take it for malformed (the web editor deletes a
+   * list item whose paragraph has not arrived). An update from someone who must suggest
+   * is judged as one once all its pieces are applied, in steps too.
    */
   async receive(connection: Connection, update: Uint8Array, answered: boolean): Promise<void> {
     const crowded = this.host.ownership.crowdedUpdate(update, this.host.document.doc);
-    const pieces =
-      crowded === null && update.byteLength > SPLIT_ABOVE_BYTES
-        ? await splitUpdate(update, nextTurn)
-        : null;
-    if (pieces) await this.applyInPieces(connection, pieces, answered, update.byteLength);
-    else await this.applyClientUpdate(connection, update, answered);
+    if (crowded !== null || update.byteLength <= SPLIT_ABOVE_BYTES) {
+      await this.applyClientUpdate(connection, update, answered);
+      return;
+    }
+    const between = new BetweenPieces(connection);
+    this.between = between;
+    try {
+      const pieces = await splitUpdate(update, nextTurn);
+      if (pieces)
+        await this.applyInPieces(connection, pieces, answered, update.byteLength, between);
+      else await this.applyClientUpdate(connection, update, answered);
+    } finally {
+      this.between = null;
+    }
+    // Before anything queued after the large update, in the order they came.
+    for (const { connection: sender, update: small, answered: ready } of between.close()) {
+      await this.applyClientUpdate(sender, small, ready);
+    }
   }
 
   /**
@@ -71,6 +98,7 @@ export class ClientUpdates {
     pieces: UpdatePieces,
     answered: boolean,
     bytes: number,
+    between: BetweenPieces,
   ): Promise<void> {
     const before = Y.encodeStateVector(this.host.document.doc);
     const owner = ownerKeyOf(connection.context);
@@ -78,10 +106,11 @@ export class ClientUpdates {
     const touchedRoots = new Set<string>();
     let applied = false;
     const reviews: ReviewCheck[] = [];
-    // What the pieces' transactions deleted, as Yjs writes it in the update of each.
+    // What the pieces' transactions deleted, as Yjs writes it in the update of each
+    // (not those of the updates taken in between).
     const deleted: DeleteSet[] = [];
     const noteDeletions = (transaction: Y.Transaction) => {
-      deleted.push(transaction.deleteSet);
+      if (transaction.origin === connection) deleted.push(transaction.deleteSet);
     };
     // Applied pieces are not stored on their own; what the whole brought is stored below.
     this.host.document.capturing(false);
@@ -119,8 +148,10 @@ export class ClientUpdates {
         this.host.ownership.record(owner, checked.claims);
         for (const id of checked.clientIds) clientIds.add(id);
         for (const root of checked.touchedRoots) touchedRoots.add(root);
+        between.noteApplied(checked.clientIds, checked.touchedRoots);
         const wait = nextTurn();
         if (wait) await wait;
+        await this.takeInBetween(between);
       }
       // A suggester's update is judged whole once all of it is applied, in steps.
       for (const review of reviews) {
@@ -139,15 +170,16 @@ export class ClientUpdates {
     // Nothing new (a reconnect resending what the server has) needs no storing.
     if (clientIds.size === 0 && touchedRoots.size === 0) return;
     // Written from the document, as Yjs would have: what the server had is left out, and
-    // runs of structs are merged (20,000 one-clock GC structs are stored as one).
-    const brought = await encodeUpdateSince(
-      this.host.document.doc,
-      Y.decodeStateVector(before),
-      nextTurn,
-      {
-        deletions: Y.mergeDeleteSets(deleted),
-      },
-    );
+    // runs of structs are merged (20,000 one-clock GC structs are stored as one). Only its
+    // own client ids: the updates taken in between are stored on their own.
+    const since = Y.decodeStateVector(before);
+    const { store } = this.host.document.doc;
+    for (const client of store.clients.keys()) {
+      if (!clientIds.has(client)) since.set(client, Y.getState(store, client));
+    }
+    const brought = await encodeUpdateSince(this.host.document.doc, since, nextTurn, {
+      deletions: Y.mergeDeleteSets(deleted),
+    });
     const { participantId } = connection.context;
     this.storeAndSend(
       brought,
@@ -155,6 +187,21 @@ export class ClientUpdates {
       { clientIds: [...clientIds], participantId, owner, sender: connection },
       touchedRoots,
     );
+  }
+
+  /**
+   * Takes in the other sockets' updates that may come between two pieces (see
+   * `BetweenPieces`), each stored and sent on by itself, as if queued.
+   */
+  private async takeInBetween(between: BetweenPieces): Promise<void> {
+    this.host.document.capturing(true);
+    try {
+      await between.takeQualifying(this.host.document.doc, ({ connection, update, answered }) =>
+        this.applyClientUpdate(connection, update, answered, { between: true }),
+      );
+    } finally {
+      this.host.document.capturing(false);
+    }
   }
 
   /**
@@ -245,20 +292,26 @@ export class ClientUpdates {
     return { clientIds, touchedRoots, claims: ownership.claims };
   }
 
-  /** Checks, applies, stores and sends on one update. */
+  /**
+   * Checks, applies, stores and sends on one update; true once done with it. Between the
+   * pieces of a large update, one that needs a second look is left as it is (false):
+   * refused, it would be taken back by loading the plan again, pieces and all.
+   */
   private async applyClientUpdate(
     connection: Connection,
     update: Uint8Array,
     answered = true,
-  ): Promise<void> {
-    if (connection.closed) return;
+    { between }: { between: boolean } = { between: false },
+  ): Promise<boolean> {
+    if (connection.closed) return true;
     const checked = this.checkClientUpdate(connection, update, answered);
-    if (!checked) return;
+    if (!checked) return true;
     const { clientIds, touchedRoots, claims } = checked;
     const owner = ownerKeyOf(connection.context);
     const review = this.host.env.extensions.reviewUpdate(
       this.updateCheck(connection, touchedRoots),
     );
+    if (review && between) return false;
     this.host.document.takeCaptured();
     Y.applyUpdate(this.host.document.doc, update, connection);
     const applied = this.host.document.takeCaptured();
@@ -267,15 +320,16 @@ export class ClientUpdates {
     if (problem) {
       this.host.refuse(connection, CloseCode.FORBIDDEN, problem, update.byteLength);
       await this.host.reload();
-      return;
+      return true;
     }
     // Claimed now, before storing, so no presence frame meanwhile takes these ids; should
     // storing fail, the room closes and forgets them.
     this.host.ownership.record(owner, claims);
     // Nothing new (a reconnect resending what the server has) needs no storing.
-    if (!applied) return;
+    if (!applied) return true;
     const { participantId } = connection.context;
     const origin = { clientIds, participantId, owner, sender: connection };
     this.storeAndSend(applied, connection, origin, touchedRoots);
+    return true;
   }
 }

@@ -67,7 +67,7 @@ export class Room {
       document: this.document,
       connections: this.connections,
       isClosed: () => this.closed,
-      enqueue: <T>(task: () => T | Promise<T>) => this.enqueue(task),
+      enqueue: <T>(task: () => T | Promise<T>, of?: Connection) => this.enqueue(task, { of }),
       refuse: (connection: Connection, code: number, reason: string, bytes: number) =>
         this.refuse(connection, code, reason, bytes),
       reload: () => this.reload(),
@@ -93,7 +93,10 @@ export class Room {
   }
 
   /** Runs `task` in the room's queue (see `WriteQueue#enqueue`). */
-  private enqueue<T>(task: () => T | Promise<T>, options?: { pipelined: boolean }): Promise<T> {
+  private enqueue<T>(
+    task: () => T | Promise<T>,
+    options?: { pipelined?: boolean; of?: Connection },
+  ): Promise<T> {
     return this.writes.enqueue(task, options);
   }
 
@@ -206,13 +209,19 @@ export class Room {
     switch (frame.kind) {
       case 'sync-step-1': {
         const { stateVector } = frame;
-        this.enqueue(() => this.answerSync(connection, stateVector)).catch(() => undefined);
+        this.enqueue(() => this.answerSync(connection, stateVector), { of: connection }).catch(
+          () => undefined,
+        );
         return;
       }
       case 'update': {
         const answered = connection.syncAnswered;
+        const queued = this.writes.holdsTasksOf(connection);
+        // Someone's large update is being applied in pieces: taken in between them.
+        if (this.updates.offer(connection, frame.update, answered, queued)) return;
         this.enqueue(() => this.updates.receive(connection, frame.update, answered), {
           pipelined: true,
+          of: connection,
         }).catch((error: unknown) => this.fail(error));
         return;
       }
@@ -226,7 +235,9 @@ export class Room {
         const { nonce } = frame;
         // Queued behind every update this socket sent before asking, so the answer
         // means those are stored.
-        this.enqueue(() => connection.send(savedFrame(nonce))).catch(() => undefined);
+        this.enqueue(() => connection.send(savedFrame(nonce)), { of: connection }).catch(
+          () => undefined,
+        );
         return;
       }
     }

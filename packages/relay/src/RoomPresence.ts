@@ -23,8 +23,8 @@ export interface PresenceHost {
   readonly connections: ReadonlySet<Connection>;
   /** The plan's live document and what it wrote since last asked. */
   readonly document: RoomDocument;
-  /** Runs a task in the room's queue (see `Room#enqueue`). */
-  enqueue<T>(task: () => T | Promise<T>): Promise<T>;
+  /** Runs a task in the room's queue (see `Room#enqueue`), for the frame of `of` it handles. */
+  enqueue<T>(task: () => T | Promise<T>, of?: Connection): Promise<T>;
   /** Closes a socket with a named code for a frame it must not send. */
   refuse(connection: Connection, code: number, reason: string, bytes: number): void;
 }
@@ -165,7 +165,7 @@ export class RoomPresence {
           if (held && !connection.closed) {
             awarenessProtocol.applyAwarenessUpdate(this.awareness, held, connection);
           }
-        })
+        }, connection)
         .catch((error: unknown) => {
           this.onHold.delete(connection);
           this.host.env.logger.warn(

@@ -42,6 +42,8 @@ export class WriteQueue {
   private storedInOrder: Promise<void> = Promise.resolve();
   /** Sends stored updates to the sockets, those ready together as one (see Broadcast). */
   private readonly broadcast: Broadcast;
+  /** How many tasks each socket has in the queue, waiting or running (see `holdsTasksOf`). */
+  private readonly tasksOf = new Map<Connection, number>();
 
   constructor(private readonly host: WriteQueueHost) {
     this.broadcast = new Broadcast(() => host.connections);
@@ -52,14 +54,20 @@ export class WriteQueue {
     return this.durable;
   }
 
+  /** True while a task queued for `connection` waits or runs: its next update must come after it. */
+  holdsTasksOf(connection: Connection): boolean {
+    return this.tasksOf.has(connection);
+  }
+
   /**
    * Runs `task` after every task queued before it. Unless `pipelined` (a client's update,
    * whose storing the queue does not wait for), it also waits until every update
    * committed before it is stored, so that it sees and answers only what is stored.
+   * `of`: the socket whose frame it handles (see `holdsTasksOf`).
    */
   enqueue<T>(
     task: () => T | Promise<T>,
-    { pipelined }: { pipelined: boolean } = { pipelined: false },
+    { pipelined = false, of }: { pipelined?: boolean; of?: Connection } = {},
   ): Promise<T> {
     const run = this.tail.then(nextTurn).then(async () => {
       if (!pipelined) await this.durable;
@@ -71,6 +79,15 @@ export class WriteQueue {
       return task();
     });
     this.tail = run.catch(() => undefined);
+    if (of) {
+      this.tasksOf.set(of, (this.tasksOf.get(of) ?? 0) + 1);
+      // Settled before the next task starts (it waits for a turn of the event loop).
+      void this.tail.then(() => {
+        const left = (this.tasksOf.get(of) ?? 1) - 1;
+        if (left > 0) this.tasksOf.set(of, left);
+        else this.tasksOf.delete(of);
+      });
+    }
     return run;
   }
 
