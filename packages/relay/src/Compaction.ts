@@ -19,49 +19,82 @@ export interface CompactionHost {
  */
 export class Compaction {
   private queued = false;
+  /** The snapshot being stored, outside the room's queue (see `queue`). */
+  private storing: Promise<void> | null = null;
   /** Until when another process holds the turn to compact this plan. */
   private leftUntil = 0;
 
   constructor(private readonly host: CompactionHost) {}
 
-  /** Compacts once every update committed by then is stored, as a task of its own. */
+  /**
+   * Compacts once every update committed by then is stored. The snapshot is written in a
+   * task of the room's queue (it must be the document as stored through one seq); storing
+   * it (storage folds who deleted what out of hundreds of updates first) is not: updates
+   * stored meanwhile come after that seq and stay in the log. The room's queue held them
+   * all for it before, so under a flood a keystroke waited for the whole compaction.
+   */
   queue(): void {
-    if (this.queued) return;
+    if (this.queued || this.storing) return;
     this.queued = true;
     this.host
-      .enqueue(() => {
+      .enqueue(async () => {
         this.queued = false;
-        return this.compact();
+        const snapshot = await this.snapshot();
+        if (!snapshot) return;
+        this.storing = this.store(snapshot).finally(() => {
+          this.storing = null;
+        });
       })
       .catch(() => undefined);
   }
 
-  /** Writes the document as one snapshot in place of the stored updates it holds. */
+  /** Writes the document as one snapshot in place of the stored updates it holds, and waits. */
   async compact(): Promise<void> {
+    await this.storing;
+    const snapshot = await this.snapshot();
+    if (snapshot) await this.store(snapshot);
+  }
+
+  /**
+   * The document as one snapshot, and the seq it holds the stored log through; null when
+   * another process has the turn to compact. The document must not change meanwhile.
+   */
+  private async snapshot(): Promise<{ state: Uint8Array; throughSeq: number } | null> {
     try {
       // Processes sharing the plan take turns: one compacts, the others leave it be (and
       // do not ask again on every update until that one's turn is over).
       const { fanOut } = this.host.env;
       if (fanOut) {
-        if (Date.now() < this.leftUntil) return;
+        if (Date.now() < this.leftUntil) return null;
         if (!(await fanOut.claim(`compact:${this.host.planId}`, COMPACTION_CLAIM_MS))) {
           this.leftUntil = Date.now() + COMPACTION_CLAIM_MS;
-          return;
+          return null;
         }
       }
+      const throughSeq = this.host.document.seqs.through;
       // Written in steps, as a sync answer is (the queue holds the document meanwhile):
       // the whole plan in one `encodeStateAsUpdate` held every other plan.
-      const snapshot = await encodeUpdateSince(this.host.document.doc, new Map(), nextTurn);
-      await this.host.env.persistence.compact(
-        this.host.planId,
-        snapshot,
-        this.host.document.seqs.through,
-      );
+      const state = await encodeUpdateSince(this.host.document.doc, new Map(), nextTurn);
+      return { state, throughSeq };
+    } catch (error) {
+      this.failed(error);
+      return null;
+    }
+  }
+
+  private async store({ state, throughSeq }: { state: Uint8Array; throughSeq: number }) {
+    try {
+      await this.host.env.persistence.compact(this.host.planId, state, throughSeq);
+      // Updates stored meanwhile counted the folded ones; the next one counts afresh.
       this.host.document.logLength = 0;
     } catch (error) {
-      // The log is still complete; compaction is retried after the next update.
-      this.host.env.logger.warn({ planId: this.host.planId, err: error }, 'compaction failed');
+      this.failed(error);
     }
+  }
+
+  // The log is still complete; compaction is retried after the next update.
+  private failed(error: unknown): void {
+    this.host.env.logger.warn({ planId: this.host.planId, err: error }, 'compaction failed');
   }
 }
 

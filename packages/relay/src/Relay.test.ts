@@ -203,6 +203,33 @@ describe('Relay', () => {
     expect(storedText(persistence)).toBe(alice.doc.getText('section:a').toString());
   });
 
+  it('stores and sends on updates while a snapshot is being stored', async () => {
+    const { relay, persistence } = start({ compactAfterUpdates: 5 });
+    let release: () => void = () => undefined;
+    persistence.stallCompactions = new Promise((resolve) => {
+      release = resolve;
+    });
+    const [alice, bora] = await syncedPair(relay);
+    for (let i = 0; i < 6; i++) alice.doc.getText('section:a').insert(0, String(i));
+    alice.requestSave(1);
+    await until(() => alice.savedNonces.includes(1));
+    // The snapshot is written; storing it waits. A keystroke does not wait for it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(persistence.compactions).toBe(0);
+    const logged = persistence.logs.get(PLAN)?.updates.length ?? 0;
+    bora.doc.getText('section:a').insert(0, 'B');
+    await until(() => alice.doc.getText('section:a').toString().startsWith('B'));
+    bora.requestSave(2);
+    await until(() => bora.savedNonces.includes(2));
+    expect(persistence.logs.get(PLAN)?.updates.length).toBe(logged + 1);
+    // Stored after the snapshot's seq, it stays in the log once the snapshot is in.
+    release();
+    await until(() => persistence.compactions === 1);
+    expect(persistence.logs.get(PLAN)?.updates.length).toBe(1);
+    expect(storedText(persistence)).toBe(alice.doc.getText('section:a').toString());
+    expect(storedText(persistence)).toBe('B543210Objectives');
+  });
+
   it('writes a plan back and evicts it after the last client leaves', async () => {
     const { relay, persistence } = start();
     const alice = new TestClient(relay, PLAN);

@@ -23,6 +23,8 @@ export class MemoryPersistence implements RelayPersistence {
   stallAppends: Promise<void> | null = null;
   /** When set, loading a plan waits for this promise. */
   stallLoads: Promise<void> | null = null;
+  /** When set, compacting waits for this promise before storing the snapshot. */
+  stallCompactions: Promise<void> | null = null;
   /** Senders that had an update refused as someone else's: their later ones are too. */
   private readonly refusedSenders = new WeakSet<object>();
 
@@ -80,6 +82,7 @@ export class MemoryPersistence implements RelayPersistence {
   }
 
   async compact(planId: string, snapshot: Uint8Array, throughSeq: number) {
+    if (this.stallCompactions) await this.stallCompactions;
     const log = this.logs.get(planId);
     if (!log) throw new Error(`no plan ${planId}`);
     log.snapshot = snapshot.slice();
