@@ -62,8 +62,9 @@ interface Hold {
   entries: Map<string, number>;
 }
 
-// The server's own holds first: the smaller of the delay and the CPU it used meanwhile.
-const held = (stall: StallSpan) => Math.min(stall.delayMs, stall.cpuMs);
+// The server's own holds first: the smaller of the delay and the CPU it used meanwhile (its
+// event loop's thread's, where known).
+const held = (stall: StallSpan) => Math.min(stall.delayMs, stall.loop?.cpuMs ?? stall.cpuMs);
 const holds: Hold[] = stalls
   .sort((a, b) => held(b) - held(a))
   .slice(0, top)
@@ -91,6 +92,11 @@ profile.samples.forEach((id, i) => {
   }
 });
 
+// The event loop's own thread: its CPU time, and how long it waited for a core.
+const loopOf = ({ loop }: StallSpan) =>
+  loop
+    ? ` (loop's thread ${loop.cpuMs.toFixed(0)} ms, waited for a core ${loop.waitedMs.toFixed(0)} ms)`
+    : '';
 const topOf = (totals: Map<string, number>, n: number) =>
   [...totals]
     .sort((a, b) => b[1] - a[1])
@@ -102,7 +108,7 @@ for (const { stall, sampledMs, wallMs, self, entries } of holds) {
   lines.push(
     stall.trip
       ? `- round trip (${stall.trip}) ${stall.delayMs.toFixed(0)} ms, ${sampled}; under:`
-      : `- delay ${stall.delayMs.toFixed(0)} ms, CPU ${stall.cpuMs.toFixed(0)} ms, ${sampled}; under:`,
+      : `- delay ${stall.delayMs.toFixed(0)} ms, CPU ${stall.cpuMs.toFixed(0)} ms${loopOf(stall)}, ${sampled}; under:`,
   );
   lines.push(...topOf(entries, 5), '  self time:', ...topOf(self, 8));
 }

@@ -17,7 +17,7 @@
  * stay together and are read in the order they run.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -60,6 +60,12 @@ interface ServerStats {
   busyStalls: number;
   /** The longest hold that was the server's own work: the smaller of the delay and the CPU used. */
   longestHold: number;
+  /**
+   * As `longestHold`, with the CPU time of the event loop's own thread only (Linux), not
+   * the process's other threads (garbage collection helpers, storage's fsync and
+   * checkpoint threads), which run while the loop may be waiting for the OS; null elsewhere.
+   */
+  longestLoopHold: number | null;
   rssMb: number;
   closes: Record<string, number>;
 }
@@ -75,12 +81,27 @@ export interface StallSpan {
   delayMs: number;
   /** The server's CPU time in the span; for a round trip, unknown (its length). */
   cpuMs: number;
+  /** Of it, the event loop's thread's; and how long that thread waited for a core (Linux). */
+  loop?: { cpuMs: number; waitedMs: number };
   /** Which pair's round trip this was; none for a stall. */
   trip?: string;
 }
 
 /** Now on the clock V8's CPU profiles use, in microseconds. */
 const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * CPU time the calling thread used so far, and how long it waited for a core while
+ * runnable, in ms (Linux's schedstat); null where there is none.
+ */
+function threadSchedMs(): { cpuMs: number; waitedMs: number } | null {
+  try {
+    const [run, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ');
+    return { cpuMs: Number(run) / 1e6, waitedMs: Number(wait) / 1e6 };
+  } catch {
+    return null;
+  }
+}
 
 /** CPU time this process used so far (all its threads, so garbage collection helpers count too). */
 function cpuMs(): number {
@@ -123,8 +144,10 @@ async function runServer(env: Record<string, string>): Promise<void> {
   let stalls = 0;
   let busyStalls = 0;
   let longestHold = 0;
+  let longestLoopHold = 0;
   let lastTick = performance.now();
   let lastCpu = cpuMs();
+  let lastSched = threadSchedMs();
   // With a CPU profile, each stall's span on the profile's clock (microseconds of the
   // monotonic clock, as process.hrtime), so cpuProfileHolds.ts can say what ran in it.
   const profileDir = process.env.BENCH_CPU_PROFILE;
@@ -134,11 +157,18 @@ async function runServer(env: Record<string, string>): Promise<void> {
     const now = performance.now();
     const nowUs = monotonicUs();
     const cpu = cpuMs();
+    const sched = threadSchedMs();
     const gap = now - lastTick - STALL_PROBE_MS;
     const used = cpu - lastCpu;
+    const loop =
+      sched && lastSched
+        ? { cpuMs: sched.cpuMs - lastSched.cpuMs, waitedMs: sched.waitedMs - lastSched.waitedMs }
+        : undefined;
     if (gap >= PROFILED_STALL_MS && profileDir) {
-      stallSpans.push({ fromUs: lastTickUs, toUs: nowUs, delayMs: gap, cpuMs: used });
+      stallSpans.push({ fromUs: lastTickUs, toUs: nowUs, delayMs: gap, cpuMs: used, loop });
     }
+    if (loop) longestLoopHold = Math.max(longestLoopHold, Math.min(gap, loop.cpuMs));
+    lastSched = sched;
     lastTickUs = nowUs;
     if (gap >= STALL_MS) stalls += 1;
     if (gap >= STALL_MS && used >= STALL_MS) busyStalls += 1;
@@ -155,6 +185,7 @@ async function runServer(env: Record<string, string>): Promise<void> {
       stalls = 0;
       busyStalls = 0;
       longestHold = 0;
+      longestLoopHold = 0;
     }
     if (message === 'stats') {
       lag.disable();
@@ -166,6 +197,7 @@ async function runServer(env: Record<string, string>): Promise<void> {
         stalls,
         busyStalls,
         longestHold,
+        longestLoopHold: lastSched ? longestLoopHold : null,
         closes,
       };
       process.send?.(stats);
@@ -425,7 +457,7 @@ async function main(label: string, env: Record<string, string>): Promise<void> {
     summary(quiet),
     summary(same),
     summary(elsewhere),
-    `${stats.lagP50.toFixed(1)} / ${stats.lagP99.toFixed(1)} / ${stats.lagMax.toFixed(0)} ms; ${stats.stalls} stalls ≥ ${STALL_MS} ms, ${stats.busyStalls} of them busy; longest busy hold ${stats.longestHold.toFixed(0)} ms`,
+    `${stats.lagP50.toFixed(1)} / ${stats.lagP99.toFixed(1)} / ${stats.lagMax.toFixed(0)} ms; ${stats.stalls} stalls ≥ ${STALL_MS} ms, ${stats.busyStalls} of them busy; longest busy hold ${stats.longestHold.toFixed(0)} ms${stats.longestLoopHold === null ? '' : ` (event loop's thread: ${stats.longestLoopHold.toFixed(0)} ms)`}`,
     `${stats.rssMb.toFixed(0)} MB`,
   ];
   console.log(row.join(' | '));
