@@ -195,6 +195,14 @@ function fairShare(env: NodeJS.ProcessEnv): FairShareLimits {
       10_000,
     ),
     maxUnsentBytes: integer(env, 'MAX_UNSENT_BYTES', fallback.maxUnsentBytes, 64 * 1024, 1024 ** 3),
+    refillBeforeReconnect:
+      integer(
+        env,
+        'REFILL_BEFORE_RECONNECT_PERCENT',
+        Math.round(fallback.refillBeforeReconnect * 100),
+        0,
+        100,
+      ) / 100,
   };
 }
 

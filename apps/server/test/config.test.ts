@@ -21,6 +21,19 @@ describe('AUTO_VERSION_MINUTES', () => {
   });
 });
 
+describe('REFILL_BEFORE_RECONNECT_PERCENT', () => {
+  const share = (value?: string) =>
+    loadConfig(value === undefined ? {} : { REFILL_BEFORE_RECONNECT_PERCENT: value }, '/srv')
+      .fairShare.refillBeforeReconnect;
+
+  it('is half unless set, a share of the budgets, and 0 lets a participant back once not in debt', () => {
+    expect(share()).toBe(0.5);
+    expect(share('100')).toBe(1);
+    expect(share('0')).toBe(0);
+    expect(() => share('150')).toThrow(/REFILL_BEFORE_RECONNECT_PERCENT must be a whole number/);
+  });
+});
+
 describe('DATABASE_URL and REDIS_URL', () => {
   const DATABASE_URL = 'postgres://plenary:secret@db:5432/plenary';
   const REDIS_URL = 'redis://redis:6379';

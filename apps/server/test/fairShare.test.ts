@@ -125,6 +125,34 @@ describe('a fair share for everyone', () => {
     );
   }, 120_000);
 
+  it('refuses a flooder’s reconnects until their share has half refilled; the stock client backs off and loses nothing', async () => {
+    // 20 frames at once, 2 a second: half the burst is back 5 s after it is spent.
+    server = await startTestServer({
+      env: { PARTICIPANT_FRAME_BURST: '20', PARTICIPANT_FRAMES_PER_SECOND: '2' },
+    });
+    const plan = await createTestPlan(server, 'r2p-nap');
+    const { section, writer, reader } = await pairIn(server, plan, 0);
+    await Promise.all([whenSynced(writer), whenSynced(reader)]);
+    // What the writer's client went through: each close's code, and each time it synced.
+    const events: (number | 'synced')[] = [];
+    writer.provider.on('connection-close', (event) => {
+      if (event) events.push(event.code);
+    });
+    writer.provider.on('sync', (synced: boolean) => {
+      if (synced) events.push('synced');
+    });
+    const text = firstText(writer.doc, section.id);
+    for (let i = 0; i < 40; i++) text.insert(text.length, String(i % 10));
+    const typed = sectionXml(writer, section.id);
+    await eventually(() => events.includes('synced'), 30_000, 'the writer to be back');
+    // Closed over budget, then refused before syncing at least once: the client backed off.
+    const back = events.indexOf('synced');
+    expect(events.slice(0, back).length).toBeGreaterThanOrEqual(2);
+    expect(new Set(events.slice(0, back))).toEqual(new Set([CloseCode.RATE_LIMITED]));
+    expect(server.logLines.some((line) => line.includes('reconnect in'))).toBe(true);
+    await eventually(() => sectionXml(reader, section.id) === typed, 10_000, 'the text to arrive');
+  }, 60_000);
+
   it('refuses a 7 MB presence state (4413) and never relays it', async () => {
     server = await startTestServer();
     const plan = await createTestPlan(server);

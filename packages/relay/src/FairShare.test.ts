@@ -68,6 +68,35 @@ describe('FairShare', () => {
     );
   });
 
+  it('refuses a participant closed for going too fast until their budgets are half full again', () => {
+    const { clock, fairShare } = share();
+    const { frameBurst, framesPerSecond } = DEFAULT_FAIR_SHARE.participant;
+    // Two sockets spend the participant's whole burst, and the second is closed.
+    admitted(fairShare.open('p1').socket, UPDATE, frameBurst / 2);
+    expect(admitted(fairShare.open('p1').socket, UPDATE, 10_000).refusal?.code).toBe(
+      CloseCode.RATE_LIMITED,
+    );
+    expect(fairShare.refusalFor('p1')).toMatchObject({
+      code: CloseCode.RATE_LIMITED,
+      reason: expect.stringMatching(/reconnect in 3 s$/),
+    });
+    // Someone else is not held back, nor is anyone once half the burst is back.
+    expect(fairShare.refusalFor('p2')).toBeNull();
+    expect(fairShare.refusalFor(null)).toBeNull();
+    clock.now += ((frameBurst / 2 - 1) / framesPerSecond) * 1000;
+    expect(fairShare.refusalFor('p1')?.code).toBe(CloseCode.RATE_LIMITED);
+    clock.now += (1 / framesPerSecond) * 1000;
+    expect(fairShare.refusalFor('p1')).toBeNull();
+    expect(admitted(fairShare.open('p1').socket, UPDATE, 10_000).taken).toBe(frameBurst / 2);
+  });
+
+  it('lets a participant closed for going too fast back once not in debt when so configured', () => {
+    const { clock, fairShare } = share({ refillBeforeReconnect: 0 });
+    admitted(fairShare.open('p1').socket, UPDATE, 10_000);
+    clock.now += 10;
+    expect(fairShare.refusalFor('p1')).toBeNull();
+  });
+
   it('lets one frame larger than the byte burst through once, then charges it', () => {
     const { fairShare } = share();
     const { socket } = fairShare.open('p1');

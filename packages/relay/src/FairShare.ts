@@ -30,6 +30,12 @@ export interface FairShareLimits {
   maxSocketsPerParticipant: number;
   /** Bytes waiting to be sent to a socket beyond which it is closed as too slow. */
   maxUnsentBytes: number;
+  /**
+   * How full (0-1) a participant's budgets must be again before a participant closed for
+   * going over them may connect again; until then a new socket is closed with 4529 at
+   * once. 0: whenever they are not in debt.
+   */
+  refillBeforeReconnect: number;
 }
 
 /**
@@ -56,6 +62,7 @@ export const DEFAULT_FAIR_SHARE: FairShareLimits = {
   maxPresenceBytes: 16 * 1024,
   maxSocketsPerParticipant: 8,
   maxUnsentBytes: 4 * 1024 * 1024,
+  refillBeforeReconnect: 0.5,
 };
 
 /** Why a frame was refused: the close code and the reason the client is told. */
@@ -69,6 +76,8 @@ interface ParticipantShare {
   frames: TokenBucket;
   bytes: TokenBucket;
   sockets: FairShareSocket[];
+  /** Closed for going over their share, and not refilled enough since (see `open`). */
+  overBudget: boolean;
 }
 
 // A query answers with every state in the plan, so a few are all anyone needs.
@@ -86,6 +95,34 @@ export class FairShare {
     readonly limits: FairShareLimits,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /**
+   * Why a new socket of a participant just closed for going over their share is refused
+   * (for the caller to close it with at once), or null. Refused until their budgets are
+   * `refillBeforeReconnect` full again: the stock client reconnects 200 ms after a socket
+   * that synced is closed, but backs off (doubling up to 2.5 s) while its sockets are
+   * closed before they sync. A flooder otherwise came back five times a second, each time
+   * with everything typed meanwhile, for a few frames' worth of budget. An honest client
+   * keeps what it typed and sends it on the next connect.
+   */
+  refusalFor(participantId: string | null): ShareRefusal | null {
+    const participant = participantId === null ? undefined : this.participants.get(participantId);
+    if (!participant?.overBudget) return null;
+    const now = this.clock();
+    const share = this.limits.refillBeforeReconnect;
+    const waitMs = Math.max(
+      participant.frames.msUntil(share, now),
+      participant.bytes.msUntil(share, now),
+    );
+    if (waitMs === 0) {
+      participant.overBudget = false;
+      return null;
+    }
+    return {
+      code: CloseCode.RATE_LIMITED,
+      reason: `this participant sent changes too fast; reconnect in ${Math.ceil(waitMs / 1000)} s`,
+    };
+  }
 
   /**
    * Starts counting a new socket. `evicted` lists the same participant's oldest sockets
@@ -108,6 +145,7 @@ export class FairShare {
           now,
         ),
         sockets: [],
+        overBudget: false,
       };
       this.participants.set(participantId, participant);
     }
@@ -165,6 +203,20 @@ export class FairShareSocket {
    * those echoes, which the room drops, cost only their bytes.
    */
   admit(data: Uint8Array, weight: FrameWeight, ownClientId: number | null): ShareRefusal | null {
+    const refusal = this.charge(data, weight, ownClientId);
+    // Closed for going too fast: the participant's next socket waits for a refill (see
+    // `FairShare.refusalFor`).
+    if (refusal?.code === CloseCode.RATE_LIMITED && this.participant) {
+      this.participant.overBudget = true;
+    }
+    return refusal;
+  }
+
+  private charge(
+    data: Uint8Array,
+    weight: FrameWeight,
+    ownClientId: number | null,
+  ): ShareRefusal | null {
     const now = this.clock();
     const ownState = weight.kind === 'presence' ? largestOwnState(weight, ownClientId) : 0;
     if (ownState > this.limits.maxPresenceBytes) {

@@ -123,6 +123,12 @@ export class Relay implements PlanDocuments {
         extensions.onRefusal({ planId, code: CloseCode.CLIENT_TOO_SLOW, reason });
       },
     });
+    // A participant just closed for going over their share waits for it to refill.
+    const overBudget = this.fairShare.refusalFor(context.participantId);
+    if (overBudget) {
+      refuse(overBudget.code, overBudget.reason, 0);
+      return { receive: () => undefined, disconnect: () => connection.markClosed() };
+    }
     const share = this.fairShare.open(context.participantId);
     for (const older of share.evicted) older.evict();
     share.socket.onEvict(() =>

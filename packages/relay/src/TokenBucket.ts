@@ -25,6 +25,13 @@ export class TokenBucket {
     return true;
   }
 
+  /** Milliseconds until the bucket holds `share` (0-1) of its burst again; 0 when it does. */
+  msUntil(share: number, now: number): number {
+    this.refill(now);
+    const missing = share * this.burst - this.tokens;
+    return missing > 0 ? Math.ceil((missing / this.perSecond) * 1000) : 0;
+  }
+
   /** True when the bucket has refilled completely (nothing is owed or spent). */
   isFull(now: number): boolean {
     this.refill(now);
