@@ -89,5 +89,5 @@ export { PLAN_TEMPLATES } from './templates/index.ts';
 export type { PlanTemplate } from './templates/PlanTemplate.ts';
 export { UN_RISK_FACTORS } from './templates/r2pNationalActionPlan.ts';
 export type { UpdateClocks } from './updateClocks.ts';
-export { addUpdateClocks, updateClocksOf } from './updateClocks.ts';
+export { addClockRange, addClocks, addUpdateClocks, updateClocksOf } from './updateClocks.ts';
 export type { VersionReason, VersionSummary } from './versions.ts';

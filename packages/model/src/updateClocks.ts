@@ -13,10 +13,17 @@ export type UpdateClocks = Map<number, Array<[number, number]>>;
 export function addUpdateClocks(clocks: UpdateClocks, update: Uint8Array): void {
   const { structs, ds } = Y.decodeUpdate(update);
   for (const struct of structs) {
-    addRange(clocks, struct.id.client, struct.id.clock, struct.id.clock + struct.length);
+    addClockRange(clocks, struct.id.client, struct.id.clock, struct.id.clock + struct.length);
   }
   for (const [client, ranges] of ds.clients) {
-    for (const range of ranges) addRange(clocks, client, range.clock, range.clock + range.len);
+    for (const range of ranges) addClockRange(clocks, client, range.clock, range.clock + range.len);
+  }
+}
+
+/** Adds the ranges of `more` to `clocks`. */
+export function addClocks(clocks: UpdateClocks, more: UpdateClocks): void {
+  for (const [client, ranges] of more) {
+    for (const [start, end] of ranges) addClockRange(clocks, client, start, end);
   }
 }
 
@@ -27,7 +34,13 @@ export function updateClocksOf(updates: readonly Uint8Array[]): UpdateClocks {
   return clocks;
 }
 
-function addRange(clocks: UpdateClocks, client: number, start: number, end: number): void {
+/** Adds the clocks `[start, end)` of `client` to `clocks`. */
+export function addClockRange(
+  clocks: UpdateClocks,
+  client: number,
+  start: number,
+  end: number,
+): void {
   const ranges = clocks.get(client);
   if (!ranges) {
     clocks.set(client, [[start, end]]);

@@ -1,4 +1,4 @@
-import { CloseCode } from '@plenary/model';
+import { addClockRange, CloseCode, type UpdateClocks, updateClocksOf } from '@plenary/model';
 import * as Y from 'yjs';
 import { BetweenPieces } from './BetweenPieces.ts';
 import type { Connection } from './Connection.ts';
@@ -177,15 +177,25 @@ export class ClientUpdates {
     for (const client of store.clients.keys()) {
       if (!clientIds.has(client)) since.set(client, Y.getState(store, client));
     }
+    const deletions = Y.mergeDeleteSets(deleted);
     const brought = await encodeUpdateSince(this.host.document.doc, since, nextTurn, {
-      deletions: Y.mergeDeleteSets(deleted),
+      deletions,
     });
+    // What it wrote and deleted, known here without decoding it (see `ClientUpdateEvent`).
+    const clocks: UpdateClocks = new Map();
+    for (const client of clientIds) {
+      addClockRange(clocks, client, since.get(client) ?? 0, Y.getState(store, client));
+    }
+    for (const [client, ranges] of deletions.clients) {
+      for (const { clock, len } of ranges) addClockRange(clocks, client, clock, clock + len);
+    }
     const { participantId } = connection.context;
     this.storeAndSend(
       brought,
       connection,
       { clientIds: [...clientIds], participantId, owner, sender: connection },
       touchedRoots,
+      () => clocks,
     );
   }
 
@@ -213,6 +223,7 @@ export class ClientUpdates {
     sender: Connection,
     origin: UpdateOrigin,
     touchedRoots: ReadonlySet<string>,
+    clocks: () => UpdateClocks = once(() => updateClocksOf([update])),
   ): void {
     this.host
       .commit(update, sender, origin)
@@ -221,6 +232,7 @@ export class ClientUpdates {
           planId: this.host.planId,
           touchedRoots,
           update,
+          clocks,
           participantId: origin.participantId,
         }),
       )
@@ -332,4 +344,13 @@ export class ClientUpdates {
     this.storeAndSend(applied, connection, origin, touchedRoots);
     return true;
   }
+}
+
+/** `compute`, run the first time it is asked for and remembered. */
+function once<T>(compute: () => T): () => T {
+  let value: { result: T } | null = null;
+  return () => {
+    value ??= { result: compute() };
+    return value.result;
+  };
 }

@@ -2,6 +2,7 @@
  * The relay takes a large update in pieces, a pass of the event loop apart, and stores and
  * sends it on as one (see `updatePieces.ts` and `ClientUpdates.ts`).
  */
+import { type UpdateClocks, updateClocksOf } from '@plenary/model';
 import { describe, expect, it } from 'vitest';
 import { PLAN, storedText, synced, syncedPair, useRelay } from './test-support/relayFixture.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
@@ -26,6 +27,28 @@ describe('Relay, a large update', () => {
 
     const cyrus = new TestClient(relay, PLAN);
     await until(() => cyrus.doc.getText('section:a').toString() === expected);
+  });
+
+  it('tells the extensions the clocks a large update wrote and deleted, as its stored update has them', async () => {
+    const told: UpdateClocks[] = [];
+    const { relay, persistence } = start({}, [
+      { name: 'clocks', onClientUpdate: ({ clocks }) => told.push(clocks()) },
+    ]);
+    const [alice, bora] = await syncedPair(relay);
+    // 3,000 characters in, and the seeded word deleted: structs of one client, deletions of another.
+    alice.doc.transact(() => {
+      for (let i = 0; i < 3_000; i++) alice.doc.getText('section:a').insert(0, 'x');
+      alice.doc.getText('section:a').delete(3_000, 'Objectives'.length);
+    });
+    await until(() => told.length === 1);
+    const stored = persistence.logs.get(PLAN)?.updates.map(({ update }) => update) ?? [];
+    expect(stored).toHaveLength(1);
+    expect(told[0]).toEqual(updateClocksOf(stored));
+    expect(told[0]?.get(alice.doc.clientID)).toEqual([[0, 3_000]]);
+    // A small one's, worked out from the update when asked.
+    bora.doc.getText('section:a').insert(0, 'y');
+    await until(() => told.length === 2);
+    expect(told[1]).toEqual(new Map([[bora.doc.clientID, [[0, 1]]]]));
   });
 
   it('takes back the pieces already applied when a later piece is refused', async () => {

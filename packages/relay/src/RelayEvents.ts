@@ -1,3 +1,5 @@
+import type { UpdateClocks } from '@plenary/model';
+
 /** An update was stored and broadcast. */
 export interface UpdateStoredEvent {
   planId: string;
@@ -11,6 +13,12 @@ export interface ClientUpdateEvent {
   touchedRoots: ReadonlySet<string>;
   /** What it changed, as stored: work done in reply can be limited to that. */
   update: Uint8Array;
+  /**
+   * The clocks it wrote and deleted, per Yjs client id, worked out once when first asked
+   * (or known from applying it): what work in reply looks at, without decoding a large
+   * update in one piece.
+   */
+  clocks(): UpdateClocks;
   participantId: string | null;
 }
 

@@ -6,6 +6,7 @@ const update = (participantId: string | null, ...roots: string[]) => ({
   planId: 'p1',
   touchedRoots: new Set(roots),
   update: new Uint8Array(),
+  clocks: () => new Map(),
   participantId,
 });
 

@@ -1,9 +1,4 @@
-import {
-  addUpdateClocks,
-  sectionFragmentName,
-  sectionIdOfRoot,
-  type UpdateClocks,
-} from '@plenary/model';
+import { addClocks, sectionFragmentName, sectionIdOfRoot, type UpdateClocks } from '@plenary/model';
 import type {
   ClientUpdateEvent,
   PlanDocuments,
@@ -52,18 +47,18 @@ export class SuggestionRepair implements RelayExtension {
 
   constructor(private readonly options: SuggestionRepairOptions) {}
 
-  onClientUpdate({ planId, touchedRoots, update, plans }: WithPlans<ClientUpdateEvent>): void {
+  onClientUpdate({ planId, touchedRoots, clocks, plans }: WithPlans<ClientUpdateEvent>): void {
     const sections = [...touchedRoots].flatMap((root) => sectionIdOfRoot(root) ?? []);
     if (sections.length === 0) return;
     const waiting = this.dirty.get(planId);
     if (waiting) {
       for (const id of sections) waiting.sections.add(id);
-      addUpdateClocks(waiting.clocks, update);
+      addClocks(waiting.clocks, clocks());
       return;
     }
-    const clocks: UpdateClocks = new Map();
-    addUpdateClocks(clocks, update);
-    this.dirty.set(planId, { sections: new Set(sections), clocks });
+    const written: UpdateClocks = new Map();
+    addClocks(written, clocks());
+    this.dirty.set(planId, { sections: new Set(sections), clocks: written });
     // Not awaited: the relay calls this from its room's queue, which the repair goes through.
     const run = this.repair(plans, planId)
       .catch((error: unknown) => {
