@@ -337,9 +337,11 @@ describe('Relay', () => {
         planId: PLAN,
         touchedRoots: new Set(['section:a']),
         update: expect.any(Uint8Array),
+        clocks: expect.any(Function),
         participantId: 'participant-alice',
       },
     ]);
+    expect(events[0]?.clocks()).toEqual(new Map([[alice.doc.clientID, [[0, 1]]]]));
     expect(storedText(persistence)).toBe('>Objectives!');
   });
 
