@@ -7,9 +7,10 @@ import Heading from '@tiptap/extension-heading';
 import HorizontalRule from '@tiptap/extension-horizontal-rule';
 import Italic from '@tiptap/extension-italic';
 import Link from '@tiptap/extension-link';
-// Lists, tables, drop and gap cursor by path: each package's index evaluates all of its
-// extensions (task lists, the table kit, undo with prosemirror-history) and declares no
-// freedom from side effects, so the bundler would keep the ones the schema does not use.
+// Lists, table rows and cells, drop and gap cursor by path: each package's index evaluates
+// all of its extensions (task lists, the table kit, undo with prosemirror-history) and
+// declares no freedom from side effects, so the bundler would keep the ones the schema
+// does not use. The table itself is ours (tableNode.ts): TipTap's imports its editing.
 import { BulletList } from '@tiptap/extension-list/bullet-list';
 import { ListItem } from '@tiptap/extension-list/item';
 import { ListKeymap } from '@tiptap/extension-list/keymap';
@@ -19,7 +20,6 @@ import Strike from '@tiptap/extension-strike';
 import { TableCell } from '@tiptap/extension-table/cell';
 import { TableHeader } from '@tiptap/extension-table/header';
 import { TableRow } from '@tiptap/extension-table/row';
-import { Table } from '@tiptap/extension-table/table';
 import Text from '@tiptap/extension-text';
 import Underline from '@tiptap/extension-underline';
 import { Dropcursor } from '@tiptap/extensions/drop-cursor';
@@ -32,6 +32,7 @@ import {
   Modification,
   SUGGESTION_MARK_NAMES,
 } from './suggestionMarks.ts';
+import { Table, type TableEditingPlugins } from './tableNode.ts';
 
 // A block's marks are allowed by its parent, so every node that holds blocks must admit
 // the suggestion marks: whole paragraphs, list items, rows and headings are suggested as
@@ -44,10 +45,14 @@ const allowSuggestionMarks = <T extends AnyExtension>(extension: T): T =>
  * paragraphs, bullet and numbered lists, bold, italic, underline, links, tables, and the
  * suggestion marks. The web app edits with these and the server builds the same schema
  * from them, so a document written in one is valid in the other. `groupColor` only
- * colours suggestions on screen; it does not change the schema.
+ * colours suggestions on screen; it does not change the schema. `tableEditing`, when
+ * loaded (see tableEditingLoader.ts), is made part of the editor; else it can be added
+ * to the editor when it arrives.
  */
-export function contentExtensions(options: { groupColor?: GroupColor } = {}): Extensions {
-  const { groupColor } = options;
+export function contentExtensions(
+  options: { groupColor?: GroupColor; tableEditing?: TableEditingPlugins | null } = {},
+): Extensions {
+  const { groupColor, tableEditing = null } = options;
   return [
     // StarterKit's extensions that the schema uses, in StarterKit's order (the schema's
     // node and mark order follows it), without its code, code block, trailing node and
@@ -71,7 +76,7 @@ export function contentExtensions(options: { groupColor?: GroupColor } = {}): Ex
     Underline,
     // The nodes that hold blocks, admitting suggestion marks on their children.
     ...[Document, Blockquote, BulletList, OrderedList, ListItem].map(allowSuggestionMarks),
-    allowSuggestionMarks(Table.configure({ resizable: false })),
+    allowSuggestionMarks(Table.configure({ editing: tableEditing })),
     ...[TableRow, TableHeader, TableCell].map(allowSuggestionMarks),
     Insertion.configure({ groupColor }),
     Deletion.configure({ groupColor }),

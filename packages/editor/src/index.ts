@@ -9,7 +9,7 @@
  * and repairs suggestions is @plenary/suggestions; comparing and restoring versions is
  * @plenary/versions. Both depend on this package, never the other way round.
  */
-export { UNCONFIRMED_TEXT_CLASS } from './classNames.ts';
+export { TABLE_BOX_CLASS, UNCONFIRMED_TEXT_CLASS } from './classNames.ts';
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
 export type { EncodedAnchor, Recommendation, ResolvedAnchor } from './commentAnchors.ts';
@@ -26,6 +26,9 @@ export { createPlanDoc } from './planDoc.ts';
 export { readRichText, sectionPlainText, writeRichText } from './richTextFragment.ts';
 export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
+export type { CaretPresence, TableCommands } from './tableEditing.ts';
+export type { TableEditing } from './tableEditingLoader.ts';
+export { loadedTableEditing, withTableEditing } from './tableEditingLoader.ts';
 export type {
   ServerConfirmations,
   UnconfirmedRun,

@@ -3,6 +3,7 @@ import {
   collaborationExtensions,
   contentExtensions,
   type GroupColor,
+  loadedTableEditing,
   type ServerConfirmations,
   type SuggestionAuthor,
   UnconfirmedText,
@@ -21,6 +22,7 @@ import { SupportLabels } from '../discussion/supportLabels.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
 import { useMountedEditor } from './useMountedEditor.ts';
+import { useTableEditing } from './useTableEditing.ts';
 
 /** What a section editor needs: its text, the plan's presence, and what to report. */
 export interface SectionEditorProps {
@@ -95,8 +97,12 @@ export function SectionEditor(props: SectionEditorProps) {
     container,
     () => ({
       extensions: [
-        // Group colours and the clock can change after the editor is made: read the latest.
-        ...contentExtensions({ groupColor: (groupId) => latest.current.groupColor(groupId) }),
+        ...contentExtensions({
+          // Group colours and the clock can change after the editor is made: read the latest.
+          groupColor: (groupId) => latest.current.groupColor(groupId),
+          // Table editing comes just after the first editor (useTableEditing); later ones have it.
+          tableEditing: loadedTableEditing()?.tableEditingPlugins,
+        }),
         ...collaborationExtensions({ fragment, awareness, user: latest.current.user }),
         SuggestingMode.configure({
           author: latest.current.author,
@@ -151,6 +157,8 @@ export function SectionEditor(props: SectionEditorProps) {
     }),
     [fragment, awareness],
   );
+
+  useTableEditing(editor, awareness);
 
   const { editable } = props;
   useEffect(() => {

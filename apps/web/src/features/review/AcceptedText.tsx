@@ -1,7 +1,8 @@
-import { contentExtensions } from '@plenary/editor';
+import { contentExtensions, loadedTableEditing } from '@plenary/editor';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
+import { useTableEditing } from '../plan/useTableEditing.ts';
 import { acceptedContent, onSettledChange } from './acceptedContent.ts';
 
 /**
@@ -22,7 +23,7 @@ export function AcceptedText({
 }) {
   const editor = useEditor(
     {
-      extensions: contentExtensions(),
+      extensions: contentExtensions({ tableEditing: loadedTableEditing()?.tableEditingPlugins }),
       content: acceptedContent(fragment),
       editable: false,
       editorProps: {
@@ -31,6 +32,9 @@ export function AcceptedText({
     },
     [fragment],
   );
+
+  // Read-only, tables still take a selection of cells to copy.
+  useTableEditing(editor);
 
   useEffect(() => {
     if (!editor) return;
