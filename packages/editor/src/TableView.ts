@@ -2,6 +2,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import { TABLE_BOX_CLASS } from './classNames.ts';
 import { tableColumns } from './tableColumns.ts';
+import type { TableViewMaker } from './tableNode.ts';
 
 /**
  * How the editor draws a table: inside a box it can scroll in, with a `<colgroup>` that
@@ -10,6 +11,9 @@ import { tableColumns } from './tableColumns.ts';
  * stylesheets and TableBoxFocus rely on.
  */
 export class TableView implements NodeView {
+  /** A view for `table`, as the table node's `view` option takes it. */
+  static readonly make: TableViewMaker = (table) => new TableView(table);
+
   readonly dom: HTMLDivElement;
   readonly contentDOM: HTMLTableSectionElement;
   readonly #table: HTMLTableElement;

@@ -32,7 +32,7 @@ import {
   Modification,
   SUGGESTION_MARK_NAMES,
 } from './suggestionMarks.ts';
-import { Table, type TableEditingPlugins } from './tableNode.ts';
+import { Table, type TableEditingPlugins, type TableViewMaker } from './tableNode.ts';
 
 // A block's marks are allowed by its parent, so every node that holds blocks must admit
 // the suggestion marks: whole paragraphs, list items, rows and headings are suggested as
@@ -45,14 +45,18 @@ const allowSuggestionMarks = <T extends AnyExtension>(extension: T): T =>
  * paragraphs, bullet and numbered lists, bold, italic, underline, links, tables, and the
  * suggestion marks. The web app edits with these and the server builds the same schema
  * from them, so a document written in one is valid in the other. `groupColor` only
- * colours suggestions on screen; it does not change the schema. `tableEditing`, when
- * loaded (see tableEditingLoader.ts), is made part of the editor; else it can be added
- * to the editor when it arrives.
+ * colours suggestions on screen, and `tableView` draws tables in an editor; neither changes
+ * the schema. `tableEditing`, when loaded (see tableEditingLoader.ts), is made part of the
+ * editor; else it can be added to the editor when it arrives.
  */
 export function contentExtensions(
-  options: { groupColor?: GroupColor; tableEditing?: TableEditingPlugins | null } = {},
+  options: {
+    groupColor?: GroupColor;
+    tableEditing?: TableEditingPlugins | null;
+    tableView?: TableViewMaker | null;
+  } = {},
 ): Extensions {
-  const { groupColor, tableEditing = null } = options;
+  const { groupColor, tableEditing = null, tableView = null } = options;
   return [
     // StarterKit's extensions that the schema uses, in StarterKit's order (the schema's
     // node and mark order follows it), without its code, code block, trailing node and
@@ -76,7 +80,7 @@ export function contentExtensions(
     Underline,
     // The nodes that hold blocks, admitting suggestion marks on their children.
     ...[Document, Blockquote, BulletList, OrderedList, ListItem].map(allowSuggestionMarks),
-    allowSuggestionMarks(Table.configure({ editing: tableEditing })),
+    allowSuggestionMarks(Table.configure({ editing: tableEditing, view: tableView })),
     ...[TableRow, TableHeader, TableCell].map(allowSuggestionMarks),
     Insertion.configure({ groupColor }),
     Deletion.configure({ groupColor }),

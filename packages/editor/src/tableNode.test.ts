@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { contentExtensions, planSchema } from './contentExtensions.ts';
 import { readRichText, writeRichText } from './richTextFragment.ts';
 import { SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
+import { TableView } from './TableView.ts';
 
 // What the plan's extensions were with TipTap's table extension: the same list, its
 // table in place of ours, admitting the suggestion marks as contentExtensions does.
@@ -113,13 +114,16 @@ describe('the plan table', () => {
       editors.push(editor);
       return editor.view.dom.innerHTML;
     };
-    const ours = drawn(contentExtensions());
+    const ours = drawn(contentExtensions({ tableView: TableView.make }));
     expect(ours).toBe(drawn(withTipTapTable()));
     expect(ours).toContain('<div class="tableWrapper"><table style="min-width: 170px;">');
   });
 
   it('follows its columns in the editor as they change', () => {
-    const editor = new Editor({ extensions: contentExtensions(), content: TABLE_DOC });
+    const editor = new Editor({
+      extensions: contentExtensions({ tableView: TableView.make }),
+      content: TABLE_DOC,
+    });
     editors.push(editor);
     const cols = () =>
       [...editor.view.dom.querySelectorAll('col')].map((col) => col.getAttribute('style'));

@@ -6,8 +6,9 @@ import {
   Node,
   type NodeConfig,
 } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
-import { TableView } from './TableView.ts';
+import type { NodeView } from '@tiptap/pm/view';
 import { tableColumns } from './tableColumns.ts';
 
 /** What a table's editing brings to an editor (see tableEditing.ts, loaded on its own). */
@@ -16,10 +17,18 @@ export interface TableEditingPlugins {
   plugins(editor: Editor): Plugin[];
 }
 
+/** Draws a table in an editor (see `@plenary/editor/tableView`). */
+export type TableViewMaker = (table: ProseMirrorNode) => NodeView;
+
 /** Options of the plan's table node. */
 export interface TableOptions {
   /** Table editing, when it is here as the editor is made; else it comes later, see below. */
   editing: TableEditingPlugins | null;
+  /**
+   * How an editor draws a table; without, as its HTML. A browser module of its own, kept
+   * out of the schema that the server builds as well.
+   */
+  view: TableViewMaker | null;
 }
 
 /**
@@ -39,7 +48,7 @@ export const TABLE_EDITING_PLACE = new PluginKey('tableEditingPlace');
  */
 export const Table = Node.create<TableOptions>({
   name: 'table',
-  addOptions: () => ({ editing: null }),
+  addOptions: () => ({ editing: null, view: null }),
   content: 'tableRow+',
   tableRole: 'table',
   isolating: true,
@@ -55,10 +64,10 @@ export const Table = Node.create<TableOptions>({
       ['tbody', 0],
     ];
   },
-  addNodeView:
-    () =>
-    ({ node }) =>
-      new TableView(node),
+  addNodeView() {
+    const { view } = this.options;
+    return view && (({ node }) => view(node));
+  },
   addProseMirrorPlugins() {
     return this.options.editing?.plugins(this.editor) ?? [new Plugin({ key: TABLE_EDITING_PLACE })];
   },

@@ -8,6 +8,7 @@ import {
   type SuggestionAuthor,
   UnconfirmedText,
 } from '@plenary/editor';
+import { TableView } from '@plenary/editor/tableView';
 import { type EditingMode, editingModeOf, SuggestingMode } from '@plenary/suggestions';
 import { type Editor, Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
@@ -102,6 +103,7 @@ export function SectionEditor(props: SectionEditorProps) {
           groupColor: (groupId) => latest.current.groupColor(groupId),
           // Table editing comes just after the first editor (useTableEditing); later ones have it.
           tableEditing: loadedTableEditing()?.tableEditingPlugins,
+          tableView: TableView.make,
         }),
         ...collaborationExtensions({ fragment, awareness, user: latest.current.user }),
         SuggestingMode.configure({

@@ -1,4 +1,5 @@
 import { contentExtensions, loadedTableEditing } from '@plenary/editor';
+import { TableView } from '@plenary/editor/tableView';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
@@ -23,7 +24,10 @@ export function AcceptedText({
 }) {
   const editor = useEditor(
     {
-      extensions: contentExtensions({ tableEditing: loadedTableEditing()?.tableEditingPlugins }),
+      extensions: contentExtensions({
+        tableEditing: loadedTableEditing()?.tableEditingPlugins,
+        tableView: TableView.make,
+      }),
       content: acceptedContent(fragment),
       editable: false,
       editorProps: {
