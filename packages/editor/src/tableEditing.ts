@@ -7,7 +7,7 @@
  */
 import type { Command, CommandProps, Editor } from '@tiptap/core';
 import { keymap } from '@tiptap/pm/keymap';
-import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
+import type { Schema } from '@tiptap/pm/model';
 import { type Plugin, type Command as ProseMirrorCommand, TextSelection } from '@tiptap/pm/state';
 import {
   addColumnAfter,
@@ -73,25 +73,23 @@ const deleteKeepingCaret =
     );
   };
 
+/** The size of a new table, and whether its first row is of headers. */
+export interface NewTable {
+  rows: number;
+  cols: number;
+  withHeaderRow: boolean;
+}
+
 /** The table commands the toolbar offers, as TipTap commands. */
 export const tableCommands = {
   /** A table in place of the selection, the caret in its first cell. */
   insertTable:
-    ({
-      rows,
-      cols,
-      withHeaderRow,
-    }: {
-      rows: number;
-      cols: number;
-      withHeaderRow: boolean;
-    }): Command =>
+    ({ rows, cols, withHeaderRow }: NewTable): Command =>
     ({ tr, dispatch, editor }) => {
-      const table: ProseMirrorNode = emptyTable(editor.schema, rows, cols, withHeaderRow);
       if (dispatch) {
         const firstCell = tr.selection.from + 1;
-        tr.replaceSelectionWith(table).scrollIntoView();
-        tr.setSelection(TextSelection.near(tr.doc.resolve(firstCell)));
+        tr.replaceSelectionWith(emptyTable(editor.schema, rows, cols, withHeaderRow));
+        tr.scrollIntoView().setSelection(TextSelection.near(tr.doc.resolve(firstCell)));
       }
       return true;
     },
