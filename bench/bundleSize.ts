@@ -37,7 +37,7 @@ const PAGES = {
     'src/features/plan/PlanPage.tsx',
     'src/features/plan/SectionEditor.tsx',
     'src/features/discussion/SectionDiscussionLayer.tsx',
-    '../../packages/editor/src/tableEditing.ts',
+    '../../packages/editor/src/editingAfterReady.ts',
     'src/ui/UpdatePrompt.tsx',
   ],
   projector: ['src/features/projector/ProjectorPage.tsx'],

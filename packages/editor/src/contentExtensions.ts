@@ -6,7 +6,6 @@ import HardBreak from '@tiptap/extension-hard-break';
 import Heading from '@tiptap/extension-heading';
 import HorizontalRule from '@tiptap/extension-horizontal-rule';
 import Italic from '@tiptap/extension-italic';
-import Link from '@tiptap/extension-link';
 // Lists, table rows and cells, drop and gap cursor by path: each package's index evaluates
 // all of its extensions (task lists, the table kit, undo with prosemirror-history) and
 // declares no freedom from side effects, so the bundler would keep the ones the schema
@@ -25,6 +24,8 @@ import Underline from '@tiptap/extension-underline';
 import { Dropcursor } from '@tiptap/extensions/drop-cursor';
 import { Gapcursor } from '@tiptap/extensions/gap-cursor';
 import type { Schema } from '@tiptap/pm/model';
+import type { EditingAfterReady } from './editingPlaces.ts';
+import { Link } from './linkMark.ts';
 import {
   Deletion,
   type GroupColor,
@@ -32,7 +33,7 @@ import {
   Modification,
   SUGGESTION_MARK_NAMES,
 } from './suggestionMarks.ts';
-import { Table, type TableEditingPlugins, type TableViewMaker } from './tableNode.ts';
+import { Table, type TableViewMaker } from './tableNode.ts';
 
 // A block's marks are allowed by its parent, so every node that holds blocks must admit
 // the suggestion marks: whole paragraphs, list items, rows and headings are suggested as
@@ -46,17 +47,18 @@ const allowSuggestionMarks = <T extends AnyExtension>(extension: T): T =>
  * suggestion marks. The web app edits with these and the server builds the same schema
  * from them, so a document written in one is valid in the other. `groupColor` only
  * colours suggestions on screen, and `tableView` draws tables in an editor; neither changes
- * the schema. `tableEditing`, when loaded (see tableEditingLoader.ts), is made part of the
- * editor; else it can be added to the editor when it arrives.
+ * the schema. `editing`, the editing after ready (tables' and links', see
+ * editingLoader.ts), is made part of the editor when loaded; else it can be added to the
+ * editor when it arrives.
  */
 export function contentExtensions(
   options: {
     groupColor?: GroupColor;
-    tableEditing?: TableEditingPlugins | null;
+    editing?: EditingAfterReady | null;
     tableView?: TableViewMaker | null;
   } = {},
 ): Extensions {
-  const { groupColor, tableEditing = null, tableView = null } = options;
+  const { groupColor, editing = null, tableView = null } = options;
   return [
     // StarterKit's extensions that the schema uses, in StarterKit's order (the schema's
     // node and mark order follows it), without its code, code block, trailing node and
@@ -73,14 +75,14 @@ export function contentExtensions(
     HorizontalRule,
     Italic,
     ListKeymap,
-    Link.configure({ openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] }),
+    Link.configure({ editing: editing?.link ?? null }),
     Paragraph,
     Strike,
     Text,
     Underline,
     // The nodes that hold blocks, admitting suggestion marks on their children.
     ...[Document, Blockquote, BulletList, OrderedList, ListItem].map(allowSuggestionMarks),
-    allowSuggestionMarks(Table.configure({ editing: tableEditing, view: tableView })),
+    allowSuggestionMarks(Table.configure({ editing: editing?.table ?? null, view: tableView })),
     ...[TableRow, TableHeader, TableCell].map(allowSuggestionMarks),
     Insertion.configure({ groupColor }),
     Deletion.configure({ groupColor }),

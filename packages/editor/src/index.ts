@@ -22,13 +22,15 @@ export {
   sectionRecommendations,
 } from './commentAnchors.ts';
 export { contentExtensions, planSchema } from './contentExtensions.ts';
+export type { CaretPresence, EditingCommands } from './editingAfterReady.ts';
+export { loadedEditingAfterReady, withEditingAfterReady } from './editingLoader.ts';
+export type { EditingAfterReady } from './editingPlaces.ts';
+export type { LinkAttributes } from './linkMark.ts';
 export { createPlanDoc } from './planDoc.ts';
 export { readRichText, sectionPlainText, writeRichText } from './richTextFragment.ts';
 export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
-export type { CaretPresence, TableCommands } from './tableEditing.ts';
-export type { TableEditing } from './tableEditingLoader.ts';
-export { loadedTableEditing, withTableEditing } from './tableEditingLoader.ts';
+export type { TableCommands } from './tableEditing.ts';
 export type {
   ServerConfirmations,
   UnconfirmedRun,

@@ -9,8 +9,9 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { collaborationExtensions } from './collaborationExtensions.ts';
 import { contentExtensions } from './contentExtensions.ts';
+import { addEditingAfterReady, editingAfterReady } from './editingAfterReady.ts';
 import { readRichText, writeRichText } from './richTextFragment.ts';
-import { addTableEditing, tableCommands, tableEditingPlugins } from './tableEditing.ts';
+import { tableCommands } from './tableEditing.ts';
 
 const SECTION = 'section:s1';
 const paragraph = (text: string) => ({
@@ -76,7 +77,7 @@ describe('table editing', () => {
     const editor = new Editor({
       element: document.createElement('div'),
       extensions: [
-        ...contentExtensions({ tableEditing: withEditing ? tableEditingPlugins : null }),
+        ...contentExtensions({ editing: withEditing ? editingAfterReady : null }),
         Collaboration.configure({ fragment: doc.getXmlFragment(SECTION) }),
       ],
     });
@@ -117,7 +118,7 @@ describe('table editing', () => {
     expect(tableEditingKey.getState(editor.state)).toBeUndefined();
     expect(press(editor, 'Tab')).toBe(false);
 
-    addTableEditing(editor);
+    addEditingAfterReady(editor);
 
     expect(tableEditingKey.getState(editor.state)).not.toBeUndefined();
     expect(editor.state.doc.eq(before.doc)).toBe(true);
@@ -153,19 +154,19 @@ describe('table editing', () => {
     });
     presence.setLocalStateField('cursor', caret());
     // Remaking the caret plugin's view takes it away...
-    addTableEditing(one);
+    addEditingAfterReady(one);
     expect(presence.getLocalState()?.cursor).toBeNull();
     // ...unless it is put back.
     presence.setLocalStateField('cursor', caret());
-    addTableEditing(two, presence);
+    addEditingAfterReady(two, presence);
     expect(presence.getLocalState()?.cursor).toEqual(caret());
     presence.destroy();
   });
 
   it('takes the place in the editor’s plugins it has when the editor is made with it', () => {
     const late = editorOn(sectionDoc());
-    addTableEditing(late);
-    addTableEditing(late);
+    addEditingAfterReady(late);
+    addEditingAfterReady(late);
     const made = editorOn(sectionDoc(), true);
     // A plugin's key (ProseMirror keeps it, untyped) ends in a counter of the plugins made
     // with its name: a second editor's differ.
@@ -178,7 +179,7 @@ describe('table editing', () => {
 
   it('moves between cells with Tab and Shift-Tab, and adds a row after the last', () => {
     const editor = editorOn(sectionDoc());
-    addTableEditing(editor);
+    addEditingAfterReady(editor);
     caretAt(editor, 'Risk');
     expect(press(editor, 'Tab')).toBe(true);
     expect(caretCell(editor.state)).toBe('Who');
@@ -196,7 +197,7 @@ describe('table editing', () => {
 
   it('deletes the whole table when every cell is selected', () => {
     const editor = editorOn(sectionDoc());
-    addTableEditing(editor);
+    addEditingAfterReady(editor);
     const { doc } = editor.state;
     const [first, , , last] = cellPositions(editor.state).map((pos) => doc.resolve(pos));
     if (!first || !last) throw new Error('no cells');

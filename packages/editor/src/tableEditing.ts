@@ -1,7 +1,7 @@
 /**
  * Editing the plan's tables: prosemirror-tables' plugin (cell selection, copying and
  * pasting cells, keeping tables rectangular), the table keys and the commands the toolbar
- * offers. Loaded with import() once an editor is ready (see tableEditingLoader.ts): it is
+ * offers. Part of the editing after ready (editingAfterReady.ts, a chunk of its own): it is
  * not needed to show a table or type in it, and it would weigh on the code a person waits
  * for before typing.
  */
@@ -19,11 +19,9 @@ import {
   findTable,
   goToNextCell,
   tableEditing,
-  tableEditingKey,
   tableNodeTypes,
 } from '@tiptap/pm/tables';
-import type { Awareness } from 'y-protocols/awareness';
-import { TABLE_EDITING_PLACE, type TableEditingPlugins } from './tableNode.ts';
+import type { EditingPlugins } from './editingPlaces.ts';
 
 /** A prosemirror-tables command, run as a TipTap command (alone or in a chain). */
 const run =
@@ -126,31 +124,7 @@ function tableKeys(editor: Editor): Plugin {
   });
 }
 
-/** Table editing for an editor made with it (see TableOptions.editing). */
-export const tableEditingPlugins: TableEditingPlugins = {
+/** Table editing, for the table node (see TableOptions.editing). */
+export const tableEditingPlugins: EditingPlugins = {
   plugins: (editor) => [tableKeys(editor), tableEditing({ allowTableNodeSelection: false })],
 };
-
-/** The plan's presence, as far as keeping this person's caret in it goes. */
-export type CaretPresence = Pick<Awareness, 'getLocalState' | 'setLocalStateField'>;
-
-/** The presence field the caret plugin keeps a person's caret in (y-tiptap's default). */
-const CARET_FIELD = 'cursor';
-
-/**
- * Adds table editing to an editor made without it, where the table node left its place
- * (TABLE_EDITING_PLACE). The document and the person's selection are kept (a state
- * reconfiguration); an editor that has it already is left alone. Reconfiguring remakes
- * every plugin's view, and the caret plugin's, going, takes this person's caret out of
- * `presence` whichever section it is in: it is put back.
- */
-export function addTableEditing(editor: Editor, presence?: CaretPresence): void {
-  if (editor.isDestroyed || tableEditingKey.getState(editor.state) !== undefined) return;
-  const plugins = tableEditingPlugins.plugins(editor);
-  const caret = presence?.getLocalState()?.[CARET_FIELD];
-  editor.registerPlugin(plugins[0] as Plugin, (_plugin, current) =>
-    current.flatMap((plugin) => (plugin.spec.key === TABLE_EDITING_PLACE ? plugins : [plugin])),
-  );
-  if (presence && caret !== undefined && presence.getLocalState()?.[CARET_FIELD] !== caret)
-    presence.setLocalStateField(CARET_FIELD, caret);
-}

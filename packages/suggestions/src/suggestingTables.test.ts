@@ -1,5 +1,10 @@
 // @vitest-environment happy-dom
-import { contentExtensions, readRichText, withTableEditing, writeRichText } from '@plenary/editor';
+import {
+  contentExtensions,
+  readRichText,
+  withEditingAfterReady,
+  writeRichText,
+} from '@plenary/editor';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { TextSelection } from '@tiptap/pm/state';
@@ -47,7 +52,7 @@ it('table editing arriving in a suggesting editor changes nothing, and its rows 
   });
   editor = current;
   const before = Y.encodeStateVector(doc);
-  const commands = await withTableEditing(current);
+  const commands = (await withEditingAfterReady(current)).table;
   expect(Y.encodeStateVector(doc)).toEqual(before);
   expect(JSON.stringify(readRichText(fragment).toJSON())).not.toMatch(/insertion|deletion/);
 

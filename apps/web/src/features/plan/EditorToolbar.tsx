@@ -1,4 +1,4 @@
-import { withTableEditing } from '@plenary/editor';
+import { withEditingAfterReady } from '@plenary/editor';
 import type { Editor } from '@tiptap/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,7 +91,7 @@ export function EditorToolbar({
   // own: a button pressed before it is here waits for it.
   const table = (action: TableAction) =>
     button(action, async (editor) => {
-      const commands = await withTableEditing(editor);
+      const commands = (await withEditingAfterReady(editor)).table;
       if (!editor.isDestroyed && editor.isEditable)
         editor.chain().focus().command(action.command(commands)).run();
     });

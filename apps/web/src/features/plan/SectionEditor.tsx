@@ -3,7 +3,7 @@ import {
   collaborationExtensions,
   contentExtensions,
   type GroupColor,
-  loadedTableEditing,
+  loadedEditingAfterReady,
   type ServerConfirmations,
   type SuggestionAuthor,
   UnconfirmedText,
@@ -22,8 +22,8 @@ import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
 import { SupportLabels } from '../discussion/supportLabels.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
+import { useEditingAfterReady } from './useEditingAfterReady.ts';
 import { useMountedEditor } from './useMountedEditor.ts';
-import { useTableEditing } from './useTableEditing.ts';
 
 /** What a section editor needs: its text, the plan's presence, and what to report. */
 export interface SectionEditorProps {
@@ -101,8 +101,9 @@ export function SectionEditor(props: SectionEditorProps) {
         ...contentExtensions({
           // Group colours and the clock can change after the editor is made: read the latest.
           groupColor: (groupId) => latest.current.groupColor(groupId),
-          // Table editing comes just after the first editor (useTableEditing); later ones have it.
-          tableEditing: loadedTableEditing()?.tableEditingPlugins,
+          // Table and link editing come just after the first editor (useEditingAfterReady);
+          // later ones have them.
+          editing: loadedEditingAfterReady(),
           tableView: TableView.make,
         }),
         ...collaborationExtensions({ fragment, awareness, user: latest.current.user }),
@@ -160,7 +161,7 @@ export function SectionEditor(props: SectionEditorProps) {
     [fragment, awareness],
   );
 
-  useTableEditing(editor, awareness);
+  useEditingAfterReady(editor, awareness);
 
   const { editable } = props;
   useEffect(() => {

@@ -1,9 +1,9 @@
-import { contentExtensions, loadedTableEditing } from '@plenary/editor';
+import { contentExtensions, loadedEditingAfterReady } from '@plenary/editor';
 import { TableView } from '@plenary/editor/tableView';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { useTableEditing } from '../plan/useTableEditing.ts';
+import { useEditingAfterReady } from '../plan/useEditingAfterReady.ts';
 import { acceptedContent, onSettledChange } from './acceptedContent.ts';
 
 /**
@@ -25,7 +25,7 @@ export function AcceptedText({
   const editor = useEditor(
     {
       extensions: contentExtensions({
-        tableEditing: loadedTableEditing()?.tableEditingPlugins,
+        editing: loadedEditingAfterReady(),
         tableView: TableView.make,
       }),
       content: acceptedContent(fragment),
@@ -38,7 +38,7 @@ export function AcceptedText({
   );
 
   // Read-only, tables still take a selection of cells to copy.
-  useTableEditing(editor);
+  useEditingAfterReady(editor);
 
   useEffect(() => {
     if (!editor) return;
