@@ -3,7 +3,11 @@ import { build, type Rolldown } from 'vite';
 import { expect, it } from 'vitest';
 
 const WEB = path.resolve(import.meta.dirname, '../../..');
-const PROSEMIRROR_TABLES = /[\\/]node_modules[\\/](\.pnpm[\\/])?prosemirror-tables[@\\/]/;
+/** A library's modules, by its name, wherever pnpm put it. */
+const library = (name: string) =>
+  new RegExp(`[\\\\/]node_modules[\\\\/](\\.pnpm[\\\\/])?${name}[@\\\\/]`);
+const PROSEMIRROR_TABLES = library('prosemirror-tables');
+const LINKIFY = library('linkifyjs');
 
 /**
  * The modules each part of the plan page loads at once: its chunk and those the chunk
@@ -37,10 +41,11 @@ async function staticModules(entries: Record<string, string>) {
   };
 }
 
-// Table editing (prosemirror-tables) follows the editor in a chunk of its own
-// (packages/editor/src/tableEditing.ts); a static import of it, or of TipTap's table
-// extension, would bring it back into what typing waits for (bench/results/bundle-size.md).
-it('leaves table editing out of the code a person waits for before typing', async () => {
+// Table editing (prosemirror-tables) and linking typed addresses (linkifyjs) follow the
+// editor in a chunk of their own (packages/editor/src/editingAfterReady.ts); a static
+// import of it, or of TipTap's table or link extension, would bring them back into what
+// typing waits for (bench/results/bundle-size.md).
+it('leaves table and link editing out of the code a person waits for before typing', async () => {
   const { atOnce, later } = await staticModules({
     planPage: 'src/features/plan/PlanPage.tsx',
     sectionEditor: 'src/features/plan/SectionEditor.tsx',
@@ -48,4 +53,6 @@ it('leaves table editing out of the code a person waits for before typing', asyn
   expect(atOnce.some((id) => id.includes('prosemirror-view'))).toBe(true);
   expect(atOnce.filter((id) => PROSEMIRROR_TABLES.test(id))).toEqual([]);
   expect(later.filter((id) => PROSEMIRROR_TABLES.test(id))).toHaveLength(1);
+  expect(atOnce.filter((id) => LINKIFY.test(id))).toEqual([]);
+  expect(later.filter((id) => LINKIFY.test(id)).length).toBeGreaterThan(0);
 }, 60_000);
