@@ -6,29 +6,16 @@ import { DOMParser, DOMSerializer, type Schema } from '@tiptap/pm/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentExtensions, planSchema } from './contentExtensions.ts';
 import { addEditingAfterReady, editingAfterReady } from './editingAfterReady.ts';
+import { described, withTipTap } from './schemaComparison.ts';
 
 // What the plan's extensions were with TipTap's link mark, configured as the plan had it.
 const withTipTapLink = (): AnyExtension[] =>
-  contentExtensions().map((extension) =>
-    extension.name === 'link'
-      ? TipTapLink.configure({
-          openOnClick: false,
-          autolink: true,
-          protocols: ['http', 'https', 'mailto'],
-        })
-      : extension,
-  );
-
-/** A schema's nodes and marks as data, each function written as its kind. */
-const described = (schema: Schema): unknown =>
-  JSON.parse(
-    JSON.stringify(
-      {
-        nodes: Object.values(schema.nodes).map((type) => [type.name, type.spec]),
-        marks: Object.values(schema.marks).map((type) => [type.name, type.spec]),
-      },
-      (_key, value: unknown) => (typeof value === 'function' ? 'function' : value),
-    ),
+  withTipTap(
+    TipTapLink.configure({
+      openOnClick: false,
+      autolink: true,
+      protocols: ['http', 'https', 'mailto'],
+    }),
   );
 
 /** A paragraph of one linked text for each of `links`' attributes. */

@@ -7,34 +7,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { contentExtensions, planSchema } from './contentExtensions.ts';
 import { readRichText, writeRichText } from './richTextFragment.ts';
+import { described, withTipTap } from './schemaComparison.ts';
 import { SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
 import { TableView } from './TableView.ts';
 
-// What the plan's extensions were with TipTap's table extension: the same list, its
-// table in place of ours, admitting the suggestion marks as contentExtensions does.
+// What the plan's extensions were with TipTap's table extension, admitting the
+// suggestion marks as contentExtensions does.
 const withTipTapTable = (): AnyExtension[] =>
-  contentExtensions().map((extension) =>
-    extension.name === 'table'
-      ? TipTapTable.configure({ resizable: false }).extend({
-          marks: SUGGESTION_MARK_NAMES.join(' '),
-        })
-      : extension,
-  );
-
-/**
- * A schema's nodes and marks as data: their specs (parse rules and attributes included)
- * in their order, each function written as its kind, since two extensions' functions are
- * never the same objects (what they do is compared through HTML below).
- */
-const described = (schema: Schema): unknown =>
-  JSON.parse(
-    JSON.stringify(
-      {
-        nodes: Object.values(schema.nodes).map((type) => [type.name, type.spec]),
-        marks: Object.values(schema.marks).map((type) => [type.name, type.spec]),
-      },
-      (_key, value: unknown) => (typeof value === 'function' ? 'function' : value),
-    ),
+  withTipTap(
+    TipTapTable.configure({ resizable: false }).extend({ marks: SUGGESTION_MARK_NAMES.join(' ') }),
   );
 
 // A table with a header row, its first column given a width, a cell spanning two columns.
