@@ -21,9 +21,9 @@ import { TableHeader } from '@tiptap/extension-table/header';
 import { TableRow } from '@tiptap/extension-table/row';
 import Text from '@tiptap/extension-text';
 import Underline from '@tiptap/extension-underline';
-import { Dropcursor } from '@tiptap/extensions/drop-cursor';
 import { Gapcursor } from '@tiptap/extensions/gap-cursor';
 import type { Schema } from '@tiptap/pm/model';
+import { DropCursor } from './dropCursor.ts';
 import type { EditingAfterReady } from './editingPlaces.ts';
 import { Link } from './linkMark.ts';
 import {
@@ -47,7 +47,7 @@ const allowSuggestionMarks = <T extends AnyExtension>(extension: T): T =>
  * suggestion marks. The web app edits with these and the server builds the same schema
  * from them, so a document written in one is valid in the other. `groupColor` only
  * colours suggestions on screen, and `tableView` draws tables in an editor; neither changes
- * the schema. `editing`, the editing after ready (tables' and links', see
+ * the schema. `editing`, the editing after ready (tables', links' and the drop cursor, see
  * editingLoader.ts), is made part of the editor when loaded; else it can be added to the
  * editor when it arrives.
  */
@@ -68,7 +68,7 @@ export function contentExtensions(
     // concurrent clients would duplicate it, and in Suggesting mode it would arrive as an
     // untracked change.
     Bold,
-    Dropcursor,
+    DropCursor.configure({ editing: editing?.dropCursor ?? null }),
     Gapcursor,
     HardBreak,
     Heading.configure({ levels: [2, 3, 4] }),

@@ -4,6 +4,7 @@
  * editors made before it came.
  */
 import type { Editor } from '@tiptap/core';
+import { dropCursor } from '@tiptap/pm/dropcursor';
 import type { Plugin } from '@tiptap/pm/state';
 import type { Awareness } from 'y-protocols/awareness';
 import { EDITING_PLACES, type EditingAfterReady } from './editingPlaces.ts';
@@ -14,6 +15,8 @@ import { tableCommands, tableEditingPlugins } from './tableEditing.ts';
 export const editingAfterReady: EditingAfterReady = {
   table: tableEditingPlugins,
   link: linkEditingPlugins,
+  // As TipTap's drop cursor extension draws it by default.
+  dropCursor: { plugins: () => [dropCursor({ color: 'currentColor', width: 1 })] },
 };
 
 /** The commands that need the editing after ready in the editor (the toolbar's). */

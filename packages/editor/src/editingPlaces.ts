@@ -18,6 +18,8 @@ export interface EditingAfterReady {
   table: EditingPlugins;
   /** linkifyjs: addresses linked as they are typed or pasted. */
   link: EditingPlugins;
+  /** prosemirror-dropcursor: the line showing where dragged content will land. */
+  dropCursor: EditingPlugins;
 }
 
 /**
@@ -30,10 +32,14 @@ export const TABLE_EDITING_PLACE = new PluginKey('tableEditingPlace');
 /** Where an editor made without link editing takes its plugins when they arrive. */
 export const LINK_EDITING_PLACE = new PluginKey('linkEditingPlace');
 
+/** Where an editor made without the drop cursor takes it when it arrives. */
+export const DROP_CURSOR_PLACE = new PluginKey('dropCursorPlace');
+
 /** The places the editing after ready goes to, by its part. */
 export const EDITING_PLACES: Record<keyof EditingAfterReady, PluginKey> = {
   table: TABLE_EDITING_PLACE,
   link: LINK_EDITING_PLACE,
+  dropCursor: DROP_CURSOR_PLACE,
 };
 
 /**
