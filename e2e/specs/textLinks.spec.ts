@@ -12,8 +12,7 @@ test('addresses typed or pasted become links, the toolbar links words, and other
   startServer,
   join,
 }) => {
-  const server = await startServer();
-  const plan = await createPlan(server);
+  const plan = await createPlan(await startServer());
   const alice = await join('alice', plan, { role: 'facilitator' });
   const section = alice.plan.section(R2P_SECTIONS.purpose);
   const link = (href: string) => section.textbox.locator(`a[href="${href}"]`);
