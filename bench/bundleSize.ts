@@ -22,8 +22,9 @@ const WEB = path.resolve(import.meta.dirname, '../apps/web');
  * show anything (the route module that the router loads). The plan page draws its text
  * before the editor has arrived and asks for the editor at once; "plan page, ready to
  * type" adds the editor's chunk, which typing waits for. The last plan page row adds what
- * comes just after, without anyone waiting for it: the section editor's discussion layer
- * and the service worker's registration.
+ * comes just after, without anyone waiting for it: the section editor's discussion layer,
+ * table editing (prosemirror-tables) and the service worker's registration. Manifest keys
+ * are paths from apps/web, so the editor package's module is reached with `../../`.
  */
 const PAGES = {
   'start page': ['src/features/start/StartPage.tsx'],
@@ -36,6 +37,7 @@ const PAGES = {
     'src/features/plan/PlanPage.tsx',
     'src/features/plan/SectionEditor.tsx',
     'src/features/discussion/SectionDiscussionLayer.tsx',
+    '../../packages/editor/src/editingAfterReady.ts',
     'src/ui/UpdatePrompt.tsx',
   ],
   projector: ['src/features/projector/ProjectorPage.tsx'],

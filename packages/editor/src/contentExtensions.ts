@@ -6,10 +6,10 @@ import HardBreak from '@tiptap/extension-hard-break';
 import Heading from '@tiptap/extension-heading';
 import HorizontalRule from '@tiptap/extension-horizontal-rule';
 import Italic from '@tiptap/extension-italic';
-import Link from '@tiptap/extension-link';
-// Lists, tables, drop and gap cursor by path: each package's index evaluates all of its
-// extensions (task lists, the table kit, undo with prosemirror-history) and declares no
-// freedom from side effects, so the bundler would keep the ones the schema does not use.
+// Lists, table rows and cells, drop and gap cursor by path: each package's index evaluates
+// all of its extensions (task lists, the table kit, undo with prosemirror-history) and
+// declares no freedom from side effects, so the bundler would keep the ones the schema
+// does not use. The table itself is ours (tableNode.ts): TipTap's imports its editing.
 import { BulletList } from '@tiptap/extension-list/bullet-list';
 import { ListItem } from '@tiptap/extension-list/item';
 import { ListKeymap } from '@tiptap/extension-list/keymap';
@@ -19,12 +19,13 @@ import Strike from '@tiptap/extension-strike';
 import { TableCell } from '@tiptap/extension-table/cell';
 import { TableHeader } from '@tiptap/extension-table/header';
 import { TableRow } from '@tiptap/extension-table/row';
-import { Table } from '@tiptap/extension-table/table';
 import Text from '@tiptap/extension-text';
 import Underline from '@tiptap/extension-underline';
-import { Dropcursor } from '@tiptap/extensions/drop-cursor';
 import { Gapcursor } from '@tiptap/extensions/gap-cursor';
 import type { Schema } from '@tiptap/pm/model';
+import { DropCursor } from './dropCursor.ts';
+import type { EditingAfterReady } from './editingPlaces.ts';
+import { Link } from './linkMark.ts';
 import {
   Deletion,
   type GroupColor,
@@ -32,6 +33,7 @@ import {
   Modification,
   SUGGESTION_MARK_NAMES,
 } from './suggestionMarks.ts';
+import { Table, type TableViewMaker } from './tableNode.ts';
 
 // A block's marks are allowed by its parent, so every node that holds blocks must admit
 // the suggestion marks: whole paragraphs, list items, rows and headings are suggested as
@@ -44,10 +46,19 @@ const allowSuggestionMarks = <T extends AnyExtension>(extension: T): T =>
  * paragraphs, bullet and numbered lists, bold, italic, underline, links, tables, and the
  * suggestion marks. The web app edits with these and the server builds the same schema
  * from them, so a document written in one is valid in the other. `groupColor` only
- * colours suggestions on screen; it does not change the schema.
+ * colours suggestions on screen, and `tableView` draws tables in an editor; neither changes
+ * the schema. `editing`, the editing after ready (tables', links' and the drop cursor, see
+ * editingLoader.ts), is made part of the editor when loaded; else it can be added to the
+ * editor when it arrives.
  */
-export function contentExtensions(options: { groupColor?: GroupColor } = {}): Extensions {
-  const { groupColor } = options;
+export function contentExtensions(
+  options: {
+    groupColor?: GroupColor;
+    editing?: EditingAfterReady | null;
+    tableView?: TableViewMaker | null;
+  } = {},
+): Extensions {
+  const { groupColor, editing = null, tableView = null } = options;
   return [
     // StarterKit's extensions that the schema uses, in StarterKit's order (the schema's
     // node and mark order follows it), without its code, code block, trailing node and
@@ -57,21 +68,21 @@ export function contentExtensions(options: { groupColor?: GroupColor } = {}): Ex
     // concurrent clients would duplicate it, and in Suggesting mode it would arrive as an
     // untracked change.
     Bold,
-    Dropcursor,
+    DropCursor.configure({ editing: editing?.dropCursor ?? null }),
     Gapcursor,
     HardBreak,
     Heading.configure({ levels: [2, 3, 4] }),
     HorizontalRule,
     Italic,
     ListKeymap,
-    Link.configure({ openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] }),
+    Link.configure({ editing: editing?.link ?? null }),
     Paragraph,
     Strike,
     Text,
     Underline,
     // The nodes that hold blocks, admitting suggestion marks on their children.
     ...[Document, Blockquote, BulletList, OrderedList, ListItem].map(allowSuggestionMarks),
-    allowSuggestionMarks(Table.configure({ resizable: false })),
+    allowSuggestionMarks(Table.configure({ editing: editing?.table ?? null, view: tableView })),
     ...[TableRow, TableHeader, TableCell].map(allowSuggestionMarks),
     Insertion.configure({ groupColor }),
     Deletion.configure({ groupColor }),

@@ -9,7 +9,7 @@
  * and repairs suggestions is @plenary/suggestions; comparing and restoring versions is
  * @plenary/versions. Both depend on this package, never the other way round.
  */
-export { UNCONFIRMED_TEXT_CLASS } from './classNames.ts';
+export { TABLE_BOX_CLASS, UNCONFIRMED_TEXT_CLASS } from './classNames.ts';
 export type { CaretUser } from './collaborationExtensions.ts';
 export { collaborationExtensions } from './collaborationExtensions.ts';
 export type { EncodedAnchor, Recommendation, ResolvedAnchor } from './commentAnchors.ts';
@@ -22,10 +22,15 @@ export {
   sectionRecommendations,
 } from './commentAnchors.ts';
 export { contentExtensions, planSchema } from './contentExtensions.ts';
+export type { CaretPresence, EditingCommands } from './editingAfterReady.ts';
+export { loadedEditingAfterReady, withEditingAfterReady } from './editingLoader.ts';
+export type { EditingAfterReady } from './editingPlaces.ts';
+export type { LinkAttributes } from './linkMark.ts';
 export { createPlanDoc } from './planDoc.ts';
 export { readRichText, sectionPlainText, writeRichText } from './richTextFragment.ts';
 export type { GroupColor, SuggestionAttrs, SuggestionAuthor } from './suggestionMarks.ts';
 export { Deletion, Insertion, Modification, SUGGESTION_MARK_NAMES } from './suggestionMarks.ts';
+export type { TableCommands } from './tableEditing.ts';
 export type {
   ServerConfirmations,
   UnconfirmedRun,

@@ -2,8 +2,9 @@
  * A block's inline content as a flat list of styled runs, the form DOCX, HTML and PDF
  * all write. ProseMirror keeps marks per text node, so each text node is one run.
  */
+
+import { safeLinkTarget } from '@plenary/model';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { safeLinkTarget } from './linkTarget.ts';
 import { type TrackedChange, trackedChangeOf } from './suggestionMarks.ts';
 
 /** A piece of text with one set of styles, or a line break. */

@@ -3,10 +3,11 @@
  * HTML for what Markdown lacks (`<u>` underline, `<ins>`/`<del>` for tracked suggestions).
  * `parseMarkdown` reads all of it back.
  */
+
+import { safeLinkTarget } from '@plenary/model';
 import { Fragment, type Mark, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { MarkdownSerializer, type MarkdownSerializerState } from 'prosemirror-markdown';
 import { escapeHtml } from '../html/escapeHtml.ts';
-import { safeLinkTarget } from '../linkTarget.ts';
 import { SUGGESTION_MARKS } from '../suggestionMarks.ts';
 
 /** How to write a body: heading shift and how to describe a suggestion mark. */

@@ -1,3 +1,4 @@
+import { withEditingAfterReady } from '@plenary/editor';
 import type { Editor } from '@tiptap/react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,9 @@ import {
   INSERT_TABLE,
   LINK_ICON,
   TABLE_ACTIONS,
+  type TableAction,
   type ToolbarAction,
+  type ToolbarButton,
 } from './toolbarActions.tsx';
 
 /** Which buttons show pressed, and whether the table buttons show, for `editor`'s selection. */
@@ -57,8 +60,7 @@ export function EditorToolbar({
   const usable = editor !== null && !editor.isDestroyed && editor.isEditable;
   const state = useToolbarState(usable ? editor : null);
 
-  const button = (action: ToolbarAction) => {
-    const pressed = action.isActive ? (state?.pressed[action.id] ?? false) : undefined;
+  const button = (action: ToolbarButton, run: (editor: Editor) => void, pressed?: boolean) => {
     return (
       <button
         key={action.id}
@@ -71,13 +73,28 @@ export function EditorToolbar({
         // Keep the text's selection and focus: the command applies to them.
         onMouseDown={(event) => event.preventDefault()}
         onClick={() => {
-          if (usable) action.run(editor.chain().focus()).run();
+          if (usable) run(editor);
         }}
       >
         {action.icon}
       </button>
     );
   };
+
+  const format = (action: ToolbarAction) =>
+    button(
+      action,
+      (editor) => action.run(editor.chain().focus()).run(),
+      action.isActive ? (state?.pressed[action.id] ?? false) : undefined,
+    );
+  // Table commands come with table editing, which follows the editor in a chunk of its
+  // own: a button pressed before it is here waits for it.
+  const table = (action: TableAction) =>
+    button(action, async (editor) => {
+      const commands = (await withEditingAfterReady(editor)).table;
+      if (!editor.isDestroyed && editor.isEditable)
+        editor.chain().focus().command(action.command(commands)).run();
+    });
 
   return (
     <div className="toolbar-area">
@@ -90,7 +107,7 @@ export function EditorToolbar({
         // the focus itself: on a phone it scrolls sideways, and a keyboard must reach it.
         tabIndex={usable ? undefined : 0}
       >
-        {FORMAT_ACTIONS.map(button)}
+        {FORMAT_ACTIONS.map(format)}
         <span className="toolbar__separator" aria-hidden="true" />
         <button
           type="button"
@@ -105,11 +122,11 @@ export function EditorToolbar({
         >
           {LINK_ICON}
         </button>
-        {button(INSERT_TABLE)}
+        {table(INSERT_TABLE)}
         {state?.inTable && (
           <>
             <span className="toolbar__separator" aria-hidden="true" />
-            {TABLE_ACTIONS.map(button)}
+            {TABLE_ACTIONS.map(table)}
           </>
         )}
         {!usable && <span className="toolbar__hint">{t('toolbar.hint')}</span>}

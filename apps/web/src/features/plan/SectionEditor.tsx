@@ -3,10 +3,12 @@ import {
   collaborationExtensions,
   contentExtensions,
   type GroupColor,
+  loadedEditingAfterReady,
   type ServerConfirmations,
   type SuggestionAuthor,
   UnconfirmedText,
 } from '@plenary/editor';
+import { TableView } from '@plenary/editor/tableView';
 import { type EditingMode, editingModeOf, SuggestingMode } from '@plenary/suggestions';
 import { type Editor, Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
@@ -20,6 +22,7 @@ import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
 import { SupportLabels } from '../discussion/supportLabels.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
+import { useEditingAfterReady } from './useEditingAfterReady.ts';
 import { useMountedEditor } from './useMountedEditor.ts';
 
 /** What a section editor needs: its text, the plan's presence, and what to report. */
@@ -95,8 +98,14 @@ export function SectionEditor(props: SectionEditorProps) {
     container,
     () => ({
       extensions: [
-        // Group colours and the clock can change after the editor is made: read the latest.
-        ...contentExtensions({ groupColor: (groupId) => latest.current.groupColor(groupId) }),
+        ...contentExtensions({
+          // Group colours and the clock can change after the editor is made: read the latest.
+          groupColor: (groupId) => latest.current.groupColor(groupId),
+          // Table and link editing come just after the first editor (useEditingAfterReady);
+          // later ones have them.
+          editing: loadedEditingAfterReady(),
+          tableView: TableView.make,
+        }),
         ...collaborationExtensions({ fragment, awareness, user: latest.current.user }),
         SuggestingMode.configure({
           author: latest.current.author,
@@ -151,6 +160,8 @@ export function SectionEditor(props: SectionEditorProps) {
     }),
     [fragment, awareness],
   );
+
+  useEditingAfterReady(editor, awareness);
 
   const { editable } = props;
   useEffect(() => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { contentExtensions } from '@plenary/editor';
+import { TableView } from '@plenary/editor/tableView';
 import { richTextDoc, table } from '@plenary/model';
 import { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ afterEach(() => {
 function open(editable: boolean): HTMLElement {
   editor = new Editor({
     element: document.createElement('div'),
-    extensions: [...contentExtensions(), TableBoxFocus],
+    extensions: [...contentExtensions({ tableView: TableView.make }), TableBoxFocus],
     content: richTextDoc(table(['Risk factor', 'Evidence'], [['1. Armed conflict', '']])),
     editable,
   });

@@ -1,9 +1,7 @@
+import { TABLE_BOX_CLASS } from '@plenary/editor/classNames';
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-
-/** The class TipTap's table view gives the box a wide table scrolls in. */
-const TABLE_BOX = '.tableWrapper';
 
 /**
  * Makes the scrolling box of each table reachable from the keyboard, so a table wider
@@ -28,7 +26,7 @@ export const TableBoxFocus = Extension.create({
         view: (initial) => {
           const check = (view: EditorView) => {
             const editable = editor.options.editable;
-            for (const box of view.dom.querySelectorAll<HTMLElement>(TABLE_BOX)) {
+            for (const box of view.dom.querySelectorAll<HTMLElement>(`.${TABLE_BOX_CLASS}`)) {
               markReachable(box, editable);
             }
           };

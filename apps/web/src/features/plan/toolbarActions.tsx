@@ -1,15 +1,25 @@
-import type { ChainedCommands, Editor } from '@tiptap/react';
+import type { TableCommands } from '@plenary/editor';
+import type { ChainedCommands, Command, Editor } from '@tiptap/react';
 import type { ReactNode } from 'react';
 import type { en } from '../../i18n/en.ts';
 
-/** A toolbar button: what it is called, how it looks, what it does to the focused editor. */
-export interface ToolbarAction {
+/** A toolbar button: what it is called and how it looks. */
+export interface ToolbarButton {
   id: string;
   label: `toolbar.${keyof typeof en.toolbar}`;
   icon: ReactNode;
+}
+
+/** A formatting button, and what it does to the focused editor. */
+export interface ToolbarAction extends ToolbarButton {
   /** For toggles: whether the selection already has it (shown as pressed). */
   isActive?: (editor: Editor) => boolean;
   run: (chain: ChainedCommands) => ChainedCommands;
+}
+
+/** A table button, and the table command it runs (table editing has them, see EditorToolbar). */
+export interface TableAction extends ToolbarButton {
+  command: (commands: TableCommands) => Command;
 }
 
 const svg = (path: ReactNode): ReactNode => (
@@ -90,7 +100,7 @@ export const LINK_ICON = svg(
 );
 
 /** Inserting a table, always available. */
-export const INSERT_TABLE: ToolbarAction = {
+export const INSERT_TABLE: TableAction = {
   id: 'insertTable',
   label: 'toolbar.insertTable',
   icon: svg(
@@ -99,33 +109,33 @@ export const INSERT_TABLE: ToolbarAction = {
       <path d="M2.5 8h15M2.5 12.5h15M8 3.5v13M13 3.5v13" />
     </>,
   ),
-  run: (chain) => chain.insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
+  command: (commands) => commands.insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
 };
 
 /** Growing and shrinking a table, shown while the selection is in one. */
-export const TABLE_ACTIONS: ToolbarAction[] = [
+export const TABLE_ACTIONS: TableAction[] = [
   {
     id: 'addRow',
     label: 'toolbar.addRow',
     icon: svg(<path d="M3 6h14M3 10h14M10 12.5v5M7.5 15h5" />),
-    run: (chain) => chain.addRowAfter(),
+    command: (commands) => commands.addRowAfter(),
   },
   {
     id: 'deleteRow',
     label: 'toolbar.deleteRow',
     icon: svg(<path d="M3 6h14M3 10h14M7.5 15h5" />),
-    run: (chain) => chain.deleteRow(),
+    command: (commands) => commands.deleteRow(),
   },
   {
     id: 'addColumn',
     label: 'toolbar.addColumn',
     icon: svg(<path d="M6 3v14M10 3v14M15 7.5v5M12.5 10h5" />),
-    run: (chain) => chain.addColumnAfter(),
+    command: (commands) => commands.addColumnAfter(),
   },
   {
     id: 'deleteColumn',
     label: 'toolbar.deleteColumn',
     icon: svg(<path d="M6 3v14M10 3v14M12.5 10h5" />),
-    run: (chain) => chain.deleteColumn(),
+    command: (commands) => commands.deleteColumn(),
   },
 ];

@@ -1,7 +1,9 @@
-import { contentExtensions } from '@plenary/editor';
+import { contentExtensions, loadedEditingAfterReady } from '@plenary/editor';
+import { TableView } from '@plenary/editor/tableView';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
+import { useEditingAfterReady } from '../plan/useEditingAfterReady.ts';
 import { acceptedContent, onSettledChange } from './acceptedContent.ts';
 
 /**
@@ -22,7 +24,10 @@ export function AcceptedText({
 }) {
   const editor = useEditor(
     {
-      extensions: contentExtensions(),
+      extensions: contentExtensions({
+        editing: loadedEditingAfterReady(),
+        tableView: TableView.make,
+      }),
       content: acceptedContent(fragment),
       editable: false,
       editorProps: {
@@ -31,6 +36,9 @@ export function AcceptedText({
     },
     [fragment],
   );
+
+  // Read-only, tables still take a selection of cells to copy.
+  useEditingAfterReady(editor);
 
   useEffect(() => {
     if (!editor) return;

@@ -1,3 +1,4 @@
+import { TABLE_BOX_CLASS } from '@plenary/editor/classNames';
 import { type CSSProperties, Fragment, type ReactNode } from 'react';
 import type { BlockComment, CharacterIds } from './commentWords.ts';
 import type { TextRun, TreeElement, TreeMark, TreeNode } from './sectionTree.ts';
@@ -345,7 +346,7 @@ function bareElement(node: TreeElement, key: number, overlay: Overlay): ReactNod
       return <hr key={key} />;
     case 'table':
       return (
-        <div key={key} className="tableWrapper">
+        <div key={key} className={TABLE_BOX_CLASS}>
           <table>
             <tbody>{blocks()}</tbody>
           </table>

@@ -1,7 +1,8 @@
 /**
- * Which link targets a report keeps. The editor allows only these protocols, but a link's
- * href reaches the shared document from any client, so every format checks it again:
- * a `javascript:` or `data:` target in a downloaded report would run in whatever opens it.
+ * Which link targets the plan keeps: web addresses and e-mail addresses. A link's href
+ * reaches the shared document from any client, so whatever reads or shows it checks it
+ * again (the editor when it parses and draws a link, every report format when it writes
+ * one): a `javascript:` or `data:` target would run in whatever opens it.
  */
 
 // Anchored at the very start: a target with leading spaces or control characters, which
