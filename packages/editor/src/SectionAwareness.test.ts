@@ -135,7 +135,7 @@ describe('SectionAwareness', () => {
       const editor = new Editor({
         element: document.body.appendChild(document.createElement('div')),
         extensions: [
-          ...contentExtensions({ groupColor: () => null }),
+          ...contentExtensions({ groupColor: () => undefined }),
           ...collaborationExtensions({
             fragment: goals.fragment,
             awareness,

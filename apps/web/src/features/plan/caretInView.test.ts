@@ -13,7 +13,7 @@ afterEach(() => {
 function sectionWithCaretAt(where: 'paragraph' | 'table cell', caret: Partial<DOMRect>) {
   const editor = new Editor({
     element: document.body.appendChild(document.createElement('div')),
-    extensions: contentExtensions({ groupColor: () => null }),
+    extensions: contentExtensions({ groupColor: () => undefined }),
     content:
       '<p>Prevent atrocities.</p><table><tbody><tr><td><p>Early warning</p></td></tr></tbody></table>',
   });
