@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+// @vitest-environment happy-dom
+import { Editor } from '@tiptap/core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { collaborationExtensions } from './collaborationExtensions.ts';
+import { contentExtensions } from './contentExtensions.ts';
 import { SectionAwareness } from './SectionAwareness.ts';
 
 /** A plan doc with two sections of one paragraph each, and the typist's caret spots. */
@@ -114,5 +118,81 @@ describe('SectionAwareness', () => {
     section.off('change', listener);
     sokha.set('cursor', caretAt(goals.text, 2));
     expect(heard).toBe(1);
+  });
+
+  describe("the typist's own caret, as the caret plugin publishes it", () => {
+    const editors: Editor[] = [];
+    afterEach(() => {
+      for (const editor of editors.splice(0)) editor.destroy();
+    });
+
+    /** Goals open in an editor with its caret at the end, and what its presence sends. */
+    function typistInGoals() {
+      const { doc, sections } = plan();
+      const goals = sections[0];
+      if (!goals) throw new Error('a section');
+      const awareness = new Awareness(doc);
+      const editor = new Editor({
+        element: document.body.appendChild(document.createElement('div')),
+        extensions: [
+          ...contentExtensions({ groupColor: () => undefined }),
+          ...collaborationExtensions({
+            fragment: goals.fragment,
+            awareness,
+            user: { name: 'Dara', color: '#2e7d32' },
+          }),
+        ],
+      });
+      editors.push(editor);
+      // Focused as a click would (the caret plugin publishes for a focused editor only).
+      editor.view.dom.focus();
+      editor.commands.setTextSelection(editor.state.doc.content.size - 1);
+      let sent = 0;
+      awareness.on('update', ({ updated }: { updated: number[] }) => {
+        if (updated.includes(awareness.clientID)) sent++;
+      });
+      // Where someone else with the plan open places the typist's caret in the text.
+      const seenElsewhere = () => {
+        const elsewhere = new Y.Doc();
+        Y.applyUpdate(elsewhere, Y.encodeStateAsUpdate(doc));
+        const caret = awareness.getLocalState()?.cursor as { head: unknown } | undefined;
+        const head = Y.createAbsolutePositionFromRelativePosition(
+          Y.createRelativePositionFromJSON(JSON.parse(JSON.stringify(caret?.head))),
+          elsewhere,
+        );
+        return head?.index;
+      };
+      return { editor, goals, sent: () => sent, seenElsewhere };
+    }
+
+    it('goes out once, not again with each character typed or deleted at it', () => {
+      const { editor, sent, seenElsewhere } = typistInGoals();
+      const before = sent();
+      expect(seenElsewhere()).toBe('Some words here.'.length);
+
+      for (const key of ' and more') editor.commands.insertContent(key);
+      editor.commands.deleteRange({
+        from: editor.state.selection.from - 5,
+        to: editor.state.selection.from,
+      });
+      expect(editor.getText()).toBe('Some words here. and');
+      expect(sent()).toBe(before);
+      // Others place it after the text typed, which lands before what it is tied to.
+      expect(seenElsewhere()).toBe('Some words here. and'.length);
+    });
+
+    it('goes out when the caret moves, to where it moved', () => {
+      const { editor, goals, sent, seenElsewhere } = typistInGoals();
+      const before = sent();
+
+      editor.commands.setTextSelection(3);
+      expect(sent()).toBe(before + 1);
+      expect(seenElsewhere()).toBe(2);
+
+      // Someone else's text before the caret does not make it go out again.
+      goals.text.insert(0, 'Our ');
+      expect(sent()).toBe(before + 1);
+      expect(seenElsewhere()).toBe(6);
+    });
   });
 });

@@ -15,12 +15,56 @@ interface CaretState {
   cursor?: { anchor?: unknown; head?: unknown } | null;
 }
 
+/** The presence field the caret plugin keeps this person's caret in. */
+const CARET_FIELD = 'cursor';
+
+/** A caret as the caret plugin hands it over: two relative positions. */
+interface Caret {
+  anchor: Y.RelativePosition;
+  head: Y.RelativePosition;
+}
+
+const isPosition = (value: unknown): value is Y.RelativePosition =>
+  typeof value === 'object' && value !== null && 'item' in value && 'assoc' in value;
+
+function isCaret(value: unknown): value is Caret {
+  if (typeof value !== 'object' || value === null) return false;
+  const { anchor, head } = value as Partial<Caret>;
+  return isPosition(anchor) && isPosition(head);
+}
+
+/**
+ * The position tied to the text after it. y-prosemirror ties a caret to the character
+ * before it, so each typed character moves it and the caret went out to everyone with every
+ * keystroke; tied to what follows, typing (or deleting backwards) at the caret leaves it
+ * where it is, and others still see it after the new text, which lands before what it is
+ * tied to. A position this doc cannot place is kept as it is.
+ */
+function tiedToFollowing(position: Y.RelativePosition, doc: Y.Doc): Y.RelativePosition {
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
+  return absolute
+    ? Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, 0)
+    : position;
+}
+
+function tiedToWhatFollows(caret: Caret, doc: Y.Doc): Caret {
+  return { anchor: tiedToFollowing(caret.anchor, doc), head: tiedToFollowing(caret.head, doc) };
+}
+
+function sameCaret(caret: Caret, published: unknown): boolean {
+  if (!isCaret(published)) return false;
+  const same = (a: Y.RelativePosition, b: Y.RelativePosition) =>
+    Y.compareRelativePositions(a, Y.createRelativePositionFromJSON(b));
+  return same(caret.anchor, published.anchor) && same(caret.head, published.head);
+}
+
 /**
  * The plan's one awareness as one section's caret plugin sees it: everything passes
  * through, except that `change` reaches a listener only when the caret of someone who
  * changed is, or was until now, in this section. Every section editor draws carets, and
  * every keystroke moves the typist's caret: without this, each keystroke would redraw the
- * carets of every section of the plan.
+ * carets of every section of the plan. This person's caret goes out tied to the text after
+ * it (see tiedToFollowing), and only when that changes: typing goes out as text alone.
  */
 export class SectionAwareness {
   readonly #awareness: Awareness;
@@ -58,6 +102,15 @@ export class SectionAwareness {
   }
 
   setLocalStateField(field: string, value: unknown): void {
+    if (field === CARET_FIELD && isCaret(value)) {
+      const doc = this.#fragment.doc;
+      const caret = doc ? tiedToWhatFollows(value, doc) : value;
+      // The caret plugin publishes on every transaction, and again for every change that
+      // someone else makes: what it would say again, everyone has already.
+      if (sameCaret(caret, this.#awareness.getLocalState()?.[CARET_FIELD])) return;
+      this.#awareness.setLocalStateField(field, caret);
+      return;
+    }
     this.#awareness.setLocalStateField(field, value);
   }
 

@@ -140,13 +140,17 @@ describe('UnconfirmedText', () => {
     for (const editor of editors.splice(0)) editor.destroy();
   });
 
-  function editorOn(doc: Y.Doc, confirmations: Confirmations): Editor {
+  function editorOn(
+    doc: Y.Doc,
+    confirmations: Confirmations,
+    label = () => 'Not yet saved',
+  ): Editor {
     const editor = new Editor({
       element: document.createElement('div'),
       extensions: [
         ...contentExtensions(),
         Collaboration.configure({ fragment: doc.getXmlFragment(SECTION) }),
-        UnconfirmedText.configure({ confirmations, label: () => 'Not yet saved' }),
+        UnconfirmedText.configure({ confirmations, label }),
       ],
     });
     editors.push(editor);
@@ -201,6 +205,29 @@ describe('UnconfirmedText', () => {
     await settle();
     expect(editor.getText()).toBe('Theirs. Agreed text. Typed offline.');
     expect(marked(editor)).toEqual([' offline.']);
+  });
+
+  it('looks up no label for changes someone else makes while nothing is unconfirmed', async () => {
+    const doc = docOf(OWN, serverPlan());
+    const confirmations = new Confirmations();
+    confirmations.confirmAll(doc, OWN);
+    let lookups = 0;
+    const editor = editorOn(doc, confirmations, () => {
+      lookups += 1;
+      return 'Not yet saved';
+    });
+    await settle();
+    const before = lookups;
+
+    const other = docOf(SOMEONE_ELSE, Y.encodeStateAsUpdate(doc));
+    for (const key of ' Theirs') {
+      typeAtEnd(other.getXmlFragment(SECTION), key);
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)));
+    }
+    await settle();
+    expect(editor.getText()).toBe('Agreed text. Theirs');
+    expect(marked(editor)).toEqual([]);
+    expect(lookups).toBe(before);
   });
 
   it('marks typing anywhere, a new paragraph too, without a transaction of its own per key', async () => {

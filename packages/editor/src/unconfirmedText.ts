@@ -281,6 +281,9 @@ export const UnconfirmedText = Extension.create<UnconfirmedTextOptions>({
       const binding = bindingOf(state);
       if (!binding) return null;
       const ranges = rangesOf(state, markedRunsOf(binding));
+      // Nothing marked and nothing to mark, as after each change someone else makes while
+      // all is confirmed: no label to look up (a translation per remote keystroke).
+      if (ranges.length === 0 && current.find().length === 0) return null;
       const attrs = attrsNow();
       if (sameMarks(current, ranges, attrs)) return null;
       return DecorationSet.create(

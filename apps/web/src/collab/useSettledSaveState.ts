@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { SaveState } from './SaveTracker.ts';
+import { useMemo, useSyncExternalStore } from 'react';
+import type { SaveState, SaveTracker } from './SaveTracker.ts';
 
 /**
  * How long "saved" must hold before the indicator says so after "saving". While someone
@@ -9,21 +9,61 @@ import type { SaveState } from './SaveTracker.ts';
  */
 export const SAVED_SETTLE_MS = 800;
 
+/** What the settled state reads from the tracker. */
+type SaveStateSource = Pick<SaveTracker, 'getStatus' | 'subscribe'>;
+
+/** The settled state of one tracker, as a store for useSyncExternalStore. */
+interface SettledStore {
+  get(): SaveState;
+  subscribe(listener: () => void): () => void;
+}
+
 /**
- * The save state to show: `state`, except that "saved" after "saving" shows only once it
- * has held for SAVED_SETTLE_MS (any other change shows at once).
+ * The tracker's state, except that "saved" after "saving" is told only once it has held
+ * for SAVED_SETTLE_MS (any other change is told at once). Settled here, outside React, so
+ * that the tracker's saving/saved flip with each echo of a burst of keystrokes renders
+ * nothing: the indicator hears only of what it shows.
  */
-export function useSettledSaveState(state: SaveState): SaveState {
-  const [shown, setShown] = useState(state);
-  const holding = state === 'saved' && shown === 'saving';
-  useEffect(() => {
-    if (!holding) {
-      setShown(state);
-      return;
-    }
-    // A new "saving" before the delay ends clears this timer (the deps change).
-    const timer = setTimeout(() => setShown('saved'), SAVED_SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [state, holding]);
-  return holding ? 'saving' : state;
+function settledStore(saves: SaveStateSource): SettledStore {
+  let shown = saves.getStatus().state;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const holdStopped = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
+  return {
+    get: () => shown,
+    subscribe(listener) {
+      const show = (state: SaveState) => {
+        if (state === shown) return;
+        shown = state;
+        listener();
+      };
+      const follow = () => {
+        const { state } = saves.getStatus();
+        if (state !== 'saved' || shown !== 'saving') {
+          holdStopped();
+          show(state);
+        } else if (timer === undefined) {
+          // A new "saving" before the delay ends stops this hold; the next "saved" starts anew.
+          timer = setTimeout(() => {
+            timer = undefined;
+            show('saved');
+          }, SAVED_SETTLE_MS);
+        }
+      };
+      const unsubscribe = saves.subscribe(follow);
+      follow();
+      return () => {
+        unsubscribe();
+        holdStopped();
+      };
+    },
+  };
+}
+
+/** The save state to show for `saves`: its state, with "saved" settled (see settledStore). */
+export function useSettledSaveState(saves: SaveStateSource): SaveState {
+  const store = useMemo(() => settledStore(saves), [saves]);
+  return useSyncExternalStore(store.subscribe, store.get);
 }

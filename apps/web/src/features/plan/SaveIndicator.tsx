@@ -71,7 +71,6 @@ export function SaveIndicator({
   );
 }
 
-const stateOf = (status: SaveStatus): SaveState => status.state;
 const noticeOf = (status: SaveStatus): CloseNotice | null => status.notice;
 const unconfirmedOf = (status: SaveStatus): number => status.unconfirmed;
 const noCount = (): number => 0;
@@ -79,8 +78,9 @@ const noCount = (): number => 0;
 /**
  * The indicator bound to an open plan's save tracker and device copy. It subscribes
  * itself, and only to what it shows: the count of unconfirmed changes and how many of
- * them are on the device change with every keystroke, but are shown only offline, so
- * online typing re-renders nothing here (and "saved" settles, see useSettledSaveState).
+ * them are on the device change with every keystroke, but are shown only offline; and the
+ * state it shows is settled before it is told (see useSettledSaveState): online typing
+ * renders it when "saving" begins and when "saved" has held, not with each save echo.
  */
 export function LiveSaveIndicator({
   saves,
@@ -91,7 +91,7 @@ export function LiveSaveIndicator({
   local: LocalCopy | null;
   explained: boolean;
 }) {
-  const state = useSettledSaveState(useSaveStatus(saves, stateOf));
+  const state = useSettledSaveState(saves);
   const notice = useSaveStatus(saves, noticeOf);
   const offline = state === 'offline';
   const unconfirmed = useSaveStatus(saves, offline ? unconfirmedOf : noCount);

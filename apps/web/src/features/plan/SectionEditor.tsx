@@ -20,6 +20,7 @@ import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { CommentHighlights } from '../discussion/commentHighlights.ts';
 import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
 import { SupportLabels } from '../discussion/supportLabels.ts';
+import { caretInView } from './caretInView.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
 import { useEditingAfterReady } from './useEditingAfterReady.ts';
@@ -134,6 +135,8 @@ export function SectionEditor(props: SectionEditorProps) {
           'aria-multiline': 'true',
           role: 'textbox',
         },
+        // A keystroke whose caret is on screen scrolls nothing: said without measuring the page.
+        handleScrollToSelection: caretInView,
         handlePaste: (view, _event, slice) => {
           const { maxUpdateBytes, onLargePaste } = latest.current;
           const verdict = pasteVerdict(pastedBytes(slice), maxUpdateBytes);
