@@ -252,11 +252,15 @@ async function runFlooder(url: string, who: Joined): Promise<void> {
 // --- main --------------------------------------------------------------------------
 // BENCH_CPU_PROFILE=<dir> writes a CPU profile of the server there (to see where its time
 // goes: cpuProfileSummary.ts; what held its loop: cpuProfileHolds.ts), sampled every
-// BENCH_CPU_PROFILE_INTERVAL_US (V8's default, 1,000).
+// BENCH_CPU_PROFILE_INTERVAL_US (V8's default, 1,000). BENCH_SERVER_NODE_ARGS (space
+// separated) go to the server's Node alone, e.g. to compare V8 heap settings.
 function child(role: Role): ChildProcess {
-  const profile = role.role === 'server' ? process.env.BENCH_CPU_PROFILE : undefined;
+  const server = role.role === 'server';
+  const profile = server ? process.env.BENCH_CPU_PROFILE : undefined;
   const interval = process.env.BENCH_CPU_PROFILE_INTERVAL_US;
+  const nodeArgs = (server && process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean)) || [];
   const execArgv = [
+    ...nodeArgs,
     '--import',
     'tsx',
     ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
