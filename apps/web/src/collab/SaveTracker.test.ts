@@ -61,6 +61,12 @@ const saveRequests = (socket: FakeSocket): number[] =>
 
 const lastRequest = (socket: FakeSocket): number => saveRequests(socket).at(-1) ?? -1;
 
+/** The echo of the last save request, after which everything typed is stored. */
+function acknowledgeAllSaved(tracker: SaveTracker, socket: FakeSocket): void {
+  tracker.acknowledge(lastRequest(socket));
+  expect(tracker.getStatus()).toMatchObject({ state: 'saved', unsaved: false, unconfirmed: 0 });
+}
+
 const typeLocally = (provider: FakeProvider, text: string): void => {
   provider.doc.getText('t').insert(0, text);
 };
@@ -216,8 +222,7 @@ describe('SaveTracker', () => {
     const socket = provider.open();
     tracker.answeredSyncStep1();
     provider.finishSync();
-    tracker.acknowledge(lastRequest(socket));
-    expect(tracker.getStatus()).toMatchObject({ state: 'saved', unsaved: false, unconfirmed: 0 });
+    acknowledgeAllSaved(tracker, socket);
   });
 
   it('treats a request lost with its socket as unsaved, and trusts the next socket’s echo', () => {
@@ -355,12 +360,7 @@ describe('SaveTracker', () => {
       });
       vi.advanceTimersByTime(150);
       expect(socket.sent.length).toBe(before + 2);
-      tracker.acknowledge(lastRequest(socket));
-      expect(tracker.getStatus()).toMatchObject({
-        state: 'saved',
-        unsaved: false,
-        unconfirmed: 0,
-      });
+      acknowledgeAllSaved(tracker, socket);
     });
 
     it('lets a request sent for another reason cover the pending changes', () => {
@@ -369,12 +369,7 @@ describe('SaveTracker', () => {
       typeLocally(provider, 'a');
       tracker.probe();
       expect(socket.sent.length).toBe(before + 1);
-      tracker.acknowledge(lastRequest(socket));
-      expect(tracker.getStatus()).toMatchObject({
-        state: 'saved',
-        unsaved: false,
-        unconfirmed: 0,
-      });
+      acknowledgeAllSaved(tracker, socket);
       // The pending request was dropped: nothing more goes out.
       vi.advanceTimersByTime(1_000);
       expect(socket.sent.length).toBe(before + 1);
