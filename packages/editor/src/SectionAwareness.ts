@@ -15,8 +15,8 @@ interface CaretState {
   cursor?: { anchor?: unknown; head?: unknown } | null;
 }
 
-/** The presence field the caret plugin keeps this person's caret in. */
-const CARET_FIELD = 'cursor';
+/** The presence field the caret plugin keeps a person's caret in (y-tiptap's default). */
+export const CARET_FIELD = 'cursor';
 
 /** A caret as the caret plugin hands it over: two relative positions. */
 interface Caret {

@@ -9,6 +9,7 @@ import type { Plugin } from '@tiptap/pm/state';
 import type { Awareness } from 'y-protocols/awareness';
 import { EDITING_PLACES, type EditingAfterReady } from './editingPlaces.ts';
 import { linkEditingPlugins } from './linkEditing.ts';
+import { CARET_FIELD } from './SectionAwareness.ts';
 import { tableCommands, tableEditingPlugins } from './tableEditing.ts';
 
 /** The editing after ready, for `contentExtensions` of an editor made once it is here. */
@@ -27,9 +28,6 @@ export type EditingCommands = typeof editingCommands;
 
 /** The plan's presence, as far as keeping this person's caret in it goes. */
 export type CaretPresence = Pick<Awareness, 'getLocalState' | 'setLocalStateField'>;
-
-/** The presence field the caret plugin keeps a person's caret in (y-tiptap's default). */
-const CARET_FIELD = 'cursor';
 
 /**
  * Adds the editing after ready to an editor made without it, in the places its extensions
