@@ -21,6 +21,8 @@
  * "Plenary before"). Results are appended to
  * bench/results/typing-compare.md.
  *
+ * SPLIT=1 also splits keystroke to remote paint into legs (support/remoteLegs.ts).
+ *
  * TRACE=1 also traces each page's first round of each case and appends the typist's main
  * thread broken down by event (self time per key, frames per key); TRACE_DIR keeps the
  * traces, PROFILE=1 adds a CPU profile to them (it inflates the traced round). CASES=demo,
@@ -32,6 +34,7 @@ import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { startPlenaryServer } from '../e2e/support/server.ts';
+import { type Legs, legsOf, type SocketTimes, timeSockets } from './support/remoteLegs.ts';
 import { median } from './support/stats.ts';
 import { breakdownRows, summarizeTrace } from './support/traceSummary.ts';
 import {
@@ -55,6 +58,8 @@ const THROTTLE = 4;
 const TRACE = process.env.TRACE === '1';
 /** CASES=demo,one300: only these cases (default all). */
 const ONLY_CASES = process.env.CASES?.split(',');
+/** SPLIT=1: also split keystroke to remote paint into legs (see support/remoteLegs.ts). */
+const SPLIT = process.env.SPLIT === '1';
 const TRACE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -75,6 +80,8 @@ declare global {
   interface Window {
     /** The watcher's note of when the marker it waits for was painted. */
     benchPaintedAt?: number | null;
+    /** The watcher's note of when the marker it waits for showed in its editor. */
+    benchMutatedAt?: number;
     /** The typist's note of when the last key went down. */
     benchKeyAt?: number;
   }
@@ -97,8 +104,10 @@ async function openPair(
   plan: PreparedPlan,
   shape: PlanShape,
 ): Promise<Pair> {
-  const typist = await plan.open(await browser.newContext(), 'Typist');
-  const watcher = await plan.open(await browser.newContext(), 'Watcher');
+  const contexts = [await browser.newContext(), await browser.newContext()] as const;
+  if (SPLIT) for (const context of contexts) await timeSockets(context);
+  const typist = await plan.open(contexts[0], 'Typist');
+  const watcher = await plan.open(contexts[1], 'Watcher');
   const typed = plan.editor(typist, shape.typeIn);
   const watched = plan.editor(watcher, shape.typeIn);
   for (const editor of [typed, watched]) await editor.getByText(END_MARKER).waitFor();
@@ -144,6 +153,7 @@ async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Brow
   const before = await pair.metrics();
   let keys = 0;
   const remote: number[] = [];
+  const legs: Legs[] = [];
   for (let m = 0; m < MARKERS_PER_ROUND; m++) {
     const marker = ` r${round}m${m}q`;
     await pair.watched.evaluate((editor, wanted) => {
@@ -152,6 +162,7 @@ async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Brow
         // The paragraph typed into is the last one: read only it, not 300 KB of text.
         if (!editor.lastElementChild?.textContent?.includes(wanted)) return;
         observer.disconnect();
+        window.benchMutatedAt = performance.timeOrigin + performance.now();
         requestAnimationFrame(() => {
           window.benchPaintedAt = performance.timeOrigin + performance.now();
         });
@@ -165,6 +176,22 @@ async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Brow
     });
     const paintedAt = await pair.watcher.evaluate(() => window.benchPaintedAt ?? 0);
     remote.push(paintedAt - lastKeyAt);
+    if (SPLIT) {
+      const take = () => {
+        // Emptied in place: the page's sockets hold this object.
+        const socket = window.benchSocket;
+        const times = {
+          sent: socket?.sent.splice(0) ?? [],
+          received: socket?.received.splice(0) ?? [],
+        };
+        return { times, mutatedAt: window.benchMutatedAt ?? 0 };
+      };
+      const typist: { times: SocketTimes } = await pair.typist.evaluate(take);
+      const watcher = await pair.watcher.evaluate(take);
+      const trip = { keyAt: lastKeyAt, mutatedAt: watcher.mutatedAt, paintedAt };
+      const split = legsOf(trip, typist.times, watcher.times);
+      if (split) legs.push(split);
+    }
   }
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * throttle));
   const after = await pair.metrics();
@@ -189,6 +216,7 @@ async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Brow
     script: per('ScriptDuration'),
     layout: per('LayoutDuration') + per('RecalcStyleDuration'),
     remote,
+    legs,
     trace: trace === null ? null : { json: trace, keys },
   };
 }
@@ -245,6 +273,8 @@ const baseline = baselineDist
 const reference = await referenceVariant();
 const browser = await chromium.launch(chromiumLaunchOptions());
 const rows: string[] = [];
+/** SPLIT=1: the legs of keystroke to remote paint, medians per page and plan. */
+const legRows: string[] = [];
 try {
   const variants = [
     reference.variant,
@@ -284,6 +314,7 @@ try {
       script: [] as number[],
       layout: [] as number[],
       remote: [] as number[],
+      legs: [] as Legs[],
     }));
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, pair] of pairs.entries()) {
@@ -304,6 +335,7 @@ try {
         results[i]?.script.push(figures.script);
         results[i]?.layout.push(figures.layout);
         results[i]?.remote.push(...figures.remote);
+        results[i]?.legs.push(...figures.legs);
         process.stdout.write(
           `${shape.name}${throttle > 1 ? ` (CPU ${throttle}x)` : ''}, round ${round + 1}, ${pair.variant.label}: ${fmt(figures.task)} ms task/key, ${fmt(figures.script)} ms script/key, ${fmt(figures.layout)} ms style+layout/key, remote ${figures.remote.map(fmt).join(', ')} ms\n`,
         );
@@ -317,6 +349,12 @@ try {
       rows.push(
         `| ${what} | ${pair.variant.label} | ${fmt(median(result.task))} ms (${ratio(median(result.task), median(ref.task))}) | ${fmt(median(result.script))} ms (${ratio(median(result.script), median(ref.script))}) | ${fmt(median(result.layout))} ms (${ratio(median(result.layout), median(ref.layout))}) | ${throttle > 1 ? '-' : `${fmt(median(result.remote))} ms (${ratio(median(result.remote), median(ref.remote))})`} |`,
       );
+      if (result.legs.length > 0) {
+        const leg = (name: keyof Legs) => fmt(median(result.legs.map((legs) => legs[name])));
+        legRows.push(
+          `| ${what} | ${pair.variant.label} | ${leg('keyToSend')} | ${leg('sendToReceive')} | ${leg('receiveToMutation')} | ${leg('mutationToPaint')} | ${result.legs.length} |`,
+        );
+      }
     }
   }
 
@@ -352,6 +390,16 @@ try {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(legRows.length > 0
+      ? [
+          'Keystroke to remote paint by leg (ms, medians): the typist sends the update, the watcher receives it, shows it, paints.',
+          '',
+          '| plan | page | key to send | send to receipt (network and server) | receipt to text shown | shown to paint | trips |',
+          '| --- | --- | --- | --- | --- | --- | --- |',
+          ...legRows,
+          '',
+        ]
+      : []),
     ...traces,
   ].join('\n');
   process.stdout.write(`${table}\n`);
