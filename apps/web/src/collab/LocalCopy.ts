@@ -1,6 +1,7 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import type { KeptClock } from './ConfirmedClocks.ts';
+import { DeferredRemoteWrites } from './DeferredRemoteWrites.ts';
 
 /**
  * Whether the plan's text is kept on this device: `loading` until the stored copy is in
@@ -51,6 +52,8 @@ export class LocalCopy {
   /** Settles once the stored copy is in the doc, or once it is known there is none to load. */
   readonly loaded: Promise<void>;
   #persistence: IndexeddbPersistence | null = null;
+  /** Writes what waits (see DeferredRemoteWrites) and stops writing the doc's updates. */
+  #stopWrites: (() => void) | null = null;
   #state: LocalCopyState = 'loading';
   #storedUnconfirmed = 0;
   #storedClocks: KeptClock[] = [];
@@ -135,6 +138,8 @@ export class LocalCopy {
     openCopies.delete(this);
     this.#listeners.clear();
     await this.loaded;
+    // Others' text waiting for its write goes in before the copy closes.
+    this.#stopWrites?.();
     await this.#persistence?.destroy();
   }
 
@@ -149,6 +154,22 @@ export class LocalCopy {
     if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
     const persistence = new IndexeddbPersistence(this.name, doc);
     this.#persistence = persistence;
+    // y-indexeddb writes every update in the task that applies it; its writer is kept,
+    // and called by DeferredRemoteWrites instead, at once for what is typed here.
+    const writes = new DeferredRemoteWrites(
+      persistence._storeUpdate,
+      (origin) => origin === persistence,
+    );
+    doc.off('update', persistence._storeUpdate);
+    doc.on('update', writes.onUpdate);
+    // Before the database closes (y-indexeddb closes it a promise later, on the doc's destroy too).
+    const stop = () => {
+      writes.flush();
+      doc.off('update', writes.onUpdate);
+      doc.off('destroy', stop);
+    };
+    doc.on('destroy', stop);
+    this.#stopWrites = stop;
     // y-indexeddb leaves a failed open unhandled and never reports it synced: race the two.
     await Promise.race([persistence.whenSynced, persistence._db.then(() => new Promise(() => {}))]);
     const stored = await persistence.get(UNCONFIRMED_KEY);
