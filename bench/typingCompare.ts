@@ -18,7 +18,8 @@
  * Needs the built web app and server (`npm run build`). With
  * PLENARY_BASELINE_DIST=<dir> (another build of the web app, e.g. before a change), that
  * build runs as a third page in the same rounds (named by PLENARY_BASELINE_LABEL, default
- * "Plenary before"). Results are appended to
+ * "Plenary before"), served by this checkout's server unless PLENARY_BASELINE_SERVER names
+ * another build of it (`apps/server/dist/server.js` of the other checkout). Results are appended to
  * bench/results/typing-compare.md.
  *
  * SPLIT=1 also splits keystroke to remote paint into legs (support/remoteLegs.ts).
@@ -33,7 +34,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
-import { startPlenaryServer } from '../e2e/support/server.ts';
+import { repoRoot, startPlenaryServer } from '../e2e/support/server.ts';
 import { type Legs, legsOf, type SocketTimes, timeSockets } from './support/remoteLegs.ts';
 import { median } from './support/stats.ts';
 import { breakdownRows, summarizeTrace } from './support/traceSummary.ts';
@@ -265,9 +266,13 @@ const ratio = (value: number, reference: number) =>
 const loadBefore = os.loadavg().map((load) => load.toFixed(2));
 const plenary = await startPlenaryServer({ env: { LOG_LEVEL: 'warn' } });
 const baselineDist = process.env.PLENARY_BASELINE_DIST;
+// PLENARY_BASELINE_SERVER=<another checkout's apps/server/dist/server.js>: that server
+// serves the baseline build, so that a change to the server is compared too.
+const baselineServer = process.env.PLENARY_BASELINE_SERVER;
 const baseline = baselineDist
   ? await startPlenaryServer({
       env: { LOG_LEVEL: 'warn', WEB_DIST_DIR: path.resolve(baselineDist) },
+      ...(baselineServer ? { entry: path.relative(repoRoot, path.resolve(baselineServer)) } : {}),
     })
   : null;
 const reference = await referenceVariant();
