@@ -36,11 +36,26 @@ describe('DeferredRemoteWrites', () => {
     vi.useRealTimers();
   });
 
-  it('writes what is typed here at once', () => {
+  it('writes what is typed here in the same task, after the listeners that follow it', async () => {
     const { stored, doc, reloaded } = setup();
+    const seenBySocket: number[] = [];
+    doc.on('update', () => seenBySocket.push(stored.length));
     doc.getText('t').insert(0, 'mine');
+    expect(seenBySocket).toEqual([0]);
+    await Promise.resolve();
     expect(stored).toHaveLength(1);
     expect(reloaded()).toBe('mine');
+  });
+
+  it('keeps the order of what is typed here', async () => {
+    const { stored, doc } = setup();
+    doc.getText('t').insert(0, 'a');
+    doc.getText('t').insert(1, 'b');
+    await Promise.resolve();
+    expect(stored).toHaveLength(2);
+    const first = new Y.Doc();
+    Y.applyUpdate(first, stored[0]?.update ?? new Uint8Array());
+    expect(first.getText('t').toString()).toBe('a');
   });
 
   it("writes others' updates a moment later, merged into one", () => {
@@ -54,10 +69,11 @@ describe('DeferredRemoteWrites', () => {
     expect(reloaded()).toBe('abc');
   });
 
-  it("writes the others' waiting updates before a local one", () => {
+  it("writes the others' waiting updates before a local one", async () => {
     const { stored, doc, fromPeer, reloaded } = setup();
     fromPeer('theirs ');
     doc.getText('t').insert(doc.getText('t').length, 'mine');
+    await Promise.resolve();
     expect(stored).toHaveLength(2);
     // The local update was typed after theirs: a copy holding it also holds what it follows.
     expect(reloaded()).toBe('theirs mine');
@@ -74,12 +90,16 @@ describe('DeferredRemoteWrites', () => {
     expect(stored).toHaveLength(0);
   });
 
-  it('flush writes what waits at once', () => {
-    const { stored, writes, fromPeer, reloaded } = setup();
+  it("flush writes what waits at once, others' updates first", async () => {
+    const { stored, doc, writes, fromPeer, reloaded } = setup();
+    doc.transact(() => doc.getText('t').insert(0, 'mine '), 'typing');
     fromPeer('late');
     writes.flush();
-    expect(reloaded()).toBe('late');
+    expect(stored.map(({ origin }) => origin)).toEqual([null, 'typing']);
+    expect(reloaded()).toContain('late');
+    expect(reloaded()).toContain('mine');
+    await Promise.resolve();
     vi.advanceTimersByTime(100);
-    expect(stored).toHaveLength(1);
+    expect(stored).toHaveLength(2);
   });
 });

@@ -7,17 +7,21 @@ export const REMOTE_WRITE_DELAY_MS = 250;
 type StoreUpdate = (update: Uint8Array, origin: unknown) => void;
 
 /**
- * Decides when the doc's updates reach the device copy. What is typed here is written at
- * once, as y-indexeddb does: it may exist nowhere else yet. What others typed (an update
+ * Decides when the doc's updates reach the device copy. What is typed here is written in
+ * the same task, as y-indexeddb does (it may exist nowhere else yet), but a microtask
+ * later: y-indexeddb's listener came before the socket's, so each key waited for an
+ * IndexedDB transaction before it went to the others. What others typed (an update
  * applied from the server, `transaction.local` false) is on the server already; writing
  * each of those in the task that shows it (an IndexedDB transaction per key someone else
- * types) delayed their text on this screen, so they wait a moment and go in as one
- * merged update. Anything waiting is written before a local update, so the copy never
- * holds an own change without the others' text it was typed against.
+ * types) delayed their text on this screen, so they wait a moment and go in as one merged
+ * update. Others' waiting updates are written before a local one, so the copy never holds
+ * an own change without the others' text it was typed against.
  */
 export class DeferredRemoteWrites {
-  #waiting: Uint8Array[] = [];
+  #remote: Uint8Array[] = [];
+  #local: { update: Uint8Array; origin: unknown }[] = [];
   #timer: ReturnType<typeof setTimeout> | null = null;
+  #flushQueued = false;
 
   constructor(
     private readonly store: StoreUpdate,
@@ -30,22 +34,32 @@ export class DeferredRemoteWrites {
   onUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
     if (this.skip(origin)) return;
     if (transaction.local) {
-      this.flush();
-      this.store(update, origin);
+      this.#local.push({ update, origin });
+      if (!this.#flushQueued) {
+        this.#flushQueued = true;
+        queueMicrotask(() => this.flush());
+      }
       return;
     }
-    this.#waiting.push(update);
+    this.#remote.push(update);
     this.#timer ??= setTimeout(() => this.flush(), this.delayMs);
   };
 
-  /** Writes what waits now (before a local update, and when the copy closes). */
+  /**
+   * Writes what waits now, others' updates first (at a local update's microtask, before
+   * a write that must come after every update so far, and when the copy closes).
+   */
   flush(): void {
+    this.#flushQueued = false;
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
-    const waiting = this.#waiting;
-    if (waiting.length === 0) return;
-    this.#waiting = [];
+    const remote = this.#remote;
+    const local = this.#local;
+    this.#remote = [];
+    this.#local = [];
     // Origin null: not the persistence itself, which y-indexeddb would skip.
-    this.store(waiting.length === 1 ? (waiting[0] as Uint8Array) : Y.mergeUpdates(waiting), null);
+    if (remote.length > 0)
+      this.store(remote.length === 1 ? (remote[0] as Uint8Array) : Y.mergeUpdates(remote), null);
+    for (const { update, origin } of local) this.store(update, origin);
   }
 }

@@ -54,6 +54,8 @@ export class LocalCopy {
   #persistence: IndexeddbPersistence | null = null;
   /** Writes what waits (see DeferredRemoteWrites) and stops writing the doc's updates. */
   #stopWrites: (() => void) | null = null;
+  /** Writes what waits now (see DeferredRemoteWrites). */
+  #flushWrites: (() => void) | null = null;
   #state: LocalCopyState = 'loading';
   #storedUnconfirmed = 0;
   #storedClocks: KeptClock[] = [];
@@ -109,6 +111,8 @@ export class LocalCopy {
     this.#wantedClocks = clocks;
     const db = this.#persistence?.db;
     if (!db || this.#state !== 'kept') return;
+    // The updates it counts are written first: IndexedDB runs transactions in the order made.
+    this.#flushWrites?.();
     const transaction = db.transaction(['updates', 'custom'], 'readwrite');
     const custom = transaction.objectStore('custom');
     custom.put(count, UNCONFIRMED_KEY);
@@ -154,8 +158,9 @@ export class LocalCopy {
     if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
     const persistence = new IndexeddbPersistence(this.name, doc);
     this.#persistence = persistence;
-    // y-indexeddb writes every update in the task that applies it; its writer is kept,
-    // and called by DeferredRemoteWrites instead, at once for what is typed here.
+    // y-indexeddb writes every update as it is made; its writer is kept, and called by
+    // DeferredRemoteWrites instead: a microtask later for what is typed here, after the
+    // socket sent it.
     const writes = new DeferredRemoteWrites(
       persistence._storeUpdate,
       (origin) => origin === persistence,
@@ -170,6 +175,7 @@ export class LocalCopy {
     };
     doc.on('destroy', stop);
     this.#stopWrites = stop;
+    this.#flushWrites = () => writes.flush();
     // y-indexeddb leaves a failed open unhandled and never reports it synced: race the two.
     await Promise.race([persistence.whenSynced, persistence._db.then(() => new Promise(() => {}))]);
     const stored = await persistence.get(UNCONFIRMED_KEY);
