@@ -112,6 +112,11 @@ async function openPair(
   const typed = plan.editor(typist, shape.typeIn);
   const watched = plan.editor(watcher, shape.typeIn);
   for (const editor of [typed, watched]) await editor.getByText(END_MARKER).waitFor();
+  // Both watchers rest the pointer on the text being typed, as a reader would: Plenary's
+  // joining clicked in its watcher and the reference's never had the pointer, so only
+  // Plenary paid Chromium's hover update (a layout and hit test before the frame's
+  // callbacks) on every remote key.
+  await watched.getByText(END_MARKER).hover();
   await typed.getByText(END_MARKER).click();
   await typist.keyboard.press('End');
   // The typist notes when each key went down, before the editor sees it.
