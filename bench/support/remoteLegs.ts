@@ -63,7 +63,7 @@ export interface Trip {
   paintedAt: number;
 }
 
-/** The legs of one trip, in ms; null where a socket time could not be matched. */
+/** The legs of one trip, in ms. */
 export interface Legs {
   keyToSend: number;
   sendToReceive: number;
@@ -71,7 +71,7 @@ export interface Legs {
   mutationToPaint: number;
 }
 
-/** Splits a trip using the sockets' times (the typist's sends, the watcher's receipts). */
+/** Splits a trip using the sockets' times (the typist's sends, the watcher's receipts); null when they do not match it. */
 export function legsOf(trip: Trip, typist: SocketTimes, watcher: SocketTimes): Legs | null {
   const sent = typist.sent.find(([at]) => at >= trip.keyAt)?.[0];
   if (sent === undefined) return null;
