@@ -182,6 +182,9 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private readonly refusedSenders = new RefusedSenders();
 
+  /** Owners of client ids this store has committed or read, by plan (see `holderOf`). */
+  private readonly owners = new Map<string, Map<number, string | null>>();
+
   constructor(private readonly connection: SqliteConnection) {
     this.statements = prepareStatements(connection.db);
   }
@@ -246,22 +249,30 @@ export class SqliteDocumentStore implements DocumentStore {
   private async commitAppends(
     appends: readonly PendingAppend[],
   ): Promise<WriteOutcome<AppendResult>[]> {
-    return this.connection.write(() => {
+    // Owners read or written in this transaction, kept only once it has committed.
+    const learned: Array<[planId: string, clientId: number, owner: string | null]> = [];
+    const outcomes = await this.connection.write(() => {
       const now = Date.now();
-      return appends.map(({ planId, update, origin }): WriteOutcome<AppendResult> => {
-        const log = this.statements.selectLogPosition.get(planId);
+      // Each plan's log is read once a group, and the plan touched once: a group commit
+      // under load holds many updates of one plan.
+      const logs = new Map<string, LogPosition | undefined>();
+      const touched = new Set<string>();
+      const outcomes = appends.map(({ planId, update, origin }): WriteOutcome<AppendResult> => {
+        let log = logs.get(planId);
+        if (!logs.has(planId)) {
+          log = this.statements.selectLogPosition.get(planId);
+          logs.set(planId, log);
+        }
         if (!log) return { ok: false, error: planNotFound(planId) };
         const refused = this.refusedSenders.check(planId, origin);
         if (refused) return { ok: false, error: refused };
-        const taken = idsOwnedElsewhere(
-          origin,
-          (clientId) => this.statements.selectClientOwner.get({ planId, clientId })?.owner,
-        );
+        const taken = idsOwnedElsewhere(origin, (clientId) => this.holderOf(planId, clientId));
         if (taken.length > 0) {
           this.refusedSenders.note(origin);
           return { ok: false, error: clientOwnedElsewhere(planId, taken) };
         }
         const seq = log.lastSeq + 1;
+        log.lastSeq = seq;
         const { participantId, clientIds } = origin;
         this.statements.insertUpdate.run({
           planId,
@@ -271,12 +282,44 @@ export class SqliteDocumentStore implements DocumentStore {
           clientIds: JSON.stringify(clientIds),
           now,
         });
-        this.insertClients(planId, origin, now);
-        this.statements.touchPlan.run({ planId, now });
+        const owner = ownerOf(origin);
+        for (const clientId of clientIds) {
+          if (this.owners.get(planId)?.has(clientId)) continue;
+          this.statements.insertClient.run({ planId, clientId, participantId, owner, now });
+          learned.push([planId, clientId, owner]);
+        }
+        if (!touched.has(planId)) {
+          touched.add(planId);
+          this.statements.touchPlan.run({ planId, now });
+        }
         // Seqs are consecutive and compaction removes a prefix, so this is the row count.
         return { ok: true, value: { seq, logLength: seq - log.throughSeq } };
       });
+      return outcomes;
     });
+    for (const [planId, clientId, owner] of learned) this.rememberOwner(planId, clientId, owner);
+    return outcomes;
+  }
+
+  /**
+   * Who holds a plan's client id (undefined: no one yet). Rows of plan_clients are only
+   * ever inserted, first claim wins, so an owner once read or committed stays true and is
+   * kept in memory: an update of a known id then neither looks it up nor inserts it again.
+   */
+  private holderOf(planId: string, clientId: number): string | null | undefined {
+    const known = this.owners.get(planId)?.get(clientId);
+    if (known !== undefined) return known;
+    const stored = this.statements.selectClientOwner.get({ planId, clientId });
+    return stored?.owner;
+  }
+
+  private rememberOwner(planId: string, clientId: number, owner: string | null): void {
+    let plan = this.owners.get(planId);
+    if (!plan) {
+      plan = new Map();
+      this.owners.set(planId, plan);
+    }
+    plan.set(clientId, owner);
   }
 
   /**
