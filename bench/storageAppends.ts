@@ -89,7 +89,15 @@ if (args.child) {
     for (const [label, checkout] of sides) {
       const output = execFileSync(
         process.execPath,
-        ['--import', 'tsx', import.meta.filename, '--child', checkout, '--appends', String(appends)],
+        [
+          '--import',
+          'tsx',
+          import.meta.filename,
+          '--child',
+          checkout,
+          '--appends',
+          String(appends),
+        ],
         { cwd: checkout, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
       );
       const run = JSON.parse(output) as AppendRun;
