@@ -299,7 +299,11 @@ for (const phase of PHASES) {
       process.stdout.write(
         `${phase.name} ${kind}: p50 ${fixed(result.p50Ms)} ms, p99 ${fixed(result.p99Ms)} ms, ` +
           `CPU ${fixed(result.cpuPer1000Ms)} ms/1000 deliveries (${result.deliveries}; ${fixed(result.probe.systemCpuMs)} of ${fixed(result.probe.cpuMs)} ms in the kernel), lost ${result.lost}, ` +
-          `loop p99 ${fixed(result.probe.loopDelayP99Ms)} ms, RSS ${mb(result.probe.rssBytes)} MB\n`,
+          `loop p99 ${fixed(result.probe.loopDelayP99Ms)} ms, RSS ${mb(result.probe.rssBytes)} MB; ` +
+          `CPU ms by thread: ${Object.entries(result.probe.threadCpuMs)
+            .filter(([, ms]) => ms > 0)
+            .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+            .join(', ')}\n`,
       );
     }
 }

@@ -22,6 +22,8 @@ export interface ProbeReading {
   cpuMs: number;
   /** The part of `cpuMs` spent in the kernel (socket writes, storage writes and fsyncs). */
   systemCpuMs: number;
+  /** CPU ms per thread name over the window, in 10 ms ticks (Linux; `main` is the event loop). */
+  threadCpuMs: Record<string, number>;
   rssBytes: number;
   loopDelayP50Ms: number;
   loopDelayP99Ms: number;
