@@ -7,6 +7,8 @@ import { migrate, SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 import { newInvite } from './test-support/newInvite.ts';
 import { makeTempDir, removeTempDir } from './test-support/tempDir.ts';
 
+const AMINA = { clientIds: [], participantId: 'amina' };
+
 describe('SQLite migrations', () => {
   let dir: string;
   let file: string;
@@ -111,6 +113,42 @@ describe('SQLite migrations', () => {
     } finally {
       await storage.close();
     }
+  });
+
+  it('keeps the logged updates when the log loses its rowid, and stores one page for each', async () => {
+    const before = join(dir, 'before-without-rowid.sqlite');
+    const db = new Database(before);
+    migrate(db, SQLITE_MIGRATIONS.slice(0, 10));
+    db.exec(`
+      INSERT INTO plans (id, title, created_at, updated_at) VALUES ('old', 'Old', 0, 0);
+      INSERT INTO plan_snapshots (plan_id, state, through_seq) VALUES ('old', x'0000', 0);
+      INSERT INTO plan_updates (plan_id, seq, "update", participant_id, client_ids, created_at)
+      VALUES ('old', 1, x'0000', 'amina', '[]', 5), ('old', 2, x'0000', NULL, '[]', 7);
+    `);
+    db.close();
+    const storage = SqliteStorage.open(before);
+    try {
+      expect(await storage.documents.loadDocument('old')).toMatchObject({
+        lastSeq: 2,
+        logLength: 2,
+      });
+      expect(await storage.documents.appendUpdate('old', new Uint8Array([0, 0]), AMINA)).toEqual({
+        seq: 3,
+        logLength: 3,
+      });
+    } finally {
+      await storage.close();
+    }
+    withRawDb((raw) => {
+      // No index beside the table: its key is the table.
+      const indexes = raw
+        .prepare<[], string>(
+          "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'plan_updates'",
+        )
+        .pluck()
+        .all();
+      expect(indexes).toEqual([]);
+    });
   });
 
   it('refuses, in the schema itself, participants across plans and unknown roles', () => {

@@ -220,6 +220,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX invites_open_shared ON invites (role, expires_at)
     WHERE revoked_at IS NULL AND person_name IS NULL;
   `,
+  // 11: the update log keyed by (plan, seq) alone, without a rowid: its primary key was a
+  // second b-tree beside the table, so each stored keystroke wrote two pages to the WAL
+  // (and to each fsync and checkpoint) where one holds it.
+  `
+  CREATE TABLE plan_updates_by_seq (
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    "update" BLOB NOT NULL,
+    participant_id TEXT,
+    client_ids TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (plan_id, seq)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO plan_updates_by_seq (plan_id, seq, "update", participant_id, client_ids, created_at)
+    SELECT plan_id, seq, "update", participant_id, client_ids, created_at FROM plan_updates;
+  DROP TABLE plan_updates;
+  ALTER TABLE plan_updates_by_seq RENAME TO plan_updates;
+  `,
 ];
 
 const schemaVersion = (db: Database.Database): number =>
