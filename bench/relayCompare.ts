@@ -2,7 +2,7 @@
  * Plenary's relay side by side with the reference relay (`@y/websocket-server` 0.1.1 in
  * memory), under the same load from stock y-websocket clients, alternating A B A B:
  *
- *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--note TEXT] [--source] [--warmup MS]
+ *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--note TEXT] [--source] [--warmup MS] [--baseline DIR]
  *
  * Each run starts a fresh relay process (Plenary: its real server with SQLite in a temporary
  * DATA_DIR, tokens, rights checks and the suggestion repair), fills a room from two harness
@@ -15,6 +15,9 @@
  * compiler, on threads of its own) during its first seconds of load, and Plenary, with far
  * more code on an update's path, spends several hundred milliseconds of CPU on that which a
  * server running for hours has long paid.
+ * `--baseline DIR` also runs the compiled server of another checkout (e.g. a worktree of
+ * main, built there with `node apps/server/build.mjs`) in every round, between this
+ * checkout's Plenary and the reference, so a change is measured A/B in the same run.
  * Results are appended to bench/results/relay-compare.md.
  */
 import { appendFileSync } from 'node:fs';
@@ -73,6 +76,8 @@ const { values: args } = parseArgs({
     source: { type: 'boolean', default: false },
     /** Unmeasured typing before each measured window, in ms (see above). */
     warmup: { type: 'string', default: '0' },
+    /** Another checkout whose compiled server runs as `baseline` in every round. */
+    baseline: { type: 'string' },
   },
 });
 const rounds = Number(args.rounds);
@@ -81,8 +86,10 @@ const only = args.only ? new Set(args.only.split(',')) : null;
 const wanted = (name: string) => !only || only.has(name);
 const profileDir = args.profile ? path.resolve(args.profile) : undefined;
 const plenaryBuild: PlenaryBuild = args.source ? 'source' : 'compiled';
+const baselineDir = args.baseline ? path.resolve(args.baseline) : undefined;
 const relayOptions: StartOptions = {
   plenaryBuild,
+  ...(baselineDir ? { baselineDir } : {}),
   ...(profileDir ? { cpuProfileDir: profileDir } : {}),
 };
 if (plenaryBuild === 'compiled') buildPlenary();
@@ -280,7 +287,9 @@ const loadAtStart = os.loadavg();
 const started = new Date();
 const loadResults: RunResult[] = [];
 const syncResults: SyncResult[] = [];
-const ORDER: RelayKind[] = ['plenary', 'reference'];
+const ORDER: RelayKind[] = baselineDir
+  ? ['plenary', 'baseline', 'reference']
+  : ['plenary', 'reference'];
 for (const phase of PHASES) {
   if (!wanted(phase.name)) continue;
   for (let round = 0; round < rounds; round++)
@@ -290,7 +299,11 @@ for (const phase of PHASES) {
       process.stdout.write(
         `${phase.name} ${kind}: p50 ${fixed(result.p50Ms)} ms, p99 ${fixed(result.p99Ms)} ms, ` +
           `CPU ${fixed(result.cpuPer1000Ms)} ms/1000 deliveries (${result.deliveries}; ${fixed(result.probe.systemCpuMs)} of ${fixed(result.probe.cpuMs)} ms in the kernel), lost ${result.lost}, ` +
-          `loop p99 ${fixed(result.probe.loopDelayP99Ms)} ms, RSS ${mb(result.probe.rssBytes)} MB\n`,
+          `loop p99 ${fixed(result.probe.loopDelayP99Ms)} ms, RSS ${mb(result.probe.rssBytes)} MB; ` +
+          `CPU ms by thread: ${Object.entries(result.probe.threadCpuMs)
+            .filter(([, ms]) => ms > 0)
+            .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+            .join(', ')}\n`,
       );
     }
 }
@@ -319,6 +332,7 @@ const lines = [
       .map((l) => l.toFixed(2))
       .join(' ')} at end. Plenary: ` +
     `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory.` +
+    (baselineDir ? ` Baseline: ${baselineDir}/apps/server/dist/server.js.` : '') +
     (warmupMs > 0
       ? ` Before each measured window, ${warmupMs / 1000} s of the same typing, unmeasured (--warmup).`
       : ''),
@@ -347,7 +361,12 @@ if (syncResults.length > 0) {
     '',
   );
 }
-const summary: string[] = ['| measure | Plenary | reference | ratio |', '|---|---|---|---|'];
+const summary: string[] = baselineDir
+  ? [
+      '| measure | Plenary | baseline | reference | ratio | baseline ratio |',
+      '|---|---|---|---|---|---|',
+    ]
+  : ['| measure | Plenary | reference | ratio |', '|---|---|---|---|'];
 const side = (phase: string, kind: RelayKind, pick: (r: RunResult) => number) =>
   median(loadResults.filter((r) => r.phase === phase && r.kind === kind).map(pick));
 for (const phase of PHASES) {
@@ -361,27 +380,33 @@ for (const phase of PHASES) {
   ];
   for (const [label, pick] of measures) {
     const worst = label.startsWith('lost');
-    const a = worst
-      ? Math.max(
-          ...loadResults.filter((r) => r.phase === phase.name && r.kind === 'plenary').map(pick),
-        )
-      : side(phase.name, 'plenary', pick);
-    const b = worst
-      ? Math.max(
-          ...loadResults.filter((r) => r.phase === phase.name && r.kind === 'reference').map(pick),
-        )
-      : side(phase.name, 'reference', pick);
-    summary.push(
-      `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(b)} | ${worst ? '-' : ratio(a, b)} |`,
-    );
+    const of = (kind: RelayKind) =>
+      worst
+        ? Math.max(
+            ...loadResults.filter((r) => r.phase === phase.name && r.kind === kind).map(pick),
+          )
+        : side(phase.name, kind, pick);
+    const [a, b] = [of('plenary'), of('reference')];
+    const rate = (x: number) => (worst ? '-' : ratio(x, b));
+    if (baselineDir) {
+      const base = of('baseline');
+      summary.push(
+        `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | ${rate(a)} | ${rate(base)} |`,
+      );
+    } else summary.push(`| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(b)} | ${rate(a)} |`);
   }
 }
 if (syncResults.length > 0) {
-  const a = median(syncResults.filter((r) => r.kind === 'plenary').map((r) => r.medianMs));
-  const b = median(syncResults.filter((r) => r.kind === 'reference').map((r) => r.medianMs));
-  summary.push(
-    `| ${SYNC_PHASE}: sync to a new client ms | ${fixed(a)} | ${fixed(b)} | ${ratio(a, b)} |`,
-  );
+  const of = (kind: RelayKind) =>
+    median(syncResults.filter((r) => r.kind === kind).map((r) => r.medianMs));
+  const [a, b] = [of('plenary'), of('reference')];
+  const label = `| ${SYNC_PHASE}: sync to a new client ms`;
+  if (baselineDir) {
+    const base = of('baseline');
+    summary.push(
+      `${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | ${ratio(a, b)} | ${ratio(base, b)} |`,
+    );
+  } else summary.push(`${label} | ${fixed(a)} | ${fixed(b)} | ${ratio(a, b)} |`);
 }
 lines.push('Medians of the rounds:', '', ...summary, '');
 const text = lines.join('\n');

@@ -10,8 +10,11 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Which relay runs: `plenary` or `reference`. */
-export type RelayKind = 'plenary' | 'reference';
+/**
+ * Which relay runs: `plenary` (this checkout), `baseline` (Plenary compiled in another
+ * checkout, e.g. main, for A/B runs) or `reference`.
+ */
+export type RelayKind = 'plenary' | 'baseline' | 'reference';
 
 /** What the probe in a relay process reports over a measured window. */
 export interface ProbeReading {
@@ -19,6 +22,8 @@ export interface ProbeReading {
   cpuMs: number;
   /** The part of `cpuMs` spent in the kernel (socket writes, storage writes and fsyncs). */
   systemCpuMs: number;
+  /** CPU ms per thread name over the window, in 10 ms ticks (Linux; `main` is the event loop). */
+  threadCpuMs: Record<string, number>;
   rssBytes: number;
   loopDelayP50Ms: number;
   loopDelayP99Ms: number;
@@ -109,6 +114,8 @@ export interface StartOptions {
   cpuProfileDir?: string;
   /** How Plenary is run; compiled unless said otherwise. */
   plenaryBuild?: PlenaryBuild;
+  /** The checkout whose compiled server the `baseline` relay runs. */
+  baselineDir?: string;
 }
 
 /** Starts one relay on a free loopback port and waits until it answers HTTP. */
@@ -118,17 +125,20 @@ export async function startRelay(
 ): Promise<RelayProcess> {
   const port = await freePort();
   const dataDir =
-    kind === 'plenary' ? mkdtempSync(path.join(os.tmpdir(), 'plenary-relay-bench-')) : null;
+    kind === 'reference' ? null : mkdtempSync(path.join(os.tmpdir(), 'plenary-relay-bench-'));
   const profiling = options.cpuProfileDir
     ? // Node names each thread's profile by process and thread id, so none overwrites another.
       ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
     : [];
+  if (kind === 'baseline' && !options.baselineDir) throw new Error('baseline: no baselineDir');
   const entry =
     kind === 'reference'
       ? [REFERENCE_ENTRY]
-      : plenaryEntry(options.plenaryBuild ?? 'compiled').args;
+      : kind === 'baseline'
+        ? [path.join(options.baselineDir ?? '', 'apps/server/dist/server.js')]
+        : plenaryEntry(options.plenaryBuild ?? 'compiled').args;
   const child = spawn(process.execPath, [...profiling, '--import', PROBE, ...entry], {
-    cwd: repoRoot,
+    cwd: kind === 'baseline' ? options.baselineDir : repoRoot,
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -139,7 +149,7 @@ export async function startRelay(
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   await waitForHttp(
-    kind === 'plenary' ? `http://127.0.0.1:${port}/api/health` : `http://127.0.0.1:${port}/`,
+    kind === 'reference' ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/api/health`,
     child,
   );
   return {

@@ -2,12 +2,49 @@
 // reference), so both are measured from inside by the same code: event-loop delay, CPU
 // time and RSS, over a window the harness opens and closes through the IPC channel.
 // Plain JavaScript, because the reference relay runs without a TypeScript loader.
+import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU ms so far of each thread (Linux only; empty elsewhere), named `main` for the event
+ * loop's and `others` for libuv's thread pool (fsyncs), V8's helper threads (garbage
+ * collection, compilation) and worker threads.
+ */
+function threadCpu() {
+  const byThread = new Map();
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const fields = stat.slice(close + 2).split(' ');
+      // Node 20 names no thread, so the others are counted together.
+      const name = Number(task) === process.pid ? 'main' : 'others';
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+      byThread.set(task, { name, ms });
+    }
+  } catch {
+    // No /proc: the total from process.cpuUsage still stands.
+  }
+  return byThread;
+}
+
+/** CPU ms per thread name over a window; threads that ended meanwhile are not counted. */
+function threadCpuSince(before) {
+  const totals = {};
+  for (const [task, { name, ms }] of threadCpu()) {
+    totals[name] = (totals[name] ?? 0) + ms - (before.get(task)?.ms ?? 0);
+  }
+  return totals;
+}
 
 // 1 ms sampling: finer would cost the measured process noticeably; coarser hides stalls.
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
 let cpuAtStart = process.cpuUsage();
+let threadsAtStart = threadCpu();
 let startedAt = performance.now();
 
 /** Milliseconds from the histogram's nanoseconds. */
@@ -17,6 +54,7 @@ process.on('message', (message) => {
   if (message?.probe === 'start') {
     loopDelay.reset();
     cpuAtStart = process.cpuUsage();
+    threadsAtStart = threadCpu();
     startedAt = performance.now();
     process.send?.({ probe: 'started' });
   } else if (message?.probe === 'read') {
@@ -27,6 +65,7 @@ process.on('message', (message) => {
       cpuMs: (cpu.user + cpu.system) / 1000,
       // Kernel time apart: writes and fsyncs are spent there, on the thread pool too.
       systemCpuMs: cpu.system / 1000,
+      threadCpuMs: threadCpuSince(threadsAtStart),
       rssBytes: process.memoryUsage.rss(),
       loopDelayP50Ms: ms(loopDelay.percentile(50)),
       loopDelayP99Ms: ms(loopDelay.percentile(99)),

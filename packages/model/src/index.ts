@@ -6,6 +6,7 @@ export type { DiscussionTopic } from './discussion.ts';
 export { discussionMark, markDiscussionChanged } from './discussion.ts';
 export { isPlanId, newGroupId, newPlanId, newSectionId, randomId } from './ids.ts';
 export type { ImportProblem, ImportProblemCode } from './importProblems.ts';
+export { keptPlan } from './keptPlan.ts';
 export { safeLinkTarget } from './linkTarget.ts';
 export type {
   GroupState,

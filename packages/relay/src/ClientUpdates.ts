@@ -5,7 +5,7 @@ import type { Connection } from './Connection.ts';
 import { type ClientOwnership, clockRefusal, ownerKeyOf } from './clientOwnership.ts';
 import { nextTurn } from './eventLoopTurn.ts';
 import type { ReviewCheck, UpdateCheck } from './RelayExtension.ts';
-import type { RoomDocument } from './RoomDocument.ts';
+import { clocksOf, type RoomDocument } from './RoomDocument.ts';
 import type { RoomEnvironment } from './RoomEnvironment.ts';
 import { RefusedUpdate } from './roomErrors.ts';
 import type { UpdateOrigin } from './types.ts';
@@ -223,8 +223,9 @@ export class ClientUpdates {
     sender: Connection,
     origin: UpdateOrigin,
     touchedRoots: ReadonlySet<string>,
-    clocks: () => UpdateClocks = once(() => updateClocksOf([update])),
+    knownClocks: (() => UpdateClocks) | null = null,
   ): void {
+    const clocks = knownClocks ?? once(() => updateClocksOf([update]));
     this.host
       .commit(update, sender, origin)
       .then(() =>
@@ -326,7 +327,7 @@ export class ClientUpdates {
     if (review && between) return false;
     this.host.document.takeCaptured();
     Y.applyUpdate(this.host.document.doc, update, connection);
-    const applied = this.host.document.takeCaptured();
+    const applied = this.host.document.takeCapturedWithTransaction();
     // Judged in steps a pass of the event loop apart (the queue waits meanwhile).
     const problem = applied && review ? await review(nextTurn) : null;
     if (problem) {
@@ -341,7 +342,10 @@ export class ClientUpdates {
     if (!applied) return true;
     const { participantId } = connection.context;
     const origin = { clientIds, participantId, owner, sender: connection };
-    this.storeAndSend(applied, connection, origin, touchedRoots);
+    const { transaction } = applied;
+    // Known from the transaction, else (several wrote it) read from the update when asked.
+    const clocks = transaction ? once(() => clocksOf(transaction, clientIds)) : null;
+    this.storeAndSend(applied.update, connection, origin, touchedRoots, clocks);
     return true;
   }
 }

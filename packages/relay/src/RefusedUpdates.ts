@@ -70,6 +70,11 @@ export class RefusedUpdates {
    * applied so far is stored) and its sockets are sent what it holds beyond what they were
    * sent, counting the refused ids from their first clock.
    */
+  /** True while an update refused by storage waits to be taken back (see `takeBack`). */
+  get pending(): boolean {
+    return this.clientIds.size > 0;
+  }
+
   async takeBack(): Promise<void> {
     if (this.clientIds.size === 0) return;
     const refused = new Set(this.clientIds);

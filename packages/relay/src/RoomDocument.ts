@@ -1,3 +1,4 @@
+import { addClockRange, type UpdateClocks } from '@plenary/model';
 import * as Y from 'yjs';
 import { nextTurn } from './eventLoopTurn.ts';
 import { SeqTracker } from './SeqTracker.ts';
@@ -20,6 +21,8 @@ export class RoomDocument {
   // after it was applied (see `restore`, `Room#reload`).
   private current = new Y.Doc();
   private captured: Uint8Array | null = null;
+  /** The one transaction that wrote `captured`, or null when several did. */
+  private capturedBy: Y.Transaction | null = null;
   /** Which stored updates the document holds; compaction folds no further. */
   readonly seqs = new SeqTracker(0);
   /** How many updates the stored log holds beyond its snapshot. */
@@ -34,7 +37,13 @@ export class RoomDocument {
     return this.current;
   }
 
-  private readonly capture = (update: Uint8Array): void => {
+  private readonly capture = (
+    update: Uint8Array,
+    _origin: unknown,
+    _doc: Y.Doc,
+    transaction: Y.Transaction,
+  ): void => {
+    this.capturedBy = this.captured ? null : transaction;
     this.captured = this.captured ? Y.mergeUpdates([this.captured, update]) : update;
   };
 
@@ -51,7 +60,21 @@ export class RoomDocument {
   takeCaptured(): Uint8Array | null {
     const update = this.captured;
     this.captured = null;
+    this.capturedBy = null;
     return update;
+  }
+
+  /**
+   * `takeCaptured`, with the transaction that wrote the update (null when several did),
+   * which says what it wrote and deleted without decoding it again (see `clocksOf`).
+   */
+  takeCapturedWithTransaction(): {
+    update: Uint8Array;
+    transaction: Y.Transaction | null;
+  } | null {
+    const transaction = this.capturedBy;
+    const update = this.takeCaptured();
+    return update ? { update, transaction } : null;
   }
 
   /**
@@ -76,4 +99,22 @@ export class RoomDocument {
     this.seqs.holdThrough(stored.lastSeq);
     this.logLength = stored.logLength;
   }
+}
+
+/**
+ * What a transaction wrote and deleted, as the update Yjs wrote for it carries them:
+ * under each of `clientIds` (the clients it brought new structs of; Yjs writes each from
+ * its clock before the transaction to the clock after), and its delete set.
+ */
+export function clocksOf(transaction: Y.Transaction, clientIds: readonly number[]): UpdateClocks {
+  const clocks: UpdateClocks = new Map();
+  for (const client of clientIds) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    const after = transaction.afterState.get(client) ?? before;
+    if (after > before) addClockRange(clocks, client, before, after);
+  }
+  for (const [client, deletions] of transaction.deleteSet.clients) {
+    for (const { clock, len } of deletions) addClockRange(clocks, client, clock, clock + len);
+  }
+  return clocks;
 }

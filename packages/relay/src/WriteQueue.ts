@@ -16,8 +16,12 @@ export interface WriteQueueHost {
   /** The room's sockets, which stored updates are sent to. */
   readonly connections: ReadonlySet<Connection>;
   isClosed(): boolean;
-  /** Takes back what storage refused, before a task sees the document (see `RefusedUpdates`). */
-  takeBackRefused(): Promise<void>;
+  /**
+   * Takes back what storage refused, before a task sees the document (see
+   * `RefusedUpdates`); null when nothing was refused, the usual case, which then costs
+   * the task no promise.
+   */
+  takeBackRefused(): Promise<void> | null;
   /** Storage refused an applied update of `sender` as someone else's (see `RefusedUpdates`). */
   refuseStored(sender: Connection, update: Uint8Array, origin: UpdateOrigin, error: Error): void;
   /** An update was stored: a gap in the seqs heard may want watching (see `OtherProcesses`). */
@@ -72,10 +76,13 @@ export class WriteQueue {
     const run = this.tail.then(nextTurn).then(async () => {
       if (!pipelined) await this.durable;
       if (this.host.isClosed()) throw new Error('room is closed');
-      await this.host.takeBackRefused().catch((error: unknown) => {
-        this.host.fail(error);
-        throw error;
-      });
+      const takingBack = this.host.takeBackRefused();
+      if (takingBack) {
+        await takingBack.catch((error: unknown) => {
+          this.host.fail(error);
+          throw error;
+        });
+      }
       return task();
     });
     this.tail = run.catch(() => undefined);

@@ -28,7 +28,7 @@ export function awarenessFrame(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return asBuffer(encoding.toUint8Array(encoder));
 }
 
 /** `[saved][nonce]`: everything before the request with this nonce is stored. */
@@ -44,5 +44,13 @@ function frame(type: number, subType: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, type);
   encoding.writeVarUint(encoder, subType);
   encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  return asBuffer(encoding.toUint8Array(encoder));
+}
+
+/**
+ * The same bytes as a Buffer, without copying: `ws` wraps any other Uint8Array in a Buffer
+ * of its own each time it is sent, and a room sends one update frame to every socket.
+ */
+function asBuffer(bytes: Uint8Array): Uint8Array {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,4 +1,4 @@
-import { can, PLAN_ROOT, readPlan, sectionIdOfRoot } from '@plenary/model';
+import { can, keptPlan, PLAN_ROOT, sectionIdOfRoot } from '@plenary/model';
 import type { RelayExtension } from './RelayExtension.ts';
 
 /**
@@ -13,7 +13,7 @@ export const planWritePolicy: RelayExtension = {
     const { actor } = context;
     if (actor.role === 'observer') return 'read-only: observers cannot change the plan';
     if (touchedRoots.size === 0) return null;
-    const plan = readPlan(doc);
+    const plan = keptPlan(doc);
     for (const root of touchedRoots) {
       if (root === PLAN_ROOT) {
         if (!can(actor, 'edit-structure', { phase: plan.phase })) {

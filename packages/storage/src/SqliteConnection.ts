@@ -33,6 +33,11 @@ export type SqliteRow<T> = {
 /** An open, migrated SQLite database in WAL mode, with every commit synced to disk. */
 export class SqliteConnection {
   private readonly selectOne: Database.Statement;
+  /**
+   * One transaction wrapper for every body: `db.transaction(body)` builds four wrapped
+   * functions each time it is called, which under typing was once per stored update.
+   */
+  private readonly transaction: Database.Transaction<(body: () => unknown) => unknown>;
   private walHandle: FileHandle | null = null;
   private syncInFlight: Promise<void> | null = null;
   private syncQueued: Promise<void> | null = null;
@@ -44,6 +49,7 @@ export class SqliteConnection {
     readonly checkpointer: WalCheckpointer,
   ) {
     this.selectOne = db.prepare('SELECT 1');
+    this.transaction = db.transaction((body: () => unknown) => body());
   }
 
   /**
@@ -93,7 +99,7 @@ export class SqliteConnection {
 
   /** Runs `body` in a read transaction, so that all its reads see the same commit. */
   read<T>(body: () => T): Promise<T> {
-    return this.run(() => this.db.transaction(body).deferred());
+    return this.run(() => this.transaction.deferred(body) as T);
   }
 
   /** Runs database calls, turning closed-database and disk failures into StoreErrors. */
@@ -106,7 +112,7 @@ export class SqliteConnection {
    * returns, but durable only once a `syncWal` called after it resolves.
    */
   writeNow<T>(body: () => T): T {
-    return this.runNow(() => this.db.transaction(body).immediate());
+    return this.runNow(() => this.transaction.immediate(body) as T);
   }
 
   private runNow<T>(operation: () => T): T {

@@ -75,6 +75,21 @@ export const describeDocumentStoreContract: ContractSuite = (name, makeStorage, 
         });
       });
 
+      it("keeps a plan's last change time once compaction folds its updates", async () => {
+        clockAt('2026-03-01T09:00:00Z');
+        await createPlan('p1');
+        clockAt('2026-03-01T09:05:00Z');
+        await store.appendUpdate('p1', initialStateWith('x'), AMINA);
+        const appendedAt = clockAt('2026-03-01T09:10:00Z');
+        await store.appendUpdate('p1', initialStateWith('y'), AMINA);
+        clockAt('2026-03-01T09:15:00Z');
+        await store.compact('p1', initialStateWith('xy'), 1);
+        expect((await store.getPlan('p1'))?.updatedAt).toEqual(appendedAt);
+        await store.compact('p1', initialStateWith('xy'), 2);
+        expect((await store.getPlan('p1'))?.updatedAt).toEqual(appendedAt);
+        expect((await store.listPlans())[0]?.updatedAt).toEqual(appendedAt);
+      });
+
       it('renames a plan in its listing', async () => {
         await createPlan('p1');
         await store.setPlanTitle('p1', 'Kenya NAP');

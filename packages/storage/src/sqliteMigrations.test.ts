@@ -7,6 +7,13 @@ import { migrate, SQLITE_MIGRATIONS } from './sqliteMigrations.ts';
 import { newInvite } from './test-support/newInvite.ts';
 import { makeTempDir, removeTempDir } from './test-support/tempDir.ts';
 
+const AMINA = { clientIds: [], participantId: 'amina' };
+
+/** A plan with an empty snapshot, as an older schema held it. */
+const OLD_PLAN = `
+  INSERT INTO plans (id, title, created_at, updated_at) VALUES ('old', 'Old', 0, 0);
+  INSERT INTO plan_snapshots (plan_id, state, through_seq) VALUES ('old', x'0000', 0);`;
+
 describe('SQLite migrations', () => {
   let dir: string;
   let file: string;
@@ -35,6 +42,19 @@ describe('SQLite migrations', () => {
     } finally {
       db.close();
     }
+  }
+
+  /**
+   * Opens, as the server does (migrating it to the end), a database that had only the first
+   * `migrations` and then the rows of `seed`.
+   */
+  function openMigratedFrom(name: string, migrations: number, seed: string): SqliteStorage {
+    const older = join(dir, name);
+    const db = new Database(older);
+    migrate(db, SQLITE_MIGRATIONS.slice(0, migrations));
+    db.exec(seed);
+    db.close();
+    return SqliteStorage.open(older);
   }
 
   it('gives a new database the whole schema, in WAL mode', () => {
@@ -76,12 +96,11 @@ describe('SQLite migrations', () => {
   });
 
   it('adds the access tables to a database from before invites, keeping its plans', async () => {
-    const before = join(dir, 'before-invites.sqlite');
-    const db = new Database(before);
-    migrate(db, SQLITE_MIGRATIONS.slice(0, 1));
-    db.exec("INSERT INTO plans (id, title, created_at, updated_at) VALUES ('old', 'Old', 0, 0)");
-    db.close();
-    const storage = SqliteStorage.open(before);
+    const storage = openMigratedFrom(
+      'before-invites.sqlite',
+      1,
+      "INSERT INTO plans (id, title, created_at, updated_at) VALUES ('old', 'Old', 0, 0)",
+    );
     try {
       expect((await storage.documents.getPlan('old'))?.title).toBe('Old');
       await storage.access.createInvite(newInvite('old', 'i1'));
@@ -92,17 +111,13 @@ describe('SQLite migrations', () => {
   });
 
   it('gives each client id recorded before owners its participant as owner', async () => {
-    const before = join(dir, 'before-owners.sqlite');
-    const db = new Database(before);
-    migrate(db, SQLITE_MIGRATIONS.slice(0, 5));
-    db.exec(`
-      INSERT INTO plans (id, title, created_at, updated_at) VALUES ('old', 'Old', 0, 0);
-      INSERT INTO plan_snapshots (plan_id, state, through_seq) VALUES ('old', x'0000', 0);
+    const storage = openMigratedFrom(
+      'before-owners.sqlite',
+      5,
+      `${OLD_PLAN}
       INSERT INTO plan_clients (plan_id, client_id, participant_id, first_seen_at)
-      VALUES ('old', 1, 'amina', 0), ('old', 2, NULL, 0);
-    `);
-    db.close();
-    const storage = SqliteStorage.open(before);
+      VALUES ('old', 1, 'amina', 0), ('old', 2, NULL, 0);`,
+    );
     try {
       expect((await storage.documents.loadDocument('old'))?.clientOwners).toEqual([
         { clientId: 1, owner: 'amina' },
@@ -111,6 +126,38 @@ describe('SQLite migrations', () => {
     } finally {
       await storage.close();
     }
+  });
+
+  it('keeps the logged updates when the log loses its rowid, and stores one page for each', async () => {
+    const storage = openMigratedFrom(
+      'before-without-rowid.sqlite',
+      10,
+      `${OLD_PLAN}
+      INSERT INTO plan_updates (plan_id, seq, "update", participant_id, client_ids, created_at)
+      VALUES ('old', 1, x'0000', 'amina', '[]', 5), ('old', 2, x'0000', NULL, '[]', 7);`,
+    );
+    try {
+      expect(await storage.documents.loadDocument('old')).toMatchObject({
+        lastSeq: 2,
+        logLength: 2,
+      });
+      expect(await storage.documents.appendUpdate('old', new Uint8Array([0, 0]), AMINA)).toEqual({
+        seq: 3,
+        logLength: 3,
+      });
+    } finally {
+      await storage.close();
+    }
+    withRawDb((raw) => {
+      // No index beside the table: its key is the table.
+      const indexes = raw
+        .prepare<[], string>(
+          "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'plan_updates'",
+        )
+        .pluck()
+        .all();
+      expect(indexes).toEqual([]);
+    });
   });
 
   it('refuses, in the schema itself, participants across plans and unknown roles', () => {

@@ -149,7 +149,9 @@ export class SuggestionRepair implements RelayExtension {
     const { sections, clocks } = this.dirty.get(planId) ?? { sections: [], clocks: new Map() };
     this.dirty.delete(planId);
     const underWay = this.underWay.get(planId);
-    const decided = new Map([...all].filter(([id]) => !underWay?.has(id)));
+    // Copied only while decisions are under way: a plan's decided suggestions are read on
+    // every keystroke that touches a section, and most of the time none is under way.
+    const decided = underWay?.size ? new Map([...all].filter(([id]) => !underWay.has(id))) : all;
     // Most updates touch no paragraph that holds a suggestion. Found out from the live
     // document first, so the plan's queue is not taken for nothing: a queued change waits
     // until every update before it is stored, and the updates after it wait for it.

@@ -1,7 +1,7 @@
 import {
+  keptPlan,
   mustSuggest,
   PLAN_ROOT,
-  readPlan,
   readSuggestingPolicy,
   sectionIdOfRoot,
 } from '@plenary/model';
@@ -46,7 +46,7 @@ export function suggestionReview(
     const { actor, participantId, presence } = context;
     // Watched from the first update on, so a later switch to suggesting is seen.
     const switched = watch(doc);
-    if (!mustSuggest(actor, readPlan(doc).phase, readSuggestingPolicy(doc))) return null;
+    if (!mustSuggest(actor, keptPlan(doc).phase, readSuggestingPolicy(doc))) return null;
     if (now() - switched < SWITCH_GRACE_MS) return null;
     if (participantId === null) return () => 'suggestions need a name: join the plan first';
     const author = { id: participantId, name: presence?.name ?? '', groupId: actor.groupId };
