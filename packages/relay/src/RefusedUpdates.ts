@@ -53,6 +53,11 @@ export class RefusedUpdates {
     this.host.enqueue(() => undefined).catch(() => undefined);
   }
 
+  /** True while an update refused by storage waits to be taken back (see `takeBack`). */
+  get pending(): boolean {
+    return this.clientIds.size > 0;
+  }
+
   /**
    * Takes back the updates storage refused because a client id they carry belongs to
    * someone else (see `refuse`), before the queue's next task sees the document.
@@ -70,11 +75,6 @@ export class RefusedUpdates {
    * applied so far is stored) and its sockets are sent what it holds beyond what they were
    * sent, counting the refused ids from their first clock.
    */
-  /** True while an update refused by storage waits to be taken back (see `takeBack`). */
-  get pending(): boolean {
-    return this.clientIds.size > 0;
-  }
-
   async takeBack(): Promise<void> {
     if (this.clientIds.size === 0) return;
     const refused = new Set(this.clientIds);
