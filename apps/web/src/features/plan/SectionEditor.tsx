@@ -20,6 +20,7 @@ import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { CommentHighlights } from '../discussion/commentHighlights.ts';
 import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
 import { SupportLabels } from '../discussion/supportLabels.ts';
+import { LOADING_BLOCKS, SectionText } from '../sectionText/SectionText.tsx';
 import { caretInView } from './caretInView.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
@@ -195,6 +196,15 @@ export function SectionEditor(props: SectionEditorProps) {
 
   return (
     <>
+      {/* Until this editor's turn comes (editorTurns.ts), the text shows as before its code came. */}
+      {editor === null && (
+        <SectionText
+          fragment={fragment}
+          className="section__editor section__editor--loading"
+          groupColor={props.groupColor}
+          maxBlocks={LOADING_BLOCKS}
+        />
+      )}
       <div
         ref={container}
         className="section__editor"
