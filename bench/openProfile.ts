@@ -17,6 +17,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { startPlenaryServer } from '../e2e/support/server.ts';
+import { TRACE_CATEGORIES } from './support/traceSummary.ts';
 import { END_MARKER, plenaryVariant, referenceVariant } from './support/typingVariants.ts';
 
 const out = process.env.TRACE_DIR ?? '/tmp/open300prof';
@@ -69,12 +70,7 @@ try {
         await browser.startTracing(page, {
           categories: [
             ...(process.env.EXTRA_CATS ? process.env.EXTRA_CATS.split(',') : []),
-            'toplevel',
-            'devtools.timeline',
-            'disabled-by-default-devtools.timeline',
-            'v8',
-            'v8.execute',
-            'blink',
+            ...TRACE_CATEGORIES,
             'loading',
             'blink.user_timing',
           ],

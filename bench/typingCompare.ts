@@ -34,7 +34,7 @@ import { type Browser, type CDPSession, chromium, type Locator, type Page } from
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { startPlenaryServer } from '../e2e/support/server.ts';
 import { median } from './support/stats.ts';
-import { breakdownRows, summarizeTrace } from './support/traceSummary.ts';
+import { breakdownRows, summarizeTrace, TRACE_CATEGORIES } from './support/traceSummary.ts';
 import {
   END_MARKER,
   type PlanShape,
@@ -56,15 +56,6 @@ const THROTTLE = 4;
 const TRACE = process.env.TRACE === '1';
 /** CASES=demo,one300: only these cases (default all). */
 const ONLY_CASES = process.env.CASES?.split(',');
-const TRACE_CATEGORIES = [
-  'toplevel',
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8',
-  'v8.execute',
-  'blink',
-  'cc',
-];
 
 const SHAPES: Record<'demo' | 'one300' | 'twenty15', PlanShape> = {
   demo: { name: 'demo plan', typeIn: 1 },
