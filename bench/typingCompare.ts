@@ -11,7 +11,8 @@
  *   throttled 4x (a phone);
  * - keystroke to the other person's screen (the watcher's next frame after the text shows);
  * - opening the 300 KB plan in a fresh browser context until its last paragraph shows in
- *   the editor (the plan page shows its text before the editor has loaded).
+ *   the editor (the plan page shows its text before the editor has loaded), and the
+ *   opening page's main-thread time meanwhile (steadier than the clock on a shared machine).
  *
  *   node --import tsx bench/typingCompare.ts
  *
@@ -32,12 +33,12 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from '@playwright/test';
+import { type Browser, type CDPSession, chromium, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { repoRoot, startPlenaryServer } from '../e2e/support/server.ts';
 import { type Legs, legsOf, type SocketTimes, timeSockets } from './support/remoteLegs.ts';
 import { median } from './support/stats.ts';
-import { breakdownRows, summarizeTrace } from './support/traceSummary.ts';
+import { breakdownRows, summarizeTrace, TRACE_CATEGORIES } from './support/traceSummary.ts';
 import {
   END_MARKER,
   type PlanShape,
@@ -61,15 +62,6 @@ const TRACE = process.env.TRACE === '1';
 const ONLY_CASES = process.env.CASES?.split(',');
 /** SPLIT=1: also split keystroke to remote paint into legs (see support/remoteLegs.ts). */
 const SPLIT = process.env.SPLIT === '1';
-const TRACE_CATEGORIES = [
-  'toplevel',
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8',
-  'v8.execute',
-  'blink',
-  'cc',
-];
 
 const SHAPES: Record<'demo' | 'one300' | 'twenty15', PlanShape> = {
   demo: { name: 'demo plan', typeIn: 1 },
@@ -249,10 +241,27 @@ async function typeKeys(page: Page, text: string): Promise<number> {
   return page.evaluate(() => window.benchKeyAt ?? 0);
 }
 
-/** Opens a plan in a fresh context and times it until the typed section's last words show. */
-async function timeOpen(browser: Browser, pair: Pair, shape: PlanShape): Promise<number> {
-  const started = Date.now();
-  const { page, context } = await pair.plan.reopen(browser, pair.typist.context());
+/**
+ * Opens a plan in a fresh context and times it until the typed section's last words show;
+ * also says how long the opening page's main thread worked meanwhile (CDP TaskDuration),
+ * steadier than the wall clock when the machine is shared.
+ */
+async function timeOpen(
+  browser: Browser,
+  pair: Pair,
+  shape: PlanShape,
+): Promise<{ ms: number; task: number }> {
+  let started = Date.now();
+  let cdp: CDPSession | null = null;
+  const { page, context } = await pair.plan.reopen(
+    browser,
+    pair.typist.context(),
+    async (opening) => {
+      cdp = await opening.context().newCDPSession(opening);
+      await cdp.send('Performance.enable');
+      started = Date.now();
+    },
+  );
   // In the editor, not in the text the plan page draws while its editor's code loads.
   await pair.plan
     .editor(page, shape.typeIn)
@@ -260,8 +269,12 @@ async function timeOpen(browser: Browser, pair: Pair, shape: PlanShape): Promise
     .getByText(END_MARKER)
     .waitFor({ timeout: 60_000 });
   const elapsed = Date.now() - started;
+  const { metrics } = (await (cdp as CDPSession | null)?.send('Performance.getMetrics')) ?? {
+    metrics: [],
+  };
+  const task = (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
   await context.close();
-  return elapsed;
+  return { ms: elapsed, task: Math.round(task) };
 }
 
 const fmt = (value: number) => value.toFixed(1);
@@ -302,7 +315,10 @@ try {
   const cases = allCases.filter(({ key }) => !ONLY_CASES || ONLY_CASES.includes(key));
   const traces: string[] = [];
   const prepared = new Map<PlanShape, Pair[]>();
-  for (const { shape } of cases) {
+  const openRuns = ONLY_CASES && !ONLY_CASES.includes('open') ? 0 : OPEN_RUNS;
+  // CASES=open alone still needs the 300 KB plan it opens.
+  const shapes = [...cases.map(({ shape }) => shape), ...(openRuns > 0 ? [SHAPES.one300] : [])];
+  for (const shape of shapes) {
     if (prepared.has(shape)) continue;
     // Plenary makes the plan; the reference is given the same content.
     const plenaryPlans = await Promise.all(
@@ -370,23 +386,26 @@ try {
 
   const openShape = SHAPES.one300;
   const openPairs = prepared.get(openShape) ?? [];
-  const openRuns = ONLY_CASES && !ONLY_CASES.includes('open') ? 0 : OPEN_RUNS;
   const opens = openPairs.map(() => [] as number[]);
+  const openTasks = openPairs.map(() => [] as number[]);
   for (let run = 0; run < openRuns; run++) {
     for (const [i, pair] of openPairs.entries()) {
-      const ms = await timeOpen(browser, pair, openShape);
+      const { ms, task } = await timeOpen(browser, pair, openShape);
       opens[i]?.push(ms);
+      openTasks[i]?.push(task);
       process.stdout.write(
-        `open ${openShape.name}, run ${run + 1}, ${pair.variant.label}: ${ms} ms\n`,
+        `open ${openShape.name}, run ${run + 1}, ${pair.variant.label}: ${ms} ms, main thread ${task} ms\n`,
       );
     }
   }
   const openRef = median(opens[0] ?? []);
+  const openTaskRef = median(openTasks[0] ?? []);
   for (const [i, pair] of openPairs.entries()) {
     const times = opens[i] ?? [];
+    const tasks = openTasks[i] ?? [];
     if (times.length === 0) continue;
     rows.push(
-      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | | | |`,
+      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | opening page's main thread ${fmt(median(tasks))} ms (${ratio(median(tasks), openTaskRef)}), runs ${tasks.join(', ')} ms | | |`,
     );
   }
 

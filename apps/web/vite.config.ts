@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { routePreload } from './build/routePreload.ts';
 
 // The API server; in development Vite serves the app and forwards REST and sync to it,
 // so the browser sees one origin, as it does in production where the server serves dist.
@@ -9,6 +10,13 @@ const API_SERVER = 'http://localhost:8080';
 export default defineConfig({
   plugins: [
     react(),
+    // A plan's address fetches the plan page's and the editor's code with the entry's.
+    routePreload([
+      {
+        path: /^\/plans\/[a-z0-9]+\/?$/,
+        modules: ['src/features/plan/PlanPage.tsx', 'src/features/plan/SectionEditor.tsx'],
+      },
+    ]),
     // A Workbox service worker keeps the app shell and its assets on the device, so the
     // app opens at the venue when the access point is down. A new deployment waits for
     // the person's "Reload" (UpdatePrompt), so no page runs a mix of two versions.

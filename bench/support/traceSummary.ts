@@ -4,6 +4,17 @@
  * TaskDuration says how much the main thread worked; this says at what.
  */
 
+/** The trace categories the benches record: the main thread's tasks, scripts, style and layout. */
+export const TRACE_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'blink',
+  'cc',
+];
+
 interface TraceEvent {
   name: string;
   ph: string;

@@ -45,8 +45,15 @@ export interface PreparedPlan {
   fragments: string[];
   /** Opens the plan in a new page of `context` as a person (name) would, ready to type. */
   open(context: BrowserContext, name: string): Promise<Page>;
-  /** Opens it again in a fresh context signed in as `from`, not waiting for anything. */
-  reopen(browser: Browser, from: BrowserContext): Promise<{ page: Page; context: BrowserContext }>;
+  /**
+   * Opens it again in a fresh context signed in as `from`, not waiting for anything;
+   * `ready` runs on the new page before it navigates (e.g. to start measuring).
+   */
+  reopen(
+    browser: Browser,
+    from: BrowserContext,
+    ready?: (page: Page) => Promise<void>,
+  ): Promise<{ page: Page; context: BrowserContext }>;
   editor(page: Page, index: number): Locator;
 }
 
@@ -135,9 +142,10 @@ export function plenaryVariant(label: string, server: PlenaryServer): Variant {
           await new PlanPage(page).expectSaveState('saved');
           return page;
         },
-        async reopen(browser, from) {
+        async reopen(browser, from, ready) {
           const context = await browser.newContext({ storageState: await from.storageState() });
           const page = await context.newPage();
+          await ready?.(page);
           void page.goto(`${server.url}/plans/${planId}`);
           return { page, context };
         },
@@ -210,9 +218,10 @@ export async function referenceVariant(): Promise<{ variant: Variant; close(): P
           await page.goto(url);
           return page;
         },
-        async reopen(browser) {
+        async reopen(browser, _from, ready) {
           const context = await browser.newContext();
           const page = await context.newPage();
+          await ready?.(page);
           void page.goto(url);
           return { page, context };
         },

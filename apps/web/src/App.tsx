@@ -1,18 +1,19 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { AppHeader } from './ui/AppHeader.tsx';
 import { lazyComponent } from './ui/lazyComponent.ts';
+import { loadingComponent } from './ui/loadingComponent.ts';
 import { PageLoading } from './ui/PageLoading.tsx';
 
 // The editor, Yjs and the sync code are most of the app's weight; the start page
 // should not wait for them on a slow venue network.
-const PlanPage = lazy(async () => ({
-  default: (await import('./features/plan/PlanPage.tsx')).PlanPage,
-}));
-const ProjectorPage = lazy(async () => ({
-  default: (await import('./features/projector/ProjectorPage.tsx')).ProjectorPage,
-}));
+const PlanPage = loadingComponent(
+  async () => (await import('./features/plan/PlanPage.tsx')).PlanPage,
+);
+const ProjectorPage = loadingComponent(
+  async () => (await import('./features/projector/ProjectorPage.tsx')).ProjectorPage,
+);
 // Nor should a plan page or a projector wait for the start page's forms and templates.
 const StartPage = lazyComponent(
   async () => (await import('./features/start/StartPage.tsx')).StartPage,
@@ -20,6 +21,31 @@ const StartPage = lazyComponent(
 const JoinCodePage = lazyComponent(
   async () => (await import('./features/join/JoinCodePage.tsx')).JoinCodePage,
 );
+
+// Plan ids are lower-case letters and digits (isPlanId); anything else is not a plan.
+const PLAN_PAGE = /^\/plans\/([a-z0-9]+)\/?$/;
+const PROJECTOR_PAGE = /^\/plans\/([a-z0-9]+)\/projector\/?$/;
+
+/**
+ * Starts what opening a plan waits for as soon as the app's code runs, all at once: the
+ * page's own code, and `GET /me` for the session this device holds. Otherwise the page's
+ * code is asked for only once the app has drawn its first route, and `/me` only once
+ * that code has arrived and drawn the join step, one after the other.
+ */
+export function preloadPage(location: Pick<Location, 'pathname' | 'hash'>): void {
+  const plan = PLAN_PAGE.exec(location.pathname);
+  const projector = PROJECTOR_PAGE.exec(location.pathname);
+  const planId = plan?.[1] ?? projector?.[1];
+  if (planId === undefined) return;
+  (plan ? PlanPage : ProjectorPage).preload();
+  const { hash } = location;
+  import('./access/earlyMe.ts').then(
+    ({ fetchMeEarly }) => fetchMeEarly(planId, hash),
+    () => {
+      // The join flow asks for itself, and says so if it cannot.
+    },
+  );
+}
 
 /** The app's routes: the start page, typing a join code, a plan, and a plan's projector view. */
 export function App() {

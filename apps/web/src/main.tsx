@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/start.css';
 import './styles/plan.css';
+import './styles/prosemirror.css';
 import './styles/editor.css';
 import './styles/discussion.css';
 import './styles/panels.css';
@@ -23,7 +24,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { App } from './App.tsx';
+import { App, preloadPage } from './App.tsx';
 import { setupI18n } from './i18n/i18n.ts';
 import { lazyComponent } from './ui/lazyComponent.ts';
 
@@ -41,6 +42,14 @@ const queryClient = new QueryClient({
 const UpdatePrompt = lazyComponent(
   async () => (await import('./ui/UpdatePrompt.tsx')).UpdatePrompt,
 );
+
+// Before the strings below: a plan's code and who this device is in it load meanwhile.
+preloadPage(window.location);
+
+// The italic face is asked for with the page, not when the first italic glyph is laid
+// out (the editor toolbar's "I" shows with the first editor): a face that arrives once a
+// long plan's text is on the page makes the browser lay all of that text out again.
+document.fonts?.load('italic 400 1em "Noto Sans"').catch(() => {});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

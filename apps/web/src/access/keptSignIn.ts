@@ -6,9 +6,10 @@
  * refused link, a new link) clears the sign-in with it.
  */
 import { ApiError, NETWORK_ERROR } from '../api/ApiError.ts';
-import { fetchInviteInfo, fetchMe, joinPlan } from '../api/planApi.ts';
+import { fetchInviteInfo, joinPlan } from '../api/planApi.ts';
 import type { Me } from '../api/planTypes.ts';
 import { readSetting, writeSetting } from '../localSettings.ts';
+import { fetchMeOnce } from './earlyMe.ts';
 import type { JoinApi } from './JoinFlow.ts';
 import { readPlanAccess } from './planAccess.ts';
 
@@ -57,7 +58,9 @@ const unreachable = (error: unknown): boolean =>
  * cannot be reached and the session was confirmed here before. The server still checks
  * the token on the sync socket once the network is back.
  */
-export function signInKeptOffline(api: JoinApi = { fetchMe, fetchInviteInfo, joinPlan }): JoinApi {
+export function signInKeptOffline(
+  api: JoinApi = { fetchMe: fetchMeOnce, fetchInviteInfo, joinPlan },
+): JoinApi {
   return {
     ...api,
     async fetchMe(planId, sessionToken) {

@@ -20,6 +20,7 @@ import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { CommentHighlights } from '../discussion/commentHighlights.ts';
 import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
 import { SupportLabels } from '../discussion/supportLabels.ts';
+import { LOADING_BLOCKS, SectionText } from '../sectionText/SectionText.tsx';
 import { caretInView } from './caretInView.ts';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
@@ -126,6 +127,8 @@ export function SectionEditor(props: SectionEditorProps) {
       ],
       // Read-only from the start: a keystroke before an effect runs would be refused.
       editable: latest.current.editable,
+      // TipTap's rules come with the page's styles (styles/prosemirror.css).
+      injectCSS: false,
       // Nothing here listens for TipTap's "delete" events; left on, the core extension
       // diffs every change in a timer of its own after each keystroke.
       enableCoreExtensions: { delete: false },
@@ -193,6 +196,15 @@ export function SectionEditor(props: SectionEditorProps) {
 
   return (
     <>
+      {/* Until this editor's turn comes (editorTurns.ts), the text shows as before its code came. */}
+      {editor === null && (
+        <SectionText
+          fragment={fragment}
+          className="section__editor section__editor--loading"
+          groupColor={props.groupColor}
+          maxBlocks={LOADING_BLOCKS}
+        />
+      )}
       <div
         ref={container}
         className="section__editor"

@@ -11,7 +11,7 @@ import { memo, Suspense, useState } from 'react';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
-import { SectionText } from '../sectionText/SectionText.tsx';
+import { LOADING_BLOCKS, SectionText } from '../sectionText/SectionText.tsx';
 import { AcceptedText, SectionEditor } from './editorChunk.ts';
 import { LargePasteNotice } from './LargePasteNotice.tsx';
 import { PresentButton } from './PresentButton.tsx';
@@ -20,9 +20,6 @@ import type { HeldPaste } from './SectionEditor.tsx';
 import { SectionHeader } from './SectionHeader.tsx';
 import type { SectionAccess } from './sectionAccess.ts';
 import { sectionElementId, sectionTitleId } from './sectionIds.ts';
-
-/** How many blocks of a section show while the editor's code loads. */
-const LOADING_BLOCKS = 12;
 
 /**
  * One section of the plan: its title, its group and status, and its text editor. Memoised:

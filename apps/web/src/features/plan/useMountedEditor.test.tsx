@@ -19,7 +19,7 @@ function TextEditor({ text, seen }: { text: string; seen: (editor: Editor | null
 }
 
 describe('useMountedEditor', () => {
-  it('mounts an editor in the element, makes a new one when the deps change, destroys it when the component goes', () => {
+  it('mounts an editor in the element, makes a new one when the deps change, destroys it when the component goes', async () => {
     const editors: (Editor | null)[] = [];
     const seen = (editor: Editor | null) => editors.push(editor);
     const { root, container: page } = reactRoot();
@@ -33,6 +33,9 @@ describe('useMountedEditor', () => {
     expect(element?.textContent).toBe('First');
 
     act(() => root.render(<TextEditor text="Second" seen={seen} />));
+    // Made in a task of its own: an editor was made in this one already (editorTurns.ts).
+    expect(first?.isDestroyed).toBe(true);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
     const second = editors.at(-1);
     expect(second).not.toBe(first);
     expect(first?.isDestroyed).toBe(true);

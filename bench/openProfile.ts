@@ -1,0 +1,117 @@
+/**
+ * Opening the 300 KB plan (as bench/typingCompare.ts makes it) in a fresh context, Plenary and
+ * the reference page, with what the opening page's main thread did (CDP Performance metrics:
+ * task, script, layout and style time) and the requests and socket frames as Playwright saw
+ * them. Unless NOTRACE=1, each opening is also traced with a CPU profile into TRACE_DIR
+ * (default /tmp/open300prof; open the .json in DevTools' Performance panel).
+ *
+ *   DIST=<a web build> RUNS=3 ONLY=plenary NOTRACE=1 node --import tsx bench/openProfile.ts
+ *
+ * DIST serves another build of the web app (e.g. main's, or an unminified one for readable
+ * profiles); EXTRA_CATS adds trace categories (e.g.
+ * disabled-by-default-devtools.timeline.invalidationTracking, to see why layouts happen).
+ * Prints only; run the two builds alternately for an A/B.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
+import { startPlenaryServer } from '../e2e/support/server.ts';
+import { TRACE_CATEGORIES } from './support/traceSummary.ts';
+import { END_MARKER, plenaryVariant, referenceVariant } from './support/typingVariants.ts';
+
+const out = process.env.TRACE_DIR ?? '/tmp/open300prof';
+const plenary = await startPlenaryServer({
+  env: { LOG_LEVEL: 'warn', ...(process.env.DIST ? { WEB_DIST_DIR: process.env.DIST } : {}) },
+});
+const reference = await referenceVariant();
+const browser = await chromium.launch(chromiumLaunchOptions());
+const shape = { name: 'one 300 KB section', sections: { count: 1, bytes: 300_000 }, typeIn: 0 };
+try {
+  const plan = await plenaryVariant('Plenary', plenary).prepare(shape, null);
+  const refPlan = await reference.variant.prepare(shape, plan.doc);
+  const runs = Number(process.env.RUNS ?? 1);
+  for (const [label, p] of (
+    [
+      ['reference', refPlan],
+      ['plenary', plan],
+    ] as const
+  ).filter(([l]) => !process.env.ONLY || l === process.env.ONLY)) {
+    const first = await browser.newContext();
+    const joined = await p.open(first, 'Typist');
+    await p.editor(joined, 0).getByText(END_MARKER).waitFor({ timeout: 60_000 });
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ storageState: await first.storageState() });
+      const page = await context.newPage();
+      const events: [number, string][] = [];
+      const t0 = Date.now();
+      const note = (what: string) => events.push([Date.now() - t0, what]);
+      page.on('request', (r) =>
+        note(`req  ${r.method()} ${r.url().replace(/^https?:\/\/[^/]+/, '')}`),
+      );
+      page.on('requestfinished', (r) => note(`done ${r.url().replace(/^https?:\/\/[^/]+/, '')}`));
+      page.on('websocket', (ws) => {
+        note(`ws open ${ws.url().slice(0, 60)}`);
+        ws.on('framesent', (f) =>
+          note(
+            `ws sent ${typeof f.payload === 'string' ? f.payload.length : f.payload.byteLength} B`,
+          ),
+        );
+        ws.on('framereceived', (f) =>
+          note(
+            `ws recv ${typeof f.payload === 'string' ? f.payload.length : f.payload.byteLength} B`,
+          ),
+        );
+      });
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const trace = process.env.NOTRACE !== '1';
+      if (trace) {
+        await browser.startTracing(page, {
+          categories: [
+            ...(process.env.EXTRA_CATS ? process.env.EXTRA_CATS.split(',') : []),
+            ...TRACE_CATEGORIES,
+            'loading',
+            'blink.user_timing',
+          ],
+        });
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const started = Date.now();
+      const url = label === 'reference' ? joined.url() : joined.url().replace(/#.*/, '');
+      void page.goto(url);
+      await p
+        .editor(page, 0)
+        .and(page.locator('[contenteditable="true"]'))
+        .getByText(END_MARKER)
+        .waitFor({ timeout: 60_000 });
+      const ms = Date.now() - started;
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+      const msOf = (name: string) => ((m[name] ?? 0) * 1000).toFixed(0);
+      console.log(
+        `METRICS ${label} task ${msOf('TaskDuration')} script ${msOf('ScriptDuration')} layout ${msOf('LayoutDuration')} style ${msOf('RecalcStyleDuration')} wall ${ms}`,
+      );
+      events.sort((a, b) => a[0] - b[0]);
+      console.log(`\n== ${label} run ${run}: ${ms} ms`);
+      for (const [t, what] of events) console.log(`${String(t).padStart(6)} ${what}`);
+      if (trace) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(path.join(out, `${label}-${run}.cpuprofile`), JSON.stringify(profile));
+        writeFileSync(
+          path.join(out, `${label}-${run}.json`),
+          (await browser.stopTracing()).toString('utf8'),
+        );
+      }
+      await context.close();
+    }
+    await first.close();
+  }
+} finally {
+  await browser.close();
+  await reference.close();
+  await plenary.stop();
+}
+process.exit();
