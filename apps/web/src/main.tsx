@@ -8,7 +8,11 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/start.css';
 import './styles/plan.css';
-import './styles/prosemirror.css';
+// ProseMirror's own rules, loaded with the page's other styles rather than injected by
+// TipTap as the first editor is made (`injectCSS: false` in SectionEditor): a style sheet
+// added while a long section is already drawn makes the browser lay all its text out again.
+import 'prosemirror-view/style/prosemirror.css';
+import 'prosemirror-gapcursor/style/gapcursor.css';
 import './styles/editor.css';
 import './styles/discussion.css';
 import './styles/panels.css';

@@ -127,7 +127,7 @@ export function SectionEditor(props: SectionEditorProps) {
       ],
       // Read-only from the start: a keystroke before an effect runs would be refused.
       editable: latest.current.editable,
-      // TipTap's rules come with the page's styles (styles/prosemirror.css).
+      // ProseMirror's rules come with the page's styles (main.tsx).
       injectCSS: false,
       // Nothing here listens for TipTap's "delete" events; left on, the core extension
       // diffs every change in a timer of its own after each keystroke.
