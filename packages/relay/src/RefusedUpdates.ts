@@ -53,11 +53,6 @@ export class RefusedUpdates {
     this.host.enqueue(() => undefined).catch(() => undefined);
   }
 
-  /** True while an update refused by storage waits to be taken back (see `takeBack`). */
-  get pending(): boolean {
-    return this.clientIds.size > 0;
-  }
-
   /**
    * Takes back the updates storage refused because a client id they carry belongs to
    * someone else (see `refuse`), before the queue's next task sees the document.
@@ -75,10 +70,15 @@ export class RefusedUpdates {
    * applied so far is stored) and its sockets are sent what it holds beyond what they were
    * sent, counting the refused ids from their first clock.
    */
-  async takeBack(): Promise<void> {
-    if (this.clientIds.size === 0) return;
+  takeBack(): Promise<void> | null {
+    // Null, not a settled promise, in the usual case: every queued task asks.
+    if (this.clientIds.size === 0) return null;
     const refused = new Set(this.clientIds);
     this.clientIds.clear();
+    return this.reloadWithout(refused);
+  }
+
+  private async reloadWithout(refused: ReadonlySet<number>): Promise<void> {
     // What the sockets were sent: the document as it is, less the refused ids.
     const sent = Y.decodeStateVector(Y.encodeStateVector(this.host.document.doc));
     for (const clientId of refused) sent.delete(clientId);

@@ -84,7 +84,7 @@ export class Room {
     this.refused = new RefusedUpdates(host);
     this.writes = new WriteQueue({
       ...host,
-      takeBackRefused: () => (this.refused.pending ? this.refused.takeBack() : null),
+      takeBackRefused: () => this.refused.takeBack(),
       refuseStored: (sender, update, origin, error) =>
         this.refused.refuse(sender, update, origin, error),
       stored: () => this.otherProcesses.watchForGap(),
