@@ -54,8 +54,8 @@ export class LocalCopy {
   #persistence: IndexeddbPersistence | null = null;
   /** Writes what waits (see DeferredRemoteWrites) and stops writing the doc's updates. */
   #stopWrites: (() => void) | null = null;
-  /** Writes what waits now (see DeferredRemoteWrites). */
-  #flushWrites: (() => void) | null = null;
+  /** When the doc's updates reach the device copy (see DeferredRemoteWrites). */
+  #writes: DeferredRemoteWrites | null = null;
   #state: LocalCopyState = 'loading';
   #storedUnconfirmed = 0;
   #storedClocks: KeptClock[] = [];
@@ -112,7 +112,7 @@ export class LocalCopy {
     const db = this.#persistence?.db;
     if (!db || this.#state !== 'kept') return;
     // The updates it counts are written first: IndexedDB runs transactions in the order made.
-    this.#flushWrites?.();
+    this.#writes?.flush();
     const transaction = db.transaction(['updates', 'custom'], 'readwrite');
     const custom = transaction.objectStore('custom');
     custom.put(count, UNCONFIRMED_KEY);
@@ -175,7 +175,7 @@ export class LocalCopy {
     };
     doc.on('destroy', stop);
     this.#stopWrites = stop;
-    this.#flushWrites = () => writes.flush();
+    this.#writes = writes;
     // y-indexeddb leaves a failed open unhandled and never reports it synced: race the two.
     await Promise.race([persistence.whenSynced, persistence._db.then(() => new Promise(() => {}))]);
     const stored = await persistence.get(UNCONFIRMED_KEY);
