@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { routePreload } from './build/routePreload.ts';
+import { PLAN_PAGE } from './src/pageAddresses.ts';
 
 // The API server; in development Vite serves the app and forwards REST and sync to it,
 // so the browser sees one origin, as it does in production where the server serves dist.
@@ -13,7 +14,7 @@ export default defineConfig({
     // A plan's address fetches the plan page's and the editor's code with the entry's.
     routePreload([
       {
-        path: /^\/plans\/[a-z0-9]+\/?$/,
+        path: PLAN_PAGE,
         modules: ['src/features/plan/PlanPage.tsx', 'src/features/plan/SectionEditor.tsx'],
       },
     ]),

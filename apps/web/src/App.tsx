@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
+import { PLAN_PAGE, PROJECTOR_PAGE } from './pageAddresses.ts';
 import { AppHeader } from './ui/AppHeader.tsx';
 import { lazyComponent } from './ui/lazyComponent.ts';
 import { loadingComponent } from './ui/loadingComponent.ts';
@@ -21,10 +22,6 @@ const StartPage = lazyComponent(
 const JoinCodePage = lazyComponent(
   async () => (await import('./features/join/JoinCodePage.tsx')).JoinCodePage,
 );
-
-// Plan ids are lower-case letters and digits (isPlanId); anything else is not a plan.
-const PLAN_PAGE = /^\/plans\/([a-z0-9]+)\/?$/;
-const PROJECTOR_PAGE = /^\/plans\/([a-z0-9]+)\/projector\/?$/;
 
 /**
  * Starts what opening a plan waits for as soon as the app's code runs, all at once: the
