@@ -20,8 +20,8 @@ import { lazyComponent } from '../../ui/lazyComponent.ts';
 import { CommentHighlights } from '../discussion/commentHighlights.ts';
 import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
 import { SupportLabels } from '../discussion/supportLabels.ts';
-import { LOADING_BLOCKS, SectionText } from '../sectionText/SectionText.tsx';
 import { caretInView } from './caretInView.ts';
+import { LoadingSectionText } from './LoadingSectionText.tsx';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
 import { useEditingAfterReady } from './useEditingAfterReady.ts';
@@ -197,14 +197,7 @@ export function SectionEditor(props: SectionEditorProps) {
   return (
     <>
       {/* Until this editor's turn comes (editorTurns.ts), the text shows as before its code came. */}
-      {editor === null && (
-        <SectionText
-          fragment={fragment}
-          className="section__editor section__editor--loading"
-          groupColor={props.groupColor}
-          maxBlocks={LOADING_BLOCKS}
-        />
-      )}
+      {editor === null && <LoadingSectionText fragment={fragment} groupColor={props.groupColor} />}
       <div
         ref={container}
         className="section__editor"

@@ -11,9 +11,9 @@ import { memo, Suspense, useState } from 'react';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
-import { LOADING_BLOCKS, SectionText } from '../sectionText/SectionText.tsx';
 import { AcceptedText, SectionEditor } from './editorChunk.ts';
 import { LargePasteNotice } from './LargePasteNotice.tsx';
+import { LoadingSectionText } from './LoadingSectionText.tsx';
 import { PresentButton } from './PresentButton.tsx';
 import { SectionControls } from './SectionControls.tsx';
 import type { HeldPaste } from './SectionEditor.tsx';
@@ -102,16 +102,7 @@ export const SectionView = memo(function SectionView({
       {/* The text shows before the editor's code has arrived; typing waits for it. Only a
           screenful: the editor draws the whole section again, and drawing a long one twice
           would delay the editor. */}
-      <Suspense
-        fallback={
-          <SectionText
-            fragment={fragment}
-            className="section__editor section__editor--loading"
-            groupColor={groupColor}
-            maxBlocks={LOADING_BLOCKS}
-          />
-        }
-      >
+      <Suspense fallback={<LoadingSectionText fragment={fragment} groupColor={groupColor} />}>
         {preview ? (
           <AcceptedText
             fragment={fragment}

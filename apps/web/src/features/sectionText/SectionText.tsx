@@ -53,12 +53,6 @@ const TextBlock = memo(function TextBlock({
 });
 
 /**
- * How many blocks of a section show while its editor is not there yet (its code loading,
- * or its turn to be made): a screenful, since the editor draws the whole section again.
- */
-export const LOADING_BLOCKS = 12;
-
-/**
  * A section's text read-only, drawn from its Yjs fragment without the editor and following
  * it live. It carries the editor's `ProseMirror` class inside `className`, so the editor's
  * stylesheet and the presenter's block positions (`BLOCK_SELECTOR`) apply as they do to
