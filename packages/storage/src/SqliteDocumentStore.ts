@@ -190,7 +190,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private readonly refusedSenders = new RefusedSenders();
 
-  /** Owners of client ids this store has committed or read, by plan (see `holderOf`). */
+  /** Owners of client ids this store has committed, by plan (see `holderOf`). */
   private readonly owners = new Map<string, Map<number, string | null>>();
 
   constructor(private readonly connection: SqliteConnection) {
@@ -306,8 +306,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /**
    * Who holds a plan's client id (undefined: no one yet). Rows of plan_clients are only
-   * ever inserted, first claim wins, so an owner once read or committed stays true and is
-   * kept in memory: an update of a known id then neither looks it up nor inserts it again.
+   * ever inserted, first claim wins, so an owner this store has committed stays true and is
+   * kept in memory (`rememberOwner`): an update of a known id then neither looks it up nor
+   * inserts it again. What is read here is not kept: it may be this transaction's own
+   * insert, which a failed commit takes back.
    */
   private holderOf(planId: string, clientId: number): string | null | undefined {
     const known = this.owners.get(planId)?.get(clientId);
