@@ -1,4 +1,5 @@
 import type { Plugin, Rolldown } from 'vite';
+import { entryChunks, loadedAtOnce } from './staticImports.ts';
 
 /** A page of the app whose code is fetched as soon as its address is opened. */
 export interface PreloadedRoute {
@@ -17,20 +18,13 @@ export function routeChunks(bundle: Rolldown.OutputBundle, modules: readonly str
     (part): part is Rolldown.OutputChunk => part.type === 'chunk',
   );
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const reached = new Set<string>();
-  const visit = (fileName: string, into: Set<string>) => {
-    if (into.has(fileName)) return;
-    into.add(fileName);
-    for (const imported of byFile.get(fileName)?.imports ?? []) visit(imported, into);
-  };
-  const entry = new Set<string>();
-  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName, entry);
-  for (const module of modules) {
+  const entry = loadedAtOnce(byFile, entryChunks(byFile));
+  const pages = modules.map((module) => {
     const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(module));
     if (!chunk) throw new Error(`routePreload: no chunk is made from ${module}`);
-    visit(chunk.fileName, reached);
-  }
-  return [...reached].filter((fileName) => !entry.has(fileName));
+    return chunk.fileName;
+  });
+  return [...loadedAtOnce(byFile, pages)].filter((fileName) => !entry.has(fileName));
 }
 
 /**

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { build, type Rolldown } from 'vite';
 import { expect, it } from 'vitest';
+import { entryChunks, loadedAtOnce } from '../../../build/staticImports.ts';
 
 const WEB = path.resolve(import.meta.dirname, '../../..');
 /** A library's modules, by its name, wherever pnpm put it. */
@@ -26,13 +27,7 @@ async function staticModules(entries: Record<string, string>) {
       .flatMap((result) => result.output)
       .flatMap((part) => (part.type === 'chunk' ? [[part.fileName, part] as const] : [])),
   );
-  const reached = new Set<string>();
-  const visit = (fileName: string) => {
-    if (reached.has(fileName)) return;
-    reached.add(fileName);
-    for (const imported of chunks.get(fileName)?.imports ?? []) visit(imported);
-  };
-  for (const chunk of chunks.values()) if (chunk.isEntry) visit(chunk.fileName);
+  const reached = loadedAtOnce(chunks, entryChunks(chunks));
   const modulesOf = (files: Iterable<string>) =>
     [...files].flatMap((file) => chunks.get(file)?.moduleIds ?? []);
   return {
