@@ -131,8 +131,8 @@ function playwrightCounts(report) {
 // Chromium it would pick (or null) and the advice to give when there is none.
 function lookForChromium() {
   const script =
-    "const { findChromium, MISSING_CHROMIUM_HELP: help } = await import('./e2e/support/browser.ts');" +
-    'process.stdout.write(JSON.stringify({ choice: findChromium() ?? null, help }));';
+    "const { findChromium, MISSING_CHROMIUM_HELP: help, SYSTEM_HEADLESS_SHELL: shell } = await import('./e2e/support/browser.ts');" +
+    "process.stdout.write(JSON.stringify({ choice: findChromium('tests') ?? null, help, shell }));";
   const result = spawnSync(
     process.execPath,
     ['--import', 'tsx', '--input-type=module', '--eval', script],
@@ -178,11 +178,15 @@ async function ensurePoppler() {
   return { ok: true, note: 'poppler-utils' };
 }
 
+// Debian's old headless shell runs the e2e tests on less CPU than the full browser (see
+// e2e/support/browser.ts); a machine that has only the full one gets the shell beside it.
 async function ensureChromium() {
   let found = lookForChromium();
-  if (!found.choice && canAptInstall()) {
-    console.log("No Chromium found; installing Debian's chromium package with apt-get.");
-    await aptInstall(['chromium']);
+  const onlyFullBrowser =
+    found.choice?.source === 'system' && found.choice.executablePath !== found.shell;
+  if ((!found.choice || onlyFullBrowser) && canAptInstall()) {
+    console.log("Installing Debian's chromium-headless-shell package with apt-get.");
+    await aptInstall(['chromium-headless-shell']);
     found = lookForChromium();
   }
   if (!found.choice) {
