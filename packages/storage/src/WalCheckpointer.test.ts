@@ -47,7 +47,9 @@ it('starts the thread once the WAL passes its size', async () => {
 });
 
 it('ends the thread once nothing new comes, leaving an empty WAL, and starts it again', async () => {
-  openWith({ startAtWalBytes: 1024 * 1024, everyMs: 20, idleCheckpoints: 3 });
+  // Idle for half a second before it ends: a loaded machine's fsyncs between two of the rows
+  // below have taken longer than the 60 ms a shorter setting allowed, and ended it mid-write.
+  openWith({ startAtWalBytes: 1024 * 1024, everyMs: 50, idleCheckpoints: 10 });
   await writeRows(200);
   expect(connection.checkpointer.running).toBe(true);
   await expect.poll(() => connection.checkpointer.running, { timeout: 10_000 }).toBe(false);
