@@ -1,6 +1,10 @@
 /**
  * Plenary's relay side by side with the reference relay (`@y/websocket-server` 0.1.1 in
- * memory), under the same load from stock y-websocket clients, alternating A B A B:
+ * memory), under the same load from stock y-websocket clients, alternating A B A B. The
+ * load phases also run the floor (`support/forwardRelay.mjs`): a relay that only forwards
+ * each frame, unchanged, to the room's other sockets, storing and decoding nothing. Its
+ * CPU per 1,000 deliveries is what the socket work costs any relay that sends one frame per
+ * update per recipient; what Plenary or the reference spend above it is their own work.
  *
  *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--note TEXT] [--source] [--warmup MS] [--baseline DIR]
  *
@@ -290,10 +294,13 @@ const syncResults: SyncResult[] = [];
 const ORDER: RelayKind[] = baselineDir
   ? ['plenary', 'baseline', 'reference']
   : ['plenary', 'reference'];
+// The floor holds no plan, so a newcomer's sync comes from a peer: it is measured under
+// typing only, not in the sync of a large plan.
+const LOAD_ORDER: RelayKind[] = [...ORDER, 'floor'];
 for (const phase of PHASES) {
   if (!wanted(phase.name)) continue;
   for (let round = 0; round < rounds; round++)
-    for (const kind of ORDER) {
+    for (const kind of LOAD_ORDER) {
       const result = await runLoad(phase, kind, threads);
       loadResults.push(result);
       process.stdout.write(
@@ -331,7 +338,8 @@ const lines = [
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')} at end. Plenary: ` +
-    `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory.` +
+    `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory; ` +
+    'floor: bench/support/forwardRelay.mjs (forwards frames, stores nothing).' +
     (baselineDir ? ` Baseline: ${baselineDir}/apps/server/dist/server.js.` : '') +
     (warmupMs > 0
       ? ` Before each measured window, ${warmupMs / 1000} s of the same typing, unmeasured (--warmup).`
@@ -363,10 +371,13 @@ if (syncResults.length > 0) {
 }
 const summary: string[] = baselineDir
   ? [
-      '| measure | Plenary | baseline | reference | ratio | baseline ratio |',
-      '|---|---|---|---|---|---|',
+      '| measure | Plenary | baseline | reference | floor | ratio | baseline ratio | floor ratio |',
+      '|---|---|---|---|---|---|---|---|',
     ]
-  : ['| measure | Plenary | reference | ratio |', '|---|---|---|---|'];
+  : [
+      '| measure | Plenary | reference | floor | ratio | floor ratio |',
+      '|---|---|---|---|---|---|',
+    ];
 const side = (phase: string, kind: RelayKind, pick: (r: RunResult) => number) =>
   median(loadResults.filter((r) => r.phase === phase && r.kind === kind).map(pick));
 for (const phase of PHASES) {
@@ -386,14 +397,17 @@ for (const phase of PHASES) {
             ...loadResults.filter((r) => r.phase === phase.name && r.kind === kind).map(pick),
           )
         : side(phase.name, kind, pick);
-    const [a, b] = [of('plenary'), of('reference')];
+    const [a, b, floor] = [of('plenary'), of('reference'), of('floor')];
     const rate = (x: number) => (worst ? '-' : ratio(x, b));
     if (baselineDir) {
       const base = of('baseline');
       summary.push(
-        `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | ${rate(a)} | ${rate(base)} |`,
+        `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | ${fixed(floor)} | ${rate(a)} | ${rate(base)} | ${rate(floor)} |`,
       );
-    } else summary.push(`| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(b)} | ${rate(a)} |`);
+    } else
+      summary.push(
+        `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(b)} | ${fixed(floor)} | ${rate(a)} | ${rate(floor)} |`,
+      );
   }
 }
 if (syncResults.length > 0) {
@@ -404,9 +418,9 @@ if (syncResults.length > 0) {
   if (baselineDir) {
     const base = of('baseline');
     summary.push(
-      `${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | ${ratio(a, b)} | ${ratio(base, b)} |`,
+      `${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | - | ${ratio(a, b)} | ${ratio(base, b)} | - |`,
     );
-  } else summary.push(`${label} | ${fixed(a)} | ${fixed(b)} | ${ratio(a, b)} |`);
+  } else summary.push(`${label} | ${fixed(a)} | ${fixed(b)} | - | ${ratio(a, b)} | - |`);
 }
 lines.push('Medians of the rounds:', '', ...summary, '');
 const text = lines.join('\n');
