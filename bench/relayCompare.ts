@@ -127,6 +127,8 @@ interface RunResult {
   phase: string;
   kind: RelayKind;
   deliveries: number;
+  /** Frames that brought a client something new (see `harnessThread.ts`). */
+  frames: number;
   lost: number;
   disconnects: number;
   p50Ms: number;
@@ -183,6 +185,7 @@ async function runLoad(
       phase: phase.name,
       kind,
       deliveries,
+      frames: drained.reduce((sum, reply) => sum + reply.frames, 0),
       lost: expected - deliveries,
       disconnects: drained.reduce((sum, reply) => sum + reply.disconnects, 0),
       p50Ms: percentile(latencies, 50),
@@ -305,7 +308,7 @@ for (const phase of PHASES) {
       loadResults.push(result);
       process.stdout.write(
         `${phase.name} ${kind}: p50 ${fixed(result.p50Ms)} ms, p99 ${fixed(result.p99Ms)} ms, ` +
-          `CPU ${fixed(result.cpuPer1000Ms)} ms/1000 deliveries (${result.deliveries}; ${fixed(result.probe.systemCpuMs)} of ${fixed(result.probe.cpuMs)} ms in the kernel), lost ${result.lost}, ` +
+          `CPU ${fixed(result.cpuPer1000Ms)} ms/1000 deliveries (${result.deliveries} in ${result.frames} frames; ${fixed(result.probe.systemCpuMs)} of ${fixed(result.probe.cpuMs)} ms in the kernel), lost ${result.lost}, ` +
           `loop p99 ${fixed(result.probe.loopDelayP99Ms)} ms, RSS ${mb(result.probe.rssBytes)} MB; ` +
           `CPU ms by thread: ${Object.entries(result.probe.threadCpuMs)
             .filter(([, ms]) => ms > 0)
@@ -349,11 +352,11 @@ const lines = [
 ];
 if (loadResults.length > 0) {
   lines.push(
-    '| phase | relay | p50 ms | p99 ms | CPU ms / 1000 deliveries | deliveries | lost | disconnects | loop delay p99 ms | RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| phase | relay | p50 ms | p99 ms | CPU ms / 1000 deliveries | deliveries | frames | lost | disconnects | loop delay p99 ms | RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...loadResults.map(
       (r) =>
-        `| ${r.phase} | ${r.kind} | ${fixed(r.p50Ms)} | ${fixed(r.p99Ms)} | ${fixed(r.cpuPer1000Ms)} | ${r.deliveries} | ${r.lost} | ${r.disconnects} | ${fixed(r.probe.loopDelayP99Ms)} | ${mb(r.probe.rssBytes)} |`,
+        `| ${r.phase} | ${r.kind} | ${fixed(r.p50Ms)} | ${fixed(r.p99Ms)} | ${fixed(r.cpuPer1000Ms)} | ${r.deliveries} | ${r.frames} | ${r.lost} | ${r.disconnects} | ${fixed(r.probe.loopDelayP99Ms)} | ${mb(r.probe.rssBytes)} |`,
     ),
     '',
   );
@@ -382,14 +385,17 @@ const side = (phase: string, kind: RelayKind, pick: (r: RunResult) => number) =>
   median(loadResults.filter((r) => r.phase === phase && r.kind === kind).map(pick));
 for (const phase of PHASES) {
   if (!loadResults.some((r) => r.phase === phase.name)) continue;
-  const measures: [string, (r: RunResult) => number][] = [
-    ['p99 fan-out ms', (r) => r.p99Ms],
-    ['CPU ms / 1000 deliveries', (r) => r.cpuPer1000Ms],
-    ['event-loop delay p99 ms', (r) => r.probe.loopDelayP99Ms],
-    ['RSS MB', (r) => r.probe.rssBytes / 2 ** 20],
-    ['lost deliveries (worst run)', (r) => r.lost],
+  // [label, what a run measured, decimals shown]
+  const measures: [string, (r: RunResult) => number, number][] = [
+    ['p99 fan-out ms', (r) => r.p99Ms, 1],
+    ['CPU ms / 1000 deliveries', (r) => r.cpuPer1000Ms, 1],
+    ['frames per delivery', (r) => r.frames / Math.max(1, r.deliveries), 2],
+    ['event-loop delay p99 ms', (r) => r.probe.loopDelayP99Ms, 1],
+    ['RSS MB', (r) => r.probe.rssBytes / 2 ** 20, 1],
+    ['lost deliveries (worst run)', (r) => r.lost, 1],
   ];
-  for (const [label, pick] of measures) {
+  for (const [label, pick, digits] of measures) {
+    const shown = (value: number) => fixed(value, digits);
     const worst = label.startsWith('lost');
     const of = (kind: RelayKind) =>
       worst
@@ -402,11 +408,11 @@ for (const phase of PHASES) {
     if (baselineDir) {
       const base = of('baseline');
       summary.push(
-        `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | ${fixed(floor)} | ${rate(a)} | ${rate(base)} | ${rate(floor)} |`,
+        `| ${phase.name}: ${label} | ${shown(a)} | ${shown(base)} | ${shown(b)} | ${shown(floor)} | ${rate(a)} | ${rate(base)} | ${rate(floor)} |`,
       );
     } else
       summary.push(
-        `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(b)} | ${fixed(floor)} | ${rate(a)} | ${rate(floor)} |`,
+        `| ${phase.name}: ${label} | ${shown(a)} | ${shown(b)} | ${shown(floor)} | ${rate(a)} | ${rate(floor)} |`,
       );
   }
 }
