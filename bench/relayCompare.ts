@@ -6,14 +6,18 @@
  * CPU per 1,000 deliveries is what the socket work costs any relay that sends one frame per
  * update per recipient; what Plenary or the reference spend above it is their own work.
  *
- *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--note TEXT] [--source] [--warmup MS] [--baseline DIR]
+ *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--perf DIR] [--note TEXT] [--source] [--warmup MS] [--baseline DIR]
  *
  * Each run starts a fresh relay process (Plenary: its real server with SQLite in a temporary
  * DATA_DIR, tokens, rights checks and the suggestion repair), fills a room from two harness
  * threads, lets the writers type one character per edit, and records when every edit reached
  * every other client. Inside each relay a probe (`support/serverProbe.mjs`) reports CPU time,
  * RSS and event-loop delay over the measured window. `--profile DIR` writes a V8 CPU profile
- * of every Plenary process into DIR (read it with `bench/cpuProfileSummary.ts`).
+ * of every Plenary process into DIR (read it with `bench/cpuProfileSummary.ts`). `--perf DIR`
+ * records every thread of each relay with Linux `perf` over each measured window, CPU time
+ * only (a V8 profile counts wall time, which a loaded machine inflates), into DIR; read it
+ * with `bench/perfThreads.ts`, which says which thread did what: the event loop, V8's
+ * helpers (optimizing compiler, garbage collector), libuv's pool (fsyncs), worker threads.
  * `--warmup MS` has the writers type the same load for MS, unmeasured, before each measured
  * window, in both relays: a freshly started relay compiles its hot code (V8's optimizing
  * compiler, on threads of its own) during its first seconds of load, and Plenary, with far
@@ -24,7 +28,7 @@
  * checkout's Plenary and the reference, so a change is measured A/B in the same run.
  * Results are appended to bench/results/relay-compare.md.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,6 +78,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '2' },
     only: { type: 'string' },
     profile: { type: 'string' },
+    perf: { type: 'string' },
     /** A line for the record saying what this run is (e.g. which build it measured). */
     note: { type: 'string' },
     /** Run Plenary's TypeScript source through tsx instead of the compiled server. */
@@ -89,12 +94,15 @@ const warmupMs = Number(args.warmup);
 const only = args.only ? new Set(args.only.split(',')) : null;
 const wanted = (name: string) => !only || only.has(name);
 const profileDir = args.profile ? path.resolve(args.profile) : undefined;
+const perfDir = args.perf ? path.resolve(args.perf) : undefined;
+if (perfDir) mkdirSync(perfDir, { recursive: true });
 const plenaryBuild: PlenaryBuild = args.source ? 'source' : 'compiled';
 const baselineDir = args.baseline ? path.resolve(args.baseline) : undefined;
 const relayOptions: StartOptions = {
   plenaryBuild,
   ...(baselineDir ? { baselineDir } : {}),
   ...(profileDir ? { cpuProfileDir: profileDir } : {}),
+  ...(perfDir ? { perfDir } : {}),
 };
 if (plenaryBuild === 'compiled') buildPlenary();
 

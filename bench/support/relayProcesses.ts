@@ -122,6 +122,34 @@ export interface StartOptions {
   plenaryBuild?: PlenaryBuild;
   /** The checkout whose compiled server the `baseline` relay runs. */
   baselineDir?: string;
+  /**
+   * Folder for a Linux `perf` recording of every thread of the relay over each measured
+   * window (`perf record -g`, CPU time only; read it with `bench/perfThreads.ts`).
+   */
+  perfDir?: string;
+}
+
+/** perf's sampling rate: about one sample per millisecond of CPU on each thread. */
+const PERF_HZ = 999;
+/** Time for `perf record` to attach to the relay's threads before the window opens. */
+const PERF_ATTACH_MS = 300;
+
+/** Records every thread of process `pid` with `perf` into `file` until stopped. */
+async function startPerf(pid: number, file: string): Promise<() => Promise<void>> {
+  const perf = spawn(
+    'perf',
+    ['record', '-F', String(PERF_HZ), '-g', '-p', String(pid), '-o', file],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise((resolve) => perf.once('exit', resolve));
+  await new Promise((resolve) => setTimeout(resolve, PERF_ATTACH_MS));
+  return async () => {
+    // SIGINT makes perf write its file and exit.
+    if (perf.exitCode === null) perf.kill('SIGINT');
+    await exited;
+  };
 }
 
 /** Starts one relay on a free loopback port and waits until it answers HTTP. */
@@ -133,10 +161,14 @@ export async function startRelay(
   const dataDir = isStockRelay(kind)
     ? null
     : mkdtempSync(path.join(os.tmpdir(), 'plenary-relay-bench-'));
-  const profiling = options.cpuProfileDir
-    ? // Node names each thread's profile by process and thread id, so none overwrites another.
-      ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-    : [];
+  const profiling = [
+    ...(options.cpuProfileDir
+      ? // Node names each thread's profile by process and thread id, so none overwrites another.
+        ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
+      : []),
+    // perf reads the names of compiled JavaScript functions from /tmp/perf-PID.map.
+    ...(options.perfDir ? ['--perf-basic-prof'] : []),
+  ];
   if (kind === 'baseline' && !options.baselineDir) throw new Error('baseline: no baselineDir');
   const entry = {
     reference: [REFERENCE_ENTRY],
@@ -159,13 +191,28 @@ export async function startRelay(
     isStockRelay(kind) ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/api/health`,
     child,
   );
+  const { perfDir } = options;
+  let windows = 0;
+  let stopPerf: (() => Promise<void>) | null = null;
   return {
     kind,
     port,
     startWindow: async () => {
+      if (perfDir && child.pid !== undefined) {
+        windows += 1;
+        stopPerf = await startPerf(
+          child.pid,
+          path.join(perfDir, `${kind}-${child.pid}-${windows}.data`),
+        );
+      }
       await ask(child, 'start', 'started');
     },
-    readWindow: () => ask<ProbeReading>(child, 'read', 'reading'),
+    readWindow: async () => {
+      const reading = await ask<ProbeReading>(child, 'read', 'reading');
+      await stopPerf?.();
+      stopPerf = null;
+      return reading;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
