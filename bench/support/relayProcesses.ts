@@ -138,7 +138,7 @@ const PERF_ATTACH_MS = 300;
 async function startPerf(pid: number, file: string): Promise<() => Promise<void>> {
   const perf = spawn(
     'perf',
-    ['record', '-F', String(PERF_HZ), '-g', '-p', String(pid), '-o', file],
+    ['record', '-q', '-F', String(PERF_HZ), '-g', '-p', String(pid), '-o', file],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
     },
