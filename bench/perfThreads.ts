@@ -14,10 +14,12 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
+const HELPERS = 'V8 helpers';
+
 /** What a thread is, told by the frame its stack starts from (Node names no thread). */
 function threadKind(pid: number, tid: number, roots: Map<string, number>): string {
   const root = [...roots].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  if (root.includes('PlatformWorkerThread')) return 'V8 helpers (compiler, GC)';
+  if (root.includes('PlatformWorkerThread')) return HELPERS;
   if (root.includes('Worker::StartThread')) return 'worker threads';
   if (/^worker$/.test(root)) return "libuv's pool (fs, fsync)";
   if (tid === pid) return 'event loop';
@@ -96,15 +98,17 @@ function summarise(file: string): string[] {
       sample.pid !== pid
         ? 'child processes'
         : threadKind(pid, sample.tid, roots.get(sample.tid) ?? new Map());
-    byKind.set(kind, (byKind.get(kind) ?? 0) + sample.ms);
-    total += sample.ms;
-    if (kind !== 'event loop') continue;
     const work =
       sample.frames.reduce<string | null>(
         (found, frame) => found ?? WORK.find(([, pattern]) => pattern.test(frame))?.[0] ?? null,
         null,
       ) ?? 'other';
-    loop.set(work, (loop.get(work) ?? 0) + sample.ms);
+    // V8's helpers either compile or collect garbage: which one, from the same frames.
+    const row =
+      kind === HELPERS ? `${kind}: ${work === 'garbage collection' ? work : 'compiling'}` : kind;
+    byKind.set(row, (byKind.get(row) ?? 0) + sample.ms);
+    total += sample.ms;
+    if (kind === 'event loop') loop.set(work, (loop.get(work) ?? 0) + sample.ms);
   }
   const rows = (totals: Map<string, number>) =>
     [...totals].sort((a, b) => b[1] - a[1]).map(([name, ms]) => `| ${name} | ${ms.toFixed(0)} |`);

@@ -1,8 +1,15 @@
 // The floor of the side-by-side relay comparison: a relay that does nothing but forward.
-// Every update or presence frame a client sends is written, unchanged, to the other sockets
-// of its room; nothing is stored, no Yjs document is kept, nothing is decoded past a frame's
+// Every update frame a client sends is written, unchanged, to the other sockets of its room;
+// nothing is stored, no Yjs document is kept, nothing of an update frame is read past its
 // first two bytes. Its CPU per delivery is what the socket work costs any relay that sends
 // one frame per update per recipient, the part no relay design that keeps doing so can cut.
+//
+// Presence is forwarded the same way, once per change. The stock provider sends every
+// presence update it applies back to the server, others' included; the reference relay (and
+// Plenary) pass on only what changes their copy of the room's presence, and a relay that
+// passed the echoes on would have every client echo every echo (at 200 clients, 40,000
+// frames for one client's presence). So the floor reads a presence frame's client ids and
+// clocks, and forwards it unchanged if it brings a newer clock for any of them.
 //
 // Stock y-websocket clients work with it unchanged. A client's "what am I missing" (sync
 // step 1) is passed to one peer already in the room, whose stock provider answers it (sync
@@ -14,6 +21,7 @@
 // Started by the harness as its own process, like the reference relay (PORT, HOST).
 // Plain JavaScript, so that no TypeScript loader runs inside the measured process.
 import http from 'node:http';
+import * as decoding from 'lib0/decoding';
 import { WebSocketServer } from 'ws';
 
 /** y-websocket's message types (the frame's first byte). */
@@ -32,6 +40,30 @@ class Room {
   sockets = new Set();
   /** @type {Map<import('ws').WebSocket, { asker: import('ws').WebSocket, question: Buffer }[]>} */
   owed = new Map();
+  /** @type {Map<number, { clock: number, removed: boolean }>} the newest presence clock per client */
+  presence = new Map();
+
+  /**
+   * True when a presence frame brings something new: a newer clock for one of its clients,
+   * or a removal at the same clock (as y-protocols' awareness applies them).
+   */
+  newPresence(data) {
+    const frame = decoding.createDecoder(data);
+    decoding.readVarUint(frame);
+    const update = decoding.createDecoder(decoding.readVarUint8Array(frame));
+    let fresh = false;
+    for (let left = decoding.readVarUint(update); left > 0; left--) {
+      const clientId = decoding.readVarUint(update);
+      const clock = decoding.readVarUint(update);
+      const removed = decoding.readVarString(update) === 'null';
+      const known = this.presence.get(clientId);
+      if (!known || known.clock < clock || (known.clock === clock && removed && !known.removed)) {
+        this.presence.set(clientId, { clock, removed });
+        fresh = true;
+      }
+    }
+    return fresh;
+  }
 
   /** Sends `data` to every socket of the room but `from`. */
   forward(from, data) {
@@ -78,8 +110,15 @@ wss.on('connection', (socket, request) => {
   socket.on('message', (data, isBinary) => {
     if (!isBinary || !Buffer.isBuffer(data) || data.length < 2) return;
     const type = data[0];
-    if (type === MESSAGE_AWARENESS) room.forward(socket, data);
-    else if (type === MESSAGE_SYNC) {
+    if (type === MESSAGE_AWARENESS) {
+      let fresh = false;
+      try {
+        fresh = room.newPresence(data);
+      } catch {
+        // A presence frame that does not decode is dropped, as the reference drops it.
+      }
+      if (fresh) room.forward(socket, data);
+    } else if (type === MESSAGE_SYNC) {
       const step = data[1];
       if (step === SYNC_UPDATE) room.forward(socket, data);
       else if (step === SYNC_STEP_1) room.ask(socket, data);
