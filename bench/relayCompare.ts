@@ -1,15 +1,23 @@
 /**
  * Plenary's relay side by side with the reference relay (`@y/websocket-server` 0.1.1 in
- * memory), under the same load from stock y-websocket clients, alternating A B A B:
+ * memory), under the same load from stock y-websocket clients, alternating A B A B. The
+ * load phases also run the floor (`support/forwardRelay.mjs`): a relay that only forwards
+ * each frame, unchanged, to the room's other sockets, storing and decoding nothing. Its
+ * CPU per 1,000 deliveries is what the socket work costs any relay that sends one frame per
+ * update per recipient; what Plenary or the reference spend above it is their own work.
  *
- *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--note TEXT] [--source] [--warmup MS] [--baseline DIR]
+ *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--perf DIR] [--note TEXT] [--source] [--warmup MS] [--baseline DIR]
  *
  * Each run starts a fresh relay process (Plenary: its real server with SQLite in a temporary
  * DATA_DIR, tokens, rights checks and the suggestion repair), fills a room from two harness
  * threads, lets the writers type one character per edit, and records when every edit reached
  * every other client. Inside each relay a probe (`support/serverProbe.mjs`) reports CPU time,
  * RSS and event-loop delay over the measured window. `--profile DIR` writes a V8 CPU profile
- * of every Plenary process into DIR (read it with `bench/cpuProfileSummary.ts`).
+ * of every Plenary process into DIR (read it with `bench/cpuProfileSummary.ts`). `--perf DIR`
+ * records every thread of each relay with Linux `perf` over each measured window, CPU time
+ * only (a V8 profile counts wall time, which a loaded machine inflates), into DIR; read it
+ * with `bench/perfThreads.ts`, which says which thread did what: the event loop, V8's
+ * helpers (optimizing compiler, garbage collector), libuv's pool (fsyncs), worker threads.
  * `--warmup MS` has the writers type the same load for MS, unmeasured, before each measured
  * window, in both relays: a freshly started relay compiles its hot code (V8's optimizing
  * compiler, on threads of its own) during its first seconds of load, and Plenary, with far
@@ -20,7 +28,7 @@
  * checkout's Plenary and the reference, so a change is measured A/B in the same run.
  * Results are appended to bench/results/relay-compare.md.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -70,6 +78,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '2' },
     only: { type: 'string' },
     profile: { type: 'string' },
+    perf: { type: 'string' },
     /** A line for the record saying what this run is (e.g. which build it measured). */
     note: { type: 'string' },
     /** Run Plenary's TypeScript source through tsx instead of the compiled server. */
@@ -85,12 +94,15 @@ const warmupMs = Number(args.warmup);
 const only = args.only ? new Set(args.only.split(',')) : null;
 const wanted = (name: string) => !only || only.has(name);
 const profileDir = args.profile ? path.resolve(args.profile) : undefined;
+const perfDir = args.perf ? path.resolve(args.perf) : undefined;
+if (perfDir) mkdirSync(perfDir, { recursive: true });
 const plenaryBuild: PlenaryBuild = args.source ? 'source' : 'compiled';
 const baselineDir = args.baseline ? path.resolve(args.baseline) : undefined;
 const relayOptions: StartOptions = {
   plenaryBuild,
   ...(baselineDir ? { baselineDir } : {}),
   ...(profileDir ? { cpuProfileDir: profileDir } : {}),
+  ...(perfDir ? { perfDir } : {}),
 };
 if (plenaryBuild === 'compiled') buildPlenary();
 
@@ -123,6 +135,8 @@ interface RunResult {
   phase: string;
   kind: RelayKind;
   deliveries: number;
+  /** Frames that brought a client something new (see `harnessThread.ts`). */
+  frames: number;
   lost: number;
   disconnects: number;
   p50Ms: number;
@@ -179,6 +193,7 @@ async function runLoad(
       phase: phase.name,
       kind,
       deliveries,
+      frames: drained.reduce((sum, reply) => sum + reply.frames, 0),
       lost: expected - deliveries,
       disconnects: drained.reduce((sum, reply) => sum + reply.disconnects, 0),
       p50Ms: percentile(latencies, 50),
@@ -290,15 +305,18 @@ const syncResults: SyncResult[] = [];
 const ORDER: RelayKind[] = baselineDir
   ? ['plenary', 'baseline', 'reference']
   : ['plenary', 'reference'];
+// The floor holds no plan, so a newcomer's sync comes from a peer: it is measured under
+// typing only, not in the sync of a large plan.
+const LOAD_ORDER: RelayKind[] = [...ORDER, 'floor'];
 for (const phase of PHASES) {
   if (!wanted(phase.name)) continue;
   for (let round = 0; round < rounds; round++)
-    for (const kind of ORDER) {
+    for (const kind of LOAD_ORDER) {
       const result = await runLoad(phase, kind, threads);
       loadResults.push(result);
       process.stdout.write(
         `${phase.name} ${kind}: p50 ${fixed(result.p50Ms)} ms, p99 ${fixed(result.p99Ms)} ms, ` +
-          `CPU ${fixed(result.cpuPer1000Ms)} ms/1000 deliveries (${result.deliveries}; ${fixed(result.probe.systemCpuMs)} of ${fixed(result.probe.cpuMs)} ms in the kernel), lost ${result.lost}, ` +
+          `CPU ${fixed(result.cpuPer1000Ms)} ms/1000 deliveries (${result.deliveries} in ${result.frames} frames; ${fixed(result.probe.systemCpuMs)} of ${fixed(result.probe.cpuMs)} ms in the kernel), lost ${result.lost}, ` +
           `loop p99 ${fixed(result.probe.loopDelayP99Ms)} ms, RSS ${mb(result.probe.rssBytes)} MB; ` +
           `CPU ms by thread: ${Object.entries(result.probe.threadCpuMs)
             .filter(([, ms]) => ms > 0)
@@ -331,7 +349,8 @@ const lines = [
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')} at end. Plenary: ` +
-    `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory.` +
+    `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory; ` +
+    'floor: bench/support/forwardRelay.mjs (forwards frames, stores nothing).' +
     (baselineDir ? ` Baseline: ${baselineDir}/apps/server/dist/server.js.` : '') +
     (warmupMs > 0
       ? ` Before each measured window, ${warmupMs / 1000} s of the same typing, unmeasured (--warmup).`
@@ -341,11 +360,11 @@ const lines = [
 ];
 if (loadResults.length > 0) {
   lines.push(
-    '| phase | relay | p50 ms | p99 ms | CPU ms / 1000 deliveries | deliveries | lost | disconnects | loop delay p99 ms | RSS MB |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| phase | relay | p50 ms | p99 ms | CPU ms / 1000 deliveries | deliveries | frames | lost | disconnects | loop delay p99 ms | RSS MB |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...loadResults.map(
       (r) =>
-        `| ${r.phase} | ${r.kind} | ${fixed(r.p50Ms)} | ${fixed(r.p99Ms)} | ${fixed(r.cpuPer1000Ms)} | ${r.deliveries} | ${r.lost} | ${r.disconnects} | ${fixed(r.probe.loopDelayP99Ms)} | ${mb(r.probe.rssBytes)} |`,
+        `| ${r.phase} | ${r.kind} | ${fixed(r.p50Ms)} | ${fixed(r.p99Ms)} | ${fixed(r.cpuPer1000Ms)} | ${r.deliveries} | ${r.frames} | ${r.lost} | ${r.disconnects} | ${fixed(r.probe.loopDelayP99Ms)} | ${mb(r.probe.rssBytes)} |`,
     ),
     '',
   );
@@ -363,22 +382,28 @@ if (syncResults.length > 0) {
 }
 const summary: string[] = baselineDir
   ? [
-      '| measure | Plenary | baseline | reference | ratio | baseline ratio |',
-      '|---|---|---|---|---|---|',
+      '| measure | Plenary | baseline | reference | floor | ratio | baseline ratio | floor ratio |',
+      '|---|---|---|---|---|---|---|---|',
     ]
-  : ['| measure | Plenary | reference | ratio |', '|---|---|---|---|'];
+  : [
+      '| measure | Plenary | reference | floor | ratio | floor ratio |',
+      '|---|---|---|---|---|---|',
+    ];
 const side = (phase: string, kind: RelayKind, pick: (r: RunResult) => number) =>
   median(loadResults.filter((r) => r.phase === phase && r.kind === kind).map(pick));
 for (const phase of PHASES) {
   if (!loadResults.some((r) => r.phase === phase.name)) continue;
-  const measures: [string, (r: RunResult) => number][] = [
-    ['p99 fan-out ms', (r) => r.p99Ms],
-    ['CPU ms / 1000 deliveries', (r) => r.cpuPer1000Ms],
-    ['event-loop delay p99 ms', (r) => r.probe.loopDelayP99Ms],
-    ['RSS MB', (r) => r.probe.rssBytes / 2 ** 20],
-    ['lost deliveries (worst run)', (r) => r.lost],
+  // [label, what a run measured, decimals shown]
+  const measures: [string, (r: RunResult) => number, number][] = [
+    ['p99 fan-out ms', (r) => r.p99Ms, 1],
+    ['CPU ms / 1000 deliveries', (r) => r.cpuPer1000Ms, 1],
+    ['frames per delivery', (r) => r.frames / Math.max(1, r.deliveries), 2],
+    ['event-loop delay p99 ms', (r) => r.probe.loopDelayP99Ms, 1],
+    ['RSS MB', (r) => r.probe.rssBytes / 2 ** 20, 1],
+    ['lost deliveries (worst run)', (r) => r.lost, 1],
   ];
-  for (const [label, pick] of measures) {
+  for (const [label, pick, digits] of measures) {
+    const shown = (value: number) => fixed(value, digits);
     const worst = label.startsWith('lost');
     const of = (kind: RelayKind) =>
       worst
@@ -386,14 +411,17 @@ for (const phase of PHASES) {
             ...loadResults.filter((r) => r.phase === phase.name && r.kind === kind).map(pick),
           )
         : side(phase.name, kind, pick);
-    const [a, b] = [of('plenary'), of('reference')];
+    const [a, b, floor] = [of('plenary'), of('reference'), of('floor')];
     const rate = (x: number) => (worst ? '-' : ratio(x, b));
     if (baselineDir) {
       const base = of('baseline');
       summary.push(
-        `| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | ${rate(a)} | ${rate(base)} |`,
+        `| ${phase.name}: ${label} | ${shown(a)} | ${shown(base)} | ${shown(b)} | ${shown(floor)} | ${rate(a)} | ${rate(base)} | ${rate(floor)} |`,
       );
-    } else summary.push(`| ${phase.name}: ${label} | ${fixed(a)} | ${fixed(b)} | ${rate(a)} |`);
+    } else
+      summary.push(
+        `| ${phase.name}: ${label} | ${shown(a)} | ${shown(b)} | ${shown(floor)} | ${rate(a)} | ${rate(floor)} |`,
+      );
   }
 }
 if (syncResults.length > 0) {
@@ -404,9 +432,9 @@ if (syncResults.length > 0) {
   if (baselineDir) {
     const base = of('baseline');
     summary.push(
-      `${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | ${ratio(a, b)} | ${ratio(base, b)} |`,
+      `${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | - | ${ratio(a, b)} | ${ratio(base, b)} | - |`,
     );
-  } else summary.push(`${label} | ${fixed(a)} | ${fixed(b)} | ${ratio(a, b)} |`);
+  } else summary.push(`${label} | ${fixed(a)} | ${fixed(b)} | - | ${ratio(a, b)} | - |`);
 }
 lines.push('Medians of the rounds:', '', ...summary, '');
 const text = lines.join('\n');

@@ -25,7 +25,13 @@ export type ThreadRequest =
 export type ThreadReply =
   | { type: 'connected'; writers: WriterMark[] }
   | { type: 'written'; sendTimes: Record<number, number[]> }
-  | { type: 'drained'; arrivals: Record<number, number[]>[]; disconnects: number }
+  | {
+      type: 'drained';
+      arrivals: Record<number, number[]>[];
+      disconnects: number;
+      /** Frames that brought a client something new since the writing began, all clients. */
+      frames: number;
+    }
   | { type: 'closed' };
 
 // Every stock provider adds a process 'exit' listener; hundreds here are expected.
@@ -39,6 +45,11 @@ interface Member {
   text: Y.XmlText | null;
   /** Per writer's client id: when each of its edits arrived here, in order. */
   arrivals: Map<number, number[]>;
+  /**
+   * Frames from the relay that changed this client's document since the writing began: a
+   * relay that sends updates one by one sends one per edit, one that merges sends fewer.
+   */
+  frames: number;
 }
 
 let members: Member[] = [];
@@ -68,12 +79,14 @@ async function connect(specs: ClientSpec[]): Promise<WriterMark[]> {
   for (let start = 0; start < specs.length; start += 25) {
     const batch = specs.slice(start, start + 25).map((spec) => {
       const client = connectClient(spec);
-      const member: Member = { client, text: null, arrivals: new Map() };
+      const member: Member = { client, text: null, arrivals: new Map(), frames: 0 };
       client.provider.on('status', ({ status }: { status: string }) => {
         if (status === 'disconnected') disconnects++;
       });
       client.doc.on('update', (_update: Uint8Array, origin: unknown) => {
-        if (origin === client.provider) noteArrivals(member);
+        if (origin !== client.provider) return;
+        member.frames++;
+        noteArrivals(member);
       });
       members.push(member);
       return { member, spec };
@@ -94,7 +107,10 @@ async function write(
   request: Extract<ThreadRequest, { type: 'write' }>,
 ): Promise<Record<number, number[]>> {
   writers = request.writers;
-  for (const member of members) member.arrivals.clear();
+  for (const member of members) {
+    member.arrivals.clear();
+    member.frames = 0;
+  }
   const period = 1000 / request.perSecond;
   const edits = Math.floor((request.durationMs / 1000) * request.perSecond);
   const typing = members.filter((member) => member.text);
@@ -150,6 +166,7 @@ port.on('message', async (request: ThreadRequest) => {
         type: 'drained',
         arrivals: await drain(request.sent, request.timeoutMs),
         disconnects,
+        frames: members.reduce((sum, member) => sum + member.frames, 0),
       };
       break;
     case 'close':

@@ -1,8 +1,9 @@
 /**
- * The two relays the side-by-side harness compares, each started as its own process with
- * the same probe loaded (`serverProbe.mjs`): Plenary's real server (SQLite with its
- * durable writes, tokens and rights checks, the suggestion repair) and the reference
- * relay `@y/websocket-server` 0.1.1, in memory.
+ * The relays the side-by-side harness compares, each started as its own process with the
+ * same probe loaded (`serverProbe.mjs`): Plenary's real server (SQLite with its durable
+ * writes, tokens and rights checks, the suggestion repair), the reference relay
+ * `@y/websocket-server` 0.1.1, in memory, and the floor (`forwardRelay.mjs`), which only
+ * forwards frames.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,9 +13,13 @@ import path from 'node:path';
 
 /**
  * Which relay runs: `plenary` (this checkout), `baseline` (Plenary compiled in another
- * checkout, e.g. main, for A/B runs) or `reference`.
+ * checkout, e.g. main, for A/B runs), `reference`, or `floor` (forwards every frame
+ * unchanged and does nothing else: what the socket work alone costs).
  */
-export type RelayKind = 'plenary' | 'baseline' | 'reference';
+export type RelayKind = 'plenary' | 'baseline' | 'reference' | 'floor';
+
+/** The relays that hold no plan of Plenary's: a room is a name, and anyone may join it. */
+export const isStockRelay = (kind: RelayKind): boolean => kind === 'reference' || kind === 'floor';
 
 /** What the probe in a relay process reports over a measured window. */
 export interface ProbeReading {
@@ -44,6 +49,7 @@ export interface RelayProcess {
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const PROBE = path.join(import.meta.dirname, 'serverProbe.mjs');
 const REFERENCE_ENTRY = path.join(repoRoot, 'bench/node_modules/@y/websocket-server/src/server.js');
+const FLOOR_ENTRY = path.join(import.meta.dirname, 'forwardRelay.mjs');
 /** The compiled server `npm start` runs, and its TypeScript source (run through tsx). */
 const PLENARY_ENTRY = path.join(repoRoot, 'apps/server/dist/server.js');
 const PLENARY_SOURCE = path.join(repoRoot, 'apps/server/src/server.ts');
@@ -116,6 +122,34 @@ export interface StartOptions {
   plenaryBuild?: PlenaryBuild;
   /** The checkout whose compiled server the `baseline` relay runs. */
   baselineDir?: string;
+  /**
+   * Folder for a Linux `perf` recording of every thread of the relay over each measured
+   * window (`perf record -g`, CPU time only; read it with `bench/perfThreads.ts`).
+   */
+  perfDir?: string;
+}
+
+/** perf's sampling rate: about one sample per millisecond of CPU on each thread. */
+const PERF_HZ = 999;
+/** Time for `perf record` to attach to the relay's threads before the window opens. */
+const PERF_ATTACH_MS = 300;
+
+/** Records every thread of process `pid` with `perf` into `file` until stopped. */
+async function startPerf(pid: number, file: string): Promise<() => Promise<void>> {
+  const perf = spawn(
+    'perf',
+    ['record', '-q', '-F', String(PERF_HZ), '-g', '-p', String(pid), '-o', file],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  const exited = new Promise((resolve) => perf.once('exit', resolve));
+  await new Promise((resolve) => setTimeout(resolve, PERF_ATTACH_MS));
+  return async () => {
+    // SIGINT makes perf write its file and exit.
+    if (perf.exitCode === null) perf.kill('SIGINT');
+    await exited;
+  };
 }
 
 /** Starts one relay on a free loopback port and waits until it answers HTTP. */
@@ -124,19 +158,24 @@ export async function startRelay(
   options: StartOptions = {},
 ): Promise<RelayProcess> {
   const port = await freePort();
-  const dataDir =
-    kind === 'reference' ? null : mkdtempSync(path.join(os.tmpdir(), 'plenary-relay-bench-'));
-  const profiling = options.cpuProfileDir
-    ? // Node names each thread's profile by process and thread id, so none overwrites another.
-      ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
-    : [];
+  const dataDir = isStockRelay(kind)
+    ? null
+    : mkdtempSync(path.join(os.tmpdir(), 'plenary-relay-bench-'));
+  const profiling = [
+    ...(options.cpuProfileDir
+      ? // Node names each thread's profile by process and thread id, so none overwrites another.
+        ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
+      : []),
+    // perf reads the names of compiled JavaScript functions from /tmp/perf-PID.map.
+    ...(options.perfDir ? ['--perf-basic-prof'] : []),
+  ];
   if (kind === 'baseline' && !options.baselineDir) throw new Error('baseline: no baselineDir');
-  const entry =
-    kind === 'reference'
-      ? [REFERENCE_ENTRY]
-      : kind === 'baseline'
-        ? [path.join(options.baselineDir ?? '', 'apps/server/dist/server.js')]
-        : plenaryEntry(options.plenaryBuild ?? 'compiled').args;
+  const entry = {
+    reference: [REFERENCE_ENTRY],
+    floor: [FLOOR_ENTRY],
+    baseline: [path.join(options.baselineDir ?? '', 'apps/server/dist/server.js')],
+    plenary: plenaryEntry(options.plenaryBuild ?? 'compiled').args,
+  }[kind];
   const child = spawn(process.execPath, [...profiling, '--import', PROBE, ...entry], {
     cwd: kind === 'baseline' ? options.baselineDir : repoRoot,
     env: {
@@ -149,16 +188,31 @@ export async function startRelay(
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   await waitForHttp(
-    kind === 'reference' ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/api/health`,
+    isStockRelay(kind) ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/api/health`,
     child,
   );
+  const { perfDir } = options;
+  let windows = 0;
+  let stopPerf: (() => Promise<void>) | null = null;
   return {
     kind,
     port,
     startWindow: async () => {
+      if (perfDir && child.pid !== undefined) {
+        windows += 1;
+        stopPerf = await startPerf(
+          child.pid,
+          path.join(perfDir, `${kind}-${child.pid}-${windows}.data`),
+        );
+      }
       await ask(child, 'start', 'started');
     },
-    readWindow: () => ask<ProbeReading>(child, 'read', 'reading'),
+    readWindow: async () => {
+      const reading = await ask<ProbeReading>(child, 'read', 'reading');
+      await stopPerf?.();
+      stopPerf = null;
+      return reading;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -6,7 +6,7 @@
  * so each socket passes the same token and rights checks a person's would.
  */
 import { sectionFragmentName } from '@plenary/model';
-import type { RelayProcess } from './relayProcesses.ts';
+import { isStockRelay, type RelayProcess } from './relayProcesses.ts';
 
 /** How one harness client connects, and the section it types into if it writes. */
 export interface ClientSpec {
@@ -57,7 +57,7 @@ export async function prepareRoom(
   shape: { clients: number; writers: number; extraSections?: number },
 ): Promise<PreparedRoom> {
   const extra = shape.extraSections ?? 0;
-  if (relay.kind === 'reference') {
+  if (isStockRelay(relay.kind)) {
     const serverUrl = `ws://127.0.0.1:${relay.port}`;
     const room = 'bench-plan';
     const spec = (fragment: string | null): ClientSpec => ({
