@@ -11,11 +11,8 @@ test('typing in the plan page: no section is a compositor layer of its own', asy
   startServer,
   join,
 }) => {
-  const plan = await createPlan(await startServer());
-  const alice = await join('alice', plan, { role: 'facilitator' });
-  const section = alice.plan.section(R2P_SECTIONS.purpose);
-  await section.moveToEnd();
-  await alice.page.keyboard.type(' and more');
+  const alice = await join('alice', await createPlan(await startServer()), { role: 'facilitator' });
+  await alice.plan.section(R2P_SECTIONS.purpose).typeAtEnd(' and more');
 
   const cdp = await alice.context.newCDPSession(alice.page);
   await cdp.send('DOM.getDocument');

@@ -165,8 +165,11 @@ let scannerReady = false;
 function prepareScanner(): void {
   if (scannerReady) return;
   scannerReady = true;
-  const whenIdle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
-  whenIdle(() => tokenize(''));
+  // Not every browser has requestIdleCallback, and the package is also compiled without the DOM's types.
+  const scope = globalThis as { requestIdleCallback?: (run: () => void) => unknown };
+  const build = () => tokenize('');
+  if (scope.requestIdleCallback) scope.requestIdleCallback(build);
+  else setTimeout(build, 1);
 }
 
 /** Link editing, for the link mark (see LinkOptions.editing). */
