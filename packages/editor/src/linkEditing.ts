@@ -13,8 +13,10 @@ import {
   type PasteRuleMatch,
   pasteRulesPlugin,
 } from '@tiptap/core';
-import type { MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { MarkType, Node as ProseMirrorNode, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { ReplaceStep } from '@tiptap/pm/transform';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { find, tokenize } from 'linkifyjs';
 import type { EditingPlugins } from './editingPlaces.ts';
 import { PREVENT_AUTOLINK } from './linkMark.ts';
@@ -80,12 +82,36 @@ function wordBeforeBreak(
   return word ? { word: word[0], at: start + word.index } : null;
 }
 
+/** Text without white space: inserted alone, it cannot end a word. */
+const WITHIN_WORD = /^\S*$/u;
+
+/** Whether `slice` is text of one word or less, as a typed character is. */
+const wordText = (slice: Slice): boolean =>
+  slice.openStart === 0 &&
+  slice.openEnd === 0 &&
+  slice.content.childCount <= 1 &&
+  (slice.content.firstChild === null ||
+    (slice.content.firstChild.isText && WITHIN_WORD.test(slice.content.firstChild.text ?? '')));
+
+/**
+ * Whether `tr` may end a typed word: it was made in this editor (a change drawn from Yjs
+ * was linked where it was typed) and inserts more than a part of a word. Most keystrokes
+ * insert one character within a word; they are let through without mapping the
+ * transaction's ranges or comparing documents.
+ */
+export function mayEndTypedWord(tr: Transaction): boolean {
+  if (!tr.docChanged) return false;
+  const sync = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
+  if (sync?.isChangeOrigin) return false;
+  return tr.steps.some((step) => !(step instanceof ReplaceStep) || !wordText(step.slice));
+}
+
 /** Links the address typed just before a space or a new line. */
 function linkTypedAddresses(type: MarkType): Plugin {
   return new Plugin({
     key: new PluginKey('linkTypedAddresses'),
     appendTransaction(transactions, before, after) {
-      const changed = transactions.some((tr) => tr.docChanged) && !before.doc.eq(after.doc);
+      const changed = transactions.some(mayEndTypedWord) && !before.doc.eq(after.doc);
       if (!changed || transactions.some((tr) => tr.getMeta(PREVENT_AUTOLINK))) return null;
       const tr = after.tr;
       const steps = combineTransactionSteps(before.doc, [...transactions]);
@@ -129,11 +155,29 @@ function linkSelectionToPastedAddress(editor: Editor, type: MarkType): Plugin {
   });
 }
 
+let scannerReady = false;
+
+/**
+ * Builds linkifyjs's scanner (its table of top-level domains) while the page is idle. It is
+ * otherwise built by the first word read, in the keystroke of the first space typed, which
+ * then took tens of milliseconds.
+ */
+function prepareScanner(): void {
+  if (scannerReady) return;
+  scannerReady = true;
+  // Not every browser has requestIdleCallback, and the package is also compiled without the DOM's types.
+  const scope = globalThis as { requestIdleCallback?: (run: () => void) => unknown };
+  const build = () => tokenize('');
+  if (scope.requestIdleCallback) scope.requestIdleCallback(build);
+  else setTimeout(build, 1);
+}
+
 /** Link editing, for the link mark (see LinkOptions.editing). */
 export const linkEditingPlugins: EditingPlugins = {
   plugins: (editor) => {
     const type = editor.schema.marks.link;
     if (!type) return [];
+    prepareScanner();
     return [
       linkTypedAddresses(type),
       linkSelectionToPastedAddress(editor, type),

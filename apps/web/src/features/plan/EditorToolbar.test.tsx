@@ -52,3 +52,40 @@ describe('EditorToolbar', () => {
     await press(en.toolbar.addRow, 4);
   });
 });
+
+describe('EditorToolbar while typing', () => {
+  // A keystroke re-renders the edited section's editor, the indicator and presence: the
+  // toolbar renders (every button's label looked up) only when one of its buttons changes.
+  it('renders again only when a button changes, not for each typed character', () => {
+    const editor = new Editor({
+      element: document.createElement('div'),
+      extensions: contentExtensions(),
+      content: '<p>Risks</p>',
+    });
+    const { root } = reactRoot();
+    act(() =>
+      root.render(
+        <I18nextProvider i18n={i18n}>
+          <EditorToolbar editor={editor} />
+        </I18nextProvider>,
+      ),
+    );
+    const lookups = vi.spyOn(i18n, 't');
+    const type = (text: string) => {
+      for (const character of text) act(() => editor.commands.insertContent(character));
+    };
+    act(() => {
+      editor.commands.focus('end');
+    });
+    type(' and');
+    act(() => {
+      editor.commands.toggleBold();
+    });
+    expect(lookups).toHaveBeenCalled();
+    lookups.mockClear();
+    type(' issues');
+    expect(lookups).not.toHaveBeenCalled();
+    lookups.mockRestore();
+    editor.destroy();
+  });
+});

@@ -23,18 +23,25 @@ function toolbarState(editor: Editor | null) {
 
 /**
  * The toolbar's state, following the editor's transactions but changing (and re-rendering
- * the toolbar) only when a button changes. Kept here rather than TipTap's useEditorState,
- * so that the plan page's first paint needs no editor code.
+ * the toolbar) only when a button changes. Compared here, outside React: handing React an
+ * updater on every transaction made it render the toolbar (every button, every label
+ * looked up) on most keystrokes only to find the state the same. Kept here rather than
+ * TipTap's useEditorState, so that the plan page's first paint needs no editor code.
  */
 function useToolbarState(editor: Editor | null) {
   const [state, setState] = useState(() => toolbarState(editor));
   useEffect(() => {
-    const update = () =>
-      setState((last) => {
-        const next = toolbarState(editor);
-        return JSON.stringify(next) === JSON.stringify(last) ? last : next;
-      });
-    update();
+    const first = toolbarState(editor);
+    let shown = JSON.stringify(first);
+    const update = () => {
+      const next = toolbarState(editor);
+      const key = JSON.stringify(next);
+      if (key === shown) return;
+      shown = key;
+      setState(next);
+    };
+    // The editor may have changed between the first render and this effect.
+    setState((last) => (JSON.stringify(last) === shown ? last : first));
     editor?.on('transaction', update);
     return () => {
       editor?.off('transaction', update);
