@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core';
-import Collaboration from '@tiptap/extension-collaboration';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { collaborationExtensions } from './collaborationExtensions.ts';
 import { contentExtensions } from './contentExtensions.ts';
 import { writeRichText } from './richTextFragment.ts';
 import {
@@ -149,7 +150,12 @@ describe('UnconfirmedText', () => {
       element: document.createElement('div'),
       extensions: [
         ...contentExtensions(),
-        Collaboration.configure({ fragment: doc.getXmlFragment(SECTION) }),
+        // As the section editor binds: the editor made with the section's text.
+        ...collaborationExtensions({
+          fragment: doc.getXmlFragment(SECTION),
+          awareness: new Awareness(doc),
+          user: { name: 'Dara', color: '#1565c0' },
+        }),
         UnconfirmedText.configure({ confirmations, label }),
       ],
     });
@@ -194,6 +200,8 @@ describe('UnconfirmedText', () => {
     const confirmations = new Confirmations();
     confirmations.from.set(OWN, Y.getState(before.store, OWN) - ' offline.'.length);
     const editor = editorOn(after, confirmations);
+    // Drawn with the text, not a task later.
+    expect(marked(editor)).toEqual([' offline.']);
     await settle();
     expect(marked(editor)).toEqual([' offline.']);
 

@@ -295,7 +295,9 @@ export const UnconfirmedText = Extension.create<UnconfirmedTextOptions>({
       new Plugin({
         key: unconfirmedTextKey,
         state: {
-          init: () => DecorationSet.empty,
+          // The editor is made with the fragment's text (collaborationExtensions): its
+          // marks are drawn with it rather than by a first render's transaction.
+          init: (_config, state) => derive(state, DecorationSet.empty) ?? DecorationSet.empty,
           apply: (tr, set, _old, newState) => {
             const derived = tr.getMeta(unconfirmedTextKey) as DecorationSet | undefined;
             if (derived) return derived;
