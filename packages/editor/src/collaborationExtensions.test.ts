@@ -51,7 +51,9 @@ function editorOf(doc: Y.Doc, fragment: Y.XmlFragment) {
 
 const paragraphs = (editor: Editor) => {
   const texts: string[] = [];
-  editor.state.doc.forEach((node) => texts.push(node.textContent));
+  editor.state.doc.forEach((node) => {
+    texts.push(node.textContent);
+  });
   return texts;
 };
 
@@ -84,9 +86,10 @@ describe('collaborationExtensions', () => {
 
     // What is typed here reaches Yjs, in the paragraph it was typed in.
     editor.commands.insertContentAt(editor.state.doc.child(0).nodeSize + 1, 'And ');
-    expect(fragment.toArray().map((paragraph) => (paragraph as Y.XmlElement).toString())).toEqual(
-      ['<paragraph>Now: Reduce losses.</paragraph>', '<paragraph>And Protect the coast.</paragraph>'],
-    );
+    expect(fragment.toArray().map((paragraph) => (paragraph as Y.XmlElement).toString())).toEqual([
+      '<paragraph>Now: Reduce losses.</paragraph>',
+      '<paragraph>And Protect the coast.</paragraph>',
+    ]);
   });
 
   it('starts an empty section from an empty paragraph and writes what is typed to Yjs', () => {
