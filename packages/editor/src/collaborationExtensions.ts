@@ -1,4 +1,4 @@
-import { Extension, type Extensions } from '@tiptap/core';
+import { type Content, Extension, type Extensions } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { initProseMirrorDoc, type ProsemirrorBinding } from '@tiptap/y-tiptap';
@@ -31,8 +31,9 @@ const startFromFragment = (fragment: Y.XmlFragment, mapping: Mapping) =>
       if (fragment.length === 0) return;
       const start = initProseMirrorDoc(fragment, this.editor.schema);
       for (const [type, node] of start.mapping) mapping.set(type, node);
-      // Read by the editor right after this (TipTap's createDoc takes a ProseMirror node).
-      this.editor.options.content = start.doc;
+      // Read by the editor right after this: its createDocument is declared to take a
+      // ProseMirror node as well, though the option's type lists only HTML and JSON.
+      this.editor.options.content = start.doc as unknown as Content;
     },
   });
 
