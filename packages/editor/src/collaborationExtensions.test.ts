@@ -92,6 +92,44 @@ describe('collaborationExtensions', () => {
     ]);
   });
 
+  it('writes nothing back to Yjs when the drawn text is compared on the first update', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment(SECTION);
+    writeRichText(fragment, {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Goals' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Reduce ' },
+            { type: 'text', marks: [{ type: 'bold' }], text: 'losses' },
+            { type: 'text', text: ' now.' },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Coast.' }] }],
+            },
+          ],
+        },
+      ],
+    });
+    const { editor } = editorOf(doc, fragment);
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+
+    // The binding compares the editor's document with Yjs on the view's first update.
+    editor.commands.setTextSelection(3);
+    editor.registerPlugin(new Plugin({ key: new PluginKey('arriving') }));
+    editor.commands.setTextSelection(4);
+
+    expect(updates).toEqual([]);
+  });
+
   it('starts an empty section from an empty paragraph and writes what is typed to Yjs', () => {
     const doc = new Y.Doc();
     const fragment = doc.getXmlFragment(SECTION);
