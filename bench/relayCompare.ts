@@ -59,6 +59,9 @@ interface LoadPhase {
 }
 
 const PHASES: LoadPhase[] = [
+  // One person typing to one other: the relay's share of keystroke-to-remote-paint, where
+  // fan-out work is nil and what is left is each update's own path through the server.
+  { name: 'pair', clients: 2, writers: 1, perSecond: 10, durationMs: 8_000 },
   { name: 'fanout50', clients: 50, writers: 10, perSecond: 5, durationMs: 10_000 },
   { name: 'fanout200', clients: 200, writers: 10, perSecond: 5, durationMs: 10_000 },
   { name: 'fanout500', clients: 500, writers: 10, perSecond: 5, durationMs: 8_000 },
