@@ -257,14 +257,14 @@ export class SqliteDocumentStore implements DocumentStore {
   private async commitAppends(
     appends: readonly PendingAppend[],
   ): Promise<WriteOutcome<AppendResult>[]> {
-    // Owners read or written in this transaction, kept only once it has committed.
-    const learned: Array<[planId: string, clientId: number, owner: string | null]> = [];
+    // Owners this transaction inserts, kept only once it has committed.
+    const learned: Array<{ planId: string; owner: string | null; clientIds: number[] }> = [];
     const outcomes = await this.connection.write(() => {
       const now = Date.now();
       // Each plan's log is read once a group: a group commit under load holds many updates
       // of one plan.
       const logs = new Map<string, LogPosition | undefined>();
-      const outcomes = appends.map(({ planId, update, origin }): WriteOutcome<AppendResult> => {
+      return appends.map(({ planId, update, origin }): WriteOutcome<AppendResult> => {
         let log = logs.get(planId);
         if (!logs.has(planId)) {
           log = this.statements.selectLogPosition.get(planId);
@@ -289,18 +289,15 @@ export class SqliteDocumentStore implements DocumentStore {
           clientIds: JSON.stringify(clientIds),
           now,
         });
-        const owner = ownerOf(origin);
-        for (const clientId of clientIds) {
-          if (this.owners.get(planId)?.has(clientId)) continue;
-          this.statements.insertClient.run({ planId, clientId, participantId, owner, now });
-          learned.push([planId, clientId, owner]);
-        }
+        const inserted = this.insertClients(planId, origin, now, this.owners.get(planId));
+        learned.push({ planId, owner: ownerOf(origin), clientIds: inserted });
         // Seqs are consecutive and compaction removes a prefix, so this is the row count.
         return { ok: true, value: { seq, logLength: seq - log.throughSeq } };
       });
-      return outcomes;
     });
-    for (const [planId, clientId, owner] of learned) this.rememberOwner(planId, clientId, owner);
+    for (const { planId, owner, clientIds } of learned) {
+      for (const clientId of clientIds) this.rememberOwner(planId, clientId, owner);
+    }
     return outcomes;
   }
 
@@ -347,13 +344,25 @@ export class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  /** Records the origin's client ids that the plan does not know yet; first claim wins. */
-  private insertClients(planId: string, origin: UpdateOrigin, now: number): void {
+  /**
+   * Records the origin's client ids that the plan does not know yet, first claim wins,
+   * leaving out those `known` holds (owners already committed); returns the ids it wrote.
+   */
+  private insertClients(
+    planId: string,
+    origin: UpdateOrigin,
+    now: number,
+    known?: ReadonlyMap<number, string | null>,
+  ): number[] {
     const { participantId } = origin;
     const owner = ownerOf(origin);
+    const written: number[] = [];
     for (const clientId of origin.clientIds) {
+      if (known?.has(clientId)) continue;
       this.statements.insertClient.run({ planId, clientId, participantId, owner, now });
+      written.push(clientId);
     }
+    return written;
   }
 
   async loadDocument(planId: string): Promise<LoadedDocument | null> {
