@@ -383,15 +383,40 @@ if (syncResults.length > 0) {
     '',
   );
 }
-const summary: string[] = baselineDir
-  ? [
-      '| measure | Plenary | baseline | reference | floor | ratio | baseline ratio | floor ratio |',
-      '|---|---|---|---|---|---|---|---|',
-    ]
-  : [
-      '| measure | Plenary | reference | floor | ratio | floor ratio |',
-      '|---|---|---|---|---|---|',
-    ];
+// The relays the summary shows, each with a ratio to the reference but the reference itself.
+const COLUMNS: RelayKind[] = baselineDir
+  ? ['plenary', 'baseline', 'reference', 'floor']
+  : ['plenary', 'reference', 'floor'];
+const RATED = COLUMNS.filter((kind) => kind !== 'reference');
+const TITLES: Record<RelayKind, string> = {
+  plenary: 'Plenary',
+  baseline: 'baseline',
+  reference: 'reference',
+  floor: 'floor',
+};
+const ratioTitle = (kind: RelayKind) => (kind === 'plenary' ? 'ratio' : `${TITLES[kind]} ratio`);
+/** A summary row: each relay's value (null where it was not measured), then the ratios. */
+const summaryRow = (
+  label: string,
+  value: (kind: RelayKind) => number | null,
+  shown: (value: number) => string,
+  rated: boolean,
+) => {
+  const reference = value('reference') ?? Number.NaN;
+  const cell = (kind: RelayKind) => {
+    const v = value(kind);
+    return v === null ? '-' : shown(v);
+  };
+  const rate = (kind: RelayKind) => {
+    const v = value(kind);
+    return v === null || !rated ? '-' : ratio(v, reference);
+  };
+  return `| ${label} | ${COLUMNS.map(cell).join(' | ')} | ${RATED.map(rate).join(' | ')} |`;
+};
+const summary: string[] = [
+  `| measure | ${COLUMNS.map((kind) => TITLES[kind]).join(' | ')} | ${RATED.map(ratioTitle).join(' | ')} |`,
+  `|${'---|'.repeat(1 + COLUMNS.length + RATED.length)}`,
+];
 const side = (phase: string, kind: RelayKind, pick: (r: RunResult) => number) =>
   median(loadResults.filter((r) => r.phase === phase && r.kind === kind).map(pick));
 for (const phase of PHASES) {
@@ -406,7 +431,6 @@ for (const phase of PHASES) {
     ['lost deliveries (worst run)', (r) => r.lost, 1],
   ];
   for (const [label, pick, digits] of measures) {
-    const shown = (value: number) => fixed(value, digits);
     const worst = label.startsWith('lost');
     const of = (kind: RelayKind) =>
       worst
@@ -414,30 +438,18 @@ for (const phase of PHASES) {
             ...loadResults.filter((r) => r.phase === phase.name && r.kind === kind).map(pick),
           )
         : side(phase.name, kind, pick);
-    const [a, b, floor] = [of('plenary'), of('reference'), of('floor')];
-    const rate = (x: number) => (worst ? '-' : ratio(x, b));
-    if (baselineDir) {
-      const base = of('baseline');
-      summary.push(
-        `| ${phase.name}: ${label} | ${shown(a)} | ${shown(base)} | ${shown(b)} | ${shown(floor)} | ${rate(a)} | ${rate(base)} | ${rate(floor)} |`,
-      );
-    } else
-      summary.push(
-        `| ${phase.name}: ${label} | ${shown(a)} | ${shown(b)} | ${shown(floor)} | ${rate(a)} | ${rate(floor)} |`,
-      );
+    summary.push(
+      summaryRow(`${phase.name}: ${label}`, of, (value) => fixed(value, digits), !worst),
+    );
   }
 }
 if (syncResults.length > 0) {
+  // The floor holds no plan: it is not in the sync phase.
   const of = (kind: RelayKind) =>
-    median(syncResults.filter((r) => r.kind === kind).map((r) => r.medianMs));
-  const [a, b] = [of('plenary'), of('reference')];
-  const label = `| ${SYNC_PHASE}: sync to a new client ms`;
-  if (baselineDir) {
-    const base = of('baseline');
-    summary.push(
-      `${label} | ${fixed(a)} | ${fixed(base)} | ${fixed(b)} | - | ${ratio(a, b)} | ${ratio(base, b)} | - |`,
-    );
-  } else summary.push(`${label} | ${fixed(a)} | ${fixed(b)} | - | ${ratio(a, b)} | - |`);
+    kind === 'floor'
+      ? null
+      : median(syncResults.filter((r) => r.kind === kind).map((r) => r.medianMs));
+  summary.push(summaryRow(`${SYNC_PHASE}: sync to a new client ms`, of, fixed, true));
 }
 lines.push('Medians of the rounds:', '', ...summary, '');
 const text = lines.join('\n');
