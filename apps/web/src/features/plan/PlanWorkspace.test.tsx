@@ -139,6 +139,11 @@ beforeEach(() => {
   globalThis.IS_REACT_ACT_ENVIRONMENT = true;
   FakeWebSocket.reset();
   renders.clear();
+  // No server behind this page: what it asks over REST on opening (server config, clock)
+  // fails as it would offline, without happy-dom trying its default origin's port.
+  vi.stubGlobal('fetch', async () => {
+    throw new TypeError('Failed to fetch');
+  });
 });
 
 afterEach(() => {
@@ -146,6 +151,7 @@ afterEach(() => {
   session?.close();
   root = null;
   session = null;
+  vi.unstubAllGlobals();
 });
 
 describe('PlanWorkspace', () => {
