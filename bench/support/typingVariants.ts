@@ -1,7 +1,8 @@
 /**
  * The pages bench/typingCompare.ts types into, each as a `Variant` that prepares a plan of
  * a given shape: Plenary's plan page on a Plenary server, and the bare reference page
- * (TipTap on the stock y-websocket provider) served with the stock relay from this process.
+ * (TipTap on the stock y-websocket provider), its files served from this process and its
+ * socket by the stock relay in a process of its own, as Plenary's server runs.
  */
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -11,13 +12,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { readPlan, sectionFragmentName } from '@plenary/model';
-import { getYDoc, setupWSConnection } from '@y/websocket-server/utils';
 import { build } from 'vite';
-import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { PlanPage } from '../../e2e/pages/PlanPage.ts';
 import type { PlenaryServer } from '../../e2e/support/server.ts';
 import { connectClient, writeParagraphs } from './harnessClient.ts';
+import { startRelay } from './relayProcesses.ts';
 
 /** The last words of the section typed into: opening a plan is done when they show. */
 export const END_MARKER = 'End of the plan.';
@@ -155,7 +155,7 @@ export function plenaryVariant(label: string, server: PlenaryServer): Variant {
 }
 
 /** Waits until a fresh client of the server holds everything `doc` holds. */
-async function storedByServer(serverUrl: string, room: string, token: string, doc: Y.Doc) {
+async function storedByServer(serverUrl: string, room: string, token: string | null, doc: Y.Doc) {
   const wanted = Y.encodeStateVector(doc);
   for (;;) {
     const reader = connectClient({ serverUrl, room, token, fragment: null });
@@ -168,7 +168,12 @@ async function storedByServer(serverUrl: string, room: string, token: string, do
   }
 }
 
-/** The bare reference page, served with the stock relay from this process. */
+/**
+ * The bare reference page, its files served from this process. Its relay runs in a process of
+ * its own: in this one, which drives the browser, each frame waited for the event loop to
+ * finish Playwright's work (the relay's share of the trip was 2-3 ms longer than Plenary's
+ * network legs at load 3-8), so the reference looked slower than it is.
+ */
 export async function referenceVariant(): Promise<{ variant: Variant; close(): Promise<void> }> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'typing-reference-'));
   await build({
@@ -187,10 +192,8 @@ export async function referenceVariant(): Promise<{ variant: Variant; close(): P
       response.writeHead(404).end();
     }
   });
-  const sockets = new WebSocketServer({ noServer: true });
-  server.on('upgrade', (request, socket, head) =>
-    sockets.handleUpgrade(request, socket, head, (ws) => setupWSConnection(ws, request)),
-  );
+  const relay = await startRelay('reference');
+  const relayUrl = `ws://127.0.0.1:${relay.port}`;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   let rooms = 0;
@@ -199,12 +202,17 @@ export async function referenceVariant(): Promise<{ variant: Variant; close(): P
     async prepare(_shape, content) {
       if (!content) throw new Error('the reference needs the plan content');
       const room = `room${++rooms}`;
-      Y.applyUpdate(getYDoc(room), Y.encodeStateAsUpdate(content));
+      // The relay keeps a room's document in memory after its last client leaves.
+      const seeder = connectClient({ serverUrl: relayUrl, room, token: null, fragment: null });
+      await seeder.synced;
+      Y.applyUpdate(seeder.doc, Y.encodeStateAsUpdate(content));
+      await storedByServer(relayUrl, room, null, seeder.doc);
+      seeder.destroy();
       const fragments = readPlan(content).sections.map((section) =>
         sectionFragmentName(section.id),
       );
       const query = new URLSearchParams({
-        server: `ws://${base}`,
+        server: relayUrl,
         room,
         fragments: fragments.join(','),
       });
@@ -231,8 +239,7 @@ export async function referenceVariant(): Promise<{ variant: Variant; close(): P
   return {
     variant,
     close: async () => {
-      // The stock relay pings its sockets forever; end them, or the process never exits.
-      for (const socket of sockets.clients) socket.terminate();
+      await relay.stop();
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     },
