@@ -22,6 +22,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** The thread's CPU time during the event, where the trace records it. */
+  tdur?: number;
   args?: { name?: string; data?: { type?: string } };
 }
 
@@ -42,8 +44,8 @@ const label = (event: TraceEvent) =>
     ? `EventDispatch(${event.args.data.type})`
     : event.name;
 
-/** Breaks down each renderer main thread of `traceJson` (Chromium's JSON trace format). */
-export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
+/** The events of a trace, and its renderer main threads as `pid:tid`. */
+function readTrace(traceJson: string): { events: TraceEvent[]; mainThreads: Set<string> } {
   const parsed = JSON.parse(traceJson) as { traceEvents?: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   const mainThreads = new Set(
@@ -51,6 +53,12 @@ export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
+  return { events, mainThreads };
+}
+
+/** Breaks down each renderer main thread of `traceJson` (Chromium's JSON trace format). */
+export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
+  const { events, mainThreads } = readTrace(traceJson);
   const byThread = new Map<string, TraceEvent[]>();
   for (const event of events) {
     // Complete events only: the timeline categories record main-thread work as 'X'.
@@ -95,4 +103,25 @@ export function breakdownRows(breakdown: ThreadBreakdown, keys: number, top = 25
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([name, ms]) => `| ${name} | ${(ms / keys).toFixed(2)} |`);
+}
+
+/**
+ * The CPU time, in ms, of the busiest renderer main thread of `traceJson` (a trace of the
+ * `toplevel` category): the sum of its tasks' thread time. On a shared machine a task's wall
+ * time also counts the time its thread waited for a core; this does not.
+ */
+export function busiestMainThreadCpu(traceJson: string): number {
+  const { events, mainThreads } = readTrace(traceJson);
+  const wall = new Map<string, number>();
+  const cpu = new Map<string, number>();
+  for (const event of events) {
+    const key = `${event.pid}:${event.tid}`;
+    // The `toplevel` name of a task (DevTools' "RunTask" needs its timeline category too).
+    if (event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask') continue;
+    if (!mainThreads.has(key)) continue;
+    wall.set(key, (wall.get(key) ?? 0) + (event.dur ?? 0));
+    cpu.set(key, (cpu.get(key) ?? 0) + (event.tdur ?? 0));
+  }
+  const busiest = [...wall.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return busiest === undefined ? 0 : (cpu.get(busiest) ?? 0) / 1000;
 }

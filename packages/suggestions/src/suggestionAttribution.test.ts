@@ -29,6 +29,22 @@ describe('attribution', () => {
     net.destroy();
   });
 
+  it('a new author is taken without a transaction, and signs what is typed next', () => {
+    const net = new SuggestingClients(body, AUTHORS.slice(0, 2));
+    const { editor } = net.at(0);
+    let transactions = 0;
+    editor.on('transaction', () => {
+      transactions += 1;
+    });
+    const dara = AUTHORS[1] as (typeof AUTHORS)[number];
+    editor.commands.setSuggestionAuthor(dara);
+    // An empty transaction makes the Yjs binding compare the whole text with its fragment.
+    expect(transactions).toBe(0);
+    editor.chain().setTextSelection(1).insertContent('We ').run();
+    expect(listSuggestions(editor.state.doc).map((s) => s.authorName)).toEqual(['Dara']);
+    net.destroy();
+  });
+
   it('two authors typing at the same spot at once keep their own text', () => {
     for (let seed = 1; seed <= 6; seed++) {
       // Yjs orders concurrent insertions at one spot by client id: try both orders.
