@@ -92,21 +92,28 @@ export class WalCheckpointer {
     this.stopped = true;
     this.endTimer();
     await this.stepping?.catch(() => undefined);
-    this.reader?.db.close();
-    this.reader = null;
-    const handle = this.databaseHandle;
-    this.databaseHandle = null;
-    await handle?.close();
+    await this.release();
   }
 
   private tick(): void {
     if (this.stepping) return;
     if (this.commitsSinceStep === 0) {
+      // Quiet: nothing is kept open until commits come again.
       this.endTimer();
+      this.release().catch(() => undefined);
       return;
     }
     // A step that fails leaves the WAL as it was; the next tick tries again.
     this.checkpoint().catch(() => undefined);
+  }
+
+  /** Closes the second connection and the database file's handle (reopened when needed). */
+  private async release(): Promise<void> {
+    this.reader?.db.close();
+    this.reader = null;
+    const handle = this.databaseHandle;
+    this.databaseHandle = null;
+    await handle?.close();
   }
 
   private endTimer(): void {
