@@ -6,7 +6,7 @@
  * CPU per 1,000 deliveries is what the socket work costs any relay that sends one frame per
  * update per recipient; what Plenary or the reference spend above it is their own work.
  *
- *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--perf DIR] [--note TEXT] [--source] [--warmup MS] [--baseline DIR]
+ *   node --import tsx bench/relayCompare.ts [--rounds 2] [--only fanout50,sync1mb] [--profile DIR] [--perf DIR] [--note TEXT] [--source] [--warmup MS] [--baseline DIR] [--node-args ARGS]
  *
  * Each run starts a fresh relay process (Plenary: its real server with SQLite in a temporary
  * DATA_DIR, tokens, rights checks and the suggestion repair), fills a room from two harness
@@ -26,6 +26,10 @@
  * `--baseline DIR` also runs the compiled server of another checkout (e.g. a worktree of
  * main, built there with `node apps/server/build.mjs`) in every round, between this
  * checkout's Plenary and the reference, so a change is measured A/B in the same run.
+ * `--node-args ARGS` starts this checkout's Plenary (not the baseline) with those Node
+ * options, e.g. `--node-args=--max-semi-space-size=8`, to try a V8 flag A/B against a baseline.
+ * With PROBE_HEAP_SNAPSHOT_DIR set in the environment, each relay writes a heap snapshot there
+ * when its measured window closes.
  * Results are appended to bench/results/relay-compare.md.
  */
 import { appendFileSync, mkdirSync } from 'node:fs';
@@ -38,6 +42,7 @@ import { connectClient, nowMs, writeParagraphs } from './support/harnessClient.t
 import type { ThreadReply, ThreadRequest, WriterMark } from './support/harnessThread.ts';
 import {
   buildPlenary,
+  type MemoryBreakdown,
   type PlenaryBuild,
   type ProbeReading,
   plenaryEntry,
@@ -90,6 +95,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '0' },
     /** Another checkout whose compiled server runs as `baseline` in every round. */
     baseline: { type: 'string' },
+    /** Node options for this checkout's Plenary only, space-separated (e.g. a V8 flag). */
+    'node-args': { type: 'string' },
   },
 });
 const rounds = Number(args.rounds);
@@ -106,6 +113,7 @@ const relayOptions: StartOptions = {
   ...(baselineDir ? { baselineDir } : {}),
   ...(profileDir ? { cpuProfileDir: profileDir } : {}),
   ...(perfDir ? { perfDir } : {}),
+  ...(args['node-args'] ? { plenaryNodeArgs: args['node-args'].split(' ') } : {}),
 };
 if (plenaryBuild === 'compiled') buildPlenary();
 
@@ -300,6 +308,14 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '-');
 const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}x` : '-');
 
+/** The probe's memory breakdown on one line, in MB. */
+const memoryLine = (m: MemoryBreakdown) =>
+  `anon ${fixed(m.anonMb)}, file ${fixed(m.fileMb)}, threads ${m.threads}; V8 heap ${fixed(m.heapTotalMb)} ` +
+  `(used ${fixed(m.heapUsedMb)}; ${Object.entries(m.spacesMb)
+    .filter(([, size]) => size >= 0.1)
+    .map(([space, size]) => `${space} ${fixed(size)}`)
+    .join(', ')}), external ${fixed(m.externalMb)} (ArrayBuffers ${fixed(m.arrayBuffersMb)})`;
+
 const threads = Array.from({ length: THREADS }, startThread);
 const loadAtStart = os.loadavg();
 const started = new Date();
@@ -324,7 +340,8 @@ for (const phase of PHASES) {
           `CPU ms by thread: ${Object.entries(result.probe.threadCpuMs)
             .filter(([, ms]) => ms > 0)
             .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
-            .join(', ')}\n`,
+            .join(', ')}\n` +
+          `  memory: ${memoryLine(result.probe.memory)}\n`,
       );
     }
 }
@@ -352,7 +369,7 @@ const lines = [
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')} at end. Plenary: ` +
-    `${plenaryEntry(plenaryBuild).description}; reference: @y/websocket-server 0.1.1, in memory; ` +
+    `${plenaryEntry(plenaryBuild).description}${args['node-args'] ? ` with ${args['node-args']}` : ''}; reference: @y/websocket-server 0.1.1, in memory; ` +
     'floor: bench/support/forwardRelay.mjs (forwards frames, stores nothing).' +
     (baselineDir ? ` Baseline: ${baselineDir}/apps/server/dist/server.js.` : '') +
     (warmupMs > 0

@@ -21,6 +21,19 @@ export type RelayKind = 'plenary' | 'baseline' | 'reference' | 'floor';
 /** The relays that hold no plan of Plenary's: a room is a name, and anyone may join it. */
 export const isStockRelay = (kind: RelayKind): boolean => kind === 'reference' || kind === 'floor';
 
+/** A relay's memory by kind, in MB, as the probe reads it. */
+export interface MemoryBreakdown {
+  heapTotalMb: number;
+  heapUsedMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+  /** Each V8 heap space's resident size (new, old, code, large_object...). */
+  spacesMb: Record<string, number>;
+  anonMb: number;
+  fileMb: number;
+  threads: number;
+}
+
 /** What the probe in a relay process reports over a measured window. */
 export interface ProbeReading {
   wallMs: number;
@@ -30,6 +43,8 @@ export interface ProbeReading {
   /** CPU ms per thread name over the window, in 10 ms ticks (Linux; `main` is the event loop). */
   threadCpuMs: Record<string, number>;
   rssBytes: number;
+  /** Where the RSS is when the window closes (see `memoryBreakdown` in the probe). */
+  memory: MemoryBreakdown;
   loopDelayP50Ms: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
@@ -127,6 +142,8 @@ export interface StartOptions {
    * window (`perf record -g`, CPU time only; read it with `bench/perfThreads.ts`).
    */
   perfDir?: string;
+  /** Node options for this checkout's Plenary only (e.g. a V8 flag under test), not the baseline. */
+  plenaryNodeArgs?: string[];
 }
 
 /** perf's sampling rate: about one sample per millisecond of CPU on each thread. */
@@ -176,7 +193,8 @@ export async function startRelay(
     baseline: [path.join(options.baselineDir ?? '', 'apps/server/dist/server.js')],
     plenary: plenaryEntry(options.plenaryBuild ?? 'compiled').args,
   }[kind];
-  const child = spawn(process.execPath, [...profiling, '--import', PROBE, ...entry], {
+  const nodeArgs = kind === 'plenary' ? (options.plenaryNodeArgs ?? []) : [];
+  const child = spawn(process.execPath, [...profiling, ...nodeArgs, '--import', PROBE, ...entry], {
     cwd: kind === 'baseline' ? options.baselineDir : repoRoot,
     env: {
       ...process.env,

@@ -2,8 +2,11 @@
 // reference), so both are measured from inside by the same code: event-loop delay, CPU
 // time and RSS, over a window the harness opens and closes through the IPC channel.
 // Plain JavaScript, because the reference relay runs without a TypeScript loader.
+// With PROBE_HEAP_SNAPSHOT_DIR set, each relay also writes a V8 heap snapshot there when a
+// window closes, after answering (open it in Chrome DevTools' Memory panel).
 import { readdirSync, readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import v8 from 'node:v8';
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -40,6 +43,44 @@ function threadCpuSince(before) {
   return totals;
 }
 
+/** Anonymous and file-backed RSS in MB and the thread count, from /proc (NaN elsewhere). */
+function statusFields() {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(status)?.[1]);
+    return {
+      anonMb: field('RssAnon') / 1024,
+      fileMb: field('RssFile') / 1024,
+      threads: field('Threads'),
+    };
+  } catch {
+    return { anonMb: Number.NaN, fileMb: Number.NaN, threads: Number.NaN };
+  }
+}
+
+/**
+ * Where the RSS is, read when the window closes: V8's heap (committed, by space, and in
+ * use), memory outside it that V8 knows of (Buffers, ArrayBuffers), and the kernel's split
+ * into anonymous and file-backed pages, with the thread count. Only read then, so it costs
+ * nothing while the window is measured.
+ */
+function memoryBreakdown() {
+  const usage = process.memoryUsage();
+  const mb = (bytes) => bytes / 2 ** 20;
+  const spaces = {};
+  for (const space of v8.getHeapSpaceStatistics()) {
+    spaces[space.space_name.replace(/_space$/, '')] = mb(space.physical_space_size);
+  }
+  return {
+    heapTotalMb: mb(usage.heapTotal),
+    heapUsedMb: mb(usage.heapUsed),
+    externalMb: mb(usage.external),
+    arrayBuffersMb: mb(usage.arrayBuffers),
+    spacesMb: spaces,
+    ...statusFields(),
+  };
+}
+
 // 1 ms sampling: finer would cost the measured process noticeably; coarser hides stalls.
 const loopDelay = monitorEventLoopDelay({ resolution: 1 });
 loopDelay.enable();
@@ -67,10 +108,14 @@ process.on('message', (message) => {
       systemCpuMs: cpu.system / 1000,
       threadCpuMs: threadCpuSince(threadsAtStart),
       rssBytes: process.memoryUsage.rss(),
+      memory: memoryBreakdown(),
       loopDelayP50Ms: ms(loopDelay.percentile(50)),
       loopDelayP99Ms: ms(loopDelay.percentile(99)),
       loopDelayMaxMs: ms(loopDelay.max),
     });
+    const snapshotDir = process.env.PROBE_HEAP_SNAPSHOT_DIR;
+    if (snapshotDir)
+      v8.writeHeapSnapshot(`${snapshotDir}/relay-${process.pid}-${Date.now()}.heapsnapshot`);
   }
 });
 // The IPC channel must not keep a relay alive that would otherwise exit.

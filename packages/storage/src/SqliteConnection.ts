@@ -3,7 +3,7 @@
  * on it: inside transactions, with closed-database and disk failures turned into
  * StoreErrors.
  */
-import { fstatSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -42,19 +42,22 @@ export class SqliteConnection {
   private syncInFlight: Promise<void> | null = null;
   private syncQueued: Promise<void> | null = null;
 
+  /** Copies the WAL into the database file while commits come, its fsyncs off the loop. */
+  readonly checkpointer: WalCheckpointer;
+
   private constructor(
     /** The handle, for stores to prepare their statements on; run them through `run`. */
     readonly db: Database.Database,
-    /** Copies the WAL into the database file, off the event loop. */
-    readonly checkpointer: WalCheckpointer,
+    checkpoints: CheckpointerOptions,
   ) {
     this.selectOne = db.prepare('SELECT 1');
     this.transaction = db.transaction((body: () => unknown) => body());
+    this.checkpointer = new WalCheckpointer(db, () => this.syncWal(), checkpoints);
   }
 
   /**
    * Opens (creating it and its directory if needed) and migrates the database at `filePath`;
-   * `checkpoints` changes when its checkpoint thread runs (tests).
+   * `checkpoints` changes how often its checkpoints run (tests).
    */
   static open(filePath: string, checkpoints: CheckpointerOptions = {}): SqliteConnection {
     let db: Database.Database | undefined;
@@ -72,9 +75,10 @@ export class SqliteConnection {
       // the same fsync runs on libuv's thread pool while the loop serves others, and one
       // fsync covers every commit made while the previous one was in flight.
       db.pragma('synchronous = NORMAL');
-      // Checkpoints run on a thread of their own (see WalCheckpointer), never in a commit.
+      // Checkpoints run in steps whose fsyncs wait off the loop (see WalCheckpointer),
+      // never in a commit.
       db.pragma('wal_autocheckpoint = 0');
-      return new SqliteConnection(db, WalCheckpointer.forDatabase(filePath, checkpoints));
+      return new SqliteConnection(db, checkpoints);
     } catch (error) {
       db?.close();
       if (error instanceof StoreError) throw error;
@@ -112,7 +116,9 @@ export class SqliteConnection {
    * returns, but durable only once a `syncWal` called after it resolves.
    */
   writeNow<T>(body: () => T): T {
-    return this.runNow(() => this.transaction.immediate(body) as T);
+    const result = this.runNow(() => this.transaction.immediate(body) as T);
+    this.checkpointer.committed();
+    return result;
   }
 
   private runNow<T>(operation: () => T): T {
@@ -160,25 +166,17 @@ export class SqliteConnection {
 
   private async fsyncWal(): Promise<void> {
     if (!this.db.open) throw storageClosed();
-    let handle: FileHandle;
     try {
       // Opened once the WAL exists (after the first commit) and kept until close: the
       // file is reused in place, never replaced, while the database is open.
       this.walHandle ??= await open(`${this.db.name}-wal`, 'r+');
-      handle = this.walHandle;
-      await handle.sync();
+      await this.walHandle.sync();
     } catch (error) {
       throw new StoreError(
         'unavailable',
         `The plan database at ${this.db.name} could not be synced to disk ` +
           `(${messageOf(error)}); check the disk, then retry.`,
       );
-    }
-    // While the checkpoint thread is not running, the WAL's size says when it is needed; an
-    // fstat of the open file costs microseconds. Its failure only delays a checkpoint.
-    if (!this.checkpointer.running) {
-      const walBytes = sizeOf(handle);
-      if (walBytes !== null) this.checkpointer.walSynced(walBytes);
     }
   }
 
@@ -200,14 +198,6 @@ export class SqliteConnection {
     const handle = this.walHandle;
     this.walHandle = null;
     await handle?.close();
-  }
-}
-
-function sizeOf(handle: FileHandle): number | null {
-  try {
-    return fstatSync(handle.fd).size;
-  } catch {
-    return null;
   }
 }
 

@@ -1,68 +1,141 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { SqliteConnection } from './SqliteConnection.ts';
 import { makeTempDir, removeTempDir } from './test-support/tempDir.ts';
-import type { CheckpointerOptions } from './WalCheckpointer.ts';
+import { WalCheckpointer } from './WalCheckpointer.ts';
 
 let dir: string;
-let connection: SqliteConnection;
+let connection: SqliteConnection | null;
+let bare: { db: Database.Database; checkpointer: WalCheckpointer } | null;
 const file = () => join(dir, 'plenary.sqlite');
-
-function openWith(options: CheckpointerOptions) {
-  connection = SqliteConnection.open(file(), options);
-  connection.db.exec('CREATE TABLE notes (body TEXT)');
-}
-
-/** Commits `n` rows of 2 KB, one transaction each, as the server's group commits come. */
-async function writeRows(n: number) {
-  const insert = connection.db.prepare('INSERT INTO notes (body) VALUES (?)');
-  for (let i = 0; i < n; i++) await connection.write(() => insert.run('x'.repeat(2_000)));
-}
-
-const walBytes = () => statSync(`${file()}-wal`).size;
 
 beforeEach(() => {
   dir = makeTempDir();
+  connection = null;
+  bare = null;
 });
 
 afterEach(async () => {
-  await connection.close();
+  vi.restoreAllMocks();
+  await connection?.close();
+  if (bare) {
+    await bare.checkpointer.stop();
+    bare.db.close();
+  }
   removeTempDir(dir);
 });
 
-it('starts no thread until the WAL has grown to where SQLite would checkpoint', async () => {
-  openWith({});
-  await writeRows(20);
-  expect(walBytes()).toBeGreaterThan(40_000);
-  expect(connection.checkpointer.running).toBe(false);
+/** Commits `n` rows of 2 KB on `connection`, one transaction each, as group commits come. */
+async function writeRows(on: SqliteConnection, n: number) {
+  const insert = on.db.prepare('INSERT INTO notes (body) VALUES (?)');
+  for (let i = 0; i < n; i++) await on.write(() => insert.run('x'.repeat(2_000)));
+}
+
+/** The WAL header's salts: SQLite draws new ones each time it starts the WAL over. */
+function walSalts(): string {
+  const fd = openSync(`${file()}-wal`, 'r');
+  try {
+    const header = Buffer.alloc(8);
+    readSync(fd, header, 0, 8, 16);
+    return header.toString('hex');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Holds each fsync of the database file until released; the WAL's pass through. */
+async function holdDatabaseFsyncs() {
+  const probe = await open(join(dir, 'probe'), 'w');
+  const prototype = Object.getPrototypeOf(probe) as { sync(): Promise<void> };
+  await probe.close();
+  const realSync = prototype.sync;
+  const held: (() => void)[] = [];
+  vi.spyOn(prototype, 'sync').mockImplementation(async function (this: { fd: number }) {
+    if (readlinkSync(`/proc/self/fd/${this.fd}`) === realpathSync(file()))
+      await new Promise<void>((release) => held.push(release));
+    return realSync.call(this);
+  });
+  return held;
+}
+
+function openConnection(everyMs?: number) {
+  connection = SqliteConnection.open(file(), everyMs === undefined ? {} : { everyMs });
+  connection.db.exec('CREATE TABLE notes (body TEXT)');
+  return connection;
+}
+
+it('runs steps while commits come and stops once they stop', async () => {
+  const on = openConnection(50);
+  expect(on.checkpointer.running).toBe(false);
+  await writeRows(on, 5);
+  expect(on.checkpointer.running).toBe(true);
+  await expect.poll(() => on.checkpointer.running, { timeout: 10_000 }).toBe(false);
+  // Every frame is in the database file by then.
+  expect(await on.checkpointer.checkpoint()).toMatchObject({ checkpointed: expect.any(Number) });
+  const result = await on.checkpointer.checkpoint();
+  expect(result.checkpointed).toBe(result.log);
 });
 
-it('starts the thread once the WAL passes its size', async () => {
-  openWith({ startAtWalBytes: 1024 * 1024 });
-  await writeRows(20);
-  expect(connection.checkpointer.running).toBe(false);
-  await writeRows(200);
-  expect(connection.checkpointer.running).toBe(true);
-});
-
-it('ends the thread once nothing new comes, leaving an empty WAL, and starts it again', async () => {
-  // Idle for half a second before it ends: a loaded machine's fsyncs between two of the rows
-  // below have taken longer than the 60 ms a shorter setting allowed, and ended it mid-write.
-  openWith({ startAtWalBytes: 1024 * 1024, everyMs: 50, idleCheckpoints: 10 });
-  await writeRows(200);
-  expect(connection.checkpointer.running).toBe(true);
-  await expect.poll(() => connection.checkpointer.running, { timeout: 10_000 }).toBe(false);
-  // Every frame was in the database before the file was emptied.
-  expect(walBytes()).toBe(0);
-  expect(connection.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 200 });
-  // The WAL's size counts from empty again, so growth starts the thread anew.
-  await writeRows(20);
-  expect(connection.checkpointer.running).toBe(false);
-  await writeRows(200);
-  expect(connection.checkpointer.running).toBe(true);
+it('copies the WAL into the database so that SQLite starts the WAL over, keeping its size', async () => {
+  const on = openConnection();
+  await writeRows(on, 200);
+  const result = await on.checkpointer.checkpoint();
+  expect(result.log).toBeGreaterThan(100);
+  expect(result.checkpointed).toBe(result.log);
+  const before = statSync(`${file()}-wal`).size;
+  const salts = walSalts();
+  await writeRows(on, 100);
+  // Written from its start again, not appended to.
+  expect(walSalts()).not.toBe(salts);
+  expect(statSync(`${file()}-wal`).size).toBe(before);
   // And what it all wrote reads back from a fresh connection.
-  await connection.close();
+  await on.close();
   connection = SqliteConnection.open(file());
-  expect(connection.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 420 });
+  expect(connection.db.prepare('SELECT COUNT(*) AS n FROM notes').get()).toEqual({ n: 300 });
+});
+
+it('lets no commit start the WAL over until the database file is on disk', async () => {
+  const on = openConnection();
+  await writeRows(on, 50);
+  const held = await holdDatabaseFsyncs();
+  const step = on.checkpointer.checkpoint();
+  await expect.poll(() => held.length).toBe(1);
+  // Copied, not yet synced: a crash now must still find these frames in the WAL.
+  const salts = walSalts();
+  await writeRows(on, 5);
+  expect(walSalts()).toBe(salts);
+  held[0]?.();
+  await step;
+  // The rows written meanwhile are copied by the next step; then the WAL starts over.
+  vi.restoreAllMocks();
+  await on.checkpointer.checkpoint();
+  await writeRows(on, 5);
+  expect(walSalts()).not.toBe(salts);
+});
+
+it('copies only what the WAL holds on disk: nothing before its fsync resolves', async () => {
+  const db = new Database(file());
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE notes (body TEXT)');
+  let releaseSync: () => void = () => undefined;
+  const syncWal = vi.fn(() => new Promise<void>((resolve) => (releaseSync = resolve)));
+  bare = { db, checkpointer: new WalCheckpointer(db, syncWal) };
+  const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+  for (let i = 0; i < 100; i++) insert.run('x'.repeat(2_000));
+  const sizeBefore = statSync(file()).size;
+  const step = bare.checkpointer.checkpoint();
+  await expect.poll(() => syncWal.mock.calls.length).toBe(1);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  expect(statSync(file()).size).toBe(sizeBefore);
+  releaseSync();
+  const result = await step;
+  expect(result.checkpointed).toBe(result.log);
+  expect(statSync(file()).size).toBeGreaterThan(sizeBefore + 100 * 2_000);
+  // The commits' own setting is back after the copy that synced nothing.
+  expect(db.pragma('synchronous', { simple: true })).toBe(1);
 });

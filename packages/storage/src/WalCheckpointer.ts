@@ -1,33 +1,37 @@
 /**
- * SQLite's WAL checkpoints, run on a thread of their own with a connection of their own,
- * while the WAL has something to copy.
+ * SQLite's WAL checkpoints, in small steps on the event loop, with their fsyncs on libuv's
+ * thread pool.
  *
  * A checkpoint copies what the WAL holds into the database file and syncs that file to
  * disk. Left to SQLite, the commit that takes the WAL past 1,000 pages runs one itself, on
  * the event loop, holding every plan for as long as the disk takes (141 ms of delay for
- * 15 ms of CPU was profiled during a flood). The main connection therefore never
- * checkpoints (`wal_autocheckpoint = 0`) and this thread runs a PASSIVE checkpoint every
- * second: it copies what no reader still needs, never blocks a writer, and is as durable
- * as SQLite's own (what a commit stored is in the WAL, synced before the commit resolved;
- * a crash mid-checkpoint is recovered from the WAL on the next open).
+ * 15 ms of CPU was profiled during a flood). The copy is the cheap part; the two fsyncs
+ * around it (the WAL before, the database file after) are the wait. So the main connection
+ * never checkpoints by itself (`wal_autocheckpoint = 0`), and every second while commits
+ * come this runs a step:
  *
- * A worker thread is a V8 isolate of its own, about 10 MB of memory, so it runs only while
- * there is work: it starts once the WAL has grown to where SQLite itself would checkpoint,
- * and ends after some seconds in which nothing new came, emptying the WAL file on its way
- * out (every frame is copied by then) so that the file's size tells how much has been
- * written since.
+ * 1. A second connection opens a read transaction: its snapshot holds every frame written
+ *    so far, and while it is open SQLite neither copies a frame past it nor starts the WAL
+ *    over (a writer restarts the WAL only when no reader uses it).
+ * 2. The WAL is fsynced, off the loop: every frame the snapshot holds is on disk.
+ * 3. A PASSIVE checkpoint on the main connection, with `synchronous = OFF` for that call
+ *    only, copies those frames into the database file without syncing anything: on the
+ *    loop, but a copy between two files in the page cache.
+ * 4. The database file is fsynced, off the loop; then the read transaction ends, and the
+ *    next commit may start the WAL over.
+ *
+ * That is as durable as SQLite's own checkpoint, which syncs the WAL before copying and the
+ * database after: nothing is copied that is not on disk in the WAL, and the WAL's frames
+ * are not overwritten before the database file holding them is on disk; a crash at any
+ * point leaves the WAL for the next open to recover from. It replaced a worker thread with
+ * a connection of its own, which cost a V8 isolate (about 8 MB) while it ran and 100-145 ms
+ * of CPU each time it started.
  */
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { type FileHandle, open } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 
-/** How often the thread checkpoints: the WAL holds about a second of writes at most. */
+/** How often a step runs while commits come: the WAL holds about a second of writes. */
 export const CHECKPOINT_EVERY_MS = 1_000;
-
-/** The WAL's size at which the thread starts: where SQLite checkpoints (1,000 4 KiB pages). */
-export const START_AT_WAL_BYTES = 1_000 * 4096;
-
-/** Checkpoints in a row that find nothing new before the thread ends. */
-export const IDLE_CHECKPOINTS = 5;
 
 /** What one checkpoint found: WAL frames in all, and how many are now in the database. */
 export interface CheckpointResult {
@@ -35,160 +39,129 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
-/** When the thread runs; the defaults are the constants above. */
+/** How often the steps run; the default is the constant above. */
 export interface CheckpointerOptions {
   everyMs?: number;
-  startAtWalBytes?: number;
-  idleCheckpoints?: number;
-}
-
-// The thread's code, as a CommonJS script (a worker cannot load the package's TypeScript).
-const CHECKPOINTER_SCRIPT = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.filePath);
-db.pragma('wal_autocheckpoint = 0');
-// Never wait for the main connection's locks: a checkpoint that finds them taken is tried
-// again a second later, and the main thread is never kept waiting for this one.
-db.pragma('busy_timeout = 0');
-const checkpoint = (mode = 'PASSIVE') => {
-  try {
-    const [result] = db.pragma('wal_checkpoint(' + mode + ')');
-    return { busy: result.busy, log: result.log, checkpointed: result.checkpointed };
-  } catch (error) {
-    return { error: String(error && error.message ? error.message : error) };
-  }
-};
-let quiet = 0;
-let lastLog = -1;
-const end = () => {
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
-};
-const timer = setInterval(() => {
-  const result = checkpoint();
-  const settled = !result.error && result.log === result.checkpointed && result.log === lastLog;
-  lastLog = result.log;
-  quiet = settled ? quiet + 1 : 0;
-  if (quiet < workerData.idleCheckpoints) return;
-  // Everything is copied: TRUNCATE only empties the file (busy if a writer came meanwhile).
-  const truncated = checkpoint('TRUNCATE');
-  if (truncated.error || truncated.busy) quiet = 0;
-  else end();
-}, workerData.everyMs);
-parentPort.on('message', (message) => {
-  if (message.kind === 'checkpoint') parentPort.postMessage({ id: message.id, ...checkpoint() });
-  if (message.kind === 'stop') end();
-});
-`;
-
-/** One running checkpoint thread and the replies it owes. */
-class CheckpointThread {
-  private nextId = 0;
-  private readonly waiting = new Map<number, (result: CheckpointResult) => void>();
-  /** Resolves when the thread has ended, by itself or when stopped. */
-  readonly exited: Promise<void>;
-
-  constructor(private readonly worker: Worker) {
-    worker.on('message', (message: { id: number; error?: string } & CheckpointResult) => {
-      const resolve = this.waiting.get(message.id);
-      this.waiting.delete(message.id);
-      resolve?.(message);
-    });
-    this.exited = new Promise((resolve) =>
-      worker.once('exit', () => {
-        // A request the thread ended before answering found nothing to do.
-        for (const resolve of this.waiting.values()) resolve({ log: 0, checkpointed: 0 });
-        this.waiting.clear();
-        resolve();
-      }),
-    );
-    // A checkpoint that failed is retried a second later; the WAL keeps everything meanwhile.
-    worker.on('error', () => undefined);
-    // The process may exit without waiting for it; SQLite recovers any checkpoint cut short.
-    worker.unref();
-  }
-
-  checkpoint(): Promise<CheckpointResult & { error?: string }> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage({ kind: 'checkpoint', id });
-    });
-  }
-
-  async stop(): Promise<void> {
-    // Held again, so that a process with nothing else left waits for the thread to close.
-    this.worker.ref();
-    this.worker.postMessage({ kind: 'stop' });
-    await this.exited;
-  }
 }
 
 /** The checkpoints of one database file; `stop` it before closing the database. */
 export class WalCheckpointer {
-  private thread: CheckpointThread | null = null;
   private readonly everyMs: number;
-  private readonly startAtWalBytes: number;
-  private readonly idleCheckpoints: number;
+  private timer: NodeJS.Timeout | null = null;
+  /** Commits since the last step began; a tick with none ends the timer. */
+  private commitsSinceStep = 0;
+  private stepping: Promise<CheckpointResult> | null = null;
+  private reader: { db: Database.Database; snapshot: Database.Statement } | null = null;
+  private databaseHandle: FileHandle | null = null;
+  private stopped = false;
 
-  private constructor(
-    private readonly filePath: string,
-    options: CheckpointerOptions,
+  constructor(
+    /** The main connection, in WAL mode with `wal_autocheckpoint = 0`. */
+    private readonly db: Database.Database,
+    /** Resolves once every commit made before the call is on disk (the WAL fsynced). */
+    private readonly syncWal: () => Promise<void>,
+    options: CheckpointerOptions = {},
   ) {
     this.everyMs = options.everyMs ?? CHECKPOINT_EVERY_MS;
-    this.startAtWalBytes = options.startAtWalBytes ?? START_AT_WAL_BYTES;
-    this.idleCheckpoints = options.idleCheckpoints ?? IDLE_CHECKPOINTS;
   }
 
-  /** Checkpoints the database at `filePath` (opened in WAL mode already) once its WAL grows. */
-  static forDatabase(filePath: string, options: CheckpointerOptions = {}): WalCheckpointer {
-    return new WalCheckpointer(filePath, options);
-  }
-
-  /** Checkpoints the database at `filePath` from now on (its thread starts at once). */
-  static start(filePath: string, options: CheckpointerOptions = {}): WalCheckpointer {
-    const checkpointer = new WalCheckpointer(filePath, options);
-    checkpointer.thread = checkpointer.startThread();
-    return checkpointer;
-  }
-
-  /** True while the thread runs. */
+  /** True while steps are due (commits came since the last one). */
   get running(): boolean {
-    return this.thread !== null;
+    return this.timer !== null;
   }
 
-  /** Told the WAL file's size after a commit is synced: starts the thread once it is large. */
-  walSynced(walBytes: number): void {
-    if (this.thread === null && walBytes >= this.startAtWalBytes) this.thread = this.startThread();
+  /** Told after each commit: steps run every `everyMs` from now until commits stop. */
+  committed(): void {
+    this.commitsSinceStep += 1;
+    if (this.timer !== null || this.stopped) return;
+    this.timer = setInterval(() => this.tick(), this.everyMs);
+    // A process with nothing else to do may exit; what the WAL holds is recovered on open.
+    this.timer.unref();
   }
 
-  /** Checkpoints now, on the thread (starting it if need be); resolves with what it did. */
-  checkpoint(): Promise<CheckpointResult & { error?: string }> {
-    this.thread ??= this.startThread();
-    return this.thread.checkpoint();
-  }
-
-  /** Ends the thread, if it runs, once its connection is closed. */
-  async stop(): Promise<void> {
-    await this.thread?.stop();
-  }
-
-  private startThread(): CheckpointThread {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const workerData = {
-      filePath: this.filePath,
-      driver,
-      everyMs: this.everyMs,
-      idleCheckpoints: this.idleCheckpoints,
-    };
-    const thread = new CheckpointThread(
-      new Worker(CHECKPOINTER_SCRIPT, { eval: true, workerData }),
-    );
-    thread.exited.then(() => {
-      if (this.thread === thread) this.thread = null;
+  /** Runs a step now (or joins the one under way); resolves with what its checkpoint did. */
+  checkpoint(): Promise<CheckpointResult> {
+    this.stepping ??= this.step().finally(() => {
+      this.stepping = null;
     });
-    return thread;
+    return this.stepping;
+  }
+
+  /** Ends the steps, waiting for one under way, and closes the second connection. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.endTimer();
+    await this.stepping?.catch(() => undefined);
+    await this.release();
+  }
+
+  private tick(): void {
+    if (this.stepping) return;
+    if (this.commitsSinceStep === 0) {
+      // Quiet: nothing is kept open until commits come again.
+      this.endTimer();
+      this.release().catch(() => undefined);
+      return;
+    }
+    // A step that fails leaves the WAL as it was; the next tick tries again.
+    this.checkpoint().catch(() => undefined);
+  }
+
+  /** Closes the second connection and the database file's handle (reopened when needed). */
+  private async release(): Promise<void> {
+    this.reader?.db.close();
+    this.reader = null;
+    const handle = this.databaseHandle;
+    this.databaseHandle = null;
+    await handle?.close();
+  }
+
+  private endTimer(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async step(): Promise<CheckpointResult> {
+    this.commitsSinceStep = 0;
+    const reader = this.openReader();
+    // Read transactions are deferred: the SELECT takes the snapshot (step 1).
+    reader.db.exec('BEGIN');
+    try {
+      reader.snapshot.get();
+      // Shared with the commits' own fsync when one is due anyway (step 2).
+      await this.syncWal();
+      if (this.stopped || !this.db.open || this.db.inTransaction)
+        return { log: 0, checkpointed: 0 };
+      const result = this.copyFrames();
+      this.databaseHandle ??= await open(this.db.name, 'r+');
+      await this.databaseHandle.sync();
+      return result;
+    } finally {
+      reader.db.exec('COMMIT');
+    }
+  }
+
+  /** Step 3: the PASSIVE checkpoint, syncing nothing (the step syncs around it). */
+  private copyFrames(): CheckpointResult {
+    const synchronous = this.db.pragma('synchronous', { simple: true });
+    this.db.pragma('synchronous = OFF');
+    try {
+      const [row] = this.db.pragma('wal_checkpoint(PASSIVE)') as CheckpointResult[];
+      return { log: row?.log ?? 0, checkpointed: row?.checkpointed ?? 0 };
+    } finally {
+      this.db.pragma(`synchronous = ${synchronous}`);
+    }
+  }
+
+  private openReader(): { db: Database.Database; snapshot: Database.Statement } {
+    if (this.reader === null) {
+      // Never kept waiting on the loop: a step that finds a lock taken is tried a second later.
+      const db = new Database(this.db.name, { timeout: 0 });
+      // It reads one page a step; SQLite's default cache is 2 MB a connection.
+      db.pragma('cache_size = 8');
+      db.pragma('wal_autocheckpoint = 0');
+      this.reader = { db, snapshot: db.prepare('SELECT 1 FROM sqlite_schema LIMIT 1') };
+    }
+    return this.reader;
   }
 }
