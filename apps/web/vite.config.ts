@@ -15,12 +15,7 @@ export default defineConfig({
     routePreload([
       {
         path: PLAN_PAGE,
-        // The early session's first, so the device copy and the socket start soonest.
-        modules: [
-          'src/collab/earlySession.ts',
-          'src/features/plan/PlanPage.tsx',
-          'src/features/plan/SectionEditor.tsx',
-        ],
+        modules: ['src/features/plan/PlanPage.tsx', 'src/features/plan/SectionEditor.tsx'],
       },
     ]),
     // A Workbox service worker keeps the app shell and its assets on the device, so the

@@ -20,11 +20,7 @@ export function routeChunks(bundle: Rolldown.OutputBundle, modules: readonly str
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
   const entry = loadedAtOnce(byFile, entryChunks(byFile));
   const pages = modules.map((module) => {
-    // A module the bundler merged into a shared chunk is no chunk's facade: take the
-    // chunk that holds it.
-    const chunk =
-      chunks.find((candidate) => candidate.facadeModuleId?.endsWith(module)) ??
-      chunks.find((candidate) => candidate.moduleIds.some((id) => id.endsWith(module)));
+    const chunk = chunks.find((candidate) => candidate.facadeModuleId?.endsWith(module));
     if (!chunk) throw new Error(`routePreload: no chunk is made from ${module}`);
     return chunk.fileName;
   });

@@ -25,8 +25,7 @@ const JoinCodePage = lazyComponent(
 
 /**
  * Starts what opening a plan waits for as soon as the app's code runs, all at once: the
- * page's own code, `GET /me` for the session this device holds, and (on a plan's page)
- * the plan's session for the person this device last signed in as. Otherwise the page's
+ * page's own code, and `GET /me` for the session this device holds. Otherwise the page's
  * code is asked for only once the app has drawn its first route, and `/me` only once
  * that code has arrived and drawn the join step, one after the other.
  */
@@ -35,24 +34,14 @@ export function preloadPage(location: Pick<Location, 'pathname' | 'hash'>): void
   const projector = PROJECTOR_PAGE.exec(location.pathname);
   const planId = plan?.[1] ?? projector?.[1];
   if (planId === undefined) return;
+  (plan ? PlanPage : ProjectorPage).preload();
   const { hash } = location;
-  // In this order: each dynamic import's modules run once those before it have run, and
-  // the page's code takes longest.
   import('./access/earlyMe.ts').then(
     ({ fetchMeEarly }) => fetchMeEarly(planId, hash),
     () => {
       // The join flow asks for itself, and says so if it cannot.
     },
   );
-  if (plan) {
-    import('./collab/earlySession.ts').then(
-      ({ openSessionEarly }) => openSessionEarly(planId, hash),
-      () => {
-        // The plan page opens the session itself.
-      },
-    );
-  }
-  (plan ? PlanPage : ProjectorPage).preload();
 }
 
 /** The app's routes: the start page, typing a join code, a plan, and a plan's projector view. */

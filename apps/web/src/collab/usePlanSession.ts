@@ -1,19 +1,23 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { takeEarlySession } from './earlySession.ts';
 import { localCopyName } from './LocalCopy.ts';
-import { PlanSession, type PlanSessionState } from './PlanSession.ts';
+import { PlanSession, type PlanSessionState, type RefusedTextReaders } from './PlanSession.ts';
 import { connectPlan, syncServerUrl } from './planConnection.ts';
-import { loadRefusedTextReaders } from './refusedTextReaders.ts';
 
-export { loadRefusedTextReaders };
+/** The readers of a refused doc's text, loaded on first use: they bring the editor's schema. */
+export async function loadRefusedTextReaders(): Promise<RefusedTextReaders> {
+  const [{ sectionTexts }, { planMarkdown }] = await Promise.all([
+    import('./sectionTexts.ts'),
+    import('./planMarkdown.ts'),
+  ]);
+  return { sectionTexts, planMarkdown };
+}
 
 const noSubscription = () => () => {};
 const nothing = () => null;
 
 /**
  * The open plan's session (doc, connection, refusals) while the component shows the plan,
- * kept on this device per plan and participant: the one opened as the app started
- * (earlySession) when it was for the same token and person.
+ * kept on this device per plan and participant.
  */
 export function usePlanSession(
   planId: string,
@@ -23,13 +27,11 @@ export function usePlanSession(
   const [session, setSession] = useState<PlanSession | null>(null);
   useEffect(() => {
     const name = localCopyName(planId, participantId);
-    const opened =
-      takeEarlySession(planId, sessionToken, participantId) ??
-      new PlanSession(
-        (after) =>
-          connectPlan(planId, sessionToken, syncServerUrl(window.location), {}, { name, after }),
-        loadRefusedTextReaders,
-      );
+    const opened = new PlanSession(
+      (after) =>
+        connectPlan(planId, sessionToken, syncServerUrl(window.location), {}, { name, after }),
+      loadRefusedTextReaders,
+    );
     setSession(opened);
     return () => {
       setSession(null);
