@@ -33,17 +33,17 @@ const Sqlite = require('better-sqlite3') as new (file: string) => Database;
 const commits = Number(process.argv[2] ?? 20_000);
 const row = 'x'.repeat(300);
 
-async function run(threaded: boolean): Promise<string> {
+async function run(inSteps: boolean): Promise<string> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'plenary-wal-'));
   const file = path.join(dir, 'plan.sqlite');
   const db = new Sqlite(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec('CREATE TABLE updates (seq INTEGER PRIMARY KEY, body BLOB)');
-  if (threaded) db.pragma('wal_autocheckpoint = 0');
+  if (inSteps) db.pragma('wal_autocheckpoint = 0');
   // The server's commits resolve after an fsync of the WAL; here only the steps wait for one.
   const wal = await open(`${file}-wal`, 'a');
-  const checkpointer = threaded
+  const checkpointer = inSteps
     ? new WalCheckpointer(db as ConstructorParameters<typeof WalCheckpointer>[0], () => wal.sync())
     : null;
   const insert = db.prepare('INSERT INTO updates (body) VALUES (?)');
@@ -62,15 +62,15 @@ async function run(threaded: boolean): Promise<string> {
   rmSync(dir, { recursive: true, force: true });
   const over = (ms: number) => times.filter((t) => t >= ms).length;
   return [
-    threaded ? 'after: checkpoints in steps' : "before: SQLite's checkpoint in a commit",
+    inSteps ? 'after: checkpoints in steps' : "before: SQLite's checkpoint in a commit",
     `${percentile(times, 50).toFixed(2)} / ${percentile(times, 99).toFixed(2)} / ${Math.max(...times).toFixed(1)} ms`,
     `${over(5)} / ${over(20)}`,
   ].join(' | ');
 }
 
 const rows: string[] = [];
-for (const threaded of [false, true, false, true]) {
-  const result = await run(threaded);
+for (const inSteps of [false, true, false, true]) {
+  const result = await run(inSteps);
   rows.push(`| ${new Date().toISOString().slice(0, 10)} | ${machine()} | ${commits} | ${result} |`);
   console.log(rows.at(-1));
 }
