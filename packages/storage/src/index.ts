@@ -55,4 +55,4 @@ export type {
   VersionStore,
 } from './VersionStore.ts';
 export type { CheckpointerOptions, CheckpointResult } from './WalCheckpointer.ts';
-export { CHECKPOINT_EVERY_MS, WalCheckpointer } from './WalCheckpointer.ts';
+export { WalCheckpointer } from './WalCheckpointer.ts';
