@@ -37,6 +37,7 @@ import path from 'node:path';
 import { type Browser, type CDPSession, chromium, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { repoRoot, startPlenaryServer } from '../e2e/support/server.ts';
+import { cpuMsBetween, descendantsCpuMs } from './support/processCpu.ts';
 import { type Legs, legsOf, type SocketTimes, timeSockets } from './support/remoteLegs.ts';
 import { median } from './support/stats.ts';
 import {
@@ -252,14 +253,17 @@ async function typeKeys(page: Page, text: string): Promise<number> {
  * also says how long the opening page's main thread worked meanwhile (CDP TaskDuration),
  * steadier than the wall clock when the machine is shared, and how much CPU time that took
  * (from a trace of the top-level tasks): TaskDuration also counts the time the thread waited
- * for a core, which on a loaded machine is most of it.
+ * for a core, which on a loaded machine is most of it. It also reads the CPU time each kind of
+ * this run's processes used meanwhile (the server, Chromium's renderers, GPU and browser
+ * processes): on 2 cores they compete with the opening page for the same cores.
  */
 async function timeOpen(
   browser: Browser,
   pair: Pair,
   shape: PlanShape,
-): Promise<{ ms: number; task: number; cpu: number }> {
+): Promise<{ ms: number; task: number; cpu: number; processes: Record<string, number> }> {
   let started = Date.now();
+  let processesBefore: Record<string, number> = {};
   let cdp: CDPSession | null = null;
   const { page, context } = await pair.plan.reopen(
     browser,
@@ -268,6 +272,7 @@ async function timeOpen(
       cdp = await opening.context().newCDPSession(opening);
       await cdp.send('Performance.enable');
       await browser.startTracing(opening, { categories: ['toplevel'] });
+      processesBefore = descendantsCpuMs(NODE_ENTRIES);
       started = Date.now();
     },
   );
@@ -278,6 +283,7 @@ async function timeOpen(
     .getByText(END_MARKER)
     .waitFor({ timeout: 60_000 });
   const elapsed = Date.now() - started;
+  const processes = cpuMsBetween(processesBefore, descendantsCpuMs(NODE_ENTRIES));
   const { metrics } = (await (cdp as CDPSession | null)?.send('Performance.getMetrics')) ?? {
     metrics: [],
   };
@@ -285,8 +291,11 @@ async function timeOpen(
   // The opening page's main thread is the busiest: the other pages only hear of a new caret.
   const cpu = busiestMainThreadCpu((await browser.stopTracing()).toString('utf8'));
   await context.close();
-  return { ms: elapsed, task: Math.round(task), cpu: Math.round(cpu) };
+  return { ms: elapsed, task: Math.round(task), cpu: Math.round(cpu), processes };
 }
+
+/** The Node processes whose CPU an opening reports, by what their command line runs. */
+const NODE_ENTRIES = { server: 'apps/server/dist/server.js', relay: '@y/websocket-server' };
 
 const fmt = (value: number) => value.toFixed(1);
 const ratio = (value: number, reference: number) =>
@@ -400,14 +409,20 @@ try {
   const opens = openPairs.map(() => [] as number[]);
   const openTasks = openPairs.map(() => [] as number[]);
   const openCpus = openPairs.map(() => [] as number[]);
+  const openProcesses = openPairs.map(() => [] as Record<string, number>[]);
   for (let run = 0; run < openRuns; run++) {
     for (const [i, pair] of openPairs.entries()) {
-      const { ms, task, cpu } = await timeOpen(browser, pair, openShape);
+      const { ms, task, cpu, processes } = await timeOpen(browser, pair, openShape);
       opens[i]?.push(ms);
       openTasks[i]?.push(task);
       openCpus[i]?.push(cpu);
+      openProcesses[i]?.push(processes);
       process.stdout.write(
-        `open ${openShape.name}, run ${run + 1}, ${pair.variant.label}: ${ms} ms, main thread ${task} ms, its CPU ${cpu} ms\n`,
+        `open ${openShape.name}, run ${run + 1}, ${pair.variant.label}: ${ms} ms, main thread ${task} ms, its CPU ${cpu} ms; all processes' CPU meanwhile (ms): ${Object.entries(
+          processes,
+        )
+          .map(([kind, used]) => `${kind} ${used}`)
+          .join(', ')}\n`,
       );
     }
   }
@@ -419,8 +434,13 @@ try {
     const tasks = openTasks[i] ?? [];
     const cpus = openCpus[i] ?? [];
     if (times.length === 0) continue;
+    const runsProcesses = openProcesses[i] ?? [];
+    const kinds = [...new Set(runsProcesses.flatMap((run) => Object.keys(run)))].sort();
+    const processesCpu = kinds
+      .map((kind) => `${kind} ${median(runsProcesses.map((run) => run[kind] ?? 0))}`)
+      .join(', ');
     rows.push(
-      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | opening page's main thread ${fmt(median(tasks))} ms (${ratio(median(tasks), openTaskRef)}), runs ${tasks.join(', ')} ms | its CPU time ${fmt(median(cpus))} ms (${ratio(median(cpus), openCpuRef)}), runs ${cpus.join(', ')} ms | |`,
+      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | opening page's main thread ${fmt(median(tasks))} ms (${ratio(median(tasks), openTaskRef)}), runs ${tasks.join(', ')} ms | its CPU time ${fmt(median(cpus))} ms (${ratio(median(cpus), openCpuRef)}), runs ${cpus.join(', ')} ms | CPU of the run's processes meanwhile (medians, ms): ${processesCpu} |`,
     );
   }
 
