@@ -4,6 +4,7 @@ import { type RelayConnection, UnknownPlanError } from '@plenary/relay';
 import type { WebSocket } from 'ws';
 import { AccessError, type AccessProblem, authenticate } from '../access/authenticate.ts';
 import { loadEditor } from '../editorModule.ts';
+import { FramedOnce } from './framedOnce.ts';
 
 /** How often the server pings each socket; one that misses a ping is dropped. */
 const KEEPALIVE_MS = 30_000;
@@ -30,6 +31,8 @@ function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
  * make the stock client retry forever, while 44xx codes stop it and say why.
  */
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // One fan-out hands the same frame to a room's sockets in a row: framed once for all.
+  const framedOnce = new FramedOnce();
   app.get('/sync/:planId', { websocket: true }, (socket: WebSocket, request) => {
     const { planId } = request.params as { planId: string };
     const { token } = request.query as { token?: string };
@@ -90,7 +93,8 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
         connection = app.relay.connect(
           planId,
           {
-            send: (data) => socket.send(data, { binary: true }),
+            // The upgraded request's TCP stream is the one `ws` writes to.
+            send: (data) => framedOnce.send(socket, request.raw.socket, data),
             close: (code, reason) => socket.close(code, reason),
             // What `ws` holds for a client that does not read; the relay caps it.
             get bufferedAmount() {
