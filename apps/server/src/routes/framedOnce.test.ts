@@ -1,7 +1,7 @@
 import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { binaryFrame, FramedOnce } from './framedOnce.ts';
+import { binaryFrame, directStream, FramedOnce } from './framedOnce.ts';
 
 interface Pair {
   server: WebSocket;
@@ -50,6 +50,7 @@ const bytes = (length: number, seed: number) =>
 describe('FramedOnce', () => {
   it('sends frames of every header size, in order with the pings ws writes between them', async () => {
     const { server, stream, received } = await pair();
+    expect(directStream(server, stream)).toBe(stream);
     const framedOnce = new FramedOnce();
     const write = vi.spyOn(stream, 'write');
     // 125, 126, 65,535 and 65,536 bytes are where the header's length field changes size.
@@ -94,7 +95,8 @@ describe('FramedOnce', () => {
     const first = bytes(2_000, 3);
     const second = bytes(10, 4);
     server.send(first, { binary: true });
-    framedOnce.send(server, stream, second);
+    expect(directStream(server, stream)).toBeNull();
+    framedOnce.send(server, directStream(server, stream), second);
     await until(() => received.length === 2);
     expect(received).toEqual([first, second]);
     expect(write).not.toHaveBeenCalledWith(framedOnce.frame(second));

@@ -53,18 +53,27 @@ export class FramedOnce {
   }
 
   /**
-   * Sends `data` over `socket`, whose TCP stream is `stream`. The frame goes to the stream
-   * directly only while `ws` would do the same, at once and in order: the socket is open and
-   * negotiated no compression (`ws` holds frames back while it compresses one). Pings,
-   * pongs and closes, which `ws` writes to the stream as they are made, stay in order with
-   * these writes; what waits in the stream counts in `socket.bufferedAmount` as before.
-   * Otherwise `ws.send` decides (e.g. after a close, where it drops the frame).
+   * Sends `data` over `socket`, straight to `stream`, its TCP stream, while `ws` would also
+   * write the frame at once and in order: the socket is open (after a close `ws` drops
+   * frames) and `stream` is given, i.e. the socket negotiated no compression (see
+   * `directStream`). Pings, pongs and closes, which `ws` writes to the stream as they are
+   * made, stay in order with these writes; what waits in the stream counts in
+   * `socket.bufferedAmount` as before. Otherwise `ws.send` decides.
    */
-  send(socket: WebSocket, stream: Socket, data: Uint8Array): void {
-    if (socket.readyState === WebSocket.OPEN && socket.extensions === '' && stream.writable) {
+  send(socket: WebSocket, stream: Socket | null, data: Uint8Array): void {
+    if (stream && socket.readyState === WebSocket.OPEN && stream.writable) {
       stream.write(this.frame(data));
     } else {
       socket.send(data, { binary: true });
     }
   }
+}
+
+/**
+ * The TCP stream frames may be written to directly for `socket`, or null when `ws` must
+ * write them: it negotiated an extension (compression, where `ws` holds frames back while
+ * it compresses one). Extensions are settled in the handshake, so this is asked once.
+ */
+export function directStream(socket: WebSocket, stream: Socket): Socket | null {
+  return socket.extensions === '' ? stream : null;
 }

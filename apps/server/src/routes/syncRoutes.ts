@@ -4,7 +4,7 @@ import { type RelayConnection, UnknownPlanError } from '@plenary/relay';
 import type { WebSocket } from 'ws';
 import { AccessError, type AccessProblem, authenticate } from '../access/authenticate.ts';
 import { loadEditor } from '../editorModule.ts';
-import { FramedOnce } from './framedOnce.ts';
+import { directStream, FramedOnce } from './framedOnce.ts';
 
 /** How often the server pings each socket; one that misses a ping is dropped. */
 const KEEPALIVE_MS = 30_000;
@@ -39,6 +39,8 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
     // Frames that arrive while the token is checked are kept, in order, in the buffer the
     // relay goes on using while the plan loads: one limit for the whole wait.
     const pending = app.relay.pendingFrames();
+    // The upgraded request's TCP stream is the one `ws` writes to.
+    const stream = directStream(socket, request.raw.socket);
     let connection: RelayConnection | null = null;
     let closed = false;
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
@@ -93,8 +95,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
         connection = app.relay.connect(
           planId,
           {
-            // The upgraded request's TCP stream is the one `ws` writes to.
-            send: (data) => framedOnce.send(socket, request.raw.socket, data),
+            send: (data) => framedOnce.send(socket, stream, data),
             close: (code, reason) => socket.close(code, reason),
             // What `ws` holds for a client that does not read; the relay caps it.
             get bufferedAmount() {
