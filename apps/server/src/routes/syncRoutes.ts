@@ -4,6 +4,7 @@ import { type RelayConnection, UnknownPlanError } from '@plenary/relay';
 import type { WebSocket } from 'ws';
 import { AccessError, type AccessProblem, authenticate } from '../access/authenticate.ts';
 import { loadEditor } from '../editorModule.ts';
+import { directStream, FramedOnce } from './framedOnce.ts';
 
 /** How often the server pings each socket; one that misses a ping is dropped. */
 const KEEPALIVE_MS = 30_000;
@@ -30,12 +31,16 @@ function asBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
  * make the stock client retry forever, while 44xx codes stop it and say why.
  */
 export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  // One fan-out hands the same frame to a room's sockets in a row: framed once for all.
+  const framedOnce = new FramedOnce();
   app.get('/sync/:planId', { websocket: true }, (socket: WebSocket, request) => {
     const { planId } = request.params as { planId: string };
     const { token } = request.query as { token?: string };
     // Frames that arrive while the token is checked are kept, in order, in the buffer the
     // relay goes on using while the plan loads: one limit for the whole wait.
     const pending = app.relay.pendingFrames();
+    // The upgraded request's TCP stream is the one `ws` writes to.
+    const stream = directStream(socket, request.raw.socket);
     let connection: RelayConnection | null = null;
     let closed = false;
     socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
@@ -90,7 +95,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
         connection = app.relay.connect(
           planId,
           {
-            send: (data) => socket.send(data, { binary: true }),
+            send: (data) => framedOnce.send(socket, stream, data),
             close: (code, reason) => socket.close(code, reason),
             // What `ws` holds for a client that does not read; the relay caps it.
             get bufferedAmount() {
