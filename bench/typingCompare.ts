@@ -28,8 +28,9 @@
  *
  * TRACE=1 also traces each page's first round of each case and appends the typist's main
  * thread broken down by event (self time per key, frames per key); TRACE_DIR keeps the
- * traces, PROFILE=1 adds a CPU profile to them (it inflates the traced round). CASES=demo,
- * demo4x,one300,twenty15,open picks cases (default all).
+ * traces (named by page, case and throttle), PROFILE=1 adds a CPU profile to them (it
+ * inflates the traced round). CASES=demo,demo4x,one300,twenty15,open picks cases (default
+ * all).
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -145,7 +146,13 @@ async function openPair(
 }
 
 /** One round: types the markers, each timed to the watcher's screen; returns the figures. */
-async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Browser) {
+async function typeRound(
+  pair: Pair,
+  round: number,
+  throttle = 1,
+  browser?: Browser,
+  caseKey = 'case',
+) {
   const cdp = await pair.typist.context().newCDPSession(pair.typist);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   if (browser) await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
@@ -203,13 +210,13 @@ async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Brow
   const trace = browser ? (await browser.stopTracing()).toString('utf8') : null;
   if (trace && process.env.TRACE_DIR)
     writeFileSync(
-      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${throttle}x.json`),
+      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${caseKey}-${throttle}x.json`),
       trace,
     );
   if (profiling && process.env.TRACE_DIR) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(
-      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${throttle}x.cpuprofile`),
+      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${caseKey}-${throttle}x.cpuprofile`),
       JSON.stringify(profile),
     );
   }
@@ -353,7 +360,7 @@ try {
     prepared.set(shape, pairs);
   }
 
-  for (const { shape, throttle } of cases) {
+  for (const { key, shape, throttle } of cases) {
     const pairs = prepared.get(shape) ?? [];
     const results = pairs.map(() => ({
       task: [] as number[],
@@ -369,6 +376,7 @@ try {
           round,
           throttle,
           TRACE && round === 0 ? browser : undefined,
+          key,
         );
         if (figures.trace)
           traces.push(
