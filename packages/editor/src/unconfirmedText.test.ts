@@ -145,7 +145,6 @@ describe('UnconfirmedText', () => {
     doc: Y.Doc,
     confirmations: Confirmations,
     label = () => 'Not yet saved',
-    section = SECTION,
   ): Editor {
     const editor = new Editor({
       element: document.createElement('div'),
@@ -153,7 +152,7 @@ describe('UnconfirmedText', () => {
         ...contentExtensions(),
         // As the section editor binds: the editor made with the section's text.
         ...collaborationExtensions({
-          fragment: doc.getXmlFragment(section),
+          fragment: doc.getXmlFragment(SECTION),
           awareness: new Awareness(doc),
           user: { name: 'Dara', color: '#1565c0' },
         }),
@@ -306,41 +305,6 @@ describe('UnconfirmedText', () => {
       editor.commands.insertContentAt(editor.state.doc.content.size - 1, ' offline');
       expect(marked(editor)).toEqual([' offline']);
       expect(editor.getText()).toBe('Agreed text. Quick stalled offline');
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('connected, leaves a section alone while text is typed and confirmed in another', async () => {
-    vi.useFakeTimers();
-    try {
-      const doc = docOf(OWN, serverPlan());
-      const confirmations = new Confirmations();
-      confirmations.from.set(OWN, 0);
-      confirmations.online = true;
-      const editor = editorOn(doc, confirmations, undefined, OTHER_SECTION);
-      await vi.advanceTimersByTimeAsync(0);
-      // The awareness's own interval, and nothing of this extension's.
-      const idle = vi.getTimerCount();
-
-      // Typed in the other section, each key confirmed a moment later but the last: this
-      // editor has no text to mark, so neither a confirmation nor the unconfirmed text
-      // elsewhere sets it a timer (each section's editor used to look twice a second).
-      const typed = doc.getXmlFragment(SECTION);
-      for (const key of ' Elsewhere') {
-        typeAtEnd(typed, key);
-        await vi.advanceTimersByTimeAsync(60);
-        confirmations.from.set(OWN, Y.getState(doc.store, OWN) - 1);
-        confirmations.setOnline(true);
-        expect(vi.getTimerCount()).toBe(idle);
-      }
-      await vi.advanceTimersByTimeAsync(3 * CONNECTED_GRACE_MS);
-      expect(vi.getTimerCount()).toBe(idle);
-      expect(marked(editor)).toEqual([]);
-
-      // Offline, it still looks at once.
-      confirmations.setOnline(false);
-      expect(vi.getTimerCount()).toBe(idle + 1);
     } finally {
       vi.useRealTimers();
     }

@@ -341,10 +341,8 @@ export const UnconfirmedText = Extension.create<UnconfirmedTextOptions>({
             const current = unconfirmedTextKey.getState(view.state) ?? DecorationSet.empty;
             const next = derive(view.state, current);
             if (next) view.dispatch(view.state.tr.setMeta(unconfirmedTextKey, next));
-            // Young text of this section still unconfirmed: look again once it may be old
-            // enough to mark. Only this section's: every section has an editor, and while
-            // someone types each of them looked twice a second at text none of them shows.
-            if (olderThan !== null && binding && runsOf(binding).length > 0)
+            // Young text still unconfirmed: look again once it may be old enough to mark.
+            if (olderThan !== null && binding && anyUnconfirmed(binding.doc))
               schedule(CONNECTED_GRACE_MS / 2);
           };
           const schedule = (delay: number) => {
@@ -365,17 +363,9 @@ export const UnconfirmedText = Extension.create<UnconfirmedTextOptions>({
             if (inYjs !== marked(current)) schedule(0);
           };
           binding?.doc.on('afterTransaction', onTransaction);
-          const unsubscribe = confirmations.subscribe(() => {
-            const connected = confirmations.connected();
-            // A confirmation can only take marks away: an editor showing none, that last
-            // looked while connected (olderThan set), has nothing to redraw. Its own young
-            // text is looked at by its own timer (refresh); a change of connection is not
-            // skipped. Nearly every echo of a typist's save confirms something, and each
-            // woke every section's editor.
-            const shown = unconfirmedTextKey.getState(view.state) ?? DecorationSet.empty;
-            if (connected && olderThan !== null && shown.find().length === 0) return;
-            schedule(connected ? CONFIRMATION_BATCH_MS : 0);
-          });
+          const unsubscribe = confirmations.subscribe(() =>
+            schedule(confirmations.connected() ? CONFIRMATION_BATCH_MS : 0),
+          );
           schedule(0);
           return {
             destroy: () => {
