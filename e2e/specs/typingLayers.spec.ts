@@ -33,38 +33,3 @@ test('typing in the plan page: no section is a compositor layer of its own', asy
   }
   expect(elements.filter((element) => element.startsWith('section.'))).toEqual([]);
 });
-
-test("a table's cells are paint layers only while selected", async ({ startServer, join }) => {
-  const alice = await join('alice', await createPlan(await startServer()), { role: 'facilitator' });
-  const section = alice.plan.section(R2P_SECTIONS.purpose);
-  await section.moveToEnd();
-  await alice.page.keyboard.press('Enter');
-  await alice.page
-    .getByRole('toolbar', { name: 'Formatting' })
-    .getByRole('button', { name: 'Insert table', exact: true })
-    .click();
-  const cells = section.textbox.locator('th, td');
-  await expect(cells).toHaveCount(9);
-  const positions = () =>
-    cells.evaluateAll((all) => all.map((cell) => getComputedStyle(cell).position));
-  // A positioned box is a paint layer, which every keystroke's frame works through.
-  expect(new Set(await positions())).toEqual(new Set(['static']));
-
-  // Cells selected together are tinted, the tint laid over each from its corner.
-  await cells.nth(3).click();
-  await cells.nth(4).click({ modifiers: ['Shift'] });
-  const selected = section.textbox.locator('.selectedCell');
-  await expect(selected).toHaveCount(2);
-  expect(
-    await selected.evaluateAll((all) =>
-      all.map((cell) => [
-        getComputedStyle(cell).position,
-        getComputedStyle(cell, '::after').position,
-      ]),
-    ),
-  ).toEqual([
-    ['relative', 'absolute'],
-    ['relative', 'absolute'],
-  ]);
-  expect((await positions()).filter((position) => position === 'relative')).toHaveLength(2);
-});
