@@ -24,12 +24,16 @@
  * another build of it (`apps/server/dist/server.js` of the other checkout). Results are appended to
  * bench/results/typing-compare.md.
  *
- * SPLIT=1 also splits keystroke to remote paint into legs (support/remoteLegs.ts).
+ * SPLIT=1 also splits keystroke to remote paint into legs (support/remoteLegs.ts). CPU=1 also
+ * traces every round lightly for the typist's main-thread CPU time per key, which leaves out
+ * waiting for a core (the machine is shared) and for the compositor.
  *
  * TRACE=1 also traces each page's first round of each case and appends the typist's main
- * thread broken down by event (self time per key, frames per key); TRACE_DIR keeps the
- * traces, PROFILE=1 adds a CPU profile to them (it inflates the traced round). CASES=demo,
- * demo4x,one300,twenty15,open picks cases (default all).
+ * thread broken down by event (self time per key, frames per key, and the thread's CPU time
+ * per key, which leaves out waiting for a core or for the compositor); TRACE_DIR keeps the
+ * traces (named by page, case and throttle), PROFILE=1 adds a CPU profile to them (it
+ * inflates the traced round). CASES=demo,demo4x,one300,twenty15,open picks cases (default
+ * all).
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -43,6 +47,7 @@ import { median } from './support/stats.ts';
 import {
   breakdownRows,
   busiestMainThreadCpu,
+  keyThreadCpu,
   summarizeTrace,
   TRACE_CATEGORIES,
 } from './support/traceSummary.ts';
@@ -67,6 +72,13 @@ const THROTTLE = 4;
 const TRACE = process.env.TRACE === '1';
 /** CASES=demo,one300: only these cases (default all). */
 const ONLY_CASES = process.env.CASES?.split(',');
+/**
+ * CPU=1: every round also traces the typist's tasks (lightly: top-level tasks and events) for
+ * the thread's CPU time per key, which leaves out waiting for a core or for the compositor.
+ */
+const CPU = process.env.CPU === '1';
+/** The categories CPU=1 traces: the tasks' thread time, and the keydown that names the typist. */
+const CPU_CATEGORIES = ['toplevel', 'devtools.timeline'];
 /** SPLIT=1: also split keystroke to remote paint into legs (see support/remoteLegs.ts). */
 const SPLIT = process.env.SPLIT === '1';
 
@@ -145,10 +157,20 @@ async function openPair(
 }
 
 /** One round: types the markers, each timed to the watcher's screen; returns the figures. */
-async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Browser) {
+async function typeRound(
+  pair: Pair,
+  round: number,
+  throttle = 1,
+  browser?: Browser,
+  caseKey = 'case',
+) {
   const cdp = await pair.typist.context().newCDPSession(pair.typist);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   if (browser) await browser.startTracing(undefined, { categories: TRACE_CATEGORIES });
+  else if (CPU)
+    await pair.typist.context().browser()?.startTracing(undefined, {
+      categories: CPU_CATEGORIES,
+    });
   const profiling = browser !== undefined && process.env.PROFILE === '1';
   if (profiling) {
     await cdp.send('Profiler.enable');
@@ -201,15 +223,20 @@ async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Brow
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS * throttle));
   const after = await pair.metrics();
   const trace = browser ? (await browser.stopTracing()).toString('utf8') : null;
+  const cpuTrace =
+    !browser && CPU
+      ? ((await pair.typist.context().browser()?.stopTracing())?.toString('utf8') ?? null)
+      : trace;
+  const cpu = cpuTrace === null ? null : keyThreadCpu(cpuTrace);
   if (trace && process.env.TRACE_DIR)
     writeFileSync(
-      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${throttle}x.json`),
+      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${caseKey}-${throttle}x.json`),
       trace,
     );
   if (profiling && process.env.TRACE_DIR) {
     const { profile } = await cdp.send('Profiler.stop');
     writeFileSync(
-      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${throttle}x.cpuprofile`),
+      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${caseKey}-${throttle}x.cpuprofile`),
       JSON.stringify(profile),
     );
   }
@@ -223,6 +250,7 @@ async function typeRound(pair: Pair, round: number, throttle = 1, browser?: Brow
     remote,
     legs,
     trace: trace === null ? null : { json: trace, keys },
+    cpu: cpu === null ? null : cpu / keys,
   };
 }
 
@@ -233,7 +261,7 @@ function traceTable(title: string, trace: { json: string; keys: number }): strin
   if (!typist) return `\n${title}: no renderer handled the keys in the trace\n`;
   return [
     '',
-    `${title}: main thread ${(typist.total / trace.keys).toFixed(1)} ms per key, ${((typist.countByName.get('ProxyMain::BeginMainFrame') ?? 0) / trace.keys).toFixed(1)} frames per key; self time by event`,
+    `${title}: main thread ${(typist.total / trace.keys).toFixed(1)} ms per key (its CPU time ${(typist.cpu / trace.keys).toFixed(1)} ms), ${((typist.countByName.get('ProxyMain::BeginMainFrame') ?? 0) / trace.keys).toFixed(1)} frames per key; self time by event`,
     '',
     '| event | ms per key |',
     '| --- | --- |',
@@ -318,6 +346,8 @@ const browser = await chromium.launch(chromiumLaunchOptions());
 const rows: string[] = [];
 /** SPLIT=1: the legs of keystroke to remote paint, medians per page and plan. */
 const legRows: string[] = [];
+/** CPU=1: the typist's main-thread CPU time per key, per page and plan. */
+const cpuRows: string[] = [];
 try {
   const variants = [
     reference.variant,
@@ -353,12 +383,13 @@ try {
     prepared.set(shape, pairs);
   }
 
-  for (const { shape, throttle } of cases) {
+  for (const { key, shape, throttle } of cases) {
     const pairs = prepared.get(shape) ?? [];
     const results = pairs.map(() => ({
       task: [] as number[],
       script: [] as number[],
       layout: [] as number[],
+      cpu: [] as number[],
       remote: [] as number[],
       legs: [] as Legs[],
     }));
@@ -369,6 +400,7 @@ try {
           round,
           throttle,
           TRACE && round === 0 ? browser : undefined,
+          key,
         );
         if (figures.trace)
           traces.push(
@@ -380,10 +412,11 @@ try {
         results[i]?.task.push(figures.task);
         results[i]?.script.push(figures.script);
         results[i]?.layout.push(figures.layout);
+        if (figures.cpu !== null) results[i]?.cpu.push(figures.cpu);
         results[i]?.remote.push(...figures.remote);
         results[i]?.legs.push(...figures.legs);
         process.stdout.write(
-          `${shape.name}${throttle > 1 ? ` (CPU ${throttle}x)` : ''}, round ${round + 1}, ${pair.variant.label}: ${fmt(figures.task)} ms task/key, ${fmt(figures.script)} ms script/key, ${fmt(figures.layout)} ms style+layout/key, remote ${figures.remote.map(fmt).join(', ')} ms\n`,
+          `${shape.name}${throttle > 1 ? ` (CPU ${throttle}x)` : ''}, round ${round + 1}, ${pair.variant.label}: ${fmt(figures.task)} ms task/key, ${fmt(figures.script)} ms script/key, ${fmt(figures.layout)} ms style+layout/key,${figures.cpu === null ? '' : ` CPU ${fmt(figures.cpu)} ms/key,`} remote ${figures.remote.map(fmt).join(', ')} ms\n`,
         );
       }
     }
@@ -395,6 +428,10 @@ try {
       rows.push(
         `| ${what} | ${pair.variant.label} | ${fmt(median(result.task))} ms (${ratio(median(result.task), median(ref.task))}) | ${fmt(median(result.script))} ms (${ratio(median(result.script), median(ref.script))}) | ${fmt(median(result.layout))} ms (${ratio(median(result.layout), median(ref.layout))}) | ${throttle > 1 ? '-' : `${fmt(median(result.remote))} ms (${ratio(median(result.remote), median(ref.remote))})`} |`,
       );
+      if (result.cpu.length > 0)
+        cpuRows.push(
+          `| ${what} | ${pair.variant.label} | ${fmt(median(result.cpu))} ms (${ratio(median(result.cpu), median(ref.cpu))}) | ${result.cpu.map(fmt).join(', ')} |`,
+        );
       if (result.legs.length > 0) {
         const leg = (name: keyof Legs) => fmt(median(result.legs.map((legs) => legs[name])));
         legRows.push(
@@ -454,6 +491,16 @@ try {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
+    ...(cpuRows.length > 0
+      ? [
+          "The typist's main thread, its CPU time per key (CPU=1: the thread time of its tasks, every round traced lightly; it leaves out waiting for a core or for the compositor).",
+          '',
+          '| plan | page | CPU per key (median) | rounds |',
+          '| --- | --- | --- | --- |',
+          ...cpuRows,
+          '',
+        ]
+      : []),
     ...(legRows.length > 0
       ? [
           'Keystroke to remote paint by leg (ms, medians): the typist sends the update, the watcher receives it, shows it, paints.',

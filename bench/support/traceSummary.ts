@@ -33,6 +33,11 @@ export interface ThreadBreakdown {
   tid: number;
   /** Time of the thread's top-level tasks, ms. */
   total: number;
+  /**
+   * The thread's CPU time in those tasks, ms: the wall time less waiting for a core or for
+   * another thread (a frame's commit waits for the compositor), steadier on a shared machine.
+   */
+  cpu: number;
   /** Event name (with the DOM event's type for EventDispatch) to self time in ms. */
   selfByName: Map<string, number>;
   /** Event name to how many times it happened. */
@@ -77,6 +82,7 @@ export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
     const countByName = new Map<string, number>();
     const stack: { end: number; name: string; self: number }[] = [];
     let total = 0;
+    let cpu = 0;
     const pop = () => {
       const done = stack.pop();
       if (done) selfByName.set(done.name, (selfByName.get(done.name) ?? 0) + done.self / 1000);
@@ -87,12 +93,15 @@ export function summarizeTrace(traceJson: string): ThreadBreakdown[] {
       while (stack.length > 0 && (stack[stack.length - 1]?.end ?? 0) <= event.ts) pop();
       const parent = stack[stack.length - 1];
       if (parent) parent.self -= dur;
-      else total += dur / 1000;
+      else {
+        total += dur / 1000;
+        cpu += (event.tdur ?? 0) / 1000;
+      }
       stack.push({ end: event.ts + dur, name: label(event), self: dur });
     }
     while (stack.length > 0) pop();
     const [pid, tid] = key.split(':').map(Number);
-    result.push({ pid: pid ?? 0, tid: tid ?? 0, total, selfByName, countByName });
+    result.push({ pid: pid ?? 0, tid: tid ?? 0, total, cpu, selfByName, countByName });
   }
   return result.sort((a, b) => b.total - a.total);
 }
@@ -124,4 +133,27 @@ export function busiestMainThreadCpu(traceJson: string): number {
   }
   const busiest = [...wall.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   return busiest === undefined ? 0 : (cpu.get(busiest) ?? 0) / 1000;
+}
+
+/**
+ * The CPU time, in ms, of the renderer main thread that handled keys in `traceJson` (a trace
+ * of the `toplevel` and `devtools.timeline` categories): the sum of its tasks' thread time.
+ * Null when no renderer handled a key.
+ */
+export function keyThreadCpu(traceJson: string): number | null {
+  const { events, mainThreads } = readTrace(traceJson);
+  const typist = events.find(
+    (e) =>
+      e.name === 'EventDispatch' &&
+      e.args?.data?.type === 'keydown' &&
+      mainThreads.has(`${e.pid}:${e.tid}`),
+  );
+  if (!typist) return null;
+  let cpu = 0;
+  for (const event of events) {
+    if (event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask') continue;
+    if (event.pid !== typist.pid || event.tid !== typist.tid) continue;
+    cpu += event.tdur ?? 0;
+  }
+  return cpu / 1000;
 }
