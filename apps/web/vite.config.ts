@@ -1,7 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { openingChunks } from './build/openingChunks.ts';
 import { routePreload } from './build/routePreload.ts';
 import { PLAN_PAGE } from './src/pageAddresses.ts';
 
@@ -66,13 +65,6 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            openingChunks({
-              plan: ['src/features/plan/PlanPage.tsx'],
-              editor: ['src/features/plan/SectionEditor.tsx'],
-              projector: ['src/features/projector/ProjectorPage.tsx'],
-              start: ['src/features/start/StartPage.tsx'],
-              join: ['src/features/join/JoinCodePage.tsx'],
-            }),
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
           ],
         },
