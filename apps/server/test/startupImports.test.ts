@@ -29,6 +29,8 @@ const LOADED_ON_FIRST_NEED: Record<string, RegExp> = {
   'the report, PDF, import and DOM libraries':
     /\/(docx|pdfkit|happy-dom|mammoth|harfbuzzjs|jszip|markdown-it)@/,
   'the scaled-out mode libraries (PostgreSQL, Redis)': /\/(pg|ioredis)@/,
+  // These servers serve no web build (WEB_DIST_DIR is empty), as an API-only one would not.
+  'the static file server': /\/@fastify\+static@/,
 };
 
 function loadedBy(lines: string[], pattern: RegExp): string[] {
