@@ -18,11 +18,14 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { machine } from './support/machine.ts';
+import { serverNodeFlags } from './support/relayProcesses.ts';
 import { median } from './support/stats.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const SERVER_ENTRY = path.join(repoRoot, 'apps/server/dist/server.js');
 const RESULTS = path.join(repoRoot, 'bench/results/idle-rss.md');
+/** The Node options `npm start` gives the server (apps/server/nodeFlags.mjs). */
+const SERVER_FLAGS = await serverNodeFlags(repoRoot);
 
 const args = process.argv.slice(2);
 const noteAt = args.indexOf('--note');
@@ -51,7 +54,7 @@ function readStatus(pid: number): Reading {
 
 /** Starts the compiled server on `dataDir` as `npm start` does, on a free loopback port. */
 function startServer(dataDir: string): ChildProcess {
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [...SERVER_FLAGS, SERVER_ENTRY], {
     cwd: repoRoot,
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LAN_ADDRESS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
