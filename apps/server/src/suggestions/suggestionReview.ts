@@ -76,10 +76,14 @@ export function suggestionReview(
     let verdicts: SuggestionVerdict[];
     try {
       // Loaded before the socket of anyone who must suggest reaches the relay, or within
-      // the grace after a switch (`watchFor`); should it not be, the change is refused
-      // below rather than let through unchecked.
+      // the grace after a switch (`watchFor`); should it not be (a switch in a document
+      // reloaded since), the change is refused below rather than let through unchecked,
+      // and the packages are asked for, for the next one.
       const editor = loadedEditor();
-      if (!editor) throw new Error('the editor module is not loaded');
+      if (!editor) {
+        load();
+        throw new Error('the editor module is not loaded');
+      }
       guard ??= new editor.SuggestionGuard();
       const checking = guard;
       verdicts = sections.map((root) => checking.before(doc.getXmlFragment(root)));
