@@ -9,6 +9,6 @@
 // first sync and presence) survive enough to reach 2 x 16 MB, of which a relay's garbage,
 // frames and decoded updates that die within the task, needs little: 2 x 8 MB holds 20 MB
 // less RSS in a room of 200, with no delivery lost and no more CPU per delivery
-// (bench/results/relay-compare.md, 2026-12-07 16:00-16:20). A 4 MB cap lost deliveries at
+// (bench/results/relay-compare.md, 2026-12-07 15:57-16:20). A 4 MB cap lost deliveries at
 // 500 clients (2026-12-06) and was not taken.
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=8'];
