@@ -42,7 +42,8 @@ ENV NODE_ENV=production \
 VOLUME /data
 EXPOSE 8080
 
-# The compiled server, as `npm start` runs it: no TypeScript loader at run time. A lost
+# The compiled server, as `npm start` runs it: no TypeScript loader at run time, the Node
+# options of apps/server/nodeFlags.mjs (apps/server/test/nodeFlags.test.ts checks). A lost
 # facilitator link: `docker compose exec plenary-1 node apps/server/dist/facilitator-link.js <planId>`
 # (`plenary` for the embedded profile).
-CMD ["node", "apps/server/dist/server.js"]
+CMD ["node", "--max-semi-space-size=8", "apps/server/dist/server.js"]

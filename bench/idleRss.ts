@@ -7,7 +7,11 @@
  * shares. First starts and restarts alternate, so a change in the machine's load falls on
  * both alike.
  *
- *   node --import tsx bench/idleRss.ts [runs=5] [seconds=8] [--note TEXT]
+ *   node --import tsx bench/idleRss.ts [runs=5] [seconds=8] [--note TEXT] [--server DIR]
+ *
+ * `--server DIR` runs the compiled server of another checkout (e.g. a worktree of main), with
+ * the Node options its `npm start` gives it, so that two builds can be measured turn about;
+ * the results still go to this checkout's file, under that checkout's commit.
  *
  * It builds nothing: run `npm start` or `pnpm build` first (it says so when dist/ is
  * missing). Results are appended to bench/results/idle-rss.md with the date, the commit and
@@ -18,15 +22,20 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { machine } from './support/machine.ts';
+import { serverNodeFlags } from './support/relayProcesses.ts';
 import { median } from './support/stats.ts';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
-const SERVER_ENTRY = path.join(repoRoot, 'apps/server/dist/server.js');
 const RESULTS = path.join(repoRoot, 'bench/results/idle-rss.md');
 
 const args = process.argv.slice(2);
 const noteAt = args.indexOf('--note');
 const note = noteAt >= 0 ? args.splice(noteAt, 2)[1] : undefined;
+const serverAt = args.indexOf('--server');
+const checkout = serverAt >= 0 ? path.resolve(args.splice(serverAt, 2)[1] ?? '.') : repoRoot;
+const SERVER_ENTRY = path.join(checkout, 'apps/server/dist/server.js');
+/** The Node options that checkout's `npm start` gives the server (apps/server/nodeFlags.mjs). */
+const SERVER_FLAGS = await serverNodeFlags(checkout);
 const runs = Number(args[0] ?? 5);
 const seconds = Number(args[1] ?? 8);
 
@@ -51,8 +60,8 @@ function readStatus(pid: number): Reading {
 
 /** Starts the compiled server on `dataDir` as `npm start` does, on a free loopback port. */
 function startServer(dataDir: string): ChildProcess {
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [...SERVER_FLAGS, SERVER_ENTRY], {
+    cwd: checkout,
     env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LAN_ADDRESS: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -90,14 +99,14 @@ if (!existsSync(SERVER_ENTRY)) {
   process.exit(1);
 }
 
-const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
+const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: checkout })
   .toString()
   .trim();
 // Bench records appended by earlier runs are not changes to what is measured.
 const dirty = execFileSync(
   'git',
   ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'],
-  { cwd: repoRoot },
+  { cwd: checkout },
 )
   .toString()
   .trim();
@@ -155,7 +164,9 @@ appendFileSync(
     '',
     `## ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, commit ${commit}${dirty ? ' (with uncommitted changes)' : ''}`,
     '',
-    `${runs} runs, RSS ${seconds} s after start. ${machineBefore} at start, load ${loadNow()} at end.`,
+    `${runs} runs, RSS ${seconds} s after start. ${machineBefore} at start, load ${loadNow()} at end.` +
+      (checkout === repoRoot ? '' : ` Server: ${SERVER_ENTRY}.`) +
+      (SERVER_FLAGS.length > 0 ? ` Node options: ${SERVER_FLAGS.join(' ')}.` : ''),
     ...(note ? ['', `NOTE: ${note}`] : []),
     '',
     '| start | RSS MB (range) | median | each run | anonymous MB (median) | file-backed MB (median) | threads |',

@@ -1,5 +1,6 @@
 // `npm start`: install, build the web app and the server, and run the server in one command.
 import { spawn } from 'node:child_process';
+import { SERVER_NODE_FLAGS } from '../apps/server/nodeFlags.mjs';
 import { ensureInstalled, exitCodeOf, pnpm, repoRoot, say } from './lib/steps.mjs';
 
 // Compiled JavaScript (apps/server/build.mjs): no TypeScript loader at run time.
@@ -23,7 +24,7 @@ say(
 );
 // Its own process group, so that Ctrl+C reaches the server once (forwarded below) rather
 // than twice, which could cut its graceful shutdown short.
-const server = spawn(process.execPath, [SERVER_ENTRY], {
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, SERVER_ENTRY], {
   cwd: repoRoot,
   stdio: 'inherit',
   detached: true,

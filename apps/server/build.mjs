@@ -3,7 +3,8 @@
 // the TypeScript sources.
 //
 // The workspace's own packages (@plenary/*) are bundled in, since they are published as
-// TypeScript. Everything from npm stays where pnpm installed it: each such import is
+// TypeScript, and so are the few npm packages in BUNDLED_PACKAGES (below, with why).
+// Everything else from npm stays where pnpm installed it: each such import is
 // resolved now, as node would from the file that makes it, and written as a relative path
 // to that file, so that a package only another workspace package depends on (pdfkit for the
 // report) is still found from dist/, and native modules (better-sqlite3) load as usual.
@@ -21,13 +22,28 @@ const repoRoot = path.resolve(serverDir, '../..');
 
 const isBare = (specifier) => !/^(\.|\/|node:|#)/.test(specifier);
 const isWorkspace = (specifier) => specifier.startsWith('@plenary/');
+/**
+ * npm packages bundled in all the same. TypeBox, which builds the routes' schemas at start,
+ * is 373 ES modules: loaded one by one they cost 3.5 MB of heap and 200 ms at every start,
+ * and what survived of them tipped V8's young generation to its largest size (2 x 16 MB)
+ * before the server had served anyone. Bundled, they are one script in server.js.
+ */
+const BUNDLED_PACKAGES = ['typebox'];
+const isBundled = (specifier) =>
+  BUNDLED_PACKAGES.some((name) => specifier === name || specifier.startsWith(`${name}/`));
 
 /** Imports of npm packages point at the files installed for the importer, relative to dist/. */
 const installedPackages = {
   name: 'installed-packages',
   setup(builder) {
     builder.onResolve({ filter: /.*/ }, async (args) => {
-      if (args.pluginData === 'resolving' || !isBare(args.path) || isWorkspace(args.path)) return;
+      if (
+        args.pluginData === 'resolving' ||
+        !isBare(args.path) ||
+        isWorkspace(args.path) ||
+        isBundled(args.path)
+      )
+        return;
       const resolved = await builder.resolve(args.path, {
         kind: args.kind,
         importer: args.importer,

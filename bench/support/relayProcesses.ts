@@ -6,10 +6,11 @@
  * forwards frames.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /**
  * Which relay runs: `plenary` (this checkout), `baseline` (Plenary compiled in another
@@ -72,6 +73,17 @@ const PLENARY_SOURCE = path.join(repoRoot, 'apps/server/src/server.ts');
 /** How the Plenary relay is run: compiled as `npm start` runs it, or its source through tsx. */
 export type PlenaryBuild = 'compiled' | 'source';
 
+/**
+ * The Node options a checkout's compiled server runs with under `npm start`
+ * (apps/server/nodeFlags.mjs); none for a checkout from before it had them.
+ */
+export async function serverNodeFlags(checkout: string): Promise<string[]> {
+  const file = path.join(checkout, 'apps/server/nodeFlags.mjs');
+  if (!existsSync(file)) return [];
+  const flags: { SERVER_NODE_FLAGS: string[] } = await import(pathToFileURL(file).href);
+  return flags.SERVER_NODE_FLAGS;
+}
+
 /** Compiles the server as `npm start` does, so that a run never measures a stale build. */
 export function buildPlenary(): void {
   execFileSync(process.execPath, [path.join(repoRoot, 'apps/server/build.mjs')], {
@@ -81,7 +93,10 @@ export function buildPlenary(): void {
 
 export function plenaryEntry(build: PlenaryBuild): { args: string[]; description: string } {
   return build === 'compiled'
-    ? { args: [PLENARY_ENTRY], description: 'compiled apps/server/dist/server.js (as `npm start`)' }
+    ? {
+        args: [PLENARY_ENTRY],
+        description: 'compiled apps/server/dist/server.js (as `npm start`, with its Node options)',
+      }
     : { args: ['--import', 'tsx', PLENARY_SOURCE], description: 'TypeScript source through tsx' };
 }
 
@@ -193,7 +208,14 @@ export async function startRelay(
     baseline: [path.join(options.baselineDir ?? '', 'apps/server/dist/server.js')],
     plenary: plenaryEntry(options.plenaryBuild ?? 'compiled').args,
   }[kind];
-  const nodeArgs = kind === 'plenary' ? (options.plenaryNodeArgs ?? []) : [];
+  // Each checkout's compiled server as its `npm start` runs it, with its Node options.
+  const startFlags =
+    kind === 'baseline'
+      ? await serverNodeFlags(options.baselineDir ?? '')
+      : kind === 'plenary' && (options.plenaryBuild ?? 'compiled') === 'compiled'
+        ? await serverNodeFlags(repoRoot)
+        : [];
+  const nodeArgs = [...startFlags, ...(kind === 'plenary' ? (options.plenaryNodeArgs ?? []) : [])];
   const child = spawn(process.execPath, [...profiling, ...nodeArgs, '--import', PROBE, ...entry], {
     cwd: kind === 'baseline' ? options.baselineDir : repoRoot,
     env: {
@@ -203,7 +225,8 @@ export async function startRelay(
       PORT: String(port),
       ...(dataDir ? { DATA_DIR: dataDir, WEB_DIST_DIR: '' } : {}),
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // RELAY_STDOUT=1 shows the relay's own output (e.g. `--node-args=--trace-gc`).
+    stdio: ['ignore', process.env.RELAY_STDOUT ? 'inherit' : 'ignore', 'inherit', 'ipc'],
   });
   await waitForHttp(
     isStockRelay(kind) ? `http://127.0.0.1:${port}/` : `http://127.0.0.1:${port}/api/health`,

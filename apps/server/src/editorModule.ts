@@ -1,9 +1,10 @@
 /**
- * The editing packages (TipTap and ProseMirror: @plenary/editor's schema builds new plans,
+ * The editing packages (TipTap and ProseMirror: @plenary/editor's schema imports text,
  * @plenary/suggestions checks, decides and repairs suggestions, @plenary/versions compares
  * and restores versions), loaded together on first need: some 20 MB of memory that an
- * idle server, or one where nobody edits, does not hold. Together, because each of the
- * other two loads the editor package anyway.
+ * idle server, or one where nobody suggests, does not hold (new plans are built in a
+ * child process, `planStateApart`). Together, because each of the other two loads the
+ * editor package anyway.
  */
 /** What `loadEditor` resolves with: the three editing packages' exports together. */
 export type EditorModule = typeof import('@plenary/editor') &
@@ -28,8 +29,10 @@ export function loadEditor(): Promise<EditorModule> {
 
 /**
  * The editing packages if they are loaded, for code that cannot wait (the relay's review
- * of an update); null before. The sync route loads them before it hands a socket to the
- * relay, so an update never reaches the review before they are there.
+ * of an update); null before. The sync route loads them before it hands the relay the
+ * socket of someone who must suggest, and a plan's switch to suggesting loads them within
+ * the grace that follows it (see suggestionReview.ts), so a change to check never reaches
+ * the review before they are there.
  */
 export function loadedEditor(): EditorModule | null {
   return loaded;

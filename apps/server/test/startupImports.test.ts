@@ -1,10 +1,18 @@
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { sectionFragmentName } from '@plenary/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, spawnServer } from './support/serverProcess.ts';
-import { eventually } from './support/stockClient.ts';
-import { tempDataDir } from './support/testServer.ts';
+import { eventually, type StockClient, stockClient, whenSynced } from './support/stockClient.ts';
+import {
+  callApi,
+  createTestPlan,
+  joinAs,
+  type TestServer,
+  tempDataDir,
+} from './support/testServer.ts';
+import { yParagraph } from './support/yParagraph.ts';
 
 const importLog = path.resolve(import.meta.dirname, 'support/importLog.mjs');
 
@@ -15,10 +23,14 @@ const importLog = path.resolve(import.meta.dirname, 'support/importLog.mjs');
  * start-up import and nothing failed.
  */
 const LOADED_ON_FIRST_NEED: Record<string, RegExp> = {
-  'the editing packages': /\/packages\/(editor|suggestions|versions)\/|@tiptap|prosemirror-/,
+  // Their Yjs-only modules aside: the repair's scope reads Yjs alone (SuggestionRepair.ts).
+  'the editing packages':
+    /\/packages\/(editor|suggestions|versions)\/src\/(?!repairScope\.ts|yjsKeys\.ts)|@tiptap|prosemirror-/,
   'the report, PDF, import and DOM libraries':
     /\/(docx|pdfkit|happy-dom|mammoth|harfbuzzjs|jszip|markdown-it)@/,
   'the scaled-out mode libraries (PostgreSQL, Redis)': /\/(pg|ioredis)@/,
+  // These servers serve no web build (WEB_DIST_DIR is empty), as an API-only one would not.
+  'the static file server': /\/@fastify\+static@/,
 };
 
 function loadedBy(lines: string[], pattern: RegExp): string[] {
@@ -26,7 +38,10 @@ function loadedBy(lines: string[], pattern: RegExp): string[] {
 }
 
 let children: ChildProcess[] = [];
+let clients: StockClient[] = [];
 afterEach(() => {
+  for (const client of clients) client.destroy();
+  clients = [];
   for (const child of children) child.kill('SIGKILL');
   children = [];
 });
@@ -57,24 +72,50 @@ describe('what a started server has loaded', () => {
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
 
-    const atStart = readFileSync(logFile, 'utf8').split('\n');
+    // What the server itself loaded: its children (a plan built apart) log under their own id.
+    const loaded = () =>
+      readFileSync(logFile, 'utf8')
+        .split('\n')
+        .filter((line) => line.startsWith(`${server.pid} `));
+    const atStart = loaded();
     // The log works: the server's own modules are in it.
     expect(loadedBy(atStart, /\/fastify@/).length).toBeGreaterThan(0);
     for (const [what, pattern] of Object.entries(LOADED_ON_FIRST_NEED)) {
       expect(loadedBy(atStart, pattern), `${what} loaded at start`).toEqual([]);
     }
 
-    // And it would notice: creating a plan needs the editor, which then shows in the log.
-    const created = await fetch(`http://127.0.0.1:${port}/api/plans`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title: 'Loads the editor', template: 'blank' }),
-    });
-    expect(created.status).toBe(201);
+    // Nor once a plan is made (its first state is built apart) and typed into by someone
+    // who may edit directly: only suggestions need the editing packages (issue 13: RSS
+    // with a room of 200 people).
+    const api = { baseUrl: `http://127.0.0.1:${port}` } as TestServer;
+    const plan = await createTestPlan(api);
+    const observer = await joinAs(api, plan, { role: 'observer', groupId: null }, 'Dara');
+    const syncUrl = `ws://127.0.0.1:${port}/sync`;
+    const writer = stockClient(syncUrl, plan.id, plan.facilitatorToken);
+    const reader = stockClient(syncUrl, plan.id, observer.sessionToken);
+    clients.push(writer, reader);
+    await Promise.all([whenSynced(writer), whenSynced(reader)]);
+    const sectionId = plan.sections[0]?.id ?? '';
+    writer.doc.getXmlFragment(sectionFragmentName(sectionId)).push([yParagraph('Typed directly.')]);
     await eventually(
-      () =>
-        existsSync(logFile) &&
-        loadedBy(readFileSync(logFile, 'utf8').split('\n'), /\/packages\/editor\//).length > 0,
+      () => reader.doc.getXmlFragment(sectionFragmentName(sectionId)).toString().includes('Typed'),
+      10_000,
+      'the text to reach the other client',
+    );
+    // One more round trip, so the server's work in reply to the update (the repair) is done.
+    expect(
+      (await callApi(api, 'GET', `/api/plans/${plan.id}`, { token: plan.facilitatorToken })).status,
+    ).toBe(200);
+    expect(loadedBy(loaded(), LOADED_ON_FIRST_NEED['the editing packages'] as RegExp)).toEqual([]);
+
+    // And it would notice: in Review members must suggest, and checking that needs the editor.
+    const review = await callApi(api, 'PUT', `/api/plans/${plan.id}/phase`, {
+      token: plan.facilitatorToken,
+      body: { phase: 'review' },
+    });
+    expect(review.status).toBe(200);
+    await eventually(
+      () => loadedBy(loaded(), /\/packages\/editor\//).length > 0,
       10_000,
       'the editor package to show in the log',
     );

@@ -1,4 +1,4 @@
-import { SUGGESTION_FORMAT } from '@plenary/editor';
+import { SUGGESTION_FORMAT } from '@plenary/editor/yjsKeys';
 import { type UpdateClocks, updateClocksOf } from '@plenary/model';
 import * as Y from 'yjs';
 import type { RepairContext } from './suggestionMarkRepair.ts';

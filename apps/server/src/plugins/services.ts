@@ -14,7 +14,7 @@ import type { RedisFanOut } from '../scaleOut/RedisFanOut.ts';
 import { SectionEdits } from '../sections/SectionEdits.ts';
 import { SuggestionDecisions } from '../suggestions/SuggestionDecisions.ts';
 import { SuggestionRepair } from '../suggestions/SuggestionRepair.ts';
-import { suggestionReview } from '../suggestions/suggestionReview.ts';
+import { type SuggestionReview, suggestionReview } from '../suggestions/suggestionReview.ts';
 import { AutoVersions } from '../versions/AutoVersions.ts';
 import { RefusalCounter } from './refusalCounter.ts';
 
@@ -38,6 +38,8 @@ declare module 'fastify' {
     autoVersions: AutoVersions;
     /** Carries decisions out on what a concurrent change left of decided suggestions. */
     suggestionRepair: SuggestionRepair;
+    /** Refuses the changes of those who must suggest that are not their own suggestions. */
+    suggestionReview: SuggestionReview;
     /** Makes the focal point's decisions on suggestions, logged first. */
     suggestionDecisions: SuggestionDecisions;
     /** Who last changed each section of the open plans. */
@@ -87,6 +89,7 @@ export const servicesPlugin = fp<ServicesOptions>(
       decisions: storage.decisions,
       logger: app.log,
     });
+    const review = suggestionReview(app.log);
     const relay = new Relay({
       persistence: storage.documents,
       logger: app.log,
@@ -95,7 +98,7 @@ export const servicesPlugin = fp<ServicesOptions>(
       // sender's suggestion, then the work done in reply and the counting.
       extensions: [
         planWritePolicy,
-        suggestionReview(app.log),
+        review,
         suggestionRepair,
         sectionEdits,
         autoVersions,
@@ -123,6 +126,7 @@ export const servicesPlugin = fp<ServicesOptions>(
     app.decorate('rounds', storage.rounds);
     app.decorate('autoVersions', autoVersions);
     app.decorate('suggestionRepair', suggestionRepair);
+    app.decorate('suggestionReview', review);
     app.decorate('suggestionDecisions', suggestionDecisions);
     app.decorate('sectionEdits', sectionEdits);
     app.decorate('relay', relay);

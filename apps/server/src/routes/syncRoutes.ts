@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CloseCode, isPlanId } from '@plenary/model';
 import { type RelayConnection, UnknownPlanError } from '@plenary/relay';
 import type { WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { AccessError, type AccessProblem, authenticate } from '../access/authenticate.ts';
 import { loadEditor } from '../editorModule.ts';
 import { directStream, FramedOnce } from './framedOnce.ts';
@@ -81,12 +82,13 @@ export const syncRoutes: FastifyPluginAsyncTypebox = async (app) => {
     }
     const opened = app.store.getPlan(planId).then(async (plan) => {
       if (!plan) throw new UnknownPlanError(planId);
+      const principal = await authenticate(app.access, app.vault, planId, token);
       // The relay's review of suggestions reads through the editor, and cannot wait for
-      // it once an update is in: loaded (once per process) before the socket is handed over.
-      const [principal] = await Promise.all([
-        authenticate(app.access, app.vault, planId, token),
-        loadEditor(),
-      ]);
+      // it once an update is in: loaded (once per process) before the socket of someone
+      // who must suggest now is handed over. Nobody else needs it (see suggestionReview).
+      const mustSuggest = (doc: Y.Doc) => app.suggestionReview.watchFor(doc, principal.actor);
+      if (app.relay.peek(planId, mustSuggest) ?? (await app.relay.read(planId, mustSuggest)))
+        await loadEditor();
       return principal;
     });
     opened.then(

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 
 /**
  * Serves the built web app, and `index.html` for any other page address (the app
- * routes in the browser). Without a build it says how to make one.
+ * routes in the browser). Without a build it says how to make one. The static file
+ * server (@fastify/static with glob, send and mime, some 2 MB of heap) is loaded only
+ * when there is a build to serve.
  */
 export const webRoutes: FastifyPluginAsync<{ distDir: string | null }> = async (
   app,
@@ -13,6 +14,7 @@ export const webRoutes: FastifyPluginAsync<{ distDir: string | null }> = async (
 ) => {
   const index = distDir ? path.join(distDir, 'index.html') : null;
   if (distDir && index && existsSync(index)) {
+    const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false });
     app.setNotFoundHandler((request, reply) => {
       const isPage = request.method === 'GET' && !/^\/(api|sync)(\/|$)/.test(request.url);

@@ -8,6 +8,7 @@ import type {
 } from '@plenary/relay';
 import type { DecisionLog, StoredDecision } from '@plenary/storage';
 import type { DecidedSuggestion } from '@plenary/suggestions';
+import { textsToRepair } from '@plenary/suggestions/repairScope';
 import type * as Y from 'yjs';
 import { loadEditor } from '../editorModule.ts';
 import { decidedFromLog, encodeWhatDecisionSaw } from './decisionSaw.ts';
@@ -144,7 +145,6 @@ export class SuggestionRepair implements RelayExtension {
   }
 
   private async repair(plans: PlanDocuments, planId: string): Promise<void> {
-    const { repairSuggestionMarks, textsToRepair } = await loadEditor();
     const all = await this.decidedIn(planId);
     const { sections, clocks } = this.dirty.get(planId) ?? { sections: [], clocks: new Map() };
     this.dirty.delete(planId);
@@ -160,6 +160,8 @@ export class SuggestionRepair implements RelayExtension {
       return textsToRepair(doc, clocks, { decided }).size > 0;
     });
     if (mayNeedRepair === false) return;
+    // Only now the editing packages: most rooms never hold a suggestion (see editorModule.ts).
+    const { repairSuggestionMarks } = await loadEditor();
     // Also with nothing decided yet: a pending deletion may have taken text typed inside it.
     await plans.transact(planId, (doc) => {
       const fragments = typeSections(doc, sections);

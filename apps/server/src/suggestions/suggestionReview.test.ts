@@ -73,3 +73,19 @@ describe('the review of those who must suggest', () => {
     expect(await plainEdit(member)).toMatch(/must be suggestions/);
   });
 });
+
+describe('the editing packages the review reads through', () => {
+  it('are asked for when someone who must suggest comes in, or as the plan switches', () => {
+    const doc = createPlanDoc('Plan', PLAN_TEMPLATES['r2p-nap']);
+    let loads = 0;
+    const review = suggestionReview(logger, Date.now, async () => {
+      loads += 1;
+    });
+    expect(review.watchFor(doc, member)).toBe(false);
+    expect(loads).toBe(0);
+    setPhase(doc, 'review');
+    expect(loads, 'loaded within the grace after the switch').toBe(1);
+    expect(review.watchFor(doc, member)).toBe(true);
+    expect(review.watchFor(doc, { role: 'focal-point', groupId: null })).toBe(false);
+  });
+});
