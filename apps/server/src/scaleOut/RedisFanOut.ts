@@ -77,8 +77,11 @@ export class RedisFanOut implements RelayFanOut {
       let wasReady = false;
       connection.on('ready', () => {
         if (wasReady && !this.closed) {
-          logger.info({}, 'Redis link is back; reading open plans from storage again');
-          this.listener?.onReconnected();
+          void this.listeningAgain().then((listening) => {
+            if (!listening || this.closed) return;
+            logger.info({}, 'Redis link is back; reading open plans from storage again');
+            this.listener?.onReconnected();
+          });
         }
         wasReady = true;
       });
@@ -97,6 +100,24 @@ export class RedisFanOut implements RelayFanOut {
         wire.message as unknown as PlanMessage,
       );
     });
+  }
+
+  /**
+   * Resolves true once the subscriber hears its plans' channels again after a reconnect, or
+   * false if it is not up (its own 'ready' asks again). ioredis emits 'ready' before it sends
+   * the SUBSCRIBE that takes the plans back: reading storage then would leave a gap, as news
+   * published between that read and the SUBSCRIBE reaches neither. A PING sent after the
+   * SUBSCRIBE (one pass later, on the same connection) is answered only after it.
+   */
+  private async listeningAgain(): Promise<boolean> {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (this.subscriber.status !== 'ready') return false;
+    try {
+      await this.subscriber.ping();
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Whether both connections to Redis are up right now. */
