@@ -306,11 +306,11 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
 });
 
 describe('a process whose link to Redis fails', () => {
-  // Retried: a second way to miss the catch-up is still open. In about one run in three
-  // here (before this fix too), the cut-off process's document already holds B's last
-  // updates when it reads storage after the outage, so the catch-up finds nothing new,
-  // while its clients never got them; how the document got them unsent was not found.
-  // Whether the plan's next change brings them was not checked (closing note, 2026-12-07).
+  // Retried while a second cause is open (a data loss, see README "Known issue"): in about
+  // one run in three here (before the resubscription fix too), the stored plan lacks B's
+  // first outage updates when the cut-off process reads it after the outage (they stay
+  // pending in its document), so its clients never get B's text.
+  // Which compaction folded them away is not found yet (closing note, 2026-12-07).
   it('says so in /api/health, serves its own clients, and converges once Redis is back', {
     timeout: 90_000,
     retry: 2,
