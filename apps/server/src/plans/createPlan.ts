@@ -36,15 +36,6 @@ export async function createPlan(
   return { id, state };
 }
 
-/** Creates a plan from one of our templates as `createPlan` does; returns its id. */
-export async function createPlanApart(
-  store: DocumentStore,
-  title: string,
-  template: PlanTemplateId,
-): Promise<string> {
-  return storeNewPlan(store, title, await planStateApart(title, PLAN_TEMPLATES[template]));
-}
-
 /** A new plan's document as one update, and let go. */
 function encodedPlanDoc(doc: Y.Doc): Uint8Array {
   const update = Y.encodeStateAsUpdate(doc);

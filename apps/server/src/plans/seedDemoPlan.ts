@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { issueInvite } from '../access/invites.ts';
-import { createPlanApart } from './createPlan.ts';
+import { createPlan } from './createPlan.ts';
 
 /** Title of the plan a fresh installation starts with. */
 export const DEMO_PLAN_TITLE = 'National Action Plan on R2P and Atrocity Prevention (demo)';
@@ -21,8 +21,8 @@ export async function demoFacilitatorPath(app: FastifyInstance): Promise<string 
   if (!demoId) {
     // Replicas starting together on one database: one of them makes the demo plan.
     if (app.fanOut && !(await app.fanOut.claim('demo-plan', DEMO_CLAIM_MS))) return null;
-    // Built in a child process: an idle server holds no editing packages (see planStateApart).
-    demoId = await createPlanApart(store, DEMO_PLAN_TITLE, 'r2p-nap');
+    // Built in a child process at a start: an idle server holds no editing packages.
+    demoId = (await createPlan(store, DEMO_PLAN_TITLE, 'r2p-nap')).id;
   }
   const usable = (await access.listInvites(demoId)).find(
     (invite) => invite.role === 'facilitator' && !invite.revokedAt && !invite.expiresAt,
