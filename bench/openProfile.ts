@@ -19,12 +19,15 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { startPlenaryServer } from '../e2e/support/server.ts';
-import { cpuMsBetween, descendantsCpuMs } from './support/processCpu.ts';
+import {
+  BENCH_NODE_ENTRIES,
+  cpuMsBetween,
+  descendantsCpuMs,
+  formatCpuMs,
+} from './support/processCpu.ts';
 import { TRACE_CATEGORIES } from './support/traceSummary.ts';
 import { END_MARKER, plenaryVariant, referenceVariant } from './support/typingVariants.ts';
 
-/** The Node processes whose CPU an opening reports, by what their command line runs. */
-const NODE_ENTRIES = { server: 'apps/server/dist/server.js', relay: '@y/websocket-server' };
 const out = process.env.TRACE_DIR ?? '/tmp/open300prof';
 const plenary = await startPlenaryServer({
   env: { LOG_LEVEL: 'warn', ...(process.env.DIST ? { WEB_DIST_DIR: process.env.DIST } : {}) },
@@ -84,7 +87,7 @@ try {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      const cpuBefore = descendantsCpuMs(NODE_ENTRIES);
+      const cpuBefore = descendantsCpuMs(BENCH_NODE_ENTRIES);
       const started = Date.now();
       const url = label === 'reference' ? joined.url() : joined.url().replace(/#.*/, '');
       void page.goto(url);
@@ -94,7 +97,7 @@ try {
         .getByText(END_MARKER)
         .waitFor({ timeout: 60_000 });
       const ms = Date.now() - started;
-      const cpu = cpuMsBetween(cpuBefore, descendantsCpuMs(NODE_ENTRIES));
+      const cpu = cpuMsBetween(cpuBefore, descendantsCpuMs(BENCH_NODE_ENTRIES));
       const { metrics } = await cdp.send('Performance.getMetrics');
       const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
       const msOf = (name: string) => ((m[name] ?? 0) * 1000).toFixed(0);
@@ -102,11 +105,7 @@ try {
         `METRICS ${label} task ${msOf('TaskDuration')} script ${msOf('ScriptDuration')} layout ${msOf('LayoutDuration')} style ${msOf('RecalcStyleDuration')} wall ${ms}`,
       );
       events.sort((a, b) => a[0] - b[0]);
-      console.log(
-        `CPU ${label} ${Object.entries(cpu)
-          .map(([kind, used]) => `${kind} ${used}`)
-          .join(' ')} (ms, this run's processes during the opening)`,
-      );
+      console.log(`CPU ${label} ${formatCpuMs(cpu)} (ms, this run's processes during the opening)`);
       console.log(`\n== ${label} run ${run}: ${ms} ms`);
       for (const [t, what] of events) console.log(`${String(t).padStart(6)} ${what}`);
       if (trace) {

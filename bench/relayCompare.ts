@@ -36,10 +36,10 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { connectClient, nowMs, writeParagraphs } from './support/harnessClient.ts';
-import type { ThreadReply, ThreadRequest, WriterMark } from './support/harnessThread.ts';
+import type { ThreadReply, WriterMark } from './support/harnessThread.ts';
+import { type HarnessThread, startHarnessThread } from './support/harnessThreads.ts';
 import {
   buildPlenary,
   type MemoryBreakdown,
@@ -116,30 +116,6 @@ const relayOptions: StartOptions = {
   ...(args['node-args'] ? { plenaryNodeArgs: args['node-args'].split(' ') } : {}),
 };
 if (plenaryBuild === 'compiled') buildPlenary();
-
-/** A harness thread and a way to ask it one thing at a time. */
-interface HarnessThread {
-  ask<T extends ThreadReply['type']>(
-    request: ThreadRequest,
-  ): Promise<Extract<ThreadReply, { type: T }>>;
-  worker: Worker;
-}
-
-function startThread(): HarnessThread {
-  const worker = new Worker(new URL('./support/harnessThreadEntry.mjs', import.meta.url));
-  worker.on('error', (error) => {
-    console.error('harness thread failed:', error);
-    process.exit(1);
-  });
-  return {
-    worker,
-    ask: (request) =>
-      new Promise((resolve) => {
-        worker.once('message', resolve);
-        worker.postMessage(request);
-      }),
-  };
-}
 
 /** What one run measured. */
 interface RunResult {
@@ -316,7 +292,7 @@ const memoryLine = (m: MemoryBreakdown) =>
     .map(([space, size]) => `${space} ${fixed(size)}`)
     .join(', ')}), external ${fixed(m.externalMb)} (ArrayBuffers ${fixed(m.arrayBuffersMb)})`;
 
-const threads = Array.from({ length: THREADS }, startThread);
+const threads = Array.from({ length: THREADS }, startHarnessThread);
 const loadAtStart = os.loadavg();
 const started = new Date();
 const loadResults: RunResult[] = [];

@@ -9,8 +9,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
-import type { ThreadReply, ThreadRequest } from './support/harnessThread.ts';
+import { startHarnessThread } from './support/harnessThreads.ts';
 import { type RelayKind, startRelay } from './support/relayProcesses.ts';
 import { prepareRoom } from './support/relayRooms.ts';
 
@@ -28,17 +27,6 @@ const kind = args.kind as RelayKind;
 const clients = Number(args.clients);
 const writers = Number(args.writers);
 
-function startThread() {
-  const worker = new Worker(new URL('./support/harnessThreadEntry.mjs', import.meta.url));
-  return {
-    worker,
-    ask: <T extends ThreadReply['type']>(request: ThreadRequest) =>
-      new Promise<Extract<ThreadReply, { type: T }>>((resolve) => {
-        worker.once('message', resolve);
-        worker.postMessage(request);
-      }),
-  };
-}
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const f = (n: number) => n.toFixed(1);
 
@@ -63,7 +51,7 @@ console.log(
 );
 await sleep(Number(args.idle));
 await stage('idle');
-const threads = [startThread(), startThread()];
+const threads = [startHarnessThread(), startHarnessThread()];
 const room = await prepareRoom(relay, { clients, writers });
 await stage('joined');
 const shares = threads.map((_, t) => room.clients.filter((_, i) => i % threads.length === t));

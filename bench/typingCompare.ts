@@ -41,7 +41,12 @@ import path from 'node:path';
 import { type Browser, type CDPSession, chromium, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { repoRoot, startPlenaryServer } from '../e2e/support/server.ts';
-import { cpuMsBetween, descendantsCpuMs } from './support/processCpu.ts';
+import {
+  BENCH_NODE_ENTRIES,
+  cpuMsBetween,
+  descendantsCpuMs,
+  formatCpuMs,
+} from './support/processCpu.ts';
 import { type Legs, legsOf, type SocketTimes, timeSockets } from './support/remoteLegs.ts';
 import { median } from './support/stats.ts';
 import {
@@ -300,7 +305,7 @@ async function timeOpen(
       cdp = await opening.context().newCDPSession(opening);
       await cdp.send('Performance.enable');
       await browser.startTracing(opening, { categories: ['toplevel'] });
-      processesBefore = descendantsCpuMs(NODE_ENTRIES);
+      processesBefore = descendantsCpuMs(BENCH_NODE_ENTRIES);
       started = Date.now();
     },
   );
@@ -311,7 +316,7 @@ async function timeOpen(
     .getByText(END_MARKER)
     .waitFor({ timeout: 60_000 });
   const elapsed = Date.now() - started;
-  const processes = cpuMsBetween(processesBefore, descendantsCpuMs(NODE_ENTRIES));
+  const processes = cpuMsBetween(processesBefore, descendantsCpuMs(BENCH_NODE_ENTRIES));
   const { metrics } = (await (cdp as CDPSession | null)?.send('Performance.getMetrics')) ?? {
     metrics: [],
   };
@@ -321,9 +326,6 @@ async function timeOpen(
   await context.close();
   return { ms: elapsed, task: Math.round(task), cpu: Math.round(cpu), processes };
 }
-
-/** The Node processes whose CPU an opening reports, by what their command line runs. */
-const NODE_ENTRIES = { server: 'apps/server/dist/server.js', relay: '@y/websocket-server' };
 
 const fmt = (value: number) => value.toFixed(1);
 const ratio = (value: number, reference: number) =>
@@ -455,11 +457,7 @@ try {
       openCpus[i]?.push(cpu);
       openProcesses[i]?.push(processes);
       process.stdout.write(
-        `open ${openShape.name}, run ${run + 1}, ${pair.variant.label}: ${ms} ms, main thread ${task} ms, its CPU ${cpu} ms; all processes' CPU meanwhile (ms): ${Object.entries(
-          processes,
-        )
-          .map(([kind, used]) => `${kind} ${used}`)
-          .join(', ')}\n`,
+        `open ${openShape.name}, run ${run + 1}, ${pair.variant.label}: ${ms} ms, main thread ${task} ms, its CPU ${cpu} ms; all processes' CPU meanwhile (ms): ${formatCpuMs(processes)}\n`,
       );
     }
   }
@@ -473,9 +471,11 @@ try {
     if (times.length === 0) continue;
     const runsProcesses = openProcesses[i] ?? [];
     const kinds = [...new Set(runsProcesses.flatMap((run) => Object.keys(run)))].sort();
-    const processesCpu = kinds
-      .map((kind) => `${kind} ${median(runsProcesses.map((run) => run[kind] ?? 0))}`)
-      .join(', ');
+    const processesCpu = formatCpuMs(
+      Object.fromEntries(
+        kinds.map((kind) => [kind, median(runsProcesses.map((run) => run[kind] ?? 0))]),
+      ),
+    );
     rows.push(
       `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | opening page's main thread ${fmt(median(tasks))} ms (${ratio(median(tasks), openTaskRef)}), runs ${tasks.join(', ')} ms | its CPU time ${fmt(median(cpus))} ms (${ratio(median(cpus), openCpuRef)}), runs ${cpus.join(', ')} ms | CPU of the run's processes meanwhile (medians, ms): ${processesCpu} |`,
     );

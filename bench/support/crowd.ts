@@ -11,12 +11,11 @@ import path from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { cpuMsOf } from './processCpu.ts';
 
 const repoRoot = path.join(import.meta.dirname, '..', '..');
 // Every stock provider adds a process 'exit' listener; a crowd of them is expected.
 process.setMaxListeners(0);
-// Linux reports process CPU in clock ticks; 100 a second on every common kernel.
-const TICKS_PER_SECOND = 100;
 
 /** A running server process on loopback. */
 export interface ServerProcess {
@@ -74,12 +73,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
   return {
     url,
     syncUrl: `ws://127.0.0.1:${port}/sync`,
-    cpuMs() {
-      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime, stime.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
-    },
+    cpuMs: () => cpuMsOf(pid),
     rssMiB() {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);

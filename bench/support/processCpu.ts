@@ -11,6 +11,25 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Clock ticks per second of /proc's utime and stime (USER_HZ, 100 on every Linux we run on). */
 const TICKS_PER_SECOND = 100;
 
+/** The Node processes the browser benches start: Plenary's server and the reference relay. */
+export const BENCH_NODE_ENTRIES = {
+  server: 'apps/server/dist/server.js',
+  relay: '@y/websocket-server',
+};
+
+/** utime + stime of a /proc/<pid>/stat line, in ms, and the parent's pid. */
+function parseStat(stat: string): { parent: number; cpuMs: number } {
+  // After the command's closing parenthesis: state, ppid, ..., utime (12th), stime (13th).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return { parent: Number(fields[1]), cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
+}
+
+/** CPU ms one process has used so far (Linux only). */
+export function cpuMsOf(pid: number): number {
+  return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).cpuMs;
+}
+
 interface ProcessRow {
   pid: number;
   parent: number;
@@ -29,16 +48,8 @@ function processRows(): ProcessRow[] {
   for (const pid of pids) {
     try {
       const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // After the command's closing parenthesis: state, ppid, ..., utime (12th), stime (13th).
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      rows.push({
-        pid: Number(pid),
-        parent: Number(fields[1]),
-        commandLine,
-        cpuMs: (ticks * 1000) / TICKS_PER_SECOND,
-      });
+      const { parent, cpuMs } = parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+      rows.push({ pid: Number(pid), parent, commandLine, cpuMs });
     } catch {
       // the process ended while we looked
     }
@@ -80,4 +91,11 @@ export function cpuMsBetween(
       .map(([kind, ms]) => [kind, Math.round(ms - (before[kind] ?? 0))] as const)
       .filter(([, ms]) => ms > 0),
   );
+}
+
+/** `kind ms, kind ms` for a line of results. */
+export function formatCpuMs(byKind: Record<string, number>): string {
+  return Object.entries(byKind)
+    .map(([kind, ms]) => `${kind} ${ms}`)
+    .join(', ');
 }
