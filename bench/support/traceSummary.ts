@@ -115,24 +115,35 @@ export function breakdownRows(breakdown: ThreadBreakdown, keys: number, top = 25
 }
 
 /**
+ * Each renderer main thread's top-level tasks (`pid:tid` to wall and thread time, in µs):
+ * a task's `toplevel` name (DevTools' "RunTask" needs its timeline category too).
+ */
+function taskTimes(
+  events: readonly TraceEvent[],
+  mainThreads: ReadonlySet<string>,
+): Map<string, { wall: number; cpu: number }> {
+  const times = new Map<string, { wall: number; cpu: number }>();
+  for (const event of events) {
+    const key = `${event.pid}:${event.tid}`;
+    if (event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask') continue;
+    if (!mainThreads.has(key)) continue;
+    const time = times.get(key) ?? { wall: 0, cpu: 0 };
+    time.wall += event.dur ?? 0;
+    time.cpu += event.tdur ?? 0;
+    times.set(key, time);
+  }
+  return times;
+}
+
+/**
  * The CPU time, in ms, of the busiest renderer main thread of `traceJson` (a trace of the
  * `toplevel` category): the sum of its tasks' thread time. On a shared machine a task's wall
  * time also counts the time its thread waited for a core; this does not.
  */
 export function busiestMainThreadCpu(traceJson: string): number {
   const { events, mainThreads } = readTrace(traceJson);
-  const wall = new Map<string, number>();
-  const cpu = new Map<string, number>();
-  for (const event of events) {
-    const key = `${event.pid}:${event.tid}`;
-    // The `toplevel` name of a task (DevTools' "RunTask" needs its timeline category too).
-    if (event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask') continue;
-    if (!mainThreads.has(key)) continue;
-    wall.set(key, (wall.get(key) ?? 0) + (event.dur ?? 0));
-    cpu.set(key, (cpu.get(key) ?? 0) + (event.tdur ?? 0));
-  }
-  const busiest = [...wall.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return busiest === undefined ? 0 : (cpu.get(busiest) ?? 0) / 1000;
+  const busiest = [...taskTimes(events, mainThreads).values()].sort((a, b) => b.wall - a.wall)[0];
+  return (busiest?.cpu ?? 0) / 1000;
 }
 
 /**
@@ -149,11 +160,5 @@ export function keyThreadCpu(traceJson: string): number | null {
       mainThreads.has(`${e.pid}:${e.tid}`),
   );
   if (!typist) return null;
-  let cpu = 0;
-  for (const event of events) {
-    if (event.ph !== 'X' || event.name !== 'ThreadControllerImpl::RunTask') continue;
-    if (event.pid !== typist.pid || event.tid !== typist.tid) continue;
-    cpu += event.tdur ?? 0;
-  }
-  return cpu / 1000;
+  return (taskTimes(events, mainThreads).get(`${typist.pid}:${typist.tid}`)?.cpu ?? 0) / 1000;
 }
