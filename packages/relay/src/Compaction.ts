@@ -23,6 +23,7 @@ export class Compaction {
   private storing: Promise<void> | null = null;
   /** Until when another process holds the turn to compact this plan. */
   private leftUntil = 0;
+  private warnedPending = false;
 
   constructor(private readonly host: CompactionHost) {}
 
@@ -71,6 +72,16 @@ export class Compaction {
           return null;
         }
       }
+      // A snapshot holds only what the document integrated: what Yjs keeps pending (it
+      // waits for an update it depends on) would be left out, and the rows that carry it
+      // deleted. Heard out of order from another process, it is after `through` and stays
+      // in the log anyway; read from storage, it means the stored plan lacks something,
+      // and then the log is the only full record left.
+      const { pendingStructs, pendingDs } = this.host.document.doc.store;
+      if (pendingStructs || pendingDs) {
+        this.leftPending(pendingStructs?.missing);
+        return null;
+      }
       const throughSeq = this.host.document.seqs.through;
       // Written in steps, as a sync answer is (the queue holds the document meanwhile):
       // the whole plan in one `encodeStateAsUpdate` held every other plan.
@@ -90,6 +101,16 @@ export class Compaction {
     } catch (error) {
       this.failed(error);
     }
+  }
+
+  /** Says once per room that compaction waits for what the document keeps pending. */
+  private leftPending(missing: Map<number, number> | undefined): void {
+    if (this.warnedPending) return;
+    this.warnedPending = true;
+    this.host.env.logger.warn(
+      { planId: this.host.planId, missing: missing ? Object.fromEntries(missing) : {} },
+      'compaction waits: the plan holds changes that wait for others it lacks',
+    );
   }
 
   // The log is still complete; compaction is retried after the next update.

@@ -51,7 +51,7 @@ export class OtherProcesses {
         this.host
           .enqueue(() => {
             this.host.ownership.learn(message.owner, message.claims, this.host.document.doc);
-            this.applyStored(message.update);
+            this.applyStored([message.update]);
             this.host.document.seqs.note(message.seq);
             this.watchForGap();
           })
@@ -116,16 +116,26 @@ export class OtherProcesses {
         for (const { clientId, owner } of stored.clientOwners) {
           this.host.ownership.learn(owner, [clientId], this.host.document.doc);
         }
-        this.applyStored(Y.mergeUpdates(stored.updates));
+        // Applied as stored, one after another, not merged first: `Y.mergeUpdates` of a
+        // snapshot with the log rows it overlaps left a gap in a client's structs when the
+        // snapshot's clients were not written highest first, as snapshots stored before
+        // 2026-12-07 were (see updateSince.ts), and that client's text never showed.
+        this.applyStored(stored.updates);
         this.host.document.loaded(stored);
       })
       .catch((error: unknown) => this.host.fail(error));
   }
 
-  /** Applies an update that is already stored and sends this room's sockets what was new. */
-  private applyStored(update: Uint8Array): void {
+  /**
+   * Applies updates that are already stored, in one transaction, and sends this room's
+   * sockets what they brought that was new, as one update.
+   */
+  private applyStored(updates: readonly Uint8Array[]): void {
+    const { doc } = this.host.document;
     this.host.document.takeCaptured();
-    Y.applyUpdate(this.host.document.doc, update, FROM_OTHER_PROCESS);
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update, FROM_OTHER_PROCESS);
+    }, FROM_OTHER_PROCESS);
     const applied = this.host.document.takeCaptured();
     if (!applied) return;
     const frame = updateFrame(applied);

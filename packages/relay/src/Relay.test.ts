@@ -203,6 +203,39 @@ describe('Relay', () => {
     expect(storedText(persistence)).toBe(alice.doc.getText('section:a').toString());
   });
 
+  it('leaves the log as it is while the plan holds changes that wait for others it lacks', async () => {
+    const { relay, persistence, logger } = start({ compactAfterUpdates: 3 });
+    // Two updates of one writer, the second after the first's text; the first is lost
+    // from storage (as a faulty compaction once lost such rows), the second kept.
+    const log = persistence.logs.get(PLAN);
+    if (!log?.snapshot) throw new Error('the plan is not stored');
+    const writer = new Y.Doc();
+    writer.clientID = 7;
+    Y.applyUpdate(writer, log.snapshot);
+    const rows: Uint8Array[] = [];
+    writer.on('update', (update: Uint8Array) => rows.push(update));
+    writer.getText('section:a').insert(0, 'First. ');
+    writer.getText('section:a').insert(7, 'Second. ');
+    const origin = { clientIds: [7], participantId: null, owner: 'writer' };
+    for (const row of rows) await persistence.appendUpdate(PLAN, row, origin);
+    log.updates = log.updates.filter(({ seq }) => seq !== 1);
+
+    // The room holds the second pending; typing goes on past the compaction threshold.
+    const alice = new TestClient(relay, PLAN);
+    await synced(alice);
+    for (let i = 0; i < 6; i++) alice.doc.getText('section:a').insert(0, String(i));
+    alice.requestSave(1);
+    await until(() => alice.savedNonces.includes(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(persistence.compactions).toBe(0);
+    // The second update starts after the first's last character, 7:6.
+    expect(logger.warnings).toContainEqual({ planId: PLAN, missing: { 7: 6 } });
+    // The second update's row is still stored: with the first one found, nothing is lost.
+    expect(log.updates.map(({ seq }) => seq)).toContain(2);
+    log.updates.unshift({ seq: 1, update: rows[0] as Uint8Array, origin });
+    expect(storedText(persistence)).toBe('First. Second. 543210Objectives');
+  });
+
   it('stores and sends on updates while a snapshot is being stored', async () => {
     const { relay, persistence } = start({ compactAfterUpdates: 5 });
     let release: () => void = () => undefined;

@@ -113,4 +113,48 @@ describe('relays joined by a fan-out', () => {
     expect(seenByHonest.some((text) => text.includes('Bo'))).toBe(false);
     expect(persistence.logs.get(PLAN)?.owners.get(owner.doc.clientID)).toBe('amina');
   });
+
+  it('catch up from a stored snapshot whatever order its clients are written in', async () => {
+    const { persistence, a, b } = twoProcesses({ a: 500, b: 500 });
+    const onA = new TestClient(a.relay, PLAN);
+    const onB = new TestClient(b.relay, PLAN);
+    await until(() => textOf(onA) === 'Plan' && textOf(onB) === 'Plan');
+    const paragraphs = (client: TestClient) => client.doc.getXmlFragment('section:b').toString();
+    // A's link is down while five paragraphs are typed on B, an update each.
+    a.fanOut.deaf = true;
+    // Above the seed's id, so that lowest first puts the seed's structs first.
+    onB.doc.clientID = 2 ** 32 - 1;
+    const section = onB.doc.getXmlFragment('section:b');
+    for (let i = 0; i < 5; i++) {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`Typed on B, ${i}.`)]);
+      section.insert(section.length, [paragraph]);
+    }
+    await until(() => persistence.logs.get(PLAN)?.lastSeq === 5);
+    // A snapshot as Plenary stored them before 2026-12-07, its clients lowest id first,
+    // while the log still holds the rows it overlaps.
+    const log = persistence.logs.get(PLAN);
+    if (!log) throw new Error('the plan is not stored');
+    log.snapshot = lowestClientFirst(onB.doc);
+    a.fanOut.deaf = false;
+    b.fanOut.publish(PLAN, { kind: 'catch-up' });
+    await until(() => paragraphs(onA) === paragraphs(onB));
+    expect(paragraphs(onA)).toContain('Typed on B, 4.');
+  });
 });
+
+/** `doc` as one update (format v1) whose clients' structs are written lowest id first. */
+function lowestClientFirst(doc: Y.Doc): Uint8Array {
+  const everything = Y.encodeStateVector(doc);
+  // An update with no structs: one byte (no clients), then the delete set.
+  const deletions = Y.encodeStateAsUpdate(doc, everything).subarray(1);
+  const clients = [...Y.decodeStateVector(everything).keys()].sort((x, y) => x - y);
+  const blocks = clients.map((client) => {
+    const others = Y.decodeStateVector(everything);
+    others.delete(client);
+    // One client's structs: a byte (one client), its block, then the same delete set.
+    const alone = Y.encodeStateAsUpdate(doc, Y.encodeStateVector(others));
+    return alone.subarray(1, alone.length - deletions.length);
+  });
+  return new Uint8Array([clients.length, ...blocks.flatMap((block) => [...block]), ...deletions]);
+}

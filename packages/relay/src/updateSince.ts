@@ -42,7 +42,12 @@ export async function encodeUpdateSince(
 ): Promise<Uint8Array> {
   const blocks: ClientBlock[] = [];
   let written = 0;
-  for (const [client, structs] of doc.store.clients) {
+  // Highest client id first, as Yjs writes an update: `Y.mergeUpdates` assumes that order,
+  // and merging an update written otherwise with others that overlap it (a stored snapshot
+  // with the log rows it holds, when a process catches up) left a gap in a client's structs,
+  // so the reader kept that client's text pending and never showed it.
+  const clients = [...doc.store.clients].sort(([a], [b]) => b - a);
+  for (const [client, structs] of clients) {
     const from = stateVector.get(client) ?? 0;
     if (from >= Y.getState(doc.store, client)) continue;
     const start = Y.findIndexSS(structs, from);
@@ -75,9 +80,9 @@ export async function encodeUpdateSince(
     encoding.writeVarUint(rest, clock);
     encoding.writeUint8Array(rest, structs.toUint8Array());
   }
-  const { clients } = deletions ?? Y.createDeleteSetFromStructStore(doc.store);
-  encoding.writeVarUint(rest, clients.size);
-  for (const [client, deletions] of clients) {
+  const deleted = [...(deletions ?? Y.createDeleteSetFromStructStore(doc.store)).clients];
+  encoding.writeVarUint(rest, deleted.length);
+  for (const [client, deletions] of deleted.sort(([a], [b]) => b - a)) {
     encoder.resetDsCurVal();
     encoding.writeVarUint(rest, client);
     encoding.writeVarUint(rest, deletions.length);
