@@ -135,8 +135,8 @@ test('a burst typed offline survives the tab closed right after its last key', a
   const burst = ' Echo markets, foxtrot ports, golf roads.';
 
   await goOffline(bora.context, wifi);
-  // Keys as fast as the driver sends them: several arrive while the device copy's previous
-  // write is still in flight, and join its next one (DeferredRemoteWrites).
+  // Keys as fast as the driver sends them, and the tab closed without waiting for the
+  // indicator: each key's device-copy write is made in the key's own task.
   await bora.plan.section(SECTION).typeAtEnd(burst);
   const address = new URL(bora.page.url());
   await bora.page.close();

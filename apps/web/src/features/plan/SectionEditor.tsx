@@ -24,7 +24,6 @@ import { caretInView } from './caretInView.ts';
 import { LoadingSectionText } from './LoadingSectionText.tsx';
 import { type PasteVerdict, pastedBytes, pasteVerdict } from './pasteSize.ts';
 import { TableBoxFocus } from './tableBoxFocus.ts';
-import { fenceTypingEvents } from './typingEventFence.ts';
 import { useEditingAfterReady } from './useEditingAfterReady.ts';
 import { useMountedEditor } from './useMountedEditor.ts';
 
@@ -97,8 +96,6 @@ export function SectionEditor(props: SectionEditorProps) {
   });
 
   const container = useRef<HTMLDivElement>(null);
-  // No component above the editor handles its keystrokes: React's root need not see them.
-  useEffect(() => (container.current ? fenceTypingEvents(container.current) : undefined), []);
   const editor = useMountedEditor(
     container,
     () => ({
