@@ -1,4 +1,4 @@
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence, PREFERRED_TRIM_SIZE, storeState } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import type { KeptClock } from './ConfirmedClocks.ts';
 import { DeferredRemoteWrites } from './DeferredRemoteWrites.ts';
@@ -11,6 +11,8 @@ import { DeferredRemoteWrites } from './DeferredRemoteWrites.ts';
  */
 export type LocalCopyState = 'loading' | 'kept' | 'unavailable' | 'full';
 
+/** y-indexeddb's store of the doc's updates, one row each. */
+const UPDATES_STORE = 'updates';
 /** The custom-store key of how many changes made here the server had not confirmed. */
 const UNCONFIRMED_KEY = 'unconfirmed';
 /** The custom-store key of the own clients with unconfirmed text, and from which clock. */
@@ -158,20 +160,30 @@ export class LocalCopy {
     if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
     const persistence = new IndexeddbPersistence(this.name, doc);
     this.#persistence = persistence;
-    // y-indexeddb writes every update as it is made; its writer is kept, and called by
-    // DeferredRemoteWrites instead: a microtask later for what is typed here, after the
-    // socket sent it.
+    // y-indexeddb writes every update as it is made; DeferredRemoteWrites decides when
+    // instead (a microtask later for what is typed here, after the socket sent it), and
+    // #store writes, telling it when each write has ended.
     const writes = new DeferredRemoteWrites(
-      persistence._storeUpdate,
+      (update, done) => this.#store(persistence, update, done),
       (origin) => origin === persistence,
     );
     doc.off('update', persistence._storeUpdate);
     doc.on('update', writes.onUpdate);
+    // What typing left waiting for a write in flight goes in before the browser may end
+    // the page without another task.
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') writes.flush();
+    };
+    const onPageHide = () => writes.flush();
+    globalThis.document?.addEventListener('visibilitychange', onHide);
+    globalThis.addEventListener?.('pagehide', onPageHide);
     // Before the database closes (y-indexeddb closes it a promise later, on the doc's destroy too).
     const stop = () => {
       writes.flush();
       doc.off('update', writes.onUpdate);
       doc.off('destroy', stop);
+      globalThis.document?.removeEventListener('visibilitychange', onHide);
+      globalThis.removeEventListener?.('pagehide', onPageHide);
     };
     doc.on('destroy', stop);
     this.#stopWrites = stop;
@@ -191,6 +203,43 @@ export class LocalCopy {
     if (this.#wantedUnconfirmed !== this.#storedUnconfirmed) {
       this.keepUnconfirmed(this.#wantedUnconfirmed, this.#wantedClocks);
     }
+  }
+
+  /**
+   * Writes one update as y-indexeddb would (a row of its updates store, counted so that
+   * it folds the rows into one once there are many, a second after the last write), in a
+   * transaction whose end is reported to `done`. A refused write marks the copy full.
+   */
+  #store(persistence: IndexeddbPersistence, update: Uint8Array, done: () => void): void {
+    const db = persistence.db;
+    if (!db || persistence._destroyed) {
+      done();
+      return;
+    }
+    let transaction: IDBTransaction;
+    try {
+      transaction = db.transaction([UPDATES_STORE], 'readwrite');
+      transaction.objectStore(UPDATES_STORE).add(update);
+      // Committed now rather than once the add's answer is back here: a tab closed in
+      // between would lose it (Chromium aborts what was not committed when the page goes).
+      transaction.commit();
+    } catch {
+      // A closed database (deleted from another tab) takes no more writes.
+      done();
+      return;
+    }
+    transaction.oncomplete = done;
+    transaction.onabort = () => {
+      done();
+      if (isQuotaError(transaction.error)) this.markFull();
+    };
+    persistence._dbsize += 1;
+    if (persistence._dbsize < PREFERRED_TRIM_SIZE) return;
+    clearTimeout(persistence._storeTimeoutId);
+    persistence._storeTimeoutId = setTimeout(() => {
+      persistence._storeTimeoutId = null;
+      void storeState(persistence, false);
+    }, persistence._storeTimeout);
   }
 
   #unavailable(): void {
