@@ -222,7 +222,8 @@ export class LocalCopy {
       transaction.objectStore(UPDATES_STORE).add(update);
       // Committed now rather than once the add's answer is back here: a tab closed in
       // between would lose it (Chromium aborts what was not committed when the page goes).
-      transaction.commit();
+      // A browser without `commit` (before Safari 15) still commits it at the task's end.
+      transaction.commit?.();
     } catch {
       // A closed database (deleted from another tab) takes no more writes.
       done();
