@@ -23,6 +23,7 @@ import {
   BENCH_NODE_ENTRIES,
   cpuMsBetween,
   descendantsCpuMs,
+  descendantThreadsCpuMs,
   formatCpuMs,
 } from './support/processCpu.ts';
 import { TRACE_CATEGORIES } from './support/traceSummary.ts';
@@ -88,6 +89,7 @@ try {
         await cdp.send('Profiler.start');
       }
       const cpuBefore = descendantsCpuMs(BENCH_NODE_ENTRIES);
+      const threadsBefore = descendantThreadsCpuMs(BENCH_NODE_ENTRIES);
       const started = Date.now();
       const url = label === 'reference' ? joined.url() : joined.url().replace(/#.*/, '');
       void page.goto(url);
@@ -98,6 +100,7 @@ try {
         .waitFor({ timeout: 60_000 });
       const ms = Date.now() - started;
       const cpu = cpuMsBetween(cpuBefore, descendantsCpuMs(BENCH_NODE_ENTRIES));
+      const threads = cpuMsBetween(threadsBefore, descendantThreadsCpuMs(BENCH_NODE_ENTRIES));
       const { metrics } = await cdp.send('Performance.getMetrics');
       const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
       const msOf = (name: string) => ((m[name] ?? 0) * 1000).toFixed(0);
@@ -106,6 +109,9 @@ try {
       );
       events.sort((a, b) => a[0] - b[0]);
       console.log(`CPU ${label} ${formatCpuMs(cpu)} (ms, this run's processes during the opening)`);
+      // Threads that ended during the opening (a worker's) count in their process, not here.
+      for (const [thread, ms] of Object.entries(threads).sort((a, b) => b[1] - a[1]))
+        console.log(`THREAD ${label} ${thread} ${ms}`);
       console.log(`\n== ${label} run ${run}: ${ms} ms`);
       for (const [t, what] of events) console.log(`${String(t).padStart(6)} ${what}`);
       if (trace) {
