@@ -24,7 +24,7 @@ interface TraceEvent {
   dur?: number;
   /** The thread's CPU time during the event, where the trace records it. */
   tdur?: number;
-  args?: { name?: string; data?: { type?: string } };
+  args?: { name?: string; data?: { type?: string }; src_file?: string; src_func?: string };
 }
 
 /** Self time in ms by event name, for one renderer main thread. */
@@ -48,6 +48,15 @@ const label = (event: TraceEvent) =>
   event.name === 'EventDispatch' && event.args?.data?.type
     ? `EventDispatch(${event.args.data.type})`
     : event.name;
+
+/**
+ * An outermost event's name with where its task was posted from (`RunTask <file.cc:Function>`),
+ * which the `toplevel` category records: "RunTask" alone says nothing of what ran.
+ */
+const taskLabel = (event: TraceEvent) =>
+  event.args?.src_func
+    ? `${event.name} <${event.args.src_file?.split('/').pop() ?? '?'}:${event.args.src_func}>`
+    : label(event);
 
 /** The events of a trace (Chromium's JSON trace format, an object or a bare array). */
 function traceEvents(traceJson: string): TraceEvent[] {
@@ -128,7 +137,7 @@ export function threadTimes(traceJson: string): ThreadTime[] {
       group.wall += (e.dur ?? 0) / 1000;
       group.cpu += (e.tdur ?? 0) / 1000;
       const ms = (e.tdur ?? e.dur ?? 0) / 1000;
-      group.byName.set(label(e), (group.byName.get(label(e)) ?? 0) + ms);
+      group.byName.set(taskLabel(e), (group.byName.get(taskLabel(e)) ?? 0) + ms);
     }
     groups.set(groupKey, group);
   }
