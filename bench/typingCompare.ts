@@ -45,7 +45,9 @@ import {
   BENCH_NODE_ENTRIES,
   cpuMsBetween,
   descendantsCpuMs,
+  descendantThreadsCpuMs,
   formatCpuMs,
+  threadsByKind,
 } from './support/processCpu.ts';
 import { type Legs, legsOf, type SocketTimes, timeSockets } from './support/remoteLegs.ts';
 import { median } from './support/stats.ts';
@@ -294,9 +296,16 @@ async function timeOpen(
   browser: Browser,
   pair: Pair,
   shape: PlanShape,
-): Promise<{ ms: number; task: number; cpu: number; processes: Record<string, number> }> {
+): Promise<{
+  ms: number;
+  task: number;
+  cpu: number;
+  processes: Record<string, number>;
+  threads: Record<string, number>;
+}> {
   let started = Date.now();
   let processesBefore: Record<string, number> = {};
+  let threadsBefore: Record<string, number> = {};
   let cdp: CDPSession | null = null;
   const { page, context } = await pair.plan.reopen(
     browser,
@@ -306,6 +315,7 @@ async function timeOpen(
       await cdp.send('Performance.enable');
       await browser.startTracing(opening, { categories: ['toplevel'] });
       processesBefore = descendantsCpuMs(BENCH_NODE_ENTRIES);
+      threadsBefore = threadsByKind(descendantThreadsCpuMs(BENCH_NODE_ENTRIES));
       started = Date.now();
     },
   );
@@ -317,6 +327,10 @@ async function timeOpen(
     .waitFor({ timeout: 60_000 });
   const elapsed = Date.now() - started;
   const processes = cpuMsBetween(processesBefore, descendantsCpuMs(BENCH_NODE_ENTRIES));
+  const threads = cpuMsBetween(
+    threadsBefore,
+    threadsByKind(descendantThreadsCpuMs(BENCH_NODE_ENTRIES)),
+  );
   const { metrics } = (await (cdp as CDPSession | null)?.send('Performance.getMetrics')) ?? {
     metrics: [],
   };
@@ -324,10 +338,16 @@ async function timeOpen(
   // The opening page's main thread is the busiest: the other pages only hear of a new caret.
   const cpu = busiestMainThreadCpu((await browser.stopTracing()).toString('utf8'));
   await context.close();
-  return { ms: elapsed, task: Math.round(task), cpu: Math.round(cpu), processes };
+  return { ms: elapsed, task: Math.round(task), cpu: Math.round(cpu), processes, threads };
 }
 
 const fmt = (value: number) => value.toFixed(1);
+
+/** Each key's median over the runs' readings (a key a run lacks counts as 0 there). */
+function mediansByKey(runs: readonly Record<string, number>[]): Record<string, number> {
+  const keys = [...new Set(runs.flatMap((run) => Object.keys(run)))].sort();
+  return Object.fromEntries(keys.map((key) => [key, median(runs.map((run) => run[key] ?? 0))]));
+}
 const ratio = (value: number, reference: number) =>
   reference > 0 ? `${(value / reference).toFixed(2)}x` : '-';
 
@@ -449,13 +469,15 @@ try {
   const openTasks = openPairs.map(() => [] as number[]);
   const openCpus = openPairs.map(() => [] as number[]);
   const openProcesses = openPairs.map(() => [] as Record<string, number>[]);
+  const openThreads = openPairs.map(() => [] as Record<string, number>[]);
   for (let run = 0; run < openRuns; run++) {
     for (const [i, pair] of openPairs.entries()) {
-      const { ms, task, cpu, processes } = await timeOpen(browser, pair, openShape);
+      const { ms, task, cpu, processes, threads } = await timeOpen(browser, pair, openShape);
       opens[i]?.push(ms);
       openTasks[i]?.push(task);
       openCpus[i]?.push(cpu);
       openProcesses[i]?.push(processes);
+      openThreads[i]?.push(threads);
       process.stdout.write(
         `open ${openShape.name}, run ${run + 1}, ${pair.variant.label}: ${ms} ms, main thread ${task} ms, its CPU ${cpu} ms; all processes' CPU meanwhile (ms): ${formatCpuMs(processes)}\n`,
       );
@@ -469,15 +491,17 @@ try {
     const tasks = openTasks[i] ?? [];
     const cpus = openCpus[i] ?? [];
     if (times.length === 0) continue;
-    const runsProcesses = openProcesses[i] ?? [];
-    const kinds = [...new Set(runsProcesses.flatMap((run) => Object.keys(run)))].sort();
-    const processesCpu = formatCpuMs(
+    const processesCpu = formatCpuMs(mediansByKey(openProcesses[i] ?? []));
+    // The busier threads only: Chromium's processes run dozens that each use a tick or two.
+    const threadsCpu = formatCpuMs(
       Object.fromEntries(
-        kinds.map((kind) => [kind, median(runsProcesses.map((run) => run[kind] ?? 0))]),
+        Object.entries(mediansByKey(openThreads[i] ?? []))
+          .filter(([, ms]) => ms >= 20)
+          .sort((a, b) => b[1] - a[1]),
       ),
     );
     rows.push(
-      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | opening page's main thread ${fmt(median(tasks))} ms (${ratio(median(tasks), openTaskRef)}), runs ${tasks.join(', ')} ms | its CPU time ${fmt(median(cpus))} ms (${ratio(median(cpus), openCpuRef)}), runs ${cpus.join(', ')} ms | CPU of the run's processes meanwhile (medians, ms): ${processesCpu} |`,
+      `| open ${openShape.name} | ${pair.variant.label} | ${fmt(median(times))} ms (${ratio(median(times), openRef)}), runs ${times.join(', ')} ms | opening page's main thread ${fmt(median(tasks))} ms (${ratio(median(tasks), openTaskRef)}), runs ${tasks.join(', ')} ms | its CPU time ${fmt(median(cpus))} ms (${ratio(median(cpus), openCpuRef)}), runs ${cpus.join(', ')} ms | CPU of the run's processes meanwhile (medians, ms): ${processesCpu}; by thread: ${threadsCpu} |`,
     );
   }
 

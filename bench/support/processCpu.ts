@@ -17,12 +17,19 @@ export const BENCH_NODE_ENTRIES = {
   relay: '@y/websocket-server',
 };
 
-/** utime + stime of a /proc/<pid>/stat line, in ms, and the parent's pid. */
-function parseStat(stat: string): { parent: number; cpuMs: number } {
+/**
+ * utime + stime of a /proc/<pid>/stat (or /proc/<pid>/task/<tid>/stat) line, in ms, the parent's
+ * pid and the command's name (a thread's name for a task: Linux keeps its first 15 bytes).
+ */
+export function parseStat(stat: string): { parent: number; cpuMs: number; name: string } {
   // After the command's closing parenthesis: state, ppid, ..., utime (12th), stime (13th).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return { parent: Number(fields[1]), cpuMs: (ticks * 1000) / TICKS_PER_SECOND };
+  return {
+    parent: Number(fields[1]),
+    cpuMs: (ticks * 1000) / TICKS_PER_SECOND,
+    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+  };
 }
 
 /** CPU ms one process has used so far (Linux only). */
@@ -66,17 +73,72 @@ export function kindOf(commandLine: string, nodeEntries: Record<string, string>)
   );
 }
 
-/** CPU ms used so far by each kind among this process's descendants (itself excluded). */
-export function descendantsCpuMs(nodeEntries: Record<string, string>): Record<string, number> {
-  const rows = processRows();
+/** This process's descendants (itself excluded), parents before their children. */
+function descendants(): ProcessRow[] {
   const children = new Map<number, ProcessRow[]>();
-  for (const row of rows) children.set(row.parent, [...(children.get(row.parent) ?? []), row]);
-  const totals: Record<string, number> = {};
+  for (const row of processRows())
+    children.set(row.parent, [...(children.get(row.parent) ?? []), row]);
+  const found: ProcessRow[] = [];
   const queue = [...(children.get(process.pid) ?? [])];
   for (let row = queue.shift(); row; row = queue.shift()) {
+    found.push(row);
+    queue.push(...(children.get(row.pid) ?? []));
+  }
+  return found;
+}
+
+/** CPU ms used so far by each kind among this process's descendants (itself excluded). */
+export function descendantsCpuMs(nodeEntries: Record<string, string>): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const row of descendants()) {
     const kind = kindOf(row.commandLine, nodeEntries);
     totals[kind] = (totals[kind] ?? 0) + row.cpuMs;
-    queue.push(...(children.get(row.pid) ?? []));
+  }
+  return totals;
+}
+
+/**
+ * CPU ms used so far by each thread of this process's descendants, keyed
+ * `kind pid/thread name` (threads of one name in one process summed: Chromium's thread pool
+ * runs several "ThreadPoolForeg" threads). Where a process's CPU goes inside it: a renderer's
+ * main thread, its compositor, V8's background compile and GC threads, a worker's thread.
+ */
+export function descendantThreadsCpuMs(
+  nodeEntries: Record<string, string>,
+): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const row of descendants()) {
+    const kind = kindOf(row.commandLine, nodeEntries);
+    let tids: string[];
+    try {
+      tids = readdirSync(`/proc/${row.pid}/task`);
+    } catch {
+      continue; // the process ended while we looked
+    }
+    for (const tid of tids) {
+      try {
+        const { name, cpuMs } = parseStat(
+          readFileSync(`/proc/${row.pid}/task/${tid}/stat`, 'utf8'),
+        );
+        const key = `${kind} ${row.pid}/${name}`;
+        totals[key] = (totals[key] ?? 0) + cpuMs;
+      } catch {
+        // the thread ended while we looked
+      }
+    }
+  }
+  return totals;
+}
+
+/**
+ * A `descendantThreadsCpuMs` reading with the processes' ids left out (`kind/thread name`):
+ * the renderers' main threads together, their thread pools together, and so on.
+ */
+export function threadsByKind(threads: Record<string, number>): Record<string, number> {
+  const totals: Record<string, number> = {};
+  for (const [key, ms] of Object.entries(threads)) {
+    const merged = key.replace(/ \d+\//, '/');
+    totals[merged] = (totals[merged] ?? 0) + ms;
   }
   return totals;
 }

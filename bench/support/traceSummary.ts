@@ -24,7 +24,7 @@ interface TraceEvent {
   dur?: number;
   /** The thread's CPU time during the event, where the trace records it. */
   tdur?: number;
-  args?: { name?: string; data?: { type?: string } };
+  args?: { name?: string; data?: { type?: string }; src_file?: string; src_func?: string };
 }
 
 /** Self time in ms by event name, for one renderer main thread. */
@@ -49,16 +49,113 @@ const label = (event: TraceEvent) =>
     ? `EventDispatch(${event.args.data.type})`
     : event.name;
 
+/**
+ * An outermost event's name with where its task was posted from (`RunTask <file.cc:Function>`),
+ * which the `toplevel` category records: "RunTask" alone says nothing of what ran.
+ */
+const taskLabel = (event: TraceEvent) =>
+  event.args?.src_func
+    ? `${event.name} <${event.args.src_file?.split('/').pop() ?? '?'}:${event.args.src_func}>`
+    : label(event);
+
+/** The events of a trace (Chromium's JSON trace format, an object or a bare array). */
+function traceEvents(traceJson: string): TraceEvent[] {
+  const parsed = JSON.parse(traceJson) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}
+
 /** The events of a trace, and its renderer main threads as `pid:tid`. */
 function readTrace(traceJson: string): { events: TraceEvent[]; mainThreads: Set<string> } {
-  const parsed = JSON.parse(traceJson) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const events = traceEvents(traceJson);
   const mainThreads = new Set(
     events
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
   return { events, mainThreads };
+}
+
+/** One thread's outermost traced events: where a process's time goes, thread by thread. */
+export interface ThreadTime {
+  /** The process's name from the trace's metadata (Renderer, Browser, GPU Process...). */
+  process: string;
+  pid: number;
+  /** The thread's name (CrRendererMain, Compositor, ThreadPoolForegroundWorker...). */
+  thread: string;
+  /** Threads of this name in the process (the thread pool runs several). */
+  threads: number;
+  /** Wall time of the outermost events, ms. */
+  wall: number;
+  /** Thread CPU time of the outermost events where the trace records it, ms. */
+  cpu: number;
+  /** Outermost event name to its CPU time (its wall time where it has none), ms. */
+  byName: Map<string, number>;
+}
+
+/**
+ * Every traced thread's outermost events summed, threads of one name in one process together,
+ * busiest first. Only as complete as the trace's categories: a thread whose work no recorded
+ * category marks shows less than it did (the /proc reading in processCpu.ts says how much).
+ */
+export function threadTimes(traceJson: string): ThreadTime[] {
+  const events = traceEvents(traceJson);
+  const processNames = new Map<number, string>();
+  const threadNames = new Map<string, string>();
+  for (const e of events) {
+    if (e.ph !== 'M' || !e.args?.name) continue;
+    if (e.name === 'process_name') processNames.set(e.pid, e.args.name);
+    if (e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
+  }
+  const byThread = new Map<string, TraceEvent[]>();
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined) continue;
+    const key = `${e.pid}:${e.tid}`;
+    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+  }
+  const groups = new Map<string, ThreadTime & { tids: Set<number> }>();
+  for (const [key, list] of byThread) {
+    const [pid = 0, tid = 0] = key.split(':').map(Number);
+    const thread = (threadNames.get(key) ?? `tid ${tid}`).replace(/\d+$/, '');
+    const groupKey = `${pid}:${thread}`;
+    const group = groups.get(groupKey) ?? {
+      process: processNames.get(pid) ?? 'unknown',
+      pid,
+      thread,
+      threads: 0,
+      tids: new Set<number>(),
+      wall: 0,
+      cpu: 0,
+      byName: new Map<string, number>(),
+    };
+    group.tids.add(tid);
+    group.threads = group.tids.size;
+    list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    let outerEnd = -1;
+    for (const e of list) {
+      if (e.ts < outerEnd) continue; // nested in (or overlapping) the outer event before it
+      outerEnd = e.ts + (e.dur ?? 0);
+      group.wall += (e.dur ?? 0) / 1000;
+      group.cpu += (e.tdur ?? 0) / 1000;
+      const ms = (e.tdur ?? e.dur ?? 0) / 1000;
+      group.byName.set(taskLabel(e), (group.byName.get(taskLabel(e)) ?? 0) + ms);
+    }
+    groups.set(groupKey, group);
+  }
+  return [...groups.values()]
+    .map(({ tids: _tids, ...time }) => time)
+    .sort((a, b) => Math.max(b.cpu, b.wall) - Math.max(a.cpu, a.wall));
+}
+
+/** `threadTimes` as text lines: each thread, then its `top` biggest outermost events. */
+export function threadTimeLines(times: readonly ThreadTime[], top = 6): string[] {
+  return times.flatMap((t) => [
+    `${t.process} ${t.pid} / ${t.thread}${t.threads > 1 ? ` x${t.threads}` : ''}: wall ${t.wall.toFixed(0)} ms, cpu ${t.cpu.toFixed(0)} ms`,
+    ...[...t.byName.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .filter(([, ms]) => ms >= 1)
+      .map(([name, ms]) => `    ${name} ${ms.toFixed(0)}`),
+  ]);
 }
 
 /** Breaks down each renderer main thread of `traceJson` (Chromium's JSON trace format). */

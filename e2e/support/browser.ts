@@ -31,6 +31,13 @@ export type ChromiumUse = 'tests' | 'people';
 /**
  * Flags for running headless in containers and CI: root needs --no-sandbox, there is no GPU,
  * and a test run should not phone home for updates or sync.
+ *
+ * The full browser's headless mode also builds, for every new window (each browser context),
+ * the address bar's suggestion popup: a WebUI renderer that loads ~400 chrome:// modules,
+ * ~1.2 s of renderer CPU and ~0.3 s of the browser process's (bench/results/typing-compare.md,
+ * 19:00 UTC 2026-12-07). A person's browser built it once, when its window opened; here it
+ * ran beside every measured opening on 2 cores and billed the slower page the most of it.
+ * The headless shell has no such popup and ignores the flag.
  */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -38,6 +45,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 /**

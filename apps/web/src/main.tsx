@@ -30,6 +30,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App, preloadPage } from './App.tsx';
 import { setupI18n } from './i18n/i18n.ts';
+import { afterPageOpened } from './ui/afterPageOpened.ts';
 import { lazyComponent } from './ui/lazyComponent.ts';
 
 const queryClient = new QueryClient({
@@ -42,10 +43,12 @@ const queryClient = new QueryClient({
 });
 
 // The service worker's registration and its new-version prompt draw nothing at first:
-// they come just after the page, not in the code every page waits for.
-const UpdatePrompt = lazyComponent(
-  async () => (await import('./ui/UpdatePrompt.tsx')).UpdatePrompt,
-);
+// they come once the page has opened, not in the code every page waits for, and the
+// worker's first install does not compete with the opening for the device's cores.
+const UpdatePrompt = lazyComponent(async () => {
+  await afterPageOpened();
+  return (await import('./ui/UpdatePrompt.tsx')).UpdatePrompt;
+});
 
 // Before the strings below: a plan's code and who this device is in it load meanwhile.
 preloadPage(window.location);
