@@ -35,6 +35,17 @@ async function goOnline(context: BrowserContext, wifi: VenueWifi): Promise<void>
   await context.setOffline(false);
 }
 
+/** Closes the person's tab and opens the plan again in a new tab of the same browser. */
+async function reopenedTab(person: Participant): Promise<PlanPage> {
+  const address = new URL(person.page.url());
+  await person.page.close();
+  const page = await person.context.newPage();
+  await page.goto(address.pathname);
+  const reopened = new PlanPage(page);
+  await reopened.expectOpen();
+  return reopened;
+}
+
 /** Sets up a person's venue wifi before they open the plan, then joins them. */
 async function joinOnVenueWifi(
   actor: (name: string) => Promise<{ context: BrowserContext }>,
@@ -106,15 +117,10 @@ test('text typed offline survives a reload and a closed tab, and reaches the oth
   await bora.plan.section(SECTION).expectUnconfirmed(`${words[1]}${words[2]}`);
 
   // The tab is closed and opened again, still offline.
-  const address = new URL(bora.page.url());
-  await bora.page.close();
-  const page = await bora.context.newPage();
-  await page.goto(address.pathname);
-  const reopened = new PlanPage(page);
-  await reopened.expectOpen();
+  const reopened = await reopenedTab(bora);
   await reopened.section(SECTION).expectToContain(`${words[0]}${words[1]}${words[2]}`.trim());
   await reopened.section(SECTION).typeAtEnd(words[3] ?? '');
-  await new DeviceCopy(page).expectChangesKept(reopened);
+  await new DeviceCopy(reopened.page).expectChangesKept(reopened);
   await reopened.section(SECTION).expectUnconfirmed(words.slice(1).join(''));
   await expect(alice.plan.section(SECTION).textbox).not.toContainText('Bravo');
 
@@ -140,13 +146,7 @@ test('a burst typed offline survives the tab closed right after its last key', a
   // and closing the tab aborted the queued ones (the last keys were lost in 2 of 6 runs);
   // keys typed while a write is in flight now join the next one (DeferredRemoteWrites).
   await bora.plan.section(SECTION).typeAtEnd(burst);
-  const address = new URL(bora.page.url());
-  await bora.page.close();
-
-  const page = await bora.context.newPage();
-  await page.goto(address.pathname);
-  const reopened = new PlanPage(page);
-  await reopened.expectOpen();
+  const reopened = await reopenedTab(bora);
   await reopened.section(SECTION).expectToContain(burst.trim());
 });
 
