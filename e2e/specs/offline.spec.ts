@@ -177,6 +177,29 @@ test('the indicator says Offline within 2 s of the wifi drop, and saves once it 
   await alice.plan.section(SECTION).expectToContain('Typed after the drop.');
 });
 
+/**
+ * When the plan page starts its deferred work, the service worker's registration and the
+ * update prompt (apps/web/src/ui/afterPageOpened.ts: 4 s after the load event).
+ */
+const DEFERRED_START_MS = 4_000;
+
+test('the wifi dropping just after the plan opens leaves the page working', async ({
+  startServer,
+  join,
+}) => {
+  const plan = await createPlan(await startServer());
+  const bora = await join('bora', plan, { role: 'member', group: 'Group 1' });
+
+  // Before the page's deferred work starts; on a first visit nothing is kept offline yet.
+  // The update prompt's code, once fetched only then, failed to load, and the failed
+  // import blanked the whole page.
+  await bora.context.setOffline(true);
+  await bora.page.waitForTimeout(DEFERRED_START_MS + 1_000);
+  await expect(bora.plan.saveStatus).toHaveAttribute('data-state', 'offline');
+  await bora.plan.section(SECTION).typeAtEnd(' Typed after the drop.');
+  await bora.plan.section(SECTION).expectToContain('Typed after the drop.');
+});
+
 test('two people offline in the same paragraph both keep their words when the network is back', async ({
   startServer,
   actor,

@@ -43,12 +43,20 @@ const queryClient = new QueryClient({
 });
 
 // The service worker's registration and its new-version prompt draw nothing at first:
-// they come once the page has opened, not in the code every page waits for, and the
-// worker's first install does not compete with the opening for the device's cores.
+// their code comes just after the page, not in the code every page waits for, and they
+// start once the page has opened, so the worker's first install does not compete with the
+// opening for the device's cores. Fetched only then, the code failed to arrive when the
+// wifi dropped in between, and the failed import blanked the whole page; now a failure
+// leaves the prompt out (the next opening registers the worker).
 const UpdatePrompt = lazyComponent(async () => {
+  const code = import('./ui/UpdatePrompt.tsx').catch(() => null);
   await afterPageOpened();
-  return (await import('./ui/UpdatePrompt.tsx')).UpdatePrompt;
+  return (await code)?.UpdatePrompt ?? NoUpdatePrompt;
 });
+
+function NoUpdatePrompt() {
+  return null;
+}
 
 // Before the strings below: a plan's code and who this device is in it load meanwhile.
 preloadPage(window.location);
