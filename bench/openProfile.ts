@@ -24,8 +24,7 @@ import { startPlenaryServer } from '../e2e/support/server.ts';
 import {
   BENCH_NODE_ENTRIES,
   cpuMsBetween,
-  descendantsCpuMs,
-  descendantThreadsCpuMs,
+  descendantsCpu,
   formatCpuMs,
 } from './support/processCpu.ts';
 import { TRACE_CATEGORIES, threadTimeLines, threadTimes } from './support/traceSummary.ts';
@@ -99,8 +98,7 @@ try {
         await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
         await cdp.send('Profiler.start');
       }
-      const cpuBefore = descendantsCpuMs(BENCH_NODE_ENTRIES);
-      const threadsBefore = descendantThreadsCpuMs(BENCH_NODE_ENTRIES);
+      const cpuBefore = descendantsCpu(BENCH_NODE_ENTRIES);
       const started = Date.now();
       const url = label === 'reference' ? joined.url() : joined.url().replace(/#.*/, '');
       void page.goto(url);
@@ -110,8 +108,9 @@ try {
         .getByText(END_MARKER)
         .waitFor({ timeout: 60_000 });
       const ms = Date.now() - started;
-      const cpu = cpuMsBetween(cpuBefore, descendantsCpuMs(BENCH_NODE_ENTRIES));
-      const threads = cpuMsBetween(threadsBefore, descendantThreadsCpuMs(BENCH_NODE_ENTRIES));
+      const cpuAfter = descendantsCpu(BENCH_NODE_ENTRIES);
+      const cpu = cpuMsBetween(cpuBefore.processes, cpuAfter.processes);
+      const threads = cpuMsBetween(cpuBefore.threads, cpuAfter.threads);
       const { metrics } = await cdp.send('Performance.getMetrics');
       const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
       const msOf = (name: string) => ((m[name] ?? 0) * 1000).toFixed(0);

@@ -44,8 +44,8 @@ import { repoRoot, startPlenaryServer } from '../e2e/support/server.ts';
 import {
   BENCH_NODE_ENTRIES,
   cpuMsBetween,
-  descendantsCpuMs,
-  descendantThreadsCpuMs,
+  type DescendantsCpu,
+  descendantsCpu,
   formatCpuMs,
   threadsByKind,
 } from './support/processCpu.ts';
@@ -304,8 +304,7 @@ async function timeOpen(
   threads: Record<string, number>;
 }> {
   let started = Date.now();
-  let processesBefore: Record<string, number> = {};
-  let threadsBefore: Record<string, number> = {};
+  let cpuBefore: DescendantsCpu = { processes: {}, threads: {} };
   let cdp: CDPSession | null = null;
   const { page, context } = await pair.plan.reopen(
     browser,
@@ -314,8 +313,7 @@ async function timeOpen(
       cdp = await opening.context().newCDPSession(opening);
       await cdp.send('Performance.enable');
       await browser.startTracing(opening, { categories: ['toplevel'] });
-      processesBefore = descendantsCpuMs(BENCH_NODE_ENTRIES);
-      threadsBefore = threadsByKind(descendantThreadsCpuMs(BENCH_NODE_ENTRIES));
+      cpuBefore = descendantsCpu(BENCH_NODE_ENTRIES);
       started = Date.now();
     },
   );
@@ -326,11 +324,9 @@ async function timeOpen(
     .getByText(END_MARKER)
     .waitFor({ timeout: 60_000 });
   const elapsed = Date.now() - started;
-  const processes = cpuMsBetween(processesBefore, descendantsCpuMs(BENCH_NODE_ENTRIES));
-  const threads = cpuMsBetween(
-    threadsBefore,
-    threadsByKind(descendantThreadsCpuMs(BENCH_NODE_ENTRIES)),
-  );
+  const cpuAfter = descendantsCpu(BENCH_NODE_ENTRIES);
+  const processes = cpuMsBetween(cpuBefore.processes, cpuAfter.processes);
+  const threads = cpuMsBetween(threadsByKind(cpuBefore.threads), threadsByKind(cpuAfter.threads));
   const { metrics } = (await (cdp as CDPSession | null)?.send('Performance.getMetrics')) ?? {
     metrics: [],
   };

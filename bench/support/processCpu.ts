@@ -73,11 +73,19 @@ export function kindOf(commandLine: string, nodeEntries: Record<string, string>)
   );
 }
 
+/** Adds `ms` to `totals[key]`. */
+function addTo(totals: Record<string, number>, key: string, ms: number): void {
+  totals[key] = (totals[key] ?? 0) + ms;
+}
+
 /** This process's descendants (itself excluded), parents before their children. */
 function descendants(): ProcessRow[] {
   const children = new Map<number, ProcessRow[]>();
-  for (const row of processRows())
-    children.set(row.parent, [...(children.get(row.parent) ?? []), row]);
+  for (const row of processRows()) {
+    const siblings = children.get(row.parent);
+    if (siblings) siblings.push(row);
+    else children.set(row.parent, [row]);
+  }
   const found: ProcessRow[] = [];
   const queue = [...(children.get(process.pid) ?? [])];
   for (let row = queue.shift(); row; row = queue.shift()) {
@@ -87,28 +95,26 @@ function descendants(): ProcessRow[] {
   return found;
 }
 
-/** CPU ms used so far by each kind among this process's descendants (itself excluded). */
-export function descendantsCpuMs(nodeEntries: Record<string, string>): Record<string, number> {
-  const totals: Record<string, number> = {};
-  for (const row of descendants()) {
-    const kind = kindOf(row.commandLine, nodeEntries);
-    totals[kind] = (totals[kind] ?? 0) + row.cpuMs;
-  }
-  return totals;
+/** CPU ms used so far by this process's descendants (itself excluded), read from /proc once. */
+export interface DescendantsCpu {
+  /** By kind (see `kindOf`). */
+  processes: Record<string, number>;
+  /**
+   * By thread, keyed `kind pid/thread name` (threads of one name in one process summed:
+   * Chromium's thread pool runs several "ThreadPoolForeg" threads). Where a process's CPU
+   * goes inside it: a renderer's main thread, its compositor, V8's background compile and
+   * GC threads, a worker's thread. A thread that ended counts in its process only.
+   */
+  threads: Record<string, number>;
 }
 
-/**
- * CPU ms used so far by each thread of this process's descendants, keyed
- * `kind pid/thread name` (threads of one name in one process summed: Chromium's thread pool
- * runs several "ThreadPoolForeg" threads). Where a process's CPU goes inside it: a renderer's
- * main thread, its compositor, V8's background compile and GC threads, a worker's thread.
- */
-export function descendantThreadsCpuMs(
-  nodeEntries: Record<string, string>,
-): Record<string, number> {
-  const totals: Record<string, number> = {};
+/** Reads `DescendantsCpu` now: one walk of /proc for both, at one moment. */
+export function descendantsCpu(nodeEntries: Record<string, string>): DescendantsCpu {
+  const processes: Record<string, number> = {};
+  const threads: Record<string, number> = {};
   for (const row of descendants()) {
     const kind = kindOf(row.commandLine, nodeEntries);
+    addTo(processes, kind, row.cpuMs);
     let tids: string[];
     try {
       tids = readdirSync(`/proc/${row.pid}/task`);
@@ -120,26 +126,22 @@ export function descendantThreadsCpuMs(
         const { name, cpuMs } = parseStat(
           readFileSync(`/proc/${row.pid}/task/${tid}/stat`, 'utf8'),
         );
-        const key = `${kind} ${row.pid}/${name}`;
-        totals[key] = (totals[key] ?? 0) + cpuMs;
+        addTo(threads, `${kind} ${row.pid}/${name}`, cpuMs);
       } catch {
         // the thread ended while we looked
       }
     }
   }
-  return totals;
+  return { processes, threads };
 }
 
 /**
- * A `descendantThreadsCpuMs` reading with the processes' ids left out (`kind/thread name`):
+ * A `DescendantsCpu` threads reading with the processes' ids left out (`kind/thread name`):
  * the renderers' main threads together, their thread pools together, and so on.
  */
 export function threadsByKind(threads: Record<string, number>): Record<string, number> {
   const totals: Record<string, number> = {};
-  for (const [key, ms] of Object.entries(threads)) {
-    const merged = key.replace(/ \d+\//, '/');
-    totals[merged] = (totals[merged] ?? 0) + ms;
-  }
+  for (const [key, ms] of Object.entries(threads)) addTo(totals, key.replace(/ \d+\//, '/'), ms);
   return totals;
 }
 
