@@ -110,9 +110,11 @@ export function threadTimes(traceJson: string): ThreadTime[] {
   for (const e of events) {
     if (e.ph !== 'X' || e.dur === undefined) continue;
     const key = `${e.pid}:${e.tid}`;
-    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+    const list = byThread.get(key);
+    if (list) list.push(e);
+    else byThread.set(key, [e]);
   }
-  const groups = new Map<string, ThreadTime & { tids: Set<number> }>();
+  const groups = new Map<string, Omit<ThreadTime, 'threads'> & { tids: Set<number> }>();
   for (const [key, list] of byThread) {
     const [pid = 0, tid = 0] = key.split(':').map(Number);
     const thread = (threadNames.get(key) ?? `tid ${tid}`).replace(/\d+$/, '');
@@ -121,14 +123,12 @@ export function threadTimes(traceJson: string): ThreadTime[] {
       process: processNames.get(pid) ?? 'unknown',
       pid,
       thread,
-      threads: 0,
       tids: new Set<number>(),
       wall: 0,
       cpu: 0,
       byName: new Map<string, number>(),
     };
     group.tids.add(tid);
-    group.threads = group.tids.size;
     list.sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
     let outerEnd = -1;
     for (const e of list) {
@@ -136,13 +136,13 @@ export function threadTimes(traceJson: string): ThreadTime[] {
       outerEnd = e.ts + (e.dur ?? 0);
       group.wall += (e.dur ?? 0) / 1000;
       group.cpu += (e.tdur ?? 0) / 1000;
-      const ms = (e.tdur ?? e.dur ?? 0) / 1000;
-      group.byName.set(taskLabel(e), (group.byName.get(taskLabel(e)) ?? 0) + ms);
+      const name = taskLabel(e);
+      group.byName.set(name, (group.byName.get(name) ?? 0) + (e.tdur ?? e.dur ?? 0) / 1000);
     }
     groups.set(groupKey, group);
   }
   return [...groups.values()]
-    .map(({ tids: _tids, ...time }) => time)
+    .map(({ tids, ...time }) => ({ ...time, threads: tids.size }))
     .sort((a, b) => Math.max(b.cpu, b.wall) - Math.max(a.cpu, a.wall));
 }
 
