@@ -16,7 +16,7 @@
  * each of their threads' (THREAD lines, from /proc) and, traced, each traced thread's
  * outermost events (TRACED lines).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
@@ -31,6 +31,7 @@ import { TRACE_CATEGORIES, threadTimeLines, threadTimes } from './support/traceS
 import { END_MARKER, plenaryVariant, referenceVariant } from './support/typingVariants.ts';
 
 const out = process.env.TRACE_DIR ?? '/tmp/open300prof';
+if (process.env.NOTRACE !== '1') mkdirSync(out, { recursive: true });
 const plenary = await startPlenaryServer({
   env: { LOG_LEVEL: 'warn', ...(process.env.DIST ? { WEB_DIST_DIR: process.env.DIST } : {}) },
 });
