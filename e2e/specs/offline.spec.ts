@@ -15,6 +15,7 @@ import type { BrowserContext } from '@playwright/test';
 import { expect, type Participant, test } from '../fixtures/test.ts';
 import { DeviceCopy } from '../pages/DeviceCopy.ts';
 import { PlanPage } from '../pages/PlanPage.ts';
+import { SharePanel } from '../pages/SharePanel.ts';
 import { createPlan, R2P_SECTIONS, type TestPlan } from '../support/planApi.ts';
 import { VenueWifi } from '../support/VenueWifi.ts';
 
@@ -198,6 +199,29 @@ test('the wifi dropping just after the plan opens leaves the page working', asyn
   await expect(bora.plan.saveStatus).toHaveAttribute('data-state', 'offline');
   await bora.plan.section(SECTION).typeAtEnd(' Typed after the drop.');
   await bora.plan.section(SECTION).expectToContain('Typed after the drop.');
+});
+
+test('a panel opened offline on a first visit says it cannot load yet, and opens once the wifi is back', async ({
+  startServer,
+  join,
+}) => {
+  const plan = await createPlan(await startServer());
+  const alice = await join('alice', plan, { role: 'facilitator' });
+
+  // On a first visit the app's files are not kept offline until the service worker has
+  // started, seconds after the opening; a panel's code is fetched when it is first opened.
+  // Its failed fetch used to take the whole page down.
+  await alice.context.setOffline(true);
+  await alice.page.getByRole('button', { name: 'Share', exact: true }).click();
+  const notice = alice.page.getByTestId('part-unavailable');
+  await expect(notice).toContainText('could not be loaded');
+  await alice.plan.section(SECTION).typeAtEnd(' Typed while the panel waits.');
+  await alice.plan.section(SECTION).expectToContain('Typed while the panel waits.');
+
+  await alice.context.setOffline(false);
+  await expect(new SharePanel(alice.page).dialog).toBeVisible();
+  await expect(notice).toBeHidden();
+  await alice.plan.expectSaveState('saved');
 });
 
 test('two people offline in the same paragraph both keep their words when the network is back', async ({

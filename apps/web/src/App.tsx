@@ -1,11 +1,11 @@
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { PLAN_PAGE, PROJECTOR_PAGE } from './pageAddresses.ts';
 import { AppHeader } from './ui/AppHeader.tsx';
-import { lazyComponent } from './ui/lazyComponent.ts';
+import { LoadingBoundary } from './ui/LoadingBoundary.tsx';
 import { loadingComponent } from './ui/loadingComponent.ts';
 import { PageLoading } from './ui/PageLoading.tsx';
+import { PageUnavailable } from './ui/PartUnavailable.tsx';
 
 // The editor, Yjs and the sync code are most of the app's weight; the start page
 // should not wait for them on a slow venue network.
@@ -16,10 +16,10 @@ const ProjectorPage = loadingComponent(
   async () => (await import('./features/projector/ProjectorPage.tsx')).ProjectorPage,
 );
 // Nor should a plan page or a projector wait for the start page's forms and templates.
-const StartPage = lazyComponent(
+const StartPage = loadingComponent(
   async () => (await import('./features/start/StartPage.tsx')).StartPage,
 );
-const JoinCodePage = lazyComponent(
+const JoinCodePage = loadingComponent(
   async () => (await import('./features/join/JoinCodePage.tsx')).JoinCodePage,
 );
 
@@ -51,39 +51,43 @@ export function App() {
       <Route
         path="/"
         element={
-          <Suspense fallback={<PageLoading />}>
+          <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
             <StartPage />
-          </Suspense>
+          </LoadingBoundary>
         }
       />
       <Route
         path="/join"
         element={
-          <Suspense fallback={<PageLoading />}>
+          <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
             <JoinCodePage />
-          </Suspense>
+          </LoadingBoundary>
         }
       />
       <Route
         path="/plans/:planId"
         element={
-          <Suspense fallback={<PageLoading />}>
+          <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
             <PlanPage />
-          </Suspense>
+          </LoadingBoundary>
         }
       />
       <Route
         path="/plans/:planId/projector"
         element={
-          <Suspense fallback={<PageLoading />}>
+          <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
             <ProjectorPage />
-          </Suspense>
+          </LoadingBoundary>
         }
       />
       <Route path="*" element={<NoSuchPage />} />
     </Routes>
   );
 }
+
+const pageUnavailable = (retry: () => void, retrying: boolean) => (
+  <PageUnavailable retry={retry} retrying={retrying} />
+);
 
 function NoSuchPage() {
   const { t } = useTranslation();

@@ -25,13 +25,14 @@ import './styles/import.css';
 import './styles/projector.css';
 import './styles/phone.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, Suspense } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App, preloadPage } from './App.tsx';
 import { setupI18n } from './i18n/i18n.ts';
 import { afterPageOpened } from './ui/afterPageOpened.ts';
-import { lazyComponent } from './ui/lazyComponent.ts';
+import { LoadingBoundary } from './ui/LoadingBoundary.tsx';
+import { loadingComponent } from './ui/loadingComponent.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -45,18 +46,16 @@ const queryClient = new QueryClient({
 // The service worker's registration and its new-version prompt draw nothing at first:
 // their code comes just after the page, not in the code every page waits for, and they
 // start once the page has opened, so the worker's first install does not compete with the
-// opening for the device's cores. Fetched only then, the code failed to arrive when the
-// wifi dropped in between, and the failed import blanked the whole page; now a failure
-// leaves the prompt out (the next opening registers the worker).
-const UpdatePrompt = lazyComponent(async () => {
-  const code = import('./ui/UpdatePrompt.tsx').catch(() => null);
+// opening for the device's cores. The code is fetched at once all the same: the wifi
+// may drop in those seconds. If it does not arrive, nothing shows until it has.
+const UpdatePrompt = loadingComponent(async () => {
+  const code = import('./ui/UpdatePrompt.tsx');
+  // Awaited below; a failure meanwhile is not an unhandled one.
+  code.catch(() => {});
   await afterPageOpened();
-  return (await code)?.UpdatePrompt ?? NoUpdatePrompt;
+  return (await code).UpdatePrompt;
 });
-
-function NoUpdatePrompt() {
-  return null;
-}
+const nothing = () => null;
 
 // Before the strings below: a plan's code and who this device is in it load meanwhile.
 preloadPage(window.location);
@@ -76,9 +75,9 @@ void setupI18n().then(() =>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <App />
-          <Suspense fallback={null}>
+          <LoadingBoundary fallback={null} unavailable={nothing}>
             <UpdatePrompt />
-          </Suspense>
+          </LoadingBoundary>
         </BrowserRouter>
       </QueryClientProvider>
     </StrictMode>,

@@ -18,6 +18,8 @@ export const en = {
     cancel: 'Cancel',
     close: 'Close',
     pageNotFound: 'There is no page at this address.',
+    partUnavailable:
+      'This part of Plenary could not be loaded: the connection may be down. It will load by itself once the connection is back.',
   },
   roles: {
     facilitator: 'Facilitator',

@@ -10,7 +10,8 @@ import { type PlanAccess, PlanAccessContext } from '../features/plan/PlanAccessC
 import { en } from '../i18n/en.ts';
 
 // Rendered to markup rather than into jsdom: jsdom 31 needs Node 22 (its undici uses zstd).
-const i18n = i18next.createInstance();
+/** English strings for tests that render into a root of their own (see `reactRoot`). */
+export const i18n = i18next.createInstance();
 void i18n.init({ lng: 'en', resources: { en: { translation: en } }, initAsync: false });
 
 /** A participant for rendering plan controls; the API refuses every call. */

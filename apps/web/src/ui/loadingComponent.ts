@@ -3,11 +3,11 @@ import {
   type ComponentType,
   createElement,
   type FunctionComponent,
-  lazy,
+  use,
 } from 'react';
 
 /** A component loaded from its own chunk, whose loading can start before its first render. */
-// biome-ignore lint/suspicious/noExplicitAny: React's own lazy() takes any component props.
+// biome-ignore lint/suspicious/noExplicitAny: like React's own lazy(), any component props.
 export type LoadingComponent<T extends ComponentType<any>> = FunctionComponent<
   ComponentProps<T>
 > & {
@@ -16,32 +16,92 @@ export type LoadingComponent<T extends ComponentType<any>> = FunctionComponent<
 };
 
 /**
- * A component from its own chunk (`load` imports the module and picks the component),
- * drawn directly once the chunk has arrived, and through `lazy()` (so inside a
- * `Suspense`) only while it has not. `lazy()` alone suspends on its first render even
- * when the chunk is already there, and React then holds the revealed content back for
- * its fallback throttle (300 ms): a plan whose sections arrive with the sync after the
- * editor's chunk waited that long for its editors for nothing.
+ * Thrown where a component is drawn whose chunk could not be fetched: offline before the
+ * service worker has kept the app's files (a first visit), the server away, or a new
+ * version's files in place of this one's. A `LoadingBoundary` around it says so and loads
+ * the chunk again (`loadUnavailableAgain`).
  */
-// biome-ignore lint/suspicious/noExplicitAny: React's own lazy() takes any component props.
+export class ChunkUnavailable extends Error {
+  constructor(
+    cause: unknown,
+    /** Whether the component has loaded since (after `loadUnavailableAgain`). */
+    readonly loaded: () => boolean,
+  ) {
+    super('a part of the app could not be loaded', { cause });
+    this.name = 'ChunkUnavailable';
+  }
+}
+
+/** How to start each failed load again, until it is. */
+const failedLoads = new Set<() => Promise<void>>();
+
+/**
+ * Starts again every load that failed (the browser fetches a module again after a failed
+ * dynamic import), and resolves once they have all ended either way.
+ */
+export async function loadUnavailableAgain(): Promise<void> {
+  const restarts = [...failedLoads];
+  failedLoads.clear();
+  await Promise.all(restarts.map((restart) => restart()));
+}
+
+type Stage<T> =
+  | { kind: 'idle' }
+  | { kind: 'loading'; settled: Promise<void> }
+  | { kind: 'loaded'; component: T }
+  | { kind: 'failed'; error: ChunkUnavailable };
+
+/**
+ * A component from its own chunk (`load` imports the module and picks the component), for
+ * views a page does not show at first paint and for the code a page can show its text
+ * without. Render it inside a `LoadingBoundary`: it suspends while its chunk is on its way
+ * and throws `ChunkUnavailable` while it cannot be had.
+ *
+ * Not React's `lazy()`, for two reasons. `lazy()` keeps a failed load for good, so a panel
+ * opened offline stayed broken after the wifi came back. And it suspends on its first
+ * render even when the chunk has already arrived, after which React holds the revealed
+ * content back for its fallback throttle (300 ms): a plan whose sections arrived with the
+ * sync after the editor's chunk waited that long for its editors for nothing. This draws
+ * the component directly once it is there.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: like React's own lazy(), any component props.
 export function loadingComponent<T extends ComponentType<any>>(
   load: () => Promise<T>,
 ): LoadingComponent<T> {
-  let loaded: T | null = null;
-  let loading: Promise<T> | null = null;
-  const start = () => {
-    loading ??= load().then((component) => {
-      loaded = component;
-      return component;
-    });
-    return loading;
+  let stage: Stage<T> = { kind: 'idle' };
+  const loaded = () => stage.kind === 'loaded';
+  const restart = () => {
+    stage = { kind: 'idle' };
+    return start();
   };
-  const Lazy = lazy(async () => ({ default: await start() }));
-  const component = (props: ComponentProps<T>) => createElement(loaded ?? Lazy, props);
+  const start = (): Promise<void> => {
+    if (stage.kind === 'loading') return stage.settled;
+    if (stage.kind !== 'idle') return Promise.resolve();
+    const settled = load().then(
+      (component) => {
+        stage = { kind: 'loaded', component };
+      },
+      (cause: unknown) => {
+        stage = { kind: 'failed', error: new ChunkUnavailable(cause, loaded) };
+        failedLoads.add(restart);
+      },
+    );
+    stage = { kind: 'loading', settled };
+    return settled;
+  };
+  const component = (props: ComponentProps<T>) => {
+    void start();
+    const now = stage;
+    if (now.kind === 'loaded') return createElement(now.component, props);
+    if (now.kind === 'failed') throw now.error;
+    // Suspends until the load has ended either way; React then draws this again.
+    if (now.kind === 'loading') use(now.settled);
+    return null;
+  };
   return Object.assign(component, {
     preload() {
-      // A failed load shows where the component is drawn: lazy() rethrows it there.
-      start().catch(() => {});
+      // A failed load shows where the component is drawn.
+      void start();
     },
   });
 }

@@ -1,5 +1,5 @@
 import { CloseCode, can } from '@plenary/model';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { forgetSignIn } from '../../access/keptSignIn.ts';
 import { updatePlanAccess } from '../../access/planAccess.ts';
@@ -13,7 +13,9 @@ import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
-import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
+import { loadingComponent } from '../../ui/loadingComponent.ts';
+import { PartUnavailable } from '../../ui/PartUnavailable.tsx';
 import { DiscussionProvider } from '../discussion/DiscussionProvider.tsx';
 import { DiscussionToggle } from '../discussion/DiscussionToggle.tsx';
 import type { ThreadRequest } from '../discussion/threadRequest.ts';
@@ -45,25 +47,27 @@ import { usePlanMenu } from './usePlanMenu.ts';
 
 // Panels nobody sees at first paint load when first opened, so opening a plan (and
 // typing in it) does not wait for them.
-const ConsolePanel = lazyComponent(
+const ConsolePanel = loadingComponent(
   async () => (await import('../console/ConsolePanel.tsx')).ConsolePanel,
 );
-const GroupsPanel = lazyComponent(
+const GroupsPanel = loadingComponent(
   async () => (await import('../groups/GroupsPanel.tsx')).GroupsPanel,
 );
-const ComparisonView = lazyComponent(
+const ComparisonView = loadingComponent(
   async () => (await import('../history/ComparisonView.tsx')).ComparisonView,
 );
-const HistoryPanel = lazyComponent(
+const HistoryPanel = loadingComponent(
   async () => (await import('../history/HistoryPanel.tsx')).HistoryPanel,
 );
-const ReviewPanel = lazyComponent(
+const ReviewPanel = loadingComponent(
   async () => (await import('../review/ReviewPanel.tsx')).ReviewPanel,
 );
-const DiscussionAside = lazyComponent(
+const DiscussionAside = loadingComponent(
   async () => (await import('../discussion/DiscussionAside.tsx')).DiscussionAside,
 );
-const SharePanel = lazyComponent(async () => (await import('../share/SharePanel.tsx')).SharePanel);
+const SharePanel = loadingComponent(
+  async () => (await import('../share/SharePanel.tsx')).SharePanel,
+);
 
 // Where the side panels stack above the text (layout.css).
 const ASIDE_STACKED = '(max-width: 1200px)';
@@ -240,7 +244,8 @@ export function PlanWorkspace({
           <ReportDownload />
         </aside>
         {(reviewing || historyShown || discussionShown) && (
-          <Suspense fallback={null}>
+          // Afresh for each choice of panels: one closed takes its notice with it.
+          <LoadingBoundary key={`${discussionShown}:${reviewing}:${historyShown}`} fallback={null}>
             <aside className="plan-aside">
               {discussionShown && (
                 <DiscussionAside
@@ -266,7 +271,7 @@ export function PlanWorkspace({
                 </div>
               )}
             </aside>
-          </Suspense>
+          </LoadingBoundary>
         )}
         <main className="plan-main">
           {notice && (
@@ -287,8 +292,8 @@ export function PlanWorkspace({
               onDismiss={() => session.dismissUnsaved()}
             />
           )}
-          <Suspense fallback={null}>
-            {ready && connected && consoleOpen && (
+          {ready && connected && consoleOpen && (
+            <LoadingBoundary fallback={null}>
               <ConsolePanel
                 plan={plan}
                 presentation={presentation}
@@ -296,16 +301,27 @@ export function PlanWorkspace({
                 connection={connection}
                 users={users}
               />
-            )}
-            {ready && comparison && (
+            </LoadingBoundary>
+          )}
+          {ready && comparison && (
+            <LoadingBoundary
+              key={`${comparison.fromId}:${comparison.toId}`}
+              fallback={null}
+              unavailable={(retry, retrying) => (
+                <PartUnavailable
+                  retry={retry}
+                  retrying={retrying}
+                  onDismiss={() => setComparison(null)}
+                />
+              )}
+            >
               <ComparisonView
-                key={`${comparison.fromId}:${comparison.toId}`}
                 request={comparison}
                 plan={plan}
                 onClose={() => setComparison(null)}
               />
-            )}
-          </Suspense>
+            </LoadingBoundary>
+          )}
           {ready && connected && <PlanNote actor={actor} phase={plan.phase} policy={suggesting} />}
           {ready ? (
             // A fresh doc after a refusal gets fresh editors: the old ones are bound to
@@ -328,10 +344,26 @@ export function PlanWorkspace({
           )}
         </main>
       </div>
-      <Suspense fallback={null}>
-        {panel === 'share' && <SharePanel groups={plan.groups} onClose={() => setPanel(null)} />}
-        {panel === 'groups' && <GroupsPanel groups={plan.groups} onClose={() => setPanel(null)} />}
-      </Suspense>
+      {panel && (
+        // The panels are dialogs over the page: so is the notice in their place.
+        <LoadingBoundary
+          key={panel}
+          fallback={null}
+          unavailable={(retry, retrying) => (
+            <PartUnavailable
+              retry={retry}
+              retrying={retrying}
+              onDismiss={() => setPanel(null)}
+              floating
+            />
+          )}
+        >
+          {panel === 'share' && <SharePanel groups={plan.groups} onClose={() => setPanel(null)} />}
+          {panel === 'groups' && (
+            <GroupsPanel groups={plan.groups} onClose={() => setPanel(null)} />
+          )}
+        </LoadingBoundary>
+      )}
     </>
   );
 }

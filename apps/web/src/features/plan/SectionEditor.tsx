@@ -12,11 +12,12 @@ import { TableView } from '@plenary/editor/tableView';
 import { type EditingMode, editingModeOf, SuggestingMode } from '@plenary/suggestions';
 import { type Editor, Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
-import { Suspense, useContext, useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
+import { loadingComponent } from '../../ui/loadingComponent.ts';
 import { CommentHighlights } from '../discussion/commentHighlights.ts';
 import { PlanDiscussionContext } from '../discussion/PlanDiscussionContext.ts';
 import { SupportLabels } from '../discussion/supportLabels.ts';
@@ -77,7 +78,7 @@ const AriaReadOnly = Extension.create({
 });
 
 // The discussion's readers (comment anchors, round tallies) come just after the editor.
-const SectionDiscussionLayer = lazyComponent(
+const SectionDiscussionLayer = loadingComponent(
   async () => (await import('../discussion/SectionDiscussionLayer.tsx')).SectionDiscussionLayer,
 );
 
@@ -205,9 +206,11 @@ export function SectionEditor(props: SectionEditorProps) {
         data-mode={mode}
       />
       {editor && (
-        <Suspense fallback={null}>
+        // Without it a section has no comment marks, and says nothing of it in every
+        // section: the editor's own chunk arrived, so this one is tried again shortly.
+        <LoadingBoundary fallback={null} unavailable={() => null}>
           <SectionDiscussionLayer sectionId={props.sectionId} fragment={fragment} editor={editor} />
-        </Suspense>
+        </LoadingBoundary>
       )}
     </>
   );

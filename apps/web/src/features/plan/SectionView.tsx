@@ -7,9 +7,11 @@ import {
 } from '@plenary/model';
 import type { EditingMode } from '@plenary/suggestions';
 import type { Editor } from '@tiptap/react';
-import { memo, Suspense, useState } from 'react';
+import { memo, useState } from 'react';
 import type { PlanConnection } from '../../collab/planConnection.ts';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
+import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
+import { PartUnavailable } from '../../ui/PartUnavailable.tsx';
 import type { PendingSuggestion } from '../review/pendingSuggestions.ts';
 import { AcceptedText, SectionEditor } from './editorChunk.ts';
 import { LargePasteNotice } from './LargePasteNotice.tsx';
@@ -101,8 +103,17 @@ export const SectionView = memo(function SectionView({
       {heldPaste && <LargePasteNotice paste={heldPaste} onDone={() => setHeldPaste(null)} />}
       {/* The text shows before the editor's code has arrived; typing waits for it. Only a
           screenful: the editor draws the whole section again, and drawing a long one twice
-          would delay the editor. */}
-      <Suspense fallback={<LoadingSectionText fragment={fragment} groupColor={groupColor} />}>
+          would delay the editor. Offline before the editor's code was kept on this device,
+          the text stays under a notice until it arrives. */}
+      <LoadingBoundary
+        fallback={<LoadingSectionText fragment={fragment} groupColor={groupColor} />}
+        unavailable={(retry, retrying) => (
+          <>
+            <PartUnavailable retry={retry} retrying={retrying} />
+            <LoadingSectionText fragment={fragment} groupColor={groupColor} />
+          </>
+        )}
+      >
         {preview ? (
           <AcceptedText
             fragment={fragment}
@@ -128,7 +139,7 @@ export const SectionView = memo(function SectionView({
             onLargePaste={setHeldPaste}
           />
         )}
-      </Suspense>
+      </LoadingBoundary>
     </section>
   );
 });

@@ -1,15 +1,16 @@
 import type { GroupState, PresentationState, SectionState } from '@plenary/model';
-import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
-import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
+import { loadingComponent } from '../../ui/loadingComponent.ts';
+import { PartUnavailable } from '../../ui/PartUnavailable.tsx';
 import { LiveSectionText } from './LiveSectionText.tsx';
 
 // The text as if every suggestion were accepted is worked out by the editor's schema and
 // suggestion logic: loaded only when the facilitator chooses that view.
-const AcceptedText = lazyComponent(
+const AcceptedText = loadingComponent(
   async () => (await import('../review/AcceptedText.tsx')).AcceptedText,
 );
 
@@ -71,14 +72,23 @@ export function ProjectorSection({
         </span>
       </header>
       {suggestions === 'accepted' ? (
-        // The marked text stands in while the accepted view loads, so nothing jumps.
-        <Suspense fallback={live}>
+        // The marked text stands in while the accepted view loads, so nothing jumps, and
+        // under a notice while it cannot.
+        <LoadingBoundary
+          fallback={live}
+          unavailable={(retry, retrying) => (
+            <>
+              <PartUnavailable retry={retry} retrying={retrying} />
+              {live}
+            </>
+          )}
+        >
           <AcceptedText
             fragment={fragment}
             labelledBy={titleId(section.id)}
             className="projector-section__text"
           />
-        </Suspense>
+        </LoadingBoundary>
       ) : (
         live
       )}

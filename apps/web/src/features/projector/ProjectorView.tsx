@@ -1,5 +1,5 @@
 import { sectionFragmentName } from '@plenary/model';
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentThread } from '../../api/discussionTypes.ts';
 import { closeNoticeKey } from '../../collab/closeNotices.ts';
@@ -14,7 +14,8 @@ import { usePresenterPosition } from '../../collab/usePresenterPosition.ts';
 import { useSaveStatus } from '../../collab/useSaveStatus.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
-import { lazyComponent } from '../../ui/lazyComponent.ts';
+import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
+import { loadingComponent } from '../../ui/loadingComponent.ts';
 import { FetchProjectedThreads, ProjectedThreadsContext } from '../discussion/ProjectedThreads.tsx';
 import { usePlanAccess } from '../plan/PlanAccessContext.ts';
 import { BreakoutTimer } from '../timer/BreakoutTimer.tsx';
@@ -27,11 +28,11 @@ import { useFollowScroll } from './useFollowScroll.ts';
 const stateOf = (status: SaveStatus) => status.state;
 
 // Loaded only when the facilitator puts a round on the projectors.
-const RoundProjection = lazyComponent(
+const RoundProjection = loadingComponent(
   async () => (await import('../discussion/RoundProjection.tsx')).RoundProjection,
 );
 // Loaded only when the facilitator shows comments on the projectors.
-const ProjectorComments = lazyComponent(
+const ProjectorComments = loadingComponent(
   async () => (await import('../discussion/ProjectorComments.tsx')).ProjectorComments,
 );
 
@@ -140,9 +141,9 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
       </main>
       {commentsShown && <FetchProjectedThreads doc={doc} onThreads={setThreads} />}
       {commentsShown && threads && (
-        <Suspense fallback={null}>
+        <LoadingBoundary fallback={null}>
           <ProjectorComments sectionId={current.id} plan={plan} threads={threads} />
-        </Suspense>
+        </LoadingBoundary>
       )}
       <footer className="projector__footer">
         <ProjectorPresence users={users} groups={plan.groups} />
@@ -162,9 +163,9 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
         </div>
       </footer>
       {ready && presentation.roundId && (
-        <Suspense fallback={null}>
+        <LoadingBoundary fallback={null}>
           <RoundProjection roundId={presentation.roundId} plan={plan} doc={doc} />
-        </Suspense>
+        </LoadingBoundary>
       )}
       {presentation.joinOverlay && (
         <JoinOverlay
