@@ -31,6 +31,7 @@ import { BrowserRouter } from 'react-router';
 import { App, preloadPage } from './App.tsx';
 import { setupI18n } from './i18n/i18n.ts';
 import { afterPageOpened } from './ui/afterPageOpened.ts';
+import { CrashBoundary } from './ui/CrashBoundary.tsx';
 import { LoadingBoundary } from './ui/LoadingBoundary.tsx';
 import { loadingComponent } from './ui/loadingComponent.ts';
 
@@ -74,7 +75,9 @@ void setupI18n().then(() =>
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <App />
+          <CrashBoundary>
+            <App />
+          </CrashBoundary>
           <LoadingBoundary fallback={null} unavailable={nothing}>
             <UpdatePrompt />
           </LoadingBoundary>

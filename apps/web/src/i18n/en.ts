@@ -18,6 +18,7 @@ export const en = {
     cancel: 'Cancel',
     close: 'Close',
     pageNotFound: 'There is no page at this address.',
+    crashed: 'Something went wrong on this page. Reload it to carry on: what was saved is safe.',
     partUnavailable:
       'This part of Plenary could not be loaded: the connection may be down. It will load by itself once the connection is back.',
   },
