@@ -25,6 +25,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
+    // Each context is a device on its first visit, where the service worker fetches and
+    // stores the whole app seconds after the opening: about a quarter of the suite's CPU
+    // (7 console, discussion and projector tests: 92 against 116-121 s), spent again for
+    // every person of every test. The specs about offline use and the security policy
+    // allow it (`test.use({ serviceWorkers: 'allow' })`), as people's browsers do.
+    serviceWorkers: 'block',
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
 });

@@ -19,6 +19,9 @@ import { SharePanel } from '../pages/SharePanel.ts';
 import { createPlan, R2P_SECTIONS, type TestPlan } from '../support/planApi.ts';
 import { VenueWifi } from '../support/VenueWifi.ts';
 
+// The app kept on the device by its service worker, as in people's browsers.
+test.use({ serviceWorkers: 'allow' });
+
 const SECTION = R2P_SECTIONS.publicAwareness;
 
 // Two or more people, reloads, reopened tabs and reconnects after backoff, on two cores.

@@ -8,6 +8,9 @@ import type { Page } from '@playwright/test';
 import { type Actor, expect, test } from '../fixtures/test.ts';
 import { createPlan, R2P_SECTIONS } from '../support/planApi.ts';
 
+// The app kept on the device by its service worker, as in people's browsers.
+test.use({ serviceWorkers: 'allow' });
+
 const SECTION = R2P_SECTIONS.publicAwareness;
 
 /**
