@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
+import { fetchMeEarly } from './access/earlyMe.ts';
 import { PLAN_PAGE, PROJECTOR_PAGE } from './pageAddresses.ts';
 import { AppHeader } from './ui/AppHeader.tsx';
 import { LoadingBoundary } from './ui/LoadingBoundary.tsx';
@@ -8,12 +9,16 @@ import { PageLoading } from './ui/PageLoading.tsx';
 import { PageUnavailable } from './ui/PartUnavailable.tsx';
 
 // The editor, Yjs and the sync code are most of the app's weight; the start page
-// should not wait for them on a slow venue network.
+// should not wait for them on a slow venue network. Their loading screen is drawn as the
+// page itself, not as a Suspense fallback, so the page shows as soon as its code is here
+// (see loadingComponent).
 const PlanPage = loadingComponent(
   async () => (await import('./features/plan/PlanPage.tsx')).PlanPage,
+  () => <PageLoading />,
 );
 const ProjectorPage = loadingComponent(
   async () => (await import('./features/projector/ProjectorPage.tsx')).ProjectorPage,
+  () => <PageLoading />,
 );
 // Nor should a plan page or a projector wait for the start page's forms and templates.
 const StartPage = loadingComponent(
@@ -27,7 +32,10 @@ const JoinCodePage = loadingComponent(
  * Starts what opening a plan waits for as soon as the app's code runs, all at once: the
  * page's own code, and `GET /me` for the session this device holds. Otherwise the page's
  * code is asked for only once the app has drawn its first route, and `/me` only once
- * that code has arrived and drawn the join step, one after the other.
+ * that code has arrived and drawn the join step, one after the other. The code that asks
+ * for `/me` is in the entry (a few KB): loaded with an import() of its own, it ran only
+ * once that chunk had arrived and been evaluated among the page's, and once the page drew
+ * as soon as its code was there, the join step had often asked for `/me` itself by then.
  */
 export function preloadPage(location: Pick<Location, 'pathname' | 'hash'>): void {
   const plan = PLAN_PAGE.exec(location.pathname);
@@ -35,13 +43,7 @@ export function preloadPage(location: Pick<Location, 'pathname' | 'hash'>): void
   const planId = plan?.[1] ?? projector?.[1];
   if (planId === undefined) return;
   (plan ? PlanPage : ProjectorPage).preload();
-  const { hash } = location;
-  import('./access/earlyMe.ts').then(
-    ({ fetchMeEarly }) => fetchMeEarly(planId, hash),
-    () => {
-      // The join flow asks for itself, and says so if it cannot.
-    },
-  );
+  fetchMeEarly(planId, location.hash);
 }
 
 /** The app's routes: the start page, typing a join code, a plan, and a plan's projector view. */

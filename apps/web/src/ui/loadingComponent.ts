@@ -3,7 +3,9 @@ import {
   type ComponentType,
   createElement,
   type FunctionComponent,
+  type ReactNode,
   use,
+  useSyncExternalStore,
 } from 'react';
 
 /** A component loaded from its own chunk, whose loading can start before its first render. */
@@ -54,21 +56,39 @@ type Stage<T> =
 /**
  * A component from its own chunk (`load` imports the module and picks the component), for
  * views a page does not show at first paint and for the code a page can show its text
- * without. Render it inside a `LoadingBoundary`: it suspends while its chunk is on its way
- * and throws `ChunkUnavailable` while it cannot be had.
+ * without. Render it inside a `LoadingBoundary`: while its chunk is on its way it draws
+ * `placeholder` (given the same props) as ordinary content, or without one suspends; while
+ * the chunk cannot be had it throws `ChunkUnavailable`.
  *
  * Not React's `lazy()`, for two reasons. `lazy()` keeps a failed load for good, so a panel
- * opened offline stayed broken after the wifi came back. And it suspends on its first
- * render even when the chunk has already arrived, after which React holds the revealed
- * content back for its fallback throttle (300 ms): a plan whose sections arrived with the
- * sync after the editor's chunk waited that long for its editors for nothing. This draws
- * the component directly once it is there.
+ * opened offline stayed broken after the wifi came back. And React holds any content
+ * revealed from behind a Suspense fallback until 300 ms after that fallback was shown (its
+ * fallback throttle): `lazy()` suspends on its first render even when the chunk has
+ * already arrived (a plan whose sections came with the sync after the editor's chunk
+ * waited that long for its editors for nothing), and a plan address opened before the
+ * page's chunk arrived showed the page (and asked for its device copy and socket) only
+ * 300 ms after its loading screen, however soon the chunk came. This draws the component
+ * directly once it is there, and a placeholder is no fallback.
  */
 // biome-ignore lint/suspicious/noExplicitAny: like React's own lazy(), any component props.
 export function loadingComponent<T extends ComponentType<any>>(
   load: () => Promise<T>,
+  placeholder?: (props: ComponentProps<T>) => ReactNode,
 ): LoadingComponent<T> {
   let stage: Stage<T> = { kind: 'idle' };
+  const listeners = new Set<() => void>();
+  // Only the ends of a load are told: nothing is drawn differently before and while loading.
+  const end = (next: Stage<T>) => {
+    stage = next;
+    for (const listener of listeners) listener();
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  };
+  const snapshot = () => stage;
   const loaded = () => stage.kind === 'loaded';
   const restart = () => {
     stage = { kind: 'idle' };
@@ -78,22 +98,22 @@ export function loadingComponent<T extends ComponentType<any>>(
     if (stage.kind === 'loading') return stage.settled;
     if (stage.kind !== 'idle') return Promise.resolve();
     const settled = load().then(
-      (component) => {
-        stage = { kind: 'loaded', component };
-      },
+      (component) => end({ kind: 'loaded', component }),
       (cause: unknown) => {
-        stage = { kind: 'failed', error: new ChunkUnavailable(cause, loaded) };
         failedLoads.add(restart);
+        end({ kind: 'failed', error: new ChunkUnavailable(cause, loaded) });
       },
     );
     stage = { kind: 'loading', settled };
     return settled;
   };
   const component = (props: ComponentProps<T>) => {
+    // Before the stage is read, so that this render and its check for a change agree.
     void start();
-    const now = stage;
+    const now = useSyncExternalStore(subscribe, snapshot, snapshot);
     if (now.kind === 'loaded') return createElement(now.component, props);
     if (now.kind === 'failed') throw now.error;
+    if (placeholder) return placeholder(props);
     // Suspends until the load has ended either way; React then draws this again.
     if (now.kind === 'loading') use(now.settled);
     return null;
