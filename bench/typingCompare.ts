@@ -28,12 +28,12 @@
  * traces every round lightly for the typist's main-thread CPU time per key, which leaves out
  * waiting for a core (the machine is shared) and for the compositor.
  *
- * TRACE=1 also traces each page's first round of each case and appends the typist's and the
- * watcher's main threads broken down by event (self time per key, frames per key, and the
- * thread's CPU time per key, which leaves out waiting for a core or for the compositor);
- * TRACE_DIR keeps the traces (named by page, case and throttle), PROFILE=1 adds a CPU
- * profile of the typist and one of the watcher (`-watcher`) to them (it inflates the traced
- * round). CASES=demo,demo4x,one300,twenty15,open picks cases (default
+ * TRACE=1 also traces each page's first round of each case (TRACE_ROUND=n another) and
+ * appends the typist's and the watcher's main threads broken down by event (self time per
+ * key, frames per key, and the thread's CPU time per key, which leaves out waiting for a core
+ * or for the compositor); TRACE_DIR keeps the traces (named by page, case and throttle),
+ * PROFILE=1 adds a CPU profile of the typist and one of the watcher (`-watcher`) to them (it
+ * inflates the traced round). CASES=demo,demo4x,one300,twenty15,open picks cases (default
  * all).
  */
 import { appendFileSync, writeFileSync } from 'node:fs';
@@ -79,6 +79,11 @@ const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 4);
 const THROTTLE = 4;
 /** TRACE=1: also trace the typist's first round of each case and break its main thread down. */
 const TRACE = process.env.TRACE === '1';
+/**
+ * TRACE_ROUND=n: trace round n (from 0) instead of the first, whose code has not warmed up
+ * yet: the reference's first round runs its update handlers about twice as long as later ones.
+ */
+const TRACE_ROUND = Number(process.env.TRACE_ROUND ?? 0);
 /** CASES=demo,one300: only these cases (default all). */
 const ONLY_CASES = process.env.CASES?.split(',');
 /**
@@ -436,7 +441,7 @@ try {
           pair,
           round,
           throttle,
-          TRACE && round === 0 ? browser : undefined,
+          TRACE && round === TRACE_ROUND ? browser : undefined,
           key,
         );
         if (figures.trace)
