@@ -28,10 +28,11 @@
  * traces every round lightly for the typist's main-thread CPU time per key, which leaves out
  * waiting for a core (the machine is shared) and for the compositor.
  *
- * TRACE=1 also traces each page's first round of each case and appends the typist's main
- * thread broken down by event (self time per key, frames per key, and the thread's CPU time
- * per key, which leaves out waiting for a core or for the compositor); TRACE_DIR keeps the
- * traces (named by page, case and throttle), PROFILE=1 adds a CPU profile to them (it
+ * TRACE=1 also traces each page's first round of each case (TRACE_ROUND=n another) and
+ * appends the typist's and the watcher's main threads broken down by event (self time per
+ * key, frames per key, and the thread's CPU time per key, which leaves out waiting for a core
+ * or for the compositor); TRACE_DIR keeps the traces (named by page, case and throttle),
+ * PROFILE=1 adds a CPU profile of the typist and one of the watcher (`-watcher`) to them (it
  * inflates the traced round). CASES=demo,demo4x,one300,twenty15,open picks cases (default
  * all).
  */
@@ -56,6 +57,7 @@ import {
   busiestMainThreadCpu,
   keyThreadCpu,
   summarizeTrace,
+  type ThreadBreakdown,
   TRACE_CATEGORIES,
 } from './support/traceSummary.ts';
 import {
@@ -77,6 +79,11 @@ const OPEN_RUNS = Number(process.env.OPEN_RUNS ?? 4);
 const THROTTLE = 4;
 /** TRACE=1: also trace the typist's first round of each case and break its main thread down. */
 const TRACE = process.env.TRACE === '1';
+/**
+ * TRACE_ROUND=n: trace round n (from 0) instead of the first, whose code has not warmed up
+ * yet: the reference's first round runs its update handlers about twice as long as later ones.
+ */
+const TRACE_ROUND = Number(process.env.TRACE_ROUND ?? 0);
 /** CASES=demo,one300: only these cases (default all). */
 const ONLY_CASES = process.env.CASES?.split(',');
 /**
@@ -179,10 +186,13 @@ async function typeRound(
       categories: CPU_CATEGORIES,
     });
   const profiling = browser !== undefined && process.env.PROFILE === '1';
-  if (profiling) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
+  // The watcher is profiled too: its work between a socket message and the next frame is
+  // half of keystroke to remote paint.
+  const watcherCdp = profiling ? await pair.watcher.context().newCDPSession(pair.watcher) : null;
+  for (const session of profiling ? [cdp, watcherCdp] : []) {
+    await session?.send('Profiler.enable');
+    await session?.send('Profiler.setSamplingInterval', { interval: 200 });
+    await session?.send('Profiler.start');
   }
   const before = await pair.metrics();
   let keys = 0;
@@ -241,12 +251,22 @@ async function typeRound(
       trace,
     );
   if (profiling && process.env.TRACE_DIR) {
-    const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(
-      path.join(process.env.TRACE_DIR, `${pair.variant.label}-${caseKey}-${throttle}x.cpuprofile`),
-      JSON.stringify(profile),
-    );
+    for (const [session, suffix] of [
+      [cdp, ''],
+      [watcherCdp, '-watcher'],
+    ] as const) {
+      if (!session) continue;
+      const { profile } = await session.send('Profiler.stop');
+      writeFileSync(
+        path.join(
+          process.env.TRACE_DIR,
+          `${pair.variant.label}-${caseKey}-${throttle}x${suffix}.cpuprofile`,
+        ),
+        JSON.stringify(profile),
+      );
+    }
   }
+  await watcherCdp?.detach();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await cdp.detach();
   const per = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / keys;
@@ -261,20 +281,24 @@ async function typeRound(
   };
 }
 
-/** The typist's main thread (the one that handled the keys) of a traced round, as rows. */
+/**
+ * The typist's main thread (the one that handled the keys) of a traced round, and the
+ * watcher's (the busiest other one: the other pages are idle while this pair types), as rows.
+ */
 function traceTable(title: string, trace: { json: string; keys: number }): string {
   const threads = summarizeTrace(trace.json);
   const typist = threads.find((thread) => thread.selfByName.has('EventDispatch(keydown)'));
   if (!typist) return `\n${title}: no renderer handled the keys in the trace\n`;
-  return [
+  const watcher = threads.find((thread) => thread !== typist);
+  const table = (who: string, thread: ThreadBreakdown) => [
     '',
-    `${title}: main thread ${(typist.total / trace.keys).toFixed(1)} ms per key (its CPU time ${(typist.cpu / trace.keys).toFixed(1)} ms), ${((typist.countByName.get('ProxyMain::BeginMainFrame') ?? 0) / trace.keys).toFixed(1)} frames per key; self time by event`,
+    `${title}, ${who}: main thread ${(thread.total / trace.keys).toFixed(1)} ms per key (its CPU time ${(thread.cpu / trace.keys).toFixed(1)} ms), ${((thread.countByName.get('ProxyMain::BeginMainFrame') ?? 0) / trace.keys).toFixed(1)} frames per key; self time by event`,
     '',
     '| event | ms per key |',
     '| --- | --- |',
-    ...breakdownRows(typist, trace.keys),
-    '',
-  ].join('\n');
+    ...breakdownRows(thread, trace.keys),
+  ];
+  return [...table('typist', typist), ...(watcher ? table('watcher', watcher) : []), ''].join('\n');
 }
 
 /** Types `text` key by key; returns the wall-clock time of the last keydown in the page. */
@@ -417,7 +441,7 @@ try {
           pair,
           round,
           throttle,
-          TRACE && round === 0 ? browser : undefined,
+          TRACE && round === TRACE_ROUND ? browser : undefined,
           key,
         );
         if (figures.trace)
@@ -452,8 +476,13 @@ try {
         );
       if (result.legs.length > 0) {
         const leg = (name: keyof Legs) => fmt(median(result.legs.map((legs) => legs[name])));
+        // The watcher's whole share, per trip: where the page lays the new text out (inside
+        // its message handler, or in the frame) moves time between the two legs before it.
+        const watcherShare = fmt(
+          median(result.legs.map((legs) => legs.receiveToMutation + legs.mutationToPaint)),
+        );
         legRows.push(
-          `| ${what} | ${pair.variant.label} | ${leg('keyToSend')} | ${leg('sendToReceive')} | ${leg('receiveToMutation')} | ${leg('mutationToPaint')} | ${result.legs.length} |`,
+          `| ${what} | ${pair.variant.label} | ${leg('keyToSend')} | ${leg('sendToReceive')} | ${leg('receiveToMutation')} | ${leg('mutationToPaint')} | ${watcherShare} | ${result.legs.length} |`,
         );
       }
     }
@@ -525,8 +554,8 @@ try {
       ? [
           'Keystroke to remote paint by leg (ms, medians): the typist sends the update, the watcher receives it, shows it, paints.',
           '',
-          '| plan | page | key to send | send to receipt (network and server) | receipt to text shown | shown to paint | trips |',
-          '| --- | --- | --- | --- | --- | --- | --- |',
+          '| plan | page | key to send | send to receipt (network and server) | receipt to text shown | shown to paint | receipt to paint | trips |',
+          '| --- | --- | --- | --- | --- | --- | --- | --- |',
           ...legRows,
           '',
         ]

@@ -63,7 +63,14 @@ export interface Trip {
   paintedAt: number;
 }
 
-/** The legs of one trip, in ms. */
+/**
+ * The legs of one trip, in ms. The text shows once the watcher's message handler has
+ * returned (the mutation observer runs in the microtask after it) and paints at its next
+ * frame's animation callbacks, which come after the frame's layout and hover hit test
+ * unless the handler forced them already: the reference's editor reads the DOM back while
+ * it applies a remote change (a forced layout in each of its handlers, 2026-12-07), Plenary's
+ * does not, so its layout falls in the last leg. Compare the two legs' sum between pages.
+ */
 export interface Legs {
   keyToSend: number;
   sendToReceive: number;
