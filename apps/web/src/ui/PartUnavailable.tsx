@@ -40,6 +40,16 @@ export function PartUnavailable({
   );
 }
 
+/**
+ * What a `LoadingBoundary` shows in place of a part that can be given up on (a panel that
+ * can be closed): the notice, with a Close that calls `close`.
+ */
+export function closableUnavailable(close: () => void, { floating = false } = {}) {
+  return (retry: () => void, retrying: boolean) => (
+    <PartUnavailable retry={retry} retrying={retrying} onDismiss={close} floating={floating} />
+  );
+}
+
 /** A whole page whose code could not be loaded: the header, and the notice in its place. */
 export function PageUnavailable({ retry, retrying }: { retry: () => void; retrying: boolean }) {
   return (

@@ -16,7 +16,7 @@ import { pageOpened } from '../../ui/afterPageOpened.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
 import { loadingComponent } from '../../ui/loadingComponent.ts';
-import { PartUnavailable } from '../../ui/PartUnavailable.tsx';
+import { closableUnavailable } from '../../ui/PartUnavailable.tsx';
 import { DiscussionProvider } from '../discussion/DiscussionProvider.tsx';
 import { DiscussionToggle } from '../discussion/DiscussionToggle.tsx';
 import type { ThreadRequest } from '../discussion/threadRequest.ts';
@@ -312,13 +312,7 @@ export function PlanWorkspace({
             <LoadingBoundary
               key={`${comparison.fromId}:${comparison.toId}`}
               fallback={null}
-              unavailable={(retry, retrying) => (
-                <PartUnavailable
-                  retry={retry}
-                  retrying={retrying}
-                  onDismiss={() => setComparison(null)}
-                />
-              )}
+              unavailable={closableUnavailable(() => setComparison(null))}
             >
               <ComparisonView
                 request={comparison}
@@ -354,14 +348,7 @@ export function PlanWorkspace({
         <LoadingBoundary
           key={panel}
           fallback={null}
-          unavailable={(retry, retrying) => (
-            <PartUnavailable
-              retry={retry}
-              retrying={retrying}
-              onDismiss={() => setPanel(null)}
-              floating
-            />
-          )}
+          unavailable={closableUnavailable(() => setPanel(null), { floating: true })}
         >
           {panel === 'share' && <SharePanel groups={plan.groups} onClose={() => setPanel(null)} />}
           {panel === 'groups' && (
