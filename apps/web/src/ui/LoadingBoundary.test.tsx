@@ -72,19 +72,20 @@ describe('LoadingBoundary with a loadingComponent', () => {
         <Panel name="history" />
       </LoadingBoundary>,
     );
-    expect(asked.count).toBe(1);
+    // The first fetch, and one more at once as the notice shows.
+    expect(asked.count).toBe(2);
     const fallbacksBefore = fallbackRenders.count;
 
     // Online, but the fetch fails again: the notice stays, with no flash of the fallback.
     await act(async () => window.dispatchEvent(new Event('online')));
-    expect(asked.count).toBe(2);
+    expect(asked.count).toBe(3);
     expect(container.textContent).toContain(en.common.partUnavailable);
     expect(fallbackRenders.count).toBe(fallbacksBefore);
 
     arrive();
     await act(async () => window.dispatchEvent(new Event('online')));
     await settle();
-    expect(asked.count).toBe(3);
+    expect(asked.count).toBe(4);
     expect(container.querySelector('[data-testid="panel"]')?.textContent).toBe('panel of history');
     expect(container.textContent).not.toContain(en.common.partUnavailable);
   });
@@ -100,22 +101,22 @@ describe('LoadingBoundary with a loadingComponent', () => {
       </LoadingBoundary>,
     );
     await settle();
-    expect(asked.count).toBe(1);
+    expect(asked.count).toBe(2);
 
     await act(async () => vi.advanceTimersByTimeAsync(RETRY_UNAVAILABLE_MS));
-    expect(asked.count).toBe(2);
+    expect(asked.count).toBe(3);
 
     const button = container.querySelector('button');
     expect(button?.textContent).toBe(en.common.retry);
     arrive();
     await act(async () => button?.click());
     await settle();
-    expect(asked.count).toBe(3);
+    expect(asked.count).toBe(4);
     expect(container.querySelector('[data-testid="panel"]')?.textContent).toBe('panel of review');
 
     // Once drawn it stops trying: no fetch is asked for again.
     await act(async () => vi.advanceTimersByTimeAsync(3 * RETRY_UNAVAILABLE_MS));
-    expect(asked.count).toBe(3);
+    expect(asked.count).toBe(4);
   });
 
   it('brings back every part that failed, in every boundary, from one retry', async () => {
@@ -140,6 +141,28 @@ describe('LoadingBoundary with a loadingComponent', () => {
     await act(async () => window.dispatchEvent(new Event('online')));
     await settle();
     expect(container.textContent).toBe('panel of onepanel of two');
+  });
+
+  it('tries again at once where a part that failed before is drawn again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { Panel, asked, arrive } = chunk();
+    const closed = await render(
+      <LoadingBoundary fallback={null}>
+        <Panel name="share" />
+      </LoadingBoundary>,
+    );
+    // Failed, and tried once more at once: still failing.
+    expect(asked.count).toBe(2);
+    expect(closed.textContent).toContain(en.common.partUnavailable);
+
+    // The connection came back while nothing showed the part; opened again, it loads.
+    arrive();
+    const reopened = await render(
+      <LoadingBoundary fallback={null}>
+        <Panel name="share" />
+      </LoadingBoundary>,
+    );
+    expect(reopened.querySelector('[data-testid="panel"]')?.textContent).toBe('panel of share');
   });
 
   it('draws a part whose code has arrived at once, without suspending', async () => {

@@ -36,9 +36,13 @@ export class LoadingBoundary extends Component<Props, State> {
     return { error };
   }
 
-  // React itself logs the error, with the failed fetch as its cause.
+  // React itself logs the error, with the failed fetch as its cause. The load is tried once
+  // more at once: a part opened again (a panel closed and reopened) may have failed long
+  // before, and the connection be back since.
   override componentDidCatch(error: unknown): void {
-    if (error instanceof ChunkUnavailable) this.#watch();
+    if (!(error instanceof ChunkUnavailable)) return;
+    this.#watch();
+    this.#retryQuietly();
   }
 
   override componentWillUnmount(): void {
