@@ -30,8 +30,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App, preloadPage } from './App.tsx';
 import { setupI18n } from './i18n/i18n.ts';
-import { PLAN_PAGE, PROJECTOR_PAGE } from './pageAddresses.ts';
-import { afterPageOpened, pageOpened } from './ui/afterPageOpened.ts';
+import { afterPageOpened } from './ui/afterPageOpened.ts';
 import { CrashBoundary } from './ui/CrashBoundary.tsx';
 import { LoadingBoundary } from './ui/LoadingBoundary.tsx';
 import { loadingComponent } from './ui/loadingComponent.ts';
@@ -61,10 +60,6 @@ const nothing = () => null;
 
 // Before the strings below: a plan's code and who this device is in it load meanwhile.
 preloadPage(window.location);
-// A plan and its projector say themselves when they have opened; other pages open with
-// their code.
-const { pathname } = window.location;
-if (!PLAN_PAGE.test(pathname) && !PROJECTOR_PAGE.test(pathname)) pageOpened();
 
 // The italic face is asked for with the page, not when the first italic glyph is laid
 // out (the editor toolbar's "I" shows with the first editor): a face that arrives once a

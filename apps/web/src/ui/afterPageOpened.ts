@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+
 /**
  * When the work a page puts off until it has opened may start: the service worker's
  * registration above all. Its first install fetches and stores the whole app (~90 files,
@@ -31,11 +33,13 @@ const openedOnce = new Promise<void>((resolve) => {
 });
 
 /**
- * Says that the page has drawn what it opens with (a plan's sections, the projector's
- * text), or is a page that opens with its code (the start page). Later calls do nothing.
+ * Says, once `drawn`, that the page has drawn what it opens with (a plan's sections, the
+ * projector's text; the start page as it first renders). Later calls do nothing.
  */
-export function pageOpened(): void {
-  opened();
+export function usePageOpened(drawn = true): void {
+  useEffect(() => {
+    if (drawn) opened();
+  }, [drawn]);
 }
 
 /**

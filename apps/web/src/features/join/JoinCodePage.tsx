@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { openJoinCode } from '../../api/planApi.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
+import { usePageOpened } from '../../ui/afterPageOpened.ts';
 import { ErrorMessage } from '../../ui/ErrorMessage.tsx';
 import { SubmitButton } from '../../ui/SubmitButton.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -14,6 +15,7 @@ import { TextField } from '../../ui/TextField.tsx';
  */
 export function JoinCodePage() {
   const { t } = useTranslation();
+  usePageOpened();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   const [missing, setMissing] = useState(false);

@@ -12,7 +12,7 @@ import { usePresenterBroadcast } from '../../collab/usePresenterBroadcast.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
 import { useSuggestingPolicy } from '../../collab/useSuggestingPolicy.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
-import { pageOpened } from '../../ui/afterPageOpened.ts';
+import { usePageOpened } from '../../ui/afterPageOpened.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
 import { loadingComponent } from '../../ui/loadingComponent.ts';
@@ -85,10 +85,8 @@ export function PlanWorkspace({
   const { planId, me, actor } = usePlanAccess();
   const { connection, generation, notice } = state;
   const { ready, plan } = usePlanState(connection.doc);
-  // The sections are drawn: the page's put-off work (the service worker) may start.
-  useEffect(() => {
-    if (ready) pageOpened();
-  }, [ready]);
+  // Once the sections are drawn, the page's put-off work (the service worker) may start.
+  usePageOpened(ready);
   const suggesting = useSuggestingPolicy(connection.doc);
   const { awareness } = connection.provider;
   const users = useOnlineUsers(awareness);

@@ -13,7 +13,7 @@ import { usePresentation, useTimer } from '../../collab/usePresentation.ts';
 import { usePresenterPosition } from '../../collab/usePresenterPosition.ts';
 import { useSaveStatus } from '../../collab/useSaveStatus.ts';
 import { useServerClockOffset } from '../../collab/useServerClockOffset.ts';
-import { pageOpened } from '../../ui/afterPageOpened.ts';
+import { usePageOpened } from '../../ui/afterPageOpened.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
 import { loadingComponent } from '../../ui/loadingComponent.ts';
@@ -49,10 +49,8 @@ export function ProjectorView({ state }: { state: PlanSessionState }) {
   const { doc, provider } = connection;
   const { awareness } = provider;
   const { ready, plan } = usePlanState(doc);
-  // The plan is on the screen: the page's put-off work (the service worker) may start.
-  useEffect(() => {
-    if (ready) pageOpened();
-  }, [ready]);
+  // Once the plan is on the screen, the page's put-off work (the service worker) may start.
+  usePageOpened(ready);
   const presentation = usePresentation(doc);
   const timer = useTimer(doc);
   const users = useOnlineUsers(awareness);

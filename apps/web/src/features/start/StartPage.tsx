@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { storeAdminToken, storedAdminToken } from '../../access/adminToken.ts';
 import { needsAdminToken, planListOff, usePlans } from '../../api/usePlans.ts';
 import { AppHeader } from '../../ui/AppHeader.tsx';
+import { usePageOpened } from '../../ui/afterPageOpened.ts';
 import { AdminTokenForm } from './AdminTokenForm.tsx';
 import { CreatePlanForm } from './CreatePlanForm.tsx';
 import { DevicePlans } from './DevicePlans.tsx';
@@ -16,6 +17,7 @@ import { PlanList } from './PlanList.tsx';
  */
 export function StartPage() {
   const { t } = useTranslation();
+  usePageOpened();
   const [adminToken, setAdminToken] = useState(storedAdminToken);
   const plans = usePlans(adminToken);
   const locked = plans.isError && needsAdminToken(plans.error);
