@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { fetchMeEarly } from './access/earlyMe.ts';
@@ -53,37 +54,46 @@ export function App() {
       <Route
         path="/"
         element={
-          <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
+          <PageBoundary>
             <StartPage />
-          </LoadingBoundary>
+          </PageBoundary>
         }
       />
       <Route
         path="/join"
         element={
-          <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
+          <PageBoundary>
             <JoinCodePage />
-          </LoadingBoundary>
+          </PageBoundary>
         }
       />
       <Route
         path="/plans/:planId"
         element={
-          <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
+          <PageBoundary>
             <PlanPage />
-          </LoadingBoundary>
+          </PageBoundary>
         }
       />
       <Route
         path="/plans/:planId/projector"
         element={
-          <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
+          <PageBoundary>
             <ProjectorPage />
-          </LoadingBoundary>
+          </PageBoundary>
         }
       />
       <Route path="*" element={<NoSuchPage />} />
     </Routes>
+  );
+}
+
+/** A route's page from its own chunk: "loading" while it comes, a notice while it cannot. */
+function PageBoundary({ children }: { children: ReactNode }) {
+  return (
+    <LoadingBoundary fallback={<PageLoading />} unavailable={pageUnavailable}>
+      {children}
+    </LoadingBoundary>
   );
 }
 
