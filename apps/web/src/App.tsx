@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { fetchMeEarly } from './access/earlyMe.ts';
+import { keptSignIn } from './access/keptSignIn.ts';
+import { inviteFromFragment, readPlanAccess } from './access/planAccess.ts';
 import { PLAN_PAGE, PROJECTOR_PAGE } from './pageAddresses.ts';
 import { AppHeader } from './ui/AppHeader.tsx';
 import { LoadingBoundary } from './ui/LoadingBoundary.tsx';
@@ -31,7 +33,8 @@ const JoinCodePage = loadingComponent(
 
 /**
  * Starts what opening a plan waits for as soon as the app's code runs, all at once: the
- * page's own code, and `GET /me` for the session this device holds. Otherwise the page's
+ * page's own code, `GET /me` for the session this device holds, and, when who that is
+ * was confirmed before, the plan's session itself. Otherwise the page's
  * code is asked for only once the app has drawn its first route, and `/me` only once
  * that code has arrived and drawn the join step, one after the other. The code that asks
  * for `/me` is in the entry (a few KB): loaded with an import() of its own, it ran only
@@ -45,6 +48,25 @@ export function preloadPage(location: Pick<Location, 'pathname' | 'hash'>): void
   if (planId === undefined) return;
   (plan ? PlanPage : ProjectorPage).preload();
   fetchMeEarly(planId, location.hash);
+  openSessionEarly(planId, location.hash);
+}
+
+/**
+ * Opens the plan's session (device copy, then sync socket) as the app starts when this
+ * device is signed in to the plan: who its session token belongs to is kept beside it
+ * (keptSignIn), so the page's `/me` need not come first (see collab/earlySession.ts). An
+ * address with an invite may change who this device is, so it waits for the join flow.
+ */
+function openSessionEarly(planId: string, hash: string): void {
+  if (inviteFromFragment(hash) !== null) return;
+  const { sessionToken } = readPlanAccess(planId);
+  const me = keptSignIn(planId);
+  if (sessionToken === null || me === null) return;
+  import('./collab/earlySession.ts').then(
+    (early) => early.openSessionEarly({ planId, sessionToken, participantId: me.participantId }),
+    // The page opens its own session when it gets there (offline before the app was kept).
+    () => {},
+  );
 }
 
 /** The app's routes: the start page, typing a join code, a plan, and a plan's projector view. */

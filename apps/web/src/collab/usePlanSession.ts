@@ -1,23 +1,14 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { localCopyName } from './LocalCopy.ts';
-import { PlanSession, type PlanSessionState, type RefusedTextReaders } from './PlanSession.ts';
-import { connectPlan, syncServerUrl } from './planConnection.ts';
-
-/** The readers of a refused doc's text, loaded on first use: they bring the editor's schema. */
-export async function loadRefusedTextReaders(): Promise<RefusedTextReaders> {
-  const [{ sectionTexts }, { planMarkdown }] = await Promise.all([
-    import('./sectionTexts.ts'),
-    import('./planMarkdown.ts'),
-  ]);
-  return { sectionTexts, planMarkdown };
-}
+import { takeSession } from './earlySession.ts';
+import type { PlanSession, PlanSessionState } from './PlanSession.ts';
 
 const noSubscription = () => () => {};
 const nothing = () => null;
 
 /**
  * The open plan's session (doc, connection, refusals) while the component shows the plan,
- * kept on this device per plan and participant.
+ * kept on this device per plan and participant: the one opened as the app started when
+ * there is one (earlySession.ts).
  */
 export function usePlanSession(
   planId: string,
@@ -26,12 +17,7 @@ export function usePlanSession(
 ): { state: PlanSessionState | null; session: PlanSession | null } {
   const [session, setSession] = useState<PlanSession | null>(null);
   useEffect(() => {
-    const name = localCopyName(planId, participantId);
-    const opened = new PlanSession(
-      (after) =>
-        connectPlan(planId, sessionToken, syncServerUrl(window.location), {}, { name, after }),
-      loadRefusedTextReaders,
-    );
+    const opened = takeSession({ planId, sessionToken, participantId });
     setSession(opened);
     return () => {
       setSession(null);
