@@ -43,6 +43,16 @@ globalThis.addEventListener?.('unhandledrejection', (event: PromiseRejectionEven
   for (const copy of openCopies) copy.markFull();
 });
 
+/** Whether the browser holds an IndexedDB database of this name; true when it cannot tell. */
+async function heldOnDevice(name: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((database) => database.name === name);
+  } catch {
+    return true;
+  }
+}
+
 /**
  * One plan's Y.Doc kept in IndexedDB with y-indexeddb, so that what is typed survives a
  * reload, a closed tab or a browser restart, online or not. Opens only after `after`
@@ -68,9 +78,24 @@ export class LocalCopy {
   #closed = false;
   readonly #listeners = new Set<() => void>();
 
+  /**
+   * Whether this device held a copy of this name before this one opened. False only when
+   * the browser says so; true when it cannot tell.
+   */
+  readonly heldBefore: Promise<boolean>;
+
   constructor(name: string, doc: Y.Doc, after: Promise<unknown> = Promise.resolve()) {
     this.name = name;
-    this.loaded = after.then(() => this.#open(doc)).catch(() => this.#unavailable());
+    const opening = after.then(() => {
+      // Asked before this copy's own open creates the database.
+      const held = heldOnDevice(name);
+      return { held, loaded: this.#open(doc) };
+    });
+    this.heldBefore = opening.then(
+      ({ held }) => held,
+      () => true,
+    );
+    this.loaded = opening.then(({ loaded }) => loaded).catch(() => this.#unavailable());
   }
 
   /** Where the copy stands (see LocalCopyState). */

@@ -6,7 +6,7 @@ import {
 } from '@plenary/model';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -157,5 +157,58 @@ describe('connectPlan', () => {
     const awareness = connection.provider.awareness;
     connection.close();
     expect(awareness.getLocalState()).toBeNull();
+  });
+});
+
+describe('connectPlan keeping the doc on the device', () => {
+  const copyName = 'plenary:plan1234:participant1';
+
+  /**
+   * An IndexedDB that lists `held` and never finishes opening a database, so that the
+   * copy stays loading: whatever connects meanwhile did not wait for it.
+   */
+  function browserHolding(held: string[]): void {
+    vi.stubGlobal('indexedDB', {
+      databases: async () => held.map((name) => ({ name, version: 1 })),
+      open: () => ({}),
+    });
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  function openKept(): PlanConnection {
+    FakeWebSocket.reset();
+    connection = connectPlan(
+      'plan1234',
+      'session-token',
+      'ws://venue.local/sync',
+      FAKE_SOCKET_OPTIONS,
+      { name: copyName },
+    );
+    return connection;
+  }
+
+  it('connects while the copy is still being made when the device held none', async () => {
+    browserHolding(['plenary:another-plan:participant1']);
+    const kept = openKept();
+    await vi.waitFor(() => expect(FakeWebSocket.opened).toHaveLength(1));
+    expect(kept.local?.getState()).toBe('loading');
+  });
+
+  it('waits for the copy it holds to load, so the server sends only what the copy lacks', async () => {
+    browserHolding([copyName]);
+    const kept = openKept();
+    expect(await kept.local?.heldBefore).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(FakeWebSocket.opened).toHaveLength(0);
+  });
+
+  it('waits as well where the browser cannot list its databases', async () => {
+    vi.stubGlobal('indexedDB', { open: () => ({}) });
+    const kept = openKept();
+    expect(await kept.local?.heldBefore).toBe(true);
+    expect(FakeWebSocket.opened).toHaveLength(0);
   });
 });

@@ -75,7 +75,8 @@ export const SAVE_REQUEST_INTERVAL_MS = 150;
 
 /**
  * Loads the copy kept on this device into the doc, then connects: the provider's
- * sync step 2 then carries whatever the server lacks of it. Meanwhile the tracker learns
+ * sync step 2 then carries whatever the server lacks of it, and the server sends only what
+ * the copy lacks. Without a copy on the device it connects at once. Meanwhile the tracker learns
  * how many changes were unconfirmed and the clocks from which, and both are kept on the
  * device as they change: at most every KEEP_INTERVAL_MS, and at once when the page is
  * hidden or left, when a browser may end it without another task. Returns the function
@@ -110,6 +111,20 @@ function keepOnDevice(
   const onPageHide = () => writes.flush();
   globalThis.document?.addEventListener('visibilitychange', onHide);
   globalThis.addEventListener?.('pagehide', onPageHide);
+  // Once: after that the provider decides (a refused socket must stay closed). A doc
+  // closed while its copy loaded (the person left) must not connect.
+  let connecting = false;
+  const connectNow = () => {
+    if (connecting || !connect || provider.doc.isDestroyed) return;
+    connecting = true;
+    provider.connect();
+  };
+  // With no copy on the device there is nothing to load first: the socket connects while
+  // the new database is made (a few hundred ms in Chromium), and y-indexeddb stores what the
+  // doc holds by then as it opens.
+  void local.heldBefore.then((held) => {
+    if (!held) connectNow();
+  });
   void local.loaded.then(() => {
     // Both restored before either is written back, so no half-restored pair is kept.
     restoring = true;
@@ -118,8 +133,7 @@ function keepOnDevice(
     restoring = false;
     writes.cancel();
     keep();
-    // A doc closed while its copy loaded (the person left) must not connect.
-    if (connect && !provider.doc.isDestroyed) provider.connect();
+    connectNow();
   });
   return (write) => {
     if (write) writes.flush();
