@@ -1,4 +1,6 @@
+import { afterPageOpened } from '../../ui/afterPageOpened.ts';
 import { loadingComponent } from '../../ui/loadingComponent.ts';
+import { AcceptedText } from '../review/acceptedTextChunk.ts';
 
 // The editor (TipTap, ProseMirror, the Yjs binding) is most of the plan page's code. The
 // page draws every section's text without it (SectionText) and asks for it as soon as its
@@ -10,10 +12,7 @@ export const SectionEditor = loadingComponent(
   async () => (await import('./SectionEditor.tsx')).SectionEditor,
 );
 
-/** A section as if every suggestion were accepted (see AcceptedText.tsx). */
-export const AcceptedText = loadingComponent(
-  async () => (await import('../review/AcceptedText.tsx')).AcceptedText,
-);
-
 SectionEditor.preload();
-AcceptedText.preload();
+// The preview's code once the plan has opened, not among the requests of its opening
+// (two of them, 18 KB): switching to the preview then shows it at once.
+void afterPageOpened().then(() => AcceptedText.preload());

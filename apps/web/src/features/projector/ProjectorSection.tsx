@@ -4,15 +4,9 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { SECTION_ID_ATTRIBUTE } from '../../collab/usePresenterBroadcast.ts';
 import { LoadingBoundary } from '../../ui/LoadingBoundary.tsx';
-import { loadingComponent } from '../../ui/loadingComponent.ts';
 import { PartUnavailable } from '../../ui/PartUnavailable.tsx';
+import { AcceptedText } from '../review/acceptedTextChunk.ts';
 import { LiveSectionText } from './LiveSectionText.tsx';
-
-// The text as if every suggestion were accepted is worked out by the editor's schema and
-// suggestion logic: loaded only when the facilitator chooses that view.
-const AcceptedText = loadingComponent(
-  async () => (await import('../review/AcceptedText.tsx')).AcceptedText,
-);
 
 /** The DOM id of a section's title on the projector. */
 const titleId = (sectionId: string) => `projector-title-${sectionId}`;
