@@ -32,6 +32,9 @@ interface Server {
   sync: string;
 }
 
+/** Every process started, stopped after the tests even when another failed to start. */
+const started: ChildProcess[] = [];
+
 /** Starts a process on the test schema and Redis, or on proxies in front of either. */
 async function startServer({
   databaseUrl = schema.databaseUrl,
@@ -47,6 +50,7 @@ async function startServer({
     // Both processes seal invite tokens with one key, as replicas sharing a volume do.
     DATA_DIR: sharedDataDir,
   });
+  started.push(child);
   return { process: child, http: `http://127.0.0.1:${port}`, sync: `ws://127.0.0.1:${port}/sync` };
 }
 
@@ -107,7 +111,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const client of clients.splice(0)) client.destroy();
-  for (const server of [a, b]) server?.process.kill('SIGKILL');
+  for (const child of started) child.kill('SIGKILL');
   await schema.drop();
 });
 

@@ -1,5 +1,17 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 
 /** Name of the key file kept in DATA_DIR, outside the database. */
@@ -7,6 +19,58 @@ export const SECRET_KEY_FILE = 'plenary-secret.key';
 
 const TOKEN_BYTES = 32;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Writes a new key to `file`, unless another process (a replica sharing the volume, started
+ * at the same moment) made one first. The key is written and flushed to a file of its own
+ * and then linked in: a link fails if the name exists, and the name never shows an empty or
+ * half-written key, which the other process would read as damaged (a file created with
+ * 'wx' and then written did, for the moment in between).
+ */
+function createKeyFile(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('base64');
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  const fd = openSync(draft, 'wx', 0o600);
+  try {
+    writeSync(fd, key);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(draft, file);
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    if (code !== 'EEXIST') writeWithoutLink(file, key, code);
+  } finally {
+    unlinkSync(draft);
+  }
+  // The new name is durable once its directory is (where a directory can be opened and
+  // flushed: not on Windows).
+  try {
+    const dir = openSync(dataDir, 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {}
+}
+
+/**
+ * A volume without hard links (some network or FAT file systems): the key is created and
+ * then written, as before, so processes sharing such a volume must start one at a time.
+ */
+function writeWithoutLink(file: string, key: string, linkError: string | undefined): void {
+  try {
+    writeFileSync(file, key, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw new Error(`Could not create ${file} (link: ${linkError}): ${(error as Error).message}`);
+    }
+  }
+}
 
 /**
  * Makes, hashes and seals access tokens.
@@ -22,15 +86,7 @@ export class TokenVault {
   /** Opens the vault of a data directory, creating its key on first use. */
   static open(dataDir: string): TokenVault {
     const file = path.join(dataDir, SECRET_KEY_FILE);
-    if (!existsSync(file)) {
-      mkdirSync(dataDir, { recursive: true });
-      // 'wx' fails if another process created the key in the meantime.
-      try {
-        writeFileSync(file, randomBytes(32).toString('base64'), { flag: 'wx', mode: 0o600 });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-    }
+    if (!existsSync(file)) createKeyFile(dataDir, file);
     chmodSync(file, 0o600);
     const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
     if (key.length !== 32) {

@@ -51,7 +51,22 @@ export async function spawnServer(
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  await eventually(() => output.includes('Plenary is running'), 30_000, 'the server to start');
+  let exitCode: number | null | undefined;
+  child.once('exit', (code) => {
+    exitCode = code;
+  });
+  try {
+    await eventually(
+      () => output.includes('Plenary is running') || exitCode !== undefined,
+      30_000,
+      'the server to start',
+    );
+  } catch (error) {
+    // Not left running behind a test that gave up on it.
+    child.kill('SIGKILL');
+    throw error;
+  }
+  if (exitCode !== undefined) throw new Error(`the server exited (code ${exitCode}) as it started`);
   return child;
 }
 
