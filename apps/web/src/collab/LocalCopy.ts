@@ -215,9 +215,12 @@ export class LocalCopy {
     this.#writes = writes;
     // y-indexeddb leaves a failed open unhandled and never reports it synced: race the two.
     await Promise.race([persistence.whenSynced, persistence._db.then(() => new Promise(() => {}))]);
-    const stored = await persistence.get(UNCONFIRMED_KEY);
+    // Both asked at once: the socket waits for them (one IndexedDB round trip, not two).
+    const [stored, clocks]: unknown[] = await Promise.all([
+      persistence.get(UNCONFIRMED_KEY),
+      persistence.get(CLOCKS_KEY),
+    ]);
     this.#storedUnconfirmed = typeof stored === 'number' ? stored : 0;
-    const clocks: unknown = await persistence.get(CLOCKS_KEY);
     this.#storedClocks = Array.isArray(clocks) ? clocks.filter(isKeptClock) : [];
     this.#keptUnconfirmed = this.#storedUnconfirmed;
     if (this.#closed) return;
