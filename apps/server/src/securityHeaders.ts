@@ -32,7 +32,7 @@ export const CONTENT_SECURITY_POLICY = {
     // browser refuses it (the e2e policy check shows it is the only inline style). Styles
     // cannot run code, and nothing people type reaches the page as markup.
     styleSrc: ["'self'", "'unsafe-inline'"],
-    // QR codes of invite links and the favicon are SVG data: URLs.
+    // QR codes of invite links (SVG) and the page's icon (PNG) are data: URLs.
     imgSrc: ["'self'", 'data:'],
     // Noto Sans and Noto Sans Khmer are bundled files: no font comes from elsewhere.
     fontSrc: ["'self'"],
