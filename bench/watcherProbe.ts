@@ -74,6 +74,8 @@ const TWEAKS: Record<string, string> = {
   sidebarhidden: styled('.plan-sidebar{visibility:hidden!important}'),
   /** The sidebar's contents list kept in the layout but not drawn. */
   tochidden: styled('.toc{visibility:hidden!important}'),
+  /** Visually hidden labels (positioned and clipped) not rendered at all. */
+  novisuallyhidden: styled('.visually-hidden{display:none!important}'),
   nosidebar: styled('.plan-sidebar{display:none!important}'),
   notoolbar: styled('.toolbar-area{display:none!important}'),
   noforms: styled('.section select, .section input{display:none!important}'),
