@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { fetchMeEarly } from './access/earlyMe.ts';
-import { keptSignIn } from './access/keptSignIn.ts';
-import { inviteFromFragment, readPlanAccess } from './access/planAccess.ts';
+import { keptSession } from './access/keptSignIn.ts';
+import { inviteFromFragment } from './access/planAccess.ts';
 import { PLAN_PAGE, PROJECTOR_PAGE } from './pageAddresses.ts';
 import { AppHeader } from './ui/AppHeader.tsx';
 import { LoadingBoundary } from './ui/LoadingBoundary.tsx';
@@ -54,14 +54,14 @@ export function preloadPage(location: Pick<Location, 'pathname' | 'hash'>): void
 /**
  * Opens the plan's session (device copy, then sync socket) as the app starts when this
  * device is signed in to the plan: who its session token belongs to is kept beside it
- * (keptSignIn), so the page's `/me` need not come first (see collab/earlySession.ts). An
+ * (keptSession), so the page's `/me` need not come first (see collab/earlySession.ts). An
  * address with an invite may change who this device is, so it waits for the join flow.
  */
 function openSessionEarly(planId: string, hash: string): void {
   if (inviteFromFragment(hash) !== null) return;
-  const { sessionToken } = readPlanAccess(planId);
-  const me = keptSignIn(planId);
-  if (sessionToken === null || me === null) return;
+  const kept = keptSession(planId);
+  if (kept === null) return;
+  const { sessionToken, me } = kept;
   import('./collab/earlySession.ts').then(
     (early) => early.openSessionEarly({ planId, sessionToken, participantId: me.participantId }),
     // The page opens its own session when it gets there (offline before the app was kept).

@@ -13,7 +13,7 @@ import { fetchMeOnce } from './earlyMe.ts';
 import type { JoinApi } from './JoinFlow.ts';
 import { readPlanAccess } from './planAccess.ts';
 
-interface SignedIn {
+export interface SignedIn {
   sessionToken: string;
   me: Me;
 }
@@ -37,12 +37,17 @@ function write(planId: string, entry: SignedIn | null): void {
   writeSetting('plenary.signedIn', JSON.stringify(all));
 }
 
-/** Who the session token this device holds for the plan belongs to, as last confirmed. */
-export function keptSignIn(planId: string): Me | null {
+/** The session token this device holds for the plan, with whom it belongs to as last confirmed. */
+export function keptSession(planId: string): SignedIn | null {
   const entry = readAll()[planId];
   const { sessionToken } = readPlanAccess(planId);
   if (!entry || sessionToken === null || entry.sessionToken !== sessionToken) return null;
-  return typeof entry.me?.participantId === 'string' ? entry.me : null;
+  return typeof entry.me?.participantId === 'string' ? { sessionToken, me: entry.me } : null;
+}
+
+/** Who the session token this device holds for the plan belongs to, as last confirmed. */
+export function keptSignIn(planId: string): Me | null {
+  return keptSession(planId)?.me ?? null;
 }
 
 /** Forgets who was signed in to the plan on this device (its copy was let go). */
@@ -69,10 +74,8 @@ export function signInKeptOffline(
         write(planId, { sessionToken, me });
         return me;
       } catch (error) {
-        const kept = keptSignIn(planId);
-        if (unreachable(error) && kept && readPlanAccess(planId).sessionToken === sessionToken) {
-          return kept;
-        }
+        const kept = keptSession(planId);
+        if (unreachable(error) && kept?.sessionToken === sessionToken) return kept.me;
         // A refused or unknown session is gone for good; a server error may pass.
         if (error instanceof ApiError && (error.status === 401 || error.status === 404)) {
           write(planId, null);

@@ -8,7 +8,7 @@ import { useEffect } from 'react';
  * was still loading and drawing the plan, on the same cores (bench/results/typing-compare.md,
  * 2026-12-07 19:00 UTC). A fixed delay after `load` came too soon on a slow phone, whose
  * opening takes longer than that delay: so the page also says when it has opened
- * (`pageOpened`), and the start waits for both. Started as soon as the page said so, the
+ * (`usePageOpened`), and the start waits for both. Started as soon as the page said so, the
  * install overlapped the end of a laptop's opening instead (the 300 KB plan, 22:47 UTC:
  * 2 of 6 openings faster than with the delay alone), hence the delay stays.
  */
