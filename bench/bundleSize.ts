@@ -8,6 +8,9 @@
  * Builds the web app with its own Vite config into a temporary folder (with a manifest),
  * and appends the figures to bench/results/bundle-size.md, with how many TipTap or
  * ProseMirror modules each page's first paint holds (the projector should hold none).
+ *
+ * MODULES=<page> (e.g. MODULES='plan page, ready to type') also prints that page's 40
+ * largest modules, by their size in the bundle before minifying: where to look for weight.
  */
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -65,11 +68,11 @@ const manifest = JSON.parse(
   readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8'),
 ) as Record<string, ManifestChunk>;
 
-// The modules bundled into each output file, by file name.
-const modulesOf = new Map<string, readonly string[]>();
+// The chunks of each output file, by file name.
+const chunkOf = new Map<string, Rolldown.OutputChunk>();
 for (const result of [output].flat() as Rolldown.RolldownOutput[])
   for (const chunk of result.output ?? [])
-    if (chunk.type === 'chunk') modulesOf.set(chunk.fileName, chunk.moduleIds);
+    if (chunk.type === 'chunk') chunkOf.set(chunk.fileName, chunk);
 const EDITOR_MODULE = /[\\/]node_modules[\\/](@tiptap|prosemirror-)/;
 
 // Every chunk a manifest entry loads statically, itself included.
@@ -86,6 +89,22 @@ const gzipped = (key: string): number => {
   return gzipSync(readFileSync(path.join(outDir, chunk.file)), { level: 9 }).byteLength;
 };
 
+/** A page's largest modules, with the chunk each went into. */
+function printLargestModules(keys: ReadonlySet<string>): void {
+  const modules = [...keys].flatMap((key) => {
+    const chunk = chunkOf.get(manifest[key]?.file ?? '');
+    return Object.entries(chunk?.modules ?? {}).map(([id, module]) => ({
+      id: id
+        .replace(/^.*node_modules[\\/](\.pnpm[\\/][^\\/]+[\\/]node_modules[\\/])?/, '')
+        .replace(WEB, 'apps/web'),
+      bytes: module.renderedLength,
+      file: chunk?.fileName ?? '',
+    }));
+  });
+  for (const { id, bytes, file } of modules.sort((a, b) => b.bytes - a.bytes).slice(0, 40))
+    process.stdout.write(`${String(bytes).padStart(8)}  ${file.padEnd(36)} ${id}\n`);
+}
+
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const rows: string[] = [];
 for (const [page, modules] of Object.entries(PAGES) as [keyof typeof PAGES, readonly string[]][]) {
@@ -97,13 +116,16 @@ for (const [page, modules] of Object.entries(PAGES) as [keyof typeof PAGES, read
   const total = sizes.reduce((sum, { bytes }) => sum + bytes, 0);
   const target = TARGETS[page];
   const editorModules = [...keys].flatMap((key) =>
-    (modulesOf.get(manifest[key]?.file ?? '') ?? []).filter((id) => EDITOR_MODULE.test(id)),
+    (chunkOf.get(manifest[key]?.file ?? '')?.moduleIds ?? []).filter((id) =>
+      EDITOR_MODULE.test(id),
+    ),
   ).length;
   const biggest = sizes
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 4)
     .map(({ key, bytes }) => `${manifest[key]?.file.replace(/^assets\//, '')} ${kb(bytes)}`)
     .join(', ');
+  if (process.env.MODULES === page) printLargestModules(keys);
   rows.push(
     `| ${page} | ${kb(total)} KB | ${target ? `${target} KB` : '-'} | ${keys.size} | ${editorModules} | ${biggest} |`,
   );

@@ -78,6 +78,8 @@ const TWEAKS: Record<string, string> = {
   novisuallyhidden: styled('.visually-hidden{display:none!important}'),
   nosidebar: styled('.plan-sidebar{display:none!important}'),
   notoolbar: styled('.toolbar-area{display:none!important}'),
+  /** Header, toolbar and sidebar not sticky: nothing moving is painted after the caret. */
+  nosticky: styled('.app-header,.toolbar-area,.plan-sidebar{position:static!important}'),
   noforms: styled('.section select, .section input{display:none!important}'),
 };
 

@@ -1,0 +1,110 @@
+/**
+ * Which compositor layers a typist's page has while typing, and Chromium's reasons for each
+ * (DevTools' LayerTree domain), on Plenary's plan page and the reference page of
+ * bench/typingCompare.ts. Each layer the page has costs every keystroke's frame: Chromium
+ * redoes its layerization for the moving caret, checking every paint chunk against them.
+ *
+ *   node --import tsx bench/layerReasons.ts
+ *
+ * CSS=<rules> adds a style sheet to Plenary's page first, to try what removes a layer.
+ * Needs the built web app and server, as typingCompare.ts.
+ */
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
+import { startPlenaryServer } from '../e2e/support/server.ts';
+import {
+  END_MARKER,
+  type PreparedPlan,
+  plenaryVariant,
+  referenceVariant,
+} from './support/typingVariants.ts';
+
+interface LayerRow {
+  node: string;
+  size: string;
+  reasons: string;
+}
+
+/** The page's layers after one more key, each with the element it belongs to and why. */
+async function layersWhileTyping(page: Page): Promise<LayerRow[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.getDocument', { depth: -1 });
+  const changed = new Promise<
+    {
+      layerId: string;
+      backendNodeId?: number;
+      width: number;
+      height: number;
+      drawsContent: boolean;
+    }[]
+  >((resolve) => {
+    cdp.on('LayerTree.layerTreeDidChange', ({ layers }) => {
+      if (layers) resolve(layers);
+    });
+  });
+  await cdp.send('LayerTree.enable');
+  await page.keyboard.type('.');
+  const layers = await changed;
+  const rows: LayerRow[] = [];
+  for (const layer of layers) {
+    let node = '(no element)';
+    if (layer.backendNodeId) {
+      const described = await cdp
+        .send('DOM.describeNode', { backendNodeId: layer.backendNodeId })
+        .catch(() => null);
+      if (described) {
+        const attributes = described.node.attributes ?? [];
+        const classIndex = attributes.indexOf('class');
+        const className = classIndex >= 0 ? `.${attributes[classIndex + 1]?.split(' ')[0]}` : '';
+        node = `${described.node.nodeName.toLowerCase()}${className}`;
+      }
+    }
+    const { compositingReasonIds } = await cdp
+      .send('LayerTree.compositingReasons', { layerId: layer.layerId })
+      .catch(() => ({ compositingReasonIds: ['?'] }));
+    rows.push({
+      node,
+      size: `${Math.round(layer.width)}x${Math.round(layer.height)}${layer.drawsContent ? '' : ' (draws nothing)'}`,
+      reasons: (compositingReasonIds ?? []).join(', '),
+    });
+  }
+  await cdp.detach();
+  return rows;
+}
+
+async function typistPage(plan: PreparedPlan, css: string | undefined) {
+  const context = await browser.newContext();
+  const page = await plan.open(context, 'Typist');
+  if (css) await page.addStyleTag({ content: css });
+  const editor = plan.editor(page, 1);
+  await editor.getByText(END_MARKER).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' abc', { delay: 30 });
+  return page;
+}
+
+const plenary = await startPlenaryServer({ env: { LOG_LEVEL: 'warn' } });
+const reference = await referenceVariant();
+const browser = await chromium.launch(chromiumLaunchOptions());
+try {
+  const shape = { name: 'demo plan', typeIn: 1 };
+  const plan = await plenaryVariant('Plenary', plenary).prepare(shape, null);
+  const referencePlan = await reference.variant.prepare(shape, plan.doc);
+  for (const [label, prepared, css] of [
+    ['reference', referencePlan, undefined],
+    ['Plenary', plan, undefined],
+    ...(process.env.CSS ? [['Plenary with CSS', plan, process.env.CSS] as const] : []),
+  ] as const) {
+    const page = await typistPage(prepared, css);
+    const rows = await layersWhileTyping(page);
+    const elements = await page.evaluate(() => document.querySelectorAll('*').length);
+    console.log(`\n${label}: ${rows.length} layers, ${elements} elements`);
+    for (const row of rows)
+      console.log(`  ${row.node.padEnd(40)} ${row.size.padEnd(28)} ${row.reasons}`);
+    await page.context().close();
+  }
+} finally {
+  await browser.close();
+  await reference.close();
+  await plenary.stop();
+}
