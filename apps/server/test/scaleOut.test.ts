@@ -293,6 +293,40 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
     expect(logged.decisions.map((decision) => decision.suggestionId)).toContain('suggestion-on-a');
   });
 
+  it('names on B, as on A, whoever last changed a section through A', async () => {
+    const invite = await api<{ token: string }>(a, 'POST', `/plans/${planId}/invites`, token, {
+      role: 'focal-point',
+    });
+    const dara = await api<{ sessionToken: string }>(
+      a,
+      'POST',
+      `/plans/${planId}/participants`,
+      invite.token,
+      { name: 'Dara' },
+    );
+    const onA = connect(a, planId, dara.sessionToken);
+    await whenSynced(onA);
+    type(onA, 'Dara was here.');
+    const lastEditOn = async (server: Server) =>
+      (
+        await api<{ edits: { sectionId: string; name: string | null }[] }>(
+          server,
+          'GET',
+          `/plans/${planId}/section-edits`,
+          token,
+        )
+      ).edits.find((edit) => edit.sectionId === sectionId)?.name;
+    // B heard of Dara's update through Redis only.
+    const deadline = Date.now() + 15_000;
+    let onB = await lastEditOn(b);
+    while (onB !== 'Dara' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      onB = await lastEditOn(b);
+    }
+    expect(onB).toBe('Dara');
+    expect(await lastEditOn(a)).toBe('Dara');
+  });
+
   it('closes on B the socket of a link revoked on A', async () => {
     const invite = await api<{ id: string; token: string }>(
       a,

@@ -8,11 +8,12 @@ import type { RoomEnvironment } from './RoomEnvironment.ts';
 import type { RoomPresence } from './RoomPresence.ts';
 import { StorageFailure } from './roomErrors.ts';
 import type { RelayPersistence } from './types.ts';
+import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
 
 /** What taking in the other processes' messages needs from the room. */
 export interface OtherProcessesHost {
   readonly planId: string;
-  readonly env: Pick<RoomEnvironment, 'persistence' | 'fanOut'>;
+  readonly env: Pick<RoomEnvironment, 'persistence' | 'fanOut' | 'extensions'>;
   /** Who owns which Yjs client id, as the other processes learn it too. */
   readonly ownership: ClientOwnership;
   readonly presence: RoomPresence;
@@ -51,9 +52,17 @@ export class OtherProcesses {
         this.host
           .enqueue(() => {
             this.host.ownership.learn(message.owner, message.claims, this.host.document.doc);
+            const touchedRoots = this.rootsToReport(message);
             this.applyStored([message.update]);
             this.host.document.seqs.note(message.seq);
             this.watchForGap();
+            if (touchedRoots && message.participantId) {
+              this.host.env.extensions.onOtherProcessUpdate({
+                planId: this.host.planId,
+                touchedRoots,
+                participantId: message.participantId,
+              });
+            }
           })
           .catch((error: unknown) => this.host.fail(error));
         return;
@@ -124,6 +133,19 @@ export class OtherProcesses {
         this.host.document.loaded(stored);
       })
       .catch((error: unknown) => this.host.fail(error));
+  }
+
+  /**
+   * The roots a participant's update from another process changes, found before it is
+   * applied (a deletion's roots are read from the items it deletes), for the extensions
+   * that hear of such updates; null when none does, or it is no participant's. Also null
+   * for an update that builds on one not heard of yet (their messages crossed): Yjs
+   * applies it once that one arrives, and who made it goes unrecorded here.
+   */
+  private rootsToReport(message: { update: Uint8Array; participantId?: string | null }) {
+    if (!message.participantId || !this.host.env.extensions.hearOtherProcessUpdates) return null;
+    const inspection = inspectUpdate(this.host.document.doc, message.update);
+    return isUpdateProblem(inspection) ? null : inspection.touchedRoots;
   }
 
   /**

@@ -22,6 +22,16 @@ export interface ClientUpdateEvent {
   participantId: string | null;
 }
 
+/**
+ * A participant's update that another process serving the plan took and stored, now
+ * applied here too (scaled out): the roots of the plan it changed, as found here.
+ */
+export interface OtherProcessUpdateEvent {
+  planId: string;
+  touchedRoots: ReadonlySet<string>;
+  participantId: string;
+}
+
 /** A frame was refused and its socket closed. */
 export interface RefusalEvent {
   planId: string;

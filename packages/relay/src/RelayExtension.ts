@@ -1,5 +1,10 @@
 import type * as Y from 'yjs';
-import type { ClientUpdateEvent, RefusalEvent, UpdateStoredEvent } from './RelayEvents.ts';
+import type {
+  ClientUpdateEvent,
+  OtherProcessUpdateEvent,
+  RefusalEvent,
+  UpdateStoredEvent,
+} from './RelayEvents.ts';
 import type { ConnectionContext } from './types.ts';
 
 /**
@@ -74,6 +79,12 @@ export interface RelayExtension {
    * a section); a `plans.transact` started here runs after the update, in the room's queue.
    */
   onClientUpdate?(event: WithPlans<ClientUpdateEvent>): void;
+  /**
+   * After a participant's update that another process took and stored is applied here
+   * (scaled out), for what each process keeps of who changed what. Work in reply belongs
+   * to `onClientUpdate`, which only the process that took the update runs.
+   */
+  onOtherProcessUpdate?(event: WithPlans<OtherProcessUpdateEvent>): void;
   /** After any update (a client's or the server's own) is stored and sent. */
   onUpdateStored?(event: WithPlans<UpdateStoredEvent>): void;
   /** After a frame or a socket was refused with a close code. */

@@ -1,4 +1,9 @@
-import type { ClientUpdateEvent, RefusalEvent, UpdateStoredEvent } from './RelayEvents.ts';
+import type {
+  ClientUpdateEvent,
+  OtherProcessUpdateEvent,
+  RefusalEvent,
+  UpdateStoredEvent,
+} from './RelayEvents.ts';
 import {
   DEFAULT_EXTENSION_PRIORITY,
   type PlanDocuments,
@@ -15,6 +20,8 @@ import {
 export class RelayExtensions {
   /** In calling order: by priority, higher first, then in the order given. */
   readonly ordered: readonly RelayExtension[];
+  /** Whether any extension hears of other processes' updates (finding their roots costs a decode). */
+  readonly hearOtherProcessUpdates: boolean;
 
   constructor(
     extensions: readonly RelayExtension[],
@@ -22,6 +29,7 @@ export class RelayExtensions {
   ) {
     // Array#sort is stable, so equal priorities keep the order given.
     this.ordered = [...extensions].sort((a, b) => priorityOf(b) - priorityOf(a));
+    this.hearOtherProcessUpdates = this.ordered.some((extension) => extension.onOtherProcessUpdate);
   }
 
   /** The first extension's reason for refusing the update before it is applied, or null. */
@@ -54,6 +62,12 @@ export class RelayExtensions {
   onClientUpdate(event: ClientUpdateEvent): void {
     const payload = { ...event, plans: this.plans };
     for (const extension of this.ordered) extension.onClientUpdate?.(payload);
+  }
+
+  /** Tells every extension of a participant's update that another process stored. */
+  onOtherProcessUpdate(event: OtherProcessUpdateEvent): void {
+    const payload = { ...event, plans: this.plans };
+    for (const extension of this.ordered) extension.onOtherProcessUpdate?.(payload);
   }
 
   /** Tells every extension that an update was stored and sent. */

@@ -118,6 +118,7 @@ export class WriteQueue {
           update,
           claims: origin.clientIds,
           owner: origin.owner,
+          participantId: sender ? participantId : null,
         });
       },
       (error: unknown) => {

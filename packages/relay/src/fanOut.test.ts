@@ -6,6 +6,8 @@ import { CloseCode } from '@plenary/model';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Relay } from './Relay.ts';
+import type { OtherProcessUpdateEvent } from './RelayEvents.ts';
+import type { RelayExtension } from './RelayExtension.ts';
 import { MemoryBus } from './test-support/MemoryFanOut.ts';
 import { MemoryPersistence } from './test-support/MemoryPersistence.ts';
 import { TestClient, until } from './test-support/TestClient.ts';
@@ -30,24 +32,45 @@ afterEach(async () => {
   await Promise.all(relays.splice(0).map((relay) => relay.close()));
 });
 
-function twoProcesses(compactAfterUpdates: { a: number; b: number }) {
+/** Writes down what a relay's extensions hear of the other processes' updates. */
+function otherProcessUpdates(): { heard: OtherProcessUpdateEvent[]; extension: RelayExtension } {
+  const heard: OtherProcessUpdateEvent[] = [];
+  return {
+    heard,
+    extension: {
+      name: 'other-process-updates',
+      onOtherProcessUpdate: ({ planId, touchedRoots, participantId }) =>
+        heard.push({ planId, touchedRoots: new Set(touchedRoots), participantId }),
+    },
+  };
+}
+
+function twoProcesses(
+  compactAfterUpdates: { a: number; b: number },
+  extensions: { a?: RelayExtension[]; b?: RelayExtension[] } = {},
+) {
   const persistence = new MemoryPersistence();
   const seed = new Y.Doc();
   seed.getText('section:a').insert(0, 'Plan');
   persistence.createPlan(PLAN, Y.encodeStateAsUpdate(seed));
   const bus = new MemoryBus();
-  const start = (compact: number) => {
+  const start = (compact: number, own: RelayExtension[] = []) => {
     const fanOut = bus.connect();
     const relay = new Relay({
       persistence,
       logger: quiet,
       fanOut,
+      extensions: own,
       options: { compactAfterUpdates: compact, idleEvictMs: 60_000 },
     });
     relays.push(relay);
     return { relay, fanOut };
   };
-  return { persistence, a: start(compactAfterUpdates.a), b: start(compactAfterUpdates.b) };
+  return {
+    persistence,
+    a: start(compactAfterUpdates.a, extensions.a),
+    b: start(compactAfterUpdates.b, extensions.b),
+  };
 }
 
 describe('relays joined by a fan-out', () => {
@@ -60,6 +83,30 @@ describe('relays joined by a fan-out', () => {
     await until(() => textOf(onB) === 'Plan from A');
     onB.doc.getText('section:a').insert(0, 'B: ');
     await until(() => textOf(onA) === 'B: Plan from A');
+  });
+
+  it("tell each other's extensions which participant changed which roots, a deletion too", async () => {
+    const onA = otherProcessUpdates();
+    const onB = otherProcessUpdates();
+    const { a, b } = twoProcesses({ a: 500, b: 500 }, { a: [onA.extension], b: [onB.extension] });
+    const alice = new TestClient(a.relay, PLAN, 'alice');
+    const bora = new TestClient(b.relay, PLAN, 'bora');
+    await until(() => textOf(alice) === 'Plan' && textOf(bora) === 'Plan');
+    alice.doc.getText('section:a').insert(4, '!');
+    await until(() => onB.heard.length === 1);
+    bora.doc.getText('section:a').delete(0, 1);
+    await until(() => onA.heard.length === 1);
+    // The server's own change (no socket) is nobody's edit.
+    await b.relay.transact(PLAN, (doc) => doc.getText('section:b').insert(0, 'by the server'));
+    alice.doc.getText('section:c').insert(0, 'c');
+    await until(() => onB.heard.length === 2 && textOf(alice) === 'lan!');
+    expect(onB.heard).toEqual([
+      { planId: PLAN, touchedRoots: new Set(['section:a']), participantId: 'alice' },
+      { planId: PLAN, touchedRoots: new Set(['section:c']), participantId: 'alice' },
+    ]);
+    expect(onA.heard).toEqual([
+      { planId: PLAN, touchedRoots: new Set(['section:a']), participantId: 'bora' },
+    ]);
   });
 
   it('never compact past an update they have not heard of, and fetch it from storage', async () => {

@@ -15,6 +15,11 @@ export type PlanMessage =
       update: Uint8Array;
       claims: readonly number[];
       owner: ClientOwnerKey;
+      /**
+       * The participant whose socket sent it; null for the server's own change or a socket
+       * of no participant (absent from a process of an older version: taken as null).
+       */
+      participantId?: string | null;
     }
   /** Client ids a socket showed presence under before writing, now owned by `owner`. */
   | { kind: 'claim'; claims: readonly number[]; owner: ClientOwnerKey }

@@ -30,4 +30,19 @@ describe('SectionEdits', () => {
     edits.onClientUpdate(update(null, sectionFragmentName('s1')));
     expect(edits.of('p1')).toEqual([]);
   });
+
+  it("takes in the other processes' edits as its own sockets' (scaled out)", () => {
+    let clock = Date.parse('2026-12-08T03:00:00Z');
+    const edits = new SectionEdits(() => new Date(clock));
+    edits.onClientUpdate(update('bora', sectionFragmentName('s1')));
+    clock += 1_000;
+    edits.onOtherProcessUpdate({
+      planId: 'p1',
+      touchedRoots: new Set([sectionFragmentName('s1'), 'plan']),
+      participantId: 'dara',
+    });
+    expect(edits.of('p1')).toEqual([
+      { sectionId: 's1', participantId: 'dara', at: new Date('2026-12-08T03:00:01Z') },
+    ]);
+  });
 });
