@@ -9,15 +9,9 @@
  * CSS=<rules> adds a style sheet to Plenary's page first, to try what removes a layer.
  * Needs the built web app and server, as typingCompare.ts.
  */
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
-import { startPlenaryServer } from '../e2e/support/server.ts';
-import {
-  END_MARKER,
-  type PreparedPlan,
-  plenaryVariant,
-  referenceVariant,
-} from './support/typingVariants.ts';
+import type { Browser, Page } from '@playwright/test';
+import { withDemoPlanPages } from './support/demoPlanPages.ts';
+import { END_MARKER, type PreparedPlan } from './support/typingVariants.ts';
 
 interface LayerRow {
   node: string;
@@ -72,7 +66,7 @@ async function layersWhileTyping(page: Page): Promise<LayerRow[]> {
   return rows;
 }
 
-async function typistPage(plan: PreparedPlan, css: string | undefined) {
+async function typistPage(browser: Browser, plan: PreparedPlan, css: string) {
   const context = await browser.newContext();
   const page = await plan.open(context, 'Typist');
   if (css) await page.addStyleTag({ content: css });
@@ -83,19 +77,13 @@ async function typistPage(plan: PreparedPlan, css: string | undefined) {
   return page;
 }
 
-const plenary = await startPlenaryServer({ env: { LOG_LEVEL: 'warn' } });
-const reference = await referenceVariant();
-const browser = await chromium.launch(chromiumLaunchOptions());
-try {
-  const shape = { name: 'demo plan', typeIn: 1 };
-  const plan = await plenaryVariant('Plenary', plenary).prepare(shape, null);
-  const referencePlan = await reference.variant.prepare(shape, plan.doc);
-  for (const [label, prepared, css] of [
-    ['reference', referencePlan, undefined],
-    ['Plenary', plan, undefined],
-    ...(process.env.CSS ? [['Plenary with CSS', plan, process.env.CSS] as const] : []),
-  ] as const) {
-    const page = await typistPage(prepared, css);
+await withDemoPlanPages(async (plans, browser) => {
+  const runs = plans.map(({ label, plan }) => ({ label: label as string, plan, css: '' }));
+  const plenary = plans.find(({ label }) => label === 'Plenary');
+  if (process.env.CSS && plenary)
+    runs.push({ label: 'Plenary with CSS', plan: plenary.plan, css: process.env.CSS });
+  for (const { label, plan, css } of runs) {
+    const page = await typistPage(browser, plan, css);
     const rows = await layersWhileTyping(page);
     const elements = await page.evaluate(() => document.querySelectorAll('*').length);
     console.log(`\n${label}: ${rows.length} layers, ${elements} elements`);
@@ -103,8 +91,4 @@ try {
       console.log(`  ${row.node.padEnd(40)} ${row.size.padEnd(28)} ${row.reasons}`);
     await page.context().close();
   }
-} finally {
-  await browser.close();
-  await reference.close();
-  await plenary.stop();
-}
+});

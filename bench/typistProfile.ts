@@ -10,15 +10,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
-import { startPlenaryServer } from '../e2e/support/server.ts';
-import {
-  END_MARKER,
-  type PreparedPlan,
-  plenaryVariant,
-  referenceVariant,
-} from './support/typingVariants.ts';
+import { withDemoPlanPages } from './support/demoPlanPages.ts';
+import { END_MARKER } from './support/typingVariants.ts';
 
 const KEYS = Number(process.env.KEYS ?? 240);
 const TYPING_DELAY_MS = 60;
@@ -26,17 +19,8 @@ const dir = process.argv[2];
 if (!dir) throw new Error('usage: typistProfile.ts DIR');
 mkdirSync(dir, { recursive: true });
 
-const plenary = await startPlenaryServer({ env: { LOG_LEVEL: 'warn' } });
-const reference = await referenceVariant();
-const browser = await chromium.launch(chromiumLaunchOptions());
-try {
-  const shape = { name: 'demo plan', typeIn: 1 };
-  const plan = await plenaryVariant('Plenary', plenary).prepare(shape, null);
-  const referencePlan = await reference.variant.prepare(shape, plan.doc);
-  for (const [label, prepared] of [
-    ['reference', referencePlan],
-    ['plenary', plan],
-  ] as [string, PreparedPlan][]) {
+await withDemoPlanPages(async (plans, browser) => {
+  for (const { label, plan: prepared } of plans) {
     const typist = await prepared.open(await browser.newContext(), 'Typist');
     const watcher = await prepared.open(await browser.newContext(), 'Watcher');
     await prepared.editor(watcher, 1).getByText(END_MARKER).waitFor();
@@ -50,21 +34,17 @@ try {
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
     const words = 'the national mechanism meets each quarter ';
-    let typed_ = 0;
-    while (typed_ < KEYS) {
-      const word = words.slice(0, Math.min(words.length, KEYS - typed_));
+    let keys = 0;
+    while (keys < KEYS) {
+      const word = words.slice(0, Math.min(words.length, KEYS - keys));
       await typist.keyboard.type(word, { delay: TYPING_DELAY_MS });
-      typed_ += word.length;
+      keys += word.length;
     }
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const { profile } = await cdp.send('Profiler.stop');
-    writeFileSync(path.join(dir, `${label}.cpuprofile`), JSON.stringify(profile));
-    console.log(`${label}: ${typed_} keys profiled`);
+    writeFileSync(path.join(dir, `${label.toLowerCase()}.cpuprofile`), JSON.stringify(profile));
+    console.log(`${label}: ${keys} keys profiled`);
     await typist.context().close();
     await watcher.context().close();
   }
-} finally {
-  await browser.close();
-  await reference.close();
-  await plenary.stop();
-}
+});
