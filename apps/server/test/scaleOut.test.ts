@@ -139,6 +139,21 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
   const type = (client: StockClient, text: string) =>
     appendParagraph(client.doc.getXmlFragment(sectionFragmentName(sectionId)), text);
 
+  /** Someone who joins the plan on A as a focal point: their session token. */
+  const focalPointOnA = async (name: string) => {
+    const invite = await api<{ token: string }>(a, 'POST', `/plans/${planId}/invites`, token, {
+      role: 'focal-point',
+    });
+    const joined = await api<{ sessionToken: string }>(
+      a,
+      'POST',
+      `/plans/${planId}/participants`,
+      invite.token,
+      { name },
+    );
+    return joined.sessionToken;
+  };
+
   it('serves on B a plan made on A', async () => {
     const plan = await api<{ title: string }>(b, 'GET', `/plans/${planId}`, token);
     expect(plan.title).toBe('Shared plan');
@@ -178,17 +193,7 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
   });
 
   it('tells a page on A of comments and answers taken by B, and counts A’s people in B’s round', async () => {
-    const invite = await api<{ token: string }>(a, 'POST', `/plans/${planId}/invites`, token, {
-      role: 'focal-point',
-    });
-    const joined = await api<{ sessionToken: string }>(
-      a,
-      'POST',
-      `/plans/${planId}/participants`,
-      invite.token,
-      { name: 'Sokha' },
-    );
-    const member = joined.sessionToken;
+    const member = await focalPointOnA('Sokha');
     const onA = connect(a, planId, member);
     await whenSynced(onA);
     // Present once the page announces itself, as the web app does when it opens a plan.
@@ -294,17 +299,7 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
   });
 
   it('names on B, as on A, whoever last changed a section through A', async () => {
-    const invite = await api<{ token: string }>(a, 'POST', `/plans/${planId}/invites`, token, {
-      role: 'focal-point',
-    });
-    const dara = await api<{ sessionToken: string }>(
-      a,
-      'POST',
-      `/plans/${planId}/participants`,
-      invite.token,
-      { name: 'Dara' },
-    );
-    const onA = connect(a, planId, dara.sessionToken);
+    const onA = connect(a, planId, await focalPointOnA('Dara'));
     await whenSynced(onA);
     type(onA, 'Dara was here.');
     const lastEditOn = async (server: Server) =>
