@@ -7,6 +7,8 @@
  *   node --import tsx bench/layerReasons.ts
  *
  * CSS=<rules> adds a style sheet to Plenary's page first, to try what removes a layer.
+ * WATCHER=1 looks at the other person's page instead: not typed into, its pointer on the
+ * text, while a second page types (the remote caret moves with each key).
  * Needs the built web app and server, as typingCompare.ts.
  */
 import type { Browser, Page } from '@playwright/test';
@@ -19,8 +21,11 @@ interface LayerRow {
   reasons: string;
 }
 
-/** The page's layers after one more key, each with the element it belongs to and why. */
-async function layersWhileTyping(page: Page): Promise<LayerRow[]> {
+/**
+ * The page's layers after one more key (typed by `typist`), each with the element it
+ * belongs to and why.
+ */
+async function layersWhileTyping(page: Page, typist: Page): Promise<LayerRow[]> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('DOM.getDocument', { depth: -1 });
   const changed = new Promise<
@@ -37,7 +42,7 @@ async function layersWhileTyping(page: Page): Promise<LayerRow[]> {
     });
   });
   await cdp.send('LayerTree.enable');
-  await page.keyboard.type('.');
+  await typist.keyboard.type('.');
   const layers = await changed;
   const rows: LayerRow[] = [];
   for (const layer of layers) {
@@ -77,18 +82,32 @@ async function typistPage(browser: Browser, plan: PreparedPlan, css: string) {
   return page;
 }
 
+/** The page looked at: the typist's own, or (WATCHER=1) a second person's, as the benches place it. */
+async function pageToWatch(browser: Browser, plan: PreparedPlan, css: string, typist: Page) {
+  if (process.env.WATCHER !== '1') return typist;
+  const page = await plan.open(await browser.newContext(), 'Watcher');
+  if (css) await page.addStyleTag({ content: css });
+  const text = plan.editor(page, 1).getByText(END_MARKER);
+  await text.waitFor();
+  await text.hover();
+  await typist.keyboard.type(' def', { delay: 30 });
+  return page;
+}
+
 await withDemoPlanPages(async (plans, browser) => {
   const runs = plans.map(({ label, plan }) => ({ label: label as string, plan, css: '' }));
   const plenary = plans.find(({ label }) => label === 'Plenary');
   if (process.env.CSS && plenary)
     runs.push({ label: 'Plenary with CSS', plan: plenary.plan, css: process.env.CSS });
   for (const { label, plan, css } of runs) {
-    const page = await typistPage(browser, plan, css);
-    const rows = await layersWhileTyping(page);
+    const typist = await typistPage(browser, plan, css);
+    const page = await pageToWatch(browser, plan, css, typist);
+    const rows = await layersWhileTyping(page, typist);
     const elements = await page.evaluate(() => document.querySelectorAll('*').length);
     console.log(`\n${label}: ${rows.length} layers, ${elements} elements`);
     for (const row of rows)
       console.log(`  ${row.node.padEnd(40)} ${row.size.padEnd(28)} ${row.reasons}`);
     await page.context().close();
+    if (page !== typist) await typist.context().close();
   }
 });
