@@ -8,9 +8,11 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { SUGGESTION_FORMAT } from '@plenary/editor';
 import { CloseCode, discussionMark, sectionFragmentName } from '@plenary/model';
 import { awarenessFrame, presenceUpdateAs } from '@plenary/relay';
 import { PostgresStorage } from '@plenary/storage/postgres';
+import { listFragmentSuggestions } from '@plenary/suggestions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -320,6 +322,51 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
     }
     expect(onB).toBe('Dara');
     expect(await lastEditOn(a)).toBe('Dara');
+  });
+
+  it('carries out on A a decision made through B, on what a client on A left of it', async () => {
+    const focal = await focalPointOnA('Ambassador');
+    const onA = connect(a, planId, focal);
+    await whenSynced(onA);
+    const fragment = onA.doc.getXmlFragment(sectionFragmentName(sectionId));
+    const mark = {
+      [SUGGESTION_FORMAT.insertion]: {
+        id: 'sug-across',
+        authorId: 'someone',
+        authorName: 'Someone',
+        groupId: null,
+        at: Date.parse('2026-12-08T03:00:00Z'),
+      },
+    };
+    const run = new Y.XmlText();
+    onA.doc.transact(() => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [run]);
+      fragment.insert(fragment.length, [paragraph]);
+      run.insert(0, 'Lead. ');
+      run.insert(6, 'Protect every civilian.', mark);
+    });
+    const pending = () => listFragmentSuggestions(fragment).map((suggestion) => suggestion.id);
+    // Decided through B, once B holds the suggestion (404 before).
+    const decideOnB = () =>
+      fetch(`${b.http}/api/plans/${planId}/sections/${sectionId}/decisions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${focal}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ action: 'accept', suggestionId: 'sug-across' }),
+      });
+    const deadline = Date.now() + 15_000;
+    let decided = await decideOnB();
+    while (decided.status === 404 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      decided = await decideOnB();
+    }
+    expect(decided.status).toBe(200);
+    await eventually(() => !pending().includes('sug-across'), 15_000, 'the decision on A');
+    // The accepted mark back on its text, as a change made at the same moment would leave it.
+    run.format(6, 8, mark);
+    expect(pending()).toContain('sug-across');
+    await eventually(() => !pending().includes('sug-across'), 15_000, 'the leftover repaired');
+    expect(run.toString()).toContain('Protect every civilian.');
   });
 
   it('closes on B the socket of a link revoked on A', async () => {

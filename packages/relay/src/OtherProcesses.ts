@@ -69,6 +69,17 @@ export class OtherProcesses {
       case 'claim':
         this.host.ownership.learn(message.owner, message.claims, this.host.document.doc);
         return;
+      case 'note':
+        // In the queue: after the updates the other process stored before it are applied.
+        this.host
+          .enqueue(() =>
+            this.host.env.extensions.onOtherProcessNote(message.extension, {
+              planId: this.host.planId,
+              note: message.note,
+            }),
+          )
+          .catch((error: unknown) => this.host.fail(error));
+        return;
       case 'awareness':
         this.host.presence.hearFromOtherProcess(message.update);
         return;

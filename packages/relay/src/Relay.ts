@@ -248,6 +248,16 @@ export class Relay implements PlanDocuments {
   }
 
   /**
+   * Sends a note to the extension named `extension` in the other processes serving the
+   * plan; nothing when this process serves alone. The fan-out keeps one process's messages
+   * in order and the other processes take in each plan's in their queue, so the note is
+   * heard there after the updates this process stored before sending it.
+   */
+  tellOtherProcesses(planId: string, extension: string, note: string): void {
+    this.fanOut?.publish(planId, { kind: 'note', extension, note });
+  }
+
+  /**
    * The participants whose presence the plan holds right now, through this process or
    * any other (presence is fanned out), as the server vouched for them: who is in the room.
    */

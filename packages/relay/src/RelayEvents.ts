@@ -32,6 +32,12 @@ export interface OtherProcessUpdateEvent {
   participantId: string;
 }
 
+/** A note from the extension of the same name in another process serving the plan. */
+export interface OtherProcessNoteEvent {
+  planId: string;
+  note: string;
+}
+
 /** A frame was refused and its socket closed. */
 export interface RefusalEvent {
   planId: string;

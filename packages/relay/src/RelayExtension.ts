@@ -1,10 +1,5 @@
 import type * as Y from 'yjs';
-import type {
-  ClientUpdateEvent,
-  OtherProcessUpdateEvent,
-  RefusalEvent,
-  UpdateStoredEvent,
-} from './RelayEvents.ts';
+import type * as Events from './RelayEvents.ts';
 import type { ConnectionContext } from './types.ts';
 
 /**
@@ -19,6 +14,12 @@ export interface PlanDocuments {
   read<T>(planId: string, reader: (doc: Y.Doc) => T): Promise<T>;
   /** Reads an open plan's live document at once, outside its queue (see `Relay#peek`). */
   peek<T>(planId: string, reader: (doc: Y.Doc) => T): T | null;
+  /**
+   * Sends `note` to the extension named `extension` in the other processes serving the plan
+   * (scaled out; nothing without them), to be heard there after whatever this process stored
+   * before it (see `Relay#tellOtherProcesses`).
+   */
+  tellOtherProcesses(planId: string, extension: string, note: string): void;
 }
 
 /** An event as a hook receives it: with the plans, to reply through. */
@@ -78,17 +79,23 @@ export interface RelayExtension {
    * After a client's update is stored, for work the server does in reply (e.g. repairing
    * a section); a `plans.transact` started here runs after the update, in the room's queue.
    */
-  onClientUpdate?(event: WithPlans<ClientUpdateEvent>): void;
+  onClientUpdate?(event: WithPlans<Events.ClientUpdateEvent>): void;
   /**
    * After a participant's update that another process took and stored is applied here
    * (scaled out), for what each process keeps of who changed what. Work in reply belongs
    * to `onClientUpdate`, which only the process that took the update runs.
    */
-  onOtherProcessUpdate?(event: WithPlans<OtherProcessUpdateEvent>): void;
+  onOtherProcessUpdate?(event: WithPlans<Events.OtherProcessUpdateEvent>): void;
+  /**
+   * A note that this extension's namesake in another process serving the plan sent
+   * (`PlanDocuments.tellOtherProcesses`), heard in the plan's queue once the updates that
+   * process stored before sending it are applied here.
+   */
+  onOtherProcessNote?(event: WithPlans<Events.OtherProcessNoteEvent>): void;
   /** After any update (a client's or the server's own) is stored and sent. */
-  onUpdateStored?(event: WithPlans<UpdateStoredEvent>): void;
+  onUpdateStored?(event: WithPlans<Events.UpdateStoredEvent>): void;
   /** After a frame or a socket was refused with a close code. */
-  onRefusal?(event: WithPlans<RefusalEvent>): void;
+  onRefusal?(event: WithPlans<Events.RefusalEvent>): void;
   /** When the relay is asked to close, before it writes its open plans back: finish changing them. */
   beforeClose?(): Promise<void>;
   /** Once the relay has written every open plan back: finish what reads storage, before it closes. */

@@ -1,9 +1,4 @@
-import type {
-  ClientUpdateEvent,
-  OtherProcessUpdateEvent,
-  RefusalEvent,
-  UpdateStoredEvent,
-} from './RelayEvents.ts';
+import type * as Events from './RelayEvents.ts';
 import {
   DEFAULT_EXTENSION_PRIORITY,
   type PlanDocuments,
@@ -59,25 +54,32 @@ export class RelayExtensions {
   }
 
   /** Tells every extension that a client's update was stored. */
-  onClientUpdate(event: ClientUpdateEvent): void {
+  onClientUpdate(event: Events.ClientUpdateEvent): void {
     const payload = { ...event, plans: this.plans };
     for (const extension of this.ordered) extension.onClientUpdate?.(payload);
   }
 
   /** Tells every extension of a participant's update that another process stored. */
-  onOtherProcessUpdate(event: OtherProcessUpdateEvent): void {
+  onOtherProcessUpdate(event: Events.OtherProcessUpdateEvent): void {
     const payload = { ...event, plans: this.plans };
     for (const extension of this.ordered) extension.onOtherProcessUpdate?.(payload);
   }
 
+  /** Hands a note from another process to the extension of the name it was sent to. */
+  onOtherProcessNote(extension: string, event: Events.OtherProcessNoteEvent): void {
+    const payload = { ...event, plans: this.plans };
+    for (const each of this.ordered)
+      if (each.name === extension) each.onOtherProcessNote?.(payload);
+  }
+
   /** Tells every extension that an update was stored and sent. */
-  onUpdateStored(event: UpdateStoredEvent): void {
+  onUpdateStored(event: Events.UpdateStoredEvent): void {
     const payload = { ...event, plans: this.plans };
     for (const extension of this.ordered) extension.onUpdateStored?.(payload);
   }
 
   /** Tells every extension that a frame or a socket was refused. */
-  onRefusal(event: RefusalEvent): void {
+  onRefusal(event: Events.RefusalEvent): void {
     const payload = { ...event, plans: this.plans };
     for (const extension of this.ordered) extension.onRefusal?.(payload);
   }

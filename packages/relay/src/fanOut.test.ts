@@ -109,6 +109,28 @@ describe('relays joined by a fan-out', () => {
     ]);
   });
 
+  it("carry an extension's note to its namesake on the other one, after what was stored before it", async () => {
+    const heard: string[] = [];
+    const listening = (name: string): RelayExtension => ({
+      name,
+      onOtherProcessNote: ({ note, plans }) =>
+        heard.push(
+          `${name}: ${note} (${plans.peek(PLAN, (doc) => doc.getText('section:a').toString())})`,
+        ),
+    });
+    const { a, b } = twoProcesses(
+      { a: 500, b: 500 },
+      { b: [listening('suggestion-repair'), listening('section-edits')] },
+    );
+    const onA = new TestClient(a.relay, PLAN);
+    const onB = new TestClient(b.relay, PLAN);
+    await until(() => textOf(onA) === 'Plan' && textOf(onB) === 'Plan');
+    await a.relay.transact(PLAN, (doc) => doc.getText('section:a').insert(4, '!'));
+    a.relay.tellOtherProcesses(PLAN, 'suggestion-repair', 'decisions-changed');
+    await until(() => heard.length > 0);
+    expect(heard).toEqual(['suggestion-repair: decisions-changed (Plan!)']);
+  });
+
   it('never compact past an update they have not heard of, and fetch it from storage', async () => {
     // Only B compacts, so its claim is the one that counts.
     const { persistence, a, b } = twoProcesses({ a: 500, b: 2 });

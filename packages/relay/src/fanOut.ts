@@ -23,6 +23,11 @@ export type PlanMessage =
     }
   /** Client ids a socket showed presence under before writing, now owned by `owner`. */
   | { kind: 'claim'; claims: readonly number[]; owner: ClientOwnerKey }
+  /**
+   * A note from an extension to the extension of the same name in the other processes
+   * (see `PlanDocuments.tellOtherProcesses`).
+   */
+  | { kind: 'note'; extension: string; note: string }
   /** A y-protocols awareness update of this process's sockets. */
   | { kind: 'awareness'; update: Uint8Array }
   /** A process that just opened the plan asks the others for their sockets' presence. */

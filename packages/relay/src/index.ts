@@ -21,12 +21,7 @@ export { MAX_PENDING_BYTES, PendingFrames } from './PendingFrames.ts';
 export { planWritePolicy } from './planWritePolicy.ts';
 export type { RelayConnection } from './Relay.ts';
 export { Relay, UnknownPlanError } from './Relay.ts';
-export type {
-  ClientUpdateEvent,
-  OtherProcessUpdateEvent,
-  RefusalEvent,
-  UpdateStoredEvent,
-} from './RelayEvents.ts';
+export type * from './RelayEvents.ts';
 export type {
   PlanDocuments,
   RelayExtension,

@@ -121,10 +121,10 @@ export class SuggestionDecisions {
     repair.beginDecisions(planId, ids);
     try {
       const { logged, records } = await this.logAndDecide(principal, action, pending, entries);
-      await repair.endDecisions(planId, ids, logged, records);
+      await repair.endDecisions(this.options.plans, planId, ids, logged, records);
       return logged;
     } catch (error) {
-      await repair.endDecisions(planId, ids, [], new Map());
+      await repair.endDecisions(this.options.plans, planId, ids, [], new Map());
       throw error;
     }
   }

@@ -1,6 +1,13 @@
-import { addClocks, sectionFragmentName, sectionIdOfRoot, type UpdateClocks } from '@plenary/model';
+import {
+  addClocks,
+  readPlan,
+  sectionFragmentName,
+  sectionIdOfRoot,
+  type UpdateClocks,
+} from '@plenary/model';
 import type {
   ClientUpdateEvent,
+  OtherProcessNoteEvent,
   PlanDocuments,
   RelayExtension,
   RelayLogger,
@@ -9,9 +16,15 @@ import type {
 import type { DecisionLog, StoredDecision } from '@plenary/storage';
 import type { DecidedSuggestion } from '@plenary/suggestions';
 import { textsToRepair } from '@plenary/suggestions/repairScope';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { loadEditor } from '../editorModule.ts';
 import { decidedFromLog, encodeWhatDecisionSaw } from './decisionSaw.ts';
+
+/** The repair's name, to which the other processes' notes are addressed. */
+const SUGGESTION_REPAIR = 'suggestion-repair';
+
+/** The note that a process's decisions on a plan are done: read the log again. */
+const DECISIONS_CHANGED = 'decisions-changed';
 
 /** Where the repair reads the decisions, and says what went wrong. */
 export interface SuggestionRepairOptions {
@@ -32,10 +45,13 @@ export interface SuggestionRepairOptions {
  *
  * The decided ids of a plan are read from the decision log once and then kept up to date
  * by the decisions service, which also says which decisions are under way: those are logged
- * before they are made, and must not be taken for leftovers meanwhile.
+ * before they are made, and must not be taken for leftovers meanwhile. Scaled out, the
+ * process that decides tells the others once its decisions are done (`DECISIONS_CHANGED`):
+ * they read the log again and look over the whole plan, since their own clients' updates
+ * may have left leftovers of those decisions that they took for no leftovers.
  */
 export class SuggestionRepair implements RelayExtension {
-  readonly name = 'suggestion-repair';
+  readonly name = SUGGESTION_REPAIR;
   private readonly decided = new Map<string, Promise<Map<string, DecidedSuggestion>>>();
   private readonly underWay = new Map<string, Set<string>>();
   /**
@@ -50,15 +66,44 @@ export class SuggestionRepair implements RelayExtension {
 
   onClientUpdate({ planId, touchedRoots, clocks, plans }: WithPlans<ClientUpdateEvent>): void {
     const sections = [...touchedRoots].flatMap((root) => sectionIdOfRoot(root) ?? []);
-    if (sections.length === 0) return;
+    if (sections.length > 0) this.schedule(plans, planId, sections, clocks());
+  }
+
+  /**
+   * Another process decided suggestions of the plan (or withdrew decisions it had logged):
+   * the decided ids kept here are stale, and what this process's clients typed meanwhile
+   * was repaired without them. Read again at the next repair, which looks at every
+   * section's text from the first clock, as if every update so far had just come.
+   */
+  onOtherProcessNote({ planId, note, plans }: WithPlans<OtherProcessNoteEvent>): void {
+    if (note !== DECISIONS_CHANGED) return;
+    this.decided.delete(planId);
+    const whole = plans.peek(planId, (doc) => ({
+      sections: readPlan(doc).sections.map((section) => section.id),
+      clocks: new Map(
+        [...Y.decodeStateVector(Y.encodeStateVector(doc))].map(
+          ([client, clock]): [number, Array<[number, number]>] => [client, [[0, clock]]],
+        ),
+      ),
+    }));
+    if (whole) this.schedule(plans, planId, whole.sections, whole.clocks);
+  }
+
+  /** Starts a repair of the plan's `sections` where `clocks` wrote, or adds to the one waiting. */
+  private schedule(
+    plans: PlanDocuments,
+    planId: string,
+    sections: readonly string[],
+    clocks: UpdateClocks,
+  ): void {
     const waiting = this.dirty.get(planId);
     if (waiting) {
       for (const id of sections) waiting.sections.add(id);
-      addClocks(waiting.clocks, clocks());
+      addClocks(waiting.clocks, clocks);
       return;
     }
     const written: UpdateClocks = new Map();
-    addClocks(written, clocks());
+    addClocks(written, clocks);
     this.dirty.set(planId, { sections: new Set(sections), clocks: written });
     // Not awaited: the relay calls this from its room's queue, which the repair goes through.
     const run = this.repair(plans, planId)
@@ -79,9 +124,11 @@ export class SuggestionRepair implements RelayExtension {
   /**
    * Decisions done: the `logged` entries were made (as `records`, by suggestion id, says:
    * see `decisionRecords`), the others withdrawn from the log. What each saw is stored with
-   * its entry, for the repair after a restart.
+   * its entry, for the repair after a restart and in the other processes, which are told
+   * (through `plans`) once it is.
    */
   async endDecisions(
+    plans: Pick<PlanDocuments, 'tellOtherProcesses'>,
     planId: string,
     suggestionIds: readonly string[],
     logged: readonly StoredDecision[],
@@ -110,6 +157,9 @@ export class SuggestionRepair implements RelayExtension {
     }
     const underWay = this.underWay.get(planId);
     for (const id of suggestionIds) underWay?.delete(id);
+    // Also when every entry was withdrawn: another process may have read them meanwhile.
+    if (suggestionIds.length > 0)
+      plans.tellOtherProcesses(planId, SUGGESTION_REPAIR, DECISIONS_CHANGED);
   }
 
   /** Resolves once the repairs started so far are done. */
