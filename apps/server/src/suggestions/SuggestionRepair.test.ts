@@ -1,8 +1,8 @@
 /**
  * The repair in a process that did not make a decision (scaled out): the decided ids it
- * keeps are stale until the deciding process's note, which makes it read the log again
- * and look over the whole plan for what its own clients left of those decisions meanwhile.
- * The plans are a Y.Doc held here, the log a list: the repair's own code does the rest.
+ * keeps are stale until the deciding process's note says what its decisions came to; then
+ * it looks over the whole plan for what its own clients left of them meanwhile. The plans
+ * are a Y.Doc held here, the log a list: the repair's own code does the rest.
  */
 import { SUGGESTION_FORMAT } from '@plenary/editor';
 import { initPlan, sectionFragmentName } from '@plenary/model';
@@ -11,6 +11,7 @@ import type { DecisionLog, StoredDecision } from '@plenary/storage';
 import { listFragmentSuggestions } from '@plenary/suggestions';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { encodeWhatDecisionSaw } from './decisionSaw.ts';
 import { SuggestionRepair } from './SuggestionRepair.ts';
 
 const PLAN = 'plan0000000001';
@@ -32,6 +33,28 @@ function onePlan(doc: Y.Doc) {
   return { plans, told };
 }
 
+/** A logged decision on `suggestionId`. */
+const entryFor = (
+  suggestionId: string,
+  action: 'accept' | 'reject' = 'accept',
+): StoredDecision => ({
+  id: `entry-${suggestionId}`,
+  planId: PLAN,
+  sectionId: 's1',
+  suggestionId,
+  action,
+  kind: 'insert',
+  insertedText: '',
+  deletedText: '',
+  authorId: 'sokha',
+  authorName: 'Sokha',
+  groupId: null,
+  suggestedAt: null,
+  decidedBy: 'focal',
+  decidedByName: 'Focal point',
+  decidedAt: new Date('2026-12-08T03:40:00Z'),
+});
+
 /** A decision log of accepted suggestions, in memory; what each saw is not recorded. */
 function acceptedLog(): { log: DecisionLog; accept(suggestionId: string): void } {
   const entries: StoredDecision[] = [];
@@ -42,25 +65,7 @@ function acceptedLog(): { log: DecisionLog; accept(suggestionId: string): void }
     recordWhatDecisionsSaw: async () => undefined,
     whatDecisionsSaw: async () => new Map(),
   };
-  const accept = (suggestionId: string) =>
-    entries.push({
-      id: `entry-${suggestionId}`,
-      planId: PLAN,
-      sectionId: 's1',
-      suggestionId,
-      action: 'accept',
-      kind: 'insert',
-      insertedText: '',
-      deletedText: '',
-      authorId: 'sokha',
-      authorName: 'Sokha',
-      groupId: null,
-      suggestedAt: null,
-      decidedBy: 'focal',
-      decidedByName: 'Focal point',
-      decidedAt: new Date('2026-12-08T03:40:00Z'),
-    });
-  return { log, accept };
+  return { log, accept: (suggestionId) => entries.push(entryFor(suggestionId)) };
 }
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -75,8 +80,11 @@ const insertion = (id: string) => ({
   },
 });
 
-/** A plan of one section holding "Lead. Protect every civilian.", the second sentence `id`'s. */
-function planWithSuggestion(id: string) {
+/**
+ * A plan of one section holding "Lead. Protect every civilian. Train the police.", the
+ * second sentence suggested as `id`, the third as `other`.
+ */
+function planWithSuggestion(id: string, other = 'sug-other') {
   const doc = new Y.Doc();
   const [sectionId = ''] = initPlan(doc, {
     title: 'Plan',
@@ -90,6 +98,7 @@ function planWithSuggestion(id: string) {
     doc.getXmlFragment(sectionFragmentName(sectionId)).insert(0, [paragraph]);
     text.insert(0, 'Lead. ');
     text.insert(6, 'Protect every civilian.', insertion(id));
+    text.insert(29, ' Train the police.', insertion(other));
   });
   const pending = () =>
     listFragmentSuggestions(doc.getXmlFragment(sectionFragmentName(sectionId))).map((s) => s.id);
@@ -111,8 +120,15 @@ function clientUpdate(plans: PlanDocuments, doc: Y.Doc, change: () => void) {
   };
 }
 
+/** The note of a process whose decisions came to `made` and `withdrawn`. */
+const decisionsNote = (made: [string, 'accept' | 'reject'][], withdrawn: string[] = []) =>
+  JSON.stringify({
+    made: made.map(([id, action]) => [id, action, encodeWhatDecisionSaw({ action })]),
+    withdrawn,
+  });
+
 describe('SuggestionRepair, scaled out', () => {
-  it("reads the log again on another process's note, and repairs what it missed before", async () => {
+  it("takes in another process's decisions from its note, and repairs what it missed before", async () => {
     const { doc, text, pending } = planWithSuggestion('sug-across');
     const { plans, told } = onePlan(doc);
     const { log, accept } = acceptedLog();
@@ -120,36 +136,52 @@ describe('SuggestionRepair, scaled out', () => {
     // The repair reads the log with the first update (nothing decided yet)...
     repair.onClientUpdate(clientUpdate(plans, doc, () => text.insert(0, '> ')));
     await repair.idle();
-    // ...then another process accepts the suggestion: its change (the mark taken off)
-    // reaches this document, and its entry the log.
-    accept('sug-across');
+    // ...then another process accepts the first suggestion: its change (the mark taken off)
+    // reaches this document. It has also logged the second, still under way there.
+    accept('sug-other');
     doc.transact(() => text.format(8, 23, { [SUGGESTION_FORMAT.insertion]: null }));
-    expect(pending()).toEqual([]);
+    expect(pending()).toEqual(['sug-other']);
     // A client here, not having seen it, puts the mark back on part of the text.
     repair.onClientUpdate(
       clientUpdate(plans, doc, () => text.format(8, 7, insertion('sug-across'))),
     );
     await repair.idle();
-    expect(pending()).toEqual(['sug-across']);
-    // The deciding process's note: the log is read again and the whole plan looked over.
-    repair.onOtherProcessNote({ planId: PLAN, note: 'decisions-changed', plans });
+    expect(pending()).toEqual(['sug-across', 'sug-other']);
+    // The deciding process's note: what it decided, and the whole plan looked over. The
+    // decision still under way there is not taken for made.
+    repair.onOtherProcessNote({
+      planId: PLAN,
+      note: decisionsNote([['sug-across', 'accept']]),
+      plans,
+    });
+    await new Promise((resolve) => setImmediate(resolve));
     await repair.idle();
-    expect(pending()).toEqual([]);
-    expect(text.toString()).toContain('Protect every civilian.');
+    expect(pending()).toEqual(['sug-other']);
+    const plain = (text.toDelta() as { insert: string }[]).map((run) => run.insert).join('');
+    expect(plain).toBe('> Lead. Protect every civilian. Train the police.');
     expect(told).toEqual([]);
   });
 
-  it('tells the other processes once its own decisions are done, withdrawn ones too', async () => {
+  it('tells the other processes what its own decisions came to, withdrawn ones too', async () => {
     const { doc } = planWithSuggestion('sug-here');
     const { plans, told } = onePlan(doc);
     const repair = new SuggestionRepair({ decisions: acceptedLog().log, logger: quiet });
-    repair.beginDecisions(PLAN, ['sug-here']);
-    await repair.endDecisions(plans, PLAN, ['sug-here'], [], new Map());
+    repair.beginDecisions(PLAN, ['sug-here', 'sug-other']);
+    // One made, one withdrawn (it was gone when the change came).
+    await repair.endDecisions(
+      plans,
+      PLAN,
+      ['sug-here', 'sug-other'],
+      [entryFor('sug-here', 'reject')],
+      new Map([['sug-here', { action: 'reject' }]]),
+    );
     await repair.endDecisions(plans, PLAN, [], [], new Map());
-    expect(told).toEqual(['suggestion-repair: decisions-changed']);
+    expect(told).toEqual([
+      `suggestion-repair: ${decisionsNote([['sug-here', 'reject']], ['sug-other'])}`,
+    ]);
   });
 
-  it('leaves notes it does not know alone', async () => {
+  it('reads the log again after a note it cannot read, and only then', async () => {
     const { doc, text, pending } = planWithSuggestion('sug-across');
     const { plans } = onePlan(doc);
     const { log, accept } = acceptedLog();
@@ -157,8 +189,12 @@ describe('SuggestionRepair, scaled out', () => {
     repair.onClientUpdate(clientUpdate(plans, doc, () => text.insert(0, '> ')));
     await repair.idle();
     accept('sug-across');
-    repair.onOtherProcessNote({ planId: PLAN, note: 'something else', plans });
+    repair.onOtherProcessNote({ planId: PLAN, note: 'from a newer version', plans });
     await repair.idle();
-    expect(pending()).toEqual(['sug-across']);
+    expect(pending()).toEqual(['sug-across', 'sug-other']);
+    // The next update in that paragraph is repaired with the log as it is now.
+    repair.onClientUpdate(clientUpdate(plans, doc, () => text.insert(2, '>')));
+    await repair.idle();
+    expect(pending()).toEqual(['sug-other']);
   });
 });

@@ -13,7 +13,7 @@ import type {
   RelayLogger,
   WithPlans,
 } from '@plenary/relay';
-import type { DecisionLog, StoredDecision } from '@plenary/storage';
+import type { DecisionAction, DecisionLog, StoredDecision } from '@plenary/storage';
 import type { DecidedSuggestion } from '@plenary/suggestions';
 import { textsToRepair } from '@plenary/suggestions/repairScope';
 import * as Y from 'yjs';
@@ -23,8 +23,23 @@ import { decidedFromLog, encodeWhatDecisionSaw } from './decisionSaw.ts';
 /** The repair's name, to which the other processes' notes are addressed. */
 const SUGGESTION_REPAIR = 'suggestion-repair';
 
-/** The note that a process's decisions on a plan are done: read the log again. */
-const DECISIONS_CHANGED = 'decisions-changed';
+/**
+ * What a process's decisions on a plan came to, as it tells the others (as JSON): the
+ * decided ids of the others then change as its own did, never by an entry logged for a
+ * decision still under way.
+ */
+interface DecisionsNote {
+  /** Made: the suggestion, the action and what the decision saw (`encodeWhatDecisionSaw`). */
+  made: [suggestionId: string, action: DecisionAction, saw: string][];
+  /** Logged, then withdrawn: not made. */
+  withdrawn: string[];
+}
+
+const isDecisionsNote = (value: unknown): value is DecisionsNote =>
+  typeof value === 'object' &&
+  value !== null &&
+  Array.isArray((value as DecisionsNote).made) &&
+  Array.isArray((value as DecisionsNote).withdrawn);
 
 /** Where the repair reads the decisions, and says what went wrong. */
 export interface SuggestionRepairOptions {
@@ -46,9 +61,9 @@ export interface SuggestionRepairOptions {
  * The decided ids of a plan are read from the decision log once and then kept up to date
  * by the decisions service, which also says which decisions are under way: those are logged
  * before they are made, and must not be taken for leftovers meanwhile. Scaled out, the
- * process that decides tells the others once its decisions are done (`DECISIONS_CHANGED`):
- * they read the log again and look over the whole plan, since their own clients' updates
- * may have left leftovers of those decisions that they took for no leftovers.
+ * process that decides tells the others what its decisions came to once they are done
+ * (`DecisionsNote`): they take them in as it did and look over the whole plan once, since
+ * their own clients may have left leftovers of those decisions that they did not see as such.
  */
 export class SuggestionRepair implements RelayExtension {
   readonly name = SUGGESTION_REPAIR;
@@ -71,22 +86,42 @@ export class SuggestionRepair implements RelayExtension {
 
   /**
    * Another process decided suggestions of the plan (or withdrew decisions it had logged):
-   * the decided ids kept here are stale, and what this process's clients typed meanwhile
-   * was repaired without them. Read again at the next repair, which looks at every
-   * section's text from the first clock, as if every update so far had just come.
+   * the decided ids kept here change as its own did, and what this process's clients typed
+   * meanwhile, repaired without them, is looked over again: every section's text from the
+   * first clock, as if every update so far had just come.
    */
   onOtherProcessNote({ planId, note, plans }: WithPlans<OtherProcessNoteEvent>): void {
-    if (note !== DECISIONS_CHANGED) return;
-    this.decided.delete(planId);
-    const whole = plans.peek(planId, (doc) => ({
-      sections: readPlan(doc).sections.map((section) => section.id),
-      clocks: new Map(
-        [...Y.decodeStateVector(Y.encodeStateVector(doc))].map(
-          ([client, clock]): [number, Array<[number, number]>] => [client, [[0, clock]]],
-        ),
+    let told: unknown;
+    try {
+      told = JSON.parse(note);
+    } catch {
+      told = null;
+    }
+    if (!isDecisionsNote(told)) {
+      // Not one this version writes: the log, read again at the next repair, is the truth.
+      this.decided.delete(planId);
+      return;
+    }
+    const made = new Map(
+      told.made.flatMap(([id, action, saw]) =>
+        typeof id === 'string' && (action === 'accept' || action === 'reject')
+          ? [[id, decidedFromLog(action, typeof saw === 'string' ? saw : undefined)] as const]
+          : [],
       ),
-    }));
-    if (whole) this.schedule(plans, planId, whole.sections, whole.clocks);
+    );
+    const ids = [...made.keys(), ...told.withdrawn];
+    void this.settle(planId, ids, made).then(() => {
+      if (made.size === 0) return;
+      const whole = plans.peek(planId, (doc) => ({
+        sections: readPlan(doc).sections.map((section) => section.id),
+        clocks: new Map(
+          [...Y.decodeStateVector(Y.encodeStateVector(doc))].map(
+            ([client, clock]): [number, Array<[number, number]>] => [client, [[0, clock]]],
+          ),
+        ),
+      }));
+      if (whole) this.schedule(plans, planId, whole.sections, whole.clocks);
+    });
   }
 
   /** Starts a repair of the plan's `sections` where `clocks` wrote, or adds to the one waiting. */
@@ -146,20 +181,35 @@ export class SuggestionRepair implements RelayExtension {
     await this.options.decisions.recordWhatDecisionsSaw(planId, saw).catch((error: unknown) => {
       this.options.logger.warn({ err: error, planId }, 'could not store what decisions saw');
     });
-    const known = this.decided.get(planId);
-    if (known) {
-      const decided = await known.catch(() => null);
-      for (const id of suggestionIds) {
-        const record = records.get(id);
-        if (carried.has(id) && record) decided?.set(id, record);
-        else decided?.delete(id);
-      }
-    }
+    const made = new Map([...records].filter(([id]) => carried.has(id)));
+    await this.settle(planId, suggestionIds, made);
     const underWay = this.underWay.get(planId);
     for (const id of suggestionIds) underWay?.delete(id);
-    // Also when every entry was withdrawn: another process may have read them meanwhile.
-    if (suggestionIds.length > 0)
-      plans.tellOtherProcesses(planId, SUGGESTION_REPAIR, DECISIONS_CHANGED);
+    if (suggestionIds.length === 0) return;
+    const told: DecisionsNote = {
+      made: [...made].map(([id, record]) => [id, record.action, encodeWhatDecisionSaw(record)]),
+      withdrawn: suggestionIds.filter((id) => !made.has(id)),
+    };
+    plans.tellOtherProcesses(planId, SUGGESTION_REPAIR, JSON.stringify(told));
+  }
+
+  /**
+   * The plan's decided ids, if read already, after decisions on `suggestionIds`: those in
+   * `made` decided as it says, the others not (withdrawn from the log).
+   */
+  private async settle(
+    planId: string,
+    suggestionIds: readonly string[],
+    made: ReadonlyMap<string, DecidedSuggestion>,
+  ): Promise<void> {
+    const known = this.decided.get(planId);
+    if (!known) return;
+    const decided = await known.catch(() => null);
+    for (const id of suggestionIds) {
+      const record = made.get(id);
+      if (record) decided?.set(id, record);
+      else decided?.delete(id);
+    }
   }
 
   /** Resolves once the repairs started so far are done. */
