@@ -8,7 +8,6 @@ import type { RoomEnvironment } from './RoomEnvironment.ts';
 import type { RoomPresence } from './RoomPresence.ts';
 import { StorageFailure } from './roomErrors.ts';
 import type { RelayPersistence } from './types.ts';
-import { inspectUpdate, isUpdateProblem } from './updateCheck.ts';
 
 /** What taking in the other processes' messages needs from the room. */
 export interface OtherProcessesHost {
@@ -51,12 +50,15 @@ export class OtherProcesses {
       case 'update':
         this.host
           .enqueue(() => {
-            this.host.ownership.learn(message.owner, message.claims, this.host.document.doc);
-            const touchedRoots = this.rootsToReport(message);
-            this.applyStored([message.update]);
+            const { doc } = this.host.document;
+            this.host.ownership.learn(message.owner, message.claims, doc);
+            // Parked updates this one completes would be taken for its sender's.
+            const alone = doc.store.pendingStructs === null && doc.store.pendingDs === null;
+            const applied = this.applyStored([message.update]);
             this.host.document.seqs.note(message.seq);
             this.watchForGap();
-            if (touchedRoots && message.participantId) {
+            const touchedRoots = rootsChangedBy(applied);
+            if (alone && message.participantId && touchedRoots.size > 0) {
               this.host.env.extensions.onOtherProcessUpdate({
                 planId: this.host.planId,
                 touchedRoots,
@@ -147,32 +149,22 @@ export class OtherProcesses {
   }
 
   /**
-   * The roots a participant's update from another process changes, found before it is
-   * applied (a deletion's roots are read from the items it deletes), for the extensions
-   * that hear of such updates; null when none does, or it is no participant's. Also null
-   * for an update that builds on one not heard of yet (their messages crossed): Yjs
-   * applies it once that one arrives, and who made it goes unrecorded here.
-   */
-  private rootsToReport(message: { update: Uint8Array; participantId?: string | null }) {
-    if (!message.participantId || !this.host.env.extensions.hearOtherProcessUpdates) return null;
-    const inspection = inspectUpdate(this.host.document.doc, message.update);
-    return isUpdateProblem(inspection) ? null : inspection.touchedRoots;
-  }
-
-  /**
    * Applies updates that are already stored, in one transaction, and sends this room's
-   * sockets what they brought that was new, as one update.
+   * sockets what they brought that was new, as one update. Returns the transaction.
    */
-  private applyStored(updates: readonly Uint8Array[]): void {
+  private applyStored(updates: readonly Uint8Array[]): Y.Transaction {
     const { doc } = this.host.document;
     this.host.document.takeCaptured();
-    doc.transact(() => {
+    const transaction = doc.transact((applying) => {
       for (const update of updates) Y.applyUpdate(doc, update, FROM_OTHER_PROCESS);
+      return applying;
     }, FROM_OTHER_PROCESS);
     const applied = this.host.document.takeCaptured();
-    if (!applied) return;
-    const frame = updateFrame(applied);
-    for (const connection of this.host.connections) connection.send(frame);
+    if (applied) {
+      const frame = updateFrame(applied);
+      for (const connection of this.host.connections) connection.send(frame);
+    }
+    return transaction;
   }
 
   /** Reads from storage when a gap in the seqs heard has not closed after a while. */
@@ -189,6 +181,20 @@ export class OtherProcesses {
   stop(): void {
     if (this.gapTimer) clearTimeout(this.gapTimer);
   }
+}
+
+/**
+ * The roots of the plan a transaction changed, from the types Yjs noted as it applied it (a
+ * deletion notes the type it deleted from): nothing decoded again.
+ */
+function rootsChangedBy(transaction: Y.Transaction): Set<string> {
+  const roots = new Set<string>();
+  for (const changed of transaction.changed.keys()) {
+    let type = changed;
+    while (type._item) type = type._item.parent as typeof type;
+    roots.add(Y.findRootTypeKey(type));
+  }
+  return roots;
 }
 
 /**

@@ -15,8 +15,6 @@ import {
 export class RelayExtensions {
   /** In calling order: by priority, higher first, then in the order given. */
   readonly ordered: readonly RelayExtension[];
-  /** Whether any extension hears of other processes' updates (finding their roots costs a decode). */
-  readonly hearOtherProcessUpdates: boolean;
 
   constructor(
     extensions: readonly RelayExtension[],
@@ -24,7 +22,6 @@ export class RelayExtensions {
   ) {
     // Array#sort is stable, so equal priorities keep the order given.
     this.ordered = [...extensions].sort((a, b) => priorityOf(b) - priorityOf(a));
-    this.hearOtherProcessUpdates = this.ordered.some((extension) => extension.onOtherProcessUpdate);
   }
 
   /** The first extension's reason for refusing the update before it is applied, or null. */
