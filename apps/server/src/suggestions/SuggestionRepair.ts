@@ -35,11 +35,27 @@ interface DecisionsNote {
   withdrawn: string[];
 }
 
-const isDecisionsNote = (value: unknown): value is DecisionsNote =>
-  typeof value === 'object' &&
-  value !== null &&
-  Array.isArray((value as DecisionsNote).made) &&
-  Array.isArray((value as DecisionsNote).withdrawn);
+/**
+ * The decisions a note says were made, and the ids it says were withdrawn; null for a note
+ * this version cannot read. Malformed entries are left out.
+ */
+function readDecisionsNote(
+  note: string,
+): { made: Map<string, DecidedSuggestion>; withdrawn: string[] } | null {
+  let told: Partial<DecisionsNote>;
+  try {
+    told = JSON.parse(note) as Partial<DecisionsNote>;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(told?.made) || !Array.isArray(told.withdrawn)) return null;
+  const made = new Map<string, DecidedSuggestion>();
+  for (const [id, action, saw] of told.made) {
+    if (typeof id !== 'string' || (action !== 'accept' && action !== 'reject')) continue;
+    made.set(id, decidedFromLog(action, typeof saw === 'string' ? saw : undefined));
+  }
+  return { made, withdrawn: told.withdrawn.filter((id) => typeof id === 'string') };
+}
 
 /** Where the repair reads the decisions, and says what went wrong. */
 export interface SuggestionRepairOptions {
@@ -91,26 +107,14 @@ export class SuggestionRepair implements RelayExtension {
    * first clock, as if every update so far had just come.
    */
   onOtherProcessNote({ planId, note, plans }: WithPlans<OtherProcessNoteEvent>): void {
-    let told: unknown;
-    try {
-      told = JSON.parse(note);
-    } catch {
-      told = null;
-    }
-    if (!isDecisionsNote(told)) {
+    const told = readDecisionsNote(note);
+    if (!told) {
       // Not one this version writes: the log, read again at the next repair, is the truth.
       this.decided.delete(planId);
       return;
     }
-    const made = new Map(
-      told.made.flatMap(([id, action, saw]) =>
-        typeof id === 'string' && (action === 'accept' || action === 'reject')
-          ? [[id, decidedFromLog(action, typeof saw === 'string' ? saw : undefined)] as const]
-          : [],
-      ),
-    );
-    const ids = [...made.keys(), ...told.withdrawn];
-    void this.settle(planId, ids, made).then(() => {
+    const { made, withdrawn } = told;
+    void this.settle(planId, [...made.keys(), ...withdrawn], made).then(() => {
       if (made.size === 0) return;
       const whole = plans.peek(planId, (doc) => ({
         sections: readPlan(doc).sections.map((section) => section.id),
