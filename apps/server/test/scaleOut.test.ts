@@ -20,6 +20,7 @@ import { FaultyProxy } from './support/FaultyProxy.ts';
 import { freePort, spawnServer } from './support/serverProcess.ts';
 import {
   eventually,
+  pollUntil,
   type StockClient,
   stockClient,
   whenClosed,
@@ -314,12 +315,11 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
         )
       ).edits.find((edit) => edit.sectionId === sectionId)?.name;
     // B heard of Dara's update through Redis only.
-    const deadline = Date.now() + 15_000;
-    let onB = await lastEditOn(b);
-    while (onB !== 'Dara' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      onB = await lastEditOn(b);
-    }
+    const onB = await pollUntil(
+      () => lastEditOn(b),
+      (name) => name === 'Dara',
+      15_000,
+    );
     expect(onB).toBe('Dara');
     expect(await lastEditOn(a)).toBe('Dara');
   });
@@ -354,12 +354,7 @@ describe('two Plenary processes on one PostgreSQL and one Redis', () => {
         headers: { authorization: `Bearer ${focal}`, 'content-type': 'application/json' },
         body: JSON.stringify({ action: 'accept', suggestionId: 'sug-across' }),
       });
-    const deadline = Date.now() + 15_000;
-    let decided = await decideOnB();
-    while (decided.status === 404 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      decided = await decideOnB();
-    }
+    const decided = await pollUntil(decideOnB, (answer) => answer.status !== 404, 15_000);
     expect(decided.status).toBe(200);
     await eventually(() => !pending().includes('sug-across'), 15_000, 'the decision on A');
     // The accepted mark back on its text, as a change made at the same moment would leave it.
@@ -404,15 +399,7 @@ describe('a process whose link to Redis fails', () => {
       const health = async () =>
         (await (await fetch(`${cut.http}/api/health`)).json()) as { status: string; redis: string };
       /** The health answer once it reports `redis` (ioredis retries with a backoff). */
-      const healthOnce = async (redis: string) => {
-        let answer = await health();
-        const deadline = Date.now() + 10_000;
-        while (answer.redis !== redis && Date.now() < deadline) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-          answer = await health();
-        }
-        return answer;
-      };
+      const healthOnce = (redis: string) => pollUntil(health, (answer) => answer.redis === redis);
       const onCut = connect(cut, plan.id, plan.facilitatorToken);
       const alsoOnCut = connect(cut, plan.id, plan.facilitatorToken);
       const onB = connect(b, plan.id, plan.facilitatorToken);

@@ -61,6 +61,24 @@ export async function eventually(
   }
 }
 
+/**
+ * Reads `read` until `done` holds for what it answers or the time is up, and returns the
+ * last answer: for what only a server can answer, checked by the test afterwards.
+ */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
+}
+
 /** Resolves with the close code and reason once the server closes the provider for good. */
 export function whenClosed(client: StockClient): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => {
