@@ -13,7 +13,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { withDemoPlanPages } from './support/demoPlanPages.ts';
-import { END_MARKER, type PreparedPlan } from './support/typingVariants.ts';
+import { caretAtEnd, END_MARKER, type PreparedPlan } from './support/typingVariants.ts';
 
 interface LayerRow {
   node: string;
@@ -75,9 +75,7 @@ async function typistPage(browser: Browser, plan: PreparedPlan, css: string) {
   const context = await browser.newContext();
   const page = await plan.open(context, 'Typist');
   if (css) await page.addStyleTag({ content: css });
-  const editor = plan.editor(page, 1);
-  await editor.getByText(END_MARKER).click();
-  await page.keyboard.press('End');
+  await caretAtEnd(plan.editor(page, 1));
   await page.keyboard.type(' abc', { delay: 30 });
   return page;
 }

@@ -61,6 +61,7 @@ import {
   TRACE_CATEGORIES,
 } from './support/traceSummary.ts';
 import {
+  caretAtEnd,
   END_MARKER,
   type PlanShape,
   type PreparedPlan,
@@ -165,8 +166,7 @@ async function openPair(
   // Plenary paid Chromium's hover update (a layout and hit test before the frame's
   // callbacks) on every remote key.
   await watched.getByText(END_MARKER).hover();
-  await typed.getByText(END_MARKER).click();
-  await typist.keyboard.press('End');
+  await caretAtEnd(typed);
   // The typist notes when each key went down, before the editor sees it.
   await typist.evaluate(() => {
     window.addEventListener(

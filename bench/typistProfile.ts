@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { withDemoPlanPages } from './support/demoPlanPages.ts';
-import { END_MARKER } from './support/typingVariants.ts';
+import { caretAtEnd, END_MARKER } from './support/typingVariants.ts';
 
 const KEYS = Number(process.env.KEYS ?? 240);
 const TYPING_DELAY_MS = 60;
@@ -24,9 +24,7 @@ await withDemoPlanPages(async (plans, browser) => {
     const typist = await prepared.open(await browser.newContext(), 'Typist');
     const watcher = await prepared.open(await browser.newContext(), 'Watcher');
     await prepared.editor(watcher, 1).getByText(END_MARKER).waitFor();
-    const typed = prepared.editor(typist, 1);
-    await typed.getByText(END_MARKER).click();
-    await typist.keyboard.press('End');
+    await caretAtEnd(prepared.editor(typist, 1));
     // Warm up: the first keys compile and build what later keys reuse.
     await typist.keyboard.type(' warm up the page', { delay: TYPING_DELAY_MS });
     const cdp = await typist.context().newCDPSession(typist);

@@ -26,6 +26,7 @@ import { chromiumLaunchOptions } from '../e2e/support/browser.ts';
 import { startPlenaryServer } from '../e2e/support/server.ts';
 import { median } from './support/stats.ts';
 import {
+  caretAtEnd,
   END_MARKER,
   type PreparedPlan,
   plenaryVariant,
@@ -214,8 +215,7 @@ async function openPair(label: string, tweak: string, plan: PreparedPlan, browse
   for (const editor of [typed, watched]) await editor.getByText(END_MARKER).waitFor();
   // As typingCompare.ts: the watcher's pointer rests on the text being typed.
   await watched.getByText(END_MARKER).hover();
-  await typed.getByText(END_MARKER).click();
-  await typist.keyboard.press('End');
+  await caretAtEnd(typed);
   return { label, tweak, typist, watcher };
 }
 

@@ -22,6 +22,12 @@ import { startRelay } from './relayProcesses.ts';
 /** The last words of the section typed into: opening a plan is done when they show. */
 export const END_MARKER = 'End of the plan.';
 
+/** Puts the caret after the last words of `editor`, where every bench types. */
+export async function caretAtEnd(editor: Locator): Promise<void> {
+  await editor.getByText(END_MARKER).click();
+  await editor.page().keyboard.press('End');
+}
+
 /** A plan's content, made the same way for every page. */
 export interface PlanShape {
   name: string;
